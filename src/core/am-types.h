@@ -1,0 +1,40 @@
+/* am-types.h — forward declarations and public enums of the core layer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _AmDocument  AmDocument;
+typedef struct _AmEntity    AmEntity;
+typedef struct _AmRelation  AmRelation;
+typedef struct _AmStatement AmStatement;
+typedef struct _AmEvidence  AmEvidence;
+
+/**
+ * AmEntityKind:
+ *
+ * What an actor is.  The JSON format spells these in lower case
+ * ("state", "organization", …); kinds the format does not know load as
+ * %AM_ENTITY_KIND_OTHER and keep their spelling in am_entity_get_kind_name().
+ */
+typedef enum
+{
+  AM_ENTITY_KIND_STATE,
+  AM_ENTITY_KIND_ORGANIZATION,
+  AM_ENTITY_KIND_PERSON,
+  AM_ENTITY_KIND_EVENT,
+  AM_ENTITY_KIND_PLACE,
+  AM_ENTITY_KIND_MEDIA,
+  AM_ENTITY_KIND_OTHER,
+} AmEntityKind;
+
+#define AM_N_ENTITY_KINDS (AM_ENTITY_KIND_OTHER + 1)
+
+const char   *am_entity_kind_to_string   (AmEntityKind  kind);
+AmEntityKind  am_entity_kind_from_string (const char   *str);
+
+G_END_DECLS

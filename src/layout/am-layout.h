@@ -1,0 +1,101 @@
+/* am-layout.h — layout options, requests, the isolated runner and its errors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "am-core.h"
+#include "am-scene.h"
+
+G_BEGIN_DECLS
+
+#define AM_LAYOUT_ERROR (am_layout_error_quark ())
+
+typedef enum
+{
+  AM_LAYOUT_ERROR_UNKNOWN_ENGINE,
+  AM_LAYOUT_ERROR_FAILED,          /* Graphviz reported an error; message follows */
+  AM_LAYOUT_ERROR_CRASHED,         /* the helper died from a signal */
+  AM_LAYOUT_ERROR_TIMEOUT,         /* the helper was killed after the timeout */
+  AM_LAYOUT_ERROR_TOO_LARGE,       /* over the node/edge caps */
+  AM_LAYOUT_ERROR_INVALID_SCENE,   /* the helper's answer failed validation */
+  AM_LAYOUT_ERROR_PARSE,           /* an imported DOT file did not parse */
+} AmLayoutError;
+
+GQuark am_layout_error_quark (void);
+
+typedef enum
+{
+  AM_LAYOUT_ENGINE_DOT,
+  AM_LAYOUT_ENGINE_NEATO,
+  AM_LAYOUT_ENGINE_FDP,
+  AM_LAYOUT_ENGINE_SFDP,
+  AM_LAYOUT_ENGINE_CIRCO,
+  AM_LAYOUT_ENGINE_TWOPI,
+} AmLayoutEngine;
+
+#define AM_N_LAYOUT_ENGINES (AM_LAYOUT_ENGINE_TWOPI + 1)
+#define AM_LAYOUT_MAX_NODES 20000
+#define AM_LAYOUT_MAX_EDGES 100000
+#define AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS 15
+
+const char *am_layout_engine_to_string   (AmLayoutEngine  engine);
+/* FALSE for anything outside the allowlist. */
+gboolean    am_layout_engine_from_string (const char     *str,
+                                          AmLayoutEngine *engine);
+/* The engine Actormap picks for a graph of that many nodes (neato when small, sfdp when large). */
+AmLayoutEngine am_layout_engine_for_size (guint           n_nodes);
+
+typedef struct _AmLayoutRequest AmLayoutRequest;
+#define AM_TYPE_LAYOUT_REQUEST (am_layout_request_get_type ())
+
+/*
+ * An immutable description of what to lay out: nodes sized from Pango text metrics, edges
+ * with escaped, length-capped labels, the engine and clamped graph options.  It is what
+ * travels to the helper process.
+ */
+GType            am_layout_request_get_type        (void) G_GNUC_CONST;
+AmLayoutRequest *am_layout_request_new_for_document (AmDocument      *document,
+                                                     AmLayoutEngine   engine,
+                                                     GError         **error);
+AmLayoutRequest *am_layout_request_ref             (AmLayoutRequest *self);
+void             am_layout_request_unref           (AmLayoutRequest *self);
+AmLayoutEngine   am_layout_request_get_engine      (AmLayoutRequest *self);
+guint            am_layout_request_get_n_nodes     (AmLayoutRequest *self);
+guint            am_layout_request_get_n_edges     (AmLayoutRequest *self);
+GBytes          *am_layout_request_serialize       (AmLayoutRequest *self);
+AmLayoutRequest *am_layout_request_deserialize     (GBytes          *bytes,
+                                                    GError         **error);
+
+/* In-process layout (tests and the helper itself).  Not thread-safe: Graphviz is not. */
+AmScene         *am_layout_run_in_process          (AmLayoutRequest *request,
+                                                    GError         **error);
+
+/* Isolated layout: spawns `@helper_path --layout-helper`, with CPU/memory limits and a
+ * timeout, sends the request on stdin and validates the scene read from stdout.
+ * Cancelling @cancellable kills the helper.  @helper_path NULL means this executable
+ * (/proc/self/exe). */
+void             am_layout_run_async               (AmLayoutRequest     *request,
+                                                    const char          *helper_path,
+                                                    guint                timeout_seconds,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+AmScene         *am_layout_run_finish              (GAsyncResult        *result,
+                                                    GError             **error);
+/* Blocking variant for the command line (runs its own main context). */
+AmScene         *am_layout_run_sync                (AmLayoutRequest     *request,
+                                                    const char          *helper_path,
+                                                    guint                timeout_seconds,
+                                                    GCancellable        *cancellable,
+                                                    GError             **error);
+
+/* The helper's main routine: reads a request on stdin, writes a scene on stdout, returns
+ * the exit status (0, or 1 with the message on stderr). */
+int              am_layout_helper_main             (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmLayoutRequest, am_layout_request_unref)
+
+G_END_DECLS

@@ -1,0 +1,61 @@
+/* am-export.h — PNG, SVG and PDF files from a scene, written atomically
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "am-scene.h"
+#include "am-theme.h"
+
+G_BEGIN_DECLS
+
+#define AM_EXPORT_ERROR (am_export_error_quark ())
+
+typedef enum
+{
+  AM_EXPORT_ERROR_UNKNOWN_FORMAT,  /* the file name does not end in .png, .svg or .pdf */
+  AM_EXPORT_ERROR_INVALID_SIZE,    /* zero, negative, non-finite or too large */
+  AM_EXPORT_ERROR_RENDER_FAILED,   /* cairo reported an error status */
+  AM_EXPORT_ERROR_WRITE_FAILED,    /* the file could not be written; the old one is intact */
+} AmExportError;
+
+GQuark am_export_error_quark (void);
+
+typedef enum
+{
+  AM_EXPORT_FORMAT_PNG,
+  AM_EXPORT_FORMAT_SVG,
+  AM_EXPORT_FORMAT_PDF,
+} AmExportFormat;
+
+typedef struct
+{
+  AmExportFormat  format;
+  double          scale;         /* PNG pixels per point (0.1 – 16); ignored by SVG and PDF */
+  const AmTheme  *theme;         /* NULL = light */
+  gboolean        show_legend;
+  gboolean        show_caption;  /* title, publisher and date above the network */
+  /* Optional: highlight as on screen */
+  const char     *selected_id;
+} AmExportOptions;
+
+void      am_export_options_init       (AmExportOptions *options);
+/* From the file name's extension, case-insensitive. */
+gboolean  am_export_format_from_path   (const char      *path,
+                                        AmExportFormat  *format);
+const char *am_export_format_to_string (AmExportFormat   format);
+
+/* Renders the whole page (caption, network, legend) into memory. */
+GBytes   *am_export_render             (const AmScene         *scene,
+                                        const AmExportOptions *options,
+                                        GError               **error);
+/* am_export_render() then an atomic, durable write: on any failure @path is untouched,
+ * no temporary file is left, and the error names @path. */
+gboolean  am_export_to_file            (const AmScene         *scene,
+                                        const AmExportOptions *options,
+                                        const char            *path,
+                                        GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* am-renderer.h — the one drawing routine, for the screen and every file format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "am-scene.h"
+#include "am-theme.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What changes from frame to frame without touching the scene.  The renderer reads it and
+ * has no side effects.  All ids are borrowed for the duration of the call.
+ */
+typedef struct
+{
+  const char *selected_id;   /* entity or relation id, or NULL */
+  const char *hovered_id;    /* entity or relation id, or NULL */
+  /* When non-NULL, items whose id is not in this set are drawn dimmed (search, hover). */
+  GHashTable *highlighted;   /* set of ids (g_hash_table_add) */
+  /* Visible part of the scene in scene points; width <= 0 means "all".  Used to cull. */
+  AmRect      visible;
+  /* Device pixels per scene point; text under ~6 px is skipped. 1.0 for exports. */
+  double      pixels_per_point;
+} AmRenderState;
+
+void am_render_state_init (AmRenderState *state);
+
+/* Draws @scene in scene coordinates (the caller sets the transform).  Nodes, edges,
+ * arrowheads, labels, clusters; selection, hover and dimming from @state.  The canvas
+ * calls this inside gtk_snapshot_append_cairo(); the PNG and PDF exporters call it on
+ * their surfaces; the SVG exporter calls it through its own SVG backend. */
+void am_renderer_draw_scene (cairo_t             *cr,
+                             const AmScene       *scene,
+                             const AmTheme       *theme,
+                             const AmRenderState *state);
+
+/* The legend: the entity kinds and relation types present in @scene, with their shapes
+ * and colours.  Measure first, then draw at (x, y) in device units. */
+void am_renderer_measure_legend (const AmScene *scene,
+                                 const AmTheme *theme,
+                                 double        *width,
+                                 double        *height);
+void am_renderer_draw_legend    (cairo_t       *cr,
+                                 const AmScene *scene,
+                                 const AmTheme *theme,
+                                 double         x,
+                                 double         y);
+
+G_END_DECLS
