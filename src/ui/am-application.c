@@ -1,0 +1,206 @@
+/* am-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "am-application.h"
+#include "am-cli.h"
+#include "am-layout.h"
+#include "am-window.h"
+
+struct _AmApplication
+{
+  AdwApplication parent_instance;
+
+  /* Files named on the command line of the primary instance, opened in activate. */
+  GPtrArray *pending_files;
+};
+
+G_DEFINE_FINAL_TYPE (AmApplication, am_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  /* Translators: --export FILE: write the map to FILE (PNG, SVG or PDF) without a window. */
+  { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the map to OUT without opening a window (.png, .svg or .pdf)"), N_("OUT") },
+  { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Layout engine: dot, neato, fdp, sfdp, circo or twopi"), N_("ENGINE") },
+  { "scale", 's', 0, G_OPTION_ARG_DOUBLE, NULL,
+    N_("Pixels per point for PNG export (default 2)"), N_("FACTOR") },
+  { "theme", 't', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Colours for export: light or dark"), N_("THEME") },
+  { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Validate FILE and print a summary, without a window"), NULL },
+  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  /* The isolated Graphviz helper (architecture.md §5.12); not for people. */
+  { "layout-helper", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
+  { NULL }
+};
+
+/* Everything here runs before startup, so GTK is never initialised on the headless
+ * paths: a filename option must be read as a byte string ("^&ay"); "&s" would silently
+ * fail and fall through into the GUI, which dies without a display. */
+static int
+am_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  AmApplication *self = AM_APPLICATION (app);
+  g_autofree const char **files = NULL;
+  const char *export_path = NULL;
+  const char *engine = NULL;
+  const char *theme = NULL;
+  double scale = 2.0;
+
+  if (g_variant_dict_contains (options, "layout-helper"))
+    return am_layout_helper_main ();
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("actormap %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+  g_variant_dict_lookup (options, "layout", "&s", &engine);
+  g_variant_dict_lookup (options, "theme", "&s", &theme);
+  g_variant_dict_lookup (options, "scale", "d", &scale);
+
+  if (files != NULL && g_strv_length ((char **) files) > 1
+      && (export_path != NULL || g_variant_dict_contains (options, "check")))
+    {
+      g_printerr (_("actormap: give one input file, not %u\n"),
+                  g_strv_length ((char **) files));
+      return 2;
+    }
+
+  if (g_variant_dict_contains (options, "check"))
+    {
+      if (files == NULL || files[0] == NULL)
+        {
+          g_printerr (_("actormap: --check needs a FILE\n"));
+          return 2;
+        }
+      return am_cli_check (files[0]);
+    }
+
+  if (export_path != NULL)
+    return am_cli_export (files != NULL ? files[0] : NULL, export_path, engine, scale, theme);
+
+  if (engine != NULL || theme != NULL || g_variant_dict_contains (options, "scale"))
+    {
+      g_printerr (_("actormap: --layout, --scale and --theme go with --export\n"));
+      return 2;
+    }
+
+  if (files != NULL && files[0] != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* A second instance hands its files to the primary one and exits. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("actormap: %s\n", error->message);
+          return 1;
+        }
+
+      if (g_application_get_is_remote (app))
+        {
+          g_autoptr(GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+
+          for (guint i = 0; files[i] != NULL; i++)
+            g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (files[i]));
+          g_application_open (app, (GFile **) gfiles->pdata, gfiles->len, "");
+          return 0;
+        }
+
+      g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+      self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; files[i] != NULL; i++)
+        g_ptr_array_add (self->pending_files, g_file_new_for_commandline_arg (files[i]));
+    }
+
+  return -1;
+}
+
+static void
+am_application_activate (GApplication *app)
+{
+  AmApplication *self = AM_APPLICATION (app);
+  g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_files);
+
+  if (files != NULL && files->len > 0)
+    {
+      g_application_open (app, (GFile **) files->pdata, files->len, "");
+      return;
+    }
+
+  {
+    AmWindow *window = am_window_new (GTK_APPLICATION (app));
+
+    am_window_open_bundled (window);
+    gtk_window_present (GTK_WINDOW (window));
+  }
+}
+
+static void
+am_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      AmWindow *window = am_window_new (GTK_APPLICATION (app));
+
+      am_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+am_application_finalize (GObject *object)
+{
+  AmApplication *self = AM_APPLICATION (object);
+
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (am_application_parent_class)->finalize (object);
+}
+
+static void
+am_application_class_init (AmApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = am_application_finalize;
+
+  app_class->handle_local_options = am_application_handle_local_options;
+  app_class->activate = am_application_activate;
+  app_class->open = am_application_open;
+}
+
+static void
+am_application_init (AmApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
+  g_application_set_option_context_summary (
+    G_APPLICATION (self),
+    /* Translators: shown by actormap --help */
+    _("Read a news story as a network of actors, relations and statements."));
+}
+
+AmApplication *
+am_application_new (void)
+{
+  return g_object_new (AM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}

@@ -1,0 +1,144 @@
+/* am-cli.c — the headless modes of the actormap binary
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "am-cli.h"
+#include "am-export.h"
+#include "am-layout.h"
+#include "am-theme.h"
+
+AmDocument *
+am_cli_load_document (const char    *path,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      bytes = g_resources_lookup_data (AM_BUNDLED_MODEL_RESOURCE,
+                                       G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      if (bytes == NULL)
+        return NULL;
+
+      return am_document_load_from_bytes (bytes, "article.json", error);
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+
+  return am_document_load_from_file (file, cancellable, error);
+}
+
+static void
+print_error (const GError *error)
+{
+  /* Messages from the loader, layout and exporter already start with the file name. */
+  g_printerr ("actormap: %s\n", error->message);
+}
+
+int
+am_cli_check (const char *path)
+{
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (path != NULL, 2);
+
+  document = am_cli_load_document (path, NULL, &error);
+  if (document == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+
+  g_print ("ok: %u entities, %u relations, %u statements\n",
+           g_list_model_get_n_items (am_document_get_entities (document)),
+           g_list_model_get_n_items (am_document_get_relations (document)),
+           g_list_model_get_n_items (am_document_get_statements (document)));
+
+  return 0;
+}
+
+int
+am_cli_export (const char *input,
+               const char *output,
+               const char *engine_name,
+               double      scale,
+               const char *theme_name)
+{
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(AmLayoutRequest) request = NULL;
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  AmExportOptions options;
+  AmLayoutEngine engine;
+
+  g_return_val_if_fail (output != NULL, 2);
+
+  am_export_options_init (&options);
+
+  /* Check every argument before any work, so a typo costs nothing and touches no file. */
+  if (!am_export_format_from_path (output, &options.format))
+    {
+      g_autofree char *name = g_filename_display_name (output);
+
+      g_printerr (_("actormap: %s: unknown export format (use .png, .svg or .pdf)\n"), name);
+      return 2;
+    }
+
+  if (engine_name != NULL && !am_layout_engine_from_string (engine_name, &engine))
+    {
+      g_printerr (_("actormap: unknown layout engine “%s” (use dot, neato, fdp, sfdp, circo or twopi)\n"),
+                  engine_name);
+      return 2;
+    }
+
+  if (theme_name != NULL && (options.theme = am_theme_lookup (theme_name)) == NULL)
+    {
+      g_printerr (_("actormap: unknown theme “%s” (use light or dark)\n"), theme_name);
+      return 2;
+    }
+
+  options.scale = scale;
+  options.show_legend = TRUE;
+  options.show_caption = TRUE;
+
+  document = am_cli_load_document (input, NULL, &error);
+  if (document == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+
+  if (engine_name == NULL)
+    engine = am_layout_engine_for_size (
+      g_list_model_get_n_items (am_document_get_entities (document)));
+
+  request = am_layout_request_new_for_document (document, engine, &error);
+  if (request == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+
+  scene = am_layout_run_sync (request, NULL, AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS, NULL, &error);
+  if (scene == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+
+  if (!am_export_to_file (scene, &options, output, &error))
+    {
+      print_error (error);
+      return 1;
+    }
+
+  return 0;
+}
