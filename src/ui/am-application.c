@@ -31,6 +31,8 @@ static const GOptionEntry main_entries[] = {
     N_("Pixels per point for PNG export (default 2)"), N_("FACTOR") },
   { "theme", 't', 0, G_OPTION_ARG_STRING, NULL,
     N_("Colours for export: light or dark"), N_("THEME") },
+  { "timeout", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Give up on a layout after SECONDS (default 15)"), N_("SECONDS") },
   { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
     N_("Validate FILE and print a summary, without a window"), NULL },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -53,6 +55,7 @@ am_application_handle_local_options (GApplication *app,
   const char *engine = NULL;
   const char *theme = NULL;
   double scale = 2.0;
+  int timeout = 0;
 
   if (g_variant_dict_contains (options, "layout-helper"))
     return am_layout_helper_main ();
@@ -68,6 +71,7 @@ am_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "layout", "&s", &engine);
   g_variant_dict_lookup (options, "theme", "&s", &theme);
   g_variant_dict_lookup (options, "scale", "d", &scale);
+  g_variant_dict_lookup (options, "timeout", "i", &timeout);
 
   if (files != NULL && g_strv_length ((char **) files) > 1
       && (export_path != NULL || g_variant_dict_contains (options, "check")))
@@ -87,12 +91,20 @@ am_application_handle_local_options (GApplication *app,
       return am_cli_check (files[0]);
     }
 
-  if (export_path != NULL)
-    return am_cli_export (files != NULL ? files[0] : NULL, export_path, engine, scale, theme);
-
-  if (engine != NULL || theme != NULL || g_variant_dict_contains (options, "scale"))
+  if (timeout < 0 || timeout > 3600)
     {
-      g_printerr (_("actormap: --layout, --scale and --theme go with --export\n"));
+      g_printerr (_("actormap: --timeout must be between 1 and 3600 seconds\n"));
+      return 2;
+    }
+
+  if (export_path != NULL)
+    return am_cli_export (files != NULL ? files[0] : NULL, export_path, engine, scale, theme,
+                          (guint) timeout);
+
+  if (engine != NULL || theme != NULL || g_variant_dict_contains (options, "scale")
+      || g_variant_dict_contains (options, "timeout"))
+    {
+      g_printerr (_("actormap: --layout, --scale, --theme and --timeout go with --export\n"));
       return 2;
     }
 

@@ -70,7 +70,8 @@ am_cli_export (const char *input,
                const char *output,
                const char *engine_name,
                double      scale,
-               const char *theme_name)
+               const char *theme_name,
+               guint       timeout_seconds)
 {
   g_autoptr(AmDocument) document = NULL;
   g_autoptr(AmLayoutRequest) request = NULL;
@@ -105,6 +106,17 @@ am_cli_export (const char *input,
       return 2;
     }
 
+  /* Written so that NaN fails too. */
+  if (!(scale >= AM_CLI_MIN_SCALE && scale <= AM_CLI_MAX_SCALE))
+    {
+      g_printerr (_("actormap: --scale must be between %g and %g\n"),
+                  AM_CLI_MIN_SCALE, AM_CLI_MAX_SCALE);
+      return 2;
+    }
+
+  if (timeout_seconds == 0)
+    timeout_seconds = AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS;
+
   options.scale = scale;
   options.show_legend = TRUE;
   options.show_caption = TRUE;
@@ -127,7 +139,7 @@ am_cli_export (const char *input,
       return 1;
     }
 
-  scene = am_layout_run_sync (request, NULL, AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS, NULL, &error);
+  scene = am_layout_run_sync (request, NULL, timeout_seconds, NULL, &error);
   if (scene == NULL)
     {
       print_error (error);

@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+#define AM_CLI_MIN_SCALE 0.1
+#define AM_CLI_MAX_SCALE 16.0
+
 #define AM_BUNDLED_MODEL_RESOURCE "/org/actormap/Actormap/model/article.json"
 
 /* Loads @path (a JSON model, or a .gv/.dot file) or, when @path is NULL, the bundled
@@ -26,6 +29,7 @@ int         am_cli_export        (const char *input,
                                   const char *output,
                                   const char *engine,
                                   double      scale,
-                                  const char *theme);
+                                  const char *theme,
+                                  guint       timeout_seconds);
 
 G_END_DECLS

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Second command of the README, and what .ci/run runs: install what is missing, build,
+# and run every suite — unit and CLI without a display, UI and AT-SPI under Xvfb, the
+# unit and UI suites again under valgrind and under ASan/UBSan, the fuzz-corpus replay
+# and a short libFuzzer smoke run, and the Graphviz corpus.  It does not stop at the
+# first failure.  The last line is "N passed, N failed", counted from meson's JSON logs
+# plus one check per step that is not a meson test.
+#
+#   AM_FUZZ_SECONDS=30  seconds per fuzz target (0 skips the smoke run)
+#   AM_SKIP_CORPUS=1    skip the slow Graphviz corpus suite
+set -u
+cd "$(dirname "$0")/.."
+root=$PWD
+
+unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+export LC_ALL=C.UTF-8
+fuzz_seconds=${AM_FUZZ_SECONDS:-30}
+xvfb=(xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp")
+
+extra_passed=0
+extra_failed=0
+failed_steps=()
+
+step ()
+{
+  local name=$1
+  shift
+  echo "==> $name"
+  if "$@"; then
+    return 0
+  fi
+  echo "==> FAILED: $name"
+  failed_steps+=("$name")
+  return 1
+}
+
+check ()
+{
+  # A step that is not a meson test counts as one check.
+  if step "$@"; then
+    extra_passed=$((extra_passed + 1))
+  else
+    extra_failed=$((extra_failed + 1))
+  fi
+}
+
+setup_build ()
+{
+  local dir=$1
+  shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson setup --reconfigure "$dir" "$@" >/dev/null
+  else
+    meson setup "$dir" "$@" >/dev/null
+  fi
+  rm -f "$dir"/meson-logs/*.json
+  nice meson compile -C "$dir"
+}
+
+check "install packages" tools/deps.sh test
+check "build (gcc, -Dwerror=true)" setup_build build --buildtype=debugoptimized -Dwerror=true
+
+if [ -x build/src/actormap ]; then
+  step "unit, cli and replay suites" \
+    meson test -C build --suite unit --suite cli --suite replay --suite save \
+      --print-errorlogs --logbase ci-unit
+  step "ui and a11y suites (Xvfb)" \
+    "${xvfb[@]}" meson test -C build --suite ui --suite a11y --print-errorlogs --logbase ci-ui
+  step "unit and ui suites under valgrind" \
+    "${xvfb[@]}" meson test -C build --setup valgrind --suite unit --suite ui --suite cli \
+      --print-errorlogs --logbase ci-valgrind
+  if [ "${AM_SKIP_CORPUS:-0}" != 1 ]; then
+    step "Graphviz corpus suite" \
+      meson test -C build --suite corpus --print-errorlogs --logbase ci-corpus \
+        --num-processes 2
+  fi
+fi
+
+check "build with ASan+UBSan (clang)" env CC=clang \
+  setup_build build-asan --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
+if [ -x build-asan/src/actormap ]; then
+  step "unit, cli and ui suites under ASan+UBSan" \
+    "${xvfb[@]}" meson test -C build-asan --setup asan --suite unit --suite cli --suite ui \
+      --suite replay --print-errorlogs --logbase ci-asan
+fi
+
+if [ "$fuzz_seconds" -gt 0 ]; then
+  check "build fuzz targets (clang, libFuzzer)" env CC=clang \
+    setup_build build-fuzz --buildtype=debugoptimized -Dfuzzing=true -Dtests=false \
+      -Db_sanitize=address,undefined -Db_lundef=false
+  for target in build-fuzz/fuzz/fuzz-*; do
+    [ -x "$target" ] || continue
+    name=$(basename "$target")
+    corpus="$root/fuzz/corpus/${name#fuzz-}"
+    corpus=${corpus//-/_}
+    dict="$root/fuzz/${name#fuzz-}.dict"
+    dict=${dict//-/_}
+    work=$(mktemp -d)
+    args=(-max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536
+          -print_final_stats=1 -artifact_prefix="$work/")
+    [ -f "$dict" ] && args+=(-dict="$dict")
+    check "fuzz smoke: $name (${fuzz_seconds}s)" env ASAN_OPTIONS=detect_leaks=0 \
+      UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$target" "${args[@]}" "$work" "$corpus"
+    rm -rf "$work"
+  done
+fi
+
+[ ${#failed_steps[@]} -gt 0 ] && printf 'failed step: %s\n' "${failed_steps[@]}"
+python3 - "$extra_passed" "$extra_failed" "${#failed_steps[@]}" build build-asan <<'PY'
+import glob, json, os, sys
+passed, failed, failed_steps = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+skipped = 0
+for d in sys.argv[4:]:
+    for log in glob.glob(os.path.join(d, "meson-logs", "*.json")):
+        for line in open(log, encoding="utf-8"):
+            line = line.strip()
+            if not line:
+                continue
+            r = json.loads(line).get("result")
+            if r in ("OK", "EXPECTEDFAIL"):
+                passed += 1
+            elif r in ("FAIL", "ERROR", "TIMEOUT", "UNEXPECTEDPASS"):
+                failed += 1
+            elif r == "SKIP":
+                skipped += 1
+# A step that failed without a failed test in the logs (meson itself failed) still fails.
+if failed == 0 and failed_steps:
+    failed = failed_steps
+print(f"skipped: {skipped} meson tests")
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
