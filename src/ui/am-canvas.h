@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "am-core.h"
 #include "am-scene.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,10 @@ G_BEGIN_DECLS
 #define AM_TYPE_CANVAS (am_canvas_get_type ())
 
 G_DECLARE_FINAL_TYPE (AmCanvas, am_canvas, AM, CANVAS, GtkWidget)
+
+/* The zoom (widget pixels per scene point) always lies in this range. */
+#define AM_CANVAS_MIN_ZOOM 0.01
+#define AM_CANVAS_MAX_ZOOM 40.0
 
 /*
  * The canvas holds only view state (zoom, centre, hover) and a reference to an immutable
@@ -22,19 +27,28 @@ G_DECLARE_FINAL_TYPE (AmCanvas, am_canvas, AM, CANVAS, GtkWidget)
  *
  * Properties: "scene" (AmScene, boxed), "selection" (string, nullable), "hovered"
  * (string, read-only), "zoom" (double, clamped), "dark" (boolean), "show-legend"
- * (boolean), "highlight" (GHashTable set of ids or NULL: others are dimmed).
+ * (boolean), "highlight" (GHashTable set of ids or NULL: others are dimmed),
+ * "document" (AmDocument or NULL: names for tooltips and the accessible description).
+ *
+ * Actions (installed on the class): "canvas.zoom-in", "canvas.zoom-out",
+ * "canvas.zoom-fit" (bound to + =, - and 0; disabled at the zoom limits) and
+ * "canvas.select-neighbour" ("(ii)", a direction such as (1, 0); bound to the arrow
+ * keys).  Escape activates "win.select" with "", Enter "win.focus-details".
  */
 GtkWidget  *am_canvas_new            (void);
 
 AmScene    *am_canvas_get_scene      (AmCanvas   *self);
+/* Keeps the view when the user has moved it and its centre lies on the new scene
+ * (a relayout); otherwise fits.  Call am_canvas_zoom_to_fit() for a new document. */
 void        am_canvas_set_scene      (AmCanvas   *self,
                                       AmScene    *scene);
 const char *am_canvas_get_selection  (AmCanvas   *self);
+/* NULL and "" both mean nothing selected. */
 void        am_canvas_set_selection  (AmCanvas   *self,
                                       const char *id);
 const char *am_canvas_get_hovered    (AmCanvas   *self);
 double      am_canvas_get_zoom       (AmCanvas   *self);
-/* Zooms about the widget centre. */
+/* Zooms about the widget centre.  Clamped; a non-finite value is ignored. */
 void        am_canvas_set_zoom       (AmCanvas   *self,
                                       double      zoom);
 gboolean    am_canvas_get_dark       (AmCanvas   *self);
@@ -43,16 +57,31 @@ void        am_canvas_set_dark       (AmCanvas   *self,
 gboolean    am_canvas_get_show_legend (AmCanvas  *self);
 void        am_canvas_set_show_legend (AmCanvas  *self,
                                        gboolean   show_legend);
+/* (transfer none) (nullable) */
+GHashTable *am_canvas_get_highlight  (AmCanvas   *self);
+/* The canvas keeps a reference; sets with the same members count as unchanged. */
 void        am_canvas_set_highlight  (AmCanvas   *self,
                                       GHashTable *ids);
+/* (transfer none) (nullable) */
+AmDocument *am_canvas_get_document   (AmCanvas   *self);
+void        am_canvas_set_document   (AmCanvas   *self,
+                                      AmDocument *document);
 
 /* Fit the whole scene; the canvas keeps fitting on resize until the user zooms. */
 void        am_canvas_zoom_to_fit    (AmCanvas   *self);
 /* Animate (frame clock) so that the item is centred; no-op for unknown ids. */
 void        am_canvas_fly_to         (AmCanvas   *self,
                                       const char *id);
+/* Moves the view by (dx, dy) widget pixels, as a drag or a scroll does. */
+void        am_canvas_pan_by         (AmCanvas   *self,
+                                      double      dx,
+                                      double      dy);
+/* Forgets the cached renderings, so the next frame renders the scene again (benchmarks;
+ * memory pressure). */
+void        am_canvas_drop_caches    (AmCanvas   *self);
 
-/* Scene point → widget coordinates, for tests and for placing popovers. */
+/* Scene point → widget coordinates, for tests and for placing popovers.  The
+ * coordinates are always set; returns TRUE when the point lies inside the widget. */
 gboolean    am_canvas_scene_to_widget (AmCanvas  *self,
                                        double     scene_x,
                                        double     scene_y,

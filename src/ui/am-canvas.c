@@ -1,0 +1,2137 @@
+/* am-canvas.c — the network view: pan, zoom, hover, click, fly-to
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "am-canvas.h"
+#include "am-renderer.h"
+#include "am-theme.h"
+
+/* Frames are built from three layers, so that most frames cost a blit (performance.md):
+ *
+ *  - the base: the whole scene rendered once through am_renderer_draw_scene() into an
+ *    opaque image at the device scale, covering the viewport plus a margin.  It depends
+ *    only on the scene, the theme, the highlight set, the zoom and the device scale.  A
+ *    pan reuses it with an offset; during a zoom gesture or a fly-to it is scaled, and
+ *    re-rendered sharp once the view has settled.
+ *  - the overlay: the selected and hovered items with their edges and neighbours, drawn
+ *    from a small sub-scene in the base's coordinates; rebuilt when the selection or the
+ *    hover changes, never the base.
+ *  - the legend, in a corner, at a fixed size.
+ *
+ * Each layer is kept as a render node and appended again frame after frame; a cairo node
+ * holds a recording that replays the one image paint, and GL renderers cache the
+ * rasterised node by identity. */
+
+/* Base margin on each side, as a fraction of the viewport, capped in widget pixels: the
+ * distance a pan can go before the base is rendered again. */
+#define BASE_MARGIN_FRACTION 0.25
+#define BASE_MARGIN_MAX      320.0
+/* Time without view changes after which a scaled or off-centre base is re-rendered. */
+#define SETTLE_MS            150
+#define ZOOM_STEP            1.25
+/* Widget pixels kept free around a fitted scene, and the largest fit zoom: a tiny scene
+ * is not blown up to fill a big window. */
+#define FIT_PADDING          16.0
+#define FIT_MAX_ZOOM         2.0
+#define HIT_TOLERANCE_PX     4.0
+#define FLY_DURATION_US      (250 * G_TIME_SPAN_MILLISECOND)
+/* fly_to() zooms in to at least READABLE_ZOOM when node text would be smaller than this. */
+#define READABLE_MIN_ZOOM    0.75
+#define READABLE_ZOOM        1.0
+#define LEGEND_MARGIN        12.0
+#define SCROLL_STEP_PX       48.0
+/* How much of (1 - theme->dim_alpha) the hover veil takes: hover is transient, so it
+ * dims less than a search does. */
+#define HOVER_VEIL_STRENGTH  0.6
+
+struct _AmCanvas
+{
+  GtkWidget      parent_instance;
+
+  /* Owned references */
+  AmScene       *scene;
+  AmDocument    *document;
+  GHashTable    *highlight;
+  char          *selection;
+  char          *hovered;
+
+  /* View: the scene point shown at the widget centre, and widget pixels per point. */
+  double         center_x;
+  double         center_y;
+  double         zoom;
+
+  /* Per scene: incident edges of each node (CSR) and the node index of each edge end. */
+  guint         *adj_offsets;
+  guint         *adj_edges;
+  gint          *edge_source;
+  gint          *edge_target;
+
+  /* The base layer and the geometry it was rendered with (scene point at its top-left
+   * corner, zoom, size in widget pixels, device scale). */
+  GskRenderNode *base_node;
+  double         base_x;
+  double         base_y;
+  double         base_zoom;
+  double         base_width;
+  double         base_height;
+  int            base_scale;
+
+  /* The overlay: a sub-scene (NULL when nothing is selected or hovered) and its node,
+   * which shares the base's geometry. */
+  AmScene       *overlay_scene;
+  GskRenderNode *overlay_node;
+  guint          overlay_scene_valid : 1;
+
+  GskRenderNode *legend_node;
+  double         legend_width;
+  double         legend_height;
+
+  guint          dark : 1;
+  guint          show_legend : 1;
+  /* Set when the user zooms or pans: from then on, resizes no longer fit. */
+  guint          user_moved : 1;
+  guint          drag_active : 1;
+  guint          drag_panning : 1;
+  guint          drag_moved : 1;
+  guint          has_pointer : 1;
+
+  guint          settle_id;
+
+  /* Drag: the centre when the drag began. */
+  double         drag_start_x;
+  double         drag_start_y;
+  /* Pinch: the zoom when it began and the scene point under the fingers. */
+  double         pinch_zoom;
+  double         pinch_anchor_x;
+  double         pinch_anchor_y;
+  double         pointer_x;
+  double         pointer_y;
+
+  /* Fly-to animation */
+  guint          fly_tick_id;
+  gint64         fly_start_us;
+  double         fly_from_x;
+  double         fly_from_y;
+  double         fly_from_zoom;
+  double         fly_to_x;
+  double         fly_to_y;
+  double         fly_to_zoom;
+};
+
+G_DEFINE_FINAL_TYPE (AmCanvas, am_canvas, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SCENE,
+  PROP_SELECTION,
+  PROP_HOVERED,
+  PROP_ZOOM,
+  PROP_DARK,
+  PROP_SHOW_LEGEND,
+  PROP_HIGHLIGHT,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static const AmTheme *
+current_theme (AmCanvas *self)
+{
+  return self->dark ? am_theme_get_dark () : am_theme_get_light ();
+}
+
+static void
+color_to_rgba (const AmColor *color,
+               GdkRGBA       *rgba)
+{
+  rgba->red = color->red;
+  rgba->green = color->green;
+  rgba->blue = color->blue;
+  rgba->alpha = color->alpha;
+}
+
+static double
+clamp_zoom (double zoom)
+{
+  return CLAMP (zoom, AM_CANVAS_MIN_ZOOM, AM_CANVAS_MAX_ZOOM);
+}
+
+static void
+widget_to_scene (AmCanvas *self,
+                 double    widget_x,
+                 double    widget_y,
+                 double   *scene_x,
+                 double   *scene_y)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  *scene_x = self->center_x + (widget_x - width / 2.0) / self->zoom;
+  *scene_y = self->center_y + (widget_y - height / 2.0) / self->zoom;
+}
+
+static void
+rect_center (const AmRect *rect,
+             double       *x,
+             double       *y)
+{
+  *x = rect->x + rect->width / 2.0;
+  *y = rect->y + rect->height / 2.0;
+}
+
+/* Caches */
+
+static void
+drop_overlay (AmCanvas *self)
+{
+  g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
+}
+
+static void
+drop_overlay_scene (AmCanvas *self)
+{
+  g_clear_pointer (&self->overlay_scene, am_scene_unref);
+  self->overlay_scene_valid = FALSE;
+  drop_overlay (self);
+}
+
+static void
+drop_base (AmCanvas *self)
+{
+  g_clear_pointer (&self->base_node, gsk_render_node_unref);
+  drop_overlay (self);
+}
+
+static void
+drop_all_caches (AmCanvas *self)
+{
+  drop_base (self);
+  drop_overlay_scene (self);
+  g_clear_pointer (&self->legend_node, gsk_render_node_unref);
+}
+
+static void
+drop_adjacency (AmCanvas *self)
+{
+  g_clear_pointer (&self->adj_offsets, g_free);
+  g_clear_pointer (&self->adj_edges, g_free);
+  g_clear_pointer (&self->edge_source, g_free);
+  g_clear_pointer (&self->edge_target, g_free);
+}
+
+/* Built once per scene, so that hover and the arrow keys find incident edges without
+ * scanning every edge. */
+static void
+ensure_adjacency (AmCanvas *self)
+{
+  guint n_nodes, n_edges;
+
+  if (self->adj_offsets != NULL || self->scene == NULL)
+    return;
+
+  n_nodes = am_scene_get_n_nodes (self->scene);
+  n_edges = am_scene_get_n_edges (self->scene);
+
+  self->adj_offsets = g_new0 (guint, n_nodes + 1);
+  self->adj_edges = g_new (guint, 2 * (gsize) n_edges + 1);
+  self->edge_source = g_new (gint, n_edges + 1);
+  self->edge_target = g_new (gint, n_edges + 1);
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const AmSceneEdge *edge = am_scene_get_edge (self->scene, i);
+
+      self->edge_source[i] = am_scene_find_node (self->scene, edge->source);
+      self->edge_target[i] = am_scene_find_node (self->scene, edge->target);
+
+      if (self->edge_source[i] >= 0)
+        self->adj_offsets[self->edge_source[i] + 1]++;
+      if (self->edge_target[i] >= 0 && self->edge_target[i] != self->edge_source[i])
+        self->adj_offsets[self->edge_target[i] + 1]++;
+    }
+
+  for (guint i = 0; i < n_nodes; i++)
+    self->adj_offsets[i + 1] += self->adj_offsets[i];
+
+  {
+    g_autofree guint *fill = g_memdup2 (self->adj_offsets, sizeof (guint) * (n_nodes + 1));
+
+    for (guint i = 0; i < n_edges; i++)
+      {
+        if (self->edge_source[i] >= 0)
+          self->adj_edges[fill[self->edge_source[i]]++] = i;
+        if (self->edge_target[i] >= 0 && self->edge_target[i] != self->edge_source[i])
+          self->adj_edges[fill[self->edge_target[i]]++] = i;
+      }
+  }
+}
+
+/* Marks an item with its incident edges and their other ends. */
+static void
+mark_neighbourhood (AmCanvas   *self,
+                    const char *id,
+                    guint8     *node_marks,
+                    guint8     *edge_marks)
+{
+  gint index;
+
+  if (id == NULL)
+    return;
+
+  if ((index = am_scene_find_node (self->scene, id)) >= 0)
+    {
+      node_marks[index] = TRUE;
+
+      for (guint k = self->adj_offsets[index]; k < self->adj_offsets[index + 1]; k++)
+        {
+          guint edge = self->adj_edges[k];
+
+          edge_marks[edge] = TRUE;
+          if (self->edge_source[edge] >= 0)
+            node_marks[self->edge_source[edge]] = TRUE;
+          if (self->edge_target[edge] >= 0)
+            node_marks[self->edge_target[edge]] = TRUE;
+        }
+    }
+  else if ((index = am_scene_find_edge (self->scene, id)) >= 0)
+    {
+      edge_marks[index] = TRUE;
+      if (self->edge_source[index] >= 0)
+        node_marks[self->edge_source[index]] = TRUE;
+      if (self->edge_target[index] >= 0)
+        node_marks[self->edge_target[index]] = TRUE;
+    }
+}
+
+/* The few items drawn over the base: the selected and hovered items, their edges and
+ * neighbours, copied into a scene of their own so the one renderer can draw them. */
+static AmScene *
+build_overlay_scene (AmCanvas *self)
+{
+  g_autoptr(AmSceneBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *node_marks = NULL;
+  g_autofree guint8 *edge_marks = NULL;
+  guint n_nodes, n_edges;
+  gboolean any = FALSE;
+  AmScene *scene;
+
+  if (self->scene == NULL || (self->selection == NULL && self->hovered == NULL))
+    return NULL;
+
+  ensure_adjacency (self);
+
+  n_nodes = am_scene_get_n_nodes (self->scene);
+  n_edges = am_scene_get_n_edges (self->scene);
+  node_marks = g_new0 (guint8, n_nodes + 1);
+  edge_marks = g_new0 (guint8, n_edges + 1);
+
+  mark_neighbourhood (self, self->selection, node_marks, edge_marks);
+  mark_neighbourhood (self, self->hovered, node_marks, edge_marks);
+
+  builder = am_scene_builder_new (am_scene_get_bounds (self->scene));
+
+  /* Scene order is drawing order: keep it. */
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      if (node_marks[i])
+        {
+          am_scene_builder_add_node (builder, am_scene_get_node (self->scene, i));
+          any = TRUE;
+        }
+    }
+  for (guint i = 0; i < n_edges; i++)
+    {
+      if (edge_marks[i])
+        {
+          am_scene_builder_add_edge (builder, am_scene_get_edge (self->scene, i));
+          any = TRUE;
+        }
+    }
+
+  if (!any)
+    return NULL;
+
+  scene = am_scene_builder_end (g_steal_pointer (&builder), &error);
+  if (scene == NULL)
+    g_debug ("Cannot build the highlight overlay: %s", error->message);
+
+  return scene;
+}
+
+static gboolean
+base_covers (AmCanvas *self,
+             double    width,
+             double    height)
+{
+  double left, top, right, bottom;
+
+  if (self->base_node == NULL)
+    return FALSE;
+
+  /* The viewport in scene points, against the base's extent (with a hair of slack for
+   * rounding). */
+  left = self->center_x - width / 2.0 / self->zoom;
+  top = self->center_y - height / 2.0 / self->zoom;
+  right = self->center_x + width / 2.0 / self->zoom;
+  bottom = self->center_y + height / 2.0 / self->zoom;
+
+  return left >= self->base_x - 0.01 / self->base_zoom
+         && top >= self->base_y - 0.01 / self->base_zoom
+         && right <= self->base_x + (self->base_width + 0.01) / self->base_zoom
+         && bottom <= self->base_y + (self->base_height + 0.01) / self->base_zoom;
+}
+
+/* Sharp, with the device scale it was made for, and with room left to pan. */
+static gboolean
+base_is_settled (AmCanvas *self,
+                 double    width,
+                 double    height,
+                 int       scale)
+{
+  double slack_x, slack_y, left, top;
+
+  if (self->base_node == NULL
+      || self->base_zoom != self->zoom
+      || self->base_scale != scale
+      || !base_covers (self, width, height))
+    return FALSE;
+
+  /* Re-centre before the viewport runs into the edge of the base. */
+  slack_x = (self->base_width - width) / 4.0;
+  slack_y = (self->base_height - height) / 4.0;
+  left = (self->center_x - self->base_x) * self->zoom - width / 2.0;
+  top = (self->center_y - self->base_y) * self->zoom - height / 2.0;
+
+  return left >= slack_x && top >= slack_y
+         && left + width <= self->base_width - slack_x
+         && top + height <= self->base_height - slack_y;
+}
+
+static void
+render_base (AmCanvas *self,
+             double    width,
+             double    height,
+             int       scale)
+{
+  const AmTheme *theme = current_theme (self);
+  cairo_surface_t *surface;
+  AmRenderState state;
+  double margin_x, margin_y;
+  int device_width, device_height;
+  cairo_t *cr;
+
+  drop_base (self);
+
+  margin_x = ceil (MIN (width * BASE_MARGIN_FRACTION, BASE_MARGIN_MAX));
+  margin_y = ceil (MIN (height * BASE_MARGIN_FRACTION, BASE_MARGIN_MAX));
+  device_width = (int) ceil ((width + 2 * margin_x) * scale);
+  device_height = (int) ceil ((height + 2 * margin_y) * scale);
+
+  /* Opaque: the background is part of it, and painting it is then a plain copy. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, device_width, device_height);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_debug ("Cannot allocate a %d×%d canvas image: %s", device_width, device_height,
+               cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return;
+    }
+  cairo_surface_set_device_scale (surface, scale, scale);
+
+  self->base_zoom = self->zoom;
+  self->base_scale = scale;
+  self->base_width = (double) device_width / scale;
+  self->base_height = (double) device_height / scale;
+  self->base_x = self->center_x - (width / 2.0 + margin_x) / self->zoom;
+  self->base_y = self->center_y - (height / 2.0 + margin_y) / self->zoom;
+
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, theme->background.red, theme->background.green,
+                        theme->background.blue);
+  cairo_paint (cr);
+
+  cairo_scale (cr, self->zoom, self->zoom);
+  cairo_translate (cr, -self->base_x, -self->base_y);
+
+  am_render_state_init (&state);
+  state.highlighted = self->highlight;
+  state.visible.x = self->base_x;
+  state.visible.y = self->base_y;
+  state.visible.width = self->base_width / self->zoom;
+  state.visible.height = self->base_height / self->zoom;
+  state.pixels_per_point = self->zoom * scale;
+  am_renderer_draw_scene (cr, self->scene, theme, &state);
+  cairo_destroy (cr);
+
+  /* The recording keeps its own snapshot of the image; painting it is all it replays. */
+  self->base_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, self->base_width,
+                                                             self->base_height));
+  cr = gsk_cairo_node_get_draw_context (self->base_node);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_debug ("Rendered the canvas base: %d×%d device pixels at zoom %.3f",
+           device_width, device_height, self->zoom);
+}
+
+static void
+ensure_overlay (AmCanvas *self)
+{
+  const AmTheme *theme = current_theme (self);
+  AmRenderState state;
+  cairo_t *cr;
+
+  if (self->overlay_node != NULL || self->base_node == NULL)
+    return;
+
+  if (!self->overlay_scene_valid)
+    {
+      g_clear_pointer (&self->overlay_scene, am_scene_unref);
+      self->overlay_scene = build_overlay_scene (self);
+      self->overlay_scene_valid = TRUE;
+    }
+
+  if (self->overlay_scene == NULL)
+    return;
+
+  self->overlay_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, self->base_width,
+                                                                self->base_height));
+  cr = gsk_cairo_node_get_draw_context (self->overlay_node);
+  cairo_scale (cr, self->base_zoom, self->base_zoom);
+  cairo_translate (cr, -self->base_x, -self->base_y);
+
+  am_render_state_init (&state);
+  state.selected_id = self->selection;
+  state.hovered_id = self->hovered;
+  state.visible.x = self->base_x;
+  state.visible.y = self->base_y;
+  state.visible.width = self->base_width / self->base_zoom;
+  state.visible.height = self->base_height / self->base_zoom;
+  state.pixels_per_point = self->base_zoom * self->base_scale;
+  am_renderer_draw_scene (cr, self->overlay_scene, theme, &state);
+  cairo_destroy (cr);
+}
+
+static void
+ensure_legend (AmCanvas *self)
+{
+  const AmTheme *theme = current_theme (self);
+  cairo_t *cr;
+
+  if (self->legend_node != NULL || self->scene == NULL)
+    return;
+
+  am_renderer_measure_legend (self->scene, theme, &self->legend_width, &self->legend_height);
+  if (!(self->legend_width > 0 && self->legend_height > 0))
+    return;
+
+  self->legend_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, self->legend_width,
+                                                               self->legend_height));
+  cr = gsk_cairo_node_get_draw_context (self->legend_node);
+  am_renderer_draw_legend (cr, self->scene, theme, 0, 0);
+  cairo_destroy (cr);
+}
+
+static void
+legend_origin (AmCanvas *self,
+               double   *x,
+               double   *y)
+{
+  *x = LEGEND_MARGIN;
+  *y = gtk_widget_get_height (GTK_WIDGET (self)) - self->legend_height - LEGEND_MARGIN;
+}
+
+static gboolean
+point_in_legend (AmCanvas *self,
+                 double    x,
+                 double    y)
+{
+  double lx, ly;
+
+  if (!self->show_legend || self->legend_node == NULL)
+    return FALSE;
+
+  legend_origin (self, &lx, &ly);
+  return x >= lx && x < lx + self->legend_width && y >= ly && y < ly + self->legend_height;
+}
+
+/* View changes */
+
+static void
+update_actions (AmCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_scene = self->scene != NULL;
+
+  gtk_widget_action_set_enabled (widget, "canvas.zoom-in",
+                                 has_scene && self->zoom < AM_CANVAS_MAX_ZOOM);
+  gtk_widget_action_set_enabled (widget, "canvas.zoom-out",
+                                 has_scene && self->zoom > AM_CANVAS_MIN_ZOOM);
+  gtk_widget_action_set_enabled (widget, "canvas.zoom-fit", has_scene);
+  gtk_widget_action_set_enabled (widget, "canvas.select-neighbour", has_scene);
+}
+
+static void
+settle_cb (gpointer user_data)
+{
+  AmCanvas *self = user_data;
+
+  self->settle_id = 0;
+
+  if (!base_is_settled (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                        gtk_widget_get_height (GTK_WIDGET (self)),
+                        gtk_widget_get_scale_factor (GTK_WIDGET (self))))
+    {
+      drop_base (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+schedule_settle (AmCanvas *self)
+{
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add_once (SETTLE_MS, settle_cb, self);
+}
+
+/* Every change of centre or zoom goes through here. */
+static void
+set_view (AmCanvas *self,
+          double    center_x,
+          double    center_y,
+          double    zoom)
+{
+  gboolean zoom_changed;
+
+  if (!isfinite (center_x) || !isfinite (center_y) || !isfinite (zoom))
+    return;
+
+  zoom = clamp_zoom (zoom);
+  zoom_changed = zoom != self->zoom;
+
+  if (!zoom_changed && center_x == self->center_x && center_y == self->center_y)
+    return;
+
+  self->center_x = center_x;
+  self->center_y = center_y;
+  self->zoom = zoom;
+
+  schedule_settle (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  if (zoom_changed)
+    {
+      update_actions (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ZOOM]);
+    }
+}
+
+/* Keeps the scene point under (widget_x, widget_y) where it is. */
+static void
+zoom_about (AmCanvas *self,
+            double    zoom,
+            double    widget_x,
+            double    widget_y)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double anchor_x, anchor_y;
+
+  if (!isfinite (zoom))
+    return;
+
+  zoom = clamp_zoom (zoom);
+  widget_to_scene (self, widget_x, widget_y, &anchor_x, &anchor_y);
+  set_view (self,
+            anchor_x - (widget_x - width / 2.0) / zoom,
+            anchor_y - (widget_y - height / 2.0) / zoom,
+            zoom);
+}
+
+static void
+stop_flying (AmCanvas *self)
+{
+  if (self->fly_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fly_tick_id);
+      self->fly_tick_id = 0;
+    }
+}
+
+/* The user took the view: stop fitting on resize, and stop any animation. */
+static void
+user_moved (AmCanvas *self)
+{
+  self->user_moved = TRUE;
+  stop_flying (self);
+}
+
+static void
+fit (AmCanvas *self)
+{
+  const AmRect *bounds;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double zoom, center_x, center_y;
+
+  if (self->scene == NULL || width <= 0 || height <= 0)
+    return;
+
+  bounds = am_scene_get_bounds (self->scene);
+  zoom = FIT_MAX_ZOOM;
+  if (bounds->width > 0)
+    zoom = MIN (zoom, MAX (width - 2 * FIT_PADDING, 1.0) / bounds->width);
+  if (bounds->height > 0)
+    zoom = MIN (zoom, MAX (height - 2 * FIT_PADDING, 1.0) / bounds->height);
+
+  rect_center (bounds, &center_x, &center_y);
+  set_view (self, center_x, center_y, zoom);
+}
+
+static gboolean
+fly_tick_cb (GtkWidget     *widget,
+             GdkFrameClock *frame_clock,
+             gpointer       user_data)
+{
+  AmCanvas *self = AM_CANVAS (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
+  double t, e;
+
+  t = CLAMP ((double) (now - self->fly_start_us) / FLY_DURATION_US, 0.0, 1.0);
+  e = 1.0 - pow (1.0 - t, 3.0);   /* ease-out cubic */
+
+  /* Zoom moves evenly in log space, so zooming by 4 looks like two steps of 2. */
+  set_view (self,
+            self->fly_from_x + (self->fly_to_x - self->fly_from_x) * e,
+            self->fly_from_y + (self->fly_to_y - self->fly_from_y) * e,
+            exp (log (self->fly_from_zoom)
+                 + (log (self->fly_to_zoom) - log (self->fly_from_zoom)) * e));
+
+  if (t >= 1.0)
+    {
+      self->fly_tick_id = 0;
+      /* Sharpen now rather than after the settle delay. */
+      g_clear_handle_id (&self->settle_id, g_source_remove);
+      settle_cb (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Hover and selection */
+
+static void
+set_hovered (AmCanvas   *self,
+             const char *id)
+{
+  if (g_strcmp0 (self->hovered, id) == 0)
+    return;
+
+  g_free (self->hovered);
+  self->hovered = g_strdup (id);
+
+  drop_overlay_scene (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HOVERED]);
+}
+
+/* The id at widget (x, y), or NULL. */
+static const char *
+hit_test (AmCanvas *self,
+          double    x,
+          double    y)
+{
+  double scene_x, scene_y;
+  guint index = 0;
+
+  if (self->scene == NULL || point_in_legend (self, x, y))
+    return NULL;
+
+  widget_to_scene (self, x, y, &scene_x, &scene_y);
+
+  switch (am_scene_hit_test (self->scene, scene_x, scene_y, HIT_TOLERANCE_PX / self->zoom,
+                             &index))
+    {
+    case AM_SCENE_HIT_NODE:
+      return am_scene_get_node (self->scene, index)->id;
+    case AM_SCENE_HIT_EDGE:
+      return am_scene_get_edge (self->scene, index)->id;
+    case AM_SCENE_HIT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+select_id (AmCanvas   *self,
+           const char *id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.select", "s", id ? id : "");
+}
+
+/* A readable name for an item: the document's when there is one, else the scene's. */
+static char *
+item_name (AmCanvas   *self,
+           const char *id)
+{
+  gint index;
+
+  if (self->document != NULL)
+    {
+      AmEntity *entity = am_document_lookup_entity (self->document, id);
+      AmRelation *relation;
+
+      if (entity != NULL)
+        return g_strdup (am_entity_get_name (entity));
+
+      relation = am_document_lookup_relation (self->document, id);
+      if (relation != NULL)
+        {
+          AmEntity *source = am_document_lookup_entity (self->document,
+                                                        am_relation_get_source (relation));
+          AmEntity *target = am_document_lookup_entity (self->document,
+                                                        am_relation_get_target (relation));
+          const char *label = am_relation_get_label (relation);
+
+          /* Translators: a relation, e.g. "Kim Yo Jong → United States: warns". */
+          return g_strdup_printf (label ? _("%s → %s: %s") : _("%s → %s"),
+                                  source ? am_entity_get_name (source) : am_relation_get_source (relation),
+                                  target ? am_entity_get_name (target) : am_relation_get_target (relation),
+                                  label);
+        }
+    }
+
+  if (self->scene != NULL)
+    {
+      if ((index = am_scene_find_node (self->scene, id)) >= 0)
+        {
+          const char *label = am_scene_get_node (self->scene, index)->label;
+
+          return g_strdup (label && *label ? label : id);
+        }
+      if ((index = am_scene_find_edge (self->scene, id)) >= 0)
+        {
+          const AmSceneEdge *edge = am_scene_get_edge (self->scene, index);
+
+          return g_strdup_printf (edge->label ? _("%s → %s: %s") : _("%s → %s"),
+                                  edge->source, edge->target, edge->label);
+        }
+    }
+
+  return g_strdup (id);
+}
+
+static void
+update_accessible_description (AmCanvas *self)
+{
+  if (self->selection != NULL)
+    {
+      g_autofree char *name = item_name (self, self->selection);
+      /* Translators: the accessible description of the map; %s is an actor or relation. */
+      g_autofree char *description = g_strdup_printf (_("Selected: %s"), name);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+  else
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+/* Keyboard: the node nearest in a direction, preferring nodes joined by an edge. */
+
+static gboolean
+direction_score (double  origin_x,
+                 double  origin_y,
+                 double  x,
+                 double  y,
+                 int     dx,
+                 int     dy,
+                 double *score)
+{
+  double vx = x - origin_x;
+  double vy = y - origin_y;
+  double along = vx * dx + vy * dy;
+  double across = fabs (vx * dy - vy * dx);
+
+  /* Within 60° (tan 60° = 1.732) of the direction; straight ahead beats a little
+   * closer but askew. */
+  if (along <= 0.5 || across > along * 1.7320508)
+    return FALSE;
+
+  *score = along + 2.0 * across;
+  return TRUE;
+}
+
+static gint
+nearest_in_direction (AmCanvas *self,
+                      gint      from_node,
+                      double    origin_x,
+                      double    origin_y,
+                      const gint *candidates,
+                      guint     n_candidates,
+                      int       dx,
+                      int       dy)
+{
+  double best_score = G_MAXDOUBLE;
+  gint best = -1;
+
+  for (guint k = 0; k < n_candidates; k++)
+    {
+      gint i = candidates ? candidates[k] : (gint) k;
+      double x, y, score;
+
+      if (i < 0 || i == from_node)
+        continue;
+
+      rect_center (&am_scene_get_node (self->scene, i)->box, &x, &y);
+      if (direction_score (origin_x, origin_y, x, y, dx, dy, &score) && score < best_score)
+        {
+          best_score = score;
+          best = i;
+        }
+    }
+
+  return best;
+}
+
+static gint
+nearest_to_center (AmCanvas *self)
+{
+  double best = G_MAXDOUBLE;
+  gint best_index = -1;
+  guint n = am_scene_get_n_nodes (self->scene);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x, y, d;
+
+      rect_center (&am_scene_get_node (self->scene, i)->box, &x, &y);
+      d = hypot (x - self->center_x, y - self->center_y);
+      if (d < best)
+        {
+          best = d;
+          best_index = i;
+        }
+    }
+
+  return best_index;
+}
+
+static gboolean
+scene_point_visible (AmCanvas *self,
+                     double    x,
+                     double    y)
+{
+  double wx, wy;
+
+  return am_canvas_scene_to_widget (self, x, y, &wx, &wy);
+}
+
+static void
+select_neighbour (AmCanvas *self,
+                  int       dx,
+                  int       dy)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gint));
+  double origin_x, origin_y;
+  gint from_node = -1;
+  gint index, target;
+  const AmSceneNode *node;
+
+  if (self->scene == NULL || am_scene_get_n_nodes (self->scene) == 0)
+    return;
+
+  ensure_adjacency (self);
+
+  if (self->selection != NULL
+      && (from_node = am_scene_find_node (self->scene, self->selection)) >= 0)
+    {
+      rect_center (&am_scene_get_node (self->scene, from_node)->box, &origin_x, &origin_y);
+      for (guint k = self->adj_offsets[from_node]; k < self->adj_offsets[from_node + 1]; k++)
+        {
+          guint edge = self->adj_edges[k];
+          gint other = self->edge_source[edge] == from_node ? self->edge_target[edge]
+                                                             : self->edge_source[edge];
+
+          g_array_append_val (candidates, other);
+        }
+    }
+  else if (self->selection != NULL
+           && (index = am_scene_find_edge (self->scene, self->selection)) >= 0)
+    {
+      const AmSceneEdge *edge = am_scene_get_edge (self->scene, index);
+
+      if (edge->has_label)
+        rect_center (&edge->label_box, &origin_x, &origin_y);
+      else
+        rect_center (&edge->bounds, &origin_x, &origin_y);
+      g_array_append_val (candidates, self->edge_source[index]);
+      g_array_append_val (candidates, self->edge_target[index]);
+    }
+  else
+    {
+      /* Nothing selected yet: start from the node nearest the middle of the view. */
+      target = nearest_to_center (self);
+      if (target >= 0)
+        select_id (self, am_scene_get_node (self->scene, target)->id);
+      return;
+    }
+
+  target = nearest_in_direction (self, from_node, origin_x, origin_y,
+                                 (const gint *) (gpointer) candidates->data, candidates->len,
+                                 dx, dy);
+  if (target < 0)
+    target = nearest_in_direction (self, from_node, origin_x, origin_y, NULL,
+                                   am_scene_get_n_nodes (self->scene), dx, dy);
+  if (target < 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  node = am_scene_get_node (self->scene, target);
+  select_id (self, node->id);
+
+  {
+    double x, y;
+
+    rect_center (&node->box, &x, &y);
+    if (!scene_point_visible (self, x, y))
+      am_canvas_fly_to (self, node->id);
+  }
+}
+
+/* Actions */
+
+static void
+zoom_in_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  AmCanvas *self = AM_CANVAS (widget);
+
+  user_moved (self);
+  set_view (self, self->center_x, self->center_y, self->zoom * ZOOM_STEP);
+}
+
+static void
+zoom_out_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AmCanvas *self = AM_CANVAS (widget);
+
+  user_moved (self);
+  set_view (self, self->center_x, self->center_y, self->zoom / ZOOM_STEP);
+}
+
+static void
+zoom_fit_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  am_canvas_zoom_to_fit (AM_CANVAS (widget));
+}
+
+static void
+select_neighbour_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  int dx = 0, dy = 0;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  select_neighbour (AM_CANVAS (widget), CLAMP (dx, -1, 1), CLAMP (dy, -1, 1));
+}
+
+/* Input */
+
+static void
+click_pressed_cb (AmCanvas       *self,
+                  int             n_press,
+                  double          x,
+                  double          y,
+                  GtkGestureClick *gesture)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+click_released_cb (AmCanvas       *self,
+                   int             n_press,
+                   double          x,
+                   double          y,
+                   GtkGestureClick *gesture)
+{
+  /* A press that moved past the drag threshold was a pan, not a click. */
+  if (self->drag_moved)
+    return;
+
+  am_canvas_click_at (self, x, y);
+}
+
+static void
+drag_begin_cb (AmCanvas       *self,
+               double          x,
+               double          y,
+               GtkGestureDrag *gesture)
+{
+  self->drag_start_x = self->center_x;
+  self->drag_start_y = self->center_y;
+  self->drag_active = TRUE;
+  self->drag_moved = FALSE;
+  /* On empty space the map follows the pointer at once; on an item only after the
+   * pointer has moved far enough not to be a click. */
+  self->drag_panning = FALSE;
+  if (hit_test (self, x, y) == NULL && !point_in_legend (self, x, y))
+    {
+      self->drag_panning = TRUE;
+      stop_flying (self);
+    }
+}
+
+static void
+drag_update_cb (AmCanvas       *self,
+                double          offset_x,
+                double          offset_y,
+                GtkGestureDrag *gesture)
+{
+  int threshold = 8;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-dnd-drag-threshold", &threshold, NULL);
+
+  if (hypot (offset_x, offset_y) > threshold)
+    {
+      self->drag_moved = TRUE;
+      if (!self->drag_panning)
+        {
+          self->drag_panning = TRUE;
+          stop_flying (self);
+        }
+      /* Claiming only now leaves a short press to the click gesture. */
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+    }
+
+  if (!self->drag_panning)
+    return;
+
+  /* The drag's own offset, not accumulated steps, so nothing drifts. */
+  user_moved (self);
+  set_view (self,
+            self->drag_start_x - offset_x / self->zoom,
+            self->drag_start_y - offset_y / self->zoom,
+            self->zoom);
+}
+
+static void
+drag_end_cb (AmCanvas       *self,
+             double          offset_x,
+             double          offset_y,
+             GtkGestureDrag *gesture)
+{
+  self->drag_active = FALSE;
+  self->drag_panning = FALSE;
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+drag_cancel_cb (AmCanvas         *self,
+                GdkEventSequence *sequence,
+                GtkGesture       *gesture)
+{
+  self->drag_active = FALSE;
+  self->drag_panning = FALSE;
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+pinch_begin_cb (AmCanvas         *self,
+                GdkEventSequence *sequence,
+                GtkGesture       *gesture)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
+    {
+      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    }
+
+  user_moved (self);
+  self->pinch_zoom = self->zoom;
+  widget_to_scene (self, x, y, &self->pinch_anchor_x, &self->pinch_anchor_y);
+}
+
+static void
+pinch_scale_changed_cb (AmCanvas       *self,
+                        double          scale,
+                        GtkGestureZoom *gesture)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double x, y, zoom;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    return;
+
+  /* The scene point that was under the fingers stays under them, which also lets two
+   * fingers pan. */
+  zoom = clamp_zoom (self->pinch_zoom * scale);
+  set_view (self,
+            self->pinch_anchor_x - (x - width / 2.0) / zoom,
+            self->pinch_anchor_y - (y - height / 2.0) / zoom,
+            zoom);
+}
+
+static gboolean
+scroll_cb (AmCanvas                 *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  GdkModifierType state;
+  gboolean wheel;
+
+  if (self->scene == NULL)
+    return FALSE;
+
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
+
+  user_moved (self);
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      double x = self->has_pointer ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      double y = self->has_pointer ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+      double factor = wheel ? pow (ZOOM_STEP, -dy) : exp (-dy * 0.01);
+
+      zoom_about (self, self->zoom * factor, x, y);
+      return TRUE;
+    }
+
+  /* A plain mouse wheel only scrolls vertically; Shift turns it sideways. */
+  if ((state & GDK_SHIFT_MASK) && dx == 0)
+    {
+      dx = dy;
+      dy = 0;
+    }
+
+  if (wheel)
+    am_canvas_pan_by (self, dx * SCROLL_STEP_PX, dy * SCROLL_STEP_PX);
+  else
+    am_canvas_pan_by (self, dx, dy);
+
+  return TRUE;
+}
+
+static void
+motion_cb (AmCanvas                 *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  const char *id;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->has_pointer = TRUE;
+
+  /* The map moves under a still pointer while panning: hover waits for the drag. */
+  if (self->drag_active && self->drag_panning)
+    return;
+
+  id = hit_test (self, x, y);
+  set_hovered (self, id);
+
+  if (!self->drag_active)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), id ? "pointer" : NULL);
+}
+
+static void
+leave_cb (AmCanvas                 *self,
+          GtkEventControllerMotion *controller)
+{
+  self->has_pointer = FALSE;
+  set_hovered (self, NULL);
+}
+
+/* GtkWidget */
+
+static void
+am_canvas_measure (GtkWidget      *widget,
+                   GtkOrientation  orientation,
+                   int             for_size,
+                   int            *minimum,
+                   int            *natural,
+                   int            *minimum_baseline,
+                   int            *natural_baseline)
+{
+  *minimum = 48;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 360;
+}
+
+static void
+am_canvas_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  AmCanvas *self = AM_CANVAS (widget);
+
+  if (!self->user_moved && self->fly_tick_id == 0)
+    fit (self);
+  else
+    schedule_settle (self);
+}
+
+static void
+am_canvas_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  AmCanvas *self = AM_CANVAS (widget);
+  const AmTheme *theme = current_theme (self);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  gboolean base_drawn = FALSE;
+  GdkRGBA rgba;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  if (self->scene != NULL)
+    {
+      double offset_x, offset_y, factor;
+
+      /* A scaled or shifted base is fine while it covers the view: the settle timeout
+       * sharpens it once the view stops moving. */
+      if (!base_covers (self, width, height) || self->base_scale != scale)
+        render_base (self, width, height, scale);
+
+      if (self->base_node != NULL)
+        {
+          factor = self->zoom / self->base_zoom;
+          offset_x = (self->base_x - self->center_x) * self->zoom + width / 2.0;
+          offset_y = (self->base_y - self->center_y) * self->zoom + height / 2.0;
+          if (factor == 1.0)
+            {
+              /* Whole device pixels keep the image crisp. */
+              offset_x = round (offset_x * scale) / scale;
+              offset_y = round (offset_y * scale) / scale;
+            }
+
+          gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (offset_x, offset_y));
+          if (factor != 1.0)
+            gtk_snapshot_scale (snapshot, factor, factor);
+          gtk_snapshot_append_node (snapshot, self->base_node);
+          gtk_snapshot_restore (snapshot);
+
+          if (self->hovered != NULL)
+            {
+              color_to_rgba (&theme->background, &rgba);
+              rgba.alpha = (1.0 - theme->dim_alpha) * HOVER_VEIL_STRENGTH;
+              gtk_snapshot_append_color (snapshot, &rgba,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+            }
+
+          ensure_overlay (self);
+          if (self->overlay_node != NULL)
+            {
+              gtk_snapshot_save (snapshot);
+              gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (offset_x, offset_y));
+              if (factor != 1.0)
+                gtk_snapshot_scale (snapshot, factor, factor);
+              gtk_snapshot_append_node (snapshot, self->overlay_node);
+              gtk_snapshot_restore (snapshot);
+            }
+
+          gtk_snapshot_pop (snapshot);
+          base_drawn = TRUE;
+        }
+    }
+
+  if (!base_drawn)
+    {
+      color_to_rgba (&theme->background, &rgba);
+      gtk_snapshot_append_color (snapshot, &rgba, &GRAPHENE_RECT_INIT (0, 0, width, height));
+    }
+
+  if (self->show_legend && self->scene != NULL)
+    {
+      double x, y;
+
+      ensure_legend (self);
+      if (self->legend_node != NULL)
+        {
+          legend_origin (self, &x, &y);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+          gtk_snapshot_append_node (snapshot, self->legend_node);
+          gtk_snapshot_restore (snapshot);
+        }
+    }
+
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GskRoundedRect outline;
+      GdkRGBA colors[4];
+      float widths[4] = { 2, 2, 2, 2 };
+
+      color_to_rgba (&theme->selection, &colors[0]);
+      colors[1] = colors[2] = colors[3] = colors[0];
+      gsk_rounded_rect_init_from_rect (&outline,
+                                       &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 4);
+      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+    }
+}
+
+static gboolean
+am_canvas_query_tooltip (GtkWidget  *widget,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard_tooltip,
+                         GtkTooltip *tooltip)
+{
+  AmCanvas *self = AM_CANVAS (widget);
+  g_autoptr(GString) text = NULL;
+  const char *id;
+  gint index;
+
+  id = keyboard_tooltip ? self->selection : hit_test (self, x, y);
+  if (id == NULL || self->scene == NULL)
+    return FALSE;
+
+  text = g_string_new (NULL);
+
+  if (self->document != NULL && am_document_lookup_entity (self->document, id) != NULL)
+    {
+      AmEntity *entity = am_document_lookup_entity (self->document, id);
+      const char *role = am_entity_get_role (entity);
+
+      g_string_append (text, am_entity_get_name (entity));
+      g_string_append_c (text, '\n');
+      /* Translators: in the map's tooltip; %s is an entity kind such as "person". */
+      g_string_append_printf (text, _("Kind: %s"), am_entity_get_kind_name (entity));
+      if (role != NULL && *role != '\0')
+        {
+          g_string_append_c (text, '\n');
+          /* Translators: in the map's tooltip; %s is a role such as "Deputy Foreign Minister". */
+          g_string_append_printf (text, _("Role: %s"), role);
+        }
+    }
+  else if (self->document != NULL && am_document_lookup_relation (self->document, id) != NULL)
+    {
+      AmRelation *relation = am_document_lookup_relation (self->document, id);
+      g_autofree char *name = item_name (self, id);
+      const char *type = am_relation_get_rel_type (relation);
+
+      g_string_append (text, name);
+      if (type != NULL && *type != '\0')
+        {
+          g_string_append_c (text, '\n');
+          /* Translators: in the map's tooltip; %s is a relation type such as "visit". */
+          g_string_append_printf (text, _("Type: %s"), type);
+        }
+    }
+  else if ((index = am_scene_find_node (self->scene, id)) >= 0)
+    {
+      const AmSceneNode *node = am_scene_get_node (self->scene, index);
+      g_autofree char *name = item_name (self, id);
+
+      g_string_append (text, name);
+      if (node->kind != NULL)
+        {
+          g_string_append_c (text, '\n');
+          g_string_append_printf (text, _("Kind: %s"), node->kind);
+        }
+    }
+  else
+    {
+      g_autofree char *name = item_name (self, id);
+
+      g_string_append (text, name);
+    }
+
+  /* Plain text: names come from the article and may contain '<' or '&'. */
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+static void
+am_canvas_state_flags_changed (GtkWidget     *widget,
+                               GtkStateFlags  previous_state)
+{
+  GtkStateFlags changed = previous_state ^ gtk_widget_get_state_flags (widget);
+
+  GTK_WIDGET_CLASS (am_canvas_parent_class)->state_flags_changed (widget, previous_state);
+
+  /* The focus ring is drawn here, not by CSS. */
+  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
+}
+
+static void
+scale_factor_changed_cb (AmCanvas *self)
+{
+  drop_all_caches (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* GObject */
+
+static void
+am_canvas_dispose (GObject *object)
+{
+  AmCanvas *self = AM_CANVAS (object);
+
+  stop_flying (self);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  drop_all_caches (self);
+  g_clear_pointer (&self->scene, am_scene_unref);
+  g_clear_pointer (&self->highlight, g_hash_table_unref);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (am_canvas_parent_class)->dispose (object);
+}
+
+static void
+am_canvas_finalize (GObject *object)
+{
+  AmCanvas *self = AM_CANVAS (object);
+
+  drop_adjacency (self);
+  g_clear_pointer (&self->selection, g_free);
+  g_clear_pointer (&self->hovered, g_free);
+
+  G_OBJECT_CLASS (am_canvas_parent_class)->finalize (object);
+}
+
+static void
+am_canvas_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  AmCanvas *self = AM_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENE:
+      g_value_set_boxed (value, self->scene);
+      break;
+    case PROP_SELECTION:
+      g_value_set_string (value, self->selection);
+      break;
+    case PROP_HOVERED:
+      g_value_set_string (value, self->hovered);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_DARK:
+      g_value_set_boolean (value, self->dark);
+      break;
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, self->show_legend);
+      break;
+    case PROP_HIGHLIGHT:
+      g_value_set_boxed (value, self->highlight);
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+am_canvas_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  AmCanvas *self = AM_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENE:
+      am_canvas_set_scene (self, g_value_get_boxed (value));
+      break;
+    case PROP_SELECTION:
+      am_canvas_set_selection (self, g_value_get_string (value));
+      break;
+    case PROP_ZOOM:
+      am_canvas_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_DARK:
+      am_canvas_set_dark (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_LEGEND:
+      am_canvas_set_show_legend (self, g_value_get_boolean (value));
+      break;
+    case PROP_HIGHLIGHT:
+      am_canvas_set_highlight (self, g_value_get_boxed (value));
+      break;
+    case PROP_DOCUMENT:
+      am_canvas_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+am_canvas_class_init (AmCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = am_canvas_dispose;
+  object_class->finalize = am_canvas_finalize;
+  object_class->get_property = am_canvas_get_property;
+  object_class->set_property = am_canvas_set_property;
+
+  widget_class->measure = am_canvas_measure;
+  widget_class->size_allocate = am_canvas_size_allocate;
+  widget_class->snapshot = am_canvas_snapshot;
+  widget_class->query_tooltip = am_canvas_query_tooltip;
+  widget_class->state_flags_changed = am_canvas_state_flags_changed;
+
+  properties [PROP_SCENE] =
+    g_param_spec_boxed ("scene", NULL, NULL,
+                        AM_TYPE_SCENE,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SELECTION] =
+    g_param_spec_string ("selection", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_HOVERED] =
+    g_param_spec_string ("hovered", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         AM_CANVAS_MIN_ZOOM, AM_CANVAS_MAX_ZOOM, 1.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_DARK] =
+    g_param_spec_boolean ("dark", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_HIGHLIGHT] =
+    g_param_spec_boxed ("highlight", NULL, NULL,
+                        G_TYPE_HASH_TABLE,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         AM_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_cb);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_cb);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_fit_cb);
+  gtk_widget_class_install_action (widget_class, "canvas.select-neighbour", "(ii)",
+                                   select_neighbour_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0,
+                                       "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "canvas.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "canvas.zoom-fit", NULL);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0,
+                                       "canvas.select-neighbour", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0,
+                                       "canvas.select-neighbour", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0,
+                                       "canvas.select-neighbour", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0,
+                                       "canvas.select-neighbour", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0,
+                                       "canvas.select-neighbour", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0,
+                                       "canvas.select-neighbour", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0,
+                                       "canvas.select-neighbour", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0,
+                                       "canvas.select-neighbour", "(ii)", 0, 1);
+
+  /* The window owns these actions; the canvas only forwards its keys. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.select", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
+                                       "win.focus-details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,
+                                       "win.focus-details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0,
+                                       "win.focus-details", NULL);
+
+  /* Orca on GTK 4.8 announces an image with its name and description on focus, which
+   * is what the map is to a screen-reader user; the content is in the panels. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_css_name (widget_class, "actormap-canvas");
+}
+
+static void
+am_canvas_init (AmCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->zoom = 1.0;
+  self->show_legend = TRUE;
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (click_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "released", G_CALLBACK (click_released_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "drag-update", G_CALLBACK (drag_update_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "drag-end", G_CALLBACK (drag_end_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "cancel", G_CALLBACK (drag_cancel_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect_object (gesture, "begin", G_CALLBACK (pinch_begin_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gesture, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect_object (controller, "scroll", G_CALLBACK (scroll_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_object (controller, "enter", G_CALLBACK (motion_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "motion", G_CALLBACK (motion_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "leave", G_CALLBACK (leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, controller);
+
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
+
+  /* Translators: the accessible name of the network view. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actor map"),
+                                  -1);
+
+  update_actions (self);
+}
+
+/* Public API */
+
+GtkWidget *
+am_canvas_new (void)
+{
+  return g_object_new (AM_TYPE_CANVAS, NULL);
+}
+
+AmScene *
+am_canvas_get_scene (AmCanvas *self)
+{
+  g_return_val_if_fail (AM_IS_CANVAS (self), NULL);
+
+  return self->scene;
+}
+
+void
+am_canvas_set_scene (AmCanvas *self,
+                     AmScene  *scene)
+{
+  gboolean keep_view = FALSE;
+
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  if (self->scene == scene)
+    return;
+
+  if (scene != NULL && self->user_moved)
+    {
+      const AmRect *bounds = am_scene_get_bounds (scene);
+
+      /* A relayout of the same document: stay where the user was, if that is still on
+       * the map. */
+      keep_view = self->center_x >= bounds->x && self->center_x <= bounds->x + bounds->width
+                  && self->center_y >= bounds->y && self->center_y <= bounds->y + bounds->height;
+    }
+
+  g_clear_pointer (&self->scene, am_scene_unref);
+  if (scene != NULL)
+    self->scene = am_scene_ref (scene);
+
+  stop_flying (self);
+  drop_adjacency (self);
+  drop_all_caches (self);
+  set_hovered (self, NULL);
+
+  if (!keep_view)
+    {
+      self->user_moved = FALSE;
+      fit (self);
+    }
+
+  update_actions (self);
+  update_accessible_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCENE]);
+}
+
+const char *
+am_canvas_get_selection (AmCanvas *self)
+{
+  g_return_val_if_fail (AM_IS_CANVAS (self), NULL);
+
+  return self->selection;
+}
+
+void
+am_canvas_set_selection (AmCanvas   *self,
+                         const char *id)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  if (id != NULL && *id == '\0')
+    id = NULL;
+
+  if (g_strcmp0 (self->selection, id) == 0)
+    return;
+
+  g_free (self->selection);
+  self->selection = g_strdup (id);
+
+  drop_overlay_scene (self);
+  update_accessible_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTION]);
+}
+
+const char *
+am_canvas_get_hovered (AmCanvas *self)
+{
+  g_return_val_if_fail (AM_IS_CANVAS (self), NULL);
+
+  return self->hovered;
+}
+
+double
+am_canvas_get_zoom (AmCanvas *self)
+{
+  g_return_val_if_fail (AM_IS_CANVAS (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+am_canvas_set_zoom (AmCanvas *self,
+                    double    zoom)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  if (!isfinite (zoom) || clamp_zoom (zoom) == self->zoom)
+    return;
+
+  user_moved (self);
+  set_view (self, self->center_x, self->center_y, zoom);
+}
+
+gboolean
+am_canvas_get_dark (AmCanvas *self)
+{
+  g_return_val_if_fail (AM_IS_CANVAS (self), FALSE);
+
+  return self->dark;
+}
+
+void
+am_canvas_set_dark (AmCanvas *self,
+                    gboolean  dark)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  dark = !!dark;
+  if (self->dark == dark)
+    return;
+
+  self->dark = dark;
+  drop_all_caches (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DARK]);
+}
+
+gboolean
+am_canvas_get_show_legend (AmCanvas *self)
+{
+  g_return_val_if_fail (AM_IS_CANVAS (self), FALSE);
+
+  return self->show_legend;
+}
+
+void
+am_canvas_set_show_legend (AmCanvas *self,
+                           gboolean  show_legend)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  show_legend = !!show_legend;
+  if (self->show_legend == show_legend)
+    return;
+
+  self->show_legend = show_legend;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_LEGEND]);
+}
+
+GHashTable *
+am_canvas_get_highlight (AmCanvas *self)
+{
+  g_return_val_if_fail (AM_IS_CANVAS (self), NULL);
+
+  return self->highlight;
+}
+
+static gboolean
+same_set (GHashTable *a,
+          GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL || g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (b, key))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+am_canvas_set_highlight (AmCanvas   *self,
+                         GHashTable *ids)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  if (same_set (self->highlight, ids))
+    return;
+
+  g_clear_pointer (&self->highlight, g_hash_table_unref);
+  if (ids != NULL)
+    self->highlight = g_hash_table_ref (ids);
+
+  drop_base (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HIGHLIGHT]);
+}
+
+AmDocument *
+am_canvas_get_document (AmCanvas *self)
+{
+  g_return_val_if_fail (AM_IS_CANVAS (self), NULL);
+
+  return self->document;
+}
+
+void
+am_canvas_set_document (AmCanvas   *self,
+                        AmDocument *document)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+  g_return_if_fail (document == NULL || AM_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  update_accessible_description (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
+}
+
+void
+am_canvas_zoom_to_fit (AmCanvas *self)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  stop_flying (self);
+  self->user_moved = FALSE;
+  fit (self);
+}
+
+void
+am_canvas_fly_to (AmCanvas   *self,
+                   const char *id)
+{
+  double width, height, x, y, zoom;
+  const AmRect *box;
+  gint index;
+
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  if (self->scene == NULL || id == NULL)
+    return;
+
+  if ((index = am_scene_find_node (self->scene, id)) >= 0)
+    box = &am_scene_get_node (self->scene, index)->box;
+  else if ((index = am_scene_find_edge (self->scene, id)) >= 0)
+    box = &am_scene_get_edge (self->scene, index)->bounds;
+  else
+    return;
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  rect_center (box, &x, &y);
+
+  /* Readable: zoom in when text would be tiny, but never so far that the item does not
+   * fit. */
+  zoom = self->zoom < READABLE_MIN_ZOOM ? READABLE_ZOOM : self->zoom;
+  if (width > 0 && box->width > 0)
+    zoom = MIN (zoom, 0.8 * width / box->width);
+  if (height > 0 && box->height > 0)
+    zoom = MIN (zoom, 0.8 * height / box->height);
+  zoom = clamp_zoom (zoom);
+
+  user_moved (self);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      set_view (self, x, y, zoom);
+      return;
+    }
+
+  self->fly_from_x = self->center_x;
+  self->fly_from_y = self->center_y;
+  self->fly_from_zoom = self->zoom;
+  self->fly_to_x = x;
+  self->fly_to_y = y;
+  self->fly_to_zoom = zoom;
+  self->fly_start_us = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->fly_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fly_tick_cb, NULL, NULL);
+}
+
+void
+am_canvas_pan_by (AmCanvas *self,
+                  double    dx,
+                  double    dy)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  if (!isfinite (dx) || !isfinite (dy))
+    return;
+
+  user_moved (self);
+  set_view (self, self->center_x + dx / self->zoom, self->center_y + dy / self->zoom,
+            self->zoom);
+}
+
+void
+am_canvas_drop_caches (AmCanvas *self)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  drop_all_caches (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+am_canvas_scene_to_widget (AmCanvas *self,
+                           double    scene_x,
+                           double    scene_y,
+                           double   *widget_x,
+                           double   *widget_y)
+{
+  double width, height, x, y;
+
+  g_return_val_if_fail (AM_IS_CANVAS (self), FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  x = (scene_x - self->center_x) * self->zoom + width / 2.0;
+  y = (scene_y - self->center_y) * self->zoom + height / 2.0;
+
+  if (widget_x != NULL)
+    *widget_x = x;
+  if (widget_y != NULL)
+    *widget_y = y;
+
+  return x >= 0 && y >= 0 && x < width && y < height;
+}
+
+void
+am_canvas_click_at (AmCanvas *self,
+                    double    widget_x,
+                    double    widget_y)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  if (self->scene == NULL)
+    return;
+
+  select_id (self, hit_test (self, widget_x, widget_y));
+}
