@@ -1,0 +1,1072 @@
+/* test-canvas.c — AmCanvas in a real window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+
+#include <gtk/gtk.h>
+
+#ifdef HAVE_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/keysym.h>
+#include <X11/extensions/XTest.h>
+#endif
+
+#include "am-canvas.h"
+#include "am-theme.h"
+
+#define WINDOW_WIDTH  400
+#define WINDOW_HEIGHT 300
+
+/* The test map, in points (scene bounds 400 × 300):
+ *
+ *            [c]               a → c (straight, up and to the right)
+ *   [a]   [e]      [b]         a → b (a curve that dips below e, label "knows")
+ *
+ * e sits right of a and closer than b, but is not joined to a: the arrow keys must
+ * prefer the neighbour b.  c has no label, so its centre shows the plain fill. */
+static const AmRect node_a = { 40, 120, 80, 40 };
+static const AmRect node_b = { 280, 120, 80, 40 };
+static const AmRect node_c = { 160, 20, 80, 40 };
+static const AmRect node_e = { 170, 125, 40, 30 };
+static const AmRect label_e1 = { 180, 192, 40, 16 };
+
+typedef struct
+{
+  GtkWidget          *window;
+  GtkWidget          *canvas;
+  GSimpleActionGroup *group;
+  AmScene            *scene;
+  GPtrArray          *selects;          /* ids passed to win.select */
+  guint               focus_details;
+} Fixture;
+
+static void
+add_node (AmSceneBuilder *builder,
+          const char     *id,
+          const char     *label,
+          const char     *kind,
+          const AmRect   *box)
+{
+  AmSceneNode node = { 0 };
+
+  node.id = (char *) id;
+  node.label = (char *) label;
+  node.kind = (char *) kind;
+  node.shape = AM_NODE_SHAPE_BOX;
+  node.box = *box;
+  am_scene_builder_add_node (builder, &node);
+}
+
+static AmScene *
+make_scene (void)
+{
+  static const AmRect bounds = { 0, 0, 400, 300 };
+  AmPoint curve[] = { { 120, 150 }, { 160, 200 }, { 240, 200 }, { 280, 150 } };
+  AmPoint straight[] = { { 100, 120 }, { 127, 100 }, { 153, 80 }, { 180, 60 } };
+  g_autoptr(AmSceneBuilder) builder = am_scene_builder_new (&bounds);
+  g_autoptr(GError) error = NULL;
+  AmSceneEdge edge = { 0 };
+  AmScene *scene;
+
+  add_node (builder, "a", "Alice", "person", &node_a);
+  add_node (builder, "b", "Bolivia", "state", &node_b);
+  add_node (builder, "c", "", "organization", &node_c);
+  add_node (builder, "e", "Eve", "person", &node_e);
+
+  edge.id = (char *) "e1";
+  edge.source = (char *) "a";
+  edge.target = (char *) "b";
+  edge.label = (char *) "knows";
+  edge.type = (char *) "meeting";
+  edge.directed = TRUE;
+  edge.points = curve;
+  edge.n_points = G_N_ELEMENTS (curve);
+  edge.has_label = TRUE;
+  edge.label_box = label_e1;
+  am_scene_builder_add_edge (builder, &edge);
+
+  edge.id = (char *) "e2";
+  edge.target = (char *) "c";
+  edge.label = NULL;
+  edge.type = (char *) "role";
+  edge.points = straight;
+  edge.n_points = G_N_ELEMENTS (straight);
+  edge.has_label = FALSE;
+  am_scene_builder_add_edge (builder, &edge);
+
+  scene = am_scene_builder_end (g_steal_pointer (&builder), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (scene);
+
+  return scene;
+}
+
+static AmDocument *
+load_document (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "canvas", "canvas-model.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AmDocument *document;
+
+  document = am_document_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+static void
+center_of (const AmRect *rect,
+           double       *x,
+           double       *y)
+{
+  *x = rect->x + rect->width / 2;
+  *y = rect->y + rect->height / 2;
+}
+
+/* Spin the main loop until @cond holds or the deadline passes. */
+static gboolean
+wait_for (gboolean (*cond) (gpointer),
+          gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!cond (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  return cond (data);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+select_activated_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  Fixture *f = user_data;
+
+  g_ptr_array_add (f->selects, g_variant_dup_string (parameter, NULL));
+}
+
+static void
+focus_details_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  Fixture *f = user_data;
+
+  f->focus_details++;
+}
+
+static const char *
+last_select (Fixture *f)
+{
+  g_assert_cmpuint (f->selects->len, >, 0);
+  return g_ptr_array_index (f->selects, f->selects->len - 1);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  GActionEntry entries[] = {
+    { "select", select_activated_cb, "s", NULL, NULL, { 0 } },
+    { "focus-details", focus_details_activated_cb, NULL, NULL, NULL, { 0 } },
+  };
+  GtkWidget *box;
+
+  f->selects = g_ptr_array_new_with_free_func (g_free);
+  f->group = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (f->group), entries, G_N_ELEMENTS (entries), f);
+
+  f->window = gtk_window_new ();
+  /* No decorations: the canvas then starts at the window's (0, 0). */
+  gtk_window_set_decorated (GTK_WINDOW (f->window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), WINDOW_WIDTH, WINDOW_HEIGHT);
+
+  /* The window's role, played by a parent widget: it owns "win.select". */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_insert_action_group (box, "win", G_ACTION_GROUP (f->group));
+  gtk_window_set_child (GTK_WINDOW (f->window), box);
+
+  f->canvas = am_canvas_new ();
+  gtk_widget_set_hexpand (f->canvas, TRUE);
+  gtk_widget_set_vexpand (f->canvas, TRUE);
+  gtk_box_append (GTK_BOX (box), f->canvas);
+
+  f->scene = make_scene ();
+  am_canvas_set_scene (AM_CANVAS (f->canvas), f->scene);
+  am_canvas_set_show_legend (AM_CANVAS (f->canvas), FALSE);
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  /* gtk_test_widget_wait_for_draw() never returns for a widget that never maps. */
+  g_assert_true (wait_for (is_mapped, f->canvas));
+  gtk_test_widget_wait_for_draw (f->canvas);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *canvas = f->canvas;
+
+  g_object_add_weak_pointer (G_OBJECT (canvas), (gpointer *) &canvas);
+  g_object_ref (f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  drain ();
+  g_assert_finalize_object (f->window);
+  g_assert_null (canvas);
+
+  g_clear_pointer (&f->scene, am_scene_unref);
+  g_clear_object (&f->group);
+  g_clear_pointer (&f->selects, g_ptr_array_unref);
+}
+
+static gpointer
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;   /* the widget keeps it alive */
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+scene_to_widget (Fixture *f,
+                 double   scene_x,
+                 double   scene_y,
+                 double  *x,
+                 double  *y)
+{
+  g_assert_true (am_canvas_scene_to_widget (AM_CANVAS (f->canvas), scene_x, scene_y, x, y));
+}
+
+/* Pixels of the canvas as its last frame drew them (testing.md §4). */
+typedef struct
+{
+  GdkTexture *texture;
+  guchar     *data;
+  gsize       stride;
+  double      scale;
+} Pixels;
+
+static void
+pixels_grab (Fixture *f,
+             Pixels  *pixels)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (f->canvas);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer;
+  double width = gtk_widget_get_width (f->canvas);
+  double height = gtk_widget_get_height (f->canvas);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (f->canvas));
+  pixels->texture = gsk_renderer_render_texture (renderer, node,
+                                                 &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels->stride = 4 * gdk_texture_get_width (pixels->texture);
+  pixels->data = g_malloc (pixels->stride * gdk_texture_get_height (pixels->texture));
+  pixels->scale = gdk_texture_get_width (pixels->texture) / width;
+  gdk_texture_download (pixels->texture, pixels->data, pixels->stride);
+}
+
+static void
+pixels_clear (Pixels *pixels)
+{
+  g_clear_object (&pixels->texture);
+  g_clear_pointer (&pixels->data, g_free);
+}
+
+/* Asserts the colour at widget (x, y), within a small tolerance; keeps a PNG when the
+ * check fails. */
+static void
+assert_pixel (Pixels        *pixels,
+              double         x,
+              double         y,
+              const AmColor *expected,
+              const char    *what)
+{
+  int px = (int) (x * pixels->scale);
+  int py = (int) (y * pixels->scale);
+  /* BGRA, premultiplied, little-endian; the canvas is opaque. */
+  const guchar *p = pixels->data + py * pixels->stride + px * 4;
+  int want[3] = {
+    (int) round (expected->red * 255),
+    (int) round (expected->green * 255),
+    (int) round (expected->blue * 255),
+  };
+  int got[3] = { p[2], p[1], p[0] };
+
+  if (abs (got[0] - want[0]) > 3 || abs (got[1] - want[1]) > 3 || abs (got[2] - want[2]) > 3)
+    {
+      g_autofree char *png = g_build_filename (g_get_tmp_dir (), "test-canvas-failed.png", NULL);
+
+      gdk_texture_save_to_png (pixels->texture, png);
+      g_test_message ("%s at (%d, %d): got #%02x%02x%02x, want #%02x%02x%02x; frame kept in %s",
+                      what, px, py, got[0], got[1], got[2], want[0], want[1], want[2], png);
+      g_test_fail ();
+    }
+}
+
+/* What an opaque canvas shows for @color painted over the background. */
+static AmColor
+over_background (const AmTheme *theme,
+                 const AmColor *color)
+{
+  AmColor out;
+
+  out.red = color->red * color->alpha + theme->background.red * (1 - color->alpha);
+  out.green = color->green * color->alpha + theme->background.green * (1 - color->alpha);
+  out.blue = color->blue * color->alpha + theme->background.blue * (1 - color->alpha);
+  out.alpha = 1.0;
+  return out;
+}
+
+/* Tests without a window */
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static guint *
+watch (GtkWidget  *canvas,
+       const char *property,
+       guint      *counter)
+{
+  g_autofree char *signal = g_strdup_printf ("notify::%s", property);
+
+  *counter = 0;
+  g_signal_connect (canvas, signal, G_CALLBACK (count_notify_cb), counter);
+  return counter;
+}
+
+static void
+test_properties_notify_once (void)
+{
+  GtkWidget *canvas = g_object_ref_sink (am_canvas_new ());
+  g_autoptr(AmScene) scene = make_scene ();
+  g_autoptr(AmDocument) document = load_document ();
+  g_autoptr(GHashTable) set1 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) set2 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_scene, n_selection, n_zoom, n_dark, n_legend, n_highlight, n_document;
+
+  watch (canvas, "scene", &n_scene);
+  watch (canvas, "selection", &n_selection);
+  watch (canvas, "zoom", &n_zoom);
+  watch (canvas, "dark", &n_dark);
+  watch (canvas, "show-legend", &n_legend);
+  watch (canvas, "highlight", &n_highlight);
+  watch (canvas, "document", &n_document);
+
+  am_canvas_set_scene (AM_CANVAS (canvas), scene);
+  am_canvas_set_scene (AM_CANVAS (canvas), scene);
+  g_assert_cmpuint (n_scene, ==, 1);
+  g_assert_true (am_canvas_get_scene (AM_CANVAS (canvas)) == scene);
+
+  am_canvas_set_selection (AM_CANVAS (canvas), "a");
+  am_canvas_set_selection (AM_CANVAS (canvas), "a");
+  g_assert_cmpuint (n_selection, ==, 1);
+  g_assert_cmpstr (am_canvas_get_selection (AM_CANVAS (canvas)), ==, "a");
+  /* "" and NULL both mean nothing. */
+  am_canvas_set_selection (AM_CANVAS (canvas), "");
+  am_canvas_set_selection (AM_CANVAS (canvas), NULL);
+  g_assert_cmpuint (n_selection, ==, 2);
+  g_assert_null (am_canvas_get_selection (AM_CANVAS (canvas)));
+
+  am_canvas_set_zoom (AM_CANVAS (canvas), 2.5);
+  am_canvas_set_zoom (AM_CANVAS (canvas), 2.5);
+  g_object_set (canvas, "zoom", 2.5, NULL);
+  g_assert_cmpuint (n_zoom, ==, 1);
+  g_assert_cmpfloat_with_epsilon (am_canvas_get_zoom (AM_CANVAS (canvas)), 2.5, 1e-9);
+
+  am_canvas_set_dark (AM_CANVAS (canvas), TRUE);
+  am_canvas_set_dark (AM_CANVAS (canvas), 7);   /* any true value is TRUE */
+  g_object_set (canvas, "dark", TRUE, NULL);
+  g_assert_cmpuint (n_dark, ==, 1);
+  g_assert_true (am_canvas_get_dark (AM_CANVAS (canvas)));
+
+  g_assert_true (am_canvas_get_show_legend (AM_CANVAS (canvas)));
+  am_canvas_set_show_legend (AM_CANVAS (canvas), FALSE);
+  am_canvas_set_show_legend (AM_CANVAS (canvas), FALSE);
+  g_assert_cmpuint (n_legend, ==, 1);
+  g_assert_false (am_canvas_get_show_legend (AM_CANVAS (canvas)));
+
+  /* Two tables with the same members are the same highlight. */
+  g_hash_table_add (set1, g_strdup ("a"));
+  g_hash_table_add (set2, g_strdup ("a"));
+  am_canvas_set_highlight (AM_CANVAS (canvas), set1);
+  am_canvas_set_highlight (AM_CANVAS (canvas), set1);
+  am_canvas_set_highlight (AM_CANVAS (canvas), set2);
+  g_assert_cmpuint (n_highlight, ==, 1);
+  g_hash_table_add (set2, g_strdup ("b"));
+  am_canvas_set_highlight (AM_CANVAS (canvas), set2);
+  g_assert_cmpuint (n_highlight, ==, 2);
+  am_canvas_set_highlight (AM_CANVAS (canvas), NULL);
+  am_canvas_set_highlight (AM_CANVAS (canvas), NULL);
+  g_assert_cmpuint (n_highlight, ==, 3);
+  g_assert_null (am_canvas_get_highlight (AM_CANVAS (canvas)));
+
+  am_canvas_set_document (AM_CANVAS (canvas), document);
+  am_canvas_set_document (AM_CANVAS (canvas), document);
+  g_object_set (canvas, "document", document, NULL);
+  g_assert_cmpuint (n_document, ==, 1);
+  g_assert_true (am_canvas_get_document (AM_CANVAS (canvas)) == document);
+
+  /* Nothing else was notified along the way. */
+  g_assert_cmpuint (n_scene, ==, 1);
+  g_assert_cmpuint (n_selection, ==, 2);
+  g_assert_cmpuint (n_zoom, ==, 1);
+  g_assert_cmpuint (n_dark, ==, 1);
+  g_assert_cmpuint (n_legend, ==, 1);
+
+  g_assert_finalize_object (canvas);
+}
+
+static GtkWidget *
+action_button (GtkWidget  *canvas,
+               const char *action)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  /* A child of the canvas sees its class actions, and its sensitivity follows whether
+   * the action is enabled: the only public view of that state. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_parent (button, canvas);
+  return button;
+}
+
+static void
+test_zoom_clamps_and_actions (void)
+{
+  GtkWidget *canvas = g_object_ref_sink (am_canvas_new ());
+  g_autoptr(AmScene) scene = make_scene ();
+  GtkWidget *zoom_in = action_button (canvas, "canvas.zoom-in");
+  GtkWidget *zoom_out = action_button (canvas, "canvas.zoom-out");
+  GtkWidget *zoom_fit = action_button (canvas, "canvas.zoom-fit");
+  double zoom;
+
+  /* Nothing to zoom without a scene. */
+  g_assert_false (gtk_widget_get_sensitive (zoom_in));
+  g_assert_false (gtk_widget_get_sensitive (zoom_out));
+  g_assert_false (gtk_widget_get_sensitive (zoom_fit));
+
+  am_canvas_set_scene (AM_CANVAS (canvas), scene);
+  am_canvas_set_zoom (AM_CANVAS (canvas), 1.0);
+  g_assert_true (gtk_widget_get_sensitive (zoom_in));
+  g_assert_true (gtk_widget_get_sensitive (zoom_out));
+  g_assert_true (gtk_widget_get_sensitive (zoom_fit));
+
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (am_canvas_get_zoom (AM_CANVAS (canvas)), 1.25, 1e-9);
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.zoom-out", NULL));
+  g_assert_cmpfloat_with_epsilon (am_canvas_get_zoom (AM_CANVAS (canvas)), 1.0, 1e-9);
+
+  am_canvas_set_zoom (AM_CANVAS (canvas), 1e9);
+  g_assert_cmpfloat (am_canvas_get_zoom (AM_CANVAS (canvas)), ==, AM_CANVAS_MAX_ZOOM);
+  g_assert_false (gtk_widget_get_sensitive (zoom_in));
+  g_assert_true (gtk_widget_get_sensitive (zoom_out));
+
+  am_canvas_set_zoom (AM_CANVAS (canvas), 0.0);
+  g_assert_cmpfloat (am_canvas_get_zoom (AM_CANVAS (canvas)), ==, AM_CANVAS_MIN_ZOOM);
+  g_assert_true (gtk_widget_get_sensitive (zoom_in));
+  g_assert_false (gtk_widget_get_sensitive (zoom_out));
+
+  am_canvas_set_zoom (AM_CANVAS (canvas), -3.0);
+  g_assert_cmpfloat (am_canvas_get_zoom (AM_CANVAS (canvas)), ==, AM_CANVAS_MIN_ZOOM);
+
+  /* Zooming out step by step stops at the limit, never at 0. */
+  am_canvas_set_zoom (AM_CANVAS (canvas), 0.02);
+  for (guint i = 0; i < 20; i++)
+    gtk_widget_activate_action (canvas, "canvas.zoom-out", NULL);
+  g_assert_cmpfloat (am_canvas_get_zoom (AM_CANVAS (canvas)), ==, AM_CANVAS_MIN_ZOOM);
+
+  zoom = am_canvas_get_zoom (AM_CANVAS (canvas));
+  am_canvas_set_zoom (AM_CANVAS (canvas), NAN);
+  am_canvas_set_zoom (AM_CANVAS (canvas), INFINITY);
+  g_assert_cmpfloat (am_canvas_get_zoom (AM_CANVAS (canvas)), ==, zoom);
+  g_assert_true (isfinite (am_canvas_get_zoom (AM_CANVAS (canvas))));
+
+  gtk_widget_unparent (zoom_in);
+  gtk_widget_unparent (zoom_out);
+  gtk_widget_unparent (zoom_fit);
+  g_assert_finalize_object (canvas);
+}
+
+/* Tests in a window */
+
+static void
+test_fit (Fixture       *f,
+          gconstpointer  data)
+{
+  const AmRect *bounds = am_scene_get_bounds (f->scene);
+  double width = gtk_widget_get_width (f->canvas);
+  double height = gtk_widget_get_height (f->canvas);
+  double zoom = am_canvas_get_zoom (AM_CANVAS (f->canvas));
+  double cx, cy, x0, y0, x1, y1;
+
+  g_assert_cmpfloat (width, ==, WINDOW_WIDTH);
+  g_assert_cmpfloat (height, ==, WINDOW_HEIGHT);
+
+  /* The middle of the scene is the middle of the widget … */
+  scene_to_widget (f, bounds->x + bounds->width / 2, bounds->y + bounds->height / 2, &cx, &cy);
+  g_assert_cmpfloat_with_epsilon (cx, width / 2, 0.01);
+  g_assert_cmpfloat_with_epsilon (cy, height / 2, 0.01);
+
+  /* … the whole scene is inside it, and it fills one direction, up to the padding. */
+  scene_to_widget (f, bounds->x, bounds->y, &x0, &y0);
+  scene_to_widget (f, bounds->x + bounds->width - 0.01, bounds->y + bounds->height - 0.01,
+                   &x1, &y1);
+  g_assert_cmpfloat_with_epsilon (x1 - x0, bounds->width * zoom, 0.1);
+  g_assert_true (x1 - x0 >= width - 40 || y1 - y0 >= height - 40);
+
+  /* Fitting again after a zoom gets back to the same view. */
+  am_canvas_set_zoom (AM_CANVAS (f->canvas), zoom * 3);
+  am_canvas_pan_by (AM_CANVAS (f->canvas), 50, 20);
+  am_canvas_zoom_to_fit (AM_CANVAS (f->canvas));
+  g_assert_cmpfloat_with_epsilon (am_canvas_get_zoom (AM_CANVAS (f->canvas)), zoom, 1e-9);
+  scene_to_widget (f, bounds->x, bounds->y, &cx, &cy);
+  g_assert_cmpfloat_with_epsilon (cx, x0, 0.01);
+  g_assert_cmpfloat_with_epsilon (cy, y0, 0.01);
+
+  /* zoom-fit is the same as am_canvas_zoom_to_fit(). */
+  am_canvas_set_zoom (AM_CANVAS (f->canvas), zoom / 2);
+  g_assert_true (gtk_widget_activate_action (f->canvas, "canvas.zoom-fit", NULL));
+  g_assert_cmpfloat_with_epsilon (am_canvas_get_zoom (AM_CANVAS (f->canvas)), zoom, 1e-9);
+}
+
+static void
+test_pan (Fixture       *f,
+          gconstpointer  data)
+{
+  GtkGesture *drag = find_controller (f->canvas, GTK_TYPE_GESTURE_DRAG);
+  double x0, y0, x1, y1, ex, ey;
+
+  scene_to_widget (f, 200, 150, &x0, &y0);
+
+  am_canvas_pan_by (AM_CANVAS (f->canvas), 30, -10);
+  scene_to_widget (f, 200, 150, &x1, &y1);
+  g_assert_cmpfloat_with_epsilon (x1, x0 - 30, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y1, y0 + 10, 1e-6);
+  gtk_test_widget_wait_for_draw (f->canvas);
+
+  /* A drag on empty space moves the map with the pointer, and selects nothing. */
+  scene_to_widget (f, 10, 290, &ex, &ey);
+  g_signal_emit_by_name (drag, "drag-begin", ex, ey);
+  g_signal_emit_by_name (drag, "drag-update", 40.0, 25.0);
+  g_signal_emit_by_name (drag, "drag-end", 40.0, 25.0);
+  scene_to_widget (f, 200, 150, &x0, &y0);
+  g_assert_cmpfloat_with_epsilon (x0, x1 + 40, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y0, y1 + 25, 1e-6);
+  g_assert_cmpuint (f->selects->len, ==, 0);
+  gtk_test_widget_wait_for_draw (f->canvas);
+}
+
+static void
+test_click_selects (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkGesture *click = find_controller (f->canvas, GTK_TYPE_GESTURE_CLICK);
+  double sx, sy, x, y;
+
+  /* A node. */
+  center_of (&node_b, &sx, &sy);
+  scene_to_widget (f, sx, sy, &x, &y);
+  am_canvas_click_at (AM_CANVAS (f->canvas), x, y);
+  g_assert_cmpuint (f->selects->len, ==, 1);
+  g_assert_cmpstr (last_select (f), ==, "b");
+
+  /* An edge, through its label box. */
+  center_of (&label_e1, &sx, &sy);
+  scene_to_widget (f, sx, sy, &x, &y);
+  am_canvas_click_at (AM_CANVAS (f->canvas), x, y);
+  g_assert_cmpstr (last_select (f), ==, "e1");
+
+  /* Empty space clears. */
+  scene_to_widget (f, 370, 270, &x, &y);
+  am_canvas_click_at (AM_CANVAS (f->canvas), x, y);
+  g_assert_cmpuint (f->selects->len, ==, 3);
+  g_assert_cmpstr (last_select (f), ==, "");
+
+  /* The real gesture handlers lead to the same place. */
+  center_of (&node_a, &sx, &sy);
+  scene_to_widget (f, sx, sy, &x, &y);
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  g_assert_cmpuint (f->selects->len, ==, 4);
+  g_assert_cmpstr (last_select (f), ==, "a");
+  g_assert_true (gtk_widget_has_focus (f->canvas));
+
+  /* A click on a node's edge still hits it (a few pixels of tolerance), a click well
+   * outside does not. */
+  scene_to_widget (f, node_b.x + node_b.width, node_b.y + node_b.height / 2, &x, &y);
+  am_canvas_click_at (AM_CANVAS (f->canvas), x + 2, y);
+  g_assert_cmpstr (last_select (f), ==, "b");
+  am_canvas_click_at (AM_CANVAS (f->canvas), x + 15, y);
+  g_assert_cmpstr (last_select (f), ==, "");
+}
+
+static void
+test_arrow_keys (Fixture       *f,
+                 gconstpointer  data)
+{
+  /* Nothing selected: start from the node nearest the middle of the view (e). */
+  g_assert_true (gtk_widget_activate_action (f->canvas, "canvas.select-neighbour", "(ii)", 1, 0));
+  g_assert_cmpuint (f->selects->len, ==, 1);
+  g_assert_cmpstr (last_select (f), ==, "e");
+
+  /* From a, Right goes to the neighbour b, not to the nearer e it has no edge to. */
+  am_canvas_set_selection (AM_CANVAS (f->canvas), "a");
+  gtk_widget_activate_action (f->canvas, "canvas.select-neighbour", "(ii)", 1, 0);
+  g_assert_cmpstr (last_select (f), ==, "b");
+
+  /* Up from a: its neighbour c, up and to the right. */
+  gtk_widget_activate_action (f->canvas, "canvas.select-neighbour", "(ii)", 0, -1);
+  g_assert_cmpstr (last_select (f), ==, "c");
+
+  /* Nothing lies left of a: no selection is made. */
+  gtk_widget_activate_action (f->canvas, "canvas.select-neighbour", "(ii)", -1, 0);
+  g_assert_cmpuint (f->selects->len, ==, 3);
+
+  /* From b, Left comes back to a. */
+  am_canvas_set_selection (AM_CANVAS (f->canvas), "b");
+  gtk_widget_activate_action (f->canvas, "canvas.select-neighbour", "(ii)", -1, 0);
+  g_assert_cmpstr (last_select (f), ==, "a");
+
+  /* e has no edges: it falls back to any node in that direction (b). */
+  am_canvas_set_selection (AM_CANVAS (f->canvas), "e");
+  gtk_widget_activate_action (f->canvas, "canvas.select-neighbour", "(ii)", 1, 0);
+  g_assert_cmpstr (last_select (f), ==, "b");
+
+  /* From a selected edge, the arrows go to its ends. */
+  am_canvas_set_selection (AM_CANVAS (f->canvas), "e1");
+  gtk_widget_activate_action (f->canvas, "canvas.select-neighbour", "(ii)", 1, 0);
+  g_assert_cmpstr (last_select (f), ==, "b");
+}
+
+static gboolean
+hovered_is_null (gpointer data)
+{
+  return am_canvas_get_hovered (data) == NULL;
+}
+
+static void
+test_hover (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkEventController *motion = find_controller (f->canvas, GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  const AmTheme *theme = am_theme_get_light ();
+  AmColor organization, person;
+  Pixels pixels = { 0 };
+  double sx, sy, x, y;
+  guint n_hovered;
+
+  g_assert_true (wait_for (hovered_is_null, f->canvas));
+  watch (f->canvas, "hovered", &n_hovered);
+
+  center_of (&node_a, &sx, &sy);
+  scene_to_widget (f, sx, sy, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_signal_emit_by_name (motion, "motion", x + 1, y);
+  g_assert_cmpstr (am_canvas_get_hovered (AM_CANVAS (f->canvas)), ==, "a");
+  g_assert_cmpuint (n_hovered, ==, 1);
+
+  /* The hovered node's neighbour c keeps its colour; e, not a neighbour, is veiled. */
+  gtk_test_widget_wait_for_draw (f->canvas);
+  pixels_grab (f, &pixels);
+  organization = over_background (theme, &am_theme_style_for_kind (theme, "organization")->fill);
+  center_of (&node_c, &sx, &sy);
+  scene_to_widget (f, sx, sy, &x, &y);
+  assert_pixel (&pixels, x, y, &organization, "hovered node's neighbour");
+  person = over_background (theme, &am_theme_style_for_kind (theme, "person")->fill);
+  scene_to_widget (f, node_e.x + 4, node_e.y + node_e.height / 2, &x, &y);
+  {
+    const guchar *p = pixels.data + (int) (y * pixels.scale) * pixels.stride
+                      + (int) (x * pixels.scale) * 4;
+
+    g_assert_true (abs (p[2] - (int) round (person.red * 255)) > 3
+                   || abs (p[1] - (int) round (person.green * 255)) > 3
+                   || abs (p[0] - (int) round (person.blue * 255)) > 3);
+  }
+  pixels_clear (&pixels);
+
+  /* Over the edge's label: the edge. */
+  center_of (&label_e1, &sx, &sy);
+  scene_to_widget (f, sx, sy, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_cmpstr (am_canvas_get_hovered (AM_CANVAS (f->canvas)), ==, "e1");
+  g_assert_cmpuint (n_hovered, ==, 2);
+  gtk_test_widget_wait_for_draw (f->canvas);
+
+  /* Empty space, then leaving the widget. */
+  scene_to_widget (f, 370, 270, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_null (am_canvas_get_hovered (AM_CANVAS (f->canvas)));
+  g_assert_cmpuint (n_hovered, ==, 3);
+  center_of (&node_b, &sx, &sy);
+  scene_to_widget (f, sx, sy, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_null (am_canvas_get_hovered (AM_CANVAS (f->canvas)));
+  g_assert_cmpuint (n_hovered, ==, 5);
+}
+
+static void
+check_fill_colour (Fixture       *f,
+                   const AmTheme *theme)
+{
+  AmColor expected = over_background (theme, &am_theme_style_for_kind (theme, "organization")->fill);
+  AmColor background = theme->background;
+  Pixels pixels = { 0 };
+  double sx, sy, x, y;
+
+  pixels_grab (f, &pixels);
+
+  center_of (&node_c, &sx, &sy);
+  scene_to_widget (f, sx, sy, &x, &y);
+  assert_pixel (&pixels, x, y, &expected, theme->name);
+
+  /* Empty space near c, on screen at every zoom used here. */
+  scene_to_widget (f, 250, 75, &x, &y);
+  assert_pixel (&pixels, x, y, &background, "background");
+
+  pixels_clear (&pixels);
+}
+
+static void
+test_pixels_light_and_dark (Fixture       *f,
+                            gconstpointer  data)
+{
+  check_fill_colour (f, am_theme_get_light ());
+
+  am_canvas_set_dark (AM_CANVAS (f->canvas), TRUE);
+  gtk_test_widget_wait_for_draw (f->canvas);
+  check_fill_colour (f, am_theme_get_dark ());
+
+  /* A selection is drawn over the cached map, and leaves other nodes alone. */
+  am_canvas_set_selection (AM_CANVAS (f->canvas), "b");
+  am_canvas_set_show_legend (AM_CANVAS (f->canvas), TRUE);
+  gtk_test_widget_wait_for_draw (f->canvas);
+  check_fill_colour (f, am_theme_get_dark ());
+
+  /* Zoomed in 4× with c in the middle: first the scaled cache, then the sharp one. */
+  {
+    double sx, sy, x, y;
+
+    am_canvas_set_selection (AM_CANVAS (f->canvas), NULL);
+    am_canvas_set_zoom (AM_CANVAS (f->canvas), 4 * am_canvas_get_zoom (AM_CANVAS (f->canvas)));
+    center_of (&node_c, &sx, &sy);
+    am_canvas_scene_to_widget (AM_CANVAS (f->canvas), sx, sy, &x, &y);
+    am_canvas_pan_by (AM_CANVAS (f->canvas), x - WINDOW_WIDTH / 2.0, y - WINDOW_HEIGHT / 2.0);
+    gtk_test_widget_wait_for_draw (f->canvas);
+    check_fill_colour (f, am_theme_get_dark ());
+
+    g_usleep (200 * G_TIME_SPAN_MILLISECOND);
+    drain ();
+    gtk_test_widget_wait_for_draw (f->canvas);
+    check_fill_colour (f, am_theme_get_dark ());
+  }
+}
+
+static gboolean
+centred_on_b (gpointer data)
+{
+  Fixture *f = data;
+  double sx, sy, x, y;
+
+  center_of (&node_b, &sx, &sy);
+  am_canvas_scene_to_widget (AM_CANVAS (f->canvas), sx, sy, &x, &y);
+  return fabs (x - gtk_widget_get_width (f->canvas) / 2.0) < 0.5
+         && fabs (y - gtk_widget_get_height (f->canvas) / 2.0) < 0.5;
+}
+
+static void
+test_fly_to (Fixture       *f,
+             gconstpointer  data)
+{
+  double zoom = am_canvas_get_zoom (AM_CANVAS (f->canvas));
+  gint64 start = g_get_monotonic_time ();
+
+  am_canvas_set_zoom (AM_CANVAS (f->canvas), 0.3);
+  am_canvas_fly_to (AM_CANVAS (f->canvas), "b");
+
+  /* Animated: not there at once … */
+  g_assert_false (centred_on_b (f));
+  /* … but within the deadline, at a zoom where text is readable. */
+  g_assert_true (wait_for (centred_on_b, f));
+  g_assert_cmpfloat (g_get_monotonic_time () - start, >=, 100 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpfloat (am_canvas_get_zoom (AM_CANVAS (f->canvas)), >=, 0.75);
+  g_assert_cmpfloat (am_canvas_get_zoom (AM_CANVAS (f->canvas)), >=, zoom);
+
+  /* Unknown ids leave the view alone. */
+  zoom = am_canvas_get_zoom (AM_CANVAS (f->canvas));
+  am_canvas_fly_to (AM_CANVAS (f->canvas), "no-such-id");
+  drain ();
+  g_assert_true (centred_on_b (f));
+  g_assert_cmpfloat (am_canvas_get_zoom (AM_CANVAS (f->canvas)), ==, zoom);
+}
+
+static void
+test_accessible (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(AmDocument) document = load_document ();
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (f->canvas), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->canvas),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Actor map");
+  g_assert_true (gtk_widget_get_focusable (f->canvas));
+
+  /* The selection is described by name, from the document (markup stays literal). */
+  am_canvas_set_document (AM_CANVAS (f->canvas), document);
+  am_canvas_set_selection (AM_CANVAS (f->canvas), "a");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->canvas),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Selected: Alice <Ames> & Co");
+  am_canvas_set_selection (AM_CANVAS (f->canvas), "e1");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->canvas),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Selected: Alice <Ames> & Co → Bolivia: knows");
+  am_canvas_set_selection (AM_CANVAS (f->canvas), NULL);
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (f->canvas),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+}
+
+#ifdef HAVE_XTEST
+/* Real X input through XTest: the whole GDK → gesture → action path. */
+
+static Display *
+xtest_display (Fixture *f)
+{
+  GdkDisplay *display = gtk_widget_get_display (f->canvas);
+  int event_base, error_base, major, minor;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    return NULL;
+  if (!XTestQueryExtension (gdk_x11_display_get_xdisplay (display), &event_base, &error_base,
+                            &major, &minor))
+    return NULL;
+
+  return gdk_x11_display_get_xdisplay (display);
+}
+
+static void
+xtest_move (Fixture *f,
+            Display *dpy,
+            double   x,
+            double   y)
+{
+  GtkNative *native = gtk_widget_get_native (f->canvas);
+  double nx, ny, sx, sy;
+  int root_x, root_y;
+  Window child;
+
+  g_assert_true (gtk_widget_translate_coordinates (f->canvas, GTK_WIDGET (native), x, y,
+                                                   &nx, &ny));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  XTranslateCoordinates (dpy, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                         DefaultRootWindow (dpy), (int) round (nx + sx), (int) round (ny + sy),
+                         &root_x, &root_y, &child);
+  XTestFakeMotionEvent (dpy, -1, root_x, root_y, CurrentTime);
+  XFlush (dpy);
+  drain ();
+}
+
+static void
+xtest_button (Display  *dpy,
+              gboolean  press)
+{
+  XTestFakeButtonEvent (dpy, 1, press, CurrentTime);
+  XFlush (dpy);
+}
+
+static void
+xtest_key (Display *dpy,
+           KeySym   keysym)
+{
+  KeyCode code = XKeysymToKeycode (dpy, keysym);
+
+  XTestFakeKeyEvent (dpy, code, True, CurrentTime);
+  XTestFakeKeyEvent (dpy, code, False, CurrentTime);
+  XFlush (dpy);
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint    n;
+} WaitSelects;
+
+static gboolean
+has_n_selects (gpointer data)
+{
+  WaitSelects *w = data;
+
+  return w->f->selects->len >= w->n;
+}
+
+static gboolean
+has_focus_details (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->focus_details > 0;
+}
+
+static gboolean
+drag_released (gpointer data)
+{
+  GtkGesture *drag = find_controller (data, GTK_TYPE_GESTURE_DRAG);
+
+  return !gtk_gesture_is_active (drag);
+}
+
+static gboolean
+drag_active (gpointer data)
+{
+  GtkGesture *drag = find_controller (data, GTK_TYPE_GESTURE_DRAG);
+
+  return gtk_gesture_is_active (drag);
+}
+
+static void
+test_real_input (Fixture       *f,
+                 gconstpointer  data)
+{
+  Display *dpy = xtest_display (f);
+  WaitSelects w = { f, 0 };
+  double sx, sy, x, y, x0, y0, x1, y1;
+
+  if (dpy == NULL)
+    {
+      g_test_skip ("Needs an X11 display with XTest");
+      return;
+    }
+
+  /* Click on b. */
+  center_of (&node_b, &sx, &sy);
+  scene_to_widget (f, sx, sy, &x, &y);
+  xtest_move (f, dpy, x, y);
+  xtest_button (dpy, TRUE);
+  xtest_button (dpy, FALSE);
+  w.n = 1;
+  g_assert_true (wait_for (has_n_selects, &w));
+  g_assert_cmpstr (last_select (f), ==, "b");
+  g_assert_cmpstr (am_canvas_get_hovered (AM_CANVAS (f->canvas)), ==, "b");
+
+  /* Drag from b: past the threshold it pans, and the release is no click. */
+  scene_to_widget (f, 200, 150, &x0, &y0);
+  xtest_button (dpy, TRUE);
+  g_assert_true (wait_for (drag_active, f->canvas));
+  for (int i = 1; i <= 6; i++)
+    xtest_move (f, dpy, x - 10 * i, y + 5 * i);
+  xtest_button (dpy, FALSE);
+  g_assert_true (wait_for (drag_released, f->canvas));
+  scene_to_widget (f, 200, 150, &x1, &y1);
+  g_assert_cmpfloat_with_epsilon (x1, x0 - 60, 0.5);
+  g_assert_cmpfloat_with_epsilon (y1, y0 + 30, 0.5);
+  g_assert_cmpuint (f->selects->len, ==, 1);
+
+  /* Keys go to the focused canvas: Right from a, Escape, Enter. */
+  am_canvas_set_selection (AM_CANVAS (f->canvas), "a");
+  gtk_widget_grab_focus (f->canvas);
+  XSetInputFocus (dpy, gdk_x11_surface_get_xid (gtk_native_get_surface (gtk_widget_get_native (f->canvas))),
+                  RevertToParent, CurrentTime);
+  drain ();
+  xtest_key (dpy, XK_Right);
+  w.n = 2;
+  g_assert_true (wait_for (has_n_selects, &w));
+  g_assert_cmpstr (last_select (f), ==, "b");
+
+  xtest_key (dpy, XK_Escape);
+  w.n = 3;
+  g_assert_true (wait_for (has_n_selects, &w));
+  g_assert_cmpstr (last_select (f), ==, "");
+
+  xtest_key (dpy, XK_Return);
+  g_assert_true (wait_for (has_focus_details, f));
+
+  /* Keep the pointer off the next test's window. */
+  XTestFakeMotionEvent (dpy, -1, 1200, 1000, CurrentTime);
+  XFlush (dpy);
+  drain ();
+}
+#endif
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* gtk_test_init() takes no GTest options and aborts without a display, so do what it
+   * does by hand: isolated directories, a fixed locale, and a skip when there is no
+   * display (a developer's plain `meson test`). */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  g_test_add_func ("/Actormap/Canvas/properties-notify-once", test_properties_notify_once);
+  g_test_add_func ("/Actormap/Canvas/zoom-clamps-and-actions", test_zoom_clamps_and_actions);
+  g_test_add ("/Actormap/Canvas/fit", Fixture, NULL, fixture_setup, test_fit, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/pan", Fixture, NULL, fixture_setup, test_pan, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/click-selects", Fixture, NULL,
+              fixture_setup, test_click_selects, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/arrow-keys", Fixture, NULL,
+              fixture_setup, test_arrow_keys, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/hover", Fixture, NULL,
+              fixture_setup, test_hover, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/pixels-light-and-dark", Fixture, NULL,
+              fixture_setup, test_pixels_light_and_dark, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/fly-to", Fixture, NULL,
+              fixture_setup, test_fly_to, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/accessible", Fixture, NULL,
+              fixture_setup, test_accessible, fixture_teardown);
+#ifdef HAVE_XTEST
+  g_test_add ("/Actormap/Canvas/real-input", Fixture, NULL,
+              fixture_setup, test_real_input, fixture_teardown);
+#endif
+
+  return g_test_run ();
+}
