@@ -47,6 +47,13 @@ gboolean  am_export_format_from_path   (const char      *path,
                                         AmExportFormat  *format);
 const char *am_export_format_to_string (AmExportFormat   format);
 
+/* Size in points of the page am_export_render() draws for @options (caption, network,
+ * legend, margins).  A PNG is this times options->scale, rounded up, in pixels. */
+void      am_export_measure_page       (const AmScene         *scene,
+                                        const AmExportOptions *options,
+                                        double                *width,
+                                        double                *height);
+
 /* Renders the whole page (caption, network, legend) into memory. */
 GBytes   *am_export_render             (const AmScene         *scene,
                                         const AmExportOptions *options,

@@ -1,0 +1,573 @@
+/* am-export.c — PNG, SVG and PDF pages from a scene, written atomically
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "am-export.h"
+#include "am-renderer-private.h"
+
+G_DEFINE_QUARK (am-export-error-quark, am_export_error)
+
+#define PAGE_MARGIN          24.0
+#define LEGEND_GAP           16.0
+#define CAPTION_GAP          14.0
+#define TITLE_FONT_SIZE      16.0
+#define SUBTITLE_FONT_SIZE   10.0
+#define CAPTION_MIN_WIDTH    360.0
+
+#define MIN_SCALE            0.1
+#define MAX_SCALE            16.0
+/* cairo image surfaces are limited to 32767 pixels a side; the area cap keeps a PNG
+ * export under ~1.6 GB of pixels in memory. */
+#define MAX_PNG_SIDE         32767.0
+#define MAX_PNG_PIXELS       400e6
+/* Acrobat and most viewers refuse pages over 200 inches (PDF 1.x implementation limit). */
+#define MAX_PDF_SIDE         14400.0
+
+/*
+ * The page: everything measured before any surface exists, so sizes can be validated
+ * first and the PNG, PDF and SVG outputs share one composition.
+ */
+typedef struct
+{
+  PangoLayout *title;
+  PangoLayout *subtitle;
+  double       caption_height;
+  double       title_height;
+  AmPoint      network;       /* top-left of the scene's bounds */
+  gboolean     has_legend;
+  AmPoint      legend;
+  double       width;
+  double       height;
+} Page;
+
+static void
+page_clear (Page *page)
+{
+  g_clear_object (&page->title);
+  g_clear_object (&page->subtitle);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Page, page_clear)
+
+static void
+page_measure (Page                  *page,
+              const AmScene         *scene,
+              const AmExportOptions *options,
+              const AmTheme         *theme)
+{
+  const AmRect *bounds = am_scene_get_bounds (scene);
+  const char *title = am_scene_get_title (scene);
+  const char *subtitle = am_scene_get_subtitle (scene);
+  double legend_width = 0, legend_height = 0;
+  double content_width, content_height;
+
+  memset (page, 0, sizeof *page);
+
+  if (options->show_legend)
+    am_renderer_measure_legend (scene, theme, &legend_width, &legend_height);
+  page->has_legend = legend_width > 0 && legend_height > 0;
+
+  /* The legend goes beside the network, top-aligned: networks are laid out wider than
+   * tall more often than not, and a side legend never hides a node. */
+  content_width = bounds->width + (page->has_legend ? LEGEND_GAP + legend_width : 0);
+  content_height = MAX (bounds->height, page->has_legend ? legend_height : 0);
+
+  if (options->show_caption && ((title != NULL && *title != '\0') ||
+                                (subtitle != NULL && *subtitle != '\0')))
+    {
+      double wrap = MAX (content_width, CAPTION_MIN_WIDTH);
+      double w, h;
+
+      if (title != NULL && *title != '\0')
+        {
+          page->title = _am_renderer_new_layout (title, TITLE_FONT_SIZE, TRUE, wrap);
+          pango_layout_set_alignment (page->title, PANGO_ALIGN_LEFT);
+          _am_renderer_layout_size (page->title, &w, &h);
+          page->title_height = h;
+          page->caption_height += h;
+          content_width = MAX (content_width, w);
+        }
+
+      if (subtitle != NULL && *subtitle != '\0')
+        {
+          page->subtitle = _am_renderer_new_layout (subtitle, SUBTITLE_FONT_SIZE, FALSE, wrap);
+          pango_layout_set_alignment (page->subtitle, PANGO_ALIGN_LEFT);
+          _am_renderer_layout_size (page->subtitle, &w, &h);
+          page->caption_height += (page->title ? 4 : 0) + h;
+          content_width = MAX (content_width, w);
+        }
+
+      page->caption_height += CAPTION_GAP;
+    }
+
+  page->network = (AmPoint) { PAGE_MARGIN, PAGE_MARGIN + page->caption_height };
+  page->legend = (AmPoint) { PAGE_MARGIN + bounds->width + LEGEND_GAP, page->network.y };
+  page->width = ceil (2 * PAGE_MARGIN + content_width);
+  page->height = ceil (2 * PAGE_MARGIN + page->caption_height + content_height);
+}
+
+static void
+page_paint (const Page            *page,
+            AmPainter             *painter,
+            const AmScene         *scene,
+            const AmExportOptions *options,
+            const AmTheme         *theme)
+{
+  AmRect background = { 0, 0, page->width, page->height };
+  AmRenderState state;
+
+  _am_painter_begin_group (painter, AM_PAINTER_GROUP_OTHER, "background", NULL, NULL, 1.0);
+  _am_painter_rect (painter, &background, 0, &theme->background, NULL, 0);
+  _am_painter_end_group (painter);
+
+  if (page->title != NULL || page->subtitle != NULL)
+    {
+      _am_painter_begin_group (painter, AM_PAINTER_GROUP_OTHER, "caption", NULL, NULL, 1.0);
+      if (page->title != NULL)
+        _am_painter_text (painter, page->title, PAGE_MARGIN, PAGE_MARGIN, &theme->foreground);
+      if (page->subtitle != NULL)
+        _am_painter_text (painter, page->subtitle, PAGE_MARGIN,
+                          PAGE_MARGIN + (page->title ? page->title_height + 4 : 0),
+                          &theme->foreground);
+      _am_painter_end_group (painter);
+    }
+
+  /* As on screen, minus hover and dimming: a file shows the whole network. */
+  am_render_state_init (&state);
+  state.selected_id = options->selected_id;
+  state.pixels_per_point = 1.0;
+
+  _am_painter_push_transform (painter, page->network.x, page->network.y, 1.0);
+  _am_painter_begin_group (painter, AM_PAINTER_GROUP_OTHER, "network", NULL, NULL, 1.0);
+  _am_renderer_paint_scene (painter, scene, theme, &state);
+  _am_painter_end_group (painter);
+  _am_painter_pop_transform (painter);
+
+  if (page->has_legend)
+    _am_renderer_paint_legend (painter, scene, theme, page->legend.x, page->legend.y);
+}
+
+static cairo_status_t
+write_to_array (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+check_status (cairo_status_t   status,
+              AmExportFormat   format,
+              GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_RENDER_FAILED,
+               "Could not render the %s: %s",
+               am_export_format_to_string (format), cairo_status_to_string (status));
+  return FALSE;
+}
+
+static GBytes *
+render_png (const Page            *page,
+            const AmScene         *scene,
+            const AmExportOptions *options,
+            const AmTheme         *theme,
+            int                    pixel_width,
+            int                    pixel_height,
+            GError               **error)
+{
+  g_autoptr(GByteArray) array = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cr = cairo_create (surface);
+  cairo_scale (cr, options->scale, options->scale);
+
+  {
+    g_autoptr(AmPainter) painter = _am_painter_new_cairo (cr);
+    page_paint (page, painter, scene, options, theme);
+  }
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, write_to_array, array);
+  cairo_surface_destroy (surface);
+
+  if (!check_status (status, AM_EXPORT_FORMAT_PNG, error))
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&array));
+}
+
+static GBytes *
+render_pdf (const Page            *page,
+            const AmScene         *scene,
+            const AmExportOptions *options,
+            const AmTheme         *theme,
+            GError               **error)
+{
+  g_autoptr(GByteArray) array = g_byte_array_new ();
+  const char *title = am_scene_get_title (scene);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  double fit = 1.0;
+  cairo_t *cr;
+
+  /* A page larger than viewers accept is scaled down as a whole: PDF is vector, so
+   * nothing is lost but the nominal print size. */
+  if (MAX (page->width, page->height) > MAX_PDF_SIDE)
+    fit = MAX_PDF_SIDE / MAX (page->width, page->height);
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_array, array,
+                                                 page->width * fit, page->height * fit);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Actormap");
+  if (title != NULL && *title != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+
+  cr = cairo_create (surface);
+  cairo_scale (cr, fit, fit);
+
+  {
+    g_autoptr(AmPainter) painter = _am_painter_new_cairo (cr);
+    page_paint (page, painter, scene, options, theme);
+  }
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  /* Only finishing writes the trailer; errors found while writing show up after it. */
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (!check_status (status, AM_EXPORT_FORMAT_PDF, error))
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&array));
+}
+
+static GBytes *
+render_svg (const Page            *page,
+            const AmScene         *scene,
+            const AmExportOptions *options,
+            const AmTheme         *theme)
+{
+  AmPainter *painter = _am_painter_new_svg (page->width, page->height);
+
+  page_paint (page, painter, scene, options, theme);
+
+  return _am_painter_svg_finish (painter);
+}
+
+/**
+ * am_export_options_init:
+ * @options: options to fill
+ *
+ * PNG at one pixel per point, the light theme, with legend and caption, nothing selected.
+ */
+void
+am_export_options_init (AmExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->format = AM_EXPORT_FORMAT_PNG;
+  options->scale = 1.0;
+  options->theme = NULL;
+  options->show_legend = TRUE;
+  options->show_caption = TRUE;
+  options->selected_id = NULL;
+}
+
+/**
+ * am_export_format_from_path:
+ * @path: a file name, in the GLib file name encoding
+ * @format: (out) (optional): the format
+ *
+ * Returns: %TRUE when @path ends in .png, .svg or .pdf, in any case
+ */
+gboolean
+am_export_format_from_path (const char     *path,
+                            AmExportFormat *format)
+{
+  static const struct { const char *ext; AmExportFormat format; } formats[] = {
+    { ".png", AM_EXPORT_FORMAT_PNG },
+    { ".svg", AM_EXPORT_FORMAT_SVG },
+    { ".pdf", AM_EXPORT_FORMAT_PDF },
+  };
+  const char *base;
+  const char *dot;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  base = strrchr (path, G_DIR_SEPARATOR);
+  base = base ? base + 1 : path;
+  dot = strrchr (base, '.');
+
+  /* ".png" alone is a hidden file without an extension. */
+  if (dot == NULL || dot == base)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      if (g_ascii_strcasecmp (dot, formats[i].ext) == 0)
+        {
+          if (format != NULL)
+            *format = formats[i].format;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * am_export_format_to_string:
+ * @format: a format
+ *
+ * Returns: "png", "svg" or "pdf"
+ */
+const char *
+am_export_format_to_string (AmExportFormat format)
+{
+  switch (format)
+    {
+    case AM_EXPORT_FORMAT_PNG:
+      return "png";
+    case AM_EXPORT_FORMAT_SVG:
+      return "svg";
+    case AM_EXPORT_FORMAT_PDF:
+      return "pdf";
+    default:
+      g_return_val_if_reached ("png");
+    }
+}
+
+/**
+ * am_export_measure_page:
+ * @scene: the scene
+ * @options: the export options (format and scale do not matter)
+ * @width: (out): page width in points
+ * @height: (out): page height in points
+ *
+ * The page is the scene's bounds, the legend beside it and the caption above, with a
+ * margin all round; a PNG of it is ceil (size × scale) pixels.
+ */
+void
+am_export_measure_page (const AmScene         *scene,
+                        const AmExportOptions *options,
+                        double                *width,
+                        double                *height)
+{
+  g_auto(Page) page = { 0, };
+
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (width != NULL && height != NULL);
+
+  page_measure (&page, scene, options, options->theme ? options->theme : am_theme_get_light ());
+  *width = page.width;
+  *height = page.height;
+}
+
+/**
+ * am_export_render:
+ * @scene: the scene, as laid out for the screen (nothing is laid out again)
+ * @options: format, scale, theme and what to include
+ * @error: return location for an error
+ *
+ * Every size is checked before any cairo surface exists: the PNG scale must lie in
+ * 0.1–16 and the image within 32767 pixels a side and 400 million pixels
+ * (%AM_EXPORT_ERROR_INVALID_SIZE).  cairo's status is checked after the surface is
+ * finished (%AM_EXPORT_ERROR_RENDER_FAILED).
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with @error set
+ */
+GBytes *
+am_export_render (const AmScene          *scene,
+                  const AmExportOptions  *options,
+                  GError                **error)
+{
+  g_auto(Page) page = { 0, };
+  const AmTheme *theme;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((guint) options->format > AM_EXPORT_FORMAT_PDF)
+    {
+      g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_UNKNOWN_FORMAT,
+                   "Unknown export format %d", (int) options->format);
+      return NULL;
+    }
+
+  /* Written so that NaN fails too: cairo_scale (0) or NaN would leave the context in
+   * an error state for good, and a huge scale would try to allocate gigabytes. */
+  if (options->format == AM_EXPORT_FORMAT_PNG &&
+      !(options->scale >= MIN_SCALE && options->scale <= MAX_SCALE))
+    {
+      g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE,
+                   "The scale %g is outside %g–%g", options->scale, MIN_SCALE, MAX_SCALE);
+      return NULL;
+    }
+
+  theme = options->theme ? options->theme : am_theme_get_light ();
+  page_measure (&page, scene, options, theme);
+
+  if (!isfinite (page.width) || !isfinite (page.height) || page.width <= 0 || page.height <= 0)
+    {
+      g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE,
+                   "The page size %g × %g is not valid", page.width, page.height);
+      return NULL;
+    }
+
+  switch (options->format)
+    {
+    case AM_EXPORT_FORMAT_PNG:
+      {
+        double pixel_width = ceil (page.width * options->scale);
+        double pixel_height = ceil (page.height * options->scale);
+
+        if (pixel_width > MAX_PNG_SIDE || pixel_height > MAX_PNG_SIDE ||
+            pixel_width * pixel_height > MAX_PNG_PIXELS)
+          {
+            g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE,
+                         "A %.0f × %.0f pixel image is too large (at most %.0f pixels a side "
+                         "and %.0f million in all); choose a smaller scale",
+                         pixel_width, pixel_height, MAX_PNG_SIDE, MAX_PNG_PIXELS / 1e6);
+            return NULL;
+          }
+
+        return render_png (&page, scene, options, theme,
+                           (int) pixel_width, (int) pixel_height, error);
+      }
+
+    case AM_EXPORT_FORMAT_PDF:
+      return render_pdf (&page, scene, options, theme, error);
+
+    case AM_EXPORT_FORMAT_SVG:
+    default:
+      return render_svg (&page, scene, options, theme);
+    }
+}
+
+/* GLib's messages name the temporary file ("…/map.png.8ZK1Q2"), which means nothing to
+ * the user; its reason comes last, after the last ": ". */
+static const char *
+error_reason (const GError *error)
+{
+  const char *colon = g_strrstr (error->message, ": ");
+
+  return colon != NULL && colon[2] != '\0' ? colon + 2 : error->message;
+}
+
+static gboolean
+write_failed (GError     **error,
+              const char  *path,
+              const char  *reason)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_WRITE_FAILED,
+               "Could not write “%s”: %s", name, reason);
+  return FALSE;
+}
+
+/**
+ * am_export_to_file:
+ * @scene: the scene
+ * @options: what to draw; the format comes from @path's extension
+ * @path: the file to write, in the GLib file name encoding
+ * @error: return location for an error
+ *
+ * Renders into memory, then replaces @path atomically and durably
+ * (g_file_set_contents_full() with CONSISTENT | DURABLE): a temporary file next to it is
+ * written, synced and renamed over it.  On any failure @path is untouched and no
+ * temporary file is left; the error (%AM_EXPORT_ERROR_WRITE_FAILED) names @path.
+ *
+ * Only regular files are replaced: a device, a FIFO or a directory at @path is an
+ * error, so exporting to /dev/full as root cannot swap the device for a file.  A symbolic
+ * link is followed, and the file it points to is replaced; the link stays.  An existing
+ * file keeps its permissions; a new one gets 0644.
+ *
+ * Returns: %TRUE when @path holds the new file
+ */
+gboolean
+am_export_to_file (const AmScene          *scene,
+                   const AmExportOptions  *options,
+                   const char             *path,
+                   GError                **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *resolved = NULL;
+  AmExportOptions file_options;
+  const char *target = path;
+  GStatBuf st;
+  int mode = 0644;
+  const guint8 *data;
+  gsize size;
+
+  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  file_options = *options;
+  if (!am_export_format_from_path (path, &file_options.format))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_UNKNOWN_FORMAT,
+                   "“%s”: unknown export format (use .png, .svg or .pdf)", name);
+      return FALSE;
+    }
+
+  bytes = am_export_render (scene, &file_options, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
+    {
+      resolved = realpath (path, NULL);
+      if (resolved != NULL)
+        target = resolved;
+    }
+
+  if (g_stat (target, &st) == 0)
+    {
+      if (!S_ISREG (st.st_mode))
+        return write_failed (error, path, "not a regular file");
+      mode = st.st_mode & 0777;
+    }
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!g_file_set_contents_full (target, (const char *) data, size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 mode, &local_error))
+    return write_failed (error, path, error_reason (local_error));
+
+  return TRUE;
+}

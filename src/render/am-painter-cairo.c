@@ -1,0 +1,370 @@
+/* am-painter-cairo.c — the painter backend for the screen, PNG and PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "am-painter-private.h"
+
+typedef enum
+{
+  PENDING_NONE,
+  PENDING_STROKE,
+  PENDING_FILL,
+} PendingKind;
+
+typedef struct
+{
+  AmPainter   parent;
+  cairo_t    *cr;
+  /* Opacity of the enclosing groups, multiplied into every colour: a cairo group
+   * (push_group/paint_with_alpha) per dimmed node would cost an offscreen surface each. */
+  GArray     *alphas;
+  double      alpha;
+  /* Batching: the path in @cr holds items not yet stroked or filled, all of this
+   * colour and width.  Anything else that draws flushes it first. */
+  PendingKind pending;
+  AmColor     pending_color;
+  double      pending_width;
+} CairoPainter;
+
+static void
+set_color (cairo_t       *cr,
+           const AmColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+static void
+set_source (CairoPainter  *self,
+            const AmColor *color)
+{
+  cairo_set_source_rgba (self->cr, color->red, color->green, color->blue,
+                         color->alpha * self->alpha);
+}
+
+static void
+flush (CairoPainter *self)
+{
+  switch (self->pending)
+    {
+    case PENDING_STROKE:
+      set_color (self->cr, &self->pending_color);
+      cairo_set_line_width (self->cr, self->pending_width);
+      cairo_stroke (self->cr);
+      break;
+
+    case PENDING_FILL:
+      set_color (self->cr, &self->pending_color);
+      cairo_fill (self->cr);
+      break;
+
+    case PENDING_NONE:
+    default:
+      break;
+    }
+
+  self->pending = PENDING_NONE;
+}
+
+static gboolean
+same_color (const AmColor *a,
+            const AmColor *b)
+{
+  return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
+}
+
+/* Prepares @cr for one more batched item, flushing the batch first when it does not
+ * match; the caller then appends its path.  The batch keeps the colour with the group
+ * opacity already applied, so it may stay pending across group boundaries. */
+static void
+batch (CairoPainter  *self,
+       PendingKind    kind,
+       const AmColor *color,
+       double         line_width)
+{
+  AmColor effective = *color;
+
+  effective.alpha *= self->alpha;
+
+  if (self->pending == kind &&
+      same_color (&self->pending_color, &effective) &&
+      (kind == PENDING_FILL || self->pending_width == line_width))
+    return;
+
+  flush (self);
+  self->pending = kind;
+  self->pending_color = effective;
+  self->pending_width = line_width;
+}
+
+static void
+fill_and_stroke (CairoPainter  *self,
+                 const AmColor *fill,
+                 const AmColor *stroke,
+                 double         line_width)
+{
+  if (fill != NULL)
+    {
+      set_source (self, fill);
+      if (stroke != NULL && line_width > 0)
+        cairo_fill_preserve (self->cr);
+      else
+        cairo_fill (self->cr);
+    }
+
+  if (stroke != NULL && line_width > 0)
+    {
+      set_source (self, stroke);
+      cairo_set_line_width (self->cr, line_width);
+      cairo_stroke (self->cr);
+    }
+
+  cairo_new_path (self->cr);
+}
+
+static void
+cairo_painter_begin_group (AmPainter      *painter,
+                           AmPainterGroup  group,
+                           const char     *id,
+                           const char     *kind_name,
+                           const char     *title,
+                           double          opacity)
+{
+  CairoPainter *self = (CairoPainter *) painter;
+
+  g_array_append_val (self->alphas, self->alpha);
+  self->alpha *= CLAMP (opacity, 0.0, 1.0);
+}
+
+static void
+cairo_painter_end_group (AmPainter *painter)
+{
+  CairoPainter *self = (CairoPainter *) painter;
+
+  g_return_if_fail (self->alphas->len > 0);
+
+  self->alpha = g_array_index (self->alphas, double, self->alphas->len - 1);
+  g_array_set_size (self->alphas, self->alphas->len - 1);
+}
+
+static void
+cairo_painter_push_transform (AmPainter *painter,
+                              double     dx,
+                              double     dy,
+                              double     scale)
+{
+  CairoPainter *self = (CairoPainter *) painter;
+
+  flush (self);
+  cairo_save (self->cr);
+  cairo_translate (self->cr, dx, dy);
+  cairo_scale (self->cr, scale, scale);
+}
+
+static void
+cairo_painter_pop_transform (AmPainter *painter)
+{
+  CairoPainter *self = (CairoPainter *) painter;
+
+  flush (self);
+  cairo_restore (self->cr);
+}
+
+static void
+rounded_rect_path (cairo_t      *cr,
+                   const AmRect *r,
+                   double        radius)
+{
+  radius = MIN (radius, MIN (r->width, r->height) / 2);
+
+  if (radius <= 0)
+    {
+      cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+      return;
+    }
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, r->x + r->width - radius, r->y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, r->x + r->width - radius, r->y + r->height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, r->x + radius, r->y + r->height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, r->x + radius, r->y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+cairo_painter_rect (AmPainter     *painter,
+                    const AmRect  *rect,
+                    double         radius,
+                    const AmColor *fill,
+                    const AmColor *stroke,
+                    double         line_width)
+{
+  CairoPainter *self = (CairoPainter *) painter;
+
+  flush (self);
+  rounded_rect_path (self->cr, rect, radius);
+  fill_and_stroke (self, fill, stroke, line_width);
+}
+
+static void
+cairo_painter_ellipse (AmPainter     *painter,
+                       const AmRect  *rect,
+                       const AmColor *fill,
+                       const AmColor *stroke,
+                       double         line_width)
+{
+  CairoPainter *self = (CairoPainter *) painter;
+
+  flush (self);
+
+  if (rect->width <= 0 || rect->height <= 0)
+    return;
+
+  /* Scale a unit circle, but stroke in the unscaled space so the line keeps its width. */
+  cairo_save (self->cr);
+  cairo_translate (self->cr, rect->x + rect->width / 2, rect->y + rect->height / 2);
+  cairo_scale (self->cr, rect->width / 2, rect->height / 2);
+  cairo_new_sub_path (self->cr);
+  cairo_arc (self->cr, 0, 0, 1, 0, 2 * G_PI);
+  cairo_close_path (self->cr);
+  cairo_restore (self->cr);
+  fill_and_stroke (self, fill, stroke, line_width);
+}
+
+static void
+cairo_painter_polygon (AmPainter     *painter,
+                       const AmPoint *points,
+                       guint          n_points,
+                       const AmColor *fill,
+                       const AmColor *stroke,
+                       double         line_width)
+{
+  CairoPainter *self = (CairoPainter *) painter;
+  gboolean batched = fill != NULL && stroke == NULL;
+
+  if (n_points < 3)
+    return;
+
+  /* Arrowheads are filled and unstroked, one per edge: batch them. */
+  if (batched)
+    batch (self, PENDING_FILL, fill, 0);
+  else
+    flush (self);
+
+  cairo_move_to (self->cr, points[0].x, points[0].y);
+  for (guint i = 1; i < n_points; i++)
+    cairo_line_to (self->cr, points[i].x, points[i].y);
+  cairo_close_path (self->cr);
+
+  if (!batched)
+    fill_and_stroke (self, fill, stroke, line_width);
+}
+
+static void
+cairo_painter_curve (AmPainter     *painter,
+                     const AmPoint *points,
+                     guint          n_points,
+                     const AmColor *stroke,
+                     double         line_width)
+{
+  CairoPainter *self = (CairoPainter *) painter;
+
+  if (n_points < 2 || stroke == NULL || line_width <= 0)
+    return;
+
+  batch (self, PENDING_STROKE, stroke, line_width);
+
+  cairo_move_to (self->cr, points[0].x, points[0].y);
+  if ((n_points - 1) % 3 == 0)
+    {
+      for (guint i = 1; i + 2 < n_points; i += 3)
+        cairo_curve_to (self->cr,
+                        points[i].x, points[i].y,
+                        points[i + 1].x, points[i + 1].y,
+                        points[i + 2].x, points[i + 2].y);
+    }
+  else
+    {
+      for (guint i = 1; i < n_points; i++)
+        cairo_line_to (self->cr, points[i].x, points[i].y);
+    }
+}
+
+static void
+cairo_painter_text (AmPainter     *painter,
+                    PangoLayout   *layout,
+                    double         x,
+                    double         y,
+                    const AmColor *color)
+{
+  CairoPainter *self = (CairoPainter *) painter;
+
+  flush (self);
+  set_source (self, color);
+  cairo_move_to (self->cr, x, y);
+  pango_cairo_show_layout (self->cr, layout);
+  cairo_new_path (self->cr);
+}
+
+static void
+cairo_painter_free (AmPainter *painter)
+{
+  CairoPainter *self = (CairoPainter *) painter;
+
+  flush (self);
+  cairo_restore (self->cr);
+  g_clear_pointer (&self->alphas, g_array_unref);
+  cairo_destroy (self->cr);
+  g_free (self);
+}
+
+static const AmPainterVTable cairo_painter_vtable = {
+  .begin_group = cairo_painter_begin_group,
+  .end_group = cairo_painter_end_group,
+  .push_transform = cairo_painter_push_transform,
+  .pop_transform = cairo_painter_pop_transform,
+  .rect = cairo_painter_rect,
+  .ellipse = cairo_painter_ellipse,
+  .polygon = cairo_painter_polygon,
+  .curve = cairo_painter_curve,
+  .text = cairo_painter_text,
+  .free = cairo_painter_free,
+};
+
+/* The painter draws on @cr and leaves its state (path, source, line width, transform)
+ * as it found it once freed. */
+AmPainter *
+_am_painter_new_cairo (cairo_t *cr)
+{
+  CairoPainter *self;
+
+  g_return_val_if_fail (cr != NULL, NULL);
+
+  self = g_new0 (CairoPainter, 1);
+  self->parent.vtable = &cairo_painter_vtable;
+  self->parent.structured = FALSE;
+  self->cr = cairo_reference (cr);
+  self->alphas = g_array_new (FALSE, FALSE, sizeof (double));
+  self->alpha = 1.0;
+  self->pending = PENDING_NONE;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+
+  return &self->parent;
+}
+
+void
+_am_painter_free (AmPainter *self)
+{
+  if (self == NULL)
+    return;
+
+  self->vtable->free (self);
+}

@@ -1,0 +1,1014 @@
+/* am-renderer.c — the one drawing routine: clusters, edges, nodes, labels, legend
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <pango/pangocairo.h>
+
+#include "am-renderer-private.h"
+#include "am-text-metrics.h"
+
+/* Below this many device pixels text is unreadable, and laying it out is most of the
+ * cost of a frame (performance.md): it is skipped. */
+#define MIN_TEXT_PIXELS      6.0
+
+#define NODE_LINE_WIDTH      1.2
+#define EDGE_LINE_WIDTH      1.2
+#define EMPHASIS_LINE_WIDTH  2.5
+#define SELECTION_GAP        3.0
+#define SELECTION_WIDTH      2.5
+#define BOX_RADIUS           6.0
+#define LABEL_RADIUS         3.0
+#define ARROW_HALF_WIDTH     0.35   /* of the arrow's length */
+
+#define LEGEND_FONT_SIZE     9.0
+#define LEGEND_PADDING       10.0
+#define LEGEND_SWATCH_WIDTH  26.0
+#define LEGEND_SWATCH_HEIGHT 14.0
+#define LEGEND_GAP           6.0
+#define LEGEND_ROW_GAP       4.0
+#define LEGEND_SECTION_GAP   8.0
+
+/* ------------------------------------------------------------------------------------ */
+/* Text layouts                                                                         */
+
+/*
+ * The screen path keeps built layouts, keyed by everything that shapes them, because
+ * building a PangoLayout is the expensive part of drawing text (266 ms for 20 000 labels,
+ * performance.md).  Two generations bound the memory: lookups hit "current", then
+ * "previous" (and are promoted); when "current" fills up it becomes "previous" and the
+ * old "previous" is dropped.  Labels drawn every frame therefore stay, labels scrolled
+ * away age out, and no frame ever pays for more than one table clear.
+ *
+ * PangoLayouts and the metrics context are not thread-safe, so each thread has its own
+ * cache, freed when the thread exits.
+ */
+#define LAYOUT_CACHE_GENERATION 8192
+
+typedef struct
+{
+  GHashTable *current;    /* char* key → PangoLayout* */
+  GHashTable *previous;
+  GString    *key;        /* scratch, so lookups do not allocate */
+} LayoutCache;
+
+static void
+layout_cache_free (gpointer data)
+{
+  LayoutCache *cache = data;
+
+  g_clear_pointer (&cache->current, g_hash_table_unref);
+  g_clear_pointer (&cache->previous, g_hash_table_unref);
+  g_string_free (cache->key, TRUE);
+  g_free (cache);
+}
+
+static GPrivate layout_cache_key = G_PRIVATE_INIT (layout_cache_free);
+
+static LayoutCache *
+layout_cache_get (void)
+{
+  LayoutCache *cache = g_private_get (&layout_cache_key);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (LayoutCache, 1);
+      cache->current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      cache->previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      cache->key = g_string_new (NULL);
+      g_private_set (&layout_cache_key, cache);
+    }
+
+  return cache;
+}
+
+static PangoFontDescription *
+font_description (double   size,
+                  gboolean bold)
+{
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family_static (desc, AM_FONT_FAMILY);
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+
+  return desc;
+}
+
+PangoLayout *
+_am_renderer_new_layout (const char *text,
+                         double      font_size,
+                         gboolean    bold,
+                         double      wrap_width)
+{
+  g_autoptr(PangoFontDescription) desc = font_description (font_size, bold);
+  g_autofree char *valid = NULL;
+  PangoLayout *layout;
+
+  /* The scene validates its strings; this keeps a stray byte from becoming a Pango
+   * warning, which tests treat as fatal. */
+  if (text == NULL)
+    text = "";
+  else if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  /* The context layout measured node sizes with, so the text drawn fits the boxes. */
+  layout = pango_layout_new (am_text_metrics_get_context ());
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  if (wrap_width > 0)
+    {
+      pango_layout_set_width (layout, (int) ceil (wrap_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  /* Plain text only: names contain '&' and '<' (robustness.md §4). */
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+void
+_am_renderer_layout_size (PangoLayout *layout,
+                          double      *width,
+                          double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = logical.width / (double) PANGO_SCALE;
+  *height = logical.height / (double) PANGO_SCALE;
+}
+
+/* (transfer full) */
+static PangoLayout *
+get_layout (AmPainter  *painter,
+            const char *text,
+            double      font_size,
+            double      wrap_width)
+{
+  LayoutCache *cache;
+  PangoLayout *layout;
+  gpointer key;
+
+  if (!painter->cache_layouts)
+    return _am_renderer_new_layout (text, font_size, FALSE, wrap_width);
+
+  cache = layout_cache_get ();
+  g_string_printf (cache->key, "%d:%d:%s",
+                   (int) round (font_size * 100), (int) round (wrap_width * 100), text);
+
+  layout = g_hash_table_lookup (cache->current, cache->key->str);
+  if (layout != NULL)
+    return g_object_ref (layout);
+
+  if (g_hash_table_size (cache->current) >= LAYOUT_CACHE_GENERATION)
+    {
+      GHashTable *oldest = cache->previous;
+
+      g_hash_table_remove_all (oldest);
+      cache->previous = cache->current;
+      cache->current = oldest;
+    }
+
+  if (g_hash_table_steal_extended (cache->previous, cache->key->str, &key, (gpointer *) &layout))
+    {
+      /* Promoted: still in use. */
+    }
+  else
+    {
+      key = g_strdup (cache->key->str);
+      layout = _am_renderer_new_layout (text, font_size, FALSE, wrap_width);
+    }
+
+  g_hash_table_insert (cache->current, key, layout);
+
+  return g_object_ref (layout);
+}
+
+/* Draws @text centred on (cx, cy). */
+static void
+paint_centred_layout (AmPainter     *painter,
+                      PangoLayout   *layout,
+                      double         cx,
+                      double         cy,
+                      const AmColor *color)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  _am_painter_text (painter, layout,
+                    cx - (logical.x + logical.width / 2.0) / PANGO_SCALE,
+                    cy - (logical.y + logical.height / 2.0) / PANGO_SCALE,
+                    color);
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Shapes                                                                               */
+
+static void
+paint_shape (AmPainter     *painter,
+             AmNodeShape    shape,
+             const AmRect  *box,
+             const AmColor *fill,
+             const AmColor *stroke,
+             double         line_width)
+{
+  double x = box->x, y = box->y, w = box->width, h = box->height;
+  double cy = y + h / 2;
+
+  switch (shape)
+    {
+    case AM_NODE_SHAPE_ELLIPSE:
+      _am_painter_ellipse (painter, box, fill, stroke, line_width);
+      break;
+
+    case AM_NODE_SHAPE_HEXAGON:
+      {
+        /* 60° sides where the box allows, as Graphviz draws its hexagon. */
+        double inset = MIN (h * 0.2887, w / 4);
+        AmPoint p[6] = {
+          { x, cy }, { x + inset, y }, { x + w - inset, y },
+          { x + w, cy }, { x + w - inset, y + h }, { x + inset, y + h },
+        };
+        _am_painter_polygon (painter, p, G_N_ELEMENTS (p), fill, stroke, line_width);
+      }
+      break;
+
+    case AM_NODE_SHAPE_DIAMOND:
+      {
+        AmPoint p[4] = {
+          { x + w / 2, y }, { x + w, cy }, { x + w / 2, y + h }, { x, cy },
+        };
+        _am_painter_polygon (painter, p, G_N_ELEMENTS (p), fill, stroke, line_width);
+      }
+      break;
+
+    case AM_NODE_SHAPE_OCTAGON:
+      {
+        double c = MIN (w, h) * 0.29;
+        AmPoint p[8] = {
+          { x + c, y }, { x + w - c, y }, { x + w, y + c }, { x + w, y + h - c },
+          { x + w - c, y + h }, { x + c, y + h }, { x, y + h - c }, { x, y + c },
+        };
+        _am_painter_polygon (painter, p, G_N_ELEMENTS (p), fill, stroke, line_width);
+      }
+      break;
+
+    case AM_NODE_SHAPE_BOX:
+    default:
+      _am_painter_rect (painter, box, MIN (BOX_RADIUS, h / 4), fill, stroke, line_width);
+      break;
+    }
+}
+
+static void
+paint_arrowhead (AmPainter     *painter,
+                 const AmPoint *base,
+                 const AmPoint *tip,
+                 const AmColor *color)
+{
+  double dx = tip->x - base->x;
+  double dy = tip->y - base->y;
+  double length = hypot (dx, dy);
+  double nx, ny;
+  AmPoint p[3];
+
+  if (length < 1e-6)
+    return;
+
+  /* The base is as wide as the arrow is long times a constant, like Graphviz's. */
+  nx = -dy * ARROW_HALF_WIDTH;
+  ny = dx * ARROW_HALF_WIDTH;
+  p[0] = *tip;
+  p[1] = (AmPoint) { base->x + nx, base->y + ny };
+  p[2] = (AmPoint) { base->x - nx, base->y - ny };
+  _am_painter_polygon (painter, p, 3, color, NULL, 0);
+}
+
+static gboolean
+rects_meet (const AmRect *a,
+            const AmRect *b)
+{
+  return a->x <= b->x + b->width && b->x <= a->x + a->width &&
+         a->y <= b->y + b->height && b->y <= a->y + a->height;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* The scene                                                                            */
+
+typedef struct
+{
+  AmPainter           *painter;
+  const AmScene       *scene;
+  const AmTheme       *theme;
+  const AmRenderState *state;
+  gboolean             node_text;
+  gboolean             edge_text;
+  /* The entity whose edges are emphasised: the selected one, else the hovered one. */
+  const char          *focus_node;
+} Frame;
+
+typedef enum
+{
+  EDGE_PART_CURVE  = 1 << 0,
+  EDGE_PART_ARROWS = 1 << 1,
+  EDGE_PART_LABEL  = 1 << 2,
+  EDGE_PART_ALL    = EDGE_PART_CURVE | EDGE_PART_ARROWS | EDGE_PART_LABEL,
+} EdgePart;
+
+typedef struct
+{
+  guint    index;
+  guint32  key;        /* colour and opacity, for batching */
+  AmColor  color;
+  double   opacity;
+  gboolean emphasised;
+} EdgeItem;
+
+static gboolean
+is_dimmed (const Frame *frame,
+           const char  *id)
+{
+  const AmRenderState *state = frame->state;
+
+  if (state->highlighted == NULL)
+    return FALSE;
+  if (g_strcmp0 (id, state->selected_id) == 0 || g_strcmp0 (id, state->hovered_id) == 0)
+    return FALSE;
+
+  return !g_hash_table_contains (state->highlighted, id);
+}
+
+static guint32
+color_key (const AmColor *color,
+           double         opacity)
+{
+  return ((guint32) round (color->red * 255) << 24) |
+         ((guint32) round (color->green * 255) << 16) |
+         ((guint32) round (color->blue * 255) << 8) |
+         (guint32) round (opacity * 255);
+}
+
+static int
+edge_item_compare (const void *a,
+                   const void *b)
+{
+  const EdgeItem *ea = a, *eb = b;
+
+  if (ea->key != eb->key)
+    return ea->key < eb->key ? -1 : 1;
+  return ea->index < eb->index ? -1 : ea->index > eb->index;
+}
+
+static void
+paint_edge (Frame          *frame,
+            const EdgeItem *item,
+            EdgePart        parts)
+{
+  const AmSceneEdge *edge = am_scene_get_edge (frame->scene, item->index);
+  AmPainter *painter = frame->painter;
+  const AmTheme *theme = frame->theme;
+  double width = item->emphasised ? EMPHASIS_LINE_WIDTH : EDGE_LINE_WIDTH;
+
+  if (parts & EDGE_PART_CURVE)
+    {
+      if (g_strcmp0 (edge->id, frame->state->selected_id) == 0)
+        {
+          AmColor halo = theme->selection;
+
+          halo.alpha *= 0.5;
+          _am_painter_curve (painter, edge->points, edge->n_points, &halo, width + 2 * SELECTION_WIDTH);
+        }
+
+      if (g_strcmp0 (edge->id, frame->state->hovered_id) == 0)
+        {
+          AmColor halo = theme->hover;
+
+          halo.alpha *= 0.4;
+          _am_painter_curve (painter, edge->points, edge->n_points, &halo, width + SELECTION_WIDTH);
+        }
+
+      _am_painter_curve (painter, edge->points, edge->n_points, &item->color, width);
+    }
+
+  if (parts & EDGE_PART_ARROWS)
+    {
+      if (edge->has_head)
+        paint_arrowhead (painter, &edge->points[edge->n_points - 1], &edge->head, &item->color);
+      if (edge->has_tail)
+        paint_arrowhead (painter, &edge->points[0], &edge->tail, &item->color);
+    }
+
+  if ((parts & EDGE_PART_LABEL) && frame->edge_text &&
+      edge->has_label && edge->label != NULL && edge->label[0] != '\0')
+    {
+      g_autoptr(PangoLayout) layout = get_layout (painter, edge->label, AM_EDGE_FONT_SIZE, -1);
+      const AmRect *box = &edge->label_box;
+
+      _am_painter_rect (painter, box, LABEL_RADIUS, &theme->edge_label_background,
+                        item->emphasised ? &item->color : NULL, 1.0);
+      paint_centred_layout (painter, layout,
+                            box->x + box->width / 2, box->y + box->height / 2,
+                            &theme->edge_label);
+    }
+}
+
+static char *
+edge_title (const Frame       *frame,
+            const AmSceneEdge *edge)
+{
+  gint s = am_scene_find_node (frame->scene, edge->source);
+  gint t = am_scene_find_node (frame->scene, edge->target);
+  const char *source = s >= 0 ? am_scene_get_node (frame->scene, s)->label : edge->source;
+  const char *target = t >= 0 ? am_scene_get_node (frame->scene, t)->label : edge->target;
+  const char *what = edge->label && *edge->label ? edge->label : edge->type;
+
+  if (what != NULL && *what != '\0')
+    return g_strdup_printf ("%s %s %s: %s", source, edge->directed ? "→" : "—", target, what);
+
+  return g_strdup_printf ("%s %s %s", source, edge->directed ? "→" : "—", target);
+}
+
+static void
+paint_edges (Frame        *frame,
+             const GArray *indexes)
+{
+  const AmRenderState *state = frame->state;
+  g_autoptr(GArray) items = g_array_sized_new (FALSE, FALSE, sizeof (EdgeItem), indexes->len);
+  guint n_plain = 0;
+
+  for (guint i = 0; i < indexes->len; i++)
+    {
+      guint index = g_array_index (indexes, guint, i);
+      const AmSceneEdge *edge = am_scene_get_edge (frame->scene, index);
+      EdgeItem item = { index, 0, };
+
+      item.emphasised = g_strcmp0 (edge->id, state->selected_id) == 0 ||
+                        g_strcmp0 (edge->id, state->hovered_id) == 0 ||
+                        (frame->focus_node != NULL &&
+                         (strcmp (edge->source, frame->focus_node) == 0 ||
+                          strcmp (edge->target, frame->focus_node) == 0));
+      item.opacity = !item.emphasised && is_dimmed (frame, edge->id) ? frame->theme->dim_alpha : 1.0;
+      item.color = am_theme_color_for_relation_type (frame->theme, edge->type);
+      item.key = color_key (&item.color, item.opacity);
+      g_array_append_val (items, item);
+      if (!item.emphasised)
+        n_plain++;
+    }
+
+  if (frame->painter->structured)
+    {
+      /* Each edge whole in its own group; emphasised ones last, so they stay on top. */
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          for (guint i = 0; i < items->len; i++)
+            {
+              const EdgeItem *item = &g_array_index (items, EdgeItem, i);
+              const AmSceneEdge *edge = am_scene_get_edge (frame->scene, item->index);
+              g_autofree char *title = NULL;
+
+              if (item->emphasised != (pass == 1))
+                continue;
+
+              title = edge_title (frame, edge);
+              _am_painter_begin_group (frame->painter, AM_PAINTER_GROUP_EDGE, edge->id, NULL,
+                                       title, item->opacity);
+              paint_edge (frame, item, EDGE_PART_ALL);
+              _am_painter_end_group (frame->painter);
+            }
+        }
+      return;
+    }
+
+  /* On cairo, draw by pass and sorted by colour, so the painter merges consecutive
+   * strokes and fills of one colour into a single path: thousands of edges become a
+   * handful of cairo_stroke() calls. */
+  g_array_sort (items, edge_item_compare);
+
+  for (EdgePart part = EDGE_PART_CURVE; part <= EDGE_PART_LABEL; part <<= 1)
+    {
+      for (guint i = 0; i < items->len && n_plain > 0; i++)
+        {
+          const EdgeItem *item = &g_array_index (items, EdgeItem, i);
+
+          if (item->emphasised)
+            continue;
+
+          _am_painter_begin_group (frame->painter, AM_PAINTER_GROUP_EDGE, NULL, NULL, NULL,
+                                   item->opacity);
+          paint_edge (frame, item, part);
+          _am_painter_end_group (frame->painter);
+        }
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const EdgeItem *item = &g_array_index (items, EdgeItem, i);
+
+      if (item->emphasised)
+        paint_edge (frame, item, EDGE_PART_ALL);
+    }
+}
+
+static void
+paint_node (Frame             *frame,
+            const AmSceneNode *node)
+{
+  AmPainter *painter = frame->painter;
+  const AmTheme *theme = frame->theme;
+  const AmRenderState *state = frame->state;
+  const AmKindStyle *style = am_theme_style_for_kind (theme, node->kind);
+  gboolean selected = g_strcmp0 (node->id, state->selected_id) == 0;
+  gboolean hovered = g_strcmp0 (node->id, state->hovered_id) == 0;
+  double opacity = is_dimmed (frame, node->id) ? theme->dim_alpha : 1.0;
+
+  _am_painter_begin_group (painter, AM_PAINTER_GROUP_NODE, node->id, node->kind,
+                           node->label, opacity);
+
+  paint_shape (painter, node->shape, &node->box, &style->fill,
+               hovered ? &theme->hover : &style->stroke,
+               hovered ? EMPHASIS_LINE_WIDTH : NODE_LINE_WIDTH);
+
+  if (frame->node_text && node->label != NULL && node->label[0] != '\0')
+    {
+      /* No wrap width: the layout code broke the label into the lines it measured and
+       * put them in the label as '\n', so these lines are exactly the ones the box was
+       * sized for, at any zoom. */
+      g_autoptr(PangoLayout) layout = get_layout (painter, node->label, AM_NODE_FONT_SIZE, -1);
+
+      paint_centred_layout (painter, layout,
+                            node->box.x + node->box.width / 2,
+                            node->box.y + node->box.height / 2,
+                            &style->text);
+    }
+
+  if (selected)
+    {
+      double gap = SELECTION_GAP + SELECTION_WIDTH / 2;
+      AmRect ring = {
+        node->box.x - gap, node->box.y - gap,
+        node->box.width + 2 * gap, node->box.height + 2 * gap,
+      };
+
+      paint_shape (painter, node->shape, &ring, NULL, &theme->selection, SELECTION_WIDTH);
+    }
+
+  _am_painter_end_group (painter);
+}
+
+static void
+paint_cluster (Frame                *frame,
+               const AmSceneCluster *cluster)
+{
+  AmPainter *painter = frame->painter;
+  const AmTheme *theme = frame->theme;
+
+  _am_painter_begin_group (painter, AM_PAINTER_GROUP_CLUSTER, cluster->id, NULL,
+                           cluster->label, 1.0);
+  _am_painter_rect (painter, &cluster->box, 8.0, &theme->cluster_fill,
+                    &theme->cluster_stroke, 1.0);
+
+  if (frame->node_text && cluster->label != NULL && cluster->label[0] != '\0')
+    {
+      g_autoptr(PangoLayout) layout = get_layout (painter, cluster->label, AM_NODE_FONT_SIZE,
+                                                  MAX (cluster->box.width - 16, 1.0));
+      double w, h;
+
+      /* Graphviz leaves room for the label at the top of the cluster. */
+      _am_renderer_layout_size (layout, &w, &h);
+      paint_centred_layout (painter, layout,
+                            cluster->box.x + cluster->box.width / 2,
+                            cluster->box.y + 4 + h / 2,
+                            &theme->foreground);
+    }
+
+  _am_painter_end_group (painter);
+}
+
+void
+_am_renderer_paint_scene (AmPainter           *painter,
+                          const AmScene       *scene,
+                          const AmTheme       *theme,
+                          const AmRenderState *state)
+{
+  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (guint));
+  AmRenderState default_state;
+  double ppp;
+  Frame frame;
+  gboolean cull;
+
+  g_return_if_fail (painter != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (theme != NULL);
+
+  if (state == NULL)
+    {
+      am_render_state_init (&default_state);
+      state = &default_state;
+    }
+
+  ppp = isfinite (state->pixels_per_point) && state->pixels_per_point > 0 ? state->pixels_per_point : 1.0;
+  cull = state->visible.width > 0 && state->visible.height > 0;
+
+  frame.painter = painter;
+  frame.scene = scene;
+  frame.theme = theme;
+  frame.state = state;
+  frame.node_text = AM_NODE_FONT_SIZE * ppp >= MIN_TEXT_PIXELS;
+  frame.edge_text = AM_EDGE_FONT_SIZE * ppp >= MIN_TEXT_PIXELS;
+  frame.focus_node = NULL;
+  if (state->selected_id != NULL && am_scene_find_node (scene, state->selected_id) >= 0)
+    frame.focus_node = state->selected_id;
+  else if (state->hovered_id != NULL && am_scene_find_node (scene, state->hovered_id) >= 0)
+    frame.focus_node = state->hovered_id;
+
+  if (cull)
+    {
+      am_scene_query_rect (scene, &state->visible, nodes, edges);
+    }
+  else
+    {
+      guint n_nodes = am_scene_get_n_nodes (scene);
+      guint n_edges = am_scene_get_n_edges (scene);
+
+      g_array_set_size (nodes, n_nodes);
+      for (guint i = 0; i < n_nodes; i++)
+        g_array_index (nodes, guint, i) = i;
+      g_array_set_size (edges, n_edges);
+      for (guint i = 0; i < n_edges; i++)
+        g_array_index (edges, guint, i) = i;
+    }
+
+  for (guint i = 0; i < am_scene_get_n_clusters (scene); i++)
+    {
+      const AmSceneCluster *cluster = am_scene_get_cluster (scene, i);
+
+      if (!cull || rects_meet (&cluster->box, &state->visible))
+        paint_cluster (&frame, cluster);
+    }
+
+  paint_edges (&frame, edges);
+
+  for (guint i = 0; i < nodes->len; i++)
+    paint_node (&frame, am_scene_get_node (scene, g_array_index (nodes, guint, i)));
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Legend                                                                               */
+
+typedef struct
+{
+  gboolean     is_kind;
+  char        *name;      /* kind or relation type, as the scene spells it */
+  AmNodeShape  shape;
+  PangoLayout *layout;
+} LegendRow;
+
+typedef struct
+{
+  GArray      *rows;      /* LegendRow */
+  guint        n_kinds;
+  PangoLayout *kinds_heading;
+  PangoLayout *types_heading;
+  double       width;
+  double       height;
+  double       text_x;
+} Legend;
+
+static void
+legend_row_clear (gpointer data)
+{
+  LegendRow *row = data;
+
+  g_clear_pointer (&row->name, g_free);
+  g_clear_object (&row->layout);
+}
+
+static void
+legend_free (Legend *legend)
+{
+  g_clear_pointer (&legend->rows, g_array_unref);
+  g_clear_object (&legend->kinds_heading);
+  g_clear_object (&legend->types_heading);
+  g_free (legend);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Legend, legend_free)
+
+static char *
+display_name (const char *name)
+{
+  /* "state" → "State": the legend reads as labels, the data keeps its spelling. */
+  if (name[0] != '\0' && g_ascii_islower (name[0]))
+    return g_strdup_printf ("%c%s", g_ascii_toupper (name[0]), name + 1);
+
+  return g_strdup (name);
+}
+
+static int
+legend_row_compare (const void *a,
+                    const void *b)
+{
+  const LegendRow *ra = a, *rb = b;
+
+  if (ra->is_kind != rb->is_kind)
+    return ra->is_kind ? -1 : 1;
+
+  if (ra->is_kind)
+    {
+      /* Known kinds in the model's order, then the others by name. */
+      AmEntityKind ka = am_entity_kind_from_string (ra->name);
+      AmEntityKind kb = am_entity_kind_from_string (rb->name);
+
+      if (ka != kb)
+        return ka < kb ? -1 : 1;
+    }
+
+  return g_utf8_collate (ra->name, rb->name);
+}
+
+/* What the legend lists: the kinds and relation types present, nothing more.  Empty
+ * when the scene has neither. */
+static Legend *
+legend_new (const AmScene *scene)
+{
+  g_autoptr(GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
+  Legend *legend = g_new0 (Legend, 1);
+  double label_width = 0, y;
+
+  legend->rows = g_array_new (FALSE, TRUE, sizeof (LegendRow));
+  g_array_set_clear_func (legend->rows, legend_row_clear);
+
+  for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
+    {
+      const AmSceneNode *node = am_scene_get_node (scene, i);
+      LegendRow row = { TRUE, NULL, node->shape, NULL };
+
+      if (node->kind == NULL || g_hash_table_contains (kinds, node->kind))
+        continue;
+      g_hash_table_add (kinds, node->kind);
+      row.name = g_strdup (node->kind);
+      g_array_append_val (legend->rows, row);
+      legend->n_kinds++;
+    }
+
+  for (guint i = 0; i < am_scene_get_n_edges (scene); i++)
+    {
+      const AmSceneEdge *edge = am_scene_get_edge (scene, i);
+      LegendRow row = { FALSE, NULL, AM_NODE_SHAPE_BOX, NULL };
+
+      if (edge->type == NULL || edge->type[0] == '\0' || g_hash_table_contains (types, edge->type))
+        continue;
+      g_hash_table_add (types, edge->type);
+      row.name = g_strdup (edge->type);
+      g_array_append_val (legend->rows, row);
+    }
+
+  g_array_sort (legend->rows, legend_row_compare);
+
+  if (legend->rows->len == 0)
+    return legend;
+
+  /* Measure: a heading per section, then one row per item, swatch then name. */
+  legend->text_x = LEGEND_PADDING + LEGEND_SWATCH_WIDTH + LEGEND_GAP;
+  y = LEGEND_PADDING;
+
+  if (legend->n_kinds > 0)
+    {
+      double w, h;
+
+      legend->kinds_heading = _am_renderer_new_layout ("Actors", LEGEND_FONT_SIZE, TRUE, -1);
+      _am_renderer_layout_size (legend->kinds_heading, &w, &h);
+      label_width = MAX (label_width, w - LEGEND_SWATCH_WIDTH - LEGEND_GAP);
+      y += h + LEGEND_ROW_GAP;
+    }
+
+  for (guint i = 0; i < legend->rows->len; i++)
+    {
+      LegendRow *row = &g_array_index (legend->rows, LegendRow, i);
+      g_autofree char *text = display_name (row->name);
+      double w, h;
+
+      if (!row->is_kind && (i == 0 || g_array_index (legend->rows, LegendRow, i - 1).is_kind))
+        {
+          double hw, hh;
+
+          if (i > 0)
+            y += LEGEND_SECTION_GAP;
+          legend->types_heading = _am_renderer_new_layout ("Relations", LEGEND_FONT_SIZE, TRUE, -1);
+          _am_renderer_layout_size (legend->types_heading, &hw, &hh);
+          label_width = MAX (label_width, hw - LEGEND_SWATCH_WIDTH - LEGEND_GAP);
+          y += hh + LEGEND_ROW_GAP;
+        }
+
+      row->layout = _am_renderer_new_layout (text, LEGEND_FONT_SIZE, FALSE, -1);
+      _am_renderer_layout_size (row->layout, &w, &h);
+      label_width = MAX (label_width, w);
+      y += MAX (h, LEGEND_SWATCH_HEIGHT) + LEGEND_ROW_GAP;
+    }
+
+  legend->width = ceil (legend->text_x + label_width + LEGEND_PADDING);
+  legend->height = ceil (y - LEGEND_ROW_GAP + LEGEND_PADDING);
+
+  return legend;
+}
+
+static void
+legend_paint (const Legend  *legend,
+              AmPainter     *painter,
+              const AmTheme *theme,
+              double         x,
+              double         y)
+{
+  AmRect frame_box = { x, y, legend->width, legend->height };
+  AmColor background = theme->background;
+
+  if (legend->rows->len == 0)
+    return;
+
+  background.alpha = 0.92;
+  _am_painter_begin_group (painter, AM_PAINTER_GROUP_OTHER, "legend", NULL, NULL, 1.0);
+  _am_painter_rect (painter, &frame_box, 6.0, &background, &theme->cluster_stroke, 1.0);
+
+  y += LEGEND_PADDING;
+
+  if (legend->kinds_heading != NULL)
+    {
+      double w, h;
+
+      _am_renderer_layout_size (legend->kinds_heading, &w, &h);
+      _am_painter_text (painter, legend->kinds_heading, x + LEGEND_PADDING, y, &theme->foreground);
+      y += h + LEGEND_ROW_GAP;
+    }
+
+  for (guint i = 0; i < legend->rows->len; i++)
+    {
+      const LegendRow *row = &g_array_index (legend->rows, LegendRow, i);
+      double w, h, row_height;
+
+      if (!row->is_kind && (i == 0 || g_array_index (legend->rows, LegendRow, i - 1).is_kind))
+        {
+          double hw, hh;
+
+          if (i > 0)
+            y += LEGEND_SECTION_GAP;
+          _am_renderer_layout_size (legend->types_heading, &hw, &hh);
+          _am_painter_text (painter, legend->types_heading, x + LEGEND_PADDING, y, &theme->foreground);
+          y += hh + LEGEND_ROW_GAP;
+        }
+
+      _am_renderer_layout_size (row->layout, &w, &h);
+      row_height = MAX (h, LEGEND_SWATCH_HEIGHT);
+
+      if (row->is_kind)
+        {
+          const AmKindStyle *style = am_theme_style_for_kind (theme, row->name);
+          AmRect swatch = {
+            x + LEGEND_PADDING, y + (row_height - LEGEND_SWATCH_HEIGHT) / 2,
+            LEGEND_SWATCH_WIDTH, LEGEND_SWATCH_HEIGHT,
+          };
+
+          paint_shape (painter, row->shape, &swatch, &style->fill, &style->stroke, NODE_LINE_WIDTH);
+        }
+      else
+        {
+          AmColor color = am_theme_color_for_relation_type (theme, row->name);
+          double cy = y + row_height / 2;
+          double x0 = x + LEGEND_PADDING;
+          AmPoint line[4] = {
+            { x0, cy }, { x0 + 6, cy }, { x0 + 12, cy }, { x0 + LEGEND_SWATCH_WIDTH - 8, cy },
+          };
+          AmPoint tip = { x0 + LEGEND_SWATCH_WIDTH, cy };
+
+          _am_painter_curve (painter, line, G_N_ELEMENTS (line), &color, EMPHASIS_LINE_WIDTH);
+          paint_arrowhead (painter, &line[3], &tip, &color);
+        }
+
+      _am_painter_text (painter, row->layout, x + legend->text_x, y + (row_height - h) / 2,
+                        &theme->foreground);
+      y += row_height + LEGEND_ROW_GAP;
+    }
+
+  _am_painter_end_group (painter);
+}
+
+void
+_am_renderer_paint_legend (AmPainter     *painter,
+                           const AmScene *scene,
+                           const AmTheme *theme,
+                           double         x,
+                           double         y)
+{
+  g_autoptr(Legend) legend = NULL;
+
+  g_return_if_fail (painter != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (theme != NULL);
+
+  legend = legend_new (scene);
+  legend_paint (legend, painter, theme, x, y);
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Public API                                                                           */
+
+/**
+ * am_render_state_init:
+ * @state: a render state to fill
+ *
+ * Nothing selected, hovered or dimmed; no culling; one pixel per point.
+ */
+void
+am_render_state_init (AmRenderState *state)
+{
+  g_return_if_fail (state != NULL);
+
+  memset (state, 0, sizeof *state);
+  state->pixels_per_point = 1.0;
+}
+
+/**
+ * am_renderer_draw_scene:
+ * @cr: a cairo context, transformed so that scene points map to where they belong
+ * @scene: the scene
+ * @theme: the palette
+ * @state: (nullable): selection, hover, dimming and the visible rectangle
+ *
+ * The screen's entry point.  It draws through the same routine as every exporter, with
+ * the layout cache on.  @cr's state is left as it was.
+ */
+void
+am_renderer_draw_scene (cairo_t             *cr,
+                        const AmScene       *scene,
+                        const AmTheme       *theme,
+                        const AmRenderState *state)
+{
+  g_autoptr(AmPainter) painter = NULL;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (theme != NULL);
+
+  painter = _am_painter_new_cairo (cr);
+  painter->cache_layouts = TRUE;
+  _am_renderer_paint_scene (painter, scene, theme, state);
+}
+
+/**
+ * am_renderer_measure_legend:
+ * @scene: the scene
+ * @theme: the palette
+ * @width: (out): width in points, 0 when the legend would be empty
+ * @height: (out): height in points, 0 when the legend would be empty
+ */
+void
+am_renderer_measure_legend (const AmScene *scene,
+                            const AmTheme *theme,
+                            double        *width,
+                            double        *height)
+{
+  g_autoptr(Legend) legend = NULL;
+
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (theme != NULL);
+  g_return_if_fail (width != NULL && height != NULL);
+
+  legend = legend_new (scene);
+  *width = legend->width;
+  *height = legend->height;
+}
+
+/**
+ * am_renderer_draw_legend:
+ * @cr: a cairo context
+ * @scene: the scene
+ * @theme: the palette
+ * @x: left edge, in @cr's user units
+ * @y: top edge
+ *
+ * Draws the legend that am_renderer_measure_legend() measured; nothing when the scene
+ * has no kinds or relation types.
+ */
+void
+am_renderer_draw_legend (cairo_t       *cr,
+                         const AmScene *scene,
+                         const AmTheme *theme,
+                         double         x,
+                         double         y)
+{
+  g_autoptr(AmPainter) painter = NULL;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (theme != NULL);
+
+  painter = _am_painter_new_cairo (cr);
+  _am_renderer_paint_legend (painter, scene, theme, x, y);
+}
