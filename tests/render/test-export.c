@@ -1,0 +1,1217 @@
+/* test-export.c — PNG, SVG and PDF files, their checks, and atomic writes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#ifdef HAVE_LIBXML
+#include <libxml/parser.h>
+#endif
+
+#include "am-export.h"
+#include "render-fixtures.h"
+
+/* ------------------------------------------------------------------------------------ */
+/* Helpers                                                                              */
+
+static char *
+normalise (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("am-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted and comma-separated: proves no temporary file is left. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (",", (char **) names->pdata);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        {
+          g_chmod (path, 0755);
+          remove_tree (path);
+        }
+      else
+        g_unlink (path);
+    }
+
+  g_rmdir (dir);
+}
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_file_contents (const char *path,
+                      const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, expected, strlen (expected));
+}
+
+static GBytes *
+render (const AmScene  *scene,
+        AmExportFormat  format,
+        double          scale)
+{
+  g_autoptr(GError) error = NULL;
+  AmExportOptions options;
+  GBytes *bytes;
+
+  am_export_options_init (&options);
+  options.format = format;
+  options.scale = scale;
+  bytes = am_export_render (scene, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  return bytes;
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         size;
+  gsize         offset;
+} ReadClosure;
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  ReadClosure *rc = closure;
+
+  if (rc->offset + length > rc->size)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, rc->data + rc->offset, length);
+  rc->offset += length;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+decode_png (GBytes *bytes)
+{
+  ReadClosure rc = { 0, };
+  cairo_surface_t *surface;
+
+  rc.data = g_bytes_get_data (bytes, &rc.size);
+  surface = cairo_image_surface_create_from_png_stream (read_bytes, &rc);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+
+  return surface;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* A small SVG reader on GMarkup: groups with their titles, texts and ids.              */
+
+typedef struct
+{
+  char      *id;
+  char      *klass;
+  GString   *title;
+  GPtrArray *texts;
+} SvgGroup;
+
+typedef struct
+{
+  GPtrArray  *groups;        /* SvgGroup*, every <g> with an id */
+  GPtrArray  *group_stack;   /* SvgGroup* or NULL, one per open <g> */
+  GPtrArray  *texts;         /* char*, every <text>, tspans joined by spaces */
+  GHashTable *ids;
+  GHashTable *elements;      /* name → count */
+  GString    *text;
+  gboolean    in_text;
+  gboolean    in_tspan;
+  gboolean    in_title;
+  gboolean    root_is_svg;
+  guint       depth;
+} SvgDoc;
+
+static void
+svg_group_free (gpointer data)
+{
+  SvgGroup *group = data;
+
+  g_free (group->id);
+  g_free (group->klass);
+  g_string_free (group->title, TRUE);
+  g_ptr_array_unref (group->texts);
+  g_free (group);
+}
+
+static void
+svg_doc_free (SvgDoc *doc)
+{
+  g_ptr_array_unref (doc->groups);
+  g_ptr_array_unref (doc->group_stack);
+  g_ptr_array_unref (doc->texts);
+  g_hash_table_unref (doc->ids);
+  g_hash_table_unref (doc->elements);
+  g_string_free (doc->text, TRUE);
+  g_free (doc);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SvgDoc, svg_doc_free)
+
+static SvgGroup *
+current_group (SvgDoc *doc)
+{
+  for (guint i = doc->group_stack->len; i > 0; i--)
+    {
+      SvgGroup *group = g_ptr_array_index (doc->group_stack, i - 1);
+
+      if (group != NULL)
+        return group;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_ncname (const char *id)
+{
+  if (!g_ascii_isalpha (id[0]) && id[0] != '_')
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+svg_start (GMarkupParseContext  *context,
+           const char           *name,
+           const char          **attribute_names,
+           const char          **attribute_values,
+           gpointer              user_data,
+           GError              **error)
+{
+  SvgDoc *doc = user_data;
+  const char *id = NULL;
+  const char *klass = NULL;
+
+  for (guint i = 0; attribute_names[i] != NULL; i++)
+    {
+      if (strcmp (attribute_names[i], "id") == 0)
+        id = attribute_values[i];
+      else if (strcmp (attribute_names[i], "class") == 0)
+        klass = attribute_values[i];
+    }
+
+  if (doc->depth++ == 0)
+    doc->root_is_svg = strcmp (name, "svg") == 0;
+
+  g_hash_table_insert (doc->elements, g_strdup (name),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (doc->elements, name)) + 1));
+
+  if (id != NULL)
+    {
+      g_assert_true (is_ncname (id));
+      g_assert_false (g_hash_table_contains (doc->ids, id));
+      g_hash_table_add (doc->ids, g_strdup (id));
+    }
+
+  if (strcmp (name, "g") == 0)
+    {
+      SvgGroup *group = NULL;
+
+      if (id != NULL)
+        {
+          group = g_new0 (SvgGroup, 1);
+          group->id = g_strdup (id);
+          group->klass = g_strdup (klass);
+          group->title = g_string_new (NULL);
+          group->texts = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (doc->groups, group);
+        }
+      g_ptr_array_add (doc->group_stack, group);
+    }
+  else if (strcmp (name, "text") == 0)
+    {
+      doc->in_text = TRUE;
+      g_string_truncate (doc->text, 0);
+    }
+  else if (strcmp (name, "tspan") == 0)
+    {
+      if (doc->text->len > 0)
+        g_string_append_c (doc->text, ' ');
+      doc->in_tspan = TRUE;
+    }
+  else if (strcmp (name, "title") == 0)
+    {
+      doc->in_title = TRUE;
+    }
+}
+
+static void
+svg_end (GMarkupParseContext  *context,
+         const char           *name,
+         gpointer              user_data,
+         GError              **error)
+{
+  SvgDoc *doc = user_data;
+
+  doc->depth--;
+
+  if (strcmp (name, "g") == 0)
+    {
+      g_ptr_array_set_size (doc->group_stack, doc->group_stack->len - 1);
+    }
+  else if (strcmp (name, "text") == 0)
+    {
+      SvgGroup *group = current_group (doc);
+      char *text = normalise (doc->text->str);
+
+      if (group != NULL)
+        g_ptr_array_add (group->texts, g_strdup (text));
+      g_ptr_array_add (doc->texts, text);
+      doc->in_text = FALSE;
+    }
+  else if (strcmp (name, "tspan") == 0)
+    {
+      doc->in_tspan = FALSE;
+    }
+  else if (strcmp (name, "title") == 0)
+    {
+      doc->in_title = FALSE;
+    }
+}
+
+static void
+svg_text (GMarkupParseContext  *context,
+          const char           *text,
+          gsize                 length,
+          gpointer              user_data,
+          GError              **error)
+{
+  SvgDoc *doc = user_data;
+
+  if (doc->in_tspan)
+    g_string_append_len (doc->text, text, length);
+  else if (doc->in_title && current_group (doc) != NULL)
+    g_string_append_len (current_group (doc)->title, text, length);
+}
+
+static SvgDoc *
+parse_svg (GBytes *bytes)
+{
+  static const GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  SvgDoc *doc = g_new0 (SvgDoc, 1);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  doc->groups = g_ptr_array_new_with_free_func (svg_group_free);
+  doc->group_stack = g_ptr_array_new ();
+  doc->texts = g_ptr_array_new_with_free_func (g_free);
+  doc->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  doc->elements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  doc->text = g_string_new (NULL);
+
+  g_assert_true (g_str_has_prefix (data, "<?xml"));
+  g_assert_true (g_utf8_validate (data, size, NULL));
+
+  context = g_markup_parse_context_new (&parser, 0, doc, NULL);
+  g_markup_parse_context_parse (context, data, size, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+  g_assert_true (doc->root_is_svg);
+  g_assert_cmpuint (doc->depth, ==, 0);
+
+#ifdef HAVE_LIBXML
+  /* A real XML parser too: GMarkup accepts a few things XML does not. */
+  {
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
+    xmlDocPtr xdoc = xmlCtxtReadMemory (ctxt, data, (int) size, "export.svg", "UTF-8",
+                                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+    g_assert_nonnull (xdoc);
+    g_assert_true (ctxt->wellFormed);
+    g_assert_cmpstr ((const char *) xmlDocGetRootElement (xdoc)->name, ==, "svg");
+    g_assert_cmpstr ((const char *) xmlDocGetRootElement (xdoc)->ns->href, ==,
+                     "http://www.w3.org/2000/svg");
+    xmlFreeDoc (xdoc);
+    xmlFreeParserCtxt (ctxt);
+  }
+#endif
+
+  return doc;
+}
+
+static SvgGroup *
+find_group (SvgDoc     *doc,
+            const char *id)
+{
+  for (guint i = 0; i < doc->groups->len; i++)
+    {
+      SvgGroup *group = g_ptr_array_index (doc->groups, i);
+
+      if (strcmp (group->id, id) == 0)
+        return group;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *wanted)
+{
+  g_autofree char *norm = normalise (wanted);
+
+  for (guint i = 0; i < texts->len; i++)
+    if (strcmp (g_ptr_array_index (texts, i), norm) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static guint
+count_elements (SvgDoc     *doc,
+                const char *name)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (doc->elements, name));
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Formats                                                                              */
+
+static void
+test_format_from_path (void)
+{
+  static const struct { const char *path; gboolean ok; AmExportFormat format; } cases[] = {
+    { "map.png", TRUE, AM_EXPORT_FORMAT_PNG },
+    { "MAP.PNG", TRUE, AM_EXPORT_FORMAT_PNG },
+    { "/tmp/x.Svg", TRUE, AM_EXPORT_FORMAT_SVG },
+    { "a.b.pdf", TRUE, AM_EXPORT_FORMAT_PDF },
+    { "/dir.png/file.pdf", TRUE, AM_EXPORT_FORMAT_PDF },
+    { "map.jpg", FALSE, 0 },
+    { "map.png.bak", FALSE, 0 },
+    { "map", FALSE, 0 },
+    { ".png", FALSE, 0 },
+    { "/dir.png/noext", FALSE, 0 },
+    { "", FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      AmExportFormat format = 99;
+
+      g_test_message ("%s", cases[i].path);
+      g_assert_cmpint (am_export_format_from_path (cases[i].path, &format), ==, cases[i].ok);
+      if (cases[i].ok)
+        g_assert_cmpint (format, ==, cases[i].format);
+    }
+
+  g_assert_cmpstr (am_export_format_to_string (AM_EXPORT_FORMAT_PNG), ==, "png");
+  g_assert_cmpstr (am_export_format_to_string (AM_EXPORT_FORMAT_SVG), ==, "svg");
+  g_assert_cmpstr (am_export_format_to_string (AM_EXPORT_FORMAT_PDF), ==, "pdf");
+}
+
+static void
+test_options_defaults (void)
+{
+  AmExportOptions options;
+
+  memset (&options, 0xff, sizeof options);
+  am_export_options_init (&options);
+  g_assert_cmpint (options.format, ==, AM_EXPORT_FORMAT_PNG);
+  g_assert_cmpfloat (options.scale, ==, 1.0);
+  g_assert_null (options.theme);
+  g_assert_true (options.show_legend);
+  g_assert_true (options.show_caption);
+  g_assert_null (options.selected_id);
+}
+
+static void
+test_png (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
+  static const double scales[] = { 1.0, 2.0, 0.5, 1.37 };
+  const AmRect *bounds = am_scene_get_bounds (scene);
+  AmExportOptions options;
+  double width, height;
+
+  am_export_options_init (&options);
+  am_export_measure_page (scene, &options, &width, &height);
+  /* The network, the legend beside it, the caption above. */
+  g_assert_cmpfloat (width, >, bounds->width + 40);
+  g_assert_cmpfloat (height, >, bounds->height + 20);
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      g_autoptr(GBytes) bytes = render (scene, AM_EXPORT_FORMAT_PNG, scales[i]);
+      cairo_surface_t *surface;
+      gsize size;
+      const guint8 *data = g_bytes_get_data (bytes, &size);
+      g_autoptr(GHashTable) colors = g_hash_table_new (NULL, NULL);
+      const AmTheme *light = am_theme_get_light ();
+      gboolean state_fill = FALSE;
+
+      g_test_message ("scale %g", scales[i]);
+      g_assert_cmpuint (size, >, 8);
+      g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+
+      surface = decode_png (bytes);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) ceil (width * scales[i]));
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) ceil (height * scales[i]));
+
+      /* Not blank: the light background in the corner, and many colours, among them a
+       * state's fill. */
+      g_assert_true (render_fixture_pixel_is (render_fixture_pixel (surface, 1, 1), &light->background, 0));
+      for (int y = 0; y < cairo_image_surface_get_height (surface); y += 2)
+        for (int x = 0; x < cairo_image_surface_get_width (surface); x += 2)
+          {
+            Pixel p = render_fixture_pixel (surface, x, y);
+
+            g_hash_table_add (colors, GUINT_TO_POINTER ((p.r << 16) | (p.g << 8) | p.b));
+            if (render_fixture_pixel_is (p, &light->kinds[AM_ENTITY_KIND_STATE].fill, 0))
+              state_fill = TRUE;
+          }
+      g_assert_cmpuint (g_hash_table_size (colors), >, 20);
+      g_assert_true (state_fill);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_png_dark (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  AmExportOptions options;
+  cairo_surface_t *surface;
+
+  am_export_options_init (&options);
+  options.theme = am_theme_get_dark ();
+  bytes = am_export_render (scene, &options, &error);
+  g_assert_no_error (error);
+
+  surface = decode_png (bytes);
+  g_assert_true (render_fixture_pixel_is (render_fixture_pixel (surface, 1, 1),
+                                          &am_theme_get_dark ()->background, 0));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_svg (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
+  g_autoptr(GBytes) bytes = render (scene, AM_EXPORT_FORMAT_SVG, 1.0);
+  g_autoptr(GBytes) again = render (scene, AM_EXPORT_FORMAT_SVG, 1.0);
+  g_autoptr(SvgDoc) doc = parse_svg (bytes);
+
+  /* Every node: a group with its title, its kind as a class, its name as real text. */
+  for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
+    {
+      const AmSceneNode *node = am_scene_get_node (scene, i);
+      g_autofree char *id = g_strconcat ("node-", node->id, NULL);
+      g_autofree char *klass = g_strconcat ("node kind-", node->kind, NULL);
+      g_autofree char *label = normalise (node->label);
+      g_autofree char *title = NULL;
+      SvgGroup *group = find_group (doc, id);
+
+      g_test_message ("node %s", node->id);
+      g_assert_nonnull (group);
+      g_assert_cmpstr (group->klass, ==, klass);
+      title = normalise (group->title->str);
+      g_assert_cmpstr (title, ==, label);
+      g_assert_true (has_text (group->texts, node->label));
+      g_assert_true (has_text (doc->texts, node->label));
+    }
+
+  /* Every edge: a group with a title; labels as text. */
+  for (guint i = 0; i < am_scene_get_n_edges (scene); i++)
+    {
+      const AmSceneEdge *edge = am_scene_get_edge (scene, i);
+      g_autofree char *id = g_strconcat ("edge-", edge->id, NULL);
+      SvgGroup *group = find_group (doc, id);
+
+      g_test_message ("edge %s", edge->id);
+      g_assert_nonnull (group);
+      g_assert_cmpstr (group->klass, ==, "edge");
+      g_assert_cmpuint (group->title->len, >, 0);
+      if (edge->label != NULL)
+        g_assert_true (has_text (group->texts, edge->label));
+    }
+
+  /* Shapes are elements, not outlines of glyphs. */
+  g_assert_cmpuint (count_elements (doc, "ellipse"), >=, 1);
+  g_assert_cmpuint (count_elements (doc, "polygon"), >=, 3 + 4);   /* hexagon, diamond, octagon, arrows */
+  g_assert_cmpuint (count_elements (doc, "rect"), >=, 3);
+  g_assert_cmpuint (count_elements (doc, "path"), >=, 5);
+  g_assert_cmpuint (count_elements (doc, "text"), >=, am_scene_get_n_nodes (scene));
+
+  /* The caption and the legend of what is present. */
+  g_assert_true (has_text (doc->texts, "North Korea ignores US dialogue offer"));
+  g_assert_true (has_text (doc->texts, "Yonhap · 2024-07-02"));
+  g_assert_nonnull (find_group (doc, "legend"));
+  g_assert_true (has_text (find_group (doc, "legend")->texts, "Hostility"));
+  g_assert_true (has_text (find_group (doc, "legend")->texts, "Custom ties"));
+  g_assert_true (has_text (find_group (doc, "legend")->texts, "Person"));
+  g_assert_false (has_text (find_group (doc, "legend")->texts, "Sanctions"));
+
+  /* Text as text: the font the layout measured with, anchored. */
+  {
+    const char *data = g_bytes_get_data (bytes, NULL);
+
+    g_assert_nonnull (strstr (data, "font-family=\"DejaVu Sans\""));
+    g_assert_nonnull (strstr (data, "font-size=\"11\""));
+    g_assert_nonnull (strstr (data, "text-anchor=\"middle\""));
+    /* The two lines of "Kim Yo\nJong" are two tspans. */
+    g_assert_nonnull (strstr (data, ">Kim Yo</tspan><tspan"));
+  }
+
+  /* The same scene gives the same file. */
+  g_assert_true (g_bytes_equal (bytes, again));
+}
+
+static void
+test_svg_hostile_text (void)
+{
+  AmRect bounds = { 0, 0, 200, 200 };
+  AmSceneBuilder *builder = am_scene_builder_new (&bounds);
+  static const char * const ids[] = { "a b", "a_20b", "é/ü", "x\"<&>'" };
+  static const char * const labels[] = {
+    "<b>&amp;</b> \"quoted\" 'single'", "Ctrl\x01" "char", "]]> <!-- -->", "Ünïcödé 한국 ☃",
+  };
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SvgDoc) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      AmSceneNode node = { (char *) ids[i], (char *) labels[i], (char *) "odd kind<>",
+                           AM_NODE_SHAPE_BOX, { 10, 10 + 40 * i, 180, 30 } };
+
+      am_scene_builder_add_node (builder, &node);
+    }
+  am_scene_builder_set_caption (builder, "A & B <i>", NULL);
+  scene = am_scene_builder_end (builder, &error);
+  g_assert_no_error (error);
+
+  bytes = render (scene, AM_EXPORT_FORMAT_SVG, 1.0);
+  doc = parse_svg (bytes);
+
+  /* Four distinct, valid ids (parse_svg asserts validity and uniqueness). */
+  g_assert_cmpuint (doc->groups->len, >=, 4);
+  g_assert_true (has_text (doc->texts, labels[0]));
+  g_assert_true (has_text (doc->texts, "Ctrlchar"));     /* the control character is dropped */
+  g_assert_true (has_text (doc->texts, labels[2]));
+  g_assert_true (has_text (doc->texts, labels[3]));
+  g_assert_true (has_text (doc->texts, "A & B <i>"));
+}
+
+/* Whether the last bytes of @data contain @needle (the data may hold NULs). */
+static gboolean
+tail_contains (const char *data,
+               gsize       size,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = size > 32 ? size - 32 : 0; i + n <= size; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+pdf_text (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+  int fd;
+
+  if (pdftotext == NULL)
+    return NULL;
+
+  fd = g_file_open_tmp ("am-export-XXXXXX.pdf", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { pdftotext, "-enc", "UTF-8", "-raw", path, "-", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                  &out, NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return normalise (out);
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
+  g_autoptr(GBytes) bytes = render (scene, AM_EXPORT_FORMAT_PDF, 1.0);
+  g_autofree char *text = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  g_assert_cmpuint (size, >, 5);
+  g_assert_cmpmem (data, 5, "%PDF-", 5);
+  /* Finished: the trailer is there (binary data before it, so no strstr). */
+  g_assert_true (tail_contains (data, size, "%%EOF"));
+
+  text = pdf_text (bytes);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  g_test_message ("pdftotext: %s", text);
+  for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
+    {
+      g_autofree char *label = normalise (am_scene_get_node (scene, i)->label);
+
+      g_test_message ("node %s", label);
+      g_assert_nonnull (strstr (text, label));
+    }
+  g_assert_nonnull (strstr (text, "North Korea ignores US dialogue offer"));
+  g_assert_nonnull (strstr (text, "Yonhap · 2024-07-02"));
+  g_assert_nonnull (strstr (text, "sister of"));
+}
+
+static void
+test_legend_and_caption_optional (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
+  g_autoptr(GError) error = NULL;
+  double full_w, full_h, w, h;
+  AmExportOptions options;
+
+  am_export_options_init (&options);
+  am_export_measure_page (scene, &options, &full_w, &full_h);
+
+  options.format = AM_EXPORT_FORMAT_SVG;
+  options.show_legend = FALSE;
+  options.show_caption = FALSE;
+  am_export_measure_page (scene, &options, &w, &h);
+  g_assert_cmpfloat (w, <, full_w);
+  g_assert_cmpfloat (h, <, full_h);
+
+  {
+    g_autoptr(GBytes) bytes = am_export_render (scene, &options, &error);
+    g_autoptr(SvgDoc) doc = NULL;
+
+    g_assert_no_error (error);
+    doc = parse_svg (bytes);
+    g_assert_null (find_group (doc, "legend"));
+    g_assert_null (find_group (doc, "caption"));
+    g_assert_false (has_text (doc->texts, "North Korea ignores US dialogue offer"));
+    g_assert_true (has_text (doc->texts, "North Korea"));
+  }
+}
+
+static void
+test_selected (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) selected = NULL;
+  g_autoptr(SvgDoc) plain_doc = NULL;
+  g_autoptr(SvgDoc) selected_doc = NULL;
+  AmExportOptions options;
+
+  am_export_options_init (&options);
+  options.format = AM_EXPORT_FORMAT_SVG;
+  plain = am_export_render (scene, &options, &error);
+  g_assert_no_error (error);
+  options.selected_id = "kp";
+  selected = am_export_render (scene, &options, &error);
+  g_assert_no_error (error);
+
+  /* The selection ring is one more hexagon. */
+  plain_doc = parse_svg (plain);
+  selected_doc = parse_svg (selected);
+  g_assert_cmpuint (count_elements (selected_doc, "polygon"), ==,
+                    count_elements (plain_doc, "polygon") + 1);
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Sizes                                                                                */
+
+static void
+test_invalid_size (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
+  AmRect small_bounds = { 0, 0, 20, 10 };
+  g_autoptr(AmScene) small = am_scene_builder_end (am_scene_builder_new (&small_bounds), NULL);
+  const double scales[] = { 0, -1, NAN, INFINITY, -INFINITY, 0.05, 16.5, 1e6 };
+  AmExportOptions options;
+
+  am_export_options_init (&options);
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_test_message ("scale %g", scales[i]);
+      options.scale = scales[i];
+      bytes = am_export_render (scene, &options, &error);
+      g_assert_null (bytes);
+      g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE);
+    }
+
+  /* The limits themselves are fine (on a small page, to keep the test quick). */
+  options.show_legend = FALSE;
+  options.show_caption = FALSE;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      options.scale = i == 0 ? 0.1 : 16;
+      bytes = am_export_render (small, &options, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (bytes);
+    }
+}
+
+static void
+test_too_many_pixels (void)
+{
+  AmRect bounds = { 0, 0, 3000, 3000 };
+  AmSceneBuilder *builder = am_scene_builder_new (&bounds);
+  AmSceneNode node = { (char *) "n", (char *) "N", (char *) "state", AM_NODE_SHAPE_BOX,
+                       { 10, 10, 50, 20 } };
+  g_autoptr(AmScene) scene = NULL;
+  AmExportOptions options;
+
+  am_scene_builder_add_node (builder, &node);
+  scene = am_scene_builder_end (builder, NULL);
+  g_assert_nonnull (scene);
+  am_export_options_init (&options);
+
+  /* Over 32767 pixels a side, then over 400 million pixels in all. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      options.scale = i == 0 ? 12 : 7;
+      bytes = am_export_render (scene, &options, &error);
+      g_assert_null (bytes);
+      g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE);
+    }
+
+  /* Vector formats have no pixels and ignore the scale. */
+  options.format = AM_EXPORT_FORMAT_SVG;
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) bytes = am_export_render (scene, &options, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (bytes);
+  }
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Writing files                                                                        */
+
+static void
+test_write_each_format (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
+  g_autofree char *dir = make_temp_dir ();
+  static const char * const names[] = { "map.png", "map.SVG", "map.pdf" };
+  static const char * const magic[] = { "\x89PNG", "<?xml", "%PDF" };
+  AmExportOptions options;
+
+  am_export_options_init (&options);
+  /* The extension decides, whatever options.format says. */
+  options.format = AM_EXPORT_FORMAT_PDF;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+      GStatBuf st;
+      mode_t old_umask = umask (022);
+
+      g_assert_true (am_export_to_file (scene, &options, path, &error));
+      g_assert_no_error (error);
+      umask (old_umask);
+
+      g_file_get_contents (path, &contents, &length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (length, >, strlen (magic[i]));
+      g_assert_cmpmem (contents, strlen (magic[i]), magic[i], strlen (magic[i]));
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+    }
+
+  {
+    g_autofree char *listing = list_dir (dir);
+
+    g_assert_cmpstr (listing, ==, "map.SVG,map.pdf,map.png");
+  }
+
+  remove_tree (dir);
+}
+
+static void
+test_unknown_format (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.jpg", NULL);
+  g_autoptr(GError) error = NULL;
+  AmExportOptions options;
+
+  am_export_options_init (&options);
+  g_assert_false (am_export_to_file (scene, &options, path, &error));
+  g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_UNKNOWN_FORMAT);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  remove_tree (dir);
+}
+
+static void
+test_missing_directory (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "missing", "sub", "map.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  AmExportOptions options;
+
+  am_export_options_init (&options);
+  g_assert_false (am_export_to_file (scene, &options, path, &error));
+  g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_WRITE_FAILED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, g_strerror (ENOENT)));
+  /* The user's path, never GLib's temporary name. */
+  g_assert_null (strstr (error->message, "map.svg."));
+
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "");
+
+  remove_tree (dir);
+}
+
+static void
+test_failed_export_keeps_file (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  AmExportOptions options;
+
+  write_file (path, "the old map\n");
+  am_export_options_init (&options);
+  options.scale = NAN;
+  g_assert_false (am_export_to_file (scene, &options, path, &error));
+  g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE);
+
+  assert_file_contents (path, "the old map\n");
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "map.png");
+
+  remove_tree (dir);
+}
+
+static void
+test_full_disk (void)
+{
+  const char *old_contents = "the old map, which must survive\n";
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
+      const char *dir = g_getenv ("AM_TEST_EXPORT_DIR");
+      g_autofree char *path = g_build_filename (dir, "map.png", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *listing = NULL;
+      struct rlimit limit = { 4096, 4096 };
+      AmExportOptions options;
+
+      /* A write past the limit fails with EFBIG instead of killing the process, as a
+       * full disk fails with ENOSPC. */
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      am_export_options_init (&options);
+      options.scale = 2;
+      g_assert_false (am_export_to_file (scene, &options, path, &error));
+      g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_WRITE_FAILED);
+      g_assert_nonnull (strstr (error->message, path));
+      g_printerr ("%s\n", error->message);
+
+      listing = list_dir (dir);
+      g_assert_cmpstr (listing, ==, "map.png");
+      return;
+    }
+
+  {
+    g_autofree char *dir = make_temp_dir ();
+    g_autofree char *path = g_build_filename (dir, "map.png", NULL);
+    g_autofree char *listing = NULL;
+
+    write_file (path, old_contents);
+    g_setenv ("AM_TEST_EXPORT_DIR", dir, TRUE);
+
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+    g_test_trap_assert_passed ();
+    g_test_trap_assert_stderr ("*Could not write*map.png*File too large*");
+
+    /* Byte for byte, and nothing else in the directory. */
+    assert_file_contents (path, old_contents);
+    listing = list_dir (dir);
+    g_assert_cmpstr (listing, ==, "map.png");
+
+    g_unsetenv ("AM_TEST_EXPORT_DIR");
+    remove_tree (dir);
+  }
+}
+
+static void
+test_not_a_regular_file (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *link = g_build_filename (dir, "full.png", NULL);
+  g_autofree char *subdir = g_build_filename (dir, "folder.svg", NULL);
+  g_autofree char *listing = NULL;
+  AmExportOptions options;
+  GStatBuf st;
+
+  am_export_options_init (&options);
+
+  /* A link to /dev/full: as root, a naive atomic write would put a temporary file in
+   * /dev and rename it over the device. */
+  if (g_stat ("/dev/full", &st) == 0 && S_ISCHR (st.st_mode))
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (symlink ("/dev/full", link), ==, 0);
+      g_assert_false (am_export_to_file (scene, &options, link, &error));
+      g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_WRITE_FAILED);
+      g_assert_nonnull (strstr (error->message, link));
+      g_assert_cmpint (g_stat ("/dev/full", &st), ==, 0);
+      g_assert_true (S_ISCHR (st.st_mode));
+      g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+    }
+
+  /* A directory named like an export. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (g_mkdir (subdir, 0755), ==, 0);
+    g_assert_false (am_export_to_file (scene, &options, subdir, &error));
+    g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_WRITE_FAILED);
+    g_assert_nonnull (strstr (error->message, subdir));
+    g_assert_true (g_file_test (subdir, G_FILE_TEST_IS_DIR));
+  }
+
+  listing = list_dir (dir);
+  if (g_file_test (link, G_FILE_TEST_IS_SYMLINK))
+    g_assert_cmpstr (listing, ==, "folder.svg,full.png");
+  else
+    g_assert_cmpstr (listing, ==, "folder.svg");
+
+  remove_tree (dir);
+}
+
+static void
+test_symlink_followed (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *link = g_build_filename (dir, "link.svg", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *listing = NULL;
+  AmExportOptions options;
+  GStatBuf st;
+
+  write_file (real, "old");
+  g_assert_cmpint (g_chmod (real, 0600), ==, 0);
+  g_assert_cmpint (symlink ("real.svg", link), ==, 0);
+
+  am_export_options_init (&options);
+  g_assert_true (am_export_to_file (scene, &options, link, &error));
+  g_assert_no_error (error);
+
+  /* The link stays a link; the file behind it is replaced and keeps its mode. */
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_file_get_contents (real, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "link.svg,real.svg");
+
+  remove_tree (dir);
+}
+
+static void
+test_read_only_directory (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  AmExportOptions options;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("permissions do not apply to root");
+      return;
+    }
+
+  dir = make_temp_dir ();
+  path = g_build_filename (dir, "map.pdf", NULL);
+  write_file (path, "old pdf");
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  am_export_options_init (&options);
+  g_assert_false (am_export_to_file (scene, &options, path, &error));
+  g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_WRITE_FAILED);
+  g_assert_nonnull (strstr (error->message, path));
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  assert_file_contents (path, "old pdf");
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "map.pdf");
+
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/Actormap/Export/format-from-path", test_format_from_path);
+  g_test_add_func ("/Actormap/Export/options-defaults", test_options_defaults);
+  g_test_add_func ("/Actormap/Export/png", test_png);
+  g_test_add_func ("/Actormap/Export/png-dark", test_png_dark);
+  g_test_add_func ("/Actormap/Export/svg", test_svg);
+  g_test_add_func ("/Actormap/Export/svg-hostile-text", test_svg_hostile_text);
+  g_test_add_func ("/Actormap/Export/pdf", test_pdf);
+  g_test_add_func ("/Actormap/Export/legend-caption-optional", test_legend_and_caption_optional);
+  g_test_add_func ("/Actormap/Export/selected", test_selected);
+  g_test_add_func ("/Actormap/Export/invalid-size", test_invalid_size);
+  g_test_add_func ("/Actormap/Export/too-many-pixels", test_too_many_pixels);
+  g_test_add_func ("/Actormap/Export/write-each-format", test_write_each_format);
+  g_test_add_func ("/Actormap/Export/unknown-format", test_unknown_format);
+  g_test_add_func ("/Actormap/Export/missing-directory", test_missing_directory);
+  g_test_add_func ("/Actormap/Export/failed-export-keeps-file", test_failed_export_keeps_file);
+  g_test_add_func ("/Actormap/Export/full-disk", test_full_disk);
+  g_test_add_func ("/Actormap/Export/not-a-regular-file", test_not_a_regular_file);
+  g_test_add_func ("/Actormap/Export/symlink-followed", test_symlink_followed);
+  g_test_add_func ("/Actormap/Export/read-only-directory", test_read_only_directory);
+
+  return g_test_run ();
+}

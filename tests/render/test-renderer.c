@@ -1,0 +1,477 @@
+/* test-renderer.c — the one drawing routine, checked pixel by pixel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "am-renderer.h"
+#include "render-fixtures.h"
+
+/* Drawn at 4 pixels per point, so 1.2-point lines cover whole pixels. */
+#define SCALE 4.0
+
+typedef struct
+{
+  AmScene         *scene;
+  AmScene         *labelled;
+  cairo_surface_t *surface;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->scene = render_fixture_scene (FALSE);
+  fixture->labelled = render_fixture_scene (TRUE);
+  fixture->surface = NULL;
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&fixture->scene, am_scene_unref);
+  g_clear_pointer (&fixture->labelled, am_scene_unref);
+  g_clear_pointer (&fixture->surface, cairo_surface_destroy);
+}
+
+/* Draws @scene on a background-filled surface, as the canvas does. */
+static cairo_surface_t *
+draw (const AmScene       *scene,
+      const AmTheme       *theme,
+      const AmRenderState *state)
+{
+  const AmRect *bounds = am_scene_get_bounds (scene);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        (int) ceil (bounds->width * SCALE),
+                                        (int) ceil (bounds->height * SCALE));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, theme->background.red, theme->background.green, theme->background.blue);
+  cairo_paint (cr);
+  cairo_scale (cr, SCALE, SCALE);
+  am_renderer_draw_scene (cr, scene, theme, state);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+
+  return surface;
+}
+
+static AmRenderState
+state_at_scale (void)
+{
+  AmRenderState state;
+
+  am_render_state_init (&state);
+  state.pixels_per_point = SCALE;
+
+  return state;
+}
+
+static void
+assert_pixel (cairo_surface_t *surface,
+              double           x,
+              double           y,
+              const AmColor   *expected,
+              int              tolerance)
+{
+  Pixel pixel = render_fixture_scene_pixel (surface, SCALE, x, y);
+
+  if (!render_fixture_pixel_is (pixel, expected, tolerance))
+    {
+      g_autofree char *got = render_fixture_describe (pixel);
+
+      g_test_message ("at (%g, %g): got %s, expected #%02x%02x%02x", x, y, got,
+                      (int) round (expected->red * 255), (int) round (expected->green * 255),
+                      (int) round (expected->blue * 255));
+      g_assert_true (render_fixture_pixel_is (pixel, expected, tolerance));
+    }
+}
+
+static const AmTheme *
+theme_for (gconstpointer data)
+{
+  return GPOINTER_TO_INT (data) ? am_theme_get_dark () : am_theme_get_light ();
+}
+
+static void
+node_centre (const AmScene *scene,
+             const char    *id,
+             double        *x,
+             double        *y)
+{
+  gint index = am_scene_find_node (scene, id);
+  const AmSceneNode *node;
+
+  g_assert_cmpint (index, >=, 0);
+  node = am_scene_get_node (scene, index);
+  *x = node->box.x + node->box.width / 2;
+  *y = node->box.y + node->box.height / 2;
+}
+
+static void
+test_node_fill (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const AmTheme *theme = theme_for (data);
+  AmRenderState state = state_at_scale ();
+
+  fixture->surface = draw (fixture->scene, theme, &state);
+
+  for (guint i = 0; i < am_scene_get_n_nodes (fixture->scene); i++)
+    {
+      const AmSceneNode *node = am_scene_get_node (fixture->scene, i);
+      const AmKindStyle *style = am_theme_style_for_kind (theme, node->kind);
+      double x, y;
+
+      g_test_message ("node %s (%s)", node->id, node->kind);
+      node_centre (fixture->scene, node->id, &x, &y);
+      assert_pixel (fixture->surface, x, y, &style->fill, 2);
+    }
+
+  /* Outside every node and edge: the background. */
+  assert_pixel (fixture->surface, 5, 310, &theme->background, 0);
+}
+
+static void
+test_shapes (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  AmRenderState state = state_at_scale ();
+
+  fixture->surface = draw (fixture->scene, theme, &state);
+
+  /* The corners of a diamond's, an ellipse's and a hexagon's box are outside the shape;
+   * a box fills its corners (less the rounding). */
+  assert_pixel (fixture->surface, 272, 212, &theme->background, 0);     /* ex, diamond */
+  assert_pixel (fixture->surface, 283, 18, &theme->background, 0);      /* kyj, ellipse */
+  assert_pixel (fixture->surface, 22, 22, &theme->background, 0);       /* kp, hexagon */
+  assert_pixel (fixture->surface, 162, 132, &theme->background, 0);     /* pyo, octagon */
+  assert_pixel (fixture->surface, 24, 256, &theme->kinds[AM_ENTITY_KIND_ORGANIZATION].fill, 2);
+}
+
+static void
+test_edge_color (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const AmTheme *theme = theme_for (data);
+  AmRenderState state = state_at_scale ();
+  AmColor role = am_theme_color_for_relation_type (theme, "role");
+  AmColor reports = am_theme_color_for_relation_type (theme, "reports");
+
+  fixture->surface = draw (fixture->scene, theme, &state);
+
+  /* On the curves, away from labels and arrowheads. */
+  assert_pixel (fixture->surface, 160, 40, &role, 2);
+  assert_pixel (fixture->surface, 80, 190, &reports, 2);
+  /* The arrowhead, filled, just behind its tip. */
+  assert_pixel (fixture->surface, 277, 40, &role, 2);
+  /* A plain line is thin: one point off it is background. */
+  assert_pixel (fixture->surface, 160, 41.5, &theme->background, 0);
+}
+
+static void
+test_selection (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const AmTheme *theme = theme_for (data);
+  AmRenderState state = state_at_scale ();
+  AmColor role = am_theme_color_for_relation_type (theme, "role");
+
+  /* The outline ring sits 3 points outside the node's box. */
+  fixture->surface = draw (fixture->scene, theme, &state);
+  assert_pixel (fixture->surface, 80, 15.8, &theme->background, 0);
+  assert_pixel (fixture->surface, 160, 41.1, &theme->background, 0);
+  g_clear_pointer (&fixture->surface, cairo_surface_destroy);
+
+  state.selected_id = "kp";
+  fixture->surface = draw (fixture->scene, theme, &state);
+  assert_pixel (fixture->surface, 80, 15.8, &theme->selection, 2);
+  /* The selected node's edges are drawn thicker. */
+  assert_pixel (fixture->surface, 160, 41.1, &role, 2);
+}
+
+static void
+test_hover (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const AmTheme *theme = theme_for (data);
+  AmRenderState state = state_at_scale ();
+  const AmKindStyle *state_style = am_theme_style_for_kind (theme, "state");
+
+  fixture->surface = draw (fixture->scene, theme, &state);
+  assert_pixel (fixture->surface, 80, 20.1, &state_style->stroke, 2);
+  g_clear_pointer (&fixture->surface, cairo_surface_destroy);
+
+  state.hovered_id = "kp";
+  fixture->surface = draw (fixture->scene, theme, &state);
+  assert_pixel (fixture->surface, 80, 20.1, &theme->hover, 2);
+}
+
+static void
+test_dimming (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const AmTheme *theme = theme_for (data);
+  g_autoptr(GHashTable) highlighted = g_hash_table_new (g_str_hash, g_str_equal);
+  AmRenderState state = state_at_scale ();
+  AmColor dimmed_person = render_fixture_blend (&theme->kinds[AM_ENTITY_KIND_PERSON].fill,
+                                                &theme->background, theme->dim_alpha);
+  AmColor reports = am_theme_color_for_relation_type (theme, "reports");
+  AmColor dimmed_reports = render_fixture_blend (&reports, &theme->background, theme->dim_alpha);
+  double x, y;
+
+  g_hash_table_add (highlighted, (gpointer) "kp");
+  state.highlighted = highlighted;
+  fixture->surface = draw (fixture->scene, theme, &state);
+
+  /* In the set: full colour.  Outside: faded towards the background. */
+  node_centre (fixture->scene, "kp", &x, &y);
+  assert_pixel (fixture->surface, x, y, &theme->kinds[AM_ENTITY_KIND_STATE].fill, 2);
+  node_centre (fixture->scene, "kyj", &x, &y);
+  assert_pixel (fixture->surface, x, y, &dimmed_person, 3);
+  assert_pixel (fixture->surface, 80, 190, &dimmed_reports, 3);
+}
+
+static void
+test_culling (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  AmRenderState state = state_at_scale ();
+  double x, y;
+
+  state.visible = (AmRect) { 0, 0, 150, 70 };
+  fixture->surface = draw (fixture->scene, theme, &state);
+
+  node_centre (fixture->scene, "kp", &x, &y);
+  assert_pixel (fixture->surface, x, y, &theme->kinds[AM_ENTITY_KIND_STATE].fill, 2);
+  /* Outside the visible rectangle: not drawn at all. */
+  node_centre (fixture->scene, "kyj", &x, &y);
+  assert_pixel (fixture->surface, x, y, &theme->background, 0);
+  node_centre (fixture->scene, "ex", &x, &y);
+  assert_pixel (fixture->surface, x, y, &theme->background, 0);
+  assert_pixel (fixture->surface, 281, 145, &theme->background, 0);   /* on e4 */
+  g_clear_pointer (&fixture->surface, cairo_surface_destroy);
+
+  /* width <= 0 means everything. */
+  state.visible = (AmRect) { 0, 0, 0, 0 };
+  fixture->surface = draw (fixture->scene, theme, &state);
+  node_centre (fixture->scene, "kyj", &x, &y);
+  assert_pixel (fixture->surface, x, y, &theme->kinds[AM_ENTITY_KIND_PERSON].fill, 2);
+  {
+    AmColor custom = am_theme_color_for_relation_type (theme, "custom ties");
+
+    assert_pixel (fixture->surface, 281, 145, &custom, 2);
+  }
+}
+
+/* Pixels of the kcna box's inside (3 points in from its border) that are not its fill:
+ * the text. */
+static guint
+count_text_pixels (cairo_surface_t *surface,
+                   const AmTheme   *theme)
+{
+  const AmColor *fill = &theme->kinds[AM_ENTITY_KIND_ORGANIZATION].fill;
+  guint n = 0;
+
+  for (int y = (int) (223 * SCALE); y < (int) (257 * SCALE); y++)
+    for (int x = (int) (23 * SCALE); x < (int) (157 * SCALE); x++)
+      if (!render_fixture_pixel_is (render_fixture_pixel (surface, x, y), fill, 24))
+        n++;
+
+  return n;
+}
+
+static void
+test_markup_is_text (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const AmTheme *theme = theme_for (data);
+  AmRenderState state = state_at_scale ();
+
+  /* "KCNA <b>&amp; R&D" would be a markup error (a fatal warning here) if it were ever
+   * parsed as markup; drawn as text it gives plenty of glyph pixels. */
+  fixture->surface = draw (fixture->labelled, theme, &state);
+  g_assert_cmpuint (count_text_pixels (fixture->surface, theme), >, 500);
+}
+
+static void
+test_small_text_skipped (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  AmRenderState state = state_at_scale ();
+
+  /* 11 pt at 0.5 px/pt is 5.5 px: unreadable, so not drawn. */
+  state.pixels_per_point = 0.5;
+  fixture->surface = draw (fixture->labelled, theme, &state);
+  g_assert_cmpuint (count_text_pixels (fixture->surface, theme), ==, 0);
+  g_clear_pointer (&fixture->surface, cairo_surface_destroy);
+
+  state.pixels_per_point = 0.6;
+  fixture->surface = draw (fixture->labelled, theme, &state);
+  g_assert_cmpuint (count_text_pixels (fixture->surface, theme), >, 500);
+}
+
+static void
+test_deterministic (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  AmRenderState state = state_at_scale ();
+  cairo_surface_t *again;
+  gsize size;
+
+  /* The second frame comes from the layout cache: it must look the same. */
+  fixture->surface = draw (fixture->labelled, theme, &state);
+  again = draw (fixture->labelled, theme, &state);
+
+  size = (gsize) cairo_image_surface_get_stride (again) * cairo_image_surface_get_height (again);
+  g_assert_cmpmem (cairo_image_surface_get_data (fixture->surface), size,
+                   cairo_image_surface_get_data (again), size);
+  cairo_surface_destroy (again);
+}
+
+static void
+test_context_restored (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  cairo_matrix_t before, after;
+  double r, g, b, a;
+  cairo_t *cr;
+
+  fixture->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100);
+  cr = cairo_create (fixture->surface);
+  cairo_translate (cr, 3, 4);
+  cairo_set_line_width (cr, 7.0);
+  cairo_set_source_rgba (cr, 0.1, 0.2, 0.3, 0.4);
+  cairo_get_matrix (cr, &before);
+
+  am_renderer_draw_scene (cr, fixture->labelled, am_theme_get_dark (), NULL);
+  am_renderer_draw_legend (cr, fixture->labelled, am_theme_get_dark (), 0, 0);
+
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_get_matrix (cr, &after);
+  g_assert_cmpmem (&before, sizeof before, &after, sizeof after);
+  g_assert_cmpfloat (cairo_get_line_width (cr), ==, 7.0);
+  g_assert_false (cairo_has_current_point (cr));
+  g_assert_cmpint (cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a), ==,
+                   CAIRO_STATUS_SUCCESS);
+  g_assert_cmpfloat (a, ==, 0.4);
+  cairo_destroy (cr);
+}
+
+static void
+test_legend (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  double width, height, x, y;
+  cairo_t *cr;
+  guint inside = 0;
+  int w, h;
+
+  am_renderer_measure_legend (fixture->labelled, theme, &width, &height);
+  g_assert_cmpfloat (width, >, 40);
+  /* Six kinds and four relation types, each a row of at least 14 points. */
+  g_assert_cmpfloat (height, >, 10 * 14);
+
+  /* Drawn where asked and nowhere else. */
+  w = (int) ceil (width) + 40;
+  h = (int) ceil (height) + 40;
+  fixture->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (fixture->surface);
+  cairo_set_source_rgb (cr, 1, 0, 1);
+  cairo_paint (cr);
+  am_renderer_draw_legend (cr, fixture->labelled, theme, 20, 20);
+  cairo_destroy (cr);
+
+  for (y = 0; y < h; y++)
+    for (x = 0; x < w; x++)
+      {
+        Pixel pixel = render_fixture_pixel (fixture->surface, (int) x, (int) y);
+        gboolean magenta = pixel.r == 255 && pixel.g == 0 && pixel.b == 255;
+        gboolean in_box = x >= 19 && y >= 19 && x <= 20 + width && y <= 20 + height;
+
+        if (!in_box)
+          g_assert_true (magenta);
+        else if (!magenta)
+          inside++;
+      }
+  g_assert_cmpuint (inside, >, (guint) (width * height / 2));
+
+  /* A scene with no kinds or types present has nothing to explain. */
+  {
+    AmRect bounds = { 0, 0, 10, 10 };
+    AmSceneBuilder *builder = am_scene_builder_new (&bounds);
+    g_autoptr(AmScene) empty = am_scene_builder_end (builder, NULL);
+
+    g_assert_nonnull (empty);
+    am_renderer_measure_legend (empty, theme, &width, &height);
+    g_assert_cmpfloat (width, ==, 0);
+    g_assert_cmpfloat (height, ==, 0);
+  }
+}
+
+static void
+test_legend_lists_present_only (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  double full_width, full_height, width, height;
+  AmRect bounds = { 0, 0, 100, 100 };
+  AmSceneBuilder *builder = am_scene_builder_new (&bounds);
+  AmSceneNode node = { (char *) "a", (char *) "A", (char *) "person", AM_NODE_SHAPE_ELLIPSE,
+                       { 10, 10, 30, 20 } };
+  g_autoptr(AmScene) one = NULL;
+
+  am_scene_builder_add_node (builder, &node);
+  one = am_scene_builder_end (builder, NULL);
+  g_assert_nonnull (one);
+
+  am_renderer_measure_legend (fixture->labelled, theme, &full_width, &full_height);
+  am_renderer_measure_legend (one, theme, &width, &height);
+
+  /* One kind and no relation types: a much shorter legend. */
+  g_assert_cmpfloat (height, >, 14);
+  g_assert_cmpfloat (height, <, full_height / 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func, data) \
+  g_test_add ("/Actormap/Render/" path, Fixture, data, fixture_setup, func, fixture_teardown)
+
+  ADD ("node-fill/light", test_node_fill, GINT_TO_POINTER (0));
+  ADD ("node-fill/dark", test_node_fill, GINT_TO_POINTER (1));
+  ADD ("shapes", test_shapes, NULL);
+  ADD ("edge-color/light", test_edge_color, GINT_TO_POINTER (0));
+  ADD ("edge-color/dark", test_edge_color, GINT_TO_POINTER (1));
+  ADD ("selection/light", test_selection, GINT_TO_POINTER (0));
+  ADD ("selection/dark", test_selection, GINT_TO_POINTER (1));
+  ADD ("hover", test_hover, GINT_TO_POINTER (0));
+  ADD ("dimming/light", test_dimming, GINT_TO_POINTER (0));
+  ADD ("dimming/dark", test_dimming, GINT_TO_POINTER (1));
+  ADD ("culling", test_culling, NULL);
+  ADD ("markup-is-text/light", test_markup_is_text, GINT_TO_POINTER (0));
+  ADD ("markup-is-text/dark", test_markup_is_text, GINT_TO_POINTER (1));
+  ADD ("small-text-skipped", test_small_text_skipped, NULL);
+  ADD ("deterministic", test_deterministic, NULL);
+  ADD ("context-restored", test_context_restored, NULL);
+  ADD ("legend", test_legend, NULL);
+  ADD ("legend-present-only", test_legend_lists_present_only, NULL);
+
+#undef ADD
+
+  return g_test_run ();
+}
