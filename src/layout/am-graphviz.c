@@ -1,0 +1,1018 @@
+/* am-graphviz.c — the one file that talks to Graphviz (cgraph + gvc)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything Graphviz allocates is created and freed here; what leaves is an AmScene
+ * built from checked numbers.  Graphviz is not thread-safe and keeps process-global
+ * error state (architecture.md §5.7–5.8), so one mutex serialises every layout.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gvc.h>
+
+#include "am-layout-private.h"
+
+/* dot's network simplex and mincross limits for large graphs (robustness.md §1):
+ * 1,463 nodes went from over 180 s to 18 s with these. */
+#define DOT_LIMITS_ABOVE_NODES 1000
+/* Above this many nodes neato gets fewer iterations. */
+#define NEATO_MAXITER          "1000"
+/* Overlap removal margin for neato/fdp/sfdp, in points ('+' means additive). */
+#define NODE_SEP               "+6"
+/* The random seed of the force-directed engines. */
+#define LAYOUT_SEED            "1"
+#define LAYOUT_SEED_NUMBER     1
+/* Self-loops without a spline get a loop this many points wide. */
+#define SYNTH_LOOP_SIZE        18.0
+#define SYNTH_ARROW_LENGTH     10.0
+/* The largest drawing we accept back, in points, like the scene's own limit. */
+#define MAX_EXTENT             1e7
+
+/* ------------------------------------------------------------------------------------ */
+/* Casting wrappers: cgraph takes char * everywhere and never writes through it.        */
+
+static Agdisc_t actormap_disc;
+
+static inline Agraph_t *
+gv_open (const char *name)
+{
+  return agopen ((char *) name, Agdirected, &actormap_disc);
+}
+
+static inline Agsym_t *
+gv_declare (Agraph_t   *g,
+            int         kind,
+            const char *name,
+            const char *default_value)
+{
+  return agattr (g, kind, (char *) name, (char *) default_value);
+}
+
+static inline int
+gv_set (void       *obj,
+        Agsym_t    *sym,
+        const char *value)
+{
+  return agxset (obj, sym, (char *) value);
+}
+
+static inline Agnode_t *
+gv_node (Agraph_t   *g,
+         const char *name)
+{
+  return agnode (g, (char *) name, TRUE);
+}
+
+static inline Agedge_t *
+gv_edge (Agraph_t   *g,
+         Agnode_t   *tail,
+         Agnode_t   *head,
+         const char *name)
+{
+  return agedge (g, tail, head, (char *) name, TRUE);
+}
+
+static inline Agraph_t *
+gv_subgraph (Agraph_t   *g,
+             const char *name)
+{
+  return agsubg (g, (char *) name, TRUE);
+}
+
+static inline gboolean
+gv_has_info (void *obj,
+             const char *record)
+{
+  return aggetrec (obj, (char *) record, FALSE) != NULL;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Object ids in creation order                                                         */
+
+/*
+ * cgraph's default id discipline uses the address of the interned name as the id of a
+ * named object, and a process-wide counter for anonymous ones.  Subgraphs (and some
+ * sets inside the engines) are ordered by id, so fdp with clusters gave a different
+ * drawing from run to run, even across processes (ASLR).  This discipline numbers
+ * objects in the order they are made, per graph: same input, same ids, same drawing.
+ */
+typedef struct
+{
+  GHashTable *by_name;    /* name → id */
+  GHashTable *by_id;      /* id → name (owns the names) */
+  IDTYPE      next;
+} IdState;
+
+static void *
+id_open (Agraph_t *g,
+         Agdisc_t *disc)
+{
+  IdState *state = g_new0 (IdState, 1);
+
+  state->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  state->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  state->next = 1;
+
+  return state;
+}
+
+static long
+id_map (void    *data,
+        int      objtype,
+        char    *name,
+        IDTYPE  *id,
+        int      create)
+{
+  IdState *state = data;
+  gpointer found;
+
+  if (name == NULL)
+    {
+      /* Anonymous objects get odd ids, named ones even ids, as in cgraph. */
+      *id = 2 * state->next++ + 1;
+      return TRUE;
+    }
+
+  if (g_hash_table_lookup_extended (state->by_name, name, NULL, &found))
+    {
+      *id = *(IDTYPE *) found;
+      return TRUE;
+    }
+  if (!create)
+    return FALSE;
+
+  {
+    gint64 *key = g_new (gint64, 1);
+    char *copy = g_strdup (name);
+
+    *id = 2 * state->next++;
+    *key = (gint64) *id;
+    g_hash_table_insert (state->by_id, key, copy);
+    g_hash_table_insert (state->by_name, copy, key);
+  }
+
+  return TRUE;
+}
+
+/* Like cgraph's own: callers may not choose ids. */
+static long
+id_alloc (void   *data,
+          int     objtype,
+          IDTYPE  request)
+{
+  return FALSE;
+}
+
+/* Names stay until the graph closes: the same name may be used by a node and a
+ * subgraph, which share one id. */
+static void
+id_free (void   *data,
+         int     objtype,
+         IDTYPE  id)
+{
+}
+
+static char *
+id_print (void   *data,
+          int     objtype,
+          IDTYPE  id)
+{
+  IdState *state = data;
+  gint64 key = (gint64) id;
+
+  if (id % 2 == 1)
+    return NULL;
+
+  return g_hash_table_lookup (state->by_id, &key);
+}
+
+static void
+id_close (void *data)
+{
+  IdState *state = data;
+
+  g_hash_table_unref (state->by_name);
+  g_hash_table_unref (state->by_id);
+  g_free (state);
+}
+
+static void
+id_register (void *data,
+             int   objtype,
+             void *obj)
+{
+}
+
+static Agiddisc_t sequential_ids = {
+  id_open, id_map, id_alloc, id_free, id_print, id_close, id_register,
+};
+
+static Agdisc_t actormap_disc = { &AgMemDisc, &sequential_ids, &AgIoDisc };
+
+/* ------------------------------------------------------------------------------------ */
+/* Process-wide state                                                                   */
+
+static GMutex   layout_lock;
+static GVC_t   *the_gvc;            /* one per process, made on first use */
+static GString *captured;           /* Graphviz's messages during the current job */
+
+/* cgraph hands messages over in fragments ("Warning", ": ", the text). */
+static int
+capture_cb (char *message)
+{
+  if (captured != NULL && message != NULL && captured->len < 16 * AM_LAYOUT_MAX_MESSAGE)
+    g_string_append (captured, message);
+
+  return 0;
+}
+
+static GVC_t *
+get_gvc (void)
+{
+  if (the_gvc == NULL)
+    {
+      captured = g_string_new (NULL);
+      agseterrf (capture_cb);
+      /* gvContext() loads plugins on demand from config6a; never a renderer here. */
+      the_gvc = gvContext ();
+    }
+
+  return the_gvc;
+}
+
+/* Frees the context (the helper and tests call this before exiting, so leak checkers
+ * see a clean heap). */
+void
+_am_graphviz_shutdown (void)
+{
+  g_mutex_lock (&layout_lock);
+  if (the_gvc != NULL)
+    {
+      gvFreeContext (the_gvc);
+      the_gvc = NULL;
+    }
+  if (captured != NULL)
+    {
+      g_string_free (captured, TRUE);
+      captured = NULL;
+    }
+  g_mutex_unlock (&layout_lock);
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* The job: everything Graphviz holds for one layout, freed on every path.              */
+
+typedef struct
+{
+  GVC_t     *gvc;
+  Agraph_t  *g;
+  gboolean   laid_out;
+  Agnode_t **nodes;      /* by request index */
+  Agedge_t **edges;      /* by request index */
+  GPtrArray *clusters;   /* Agraph_t * of the cluster subgraphs (borrowed from g) */
+  GPtrArray *cluster_ids;
+} Job;
+
+static void
+job_clear (Job *job)
+{
+  /* gvFreeLayout before agclose: agclose alone leaks splines and labels. */
+  if (job->laid_out)
+    gvFreeLayout (job->gvc, job->g);
+  job->laid_out = FALSE;
+  g_clear_pointer (&job->g, agclose);
+  g_clear_pointer (&job->nodes, g_free);
+  g_clear_pointer (&job->edges, g_free);
+  g_clear_pointer (&job->clusters, g_ptr_array_unref);
+  g_clear_pointer (&job->cluster_ids, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Job, job_clear)
+
+/* ------------------------------------------------------------------------------------ */
+/* Building the graph                                                                   */
+
+static const char *
+shape_name (AmNodeShape shape)
+{
+  switch (shape)
+    {
+    case AM_NODE_SHAPE_ELLIPSE: return "ellipse";
+    case AM_NODE_SHAPE_HEXAGON: return "hexagon";
+    case AM_NODE_SHAPE_DIAMOND: return "diamond";
+    case AM_NODE_SHAPE_OCTAGON: return "octagon";
+    case AM_NODE_SHAPE_BOX:
+    default:                    return "box";
+    }
+}
+
+/* Labels are escStrings: \N, \G, \E, \T, \H, \n, \l and \r mean something.  Doubling
+ * every backslash makes the text literal (architecture.md §5.9); nothing else in a plain
+ * label is syntax, and it is never turned into an HTML label. */
+static char *
+escape_label (const char *text)
+{
+  GString *s = g_string_sized_new (strlen (text) + 8);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static char *
+format_double (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Locale-independent: Graphviz parses with strtod in the C locale. */
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6f", value));
+}
+
+static gboolean
+engine_has_clusters (AmLayoutEngine engine)
+{
+  return engine == AM_LAYOUT_ENGINE_DOT || engine == AM_LAYOUT_ENGINE_FDP;
+}
+
+static gboolean
+build_graph (Job              *job,
+             AmLayoutRequest  *request,
+             GError          **error)
+{
+  AmLayoutEngine engine = am_layout_request_get_engine (request);
+  guint n_nodes = am_layout_request_get_n_nodes (request);
+  guint n_edges = am_layout_request_get_n_edges (request);
+  g_autofree char *nodesep = format_double (_am_layout_request_get_nodesep (request));
+  g_autofree char *ranksep = format_double (_am_layout_request_get_ranksep (request));
+  g_autofree char *fontsize = format_double (AM_EDGE_FONT_SIZE);
+  g_autofree char *cluster_fontsize = format_double (AM_NODE_FONT_SIZE);
+  g_autoptr(GHashTable) clusters = NULL;
+  Agsym_t *n_shape, *n_width, *n_height, *n_fixed, *n_label;
+  Agsym_t *e_label, *e_font, *e_size, *e_dir;
+  Agsym_t *g_label = NULL, *g_font = NULL, *g_size = NULL;
+
+  job->g = gv_open ("actormap");
+  if (job->g == NULL)
+    {
+      g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                           "layout failed: Graphviz could not create a graph");
+      return FALSE;
+    }
+
+  /* Graph attributes: only those on the allowlist (architecture.md §5.10). */
+  gv_declare (job->g, AGRAPH, "overlap", "false");
+  gv_declare (job->g, AGRAPH, "nodesep", nodesep);
+  gv_declare (job->g, AGRAPH, "ranksep", ranksep);
+  gv_declare (job->g, AGRAPH, "sep", NODE_SEP);
+  if (engine == AM_LAYOUT_ENGINE_NEATO || engine == AM_LAYOUT_ENGINE_FDP ||
+      engine == AM_LAYOUT_ENGINE_SFDP)
+    {
+      gv_declare (job->g, AGRAPH, "splines", "true");
+      /* A fixed seed: the same input must give the same drawing, also for the second
+       * layout in one process (fdp otherwise continues its random sequence). */
+      gv_declare (job->g, AGRAPH, "start", "random" LAYOUT_SEED);
+    }
+  if (engine == AM_LAYOUT_ENGINE_NEATO)
+    gv_declare (job->g, AGRAPH, "maxiter", NEATO_MAXITER);
+  if (engine == AM_LAYOUT_ENGINE_DOT && n_nodes > DOT_LIMITS_ABOVE_NODES)
+    {
+      gv_declare (job->g, AGRAPH, "nslimit", "2");
+      gv_declare (job->g, AGRAPH, "nslimit1", "2");
+      gv_declare (job->g, AGRAPH, "mclimit", "0.1");
+      gv_declare (job->g, AGRAPH, "searchsize", "10");
+    }
+  if (engine_has_clusters (engine))
+    {
+      g_label = gv_declare (job->g, AGRAPH, "label", "");
+      g_font = gv_declare (job->g, AGRAPH, "fontname", AM_FONT_FAMILY);
+      g_size = gv_declare (job->g, AGRAPH, "fontsize", cluster_fontsize);
+    }
+
+  /* Node text is drawn by Actormap: Graphviz only sees a fixed-size shape. */
+  n_shape = gv_declare (job->g, AGNODE, "shape", "box");
+  n_width = gv_declare (job->g, AGNODE, "width", "0.75");
+  n_height = gv_declare (job->g, AGNODE, "height", "0.5");
+  n_fixed = gv_declare (job->g, AGNODE, "fixedsize", "true");
+  n_label = gv_declare (job->g, AGNODE, "label", "");
+
+  e_label = gv_declare (job->g, AGEDGE, "label", "");
+  e_font = gv_declare (job->g, AGEDGE, "fontname", AM_FONT_FAMILY);
+  e_size = gv_declare (job->g, AGEDGE, "fontsize", fontsize);
+  e_dir = gv_declare (job->g, AGEDGE, "dir", "forward");
+
+  if (n_shape == NULL || n_width == NULL || n_height == NULL || n_fixed == NULL ||
+      n_label == NULL || e_label == NULL || e_font == NULL || e_size == NULL || e_dir == NULL)
+    {
+      g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                           "layout failed: Graphviz refused an attribute");
+      return FALSE;
+    }
+
+  job->nodes = g_new0 (Agnode_t *, MAX (n_nodes, 1));
+  job->edges = g_new0 (Agedge_t *, MAX (n_edges, 1));
+  job->clusters = g_ptr_array_new ();
+  job->cluster_ids = g_ptr_array_new ();
+  clusters = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const AmLayoutRequestNode *rn = _am_layout_request_get_node (request, i);
+      g_autofree char *w = format_double (rn->width);
+      g_autofree char *h = format_double (rn->height);
+      Agnode_t *n = gv_node (job->g, rn->id);
+
+      if (n == NULL)
+        {
+          g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                       "layout failed: Graphviz could not create node '%s'", rn->id);
+          return FALSE;
+        }
+
+      gv_set (n, n_shape, shape_name (rn->shape));
+      gv_set (n, n_width, w);
+      gv_set (n, n_height, h);
+      job->nodes[i] = n;
+
+      if (rn->group != NULL && engine_has_clusters (engine))
+        {
+          Agraph_t *sg = g_hash_table_lookup (clusters, rn->group);
+
+          if (sg == NULL)
+            {
+              g_autofree char *name = g_strconcat ("cluster_", rn->group, NULL);
+              g_autofree char *label = escape_label (rn->group);
+
+              sg = gv_subgraph (job->g, name);
+              if (sg == NULL)
+                {
+                  g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                               "layout failed: Graphviz could not create cluster '%s'",
+                               rn->group);
+                  return FALSE;
+                }
+              gv_set (sg, g_label, label);
+              gv_set (sg, g_font, AM_FONT_FAMILY);
+              gv_set (sg, g_size, cluster_fontsize);
+              g_hash_table_insert (clusters, rn->group, sg);
+              g_ptr_array_add (job->clusters, sg);
+              g_ptr_array_add (job->cluster_ids, rn->group);
+            }
+
+          agsubnode (sg, n, TRUE);
+        }
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const AmLayoutRequestEdge *re = _am_layout_request_get_edge (request, i);
+      Agnode_t *t = agnode (job->g, re->source, FALSE);
+      Agnode_t *h = agnode (job->g, re->target, FALSE);
+      Agedge_t *e;
+
+      /* Never create nodes implicitly: the request guarantees both ends exist. */
+      if (t == NULL || h == NULL)
+        {
+          g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                       "layout failed: edge '%s' refers to an unknown node", re->id);
+          return FALSE;
+        }
+
+      /* Named edges: parallel relations stay separate edges (Agdirected, not strict). */
+      e = gv_edge (job->g, t, h, re->id);
+      if (e == NULL)
+        {
+          g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                       "layout failed: Graphviz could not create edge '%s'", re->id);
+          return FALSE;
+        }
+
+      if (re->label != NULL && *re->label != '\0')
+        {
+          g_autofree char *label = escape_label (re->label);
+          gv_set (e, e_label, label);
+        }
+      if (!re->directed)
+        gv_set (e, e_dir, "none");
+      job->edges[i] = e;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Reading the result back                                                              */
+
+typedef struct
+{
+  double minx, miny, maxx, maxy;
+  const char *bad;        /* what was not finite, for the message */
+} Extent;
+
+static void
+extent_add (Extent     *ext,
+            double      x,
+            double      y,
+            const char *what)
+{
+  if (!isfinite (x) || !isfinite (y))
+    {
+      if (ext->bad == NULL)
+        ext->bad = what;
+      return;
+    }
+
+  ext->minx = MIN (ext->minx, x);
+  ext->miny = MIN (ext->miny, y);
+  ext->maxx = MAX (ext->maxx, x);
+  ext->maxy = MAX (ext->maxy, y);
+}
+
+typedef struct
+{
+  double minx;
+  double maxy;
+} Flip;
+
+/* Graphviz is y-up with an arbitrary origin; the scene is y-down from (0, 0) with a
+ * margin.  This is the only place the axis turns over. */
+static AmPoint
+flip (const Flip *f,
+      double      x,
+      double      y)
+{
+  return (AmPoint) { x - f->minx + AM_SCENE_MARGIN, f->maxy - y + AM_SCENE_MARGIN };
+}
+
+static AmRect
+flip_box (const Flip *f,
+          double      cx,
+          double      cy,
+          double      w,
+          double      h)
+{
+  AmPoint c = flip (f, cx, cy);
+
+  return (AmRect) { c.x - w / 2, c.y - h / 2, w, h };
+}
+
+static gboolean
+edge_has_spline (Agedge_t *e)
+{
+  splines *spl = ED_spl (e);
+
+  if (spl == NULL || spl->size <= 0 || spl->list == NULL)
+    return FALSE;
+
+  for (int i = 0; i < spl->size; i++)
+    if (spl->list[i].list == NULL || spl->list[i].size < 4 || (spl->list[i].size - 1) % 3 != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+add_node_extent (Extent   *ext,
+                 Agnode_t *n)
+{
+  double cx = ND_coord (n).x, cy = ND_coord (n).y;
+  double w = ND_width (n) * 72.0, h = ND_height (n) * 72.0;
+
+  extent_add (ext, cx - w / 2, cy - h / 2, "a node position");
+  extent_add (ext, cx + w / 2, cy + h / 2, "a node position");
+}
+
+static void
+add_edge_extent (Extent   *ext,
+                 Agedge_t *e)
+{
+  if (edge_has_spline (e))
+    {
+      splines *spl = ED_spl (e);
+
+      for (int i = 0; i < spl->size; i++)
+        {
+          bezier *bz = &spl->list[i];
+
+          for (int j = 0; j < bz->size; j++)
+            extent_add (ext, bz->list[j].x, bz->list[j].y, "an edge spline");
+          if (bz->sflag)
+            extent_add (ext, bz->sp.x, bz->sp.y, "an arrowhead");
+          if (bz->eflag)
+            extent_add (ext, bz->ep.x, bz->ep.y, "an arrowhead");
+        }
+    }
+
+  if (ED_label (e) != NULL && ED_label (e)->set)
+    {
+      textlabel_t *l = ED_label (e);
+
+      extent_add (ext, l->pos.x - l->dimen.x / 2, l->pos.y - l->dimen.y / 2, "an edge label");
+      extent_add (ext, l->pos.x + l->dimen.x / 2, l->pos.y + l->dimen.y / 2, "an edge label");
+    }
+}
+
+/* Where a ray from the centre of @r towards @p leaves the box. */
+static AmPoint
+clip_to_box (const AmRect *r,
+             AmPoint       p)
+{
+  double cx = r->x + r->width / 2, cy = r->y + r->height / 2;
+  double dx = p.x - cx, dy = p.y - cy;
+  double tx = dx != 0 ? (r->width / 2) / fabs (dx) : INFINITY;
+  double ty = dy != 0 ? (r->height / 2) / fabs (dy) : INFINITY;
+  double t = MIN (MIN (tx, ty), 1.0);
+
+  return (AmPoint) { cx + dx * t, cy + dy * t };
+}
+
+/* An edge Graphviz gave no curve for: a straight cubic between the node borders (or a
+ * small loop), so every edge in the scene has one. */
+static void
+synthesise_edge (AmSceneEdge  *se,
+                 const AmRect *tail_box,
+                 const AmRect *head_box,
+                 gboolean      arrow,
+                 GArray       *points)
+{
+  AmPoint a, b;
+
+  if (tail_box == head_box)
+    {
+      double x = tail_box->x + tail_box->width, y = tail_box->y + tail_box->height / 2;
+      double s = SYNTH_LOOP_SIZE;
+      AmPoint loop[4] = { { x, y - s / 3 }, { x + s, y - s }, { x + s, y + s }, { x, y + s / 3 } };
+
+      g_array_append_vals (points, loop, 4);
+      se->has_head = FALSE;
+      return;
+    }
+
+  a = clip_to_box (tail_box, (AmPoint) { head_box->x + head_box->width / 2,
+                                         head_box->y + head_box->height / 2 });
+  b = clip_to_box (head_box, (AmPoint) { tail_box->x + tail_box->width / 2,
+                                         tail_box->y + tail_box->height / 2 });
+
+  if (arrow)
+    {
+      double len = hypot (b.x - a.x, b.y - a.y);
+
+      if (len > 2 * SYNTH_ARROW_LENGTH)
+        {
+          se->has_head = TRUE;
+          se->head = b;
+          b.x -= (b.x - a.x) / len * SYNTH_ARROW_LENGTH;
+          b.y -= (b.y - a.y) / len * SYNTH_ARROW_LENGTH;
+        }
+    }
+
+  for (guint i = 0; i < 4; i++)
+    {
+      AmPoint p = { a.x + (b.x - a.x) * i / 3.0, a.y + (b.y - a.y) * i / 3.0 };
+      g_array_append_val (points, p);
+    }
+}
+
+/* Joins the pieces of a (rarely) multi-part spline into one path. */
+static void
+copy_spline (const Flip  *f,
+             Agedge_t    *e,
+             AmSceneEdge *se,
+             GArray      *points)
+{
+  splines *spl = ED_spl (e);
+
+  for (int i = 0; i < spl->size; i++)
+    {
+      bezier *bz = &spl->list[i];
+      AmPoint first = flip (f, bz->list[0].x, bz->list[0].y);
+
+      if (points->len > 0)
+        {
+          AmPoint last = g_array_index (points, AmPoint, points->len - 1);
+
+          if (last.x != first.x || last.y != first.y)
+            {
+              AmPoint bridge[3] = {
+                { last.x + (first.x - last.x) / 3, last.y + (first.y - last.y) / 3 },
+                { last.x + 2 * (first.x - last.x) / 3, last.y + 2 * (first.y - last.y) / 3 },
+                first,
+              };
+              g_array_append_vals (points, bridge, 3);
+            }
+        }
+      else
+        g_array_append_val (points, first);
+
+      for (int j = 1; j < bz->size; j++)
+        {
+          AmPoint p = flip (f, bz->list[j].x, bz->list[j].y);
+          g_array_append_val (points, p);
+        }
+
+      if (i == 0 && bz->sflag)
+        {
+          se->has_tail = TRUE;
+          se->tail = flip (f, bz->sp.x, bz->sp.y);
+        }
+      if (i == spl->size - 1 && bz->eflag)
+        {
+          se->has_head = TRUE;
+          se->head = flip (f, bz->ep.x, bz->ep.y);
+        }
+    }
+}
+
+/* The middle of the path, where Graphviz would have put a label it did not place. */
+static AmPoint
+path_middle (const AmPoint *p,
+             guint          n_points)
+{
+  guint n_curves = (n_points - 1) / 3;
+  const AmPoint *c = &p[3 * (n_curves / 2)];
+
+  if (n_curves % 2 == 1)
+    return (AmPoint) { 0.125 * c[0].x + 0.375 * c[1].x + 0.375 * c[2].x + 0.125 * c[3].x,
+                       0.125 * c[0].y + 0.375 * c[1].y + 0.375 * c[2].y + 0.125 * c[3].y };
+  return c[0];
+}
+
+static AmScene *
+read_scene (Job              *job,
+            AmLayoutRequest  *request,
+            GError          **error)
+{
+  guint n_nodes = am_layout_request_get_n_nodes (request);
+  guint n_edges = am_layout_request_get_n_edges (request);
+  Extent ext = { INFINITY, INFINITY, -INFINITY, -INFINITY, NULL };
+  g_autoptr(AmSceneBuilder) builder = NULL;
+  g_autofree AmRect *boxes = NULL;
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (AmPoint));
+  g_autoptr(GArray) late_labels = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) node_index = NULL;    /* request id → index + 1 */
+  AmRect bounds;
+  Flip f;
+
+  /* Everything Graphviz placed, so nothing can fall outside the bounds after the flip
+   * (GD_bb does not always cover edge labels and splines). */
+  if (gv_has_info (job->g, "Agraphinfo_t"))
+    {
+      boxf bb = GD_bb (job->g);
+      if (bb.UR.x >= bb.LL.x && bb.UR.y >= bb.LL.y)
+        {
+          extent_add (&ext, bb.LL.x, bb.LL.y, "the bounding box");
+          extent_add (&ext, bb.UR.x, bb.UR.y, "the bounding box");
+        }
+    }
+  for (guint i = 0; i < n_nodes; i++)
+    add_node_extent (&ext, job->nodes[i]);
+  for (guint i = 0; i < n_edges; i++)
+    add_edge_extent (&ext, job->edges[i]);
+  for (guint i = 0; i < job->clusters->len; i++)
+    {
+      Agraph_t *sg = g_ptr_array_index (job->clusters, i);
+      if (gv_has_info (sg, "Agraphinfo_t"))
+        {
+          extent_add (&ext, GD_bb (sg).LL.x, GD_bb (sg).LL.y, "a cluster box");
+          extent_add (&ext, GD_bb (sg).UR.x, GD_bb (sg).UR.y, "a cluster box");
+        }
+    }
+
+  if (ext.bad != NULL)
+    {
+      g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                   "layout failed: Graphviz returned a non-finite number for %s", ext.bad);
+      return NULL;
+    }
+  if (!isfinite (ext.minx))
+    ext.minx = ext.miny = ext.maxx = ext.maxy = 0;   /* an empty graph */
+  if (ext.maxx - ext.minx > MAX_EXTENT || ext.maxy - ext.miny > MAX_EXTENT)
+    {
+      g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                   "layout failed: the drawing is too large (%.0f × %.0f points)",
+                   ext.maxx - ext.minx, ext.maxy - ext.miny);
+      return NULL;
+    }
+
+  f.minx = ext.minx;
+  f.maxy = ext.maxy;
+  bounds = (AmRect) { 0, 0, ext.maxx - ext.minx + 2 * AM_SCENE_MARGIN,
+                      ext.maxy - ext.miny + 2 * AM_SCENE_MARGIN };
+
+  builder = am_scene_builder_new (&bounds);
+  am_scene_builder_set_caption (builder, _am_layout_request_get_title (request),
+                                _am_layout_request_get_subtitle (request));
+  am_scene_builder_set_engine (builder,
+                               am_layout_engine_to_string (am_layout_request_get_engine (request)));
+
+  boxes = g_new (AmRect, MAX (n_nodes, 1));
+  node_index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const AmLayoutRequestNode *rn = _am_layout_request_get_node (request, i);
+      Agnode_t *n = job->nodes[i];
+      AmSceneNode sn = { 0, };
+
+      boxes[i] = flip_box (&f, ND_coord (n).x, ND_coord (n).y,
+                           ND_width (n) * 72.0, ND_height (n) * 72.0);
+      sn.id = rn->id;
+      sn.label = rn->label;
+      sn.kind = rn->kind;
+      sn.shape = rn->shape;
+      sn.box = boxes[i];
+      am_scene_builder_add_node (builder, &sn);
+      g_hash_table_insert (node_index, rn->id, GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const AmLayoutRequestEdge *re = _am_layout_request_get_edge (request, i);
+      Agedge_t *e = job->edges[i];
+      AmSceneEdge se = { 0, };
+
+      se.id = re->id;
+      se.source = re->source;
+      se.target = re->target;
+      se.label = re->label;
+      se.type = re->type;
+      se.directed = re->directed;
+
+      g_array_set_size (points, 0);
+      if (edge_has_spline (e))
+        copy_spline (&f, e, &se, points);
+      else
+        {
+          guint ti = GPOINTER_TO_UINT (g_hash_table_lookup (node_index, re->source)) - 1;
+          guint hi = GPOINTER_TO_UINT (g_hash_table_lookup (node_index, re->target)) - 1;
+
+          g_debug ("edge '%s' came back without a spline; drawing a straight one", re->id);
+          synthesise_edge (&se, &boxes[ti], &boxes[hi], re->directed, points);
+        }
+
+      se.points = (AmPoint *) (void *) points->data;
+      se.n_points = points->len;
+
+      if (re->label != NULL && *re->label != '\0')
+        {
+          textlabel_t *l = ED_label (e);
+          double w = 0, h = 0;
+
+          if (l != NULL)
+            {
+              w = l->dimen.x;
+              h = l->dimen.y;
+            }
+          if (!(w > 0 && h > 0))
+            {
+              am_text_metrics_measure_label (re->label, &w, &h);
+              w += 4;
+              h += 2;
+            }
+
+          se.has_label = TRUE;
+          if (l != NULL && l->set)
+            se.label_box = flip_box (&f, l->pos.x, l->pos.y, w, h);
+          else
+            {
+              /* Engines that did not place the label (sfdp, circo, twopi): centre it on
+               * the curve, clamped into the bounds. */
+              AmPoint m = path_middle (se.points, se.n_points);
+              w = MIN (w, bounds.width);
+              h = MIN (h, bounds.height);
+              se.label_box = (AmRect) { CLAMP (m.x - w / 2, 0, bounds.width - w),
+                                        CLAMP (m.y - h / 2, 0, bounds.height - h), w, h };
+              g_array_append_val (late_labels, i);
+            }
+        }
+
+      am_scene_builder_add_edge (builder, &se);
+    }
+
+  if (late_labels->len > 0)
+    g_debug ("%u edge labels were not placed by the engine; centred on their curves",
+             late_labels->len);
+
+  for (guint i = 0; i < job->clusters->len; i++)
+    {
+      Agraph_t *sg = g_ptr_array_index (job->clusters, i);
+      AmSceneCluster sc = { 0, };
+      boxf bb;
+      AmPoint ll, ur;
+
+      if (!gv_has_info (sg, "Agraphinfo_t"))
+        continue;
+      bb = GD_bb (sg);
+      if (!(bb.UR.x > bb.LL.x && bb.UR.y > bb.LL.y))
+        continue;
+
+      ll = flip (&f, bb.LL.x, bb.LL.y);
+      ur = flip (&f, bb.UR.x, bb.UR.y);
+      sc.id = g_ptr_array_index (job->cluster_ids, i);
+      sc.label = sc.id;
+      sc.box = (AmRect) { ll.x, ur.y, ur.x - ll.x, ll.y - ur.y };
+      am_scene_builder_add_cluster (builder, &sc);
+    }
+
+  return am_scene_builder_end (g_steal_pointer (&builder), error);
+}
+
+/* ------------------------------------------------------------------------------------ */
+
+static char *
+take_message (void)
+{
+  g_autofree char *text = g_strstrip (g_strdup (captured->str));
+  glong n_chars = g_utf8_strlen (text, -1);
+
+  g_string_truncate (captured, 0);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      return g_steal_pointer (&valid);
+    }
+  if (n_chars > AM_LAYOUT_MAX_MESSAGE)
+    {
+      g_autofree char *head = g_utf8_substring (text, 0, AM_LAYOUT_MAX_MESSAGE);
+      return g_strdup_printf ("%s…", head);
+    }
+
+  return g_steal_pointer (&text);
+}
+
+static AmScene *
+layout_locked (AmLayoutRequest  *request,
+               GError          **error)
+{
+  g_auto(Job) job = { 0, };
+  const char *engine = am_layout_engine_to_string (am_layout_request_get_engine (request));
+  gboolean ok;
+  int rc;
+
+  job.gvc = get_gvc ();
+  g_string_truncate (captured, 0);
+  agreseterrors ();
+
+  ok = build_graph (&job, request, error);
+  if (!ok)
+    return NULL;
+
+  /* Parts of sfdp and fdp draw from the C library's generators without seeding them
+   * from "start", so without this their result depends on what ran before in the
+   * process.  Seeding both makes every layout start from the same state. */
+  srand48 (LAYOUT_SEED_NUMBER);
+  srand (LAYOUT_SEED_NUMBER);
+
+  rc = gvLayout (job.gvc, job.g, engine);
+  /* Whatever gvLayout did, free its data before agclose (job_clear). */
+  job.laid_out = TRUE;
+
+  if (rc != 0 || agerrors () > 0)
+    {
+      g_autofree char *message = take_message ();
+
+      g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                   "layout failed: %s", *message != '\0' ? message
+                                                         : "Graphviz reported an error");
+      agreseterrors ();
+      return NULL;
+    }
+
+  if (captured->len > 0)
+    {
+      g_autofree char *message = take_message ();
+      g_debug ("Graphviz (%s): %s", engine, message);
+    }
+
+  return read_scene (&job, request, error);
+}
+
+/*
+ * _am_graphviz_layout:
+ * @request: what to lay out
+ * @error: return location for an %AM_LAYOUT_ERROR
+ *
+ * Runs Graphviz in this process.  Serialised by a lock: never two layouts at once.
+ *
+ * Returns: (transfer full) (nullable): the scene
+ */
+AmScene *
+_am_graphviz_layout (AmLayoutRequest  *request,
+                     GError          **error)
+{
+  AmScene *scene;
+
+  g_mutex_lock (&layout_lock);
+  scene = layout_locked (request, error);
+  g_mutex_unlock (&layout_lock);
+
+  return scene;
+}

@@ -1,0 +1,85 @@
+/* am-layout-private.h — what the files of the layout layer share, and nobody else sees
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "am-layout.h"
+#include "am-scene.h"
+#include "am-text-metrics.h"
+
+G_BEGIN_DECLS
+
+/* Node sizes, in inches as Graphviz wants them (architecture.md §5.10). */
+#define AM_NODE_MIN_WIDTH_IN   0.3
+#define AM_NODE_MAX_WIDTH_IN   10.0
+#define AM_NODE_MIN_HEIGHT_IN  0.25
+#define AM_NODE_MAX_HEIGHT_IN  5.0
+
+/* Graph spacing, in inches, and its clamps. */
+#define AM_NODESEP_DEFAULT_IN  0.35
+#define AM_RANKSEP_DEFAULT_IN  0.6
+#define AM_SEP_MIN_IN          0.02
+#define AM_SEP_MAX_IN          4.0
+
+/* Only this much of Graphviz's own error text reaches the user. */
+#define AM_LAYOUT_MAX_MESSAGE  2048
+
+/* The margin, in points, added around Graphviz's bounding box. */
+#define AM_SCENE_MARGIN        12.0
+
+typedef struct
+{
+  char        *id;
+  char        *label;      /* wrapped and capped by the text metrics, with '\n' */
+  char        *kind;       /* kind name */
+  char        *group;      /* cluster id or NULL */
+  AmNodeShape  shape;
+  double       width;      /* inches */
+  double       height;     /* inches */
+} AmLayoutRequestNode;
+
+typedef struct
+{
+  char     *id;
+  char     *source;
+  char     *target;
+  char     *label;         /* capped to AM_LABEL_MAX_CHARS, or NULL */
+  char     *type;          /* or NULL */
+  gboolean  directed;
+} AmLayoutRequestEdge;
+
+const char                *_am_layout_request_get_title    (AmLayoutRequest *self);
+const char                *_am_layout_request_get_subtitle (AmLayoutRequest *self);
+double                     _am_layout_request_get_nodesep  (AmLayoutRequest *self);
+double                     _am_layout_request_get_ranksep  (AmLayoutRequest *self);
+const AmLayoutRequestNode *_am_layout_request_get_node     (AmLayoutRequest *self,
+                                                            guint            index);
+const AmLayoutRequestEdge *_am_layout_request_get_edge     (AmLayoutRequest *self,
+                                                            guint            index);
+
+/* For tests and for the DOT importer: a request from plain parts, checked like one
+ * read from the wire.  @nodes and @edges are copied. */
+AmLayoutRequest           *_am_layout_request_new          (AmLayoutEngine             engine,
+                                                            const char                *title,
+                                                            const char                *subtitle,
+                                                            const AmLayoutRequestNode *nodes,
+                                                            guint                      n_nodes,
+                                                            const AmLayoutRequestEdge *edges,
+                                                            guint                      n_edges,
+                                                            GError                   **error);
+
+/* Text metrics helpers. */
+char                      *_am_text_metrics_fit_node_label (const char  *name);
+void                       _am_node_size_for_shape         (AmNodeShape  shape,
+                                                            double       text_width,
+                                                            double       text_height,
+                                                            double      *width,
+                                                            double      *height);
+
+/* The Graphviz engine (am-graphviz.c). */
+AmScene                   *_am_graphviz_layout             (AmLayoutRequest *request,
+                                                            GError         **error);
+void                       _am_graphviz_shutdown           (void);
+
+G_END_DECLS

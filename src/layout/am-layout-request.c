@@ -1,0 +1,705 @@
+/* am-layout-request.c — what to lay out: sized nodes, capped labels, the engine
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "am-layout-private.h"
+
+#define REQUEST_MAGIC   "actormap-layout-request"
+#define REQUEST_VERSION 1
+#define REQUEST_PAYLOAD_TYPE "(umsmsdda(ssssmsudd)a(sssmsmsb))"
+/* Node labels are at most four lines of ~18 ems; this is far above that. */
+#define MAX_NODE_LABEL_BYTES 4096
+
+/*
+ * Invariant: an AmLayoutRequest never changes after it is made, and everything in it has
+ * been checked (valid UTF-8, finite sizes inside the clamps, a known engine, unique ids,
+ * edges between existing nodes, the caps), whether it was built from a document here or
+ * read from the wire in the helper.
+ */
+struct _AmLayoutRequest
+{
+  gatomicrefcount  ref_count;
+  AmLayoutEngine   engine;
+  char            *title;
+  char            *subtitle;
+  double           nodesep;
+  double           ranksep;
+  GArray          *nodes;     /* AmLayoutRequestNode */
+  GArray          *edges;     /* AmLayoutRequestEdge */
+};
+
+G_DEFINE_BOXED_TYPE (AmLayoutRequest, am_layout_request,
+                     am_layout_request_ref, am_layout_request_unref)
+
+static void
+request_node_clear (AmLayoutRequestNode *node)
+{
+  g_clear_pointer (&node->id, g_free);
+  g_clear_pointer (&node->label, g_free);
+  g_clear_pointer (&node->kind, g_free);
+  g_clear_pointer (&node->group, g_free);
+}
+
+static void
+request_edge_clear (AmLayoutRequestEdge *edge)
+{
+  g_clear_pointer (&edge->id, g_free);
+  g_clear_pointer (&edge->source, g_free);
+  g_clear_pointer (&edge->target, g_free);
+  g_clear_pointer (&edge->label, g_free);
+  g_clear_pointer (&edge->type, g_free);
+}
+
+static gboolean
+valid_id (const char *s)
+{
+  return s != NULL && *s != '\0' && g_utf8_validate (s, -1, NULL);
+}
+
+static gboolean
+valid_text (const char *s)
+{
+  return s == NULL || g_utf8_validate (s, -1, NULL);
+}
+
+/* For messages: ids come from files, keep them short and printable. */
+static char *
+describe (const char *id)
+{
+  if (id == NULL)
+    return g_strdup ("(null)");
+  if (!g_utf8_validate (id, -1, NULL))
+    return g_strdup ("(invalid UTF-8)");
+  if (g_utf8_strlen (id, -1) > 64)
+    {
+      g_autofree char *head = g_utf8_substring (id, 0, 64);
+      return g_strdup_printf ("%s…", head);
+    }
+  return g_strdup (id);
+}
+
+static gboolean
+size_in_range (double v,
+               double lo,
+               double hi)
+{
+  return isfinite (v) && v >= lo && v <= hi;
+}
+
+/* Every check that a request must pass, wherever it comes from. */
+static gboolean
+validate (AmLayoutEngine              engine,
+          const char                 *title,
+          const char                 *subtitle,
+          double                      nodesep,
+          double                      ranksep,
+          const AmLayoutRequestNode  *nodes,
+          guint                       n_nodes,
+          const AmLayoutRequestEdge  *edges,
+          guint                       n_edges,
+          GError                    **error)
+{
+  g_autoptr(GHashTable) node_ids = NULL;
+  g_autoptr(GHashTable) edge_ids = NULL;
+
+  if ((guint) engine >= AM_N_LAYOUT_ENGINES)
+    {
+      g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_UNKNOWN_ENGINE,
+                   "unknown layout engine %u", (guint) engine);
+      return FALSE;
+    }
+  if (n_nodes > AM_LAYOUT_MAX_NODES)
+    {
+      g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
+                   "%u entities is more than the %u Actormap can lay out",
+                   n_nodes, AM_LAYOUT_MAX_NODES);
+      return FALSE;
+    }
+  if (n_edges > AM_LAYOUT_MAX_EDGES)
+    {
+      g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
+                   "%u relations is more than the %u Actormap can lay out",
+                   n_edges, AM_LAYOUT_MAX_EDGES);
+      return FALSE;
+    }
+  if (!valid_text (title) || !valid_text (subtitle))
+    {
+      g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                           "invalid layout request: the caption is not valid UTF-8");
+      return FALSE;
+    }
+  if (!size_in_range (nodesep, AM_SEP_MIN_IN, AM_SEP_MAX_IN) ||
+      !size_in_range (ranksep, AM_SEP_MIN_IN, AM_SEP_MAX_IN))
+    {
+      g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                           "invalid layout request: node or rank separation out of range");
+      return FALSE;
+    }
+
+  node_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const AmLayoutRequestNode *n = &nodes[i];
+      g_autofree char *desc = describe (n->id);
+      const char *problem = NULL;
+
+      if (!valid_id (n->id))
+        problem = "the id is empty or not valid UTF-8";
+      else if (g_hash_table_contains (node_ids, n->id))
+        problem = "duplicate id";
+      else if (!valid_text (n->label) || !valid_text (n->kind) ||
+               (n->group != NULL && !valid_id (n->group)))
+        problem = "label, kind or group is not valid UTF-8";
+      else if (n->label != NULL && strlen (n->label) > MAX_NODE_LABEL_BYTES)
+        problem = "the label is too long";
+      else if ((guint) n->shape > AM_NODE_SHAPE_OCTAGON)
+        problem = "unknown shape";
+      else if (!size_in_range (n->width, AM_NODE_MIN_WIDTH_IN, AM_NODE_MAX_WIDTH_IN) ||
+               !size_in_range (n->height, AM_NODE_MIN_HEIGHT_IN, AM_NODE_MAX_HEIGHT_IN))
+        problem = "the size is not finite or out of range";
+
+      if (problem != NULL)
+        {
+          g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                       "invalid layout request: node %u ('%s'): %s", i, desc, problem);
+          return FALSE;
+        }
+      g_hash_table_add (node_ids, n->id);
+    }
+
+  edge_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const AmLayoutRequestEdge *e = &edges[i];
+      g_autofree char *desc = describe (e->id);
+      g_autofree char *problem = NULL;
+
+      if (!valid_id (e->id))
+        problem = g_strdup ("the id is empty or not valid UTF-8");
+      else if (g_hash_table_contains (edge_ids, e->id))
+        problem = g_strdup ("duplicate id");
+      else if (!valid_id (e->source) || !valid_id (e->target))
+        problem = g_strdup ("an end is empty or not valid UTF-8");
+      else if (!g_hash_table_contains (node_ids, e->source) ||
+               !g_hash_table_contains (node_ids, e->target))
+        {
+          g_autofree char *end = describe (g_hash_table_contains (node_ids, e->source)
+                                           ? e->target : e->source);
+          problem = g_strdup_printf ("refers to unknown node '%s'", end);
+        }
+      else if (!valid_text (e->label) || !valid_text (e->type))
+        problem = g_strdup ("label or type is not valid UTF-8");
+      else if (e->label != NULL && g_utf8_strlen (e->label, -1) > AM_LABEL_MAX_CHARS)
+        problem = g_strdup ("the label is longer than the cap");
+
+      if (problem != NULL)
+        {
+          g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                       "invalid layout request: edge %u ('%s'): %s", i, desc, problem);
+          return FALSE;
+        }
+      g_hash_table_add (edge_ids, e->id);
+    }
+
+  return TRUE;
+}
+
+static AmLayoutRequest *
+request_alloc (void)
+{
+  AmLayoutRequest *self = g_new0 (AmLayoutRequest, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->nodes = g_array_new (FALSE, TRUE, sizeof (AmLayoutRequestNode));
+  self->edges = g_array_new (FALSE, TRUE, sizeof (AmLayoutRequestEdge));
+  g_array_set_clear_func (self->nodes, (GDestroyNotify) request_node_clear);
+  g_array_set_clear_func (self->edges, (GDestroyNotify) request_edge_clear);
+  self->nodesep = AM_NODESEP_DEFAULT_IN;
+  self->ranksep = AM_RANKSEP_DEFAULT_IN;
+
+  return self;
+}
+
+AmLayoutRequest *
+_am_layout_request_new (AmLayoutEngine              engine,
+                        const char                 *title,
+                        const char                 *subtitle,
+                        const AmLayoutRequestNode  *nodes,
+                        guint                       n_nodes,
+                        const AmLayoutRequestEdge  *edges,
+                        guint                       n_edges,
+                        GError                    **error)
+{
+  AmLayoutRequest *self;
+
+  g_return_val_if_fail (n_nodes == 0 || nodes != NULL, NULL);
+  g_return_val_if_fail (n_edges == 0 || edges != NULL, NULL);
+
+  if (!validate (engine, title, subtitle, AM_NODESEP_DEFAULT_IN, AM_RANKSEP_DEFAULT_IN,
+                 nodes, n_nodes, edges, n_edges, error))
+    return NULL;
+
+  self = request_alloc ();
+  self->engine = engine;
+  self->title = g_strdup (title);
+  self->subtitle = g_strdup (subtitle);
+
+  g_array_set_size (self->nodes, n_nodes);
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      AmLayoutRequestNode *n = &g_array_index (self->nodes, AmLayoutRequestNode, i);
+
+      *n = nodes[i];
+      n->id = g_strdup (nodes[i].id);
+      n->label = g_strdup (nodes[i].label ? nodes[i].label : "");
+      n->kind = g_strdup (nodes[i].kind ? nodes[i].kind : "node");
+      n->group = g_strdup (nodes[i].group);
+    }
+
+  g_array_set_size (self->edges, n_edges);
+  for (guint i = 0; i < n_edges; i++)
+    {
+      AmLayoutRequestEdge *e = &g_array_index (self->edges, AmLayoutRequestEdge, i);
+
+      *e = edges[i];
+      e->id = g_strdup (edges[i].id);
+      e->source = g_strdup (edges[i].source);
+      e->target = g_strdup (edges[i].target);
+      e->label = g_strdup (edges[i].label);
+      e->type = g_strdup (edges[i].type);
+      e->directed = !!edges[i].directed;
+    }
+
+  return self;
+}
+
+/* Labels go to Graphviz, which routes around them: keep them to one line and
+ * AM_LABEL_MAX_CHARS characters, the last being an ellipsis when cut.  Long text
+ * belongs in the panel (architecture.md §5.9). */
+static char *
+cap_label (const char *label)
+{
+  g_autofree char *valid = NULL;
+  GString *s;
+
+  if (label == NULL || *label == '\0')
+    return NULL;
+
+  valid = g_utf8_make_valid (label, -1);
+  s = g_string_new (NULL);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        g_string_append_c (s, ' ');
+      else
+        g_string_append_unichar (s, c);
+    }
+
+  if (g_utf8_strlen (s->str, -1) > AM_LABEL_MAX_CHARS)
+    {
+      const char *end = g_utf8_offset_to_pointer (s->str, AM_LABEL_MAX_CHARS - 1);
+
+      g_string_truncate (s, end - s->str);
+      /* Don't leave a space before the ellipsis. */
+      while (s->len > 0 && s->str[s->len - 1] == ' ')
+        g_string_truncate (s, s->len - 1);
+      g_string_append (s, "…");
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static double
+clamp_inches (double points,
+              double lo,
+              double hi)
+{
+  /* Whole points, rounded up: Graphviz rounds node sizes to whole points (POINTS() in
+   * shapes.c), and the box must never come back smaller than the text. */
+  double whole = ceil (points);
+
+  if (!isfinite (whole))
+    return hi;
+
+  return CLAMP (whole / 72.0, lo, hi);
+}
+
+static char *
+make_subtitle (AmDocument *document)
+{
+  const char *publisher = am_document_get_publisher (document);
+  const char *date = am_document_get_date (document);
+
+  if (publisher == NULL || *publisher == '\0')
+    publisher = am_document_get_source (document);
+  if (publisher != NULL && *publisher == '\0')
+    publisher = NULL;
+  if (date != NULL && *date == '\0')
+    date = NULL;
+
+  if (publisher != NULL && date != NULL)
+    return g_strdup_printf ("%s · %s", publisher, date);
+  return g_strdup (publisher != NULL ? publisher : date);
+}
+
+/**
+ * am_layout_request_new_for_document:
+ * @document: a loaded document
+ * @engine: the Graphviz engine
+ * @error: return location for an %AM_LAYOUT_ERROR
+ *
+ * One node per entity, sized from its name's text metrics for the shape of its kind;
+ * one edge per relation, parallel relations included; the article's caption.
+ *
+ * Returns: (transfer full) (nullable): the request
+ */
+AmLayoutRequest *
+am_layout_request_new_for_document (AmDocument      *document,
+                                    AmLayoutEngine   engine,
+                                    GError         **error)
+{
+  GListModel *entities, *relations;
+  guint n_entities, n_relations;
+  g_autoptr(GArray) nodes = NULL;
+  g_autoptr(GArray) edges = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_return_val_if_fail (AM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((guint) engine >= AM_N_LAYOUT_ENGINES)
+    {
+      g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_UNKNOWN_ENGINE,
+                   "unknown layout engine %u", (guint) engine);
+      return NULL;
+    }
+
+  entities = am_document_get_entities (document);
+  relations = am_document_get_relations (document);
+  n_entities = g_list_model_get_n_items (entities);
+  n_relations = g_list_model_get_n_items (relations);
+
+  /* Refuse before measuring thousands of names. */
+  if (n_entities > AM_LAYOUT_MAX_NODES || n_relations > AM_LAYOUT_MAX_EDGES)
+    {
+      g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
+                   "%u entities and %u relations is more than Actormap can lay out "
+                   "(at most %u and %u)", n_entities, n_relations,
+                   AM_LAYOUT_MAX_NODES, AM_LAYOUT_MAX_EDGES);
+      return NULL;
+    }
+
+  nodes = g_array_sized_new (FALSE, TRUE, sizeof (AmLayoutRequestNode), n_entities);
+  g_array_set_clear_func (nodes, (GDestroyNotify) request_node_clear);
+  for (guint i = 0; i < n_entities; i++)
+    {
+      g_autoptr(AmEntity) entity = g_list_model_get_item (entities, i);
+      const char *name = am_entity_get_name (entity);
+      AmLayoutRequestNode n = { 0, };
+      double tw, th, w, h;
+
+      n.id = g_strdup (am_entity_get_id (entity));
+      n.kind = g_strdup (am_entity_get_kind_name (entity));
+      n.group = g_strdup (am_entity_get_group (entity));
+      n.shape = am_node_shape_for_kind (am_entity_get_kind (entity));
+      n.label = _am_text_metrics_fit_node_label (name != NULL ? name : n.id);
+
+      am_text_metrics_measure_node (n.label, &tw, &th);
+      _am_node_size_for_shape (n.shape, tw, th, &w, &h);
+      n.width = clamp_inches (w, AM_NODE_MIN_WIDTH_IN, AM_NODE_MAX_WIDTH_IN);
+      n.height = clamp_inches (h, AM_NODE_MIN_HEIGHT_IN, AM_NODE_MAX_HEIGHT_IN);
+
+      g_array_append_val (nodes, n);
+    }
+
+  edges = g_array_sized_new (FALSE, TRUE, sizeof (AmLayoutRequestEdge), n_relations);
+  g_array_set_clear_func (edges, (GDestroyNotify) request_edge_clear);
+  for (guint i = 0; i < n_relations; i++)
+    {
+      g_autoptr(AmRelation) relation = g_list_model_get_item (relations, i);
+      AmLayoutRequestEdge e = { 0, };
+
+      e.id = g_strdup (am_relation_get_id (relation));
+      e.source = g_strdup (am_relation_get_source (relation));
+      e.target = g_strdup (am_relation_get_target (relation));
+      e.label = cap_label (am_relation_get_label (relation));
+      e.type = g_strdup (am_relation_get_rel_type (relation));
+      e.directed = am_relation_get_directed (relation);
+
+      g_array_append_val (edges, e);
+    }
+
+  subtitle = make_subtitle (document);
+
+  return _am_layout_request_new (engine, am_document_get_title (document), subtitle,
+                                 (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
+                                 (AmLayoutRequestEdge *) (void *) edges->data, edges->len,
+                                 error);
+}
+
+/**
+ * am_layout_request_ref:
+ * @self: a request
+ *
+ * Returns: (transfer full): @self
+ */
+AmLayoutRequest *
+am_layout_request_ref (AmLayoutRequest *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+am_layout_request_unref (AmLayoutRequest *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_array_unref (self->nodes);
+  g_array_unref (self->edges);
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self);
+}
+
+AmLayoutEngine
+am_layout_request_get_engine (AmLayoutRequest *self)
+{
+  g_return_val_if_fail (self != NULL, AM_LAYOUT_ENGINE_DOT);
+
+  return self->engine;
+}
+
+guint
+am_layout_request_get_n_nodes (AmLayoutRequest *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->nodes->len;
+}
+
+guint
+am_layout_request_get_n_edges (AmLayoutRequest *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->edges->len;
+}
+
+const char *
+_am_layout_request_get_title (AmLayoutRequest *self)
+{
+  return self->title;
+}
+
+const char *
+_am_layout_request_get_subtitle (AmLayoutRequest *self)
+{
+  return self->subtitle;
+}
+
+double
+_am_layout_request_get_nodesep (AmLayoutRequest *self)
+{
+  return self->nodesep;
+}
+
+double
+_am_layout_request_get_ranksep (AmLayoutRequest *self)
+{
+  return self->ranksep;
+}
+
+const AmLayoutRequestNode *
+_am_layout_request_get_node (AmLayoutRequest *self,
+                             guint            index)
+{
+  g_return_val_if_fail (index < self->nodes->len, NULL);
+
+  return &g_array_index (self->nodes, AmLayoutRequestNode, index);
+}
+
+const AmLayoutRequestEdge *
+_am_layout_request_get_edge (AmLayoutRequest *self,
+                             guint            index)
+{
+  g_return_val_if_fail (index < self->edges->len, NULL);
+
+  return &g_array_index (self->edges, AmLayoutRequestEdge, index);
+}
+
+/**
+ * am_layout_request_serialize:
+ * @self: a request
+ *
+ * A GVariant `(suv)`: magic, version, payload.
+ *
+ * Returns: (transfer full): the bytes sent to the helper
+ */
+GBytes *
+am_layout_request_serialize (AmLayoutRequest *self)
+{
+  GVariantBuilder nodes, edges;
+  g_autoptr(GVariant) v = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_variant_builder_init (&nodes, G_VARIANT_TYPE ("a(ssssmsudd)"));
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      const AmLayoutRequestNode *n = &g_array_index (self->nodes, AmLayoutRequestNode, i);
+
+      /* The first member is reserved for a per-node format tag; empty today. */
+      g_variant_builder_add (&nodes, "(ssssmsudd)", "", n->id, n->label, n->kind, n->group,
+                             (guint32) n->shape, n->width, n->height);
+    }
+
+  g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(sssmsmsb)"));
+  for (guint i = 0; i < self->edges->len; i++)
+    {
+      const AmLayoutRequestEdge *e = &g_array_index (self->edges, AmLayoutRequestEdge, i);
+
+      g_variant_builder_add (&edges, "(sssmsmsb)", e->id, e->source, e->target, e->label,
+                             e->type, e->directed);
+    }
+
+  v = g_variant_ref_sink (g_variant_new ("(suv)", REQUEST_MAGIC, (guint32) REQUEST_VERSION,
+                                         g_variant_new (REQUEST_PAYLOAD_TYPE,
+                                                        (guint32) self->engine,
+                                                        self->title, self->subtitle,
+                                                        self->nodesep, self->ranksep,
+                                                        &nodes, &edges)));
+
+  return g_variant_get_data_as_bytes (v);
+}
+
+static AmLayoutRequest *
+fail_request (GError    **error,
+              const char *what)
+{
+  g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+               "invalid layout request: %s", what);
+  return NULL;
+}
+
+/**
+ * am_layout_request_deserialize:
+ * @bytes: what am_layout_request_serialize() wrote (not trusted)
+ * @error: return location for an %AM_LAYOUT_ERROR
+ *
+ * Returns: (transfer full) (nullable): the request, checked like a new one
+ */
+AmLayoutRequest *
+am_layout_request_deserialize (GBytes  *bytes,
+                               GError **error)
+{
+  g_autoptr(GVariant) outer = NULL;
+  g_autoptr(GVariant) payload = NULL;
+  g_autoptr(GVariant) vnodes = NULL;
+  g_autoptr(GVariant) vedges = NULL;
+  g_autoptr(GArray) nodes = NULL;
+  g_autoptr(GArray) edges = NULL;
+  g_autoptr(AmLayoutRequest) self = NULL;
+  const char *magic = NULL, *title = NULL, *subtitle = NULL;
+  guint32 version = 0, engine = 0;
+  double nodesep = 0, ranksep = 0;
+  GVariantIter iter;
+  gsize n_nodes, n_edges;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  outer = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(suv)"), bytes, FALSE));
+  if (!g_variant_is_normal_form (outer))
+    return fail_request (error, "malformed or truncated data");
+
+  g_variant_get (outer, "(&suv)", &magic, &version, &payload);
+  if (g_strcmp0 (magic, REQUEST_MAGIC) != 0)
+    return fail_request (error, "wrong magic");
+  if (version != REQUEST_VERSION)
+    return fail_request (error, "unsupported version");
+  if (!g_variant_is_of_type (payload, G_VARIANT_TYPE (REQUEST_PAYLOAD_TYPE)))
+    return fail_request (error, "unexpected payload type");
+
+  g_variant_get (payload, "(um&sm&sdd@a(ssssmsudd)@a(sssmsmsb))", &engine, &title, &subtitle,
+                 &nodesep, &ranksep, &vnodes, &vedges);
+
+  n_nodes = g_variant_n_children (vnodes);
+  n_edges = g_variant_n_children (vedges);
+  if (n_nodes > AM_LAYOUT_MAX_NODES || n_edges > AM_LAYOUT_MAX_EDGES)
+    {
+      g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
+                   "%" G_GSIZE_FORMAT " nodes and %" G_GSIZE_FORMAT " edges is more than "
+                   "Actormap can lay out", n_nodes, n_edges);
+      return NULL;
+    }
+
+  /* Borrowed strings: they live as long as the variants above. */
+  nodes = g_array_sized_new (FALSE, TRUE, sizeof (AmLayoutRequestNode), n_nodes);
+  g_variant_iter_init (&iter, vnodes);
+  for (;;)
+    {
+      AmLayoutRequestNode n = { 0, };
+      const char *tag;
+      guint32 shape;
+
+      if (!g_variant_iter_next (&iter, "(&s&s&s&sm&sudd)", &tag, &n.id, &n.label, &n.kind,
+                                &n.group, &shape, &n.width, &n.height))
+        break;
+      if (*tag != '\0')
+        return fail_request (error, "unknown node format tag");
+      if (shape > AM_NODE_SHAPE_OCTAGON)
+        return fail_request (error, "unknown node shape");
+      n.shape = (AmNodeShape) shape;
+      g_array_append_val (nodes, n);
+    }
+
+  edges = g_array_sized_new (FALSE, TRUE, sizeof (AmLayoutRequestEdge), n_edges);
+  g_variant_iter_init (&iter, vedges);
+  for (;;)
+    {
+      AmLayoutRequestEdge e = { 0, };
+
+      if (!g_variant_iter_next (&iter, "(&s&s&sm&sm&sb)", &e.id, &e.source, &e.target,
+                                &e.label, &e.type, &e.directed))
+        break;
+      g_array_append_val (edges, e);
+    }
+
+  if (engine >= AM_N_LAYOUT_ENGINES)
+    {
+      g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_UNKNOWN_ENGINE,
+                   "invalid layout request: unknown engine %u", engine);
+      return NULL;
+    }
+
+  if (!validate ((AmLayoutEngine) engine, title, subtitle, nodesep, ranksep,
+                 (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
+                 (AmLayoutRequestEdge *) (void *) edges->data, edges->len, error))
+    return NULL;
+
+  self = _am_layout_request_new ((AmLayoutEngine) engine, title, subtitle,
+                                 (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
+                                 (AmLayoutRequestEdge *) (void *) edges->data, edges->len,
+                                 error);
+  if (self == NULL)
+    return NULL;
+
+  self->nodesep = nodesep;
+  self->ranksep = ranksep;
+
+  return g_steal_pointer (&self);
+}

@@ -1,0 +1,664 @@
+/* am-layout-runner.c — layout in a killable helper process, and the helper itself
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Graphviz 2.42.2 segfaults, aborts and hangs on some inputs, cannot be interrupted and
+ * keeps global state (architecture.md §5.12), so the application never runs it in its own
+ * process: it sends the request to `actormap --layout-helper` on stdin, with memory and
+ * CPU limits and a timeout, and trusts nothing of what comes back.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <gio/gunixinputstream.h>
+#include <gio/gunixoutputstream.h>
+
+#include "am-layout-private.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+# define AM_HAVE_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define AM_HAVE_ASAN 1
+# endif
+#endif
+
+/* ASan reserves terabytes of address space: an RLIMIT_AS would kill every helper. */
+#define HELPER_ADDRESS_SPACE  (G_GUINT64_CONSTANT (3) << 30)
+#define HELPER_CPU_SLACK      2
+#define MAX_TIMEOUT_SECONDS   3600
+/* A scene for the node/edge caps is a few tens of MiB; anything past this is broken. */
+#define MAX_SCENE_BYTES       (256 * 1024 * 1024)
+#define MAX_REQUEST_BYTES     (128 * 1024 * 1024)
+/* Keep this much of the helper's stderr; the rest is drained and dropped. */
+#define MAX_STDERR_BYTES      (64 * 1024)
+#define READ_CHUNK            (64 * 1024)
+
+/**
+ * am_layout_run_in_process:
+ * @request: what to lay out
+ * @error: return location for an %AM_LAYOUT_ERROR
+ *
+ * Runs Graphviz in this process.  Only for trusted, small inputs (tests) and for the
+ * helper; the application uses am_layout_run_async().
+ *
+ * Returns: (transfer full) (nullable): the scene
+ */
+AmScene *
+am_layout_run_in_process (AmLayoutRequest  *request,
+                          GError          **error)
+{
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _am_graphviz_layout (request, error);
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* The parent side                                                                      */
+
+typedef struct
+{
+  GSubprocess  *process;
+  guint         timeout_seconds;
+  GSource      *timeout_source;
+  GSource      *cancel_source;
+  GByteArray   *out;
+  GByteArray   *err;
+  guint         pending;          /* stdin, stdout, stderr, wait */
+  gboolean      timed_out;
+  gboolean      cancelled;
+  gboolean      out_overflow;
+  GError       *read_error;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  if (run->timeout_source != NULL)
+    {
+      g_source_destroy (run->timeout_source);
+      g_source_unref (run->timeout_source);
+    }
+  if (run->cancel_source != NULL)
+    {
+      g_source_destroy (run->cancel_source);
+      g_source_unref (run->cancel_source);
+    }
+  g_clear_object (&run->process);
+  g_clear_pointer (&run->out, g_byte_array_unref);
+  g_clear_pointer (&run->err, g_byte_array_unref);
+  g_clear_error (&run->read_error);
+  g_free (run);
+}
+
+/* Runs in the child between fork and exec: only async-signal-safe calls. */
+static void
+child_setup (gpointer user_data)
+{
+  guint timeout = GPOINTER_TO_UINT (user_data);
+  struct rlimit cpu = { timeout + HELPER_CPU_SLACK, timeout + HELPER_CPU_SLACK + 1 };
+  struct rlimit core = { 0, 0 };
+
+  setrlimit (RLIMIT_CPU, &cpu);
+  /* A Graphviz crash should not leave a core file in the user's directory. */
+  setrlimit (RLIMIT_CORE, &core);
+#ifndef AM_HAVE_ASAN
+  {
+    struct rlimit as = { HELPER_ADDRESS_SPACE, HELPER_ADDRESS_SPACE };
+    setrlimit (RLIMIT_AS, &as);
+  }
+#endif
+}
+
+static char *
+stderr_text (Run *run)
+{
+  g_autofree char *raw = g_strndup ((const char *) run->err->data, run->err->len);
+  g_autofree char *valid = g_utf8_make_valid (raw, -1);
+
+  g_strstrip (valid);
+  if (g_utf8_strlen (valid, -1) > AM_LAYOUT_MAX_MESSAGE)
+    {
+      g_autofree char *head = g_utf8_substring (valid, 0, AM_LAYOUT_MAX_MESSAGE);
+      return g_strdup_printf ("%s…", head);
+    }
+
+  return g_steal_pointer (&valid);
+}
+
+static void
+run_complete (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+  GSubprocess *process = run->process;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  AmScene *scene;
+
+  if (run->cancelled)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                               "Layout was cancelled");
+      return;
+    }
+
+  if (run->timed_out ||
+      (g_subprocess_get_if_signaled (process) &&
+       g_subprocess_get_term_sig (process) == SIGXCPU))
+    {
+      g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TIMEOUT,
+                               "layout took longer than %u s", run->timeout_seconds);
+      return;
+    }
+
+  if (g_subprocess_get_if_signaled (process))
+    {
+      int sig = g_subprocess_get_term_sig (process);
+
+      g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_CRASHED,
+                               "layout failed: the layout engine crashed (signal %d: %s)",
+                               sig, g_strsignal (sig));
+      return;
+    }
+
+  if (run->out_overflow)
+    {
+      g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE,
+                               "invalid scene: the layout helper wrote more than %u MiB",
+                               MAX_SCENE_BYTES / (1024 * 1024));
+      return;
+    }
+
+  if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
+    {
+      g_autofree char *text = stderr_text (run);
+      int status = g_subprocess_get_if_exited (process)
+                     ? g_subprocess_get_exit_status (process) : -1;
+
+      if (*text == '\0')
+        g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                                 "layout failed: the layout helper exited with status %d",
+                                 status);
+      else if (g_str_has_prefix (text, "layout failed"))
+        g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED, "%s", text);
+      else
+        g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                                 "layout failed: %s", text);
+      return;
+    }
+
+  if (run->read_error != NULL)
+    {
+      g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE,
+                               "invalid scene: reading the layout helper's answer failed: %s",
+                               run->read_error->message);
+      return;
+    }
+
+  if (run->err->len > 0)
+    {
+      g_autofree char *text = stderr_text (run);
+      g_debug ("layout helper: %s", text);
+    }
+
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&run->out));
+  scene = am_scene_deserialize (bytes, &error);
+  if (scene == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, scene, (GDestroyNotify) am_scene_unref);
+}
+
+static void
+run_step_done (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  g_assert (run->pending > 0);
+  if (--run->pending > 0)
+    return;
+
+  if (run->timeout_source != NULL)
+    g_source_destroy (run->timeout_source);
+  if (run->cancel_source != NULL)
+    g_source_destroy (run->cancel_source);
+
+  run_complete (task);
+}
+
+static void
+kill_helper (Run *run)
+{
+  /* SIGKILL: the helper may be stuck inside Graphviz and cannot clean up anyway. */
+  g_subprocess_force_exit (run->process);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  Run *run = g_task_get_task_data (task);
+
+  g_debug ("layout helper timed out after %u s; killing it", run->timeout_seconds);
+  run->timed_out = TRUE;
+  kill_helper (run);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+cancelled_cb (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = g_task_get_task_data (task);
+
+  run->cancelled = TRUE;
+  kill_helper (run);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  /* The status is read from the process in run_complete(); an error here can only be
+   * a cancellation, which is not passed to the wait. */
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  run_step_done (task);
+}
+
+static void
+stdin_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A helper that dies before reading everything gives EPIPE here; its exit status
+   * says what happened, so this is only worth a debug line. */
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0)
+    g_debug ("writing the layout request failed: %s", error->message);
+
+  run_step_done (task);
+}
+
+typedef struct
+{
+  GTask        *task;
+  GInputStream *stream;
+  gboolean      is_stdout;
+} Reader;
+
+static void read_next (Reader *reader);
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Reader *reader = user_data;
+  Run *run = g_task_get_task_data (reader->task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = g_input_stream_read_bytes_finish (reader->stream, result, &error);
+  gsize size;
+
+  if (chunk == NULL || g_bytes_get_size (chunk) == 0)
+    {
+      if (chunk == NULL && reader->is_stdout && run->read_error == NULL)
+        run->read_error = g_steal_pointer (&error);
+
+      run_step_done (reader->task);
+      g_object_unref (reader->task);
+      g_object_unref (reader->stream);
+      g_free (reader);
+      return;
+    }
+
+  size = g_bytes_get_size (chunk);
+  if (reader->is_stdout)
+    {
+      if (run->out->len + size > MAX_SCENE_BYTES)
+        {
+          if (!run->out_overflow)
+            {
+              run->out_overflow = TRUE;
+              kill_helper (run);
+            }
+        }
+      else
+        g_byte_array_append (run->out, g_bytes_get_data (chunk, NULL), size);
+    }
+  else if (run->err->len < MAX_STDERR_BYTES)
+    g_byte_array_append (run->err, g_bytes_get_data (chunk, NULL),
+                         MIN (size, MAX_STDERR_BYTES - run->err->len));
+
+  read_next (reader);
+}
+
+static void
+read_next (Reader *reader)
+{
+  /* No cancellable: the pipes reach EOF once the helper is dead, which is what a
+   * cancellation or a timeout makes sure of. */
+  g_input_stream_read_bytes_async (reader->stream, READ_CHUNK, G_PRIORITY_DEFAULT, NULL,
+                                   read_cb, reader);
+}
+
+static void
+start_reader (GTask        *task,
+              GInputStream *stream,
+              gboolean      is_stdout)
+{
+  Reader *reader = g_new0 (Reader, 1);
+
+  reader->task = g_object_ref (task);
+  reader->stream = g_object_ref (stream);
+  reader->is_stdout = is_stdout;
+  read_next (reader);
+}
+
+static void
+ignore_sigpipe (void)
+{
+  static gsize done = 0;
+
+  /* Writing to a helper that already died would raise SIGPIPE and take the application
+   * down with it; a failed write is handled as an error instead. */
+  if (g_once_init_enter (&done))
+    {
+      struct sigaction old;
+
+      if (sigaction (SIGPIPE, NULL, &old) == 0 && old.sa_handler == SIG_DFL)
+        signal (SIGPIPE, SIG_IGN);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/**
+ * am_layout_run_async:
+ * @request: what to lay out
+ * @helper_path: (nullable) (type filename): the executable to run with `--layout-helper`,
+ *   or %NULL for this executable
+ * @timeout_seconds: kill the helper after this long; 0 means the default
+ * @cancellable: (nullable): cancelling kills the helper
+ * @callback: called on the thread-default main context of the caller
+ * @user_data: for @callback
+ *
+ * Outcomes: a scene; %AM_LAYOUT_ERROR_CRASHED if the helper died from a signal,
+ * %AM_LAYOUT_ERROR_TIMEOUT, %AM_LAYOUT_ERROR_FAILED with Graphviz's message,
+ * %AM_LAYOUT_ERROR_INVALID_SCENE if the answer does not validate, or
+ * %G_IO_ERROR_CANCELLED.
+ */
+void
+am_layout_run_async (AmLayoutRequest     *request,
+                     const char          *helper_path,
+                     guint                timeout_seconds,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GInputStream) source = NULL;
+  g_autofree char *self_path = NULL;
+  const char *argv[3];
+  Run *run;
+
+  g_return_if_fail (request != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, am_layout_run_async);
+  /* The checks on the answer belong to us, not to a cancellation race. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                               "Layout was cancelled");
+      return;
+    }
+
+  if (timeout_seconds == 0)
+    timeout_seconds = AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS;
+  timeout_seconds = MIN (timeout_seconds, MAX_TIMEOUT_SECONDS);
+
+  if (helper_path == NULL)
+    {
+      self_path = g_file_read_link ("/proc/self/exe", &error);
+      if (self_path == NULL)
+        {
+          g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                                   "layout failed: cannot find the layout helper: %s",
+                                   error->message);
+          return;
+        }
+      helper_path = self_path;
+    }
+
+  ignore_sigpipe ();
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* Nobody gets to point Graphviz at another plugin config (CVE-2023-46045). */
+  g_subprocess_launcher_unsetenv (launcher, "GVBINDIR");
+  g_subprocess_launcher_set_child_setup (launcher, child_setup,
+                                         GUINT_TO_POINTER (timeout_seconds), NULL);
+
+  argv[0] = helper_path;
+  argv[1] = "--layout-helper";
+  argv[2] = NULL;
+
+  run = g_new0 (Run, 1);
+  run->timeout_seconds = timeout_seconds;
+  run->out = g_byte_array_new ();
+  run->err = g_byte_array_new ();
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+
+  run->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  if (run->process == NULL)
+    {
+      g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                               "layout failed: cannot start the layout helper: %s",
+                               error->message);
+      return;
+    }
+
+  run->pending = 4;
+
+  bytes = am_layout_request_serialize (request);
+  source = g_memory_input_stream_new_from_bytes (bytes);
+  g_output_stream_splice_async (g_subprocess_get_stdin_pipe (run->process), source,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, stdin_cb, g_object_ref (task));
+  start_reader (task, g_subprocess_get_stdout_pipe (run->process), TRUE);
+  start_reader (task, g_subprocess_get_stderr_pipe (run->process), FALSE);
+  g_subprocess_wait_async (run->process, NULL, wait_cb, g_object_ref (task));
+
+  run->timeout_source = g_timeout_source_new_seconds (timeout_seconds);
+  g_source_set_callback (run->timeout_source, timeout_cb, task, NULL);
+  g_source_attach (run->timeout_source, g_task_get_context (task));
+
+  if (cancellable != NULL)
+    {
+      /* A source, not a signal handler: cancel() may be called from another thread,
+       * and the flag must be set where the rest of the run lives. */
+      run->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (run->cancel_source, G_SOURCE_FUNC (cancelled_cb), task, NULL);
+      g_source_attach (run->cancel_source, g_task_get_context (task));
+    }
+}
+
+/**
+ * am_layout_run_finish:
+ * @result: the result given to the callback
+ * @error: return location for an %AM_LAYOUT_ERROR or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full) (nullable): the validated scene
+ */
+AmScene *
+am_layout_run_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == am_layout_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+sync_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/**
+ * am_layout_run_sync:
+ * @request: what to lay out
+ * @helper_path: (nullable) (type filename): as for am_layout_run_async()
+ * @timeout_seconds: as for am_layout_run_async()
+ * @cancellable: (nullable): cancelling kills the helper
+ * @error: return location for an error
+ *
+ * Blocks, running a main context of its own (the CLI has no main loop).
+ *
+ * Returns: (transfer full) (nullable): the scene
+ */
+AmScene *
+am_layout_run_sync (AmLayoutRequest  *request,
+                    const char       *helper_path,
+                    guint             timeout_seconds,
+                    GCancellable     *cancellable,
+                    GError          **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_main_context_push_thread_default (context);
+  am_layout_run_async (request, helper_path, timeout_seconds, cancellable, sync_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  return am_layout_run_finish (result, error);
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* The helper side                                                                      */
+
+static GBytes *
+read_all_stdin (GError **error)
+{
+  g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 buf[READ_CHUNK];
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (in, buf, sizeof buf, NULL, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if (data->len + (gsize) n > MAX_REQUEST_BYTES)
+        {
+          g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
+                       "layout failed: the layout request is larger than %u MiB",
+                       MAX_REQUEST_BYTES / (1024 * 1024));
+          return NULL;
+        }
+      g_byte_array_append (data, buf, n);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+static int
+helper_fail (GError *error)
+{
+  if (g_str_has_prefix (error->message, "layout failed"))
+    g_printerr ("%s\n", error->message);
+  else
+    g_printerr ("layout failed: %s\n", error->message);
+  g_error_free (error);
+  _am_graphviz_shutdown ();
+
+  return 1;
+}
+
+/**
+ * am_layout_helper_main:
+ *
+ * Reads a serialised request on stdin, lays it out and writes the serialised scene on
+ * stdout.  Anything Graphviz might print to stdout goes to stderr instead, so only the
+ * scene reaches the parent.
+ *
+ * Returns: the exit status: 0, or 1 with the message on stderr
+ */
+int
+am_layout_helper_main (void)
+{
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(AmLayoutRequest) request = NULL;
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GBytes) output = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  GError *error = NULL;
+  int out_fd;
+  gsize written = 0;
+
+  /* Keep the real stdout for the scene; fd 1 becomes stderr for everyone else. */
+  out_fd = dup (STDOUT_FILENO);
+  if (out_fd < 0 || dup2 (STDERR_FILENO, STDOUT_FILENO) < 0)
+    {
+      g_printerr ("layout failed: cannot set up the output: %s\n", g_strerror (errno));
+      return 1;
+    }
+  out = g_unix_output_stream_new (out_fd, TRUE);
+
+  input = read_all_stdin (&error);
+  if (input == NULL)
+    return helper_fail (error);
+
+  request = am_layout_request_deserialize (input, &error);
+  if (request == NULL)
+    return helper_fail (error);
+
+  scene = am_layout_run_in_process (request, &error);
+  if (scene == NULL)
+    return helper_fail (error);
+
+  output = am_scene_serialize (scene);
+  if (!g_output_stream_write_all (out, g_bytes_get_data (output, NULL),
+                                  g_bytes_get_size (output), &written, NULL, &error) ||
+      !g_output_stream_close (out, NULL, &error))
+    return helper_fail (error);
+
+  _am_graphviz_shutdown ();
+
+  return 0;
+}
