@@ -143,10 +143,20 @@ am_application_activate (GApplication *app)
 {
   AmApplication *self = AM_APPLICATION (app);
   g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_files);
+  GtkWindow *active;
 
   if (files != NULL && files->len > 0)
     {
       g_application_open (app, (GFile **) files->pdata, files->len, "");
+      return;
+    }
+
+  /* Launching again from the desktop brings the open window back, as GNOME apps do;
+   * app.new-window opens another. */
+  active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (active != NULL)
+    {
+      gtk_window_present (active);
       return;
     }
 
@@ -156,6 +166,103 @@ am_application_activate (GApplication *app)
     am_window_open_bundled (window);
     gtk_window_present (GTK_WINDOW (window));
   }
+}
+
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  AmWindow *window = am_window_new (GTK_APPLICATION (user_data));
+
+  /* A new window starts empty, ready for Open or a dropped file. */
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GApplication *app = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  /* Closing each window lets it save its size (close-request) before the app quits. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+
+  g_application_quit (app);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Actormap developers", NULL };
+  static const char *built_with[] = {
+    "Graphviz https://graphviz.org",
+    "GTK https://gtk.org",
+    "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
+    "JSON-GLib https://gitlab.gnome.org/GNOME/json-glib",
+    NULL
+  };
+  g_autofree char *comments = NULL;
+  g_autofree char *debug_info = NULL;
+  AdwAboutWindow *about;
+
+  /* The about window's comments are markup; the text is ours but translations vary. */
+  comments = g_markup_escape_text (_("Read a news story as a network of actors, relations and "
+                                     "statements, each tied to the sentences of the article "
+                                     "it comes from."), -1);
+  debug_info = g_strdup_printf ("Actormap %s\nGLib %u.%u.%u\nGTK %u.%u.%u\nlibadwaita %u.%u.%u\n",
+                                PACKAGE_VERSION,
+                                glib_major_version, glib_minor_version, glib_micro_version,
+                                gtk_get_major_version (), gtk_get_minor_version (),
+                                gtk_get_micro_version (),
+                                adw_get_major_version (), adw_get_minor_version (),
+                                adw_get_micro_version ());
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  g_object_set (about,
+                "transient-for", gtk_application_get_active_window (app),
+                /* Translators: the application's name */
+                "application-name", _("Actormap"),
+                "application-icon", APP_ID,
+                "version", PACKAGE_VERSION,
+                /* Translators: the authors, in the about window */
+                "developer-name", _("The Actormap developers"),
+                "developers", developers,
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "comments", comments,
+                "debug-info", debug_info,
+                /* Translators: replace with your names, one per line */
+                "translator-credits", _("translator-credits"),
+                NULL);
+  adw_about_window_add_acknowledgement_section (about,
+                                                /* Translators: a section of the about window's credits */
+                                                _("Built With"),
+                                                built_with);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_entries[] = {
+  { "about", about_activated, NULL, NULL, NULL },
+  { "new-window", new_window_activated, NULL, NULL, NULL },
+  { "quit", quit_activated, NULL, NULL, NULL },
+};
+
+static void
+am_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (am_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window",
+                                         (const char *[]) { "<Control>n", NULL });
 }
 
 static void
@@ -192,6 +299,7 @@ am_application_class_init (AmApplicationClass *klass)
   object_class->finalize = am_application_finalize;
 
   app_class->handle_local_options = am_application_handle_local_options;
+  app_class->startup = am_application_startup;
   app_class->activate = am_application_activate;
   app_class->open = am_application_open;
 }

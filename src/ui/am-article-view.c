@@ -1,0 +1,1043 @@
+/* am-article-view.c — the article's text, with the evidence of the selection marked
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "am-article-view.h"
+#include "am-ui-util.h"
+
+/* One evidence sentence: bytes [start, end) of a paragraph. */
+typedef struct
+{
+  guint paragraph;
+  gsize start;
+  gsize end;
+} Span;
+
+struct _AmArticleView
+{
+  GtkWidget      parent_instance;
+
+  /* Template Widgets */
+  GtkFlowBox    *choices_box;
+  GtkRevealer   *choices_revealer;
+  AdwStatusPage *empty_page;
+  GtkLabel      *hint_label;
+  GtkStack      *stack;
+  GtkTextView   *text_view;
+
+  /* Owned References */
+  AmDocument    *document;
+  char          *selection;
+  char         **choices;            /* what the last clicked sentence supports */
+  GArray        *paragraph_lengths;  /* gsize, bytes of each paragraph as shown */
+  GArray        *paragraph_lines;    /* int, the buffer line of each paragraph */
+  GArray        *line_paragraphs;    /* int, the paragraph of each buffer line, or -1 */
+  GArray        *spans;              /* Span, every evidence sentence, no duplicates */
+
+  /* Borrowed References (owned by the buffer's tag table) */
+  GtkTextTag    *title_tag;
+  GtkTextTag    *meta_tag;
+  GtkTextTag    *paragraph_tag;
+  GtkTextTag    *evidence_tag;
+  GtkTextTag    *hover_tag;
+  GtkTextTag    *related_tag;
+  GtkTextTag    *selected_tag;
+  GtkTextMark   *scroll_mark;
+
+  Span           hover;
+  guint          has_hover : 1;
+  guint          dark : 1;
+  /* A click in the text selects something whose first sentence may be elsewhere; the
+   * text must not jump away from where the reader is. */
+  guint          keep_scroll : 1;
+};
+
+G_DEFINE_FINAL_TYPE (AmArticleView, am_article_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DARK,
+  PROP_DOCUMENT,
+  PROP_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static GtkTextBuffer *
+get_buffer (AmArticleView *self)
+{
+  return gtk_text_view_get_buffer (self->text_view);
+}
+
+/* Colours: a marker-pen yellow for the selection, a paler one for what is related,
+ * and a faint underline for every sentence that can be clicked. */
+static void
+update_tag_colors (AmArticleView *self)
+{
+  GdkRGBA meta, underline, hover, related, selected;
+
+  if (self->dark)
+    {
+      gdk_rgba_parse (&meta, "rgba(255,255,255,0.60)");
+      gdk_rgba_parse (&underline, "rgba(120,174,237,0.55)");
+      gdk_rgba_parse (&hover, "rgba(120,174,237,0.16)");
+      gdk_rgba_parse (&related, "rgba(229,165,10,0.20)");
+      gdk_rgba_parse (&selected, "rgba(229,165,10,0.42)");
+    }
+  else
+    {
+      gdk_rgba_parse (&meta, "rgba(0,0,0,0.55)");
+      gdk_rgba_parse (&underline, "rgba(28,113,216,0.45)");
+      gdk_rgba_parse (&hover, "rgba(28,113,216,0.10)");
+      gdk_rgba_parse (&related, "rgba(248,228,92,0.35)");
+      gdk_rgba_parse (&selected, "rgba(246,211,45,0.80)");
+    }
+
+  g_object_set (self->meta_tag, "foreground-rgba", &meta, NULL);
+  g_object_set (self->evidence_tag, "underline-rgba", &underline, NULL);
+  g_object_set (self->hover_tag, "background-rgba", &hover, NULL);
+  g_object_set (self->related_tag, "background-rgba", &related, NULL);
+  g_object_set (self->selected_tag, "background-rgba", &selected, NULL);
+}
+
+/* Positions */
+
+static const char *
+paragraph_text (AmArticleView *self,
+                guint          paragraph)
+{
+  const char * const *paragraphs = am_document_get_paragraphs (self->document);
+
+  return paragraphs[paragraph];
+}
+
+gboolean
+am_article_view_get_iter (AmArticleView *self,
+                          guint          paragraph,
+                          gssize         offset,
+                          GtkTextIter   *iter)
+{
+  const char *text;
+  gsize length;
+
+  g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), FALSE);
+  g_return_val_if_fail (iter != NULL, FALSE);
+
+  if (self->document == NULL || paragraph >= self->paragraph_lengths->len || offset < 0)
+    return FALSE;
+
+  length = g_array_index (self->paragraph_lengths, gsize, paragraph);
+  if ((gsize) offset > length)
+    return FALSE;
+
+  /* GtkTextBuffer aborts on an index inside a UTF-8 sequence. */
+  text = paragraph_text (self, paragraph);
+  if ((gsize) offset < length && ((guchar) text[offset] & 0xC0) == 0x80)
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_line_index (get_buffer (self), iter,
+                                          g_array_index (self->paragraph_lines, int, paragraph),
+                                          offset);
+  return TRUE;
+}
+
+static gboolean
+span_range (AmArticleView *self,
+            const Span    *span,
+            GtkTextIter   *start,
+            GtkTextIter   *end)
+{
+  return am_article_view_get_iter (self, span->paragraph, span->start, start)
+      && am_article_view_get_iter (self, span->paragraph, span->end, end);
+}
+
+static gboolean
+span_from_evidence (AmArticleView *self,
+                    AmEvidence    *evidence,
+                    Span          *span)
+{
+  const char *text = am_evidence_get_text (evidence);
+  gssize offset = am_evidence_get_offset (evidence);
+  guint paragraph = am_evidence_get_paragraph (evidence);
+
+  if (text == NULL || offset < 0 || paragraph >= self->paragraph_lengths->len)
+    return FALSE;
+
+  span->paragraph = paragraph;
+  span->start = offset;
+  span->end = offset + strlen (text);
+
+  return span->end <= g_array_index (self->paragraph_lengths, gsize, paragraph);
+}
+
+/* The buffer position under widget coordinates (x, y), as paragraph and byte offset. */
+static gboolean
+position_at (AmArticleView *self,
+             double         x,
+             double         y,
+             guint         *paragraph,
+             gsize         *offset)
+{
+  GtkTextIter iter;
+  int bx, by, line;
+
+  if (self->document == NULL)
+    return FALSE;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return FALSE;
+
+  line = gtk_text_iter_get_line (&iter);
+  if (line < 0 || (guint) line >= self->line_paragraphs->len
+      || g_array_index (self->line_paragraphs, int, line) < 0)
+    return FALSE;
+
+  *paragraph = g_array_index (self->line_paragraphs, int, line);
+  *offset = gtk_text_iter_get_line_index (&iter);
+
+  return TRUE;
+}
+
+/* The shortest evidence sentence around a position: the most specific one. */
+static const Span *
+span_at (AmArticleView *self,
+         guint          paragraph,
+         gsize          offset)
+{
+  const Span *best = NULL;
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+
+      if (span->paragraph == paragraph && span->start <= offset && offset < span->end
+          && (best == NULL || span->end - span->start < best->end - best->start))
+        best = span;
+    }
+
+  return best;
+}
+
+/* Building the text */
+
+static char *
+text_for_buffer (const char *paragraph)
+{
+  char *copy = g_strdup (paragraph);
+
+  /* One paragraph is one buffer line, so that (paragraph, byte offset) maps straight to
+   * (line, index).  Line breaks inside a paragraph become spaces of the same byte length. */
+  for (char *p = copy; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r')
+        *p = ' ';
+      else if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0xA9)
+        {
+          /* U+2029 PARAGRAPH SEPARATOR also ends a line in GtkTextBuffer. */
+          memset (p, ' ', 3);
+          p += 2;
+        }
+    }
+
+  return copy;
+}
+
+static void
+add_span (AmArticleView *self,
+          GHashTable    *seen,
+          AmEvidence    *evidence)
+{
+  Span span;
+  char *key;
+
+  if (!span_from_evidence (self, evidence, &span))
+    return;
+
+  key = g_strdup_printf ("%u:%" G_GSIZE_FORMAT ":%" G_GSIZE_FORMAT, span.paragraph, span.start, span.end);
+  if (!g_hash_table_add (seen, key))
+    return;
+
+  g_array_append_val (self->spans, span);
+}
+
+static void
+add_spans (AmArticleView *self,
+           GHashTable    *seen,
+           GPtrArray     *evidence)
+{
+  for (guint i = 0; i < evidence->len; i++)
+    add_span (self, seen, g_ptr_array_index (evidence, i));
+}
+
+static void
+collect_spans (AmArticleView *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *model;
+  guint n;
+
+  model = am_document_get_entities (self->document);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmEntity) entity = g_list_model_get_item (model, i);
+
+      add_spans (self, seen, am_entity_get_evidence (entity));
+    }
+
+  model = am_document_get_relations (self->document);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmRelation) relation = g_list_model_get_item (model, i);
+
+      add_spans (self, seen, am_relation_get_evidence (relation));
+    }
+
+  model = am_document_get_statements (self->document);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmStatement) statement = g_list_model_get_item (model, i);
+
+      add_spans (self, seen, am_statement_get_evidence (statement));
+    }
+}
+
+static void
+insert_line (AmArticleView *self,
+             GtkTextIter   *iter,
+             const char    *text,
+             int            paragraph,
+             GtkTextTag    *tag,
+             GtkTextTag    *tag2)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  g_autofree char *line = text_for_buffer (text);
+  gsize length = strlen (line);
+
+  if (self->line_paragraphs->len > 0)
+    gtk_text_buffer_insert (buffer, iter, "\n", 1);
+
+  gtk_text_buffer_insert_with_tags (buffer, iter, line, length, tag, tag2, NULL);
+  g_array_append_val (self->line_paragraphs, paragraph);
+
+  if (paragraph >= 0)
+    {
+      int line_number = self->line_paragraphs->len - 1;
+
+      g_array_index (self->paragraph_lengths, gsize, paragraph) = length;
+      g_array_index (self->paragraph_lines, int, paragraph) = line_number;
+    }
+}
+
+static void
+rebuild_text (AmArticleView *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  const char * const *paragraphs;
+  g_autoptr(GPtrArray) meta = g_ptr_array_new_with_free_func (g_free);
+  const char *title, *publisher, *source;
+  char *date;
+  GtkTextIter iter;
+  gboolean headline_is_paragraph;
+  guint n;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  g_array_set_size (self->paragraph_lengths, 0);
+  g_array_set_size (self->paragraph_lines, 0);
+  g_array_set_size (self->line_paragraphs, 0);
+  g_array_set_size (self->spans, 0);
+  self->has_hover = FALSE;
+
+  if (self->document == NULL || am_document_get_n_paragraphs (self->document) == 0)
+    {
+      if (self->document == NULL)
+        /* Translators: the article pane when no map is open */
+        adw_status_page_set_title (self->empty_page, _("No Article"));
+      else
+        /* Translators: the article pane when the map has no article text (a Graphviz file) */
+        adw_status_page_set_title (self->empty_page, _("No Article Text"));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  paragraphs = am_document_get_paragraphs (self->document);
+  n = g_strv_length ((char **) paragraphs);
+  g_array_set_size (self->paragraph_lengths, n);
+  g_array_set_size (self->paragraph_lines, n);
+
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+
+  /* Articles often repeat their headline as the first paragraph; it is shown once, as
+   * the title, and stays clickable as paragraph 0. */
+  title = am_document_get_title (self->document);
+  headline_is_paragraph = title != NULL && title[0] != '\0' && g_strcmp0 (title, paragraphs[0]) == 0;
+  if (headline_is_paragraph)
+    insert_line (self, &iter, paragraphs[0], 0, self->paragraph_tag, self->title_tag);
+  else if (title != NULL && title[0] != '\0')
+    insert_line (self, &iter, title, -1, self->title_tag, NULL);
+
+  date = _am_ui_format_date (am_document_get_date (self->document));
+  if (date != NULL)
+    g_ptr_array_add (meta, date);
+  publisher = am_document_get_publisher (self->document);
+  if (publisher != NULL)
+    g_ptr_array_add (meta, g_strdup (publisher));
+  source = am_document_get_source (self->document);
+  if (source != NULL && g_strcmp0 (source, publisher) != 0)
+    g_ptr_array_add (meta, g_strdup (source));
+  if (meta->len > 0)
+    {
+      g_autofree char *text = NULL;
+
+      g_ptr_array_add (meta, NULL);
+      text = g_strjoinv (" · ", (char **) meta->pdata);
+      insert_line (self, &iter, text, -1, self->meta_tag, NULL);
+    }
+
+  for (guint i = headline_is_paragraph ? 1 : 0; i < n; i++)
+    insert_line (self, &iter, paragraphs[i], i, self->paragraph_tag, NULL);
+
+  collect_spans (self);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      GtkTextIter start, end;
+
+      if (span_range (self, &g_array_index (self->spans, Span, i), &start, &end))
+        gtk_text_buffer_apply_tag (buffer, self->evidence_tag, &start, &end);
+    }
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_stack_set_visible_child_name (self->stack, "text");
+}
+
+/* Highlighting the selection */
+
+static void
+collect_evidence (AmArticleView *self,
+                  GPtrArray     *primary,
+                  GPtrArray     *related)
+{
+  const char *id = self->selection;
+
+  switch (_am_ui_item_type (self->document, id))
+    {
+    case AM_ITEM_ENTITY:
+      {
+        g_autoptr(GPtrArray) relations = am_document_relations_of (self->document, id);
+        g_autoptr(GPtrArray) said = am_document_statements_by (self->document, id);
+
+        g_ptr_array_extend (primary, am_entity_get_evidence (am_document_lookup_entity (self->document, id)),
+                            NULL, NULL);
+        /* What the actor said and did is part of its story: marked, more faintly. */
+        for (guint i = 0; i < said->len; i++)
+          g_ptr_array_extend (related, am_statement_get_evidence (g_ptr_array_index (said, i)), NULL, NULL);
+        for (guint i = 0; i < relations->len; i++)
+          g_ptr_array_extend (related, am_relation_get_evidence (g_ptr_array_index (relations, i)), NULL, NULL);
+      }
+      break;
+
+    case AM_ITEM_RELATION:
+      g_ptr_array_extend (primary, am_relation_get_evidence (am_document_lookup_relation (self->document, id)),
+                          NULL, NULL);
+      break;
+
+    case AM_ITEM_STATEMENT:
+      g_ptr_array_extend (primary, am_statement_get_evidence (am_document_lookup_statement (self->document, id)),
+                          NULL, NULL);
+      break;
+
+    case AM_ITEM_NONE:
+    default:
+      break;
+    }
+}
+
+static gboolean
+apply_evidence (AmArticleView *self,
+                GPtrArray     *evidence,
+                GtkTextTag    *tag,
+                Span          *first)
+{
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      GtkTextIter start, end;
+      Span span;
+
+      if (!span_from_evidence (self, g_ptr_array_index (evidence, i), &span)
+          || !span_range (self, &span, &start, &end))
+        continue;
+
+      gtk_text_buffer_apply_tag (get_buffer (self), tag, &start, &end);
+
+      if (!found || span.paragraph < first->paragraph
+          || (span.paragraph == first->paragraph && span.start < first->start))
+        *first = span;
+      found = TRUE;
+    }
+
+  return found;
+}
+
+static gboolean
+is_in_view (AmArticleView     *self,
+            const GtkTextIter *iter)
+{
+  GdkRectangle visible, location;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  if (visible.height <= 0)
+    return FALSE;
+
+  gtk_text_view_get_iter_location (self->text_view, iter, &location);
+
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+static void
+scroll_to (AmArticleView     *self,
+           const GtkTextIter *iter,
+           gboolean           always)
+{
+  if (!always && is_in_view (self, iter))
+    return;
+
+  gtk_text_buffer_move_mark (get_buffer (self), self->scroll_mark, iter);
+  /* A little space above, so the sentence does not sit against the edge. */
+  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.0, TRUE, 0.0, 0.15);
+}
+
+static void
+update_highlight (AmArticleView *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  g_autoptr(GPtrArray) primary = g_ptr_array_new ();
+  g_autoptr(GPtrArray) related = g_ptr_array_new ();
+  GtkTextIter start, end;
+  Span first_primary = { 0 };
+  Span first_related = { 0 };
+  gboolean has_primary, has_related;
+  const Span *first;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->selected_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->related_tag, &start, &end);
+
+  if (self->document == NULL || self->selection == NULL)
+    return;
+
+  collect_evidence (self, primary, related);
+  has_related = apply_evidence (self, related, self->related_tag, &first_related);
+  has_primary = apply_evidence (self, primary, self->selected_tag, &first_primary);
+
+  if (self->keep_scroll || !(has_primary || has_related))
+    return;
+
+  first = has_primary ? &first_primary : &first_related;
+  if (am_article_view_get_iter (self, first->paragraph, first->start, &start))
+    scroll_to (self, &start, FALSE);
+}
+
+/* The bar of choices under the text */
+
+static void
+update_choices (AmArticleView *self)
+{
+  GtkWidget *child;
+  guint n = self->choices ? g_strv_length (self->choices) : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->choices_box))))
+    gtk_flow_box_remove (self->choices_box, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = _am_ui_describe_item (self->document, self->choices[i], 48);
+      GtkWidget *button = gtk_button_new_with_label (text);
+      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+      /* Plain text: these are names and quotes from the file. */
+      gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (button, "choice");
+      if (g_strcmp0 (self->choices[i], self->selection) == 0)
+        gtk_widget_add_css_class (button, "current");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", self->choices[i]);
+      gtk_flow_box_append (self->choices_box, button);
+    }
+
+  /* One item needs no choice; the bar only appears when a sentence is shared. */
+  gtk_revealer_set_reveal_child (self->choices_revealer, n > 1);
+}
+
+static void
+clear_choices (AmArticleView *self)
+{
+  g_clear_pointer (&self->choices, g_strfreev);
+  update_choices (self);
+}
+
+static void
+close_choices_cb (AmArticleView *self)
+{
+  clear_choices (self);
+}
+
+/* Input */
+
+static void
+set_hover (AmArticleView *self,
+           const Span    *span)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter start, end;
+
+  if (span != NULL && self->has_hover && memcmp (span, &self->hover, sizeof *span) == 0)
+    return;
+
+  if (self->has_hover && span_range (self, &self->hover, &start, &end))
+    gtk_text_buffer_remove_tag (buffer, self->hover_tag, &start, &end);
+  self->has_hover = FALSE;
+
+  if (span != NULL && span_range (self, span, &start, &end))
+    {
+      gtk_text_buffer_apply_tag (buffer, self->hover_tag, &start, &end);
+      self->hover = *span;
+      self->has_hover = TRUE;
+    }
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->text_view), span ? "pointer" : "text");
+}
+
+static void
+motion_cb (AmArticleView            *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  guint paragraph;
+  gsize offset;
+
+  if (position_at (self, x, y, &paragraph, &offset))
+    set_hover (self, span_at (self, paragraph, offset));
+  else
+    set_hover (self, NULL);
+}
+
+static void
+leave_cb (AmArticleView            *self,
+          GtkEventControllerMotion *controller)
+{
+  set_hover (self, NULL);
+}
+
+static void
+pressed_cb (AmArticleView   *self,
+            int              n_press,
+            double           x,
+            double           y,
+            GtkGestureClick *gesture)
+{
+  guint paragraph;
+  gsize offset;
+
+  /* Double and triple clicks select words and lines as usual. */
+  if (n_press != 1 || !position_at (self, x, y, &paragraph, &offset))
+    return;
+
+  am_article_view_activate_at (self, paragraph, offset);
+}
+
+/* GObject */
+
+static void
+am_article_view_dispose (GObject *object)
+{
+  AmArticleView *self = AM_ARTICLE_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_ARTICLE_VIEW);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (am_article_view_parent_class)->dispose (object);
+}
+
+static void
+am_article_view_finalize (GObject *object)
+{
+  AmArticleView *self = AM_ARTICLE_VIEW (object);
+
+  g_clear_pointer (&self->selection, g_free);
+  g_clear_pointer (&self->choices, g_strfreev);
+  g_clear_pointer (&self->paragraph_lengths, g_array_unref);
+  g_clear_pointer (&self->paragraph_lines, g_array_unref);
+  g_clear_pointer (&self->line_paragraphs, g_array_unref);
+  g_clear_pointer (&self->spans, g_array_unref);
+
+  G_OBJECT_CLASS (am_article_view_parent_class)->finalize (object);
+}
+
+static void
+am_article_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AmArticleView *self = AM_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DARK:
+      g_value_set_boolean (value, self->dark);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_SELECTION:
+      g_value_set_string (value, self->selection);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+am_article_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  AmArticleView *self = AM_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DARK:
+      am_article_view_set_dark (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_DOCUMENT:
+      am_article_view_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTION:
+      am_article_view_set_selection (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+am_article_view_class_init (AmArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = am_article_view_dispose;
+  object_class->finalize = am_article_view_finalize;
+  object_class->get_property = am_article_view_get_property;
+  object_class->set_property = am_article_view_set_property;
+
+  properties [PROP_DARK] =
+    g_param_spec_boolean ("dark", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         AM_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SELECTION] =
+    g_param_spec_string ("selection", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "amarticleview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/am-article-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmArticleView, choices_box);
+  gtk_widget_class_bind_template_child (widget_class, AmArticleView, choices_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AmArticleView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AmArticleView, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, AmArticleView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AmArticleView, text_view);
+  gtk_widget_class_bind_template_callback (widget_class, close_choices_cb);
+}
+
+static void
+am_article_view_init (AmArticleView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkEventController *motion;
+  GtkGesture *click;
+  GtkTextIter start;
+
+  self->paragraph_lengths = g_array_new (FALSE, TRUE, sizeof (gsize));
+  self->paragraph_lines = g_array_new (FALSE, TRUE, sizeof (int));
+  self->line_paragraphs = g_array_new (FALSE, FALSE, sizeof (int));
+  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  buffer = get_buffer (self);
+  /* Later tags win: the selection's highlight paints over the hover and the underline. */
+  self->paragraph_tag = gtk_text_buffer_create_tag (buffer, "paragraph",
+                                                    "pixels-below-lines", 12,
+                                                    NULL);
+  self->title_tag = gtk_text_buffer_create_tag (buffer, "title",
+                                                "weight", PANGO_WEIGHT_BOLD,
+                                                "scale", 1.4,
+                                                "pixels-below-lines", 4,
+                                                NULL);
+  self->meta_tag = gtk_text_buffer_create_tag (buffer, "meta",
+                                               "scale", PANGO_SCALE_SMALL,
+                                               "pixels-below-lines", 16,
+                                               NULL);
+  self->evidence_tag = gtk_text_buffer_create_tag (buffer, "evidence",
+                                                   "underline", PANGO_UNDERLINE_SINGLE,
+                                                   NULL);
+  self->hover_tag = gtk_text_buffer_create_tag (buffer, "hover", NULL);
+  self->related_tag = gtk_text_buffer_create_tag (buffer, "related", NULL);
+  self->selected_tag = gtk_text_buffer_create_tag (buffer, "selected", NULL);
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  self->scroll_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+
+  update_tag_colors (self);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  /* The capture phase sees the press before the text view's own gesture claims it
+   * for text selection; this one never claims, so selecting text still works. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), motion);
+
+  rebuild_text (self);
+}
+
+/* Public API */
+
+GtkWidget *
+am_article_view_new (void)
+{
+  return g_object_new (AM_TYPE_ARTICLE_VIEW, NULL);
+}
+
+AmDocument *
+am_article_view_get_document (AmArticleView *self)
+{
+  g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->document;
+}
+
+void
+am_article_view_set_document (AmArticleView *self,
+                              AmDocument    *document)
+{
+  g_return_if_fail (AM_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (document == NULL || AM_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  g_clear_pointer (&self->choices, g_strfreev);
+  rebuild_text (self);
+  update_choices (self);
+  update_highlight (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
+}
+
+const char *
+am_article_view_get_selection (AmArticleView *self)
+{
+  g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->selection;
+}
+
+void
+am_article_view_set_selection (AmArticleView *self,
+                               const char    *id)
+{
+  g_return_if_fail (AM_IS_ARTICLE_VIEW (self));
+
+  if (id != NULL && id[0] == '\0')
+    id = NULL;
+
+  if (g_strcmp0 (self->selection, id) == 0)
+    return;
+
+  g_free (self->selection);
+  self->selection = g_strdup (id);
+
+  update_highlight (self);
+
+  /* The bar stays while the selection is one of its choices. */
+  if (self->choices != NULL && (id == NULL || !g_strv_contains ((const char * const *) self->choices, id)))
+    clear_choices (self);
+  else
+    update_choices (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTION]);
+}
+
+gboolean
+am_article_view_get_dark (AmArticleView *self)
+{
+  g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), FALSE);
+
+  return self->dark;
+}
+
+void
+am_article_view_set_dark (AmArticleView *self,
+                          gboolean       dark)
+{
+  g_return_if_fail (AM_IS_ARTICLE_VIEW (self));
+
+  dark = !!dark;
+  if (self->dark == dark)
+    return;
+
+  self->dark = dark;
+  update_tag_colors (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DARK]);
+}
+
+static int
+item_rank (AmDocument *document,
+           const char *id)
+{
+  /* The most specific first: a sentence usually quotes a statement, states a relation
+   * and names actors, and the reader who clicks it most likely means the first. */
+  switch (_am_ui_item_type (document, id))
+    {
+    case AM_ITEM_STATEMENT: return 0;
+    case AM_ITEM_RELATION: return 1;
+    case AM_ITEM_ENTITY: return 2;
+    case AM_ITEM_NONE:
+    default:
+      return 3;
+    }
+}
+
+gboolean
+am_article_view_activate_at (AmArticleView *self,
+                             guint          paragraph,
+                             gssize         offset)
+{
+  g_auto(GStrv) found = NULL;
+  g_autoptr(GPtrArray) ordered = NULL;
+  const char *chosen;
+  guint n;
+
+  g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (self->document == NULL || paragraph >= self->paragraph_lengths->len)
+    return FALSE;
+
+  found = am_document_find_by_evidence (self->document, paragraph, offset);
+  n = g_strv_length (found);
+  if (n == 0)
+    {
+      clear_choices (self);
+      return FALSE;
+    }
+
+  ordered = g_ptr_array_new_full (n + 1, g_free);
+  for (int rank = 0; rank <= 3; rank++)
+    for (guint i = 0; i < n; i++)
+      if (item_rank (self->document, found[i]) == rank)
+        g_ptr_array_add (ordered, g_strdup (found[i]));
+
+  /* Clicking the same sentence again moves on to the next thing it supports. */
+  chosen = g_ptr_array_index (ordered, 0);
+  for (guint i = 0; i < ordered->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ordered, i), self->selection) == 0)
+      chosen = g_ptr_array_index (ordered, (i + 1) % ordered->len);
+
+  g_ptr_array_add (ordered, NULL);
+  g_clear_pointer (&self->choices, g_strfreev);
+  self->choices = (char **) g_ptr_array_free (g_steal_pointer (&ordered), FALSE);
+
+  self->keep_scroll = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.select", "s", chosen);
+  self->keep_scroll = FALSE;
+
+  update_choices (self);
+
+  return TRUE;
+}
+
+void
+am_article_view_reveal (AmArticleView *self,
+                        guint          paragraph,
+                        gssize         offset)
+{
+  GtkTextIter iter;
+
+  g_return_if_fail (AM_IS_ARTICLE_VIEW (self));
+
+  if (am_article_view_get_iter (self, paragraph, offset, &iter))
+    scroll_to (self, &iter, TRUE);
+}
+
+GtkTextView *
+am_article_view_get_text_view (AmArticleView *self)
+{
+  g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->text_view;
+}
+
+gboolean
+am_article_view_is_highlighted (AmArticleView *self,
+                                guint          paragraph,
+                                gssize         offset)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), FALSE);
+
+  return am_article_view_get_iter (self, paragraph, offset, &iter)
+      && gtk_text_iter_has_tag (&iter, self->selected_tag);
+}
+
+const char * const *
+am_article_view_get_choices (AmArticleView *self)
+{
+  g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), NULL);
+
+  return (const char * const *) self->choices;
+}

@@ -1,0 +1,61 @@
+/* am-article-view.h — the article's text, with the evidence of the selection marked
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "am-core.h"
+
+G_BEGIN_DECLS
+
+#define AM_TYPE_ARTICLE_VIEW (am_article_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmArticleView, am_article_view, AM, ARTICLE_VIEW, GtkWidget)
+
+/*
+ * Shows the title, publisher, date and paragraphs of the document's article.  Every
+ * evidence sentence is marked; the sentences of the selected item are highlighted and
+ * scrolled to.  Clicking a sentence activates "win.select" with what it supports
+ * (statements first, then relations, then actors); clicking it again moves on to the
+ * next, and a bar under the text lists them all.
+ * Properties: "document", "selection", "dark".
+ */
+GtkWidget   *am_article_view_new           (void);
+AmDocument  *am_article_view_get_document  (AmArticleView *self);
+void         am_article_view_set_document  (AmArticleView *self,
+                                            AmDocument    *document);
+const char  *am_article_view_get_selection (AmArticleView *self);
+void         am_article_view_set_selection (AmArticleView *self,
+                                            const char    *id);
+gboolean     am_article_view_get_dark      (AmArticleView *self);
+void         am_article_view_set_dark      (AmArticleView *self,
+                                            gboolean       dark);
+
+/* The seam the click gesture calls: select what the sentence at byte @offset of
+ * @paragraph supports.  Returns FALSE when no evidence lies there. */
+gboolean     am_article_view_activate_at   (AmArticleView *self,
+                                            guint          paragraph,
+                                            gssize         offset);
+/* Scrolls so that byte @offset of @paragraph is in view. */
+void         am_article_view_reveal        (AmArticleView *self,
+                                            guint          paragraph,
+                                            gssize         offset);
+
+/* For tests and accessibility checks. */
+GtkTextView *am_article_view_get_text_view (AmArticleView *self);
+/* The buffer position of byte @offset of @paragraph; FALSE when out of range. */
+gboolean     am_article_view_get_iter      (AmArticleView *self,
+                                            guint          paragraph,
+                                            gssize         offset,
+                                            GtkTextIter   *iter);
+/* Whether that position is highlighted as evidence of the selected item. */
+gboolean     am_article_view_is_highlighted (AmArticleView *self,
+                                             guint          paragraph,
+                                             gssize         offset);
+/* The items the last clicked sentence supports, in the order clicks go through them.
+ * (transfer none) (nullable) */
+const char * const *am_article_view_get_choices (AmArticleView *self);
+
+G_END_DECLS

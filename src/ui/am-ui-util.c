@@ -1,0 +1,358 @@
+/* am-ui-util.c — small text helpers shared by the window and its panels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "am-ui-util.h"
+
+AmItemType
+_am_ui_item_type (AmDocument *document,
+                  const char *id)
+{
+  if (document == NULL || id == NULL || id[0] == '\0')
+    return AM_ITEM_NONE;
+  if (am_document_lookup_entity (document, id) != NULL)
+    return AM_ITEM_ENTITY;
+  if (am_document_lookup_relation (document, id) != NULL)
+    return AM_ITEM_RELATION;
+  if (am_document_lookup_statement (document, id) != NULL)
+    return AM_ITEM_STATEMENT;
+  return AM_ITEM_NONE;
+}
+
+gboolean
+_am_ui_document_has_id (AmDocument *document,
+                        const char *id)
+{
+  return _am_ui_item_type (document, id) != AM_ITEM_NONE;
+}
+
+const char *
+_am_ui_entity_name (AmDocument *document,
+                    const char *id)
+{
+  AmEntity *entity;
+
+  if (id == NULL)
+    return "";
+
+  entity = document ? am_document_lookup_entity (document, id) : NULL;
+  if (entity != NULL && am_entity_get_name (entity) != NULL)
+    return am_entity_get_name (entity);
+
+  return id;
+}
+
+char *
+_am_ui_relation_ends (AmDocument *document,
+                      AmRelation *relation)
+{
+  const char *source = _am_ui_entity_name (document, am_relation_get_source (relation));
+  const char *target = _am_ui_entity_name (document, am_relation_get_target (relation));
+
+  return g_strdup_printf (am_relation_get_directed (relation) ? "%s → %s" : "%s — %s",
+                          source, target);
+}
+
+char *
+_am_ui_statement_words (AmStatement *statement)
+{
+  const char *text = am_statement_get_text (statement);
+
+  if (text == NULL)
+    text = "";
+
+  if (am_statement_get_quoted (statement))
+    /* Translators: quotation marks around a quoted statement; use your language's */
+    return g_strdup_printf (_("“%s”"), text);
+
+  return g_strdup (text);
+}
+
+char *
+_am_ui_describe_item (AmDocument *document,
+                      const char *id,
+                      guint       max_chars)
+{
+  g_autofree char *text = NULL;
+
+  switch (_am_ui_item_type (document, id))
+    {
+    case AM_ITEM_ENTITY:
+      text = g_strdup (_am_ui_entity_name (document, id));
+      break;
+
+    case AM_ITEM_RELATION:
+      {
+        AmRelation *relation = am_document_lookup_relation (document, id);
+        g_autofree char *ends = _am_ui_relation_ends (document, relation);
+        const char *label = am_relation_get_label (relation);
+
+        text = label ? g_strdup_printf ("%s: %s", ends, label) : g_steal_pointer (&ends);
+      }
+      break;
+
+    case AM_ITEM_STATEMENT:
+      {
+        AmStatement *statement = am_document_lookup_statement (document, id);
+        g_autofree char *words = _am_ui_statement_words (statement);
+
+        /* Translators: a statement in one line: "Speaker: “words”" */
+        text = g_strdup_printf (_("%s: %s"),
+                                _am_ui_entity_name (document, am_statement_get_speaker (statement)),
+                                words);
+      }
+      break;
+
+    case AM_ITEM_NONE:
+    default:
+      text = g_strdup (id ? id : "");
+      break;
+    }
+
+  return max_chars > 0 ? _am_ui_truncate (text, max_chars) : g_steal_pointer (&text);
+}
+
+static char *
+capitalise (const char *word)
+{
+  g_autofree char *first = NULL;
+  const char *rest;
+
+  if (word == NULL || word[0] == '\0' || !g_utf8_validate (word, -1, NULL))
+    return g_strdup (_("Other"));
+
+  rest = g_utf8_next_char (word);
+  first = g_utf8_strup (word, rest - word);
+
+  return g_strconcat (first, rest, NULL);
+}
+
+/* Indexed by AmEntityKind, up to (not including) AM_ENTITY_KIND_OTHER. */
+static const char * const kind_labels[] = {
+  /* Translators: a kind of actor, singular */
+  NC_("kind", "State"),
+  /* Translators: a kind of actor, singular */
+  NC_("kind", "Organization"),
+  /* Translators: a kind of actor, singular */
+  NC_("kind", "Person"),
+  /* Translators: a kind of actor, singular */
+  NC_("kind", "Event"),
+  /* Translators: a kind of actor, singular */
+  NC_("kind", "Place"),
+  /* Translators: a kind of actor, singular (newspapers, agencies, broadcasters) */
+  NC_("kind", "News Media"),
+};
+
+static const char * const kind_headings[] = {
+  /* Translators: a heading in the actor list: the actors of one kind */
+  NC_("kinds", "States"),
+  /* Translators: a heading in the actor list: the actors of one kind */
+  NC_("kinds", "Organizations"),
+  /* Translators: a heading in the actor list: the actors of one kind */
+  NC_("kinds", "People"),
+  /* Translators: a heading in the actor list: the actors of one kind */
+  NC_("kinds", "Events"),
+  /* Translators: a heading in the actor list: the actors of one kind */
+  NC_("kinds", "Places"),
+  /* Translators: a heading in the actor list: the actors of one kind */
+  NC_("kinds", "News Media"),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_labels) == AM_ENTITY_KIND_OTHER);
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_headings) == AM_ENTITY_KIND_OTHER);
+
+char *
+_am_ui_kind_label (AmEntity *entity)
+{
+  AmEntityKind kind = am_entity_get_kind (entity);
+
+  if (kind < AM_ENTITY_KIND_OTHER)
+    return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "kind", kind_labels[kind]));
+
+  return capitalise (am_entity_get_kind_name (entity));
+}
+
+char *
+_am_ui_kind_heading (AmEntity *entity)
+{
+  AmEntityKind kind = am_entity_get_kind (entity);
+
+  if (kind < AM_ENTITY_KIND_OTHER)
+    return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "kinds", kind_headings[kind]));
+
+  return capitalise (am_entity_get_kind_name (entity));
+}
+
+const char *
+_am_ui_kind_css_name (AmEntity *entity)
+{
+  AmEntityKind kind = am_entity_get_kind (entity);
+
+  if (kind >= AM_ENTITY_KIND_OTHER)
+    return "other";
+
+  return am_entity_kind_to_string (kind);
+}
+
+char *
+_am_ui_format_date (const char *iso)
+{
+  int year = 0, month = 0, day = 0;
+  int n;
+
+  if (iso == NULL || iso[0] == '\0')
+    return NULL;
+
+  n = sscanf (iso, "%4d-%2d-%2d", &year, &month, &day);
+
+  if (n == 3 && g_date_valid_dmy (day, month, year))
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+
+      /* Translators: a full date, see g_date_time_format(); "18 March 2021" */
+      return g_date_time_format (date, _("%-d %B %Y"));
+    }
+
+  if (n == 2 && month >= 1 && month <= 12 && year > 0)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+
+      /* Translators: a month and year, see g_date_time_format(); "March 2021" */
+      return g_date_time_format (date, _("%B %Y"));
+    }
+
+  return g_strdup (iso);
+}
+
+char *
+_am_ui_truncate (const char *text,
+                 guint       max_chars)
+{
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  if (g_utf8_strlen (text, -1) <= (glong) max_chars)
+    return g_strdup (text);
+
+  end = g_utf8_offset_to_pointer (text, max_chars > 1 ? max_chars - 1 : 0);
+  {
+    g_autofree char *head = g_strndup (text, end - text);
+
+    return g_strconcat (g_strchomp (head), "…", NULL);
+  }
+}
+
+char *
+_am_ui_slugify (const char *title,
+                gsize       max_len)
+{
+  g_autoptr(GString) slug = g_string_new (NULL);
+  g_autofree char *ascii = NULL;
+  gboolean dash = FALSE;
+
+  if (title == NULL)
+    return g_strdup ("");
+
+  ascii = g_str_to_ascii (title, "C");
+  for (const char *p = ascii; *p != '\0' && slug->len < max_len; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          g_string_append_c (slug, g_ascii_tolower (*p));
+          dash = FALSE;
+        }
+      else
+        {
+          dash = TRUE;
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&slug), FALSE);
+}
+
+char *
+_am_ui_fold (const char *text)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *ascii = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  /* "Choe Son Hui" matches "choe", "Séoul" matches "seoul". */
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  ascii = g_str_to_ascii (normal ? normal : text, "C");
+
+  return g_utf8_casefold (ascii, -1);
+}
+
+gboolean
+_am_ui_matches (const char *folded_haystack,
+                const char *folded_query)
+{
+  g_auto(GStrv) words = NULL;
+  gboolean any = FALSE;
+
+  if (folded_query == NULL)
+    return TRUE;
+
+  words = g_strsplit_set (folded_query, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      any = TRUE;
+      if (strstr (folded_haystack, words[i]) == NULL)
+        return FALSE;
+    }
+
+  return any;
+}
+
+static void
+append_rgba (GString       *css,
+             const AmColor *color)
+{
+  char alpha[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* CSS wants a dot whatever the locale says. */
+  g_ascii_formatd (alpha, sizeof alpha, "%.3f", CLAMP (color->alpha, 0.0, 1.0));
+  g_string_append_printf (css, "rgba(%d,%d,%d,%s)",
+                          (int) (CLAMP (color->red, 0.0, 1.0) * 255.0 + 0.5),
+                          (int) (CLAMP (color->green, 0.0, 1.0) * 255.0 + 0.5),
+                          (int) (CLAMP (color->blue, 0.0, 1.0) * 255.0 + 0.5),
+                          alpha);
+}
+
+void
+_am_ui_append_kind_css (GString           *css,
+                        const char        *kind_name,
+                        const AmKindStyle *style)
+{
+  if (style == NULL)
+    return;
+
+  g_string_append_printf (css, ".kind-dot.kind-%s { background-color: ", kind_name);
+  append_rgba (css, &style->fill);
+  g_string_append (css, "; border-color: ");
+  append_rgba (css, &style->stroke);
+  g_string_append (css, "; }\n");
+
+  g_string_append_printf (css, ".kind-pill.kind-%s { background-color: ", kind_name);
+  append_rgba (css, &style->fill);
+  g_string_append (css, "; color: ");
+  append_rgba (css, &style->text);
+  g_string_append (css, "; border-color: ");
+  append_rgba (css, &style->stroke);
+  g_string_append (css, "; }\n");
+}

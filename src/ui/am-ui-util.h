@@ -1,0 +1,63 @@
+/* am-ui-util.h — small text helpers shared by the window and its panels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "am-core.h"
+#include "am-theme.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  AM_ITEM_NONE,
+  AM_ITEM_ENTITY,
+  AM_ITEM_RELATION,
+  AM_ITEM_STATEMENT,
+} AmItemType;
+
+/* Ids are unique across entities, relations and statements. */
+AmItemType  _am_ui_item_type         (AmDocument  *document,
+                                      const char  *id);
+gboolean    _am_ui_document_has_id   (AmDocument  *document,
+                                      const char  *id);
+/* The entity's name, or the id itself when the document does not know it. */
+const char *_am_ui_entity_name       (AmDocument  *document,
+                                      const char  *id);
+/* "Kim Yo Jong → United States" (or "A — B" when undirected). (transfer full) */
+char       *_am_ui_relation_ends     (AmDocument  *document,
+                                      AmRelation  *relation);
+/* The words of a statement: in quotation marks when quoted. (transfer full) */
+char       *_am_ui_statement_words   (AmStatement *statement);
+/* One line naming any item: an actor, a relation, "Speaker: “words…”". (transfer full) */
+char       *_am_ui_describe_item     (AmDocument  *document,
+                                      const char  *id,
+                                      guint        max_chars);
+/* Translated singular ("Person") and plural ("People") names of a kind.  Unknown kinds
+ * come back as their own word, capitalised. (transfer full) */
+char       *_am_ui_kind_label        (AmEntity    *entity);
+char       *_am_ui_kind_heading      (AmEntity    *entity);
+/* The CSS class suffix of a kind: "person", …, "other". */
+const char *_am_ui_kind_css_name     (AmEntity    *entity);
+/* "18 March 2021", "March 2021", "2021"; the input as is when it is not ISO. */
+char       *_am_ui_format_date       (const char  *iso);
+/* At most @max_chars characters, with an ellipsis when cut. (transfer full) */
+char       *_am_ui_truncate          (const char  *text,
+                                      guint        max_chars);
+/* A file-name stem from a title: lower case ASCII words joined by '-'. (transfer full) */
+char       *_am_ui_slugify           (const char  *title,
+                                      gsize        max_len);
+/* Case- and accent-insensitive text for searching. (transfer full) */
+char       *_am_ui_fold              (const char  *text);
+/* TRUE when every word of @folded_query occurs in @folded_haystack. */
+gboolean    _am_ui_matches           (const char  *folded_haystack,
+                                      const char  *folded_query);
+/* The .kind-dot / .kind-pill rules for one kind, in the render theme's colours. */
+void        _am_ui_append_kind_css   (GString           *css,
+                                      const char        *kind_name,
+                                      const AmKindStyle *style);
+
+G_END_DECLS

@@ -1,0 +1,388 @@
+/* am-window-actions.c — the win.* actions, their key bindings, and the file dialogs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "am-window-private.h"
+
+#define ZOOM_STEP 1.25
+
+/* Open */
+
+static GtkFileFilter *
+new_filter (const char         *name,
+            const char * const *mime_types,
+            const char * const *suffixes)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; mime_types != NULL && mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  for (guint i = 0; suffixes != NULL && suffixes[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
+
+  return filter;
+}
+
+static void
+open_response_cb (GtkNativeDialog *native,
+                  int              response,
+                  AmWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        am_window_open_file (self, file);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  static const char * const json_types[] = { "application/json", NULL };
+  static const char * const json_suffixes[] = { "json", NULL };
+  static const char * const dot_types[] = { "text/vnd.graphviz", NULL };
+  static const char * const dot_suffixes[] = { "gv", "dot", NULL };
+  static const char * const all_types[] = { "application/json", "text/vnd.graphviz", NULL };
+  static const char * const all_suffixes[] = { "json", "gv", "dot", NULL };
+  g_autoptr(GtkFileFilter) all = NULL;
+  g_autoptr(GtkFileFilter) json = NULL;
+  g_autoptr(GtkFileFilter) dot = NULL;
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (/* Translators: title of the open dialog */
+                                        _("Open Map"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        /* Translators: button of the open dialog */
+                                        _("_Open"),
+                                        /* Translators: button of the open dialog */
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  /* Translators: a file type filter in the open dialog */
+  all = new_filter (_("All Supported Files"), all_types, all_suffixes);
+  /* Translators: a file type filter in the open dialog */
+  json = new_filter (_("Actor Maps (JSON)"), json_types, json_suffixes);
+  /* Translators: a file type filter in the open dialog */
+  dot = new_filter (_("Graphviz Graphs"), dot_types, dot_suffixes);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), json);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), dot);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), parent, NULL);
+    }
+
+  g_signal_connect_object (native, "response", G_CALLBACK (open_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Export */
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AmWindow *self = AM_WINDOW (object);
+  g_autofree char *path = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+
+  if (!am_window_export_finish (self, result, &error))
+    {
+      /* Nothing was written: the exporter writes atomically, so the old file is intact. */
+      /* Translators: heading of an error dialog */
+      _am_window_message (self, _("Export Failed"), error->message);
+      return;
+    }
+
+  {
+    g_autofree char *title = NULL;
+    g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+    g_autofree char *action = NULL;
+
+    /* Translators: a toast; %s is a file name */
+    title = g_strdup_printf (_("Exported %s"), name);
+    if (uri != NULL)
+      {
+        g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_string (uri));
+
+        action = g_action_print_detailed_name ("win.open-uri", target);
+      }
+    /* _am_window_toast() escapes the title: file names may contain “&” or “<”. */
+    _am_window_toast (self, title, action ? _("Open") : NULL, action);
+  }
+}
+
+static void
+export_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    AmWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      AmExportFormat format;
+
+      if (path == NULL)
+        {
+          /* Translators: heading and body of an error dialog */
+          _am_window_message (self, _("Export Failed"),
+                              _("Exports can only be written to local folders."));
+        }
+      else
+        {
+          /* No extension typed: take the one of the chosen file type. */
+          if (!am_export_format_from_path (path, &format))
+            {
+              GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
+              char *with_ext;
+
+              format = filter ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "format")) : AM_EXPORT_FORMAT_SVG;
+              with_ext = g_strdup_printf ("%s.%s", path, am_export_format_to_string (format));
+              g_free (path);
+              path = with_ext;
+            }
+
+          am_window_export_async (self, path, NULL, export_done_cb, g_steal_pointer (&path));
+        }
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  const char *requested = g_variant_get_string (param, NULL);
+  static const struct {
+    AmExportFormat  format;
+    const char     *mime_type;
+    const char     *suffix;
+  } formats[] = {
+    { AM_EXPORT_FORMAT_PNG, "image/png", "png" },
+    { AM_EXPORT_FORMAT_SVG, "image/svg+xml", "svg" },
+    { AM_EXPORT_FORMAT_PDF, "application/pdf", "pdf" },
+  };
+  const char *names[G_N_ELEMENTS (formats)] = {
+    /* Translators: a file type in the export dialog */
+    _("PNG Image"),
+    /* Translators: a file type in the export dialog */
+    _("SVG Image"),
+    /* Translators: a file type in the export dialog */
+    _("PDF Document"),
+  };
+  AmExportFormat format = AM_EXPORT_FORMAT_SVG;
+  GtkFileChooserNative *native;
+  g_autofree char *suggested = NULL;
+
+  if (self->scene == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (requested, formats[i].suffix) == 0)
+      format = formats[i].format;
+
+  native = gtk_file_chooser_native_new (/* Translators: title of the export dialog */
+                                        _("Export Map"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        /* Translators: button of the export dialog */
+                                        _("_Export"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      const char * const types[] = { formats[i].mime_type, NULL };
+      const char * const suffixes[] = { formats[i].suffix, NULL };
+      g_autoptr(GtkFileFilter) filter = new_filter (names[i], types, suffixes);
+
+      g_object_set_data (G_OBJECT (filter), "format", GINT_TO_POINTER (formats[i].format));
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      if (formats[i].format == format)
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+
+  suggested = _am_window_suggest_export_name (self, format);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
+}
+
+/* Selection and navigation */
+
+static void
+select_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  gboolean under_pointer;
+
+  /* A click on the map selects what is under the pointer, which is in view already;
+   * a choice made anywhere else (list, panels, article, arrow keys) flies the map there. */
+  under_pointer = id[0] != '\0' && g_strcmp0 (am_canvas_get_hovered (self->canvas), id) == 0;
+  _am_window_show_item (self, id, !under_pointer);
+}
+
+static void
+focus_details_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+
+  am_detail_panel_focus (self->detail_panel);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+
+  am_window_set_show_sidebar (self, TRUE);
+  am_sidebar_focus_search (self->sidebar);
+}
+
+static void
+reveal_evidence_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  guint32 paragraph;
+  gint64 offset;
+
+  g_variant_get (param, "(ux)", &paragraph, &offset);
+  am_article_view_reveal (self->article_view, paragraph, offset);
+}
+
+/* Layout and view */
+
+static void
+relayout_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  const char *engine = g_variant_get_string (param, NULL);
+
+  if (engine[0] != '\0' && g_strcmp0 (engine, self->engine) != 0)
+    am_window_set_engine (self, engine);   /* lays out again by itself */
+  else
+    _am_window_relayout (self);
+}
+
+static void
+cancel_layout_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  am_window_cancel_layout (AM_WINDOW (widget));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  double zoom = am_canvas_get_zoom (self->canvas);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    am_canvas_set_zoom (self->canvas, zoom * ZOOM_STEP);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    am_canvas_set_zoom (self->canvas, zoom / ZOOM_STEP);
+  else
+    am_canvas_zoom_to_fit (self->canvas);
+}
+
+void
+_am_window_update_actions (AmWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_scene = self->scene != NULL;
+  gboolean has_document = self->document != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.export", has_scene);
+  gtk_widget_action_set_enabled (widget, "win.zoom-in", has_scene);
+  gtk_widget_action_set_enabled (widget, "win.zoom-out", has_scene);
+  gtk_widget_action_set_enabled (widget, "win.zoom-fit", has_scene);
+  gtk_widget_action_set_enabled (widget, "win.relayout", has_document);
+  gtk_widget_action_set_enabled (widget, "win.search", has_document);
+  gtk_widget_action_set_enabled (widget, "win.cancel-layout", self->laying_out);
+}
+
+void
+_am_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.select", "s", select_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-details", NULL, focus_details_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-evidence", "(ux)", reveal_evidence_action);
+  gtk_widget_class_install_action (widget_class, "win.relayout", "s", relayout_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-layout", NULL, cancel_layout_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
+  gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+
+  /* Bindings on the window class work with or without a GtkApplication (tests run
+   * without one), and resources/gtk/help-overlay.ui lists every one of them. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.show-legend", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.relayout", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.select", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
