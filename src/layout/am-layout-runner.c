@@ -119,8 +119,12 @@ child_setup (gpointer user_data)
 static char *
 stderr_text (Run *run)
 {
-  g_autofree char *raw = g_strndup ((const char *) run->err->data, run->err->len);
-  g_autofree char *valid = g_utf8_make_valid (raw, -1);
+  g_autofree char *valid = NULL;
+
+  if (run->err->len == 0)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid ((const char *) run->err->data, run->err->len);
 
   g_strstrip (valid);
   if (g_utf8_strlen (valid, -1) > AM_LAYOUT_MAX_MESSAGE)

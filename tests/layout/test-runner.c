@@ -1,0 +1,425 @@
+/* test-runner.c — layout through the helper process, and every way it can go wrong
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "am-layout.h"
+
+static char *
+helper_path (void)
+{
+  return g_test_build_filename (G_TEST_BUILT, "layout", "am-test-layout-helper", NULL);
+}
+
+static AmDocument *
+load_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "layout",
+                                                 "actors.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AmDocument *document = am_document_load_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+/* The network without its groups: the comparisons with the in-process result then do
+ * not depend on cluster handling, which test-helper-clusters covers for dot. */
+static AmDocument *
+load_flat_fixture (void)
+{
+  g_autoptr(AmDocument) document = load_fixture ();
+  GListModel *entities = am_document_get_entities (document);
+  GListModel *relations = am_document_get_relations (document);
+  g_autoptr(GPtrArray) flat = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rels = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  AmDocument *result;
+
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(AmEntity) e = g_list_model_get_item (entities, i);
+      g_ptr_array_add (flat, g_object_new (AM_TYPE_ENTITY, "id", am_entity_get_id (e),
+                                           "name", am_entity_get_name (e),
+                                           "kind", am_entity_get_kind (e), NULL));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    g_ptr_array_add (rels, g_list_model_get_item (relations, i));
+
+  result = am_document_new_from_objects ("flat", flat, rels, &error);
+  g_assert_no_error (error);
+  return result;
+}
+
+static AmLayoutRequest *
+make_request (AmDocument     *document,
+              AmLayoutEngine  engine)
+{
+  g_autoptr(GError) error = NULL;
+  AmLayoutRequest *request = am_layout_request_new_for_document (document, engine, &error);
+
+  g_assert_no_error (error);
+  return request;
+}
+
+static void
+set_mode (const char *mode)
+{
+  if (mode != NULL)
+    g_setenv ("AM_TEST_HELPER_MODE", mode, TRUE);
+  else
+    g_unsetenv ("AM_TEST_HELPER_MODE");
+}
+
+static void
+assert_close (double a,
+              double b)
+{
+  g_assert_cmpfloat_with_epsilon (a, b, 1e-6);
+}
+
+static void
+assert_rect_close (const AmRect *a,
+                   const AmRect *b)
+{
+  assert_close (a->x, b->x);
+  assert_close (a->y, b->y);
+  assert_close (a->width, b->width);
+  assert_close (a->height, b->height);
+}
+
+static void
+assert_scenes_same (AmScene *a,
+                    AmScene *b)
+{
+  assert_rect_close (am_scene_get_bounds (a), am_scene_get_bounds (b));
+  g_assert_cmpstr (am_scene_get_engine (a), ==, am_scene_get_engine (b));
+  g_assert_cmpstr (am_scene_get_title (a), ==, am_scene_get_title (b));
+  g_assert_cmpstr (am_scene_get_subtitle (a), ==, am_scene_get_subtitle (b));
+  g_assert_cmpuint (am_scene_get_n_nodes (a), ==, am_scene_get_n_nodes (b));
+  g_assert_cmpuint (am_scene_get_n_edges (a), ==, am_scene_get_n_edges (b));
+  g_assert_cmpuint (am_scene_get_n_clusters (a), ==, am_scene_get_n_clusters (b));
+
+  for (guint i = 0; i < am_scene_get_n_nodes (a); i++)
+    {
+      const AmSceneNode *x = am_scene_get_node (a, i), *y = am_scene_get_node (b, i);
+
+      g_assert_cmpstr (x->id, ==, y->id);
+      g_assert_cmpstr (x->label, ==, y->label);
+      g_assert_cmpstr (x->kind, ==, y->kind);
+      g_assert_cmpint (x->shape, ==, y->shape);
+      assert_rect_close (&x->box, &y->box);
+    }
+
+  for (guint i = 0; i < am_scene_get_n_edges (a); i++)
+    {
+      const AmSceneEdge *x = am_scene_get_edge (a, i), *y = am_scene_get_edge (b, i);
+
+      g_assert_cmpstr (x->id, ==, y->id);
+      g_assert_cmpstr (x->label, ==, y->label);
+      g_assert_cmpuint (x->n_points, ==, y->n_points);
+      for (guint j = 0; j < x->n_points; j++)
+        {
+          assert_close (x->points[j].x, y->points[j].x);
+          assert_close (x->points[j].y, y->points[j].y);
+        }
+      g_assert_cmpint (x->has_head, ==, y->has_head);
+      g_assert_cmpint (x->has_label, ==, y->has_label);
+      assert_rect_close (&x->label_box, &y->label_box);
+    }
+
+  for (guint i = 0; i < am_scene_get_n_clusters (a); i++)
+    {
+      g_assert_cmpstr (am_scene_get_cluster (a, i)->id, ==, am_scene_get_cluster (b, i)->id);
+      assert_rect_close (&am_scene_get_cluster (a, i)->box, &am_scene_get_cluster (b, i)->box);
+    }
+}
+
+static void
+assert_same_items (AmScene *a,
+                   AmScene *b)
+{
+  g_assert_cmpuint (am_scene_get_n_nodes (a), ==, am_scene_get_n_nodes (b));
+  g_assert_cmpuint (am_scene_get_n_edges (a), ==, am_scene_get_n_edges (b));
+  for (guint i = 0; i < am_scene_get_n_nodes (a); i++)
+    g_assert_cmpstr (am_scene_get_node (a, i)->id, ==, am_scene_get_node (b, i)->id);
+  for (guint i = 0; i < am_scene_get_n_edges (a); i++)
+    {
+      g_assert_cmpstr (am_scene_get_edge (a, i)->id, ==, am_scene_get_edge (b, i)->id);
+      g_assert_cmpstr (am_scene_get_edge (a, i)->label, ==, am_scene_get_edge (b, i)->label);
+    }
+}
+
+/* ------------------------------------------------------------------------------------ */
+
+static void
+test_helper_matches_in_process (gconstpointer data)
+{
+  AmLayoutEngine engine = GPOINTER_TO_UINT (data);
+  g_autofree char *helper = helper_path ();
+  g_autoptr(AmDocument) document = load_flat_fixture ();
+  g_autoptr(AmLayoutRequest) request = make_request (document, engine);
+  g_autoptr(AmScene) isolated = NULL;
+  g_autoptr(AmScene) in_process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_mode (NULL);
+  isolated = am_layout_run_sync (request, helper, 30, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (isolated);
+
+  in_process = am_layout_run_in_process (request, &error);
+  g_assert_no_error (error);
+
+  /* fdp is not reproducible on Graphviz 2.42 (see test-layout): only the items must
+   * agree for it, the places may not. */
+  if (engine == AM_LAYOUT_ENGINE_FDP)
+    assert_same_items (isolated, in_process);
+  else
+    assert_scenes_same (isolated, in_process);
+  g_assert_cmpuint (am_scene_get_n_nodes (isolated), ==,
+                    g_list_model_get_n_items (am_document_get_entities (document)));
+}
+
+/* Clusters and the caption survive the trip through the pipe. */
+static void
+test_helper_clusters (void)
+{
+  g_autofree char *helper = helper_path ();
+  g_autoptr(AmDocument) document = load_fixture ();
+  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_DOT);
+  g_autoptr(AmScene) isolated = NULL;
+  g_autoptr(AmScene) in_process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_mode (NULL);
+  isolated = am_layout_run_sync (request, helper, 30, NULL, &error);
+  g_assert_no_error (error);
+  in_process = am_layout_run_in_process (request, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (am_scene_get_n_clusters (isolated), ==, 2);
+  g_assert_cmpstr (am_scene_get_subtitle (isolated), ==, "Test Wire · 2021-03-18");
+  assert_scenes_same (isolated, in_process);
+}
+
+static void
+test_helper_crash (void)
+{
+  g_autofree char *helper = helper_path ();
+  g_autoptr(AmDocument) document = load_fixture ();
+  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_NEATO);
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_mode ("crash");
+  scene = am_layout_run_sync (request, helper, 30, NULL, &error);
+  set_mode (NULL);
+
+  g_assert_null (scene);
+  g_assert_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_CRASHED);
+  g_assert_nonnull (strstr (error->message, "layout failed"));
+  g_assert_nonnull (strstr (error->message, "signal 11"));
+  g_assert_nonnull (strstr (error->message, g_strsignal (SIGSEGV)));
+}
+
+static void
+test_helper_timeout (void)
+{
+  g_autofree char *helper = helper_path ();
+  g_autoptr(AmDocument) document = load_fixture ();
+  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_NEATO);
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_mode ("hang");
+  scene = am_layout_run_sync (request, helper, 1, NULL, &error);
+  set_mode (NULL);
+
+  g_assert_null (scene);
+  g_assert_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TIMEOUT);
+  g_assert_cmpstr (error->message, ==, "layout took longer than 1 s");
+}
+
+static void
+test_helper_garbage (void)
+{
+  g_autofree char *helper = helper_path ();
+  g_autoptr(AmDocument) document = load_fixture ();
+  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_NEATO);
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_mode ("garbage");
+  scene = am_layout_run_sync (request, helper, 30, NULL, &error);
+  set_mode (NULL);
+
+  g_assert_null (scene);
+  g_assert_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE);
+}
+
+static void
+test_helper_fail (void)
+{
+  g_autofree char *helper = helper_path ();
+  g_autoptr(AmDocument) document = load_fixture ();
+  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_NEATO);
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_mode ("fail");
+  scene = am_layout_run_sync (request, helper, 30, NULL, &error);
+  g_assert_null (scene);
+  g_assert_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "layout failed: Graphviz said no (test)");
+  g_clear_error (&error);
+
+  /* Another status, and no message: still FAILED, saying so. */
+  set_mode ("exit7");
+  scene = am_layout_run_sync (request, helper, 30, NULL, &error);
+  set_mode (NULL);
+  g_assert_null (scene);
+  g_assert_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "status 7"));
+}
+
+static void
+test_helper_missing (void)
+{
+  g_autoptr(AmDocument) document = load_fixture ();
+  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_NEATO);
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+
+  scene = am_layout_run_sync (request, "/nonexistent/actormap-helper", 30, NULL, &error);
+  g_assert_null (scene);
+  g_assert_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "cannot start the layout helper"));
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+  GCancellable *cancellable;
+  const char   *pidfile;
+  int           pid;
+} CancelData;
+
+static void
+cancel_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CancelData *data = user_data;
+
+  data->result = g_object_ref (result);
+}
+
+static gboolean
+keep_polling_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_helper_cancel (void)
+{
+  g_autofree char *helper = helper_path ();
+  g_autoptr(AmDocument) document = load_fixture ();
+  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_NEATO);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = g_dir_make_tmp ("am-runner-XXXXXX", NULL);
+  g_autofree char *pidfile = g_build_filename (dir, "pid", NULL);
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  CancelData data = { NULL, cancellable, pidfile, 0 };
+  g_autofree char *contents = NULL;
+  guint poll_id;
+
+  g_assert_nonnull (dir);
+  set_mode ("hang");
+  g_setenv ("AM_TEST_HELPER_PIDFILE", pidfile, TRUE);
+
+  /* A timeout far longer than the test: only the cancellation can end this. */
+  am_layout_run_async (request, helper, 600, cancellable, cancel_done_cb, &data);
+
+  /* Wait until the helper is really running (it writes its pid once it has read the
+   * request), then cancel.  The hanging helper makes no I/O to wake the loop, so poll. */
+  poll_id = g_timeout_add (10, keep_polling_cb, NULL);
+  while (!g_file_get_contents (pidfile, &contents, NULL, NULL) && data.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (poll_id);
+  g_assert_null (data.result);
+  data.pid = atoi (contents);
+  g_assert_cmpint (data.pid, >, 0);
+  g_assert_cmpint (kill (data.pid, 0), ==, 0);
+
+  g_cancellable_cancel (cancellable);
+  while (data.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  set_mode (NULL);
+  g_unsetenv ("AM_TEST_HELPER_PIDFILE");
+
+  scene = am_layout_run_finish (data.result, &error);
+  g_clear_object (&data.result);
+  g_assert_null (scene);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* The helper is gone (and reaped): signalling it fails. */
+  errno = 0;
+  g_assert_cmpint (kill (data.pid, 0), ==, -1);
+  g_assert_cmpint (errno, ==, ESRCH);
+
+  g_unlink (pidfile);
+  g_rmdir (dir);
+}
+
+static void
+test_helper_already_cancelled (void)
+{
+  g_autofree char *helper = helper_path ();
+  g_autoptr(AmDocument) document = load_fixture ();
+  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_NEATO);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  scene = am_layout_run_sync (request, helper, 30, cancellable, &error);
+  g_assert_null (scene);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (guint i = 0; i < AM_N_LAYOUT_ENGINES; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Actormap/Runner/helper-matches-in-process/%s",
+                                               am_layout_engine_to_string (i));
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_helper_matches_in_process);
+    }
+  g_test_add_func ("/Actormap/Runner/helper-clusters", test_helper_clusters);
+  g_test_add_func ("/Actormap/Runner/crash", test_helper_crash);
+  g_test_add_func ("/Actormap/Runner/timeout", test_helper_timeout);
+  g_test_add_func ("/Actormap/Runner/garbage", test_helper_garbage);
+  g_test_add_func ("/Actormap/Runner/fail", test_helper_fail);
+  g_test_add_func ("/Actormap/Runner/missing-helper", test_helper_missing);
+  g_test_add_func ("/Actormap/Runner/cancel", test_helper_cancel);
+  g_test_add_func ("/Actormap/Runner/already-cancelled", test_helper_already_cancelled);
+
+  return g_test_run ();
+}
