@@ -668,8 +668,12 @@ static void
 am_article_view_dispose (GObject *object)
 {
   AmArticleView *self = AM_ARTICLE_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_ARTICLE_VIEW);
+  /* dispose_template() only unparents the children it bound; the root box is not one. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (am_article_view_parent_class)->dispose (object);

@@ -72,10 +72,10 @@ add_header (AmDetailPanel *self,
   gtk_widget_set_halign (pill_label, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), pill_label);
 
+  /* Not selectable: a selectable label claims every focus move into the panel (GtkLabel's
+   * focus handler returns TRUE even when it cannot take focus), so Enter on the map
+   * would lead nowhere. */
   label = plain_label (title, title_class);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* Selectable labels take focus; the header should not be the first Tab stop. */
-  gtk_widget_set_focusable (label, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
@@ -613,8 +613,12 @@ static void
 am_detail_panel_dispose (GObject *object)
 {
   AmDetailPanel *self = AM_DETAIL_PANEL (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_DETAIL_PANEL);
+  /* dispose_template() only unparents the children it bound; the root box is not one. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (am_detail_panel_parent_class)->dispose (object);
@@ -774,11 +778,27 @@ am_detail_panel_set_selection (AmDetailPanel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTION]);
 }
 
+static gboolean
+focus_first_row (AmDetailPanel *self)
+{
+  return gtk_widget_child_focus (GTK_WIDGET (self->content), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+focus_later_cb (gpointer data)
+{
+  g_autoptr(AmDetailPanel) self = data;
+
+  focus_first_row (self);
+}
+
 void
 am_detail_panel_focus (AmDetailPanel *self)
 {
   g_return_if_fail (AM_IS_DETAIL_PANEL (self));
 
-  if (!gtk_widget_child_focus (GTK_WIDGET (self->content), GTK_DIR_TAB_FORWARD))
-    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+  /* Rows made for a selection a moment ago have no size yet and cannot take focus;
+   * try again once the frame has been laid out. */
+  if (!focus_first_row (self))
+    g_idle_add_once (focus_later_cb, g_object_ref (self));
 }

@@ -46,6 +46,9 @@ struct _AmSidebar
   char              *folded_query;   /* NULL when not searching */
 
   guint              search_rows_built : 1;
+  /* Set while the entry is given text from outside; it emits search-changed midway
+   * (with an empty text, between deleting and inserting). */
+  guint              setting_entry : 1;
   /* Set while the list follows the window, so that it does not echo the change back. */
   guint              syncing : 1;
 };
@@ -467,6 +470,9 @@ static void
 search_changed_cb (AmSidebar      *self,
                    GtkSearchEntry *entry)
 {
+  if (self->setting_entry)
+    return;
+
   am_sidebar_set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
@@ -506,8 +512,12 @@ static void
 am_sidebar_dispose (GObject *object)
 {
   AmSidebar *self = AM_SIDEBAR (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_SIDEBAR);
+  /* dispose_template() only unparents the children it bound; the root box is not one. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (am_sidebar_parent_class)->dispose (object);
@@ -739,7 +749,11 @@ am_sidebar_set_search_text (AmSidebar  *self,
     self->folded_query = g_steal_pointer (&folded);
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+    {
+      self->setting_entry = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      self->setting_entry = FALSE;
+    }
 
   if (self->folded_query != NULL)
     ensure_search_rows (self);

@@ -1,0 +1,940 @@
+/* test-window.c — the Actormap window under Xvfb: selection, panels, article, export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "am-window-private.h"
+
+/* White-box tests: they include the window's private header to reach its panels, and
+ * drive them through the same seams the gestures use (am_canvas_click_at,
+ * am_article_view_activate_at) or through the real gesture signals. */
+
+typedef struct
+{
+  AmWindow   *window;
+  AmDocument *document;
+  char       *tmpdir;
+} Fixture;
+
+static AmDocument *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "ui", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AmDocument *document;
+
+  document = am_document_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+/* Waiting: never assert right after an action, spin until it holds or time runs out. */
+typedef gboolean (*Condition) (Fixture *f);
+
+static gboolean
+wait_for (Fixture   *f,
+          Condition  cond)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!cond (f) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  return cond (f);
+}
+
+static gboolean
+scene_ready (Fixture *f)
+{
+  return am_window_get_scene (f->window) != NULL && !am_window_get_busy (f->window)
+         && gtk_widget_get_mapped (GTK_WIDGET (f->window->canvas))
+         && gtk_widget_get_width (GTK_WIDGET (f->window->canvas)) > 0;
+}
+
+static gboolean
+not_busy (Fixture *f)
+{
+  return !am_window_get_busy (f->window);
+}
+
+static void
+drain (void)
+{
+  /* Let idles, bindings and redraws settle. */
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+reset_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, "org.actormap.Actormap", TRUE)))
+    return;
+
+  /* The memory backend lives as long as the process: undo what earlier tests chose. */
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_reset (settings, "layout-engine");
+  g_settings_reset (settings, "show-legend");
+  g_settings_reset (settings, "show-sidebar");
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *model = data ? data : "window-model.json";
+  g_autoptr(GError) error = NULL;
+
+  reset_settings ();
+
+  f->tmpdir = g_dir_make_tmp ("actormap-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  f->window = g_object_new (AM_TYPE_WINDOW, NULL);
+  g_object_ref (f->window);   /* ours, for g_assert_finalize_object() at the end */
+
+  f->document = load_fixture (model);
+  am_window_set_document (f->window, f->document);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  g_assert_true (wait_for (f, scene_ready));
+  drain ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+close_dialogs (Fixture *f)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) f->window)
+      gtk_window_destroy (l->data);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  AmWindow *window = g_steal_pointer (&f->window);
+
+  close_dialogs (f);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  /* A leaked reference anywhere in the window (a binding, a job, a signal) fails here. */
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&f->document));
+
+  remove_tree (f->tmpdir);
+  g_free (f->tmpdir);
+}
+
+/* Widget tree helpers */
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *needle)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root)
+      && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gpointer
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;   /* the widget keeps it alive */
+    }
+
+  return NULL;
+}
+
+static gboolean
+panel_shows (Fixture    *f,
+             const char *needle)
+{
+  return find_label (GTK_WIDGET (f->window->detail_panel), needle) != NULL;
+}
+
+/* Scene positions in widget coordinates */
+
+static void
+node_position (Fixture    *f,
+               const char *id,
+               double     *x,
+               double     *y)
+{
+  AmScene *scene = am_window_get_scene (f->window);
+  int index = am_scene_find_node (scene, id);
+  const AmSceneNode *node;
+
+  g_assert_cmpint (index, >=, 0);
+  node = am_scene_get_node (scene, index);
+  am_canvas_scene_to_widget (f->window->canvas,
+                             node->box.x + node->box.width / 2,
+                             node->box.y + node->box.height / 2,
+                             x, y);
+}
+
+static void
+edge_position (Fixture    *f,
+               const char *id,
+               double     *x,
+               double     *y)
+{
+  AmScene *scene = am_window_get_scene (f->window);
+  int index = am_scene_find_edge (scene, id);
+  const AmSceneEdge *edge;
+  double sx, sy;
+
+  g_assert_cmpint (index, >=, 0);
+  edge = am_scene_get_edge (scene, index);
+
+  if (edge->has_label)
+    {
+      sx = edge->label_box.x + edge->label_box.width / 2;
+      sy = edge->label_box.y + edge->label_box.height / 2;
+    }
+  else
+    {
+      /* The middle of the first Bézier segment. */
+      g_assert_cmpuint (edge->n_points, >=, 4);
+      sx = (edge->points[0].x + 3 * edge->points[1].x + 3 * edge->points[2].x + edge->points[3].x) / 8;
+      sy = (edge->points[0].y + 3 * edge->points[1].y + 3 * edge->points[2].y + edge->points[3].y) / 8;
+    }
+
+  am_canvas_scene_to_widget (f->window->canvas, sx, sy, x, y);
+}
+
+static gssize
+evidence_offset (AmDocument *document,
+                 guint       paragraph,
+                 const char *text)
+{
+  const char *p = am_document_get_paragraphs (document)[paragraph];
+  const char *found = strstr (p, text);
+
+  g_assert_nonnull (found);
+  return found - p;
+}
+
+/* Tests */
+
+static guint notify_count;
+
+static void
+count_notify (void)
+{
+  notify_count++;
+}
+
+static void
+test_properties (Fixture       *f,
+                 gconstpointer  data)
+{
+  gulong id;
+
+  /* Setting a property to its current value must not notify (style.md §4). */
+  id = g_signal_connect_swapped (f->window, "notify", G_CALLBACK (count_notify), NULL);
+
+  notify_count = 0;
+  am_window_set_selection (f->window, NULL);
+  am_window_set_show_legend (f->window, am_window_get_show_legend (f->window));
+  am_window_set_show_sidebar (f->window, am_window_get_show_sidebar (f->window));
+  am_window_set_engine (f->window, am_window_get_engine (f->window));
+  am_window_set_document (f->window, f->document);
+  g_assert_cmpuint (notify_count, ==, 0);
+
+  am_window_set_selection (f->window, "bob");
+  g_assert_cmpuint (notify_count, ==, 1);
+  am_window_set_selection (f->window, "bob");
+  g_assert_cmpuint (notify_count, ==, 1);
+
+  /* An id the document does not know clears the selection. */
+  am_window_set_selection (f->window, "nobody");
+  g_assert_null (am_window_get_selection (f->window));
+
+  /* An engine outside the allowlist means "auto". */
+  am_window_set_engine (f->window, "osage");
+  g_assert_cmpstr (am_window_get_engine (f->window), ==, "auto");
+
+  g_signal_handler_disconnect (f->window, id);
+  g_assert_true (wait_for (f, not_busy));
+}
+
+static void
+test_click_node (Fixture       *f,
+                 gconstpointer  data)
+{
+  double x, y;
+
+  node_position (f, "silva", &x, &y);
+  am_canvas_click_at (f->window->canvas, x, y);
+
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "silva");
+  g_assert_cmpstr (am_canvas_get_selection (f->window->canvas), ==, "silva");
+
+  /* The detail panel shows the actor, its statements (quoted, with their source) and
+   * its relations, all as plain text. */
+  g_assert_true (panel_shows (f, "Ana <b>Silva</b> & Co"));
+  g_assert_true (panel_shows (f, "“We will keep talking & <listening>,”"));
+  g_assert_true (panel_shows (f, "reported by Yonhap"));
+  g_assert_true (panel_shows (f, "meets & greets"));
+  g_assert_true (panel_shows (f, "Portugal & <Friends>"));
+
+  /* Empty space clears the selection and the panel says what to do. */
+  am_canvas_click_at (f->window->canvas, 2, 2);
+  g_assert_null (am_window_get_selection (f->window));
+  g_assert_true (panel_shows (f, "Nothing Selected"));
+}
+
+static void
+test_click_node_gesture (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkGestureClick *click = find_controller (GTK_WIDGET (f->window->canvas), GTK_TYPE_GESTURE_CLICK);
+  double x, y;
+
+  g_assert_nonnull (click);
+
+  /* The gesture's own signal, as a real click would emit it. */
+  node_position (f, "bob", &x, &y);
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  drain ();
+
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
+  g_assert_true (panel_shows (f, "Envoy"));
+  g_assert_true (panel_shows (f, "Said nothing"));
+}
+
+static void
+test_click_edge (Fixture       *f,
+                 gconstpointer  data)
+{
+  double x, y;
+
+  edge_position (f, "r-minister", &x, &y);
+  am_canvas_click_at (f->window->canvas, x, y);
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "r-minister");
+  g_assert_true (panel_shows (f, "minister of"));
+
+  edge_position (f, "r-meet", &x, &y);
+  am_canvas_click_at (f->window->canvas, x, y);
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "r-meet");
+
+  /* The relation: both ends, label, type, date and its evidence sentence. */
+  g_assert_true (panel_shows (f, "meets & greets"));
+  g_assert_true (panel_shows (f, "Bob Kim"));
+  g_assert_true (panel_shows (f, "meeting"));
+  g_assert_true (panel_shows (f, "18 March 2021"));
+  g_assert_true (panel_shows (f, "met Bob Kim in Seoul on Thursday"));
+  g_assert_true (panel_shows (f, "Paragraph 2"));
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *id;
+} FlyData;
+
+static FlyData fly_data;
+
+static gboolean
+centred_on_target (Fixture *f)
+{
+  double x, y;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->window->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->window->canvas));
+
+  node_position (f, fly_data.id, &x, &y);
+
+  return fabs (x - width / 2.0) < 3 && fabs (y - height / 2.0) < 3;
+}
+
+static GtkListBoxRow *
+sidebar_row (Fixture    *f,
+             const char *title)
+{
+  GtkListBox *list = am_sidebar_get_list (f->window->sidebar);
+
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      if (row == NULL)
+        return NULL;
+      if (gtk_widget_get_child_visible (GTK_WIDGET (row)) && find_label (GTK_WIDGET (row), title))
+        return row;
+    }
+}
+
+static void
+test_list_selects_and_flies (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkListBox *list = am_sidebar_get_list (f->window->sidebar);
+  GtkListBoxRow *row;
+
+  /* Entities are grouped by kind, with a header above each group. */
+  row = sidebar_row (f, "Portugal");
+  g_assert_nonnull (row);
+  g_assert_nonnull (gtk_list_box_row_get_header (row));
+  g_assert_nonnull (find_label (gtk_list_box_row_get_header (row), "States"));
+
+  /* Relations and statements are only listed while searching. */
+  g_assert_null (sidebar_row (f, "meets & greets"));
+
+  row = sidebar_row (f, "Bob Kim");
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (list, row);
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
+
+  fly_data.f = f;
+  fly_data.id = "bob";
+  g_assert_true (wait_for (f, centred_on_target));
+
+  /* The list follows selections made elsewhere. */
+  am_window_set_selection (f->window, "seoul");
+  g_assert_true (gtk_list_box_get_selected_row (list) == sidebar_row (f, "Seoul"));
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *entry = find_type (GTK_WIDGET (f->window->sidebar), GTK_TYPE_SEARCH_ENTRY);
+  GHashTable *highlight;
+
+  g_assert_nonnull (entry);
+
+  /* A word of a quote finds the statement; its speaker stays lit on the map. */
+  am_sidebar_set_search_text (f->window->sidebar, "listening");
+  g_assert_nonnull (sidebar_row (f, "“We will keep talking & <listening>,”"));
+  g_assert_null (sidebar_row (f, "Bob Kim"));
+
+  highlight = am_canvas_get_highlight (f->window->canvas);
+  g_assert_nonnull (highlight);
+  g_assert_true (g_hash_table_contains (highlight, "silva"));
+  g_assert_false (g_hash_table_contains (highlight, "portugal"));
+
+  /* Relations are found by label; Enter picks the first result and flies there. */
+  am_sidebar_set_search_text (f->window->sidebar, "greets");
+  g_assert_nonnull (sidebar_row (f, "meets & greets"));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "r-meet");
+
+  /* Names, case- and accent-insensitively. */
+  am_sidebar_set_search_text (f->window->sidebar, "BOB");
+  g_assert_nonnull (sidebar_row (f, "Bob Kim"));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
+  fly_data.f = f;
+  fly_data.id = "bob";
+  g_assert_true (wait_for (f, centred_on_target));
+
+  /* No match shows the empty state; clearing the search undims the map. */
+  am_sidebar_set_search_text (f->window->sidebar, "zzzz");
+  g_assert_null (sidebar_row (f, "Bob Kim"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window->sidebar), "No Results"));
+  am_sidebar_set_search_text (f->window->sidebar, "");
+  g_assert_null (am_canvas_get_highlight (f->window->canvas));
+  g_assert_nonnull (sidebar_row (f, "Bob Kim"));
+}
+
+static void
+test_article_highlight (Fixture       *f,
+                        gconstpointer  data)
+{
+  AmArticleView *view = f->window->article_view;
+  gssize meet = evidence_offset (f->document, 1, "met Bob Kim in Seoul on Thursday");
+  gssize talk = evidence_offset (f->document, 2, "\"We will keep talking");
+  gssize nothing = evidence_offset (f->document, 2, "Bob Kim said nothing.");
+
+  am_window_set_selection (f->window, "r-meet");
+  g_assert_true (am_article_view_is_highlighted (view, 1, meet));
+  g_assert_true (am_article_view_is_highlighted (view, 1, meet + 10));
+  g_assert_false (am_article_view_is_highlighted (view, 2, talk));
+
+  am_window_set_selection (f->window, "s-talk");
+  g_assert_false (am_article_view_is_highlighted (view, 1, meet));
+  g_assert_true (am_article_view_is_highlighted (view, 2, talk + 5));
+
+  /* A click on a sentence selects what it supports. */
+  g_assert_true (am_article_view_activate_at (view, 2, nothing + 3));
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "s-nothing");
+  g_assert_true (panel_shows (f, "Said nothing"));
+
+  /* A sentence shared by two relations: the first click picks one, the next click the
+   * other, and the bar of choices lists both. */
+  g_assert_true (am_article_view_activate_at (view, 1, meet + 4));
+  g_assert_cmpuint (g_strv_length ((char **) am_article_view_get_choices (view)), ==, 2);
+  {
+    g_autofree char *first = g_strdup (am_window_get_selection (f->window));
+
+    g_assert_true (g_str_has_prefix (first, "r-"));
+    g_assert_true (am_article_view_activate_at (view, 1, meet + 4));
+    g_assert_cmpstr (am_window_get_selection (f->window), !=, first);
+    g_assert_true (g_str_has_prefix (am_window_get_selection (f->window), "r-"));
+    g_assert_true (am_article_view_activate_at (view, 1, meet + 4));
+    g_assert_cmpstr (am_window_get_selection (f->window), ==, first);
+  }
+
+  /* Text that is no evidence selects nothing and leaves the selection alone. */
+  g_assert_false (am_article_view_activate_at (view, 1,
+                                               evidence_offset (f->document, 1, "Nobody else came.") + 2));
+  g_assert_nonnull (am_window_get_selection (f->window));
+}
+
+static void
+test_article_click_gesture (Fixture       *f,
+                            gconstpointer  data)
+{
+  AmArticleView *view = f->window->article_view;
+  GtkTextView *text_view = am_article_view_get_text_view (view);
+  GtkGestureClick *click = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (text_view));
+  GdkRectangle location;
+  GtkTextIter iter;
+  int wx, wy;
+
+  /* Our gesture runs in the capture phase, before the text view's own. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        click = GTK_GESTURE_CLICK (controller);
+    }
+  g_assert_nonnull (click);
+
+  g_assert_true (am_article_view_get_iter (view, 2,
+                                           evidence_offset (f->document, 2, "keep talking"), &iter));
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 2, location.y + location.height / 2,
+                                         &wx, &wy);
+
+  g_signal_emit_by_name (click, "pressed", 1, (double) wx, (double) wy);
+  drain ();
+
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "s-talk");
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = g_build_filename (f->tmpdir, "map & <friends>.svg", NULL);
+  g_autofree char *png = g_build_filename (f->tmpdir, "map.PNG", NULL);
+  g_autofree char *pdf = g_build_filename (f->tmpdir, "map.pdf", NULL);
+  g_autofree char *txt = g_build_filename (f->tmpdir, "map.txt", NULL);
+  g_autofree char *missing = g_build_filename (f->tmpdir, "no-such-dir", "map.svg", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  am_window_set_selection (f->window, "silva");
+
+  g_assert_true (am_window_export_to_path (f->window, svg, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml") || g_str_has_prefix (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "</svg>"));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (am_window_export_to_path (f->window, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (contents, 4, "\x89PNG", 4);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (am_window_export_to_path (f->window, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 4, "%PDF", 4);
+  g_clear_pointer (&contents, g_free);
+
+  /* An unknown extension is refused before anything is written, naming the file. */
+  g_assert_false (am_window_export_to_path (f->window, txt, &error));
+  g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_UNKNOWN_FORMAT);
+  g_assert_nonnull (strstr (error->message, "map.txt"));
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* A missing folder: an error that names the path, and no file. */
+  g_assert_false (am_window_export_to_path (f->window, missing, &error));
+  g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_WRITE_FAILED);
+  g_assert_nonnull (strstr (error->message, "map.svg"));
+  g_clear_error (&error);
+}
+
+static gboolean export_done;
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (am_window_export_finish (AM_WINDOW (object), result, &error));
+  g_assert_no_error (error);
+  export_done = TRUE;
+}
+
+static gboolean
+export_finished (Fixture *f)
+{
+  return export_done;
+}
+
+static void
+test_export_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "async.png", NULL);
+
+  /* The path the export dialog takes: a worker thread, the window stays responsive. */
+  export_done = FALSE;
+  am_window_export_async (f->window, path, NULL, export_done_cb, NULL);
+  g_assert_true (wait_for (f, export_finished));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static AmScene *old_scene;
+
+static gboolean
+relaid_out (Fixture *f)
+{
+  AmScene *scene = am_window_get_scene (f->window);
+
+  return scene != NULL && scene != old_scene && !am_window_get_busy (f->window);
+}
+
+static void
+test_relayout_keeps_selection (Fixture       *f,
+                               gconstpointer  data)
+{
+  am_window_set_selection (f->window, "bob");
+  old_scene = am_window_get_scene (f->window);
+
+  am_window_set_engine (f->window, "dot");
+  g_assert_true (am_window_get_busy (f->window));
+  g_assert_true (wait_for (f, relaid_out));
+
+  g_assert_cmpstr (am_scene_get_engine (am_window_get_scene (f->window)), ==, "dot");
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
+  g_assert_cmpstr (am_canvas_get_selection (f->window->canvas), ==, "bob");
+  g_assert_true (panel_shows (f, "Envoy"));
+
+  /* The same through the action the layout menu and the error page use. */
+  old_scene = am_window_get_scene (f->window);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.relayout", "s", "sfdp");
+  g_assert_true (wait_for (f, relaid_out));
+  g_assert_cmpstr (am_window_get_engine (f->window), ==, "sfdp");
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
+}
+
+static void
+test_cancel_layout (Fixture       *f,
+                    gconstpointer  data)
+{
+  AmScene *scene = am_window_get_scene (f->window);
+
+  am_window_set_selection (f->window, "seoul");
+  am_window_set_engine (f->window, "circo");
+  g_assert_true (am_window_get_busy (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel-layout", NULL);
+  g_assert_false (am_window_get_busy (f->window));
+
+  /* The old map and the selection stay; a late answer from the helper is dropped. */
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (10000);
+      drain ();
+    }
+  g_assert_true (am_window_get_scene (f->window) == scene);
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "seoul");
+}
+
+static AdwMessageDialog *
+find_message_dialog (Fixture *f)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data)
+        && gtk_window_get_transient_for (l->data) == GTK_WINDOW (f->window))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (Fixture *f)
+{
+  return find_message_dialog (f) != NULL;
+}
+
+static void
+test_bad_file (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "broken <model>.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  {
+    AdwMessageDialog *dialog;
+
+    g_assert_true (g_file_set_contents (path, "{\"entities\": [{\"id\": 5}]}", -1, NULL));
+    am_window_open_file (f->window, file);
+    g_assert_true (wait_for (f, has_message_dialog));
+
+    /* The message names the file and what is wrong; markup stays off, so the “<” in
+     * the name cannot break it. */
+    dialog = find_message_dialog (f);
+    g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken <model>.json"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken <model>.json"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "id"));
+    g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+
+    /* The previous document stays open, with its map. */
+    g_assert_true (am_window_get_document (f->window) == f->document);
+    g_assert_nonnull (am_window_get_scene (f->window));
+    g_assert_false (am_window_get_busy (f->window));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+}
+
+static AmDocument *loaded_before;
+
+static gboolean
+document_replaced (Fixture *f)
+{
+  return am_window_get_document (f->window) != loaded_before && scene_ready (f);
+}
+
+static void
+test_open_and_drop (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "ui", "window-model.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkDropTarget *target = find_controller (GTK_WIDGET (f->window), GTK_TYPE_DROP_TARGET);
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  am_window_set_selection (f->window, "bob");
+
+  /* Opening the same story again keeps the selection: it is an id. */
+  loaded_before = am_window_get_document (f->window);
+  am_window_open_file (f->window, file);
+  g_assert_true (wait_for (f, document_replaced));
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
+
+  /* A dropped file goes the same way. */
+  g_assert_nonnull (target);
+  loaded_before = am_window_get_document (f->window);
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_assert_true (handled);
+  g_assert_true (wait_for (f, document_replaced));
+}
+
+static gboolean
+focus_in_details (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (f->window->detail_panel));
+}
+
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *focus;
+
+  am_window_set_selection (f->window, "silva");
+
+  /* Enter on the map moves focus into the details. */
+  gtk_widget_grab_focus (GTK_WIDGET (f->window->canvas));
+  gtk_widget_activate_action (GTK_WIDGET (f->window->canvas), "win.focus-details", NULL);
+  g_assert_true (wait_for (f, focus_in_details));
+
+  /* Escape clears. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select", "s", "");
+  g_assert_null (am_window_get_selection (f->window));
+
+  /* Ctrl+F reveals the list and focuses the search. */
+  am_window_set_show_sidebar (f->window, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  g_assert_true (am_window_get_show_sidebar (f->window));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (f->window->sidebar)));
+}
+
+static void
+test_accessible (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *text_view = GTK_WIDGET (am_article_view_get_text_view (f->window->article_view));
+
+  gtk_test_accessible_assert_property (f->window->canvas, GTK_ACCESSIBLE_PROPERTY_LABEL, "Actor map");
+  gtk_test_accessible_assert_property (am_sidebar_get_list (f->window->sidebar),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Actors");
+  gtk_test_accessible_assert_property (f->window->detail_panel, GTK_ACCESSIBLE_PROPERTY_LABEL, "Details");
+  gtk_test_accessible_assert_property (f->window->article_view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Article");
+  gtk_test_accessible_assert_property (text_view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Article text");
+  gtk_test_accessible_assert_role (am_sidebar_get_list (f->window->sidebar), GTK_ACCESSIBLE_ROLE_LIST);
+
+  /* Rows of the list are named after their actor. */
+  gtk_test_accessible_assert_property (sidebar_row (f, "Bob Kim"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Bob Kim");
+}
+
+static void
+test_bundled_article (Fixture       *f,
+                      gconstpointer  data)
+{
+  AmDocument *document;
+
+  loaded_before = am_window_get_document (f->window);
+  am_window_open_bundled (f->window);
+  document = am_window_get_document (f->window);
+  g_assert_true (document != loaded_before);
+  g_assert_true (wait_for (f, scene_ready));
+
+  g_assert_nonnull (am_document_lookup_entity (document, "kim-yo-jong"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select", "s", "kim-yo-jong");
+  g_assert_true (panel_shows (f, "Kim Yo Jong"));
+  g_assert_true (panel_shows (f, "gunpowder"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The window lays out through `<this executable> --layout-helper`, as actormap does. */
+  if (argc > 1 && g_str_equal (argv[1], "--layout-helper"))
+    return am_layout_helper_main ();
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* Isolated XDG dirs hide the MIME database, and gdk-pixbuf then cannot tell an SVG
+   * icon from noise ("Unrecognized image file format", a fatal warning).  The system's
+   * database is read-only data, so the tests may share it. */
+  {
+    const char *mime_dirs[] = { "/usr/local/share/mime", "/usr/share/mime", NULL };
+
+    g_content_type_set_mime_dirs (mime_dirs);
+  }
+
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/Actormap/Window/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("properties", test_properties);
+  ADD ("click-node", test_click_node);
+  ADD ("click-node-gesture", test_click_node_gesture);
+  ADD ("click-edge", test_click_edge);
+  ADD ("list-selects-and-flies", test_list_selects_and_flies);
+  ADD ("search", test_search);
+  ADD ("article-highlight", test_article_highlight);
+  ADD ("article-click-gesture", test_article_click_gesture);
+  ADD ("export", test_export);
+  ADD ("export-async", test_export_async);
+  ADD ("relayout-keeps-selection", test_relayout_keeps_selection);
+  ADD ("cancel-layout", test_cancel_layout);
+  ADD ("bad-file", test_bad_file);
+  ADD ("open-and-drop", test_open_and_drop);
+  ADD ("keyboard", test_keyboard);
+  ADD ("accessible", test_accessible);
+  ADD ("bundled-article", test_bundled_article);
+
+#undef ADD
+
+  return g_test_run ();
+}
