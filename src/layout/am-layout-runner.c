@@ -463,6 +463,18 @@ am_layout_run_async (AmLayoutRequest     *request,
   g_subprocess_launcher_unsetenv (launcher, "GVBINDIR");
   g_subprocess_launcher_set_child_setup (launcher, child_setup,
                                          GUINT_TO_POINTER (timeout_seconds), NULL);
+#ifdef AM_HAVE_ASAN
+  {
+    /* ASan would catch a Graphviz crash and exit 1 with its report; let the signal
+     * through so sanitizer builds see the same outcomes as release builds. */
+    const char *options = g_getenv ("ASAN_OPTIONS");
+    g_autofree char *helper_options =
+      g_strconcat (options != NULL ? options : "", options != NULL ? ":" : "",
+                   "handle_segv=0:handle_sigbus=0:handle_abort=0:handle_sigfpe=0", NULL);
+
+    g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", helper_options, TRUE);
+  }
+#endif
 
   argv[0] = helper_path;
   argv[1] = "--layout-helper";

@@ -14,6 +14,8 @@
  * cut with an ellipsis: the full name is in the panel, the graph needs a readable box. */
 #define NODE_WRAP_EMS  18.0
 #define NODE_MAX_LINES 4
+/* How much wider than the text a diamond grows, relative to how much taller. */
+#define DIAMOND_ASPECT 0.6
 
 /**
  * am_node_shape_for_kind:
@@ -262,7 +264,7 @@ _am_text_metrics_fit_node_label (const char *name)
  * match src/render/am-renderer.c:
  *   - box: the padded text;
  *   - ellipse: the padded text scaled by √2 (an ellipse through the rectangle's corners);
- *   - diamond: twice the text, plus padding (w/W + h/H ≤ 1 at the corners);
+ *   - diamond: the text corners on its sides (w/W + h/H ≤ 1), plus padding;
  *   - hexagon: points at mid-height, sides inset by min (0.2887 H, W / 4): widen by
  *     0.5774 × the text height so the text corners stay inside the slanted sides;
  *   - octagon: corners cut at 45° by 0.29 × min (W, H): grow until the cut clears the text.
@@ -285,8 +287,10 @@ _am_node_size_for_shape (AmNodeShape  shape,
       break;
 
     case AM_NODE_SHAPE_DIAMOND:
-      *width = 2 * w + 2 * px;
-      *height = 2 * h + 2 * py;
+      /* Any W = (1 + a) w, H = (1 + 1/a) h puts the text corners on the sides; a < 1
+       * trades width (scarce: names are long) for height (text is one or two lines). */
+      *width = (1 + DIAMOND_ASPECT) * w + 2 * px;
+      *height = (1 + 1 / DIAMOND_ASPECT) * h + 2 * py;
       break;
 
     case AM_NODE_SHAPE_HEXAGON:
