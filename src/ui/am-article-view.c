@@ -554,6 +554,87 @@ update_highlight (AmArticleView *self)
 
 /* The bar of choices under the text */
 
+/* A chip names an item in a few words; its icon says what it is, its tooltip says
+ * all of it. */
+static GtkWidget *
+choice_new (AmArticleView *self,
+            const char    *id)
+{
+  g_autofree char *tooltip = _am_ui_describe_item (self->document, id, 0);
+  g_autofree char *text = NULL;
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *leading = NULL;
+  GtkWidget *label;
+
+  switch (_am_ui_item_type (self->document, id))
+    {
+    case AM_ITEM_ENTITY:
+      {
+        AmEntity *entity = am_document_lookup_entity (self->document, id);
+        g_autofree char *css_class = g_strdup_printf ("kind-%s", _am_ui_kind_css_name (entity));
+
+        leading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+        gtk_widget_add_css_class (leading, "kind-dot");
+        gtk_widget_add_css_class (leading, css_class);
+        text = g_strdup (am_entity_get_name (entity));
+      }
+      break;
+
+    case AM_ITEM_RELATION:
+      {
+        AmRelation *relation = am_document_lookup_relation (self->document, id);
+        const char *label_text = am_relation_get_label (relation);
+
+        leading = gtk_image_new_from_icon_name ("am-relation-symbolic");
+        text = label_text && label_text[0] ? g_strdup (label_text) : _am_ui_relation_ends (self->document, relation);
+      }
+      break;
+
+    case AM_ITEM_STATEMENT:
+      {
+        AmStatement *statement = am_document_lookup_statement (self->document, id);
+
+        leading = gtk_image_new_from_icon_name ("am-quote-symbolic");
+        text = g_strdup (_am_ui_entity_name (self->document, am_statement_get_speaker (statement)));
+      }
+      break;
+
+    case AM_ITEM_NONE:
+    default:
+      text = g_strdup (id);
+      break;
+    }
+
+  if (leading != NULL)
+    {
+      gtk_widget_set_valign (leading, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), leading);
+    }
+
+  /* Plain text: these are names and labels from the file.  Cut here rather than
+   * ellipsized by the label, which would let the flow box squeeze it to "…". */
+  {
+    g_autofree char *shown = _am_ui_truncate (text, 28);
+
+    label = gtk_label_new (shown);
+    gtk_box_append (GTK_BOX (box), label);
+  }
+
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  gtk_widget_add_css_class (button, "choice");
+  if (g_strcmp0 (id, self->selection) == 0)
+    gtk_widget_add_css_class (button, "current");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+
+  return button;
+}
+
 static void
 update_choices (AmArticleView *self)
 {
@@ -564,21 +645,7 @@ update_choices (AmArticleView *self)
     gtk_flow_box_remove (self->choices_box, child);
 
   for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *text = _am_ui_describe_item (self->document, self->choices[i], 48);
-      GtkWidget *button = gtk_button_new_with_label (text);
-      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
-
-      /* Plain text: these are names and quotes from the file. */
-      gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (button, "choice");
-      if (g_strcmp0 (self->choices[i], self->selection) == 0)
-        gtk_widget_add_css_class (button, "current");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", self->choices[i]);
-      gtk_flow_box_append (self->choices_box, button);
-    }
+    gtk_flow_box_append (self->choices_box, choice_new (self, self->choices[i]));
 
   /* One item needs no choice; the bar only appears when a sentence is shared. */
   gtk_revealer_set_reveal_child (self->choices_revealer, n > 1);

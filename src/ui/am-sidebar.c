@@ -44,6 +44,8 @@ struct _AmSidebar
   char              *selection;
   char              *search_text;
   char              *folded_query;   /* NULL when not searching */
+  guint              scroll_tick;
+  guint              scroll_frames;
 
   guint              search_rows_built : 1;
   /* Set while the entry is given text from outside; it emits search-changed midway
@@ -388,6 +390,35 @@ scroll_to_row (AmSidebar     *self,
     gtk_adjustment_set_value (adjustment, bottom - page);
 }
 
+/* Rows the filter has just shown again have no position until GTK lays the list out,
+ * so the scroll waits for the frame after next (tick callbacks run before layout). */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  AmSidebar *self = AM_SIDEBAR (user_data);
+  GtkListBoxRow *row;
+
+  if (++self->scroll_frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick = 0;
+  if ((row = gtk_list_box_get_selected_row (self->list_box)))
+    scroll_to_row (self, row);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_scroll_to_selection (AmSidebar *self)
+{
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_box),
+                                                      scroll_tick_cb, self, NULL);
+}
+
 static void
 sync_selection (AmSidebar *self)
 {
@@ -401,6 +432,7 @@ sync_selection (AmSidebar *self)
     {
       gtk_list_box_select_row (self->list_box, row);
       scroll_to_row (self, row);
+      queue_scroll_to_selection (self);
     }
   else
     {
@@ -514,6 +546,9 @@ am_sidebar_dispose (GObject *object)
   AmSidebar *self = AM_SIDEBAR (object);
   GtkWidget *child;
 
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_box), self->scroll_tick);
+  self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_SIDEBAR);
   /* dispose_template() only unparents the children it bound; the root box is not one. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))

@@ -255,26 +255,33 @@ _am_ui_slugify (const char *title,
                 gsize       max_len)
 {
   g_autoptr(GString) slug = g_string_new (NULL);
+  g_autofree char *transliterated = NULL;
   g_autofree char *ascii = NULL;
-  gboolean dash = FALSE;
+  g_auto(GStrv) words = NULL;
 
-  if (title == NULL)
+  if (title == NULL || !g_utf8_validate (title, -1, NULL))
     return g_strdup ("");
 
-  ascii = g_str_to_ascii (title, "C");
-  for (const char *p = ascii; *p != '\0' && slug->len < max_len; p++)
+  transliterated = g_str_to_ascii (title, "C");
+  ascii = g_ascii_strdown (transliterated, -1);
+  words = g_strsplit_set (ascii, " \t\n\r-_/\\.,;:!?'\"()[]{}<>&|*#%@$^~`+=", -1);
+
+  /* Whole words only, so a long headline does not end in half a word. */
+  for (guint i = 0; words[i] != NULL; i++)
     {
-      if (g_ascii_isalnum (*p))
-        {
-          if (dash && slug->len > 0)
-            g_string_append_c (slug, '-');
-          g_string_append_c (slug, g_ascii_tolower (*p));
-          dash = FALSE;
-        }
-      else
-        {
-          dash = TRUE;
-        }
+      g_autoptr(GString) word = g_string_new (NULL);
+
+      for (const char *p = words[i]; *p != '\0'; p++)
+        if (g_ascii_isalnum (*p))
+          g_string_append_c (word, *p);
+
+      if (word->len == 0)
+        continue;
+      if (slug->len > 0 && slug->len + 1 + word->len > max_len)
+        break;
+      if (slug->len > 0)
+        g_string_append_c (slug, '-');
+      g_string_append_len (slug, word->str, MIN (word->len, max_len));
     }
 
   return g_string_free (g_steal_pointer (&slug), FALSE);

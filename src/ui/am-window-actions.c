@@ -132,6 +132,24 @@ export_done_cb (GObject      *object,
   }
 }
 
+void
+_am_window_export_chosen (AmWindow       *self,
+                          const char     *path,
+                          AmExportFormat  chosen_format)
+{
+  g_autofree char *full_path = NULL;
+  AmExportFormat format;
+
+  /* No known extension typed: take the one of the chosen file type. */
+  if (am_export_format_from_path (path, &format))
+    full_path = g_strdup (path);
+  else
+    full_path = g_strdup_printf ("%s.%s", path, am_export_format_to_string (chosen_format));
+
+  /* The callback owns its own copy of the path, for the toast. */
+  am_window_export_async (self, full_path, NULL, export_done_cb, g_strdup (full_path));
+}
+
 static void
 export_response_cb (GtkNativeDialog *native,
                     int              response,
@@ -141,30 +159,18 @@ export_response_cb (GtkNativeDialog *native,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      AmExportFormat format;
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
+      AmExportFormat format = AM_EXPORT_FORMAT_SVG;
+
+      if (filter != NULL)
+        format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "format"));
 
       if (path == NULL)
-        {
-          /* Translators: heading and body of an error dialog */
-          _am_window_message (self, _("Export Failed"),
-                              _("Exports can only be written to local folders."));
-        }
+        /* Translators: heading and body of an error dialog */
+        _am_window_message (self, _("Export Failed"),
+                            _("Exports can only be written to local folders."));
       else
-        {
-          /* No extension typed: take the one of the chosen file type. */
-          if (!am_export_format_from_path (path, &format))
-            {
-              GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
-              char *with_ext;
-
-              format = filter ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "format")) : AM_EXPORT_FORMAT_SVG;
-              with_ext = g_strdup_printf ("%s.%s", path, am_export_format_to_string (format));
-              g_free (path);
-              path = with_ext;
-            }
-
-          am_window_export_async (self, path, NULL, export_done_cb, g_steal_pointer (&path));
-        }
+        _am_window_export_chosen (self, path, format);
     }
 
   gtk_native_dialog_destroy (native);

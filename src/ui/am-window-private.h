@@ -83,6 +83,11 @@ char       *_am_window_display_name       (GFile          *file);
 /* The file name the export dialog proposes, from the article title. */
 char       *_am_window_suggest_export_name (AmWindow      *self,
                                             AmExportFormat format);
+/* Where the export dialog ends: adds the chosen type's extension when the name has
+ * none, exports on a worker thread, then a toast or an error dialog. */
+void        _am_window_export_chosen      (AmWindow       *self,
+                                           const char     *path,
+                                           AmExportFormat  chosen_format);
 /* The engine that "auto" means for the current document. */
 const char *_am_window_resolved_engine    (AmWindow       *self);
 

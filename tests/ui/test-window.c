@@ -674,6 +674,31 @@ test_export_async (Fixture       *f,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+static gboolean
+exported_file_exists (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "chosen & <name>.png", NULL);
+
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR)
+         && find_label (GTK_WIDGET (f->window->toast_overlay), "Exported chosen & <name>.png") != NULL;
+}
+
+static void
+test_export_chosen (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *stem = g_build_filename (f->tmpdir, "chosen & <name>", NULL);
+  g_autofree char *name = _am_window_suggest_export_name (f->window, AM_EXPORT_FORMAT_PDF);
+
+  /* The dialog proposes a name made of the title's whole words. */
+  g_assert_cmpstr (name, ==, "ministers-spies-meet-in-seoul.pdf");
+
+  /* A name typed without an extension gets the chosen type's; the toast names the file
+   * (escaped: toast titles are markup). */
+  _am_window_export_chosen (f->window, stem, AM_EXPORT_FORMAT_PNG);
+  g_assert_true (wait_for (f, exported_file_exists));
+}
+
 static AmScene *old_scene;
 
 static gboolean
@@ -926,6 +951,7 @@ main (int   argc,
   ADD ("article-click-gesture", test_article_click_gesture);
   ADD ("export", test_export);
   ADD ("export-async", test_export_async);
+  ADD ("export-chosen", test_export_chosen);
   ADD ("relayout-keeps-selection", test_relayout_keeps_selection);
   ADD ("cancel-layout", test_cancel_layout);
   ADD ("bad-file", test_bad_file);
