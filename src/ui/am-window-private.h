@@ -24,6 +24,8 @@ struct _AmWindow
   AmDetailPanel        *detail_panel;
   AdwStatusPage        *empty_page;
   GtkMenuButton        *engine_button;
+  GtkWidget            *export_button;
+  GtkWidget            *legend_button;
   AdwStatusPage        *error_page;
   GtkButton            *error_retry_button;
   GtkButton            *error_other_button;
@@ -34,6 +36,7 @@ struct _AmWindow
   AmSidebar            *sidebar;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  GtkWidget            *zoom_box;
 
   /* Owned References */
   GSettings            *settings;          /* NULL when the schema is not installed */

@@ -184,6 +184,15 @@ update_canvas_page (AmWindow *self)
     gtk_stack_set_visible_child_name (self->canvas_stack, self->loading ? "canvas" : "empty");
   else if (self->laying_out || g_strcmp0 (current, "empty") == 0)
     gtk_stack_set_visible_child_name (self->canvas_stack, "canvas");
+
+  /* With nothing open, one empty state says what to do: the panels around it would
+   * only repeat it. */
+  gtk_widget_set_visible (self->zoom_box, self->scene != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_paned), self->document != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), self->document != NULL);
+  gtk_widget_set_sensitive (self->export_button, self->scene != NULL);
+  gtk_widget_set_sensitive (self->legend_button, self->document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->engine_button), self->document != NULL);
 }
 
 static void
@@ -1118,13 +1127,16 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmWindow, error_other_button);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, error_retry_button);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, legend_button);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, side_paned);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, zoom_box);
 
   _am_window_class_actions_init (widget_class);
 

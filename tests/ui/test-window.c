@@ -894,6 +894,42 @@ test_accessible (Fixture       *f,
   gtk_test_accessible_assert_property (sidebar_row (f, "Bob Kim"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Bob Kim");
 }
 
+static gboolean
+shortcuts_mapped (Fixture *f)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_WINDOW (l->data) && gtk_widget_get_mapped (l->data))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+  GtkWidget *label;
+
+  /* GtkApplication loads it from the resource base path; shown here it must build and
+   * lay out without a warning, and list the window's shortcuts. */
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_set_transient_for (GTK_WINDOW (overlay), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (overlay));
+  g_assert_true (wait_for (f, shortcuts_mapped));
+  drain ();
+
+  label = find_label (GTK_WIDGET (overlay), "Search actors, relations and quotes");
+  g_assert_nonnull (label);
+  g_assert_nonnull (find_label (GTK_WIDGET (overlay), "Export the map"));
+  g_assert_nonnull (find_label (GTK_WIDGET (overlay), "Clear the selection"));
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 static void
 test_bundled_article (Fixture       *f,
                       gconstpointer  data)
@@ -958,6 +994,7 @@ main (int   argc,
   ADD ("open-and-drop", test_open_and_drop);
   ADD ("keyboard", test_keyboard);
   ADD ("accessible", test_accessible);
+  ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("bundled-article", test_bundled_article);
 
 #undef ADD
