@@ -27,7 +27,9 @@ static const GOptionEntry main_entries[] = {
     N_("Write the map to OUT without opening a window (.png, .svg or .pdf)"), N_("OUT") },
   { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL,
     N_("Layout engine: dot, neato, fdp, sfdp, circo or twopi"), N_("ENGINE") },
-  { "scale", 's', 0, G_OPTION_ARG_DOUBLE, NULL,
+  /* A string, not G_OPTION_ARG_DOUBLE: GApplication drops a double option whose value is 0
+   * from the options dict, so "--scale=0" would silently mean the default. */
+  { "scale", 's', 0, G_OPTION_ARG_STRING, NULL,
     N_("Pixels per point for PNG export (default 2)"), N_("FACTOR") },
   { "theme", 't', 0, G_OPTION_ARG_STRING, NULL,
     N_("Colours for export: light or dark"), N_("THEME") },
@@ -54,6 +56,7 @@ am_application_handle_local_options (GApplication *app,
   const char *export_path = NULL;
   const char *engine = NULL;
   const char *theme = NULL;
+  const char *scale_text = NULL;
   double scale = 2.0;
   int timeout = 0;
 
@@ -70,7 +73,17 @@ am_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
   g_variant_dict_lookup (options, "layout", "&s", &engine);
   g_variant_dict_lookup (options, "theme", "&s", &theme);
-  g_variant_dict_lookup (options, "scale", "d", &scale);
+  if (g_variant_dict_lookup (options, "scale", "&s", &scale_text))
+    {
+      char *end = NULL;
+
+      scale = g_ascii_strtod (scale_text, &end);
+      if (end == scale_text || *end != '\0')
+        {
+          g_printerr (_("actormap: --scale needs a number, not “%s”\n"), scale_text);
+          return 2;
+        }
+    }
   g_variant_dict_lookup (options, "timeout", "i", &timeout);
 
   if (files != NULL && g_strv_length ((char **) files) > 1

@@ -212,6 +212,7 @@ test_failures_keep_files (void)
     { { NULL, "--scale=0", NULL }, 2, "scale" },
     { { NULL, "--scale=nan", NULL }, 2, "scale" },
     { { NULL, "--scale=100", NULL }, 2, "scale" },
+    { { NULL, "--scale=two", NULL }, 2, "scale" },
     { { NULL, NULL, NULL }, 1, "bad.json" },   /* args[1] = bad model, set below */
   };
 
