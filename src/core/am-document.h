@@ -46,7 +46,9 @@ void        am_document_load_file_async  (GFile               *file,
 AmDocument *am_document_load_file_finish (GAsyncResult        *result,
                                           GError             **error);
 /* Builds a document from objects made elsewhere (the DOT importer).  Checks ids and
- * references like the loader does.  (element-type AmEntity/AmRelation) (transfer none) */
+ * references like the loader does.  (element-type AmEntity/AmRelation) (transfer none)
+ * The messages name "entities[i] (id)" / "relations[i] (id)" but no file: callers add
+ * their file name with g_prefix_error (error, "%s: ", display_name). */
 AmDocument *am_document_new_from_objects (const char          *title,
                                           GPtrArray           *entities,
                                           GPtrArray           *relations,

@@ -15,6 +15,14 @@ G_DECLARE_FINAL_TYPE (AmEntity, am_entity, AM, ENTITY, GObject)
 /*
  * Immutable once constructed: every property is construct-only.  Optional strings are
  * NULL when the file does not give them; string arrays are never NULL (maybe empty).
+ *
+ * Made elsewhere (the DOT importer) with g_object_new (AM_TYPE_ENTITY, …) and these
+ * properties: "id", "name" (strings; "" when not given), "kind" (AmEntityKind),
+ * "kind-name" (string: when "kind" is left at OTHER the kind is read from this word;
+ * when NULL it is the kind's canonical word), "role", "description", "affiliation",
+ * "group" (strings), "aliases" (GStrv), "evidence" (GPtrArray of AmEvidence) and
+ * "attributes" (GHashTable of utf8 → utf8).  Containers are copied: the entity holds
+ * its own references.
  */
 const char         *am_entity_get_id          (AmEntity *self);
 const char         *am_entity_get_name        (AmEntity *self);

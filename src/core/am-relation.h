@@ -12,7 +12,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmRelation, am_relation, AM, RELATION, GObject)
 
-/* Immutable; construct-only properties.  source/target are entity ids the loader checked. */
+/* Immutable; construct-only properties.  source/target are entity ids the loader checked.
+ *
+ * Properties for g_object_new (AM_TYPE_RELATION, …): "id", "source", "target", "label"
+ * (strings; "" when not given), "rel-type", "date" (strings), "directed" (boolean,
+ * default TRUE), "evidence" (GPtrArray of AmEvidence), "attributes" (GHashTable of
+ * utf8 → utf8).  Containers are copied. */
 const char *am_relation_get_id       (AmRelation *self);
 const char *am_relation_get_source   (AmRelation *self);
 const char *am_relation_get_target   (AmRelation *self);

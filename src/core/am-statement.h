@@ -12,7 +12,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmStatement, am_statement, AM, STATEMENT, GObject)
 
-/* Immutable; construct-only properties.  Entity ids were checked by the loader. */
+/* Immutable; construct-only properties.  Entity ids were checked by the loader.
+ *
+ * Properties for g_object_new (AM_TYPE_STATEMENT, …): "id", "speaker", "text" (strings;
+ * "" when not given), "quoted" (boolean, default FALSE), "date", "reported-by" (strings),
+ * "about", "addressees" (GStrv), "evidence" (GPtrArray of AmEvidence).  Containers are
+ * copied. */
 const char         *am_statement_get_id          (AmStatement *self);
 const char         *am_statement_get_speaker     (AmStatement *self);
 const char         *am_statement_get_text        (AmStatement *self);
