@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "am-sidebar.h"
 #include "am-ui-util.h"
@@ -291,23 +292,29 @@ header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
+typedef struct
+{
+  AmEntity *entity;
+  char     *key;   /* "Actor 9" before "Actor 10": a file-name collation key */
+} SortItem;
+
 static int
 compare_entities (gconstpointer a,
                   gconstpointer b)
 {
-  AmEntity *ea = *(AmEntity **) a;
-  AmEntity *eb = *(AmEntity **) b;
-  AmEntityKind ka = am_entity_get_kind (ea);
-  AmEntityKind kb = am_entity_get_kind (eb);
+  const SortItem *ia = a;
+  const SortItem *ib = b;
+  AmEntityKind ka = am_entity_get_kind (ia->entity);
+  AmEntityKind kb = am_entity_get_kind (ib->entity);
   int ret;
 
   if (ka != kb)
     return ka < kb ? -1 : 1;
   if (ka == AM_ENTITY_KIND_OTHER
-      && (ret = g_strcmp0 (am_entity_get_kind_name (ea), am_entity_get_kind_name (eb))) != 0)
+      && (ret = g_strcmp0 (am_entity_get_kind_name (ia->entity), am_entity_get_kind_name (ib->entity))) != 0)
     return ret;
 
-  return g_utf8_collate (am_entity_get_name (ea), am_entity_get_name (eb));
+  return strcmp (ia->key, ib->key);
 }
 
 static void
@@ -326,14 +333,22 @@ build_entity_rows (AmSidebar *self)
 {
   GListModel *entities = am_document_get_entities (self->document);
   guint n = g_list_model_get_n_items (entities);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_full (n, g_object_unref);
+  g_autofree SortItem *items = g_new0 (SortItem, n);
+
+  /* Keys once per entity, not once per comparison: maps can hold thousands. */
+  for (guint i = 0; i < n; i++)
+    {
+      items[i].entity = g_list_model_get_item (entities, i);
+      items[i].key = g_utf8_collate_key_for_filename (am_entity_get_name (items[i].entity), -1);
+    }
+  qsort (items, n, sizeof (SortItem), compare_entities);
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (sorted, g_list_model_get_item (entities, i));
-  g_ptr_array_sort (sorted, compare_entities);
-
-  for (guint i = 0; i < sorted->len; i++)
-    gtk_list_box_append (self->list_box, entity_row_new (self, g_ptr_array_index (sorted, i)));
+    {
+      gtk_list_box_append (self->list_box, entity_row_new (self, items[i].entity));
+      g_object_unref (items[i].entity);
+      g_free (items[i].key);
+    }
 }
 
 /* Relations and statements appear only in search results, so their rows are made the

@@ -316,6 +316,18 @@ relayout_action (GtkWidget  *widget,
 }
 
 static void
+relayout_longer_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+
+  /* Four times as long each time, up to five minutes: big maps on slow machines. */
+  self->timeout_seconds = MIN (self->timeout_seconds * 4, 300);
+  _am_window_relayout (self);
+}
+
+static void
 cancel_layout_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -351,6 +363,7 @@ _am_window_update_actions (AmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.zoom-out", has_scene);
   gtk_widget_action_set_enabled (widget, "win.zoom-fit", has_scene);
   gtk_widget_action_set_enabled (widget, "win.relayout", has_document);
+  gtk_widget_action_set_enabled (widget, "win.relayout-longer", has_document);
   gtk_widget_action_set_enabled (widget, "win.search", has_document);
   gtk_widget_action_set_enabled (widget, "win.cancel-layout", self->laying_out);
 }
@@ -366,6 +379,7 @@ _am_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-evidence", "(ux)", reveal_evidence_action);
   gtk_widget_class_install_action (widget_class, "win.relayout", "s", relayout_action);
+  gtk_widget_class_install_action (widget_class, "win.relayout-longer", NULL, relayout_longer_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-layout", NULL, cancel_layout_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);

@@ -56,6 +56,7 @@ struct _AmWindow
   guint                 load_serial;
   guint                 layout_serial;
   guint                 progress_timeout_id;
+  guint                 timeout_seconds;    /* for the layout helper; "Wait Longer" raises it */
 
   guint                 show_legend : 1;
   guint                 show_sidebar : 1;

@@ -309,8 +309,52 @@ _am_window_resolved_engine (AmWindow *self)
 static const char *
 fallback_engine (const char *failed)
 {
-  /* sfdp scales and has never crashed on the corpus; dot is the fallback for sfdp. */
-  return g_strcmp0 (failed, "sfdp") == 0 ? "dot" : "sfdp";
+  /* sfdp scales and never crashed on the corpus; twopi is as fast on large maps and
+   * is the way out when sfdp itself failed (dot and neato slow down first). */
+  return g_strcmp0 (failed, "sfdp") == 0 ? "twopi" : "sfdp";
+}
+
+/* The page shown instead of the map when there is no map to keep on screen.  Its first
+ * button retries (with a longer time limit after a timeout), its second tries another
+ * engine.  @description is plain text. */
+static void
+show_error_page (AmWindow   *self,
+                 const char *icon_name,
+                 const char *heading,
+                 const char *description,
+                 gboolean    timed_out,
+                 const char *failed_engine)
+{
+  const char *other = fallback_engine (failed_engine);
+  /* AdwStatusPage's description is markup: an error may quote the file. */
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+  g_autofree char *other_label = NULL;
+
+  adw_status_page_set_icon_name (self->error_page, icon_name);
+  adw_status_page_set_title (self->error_page, heading);
+  adw_status_page_set_description (self->error_page, escaped);
+
+  if (timed_out)
+    {
+      /* Translators: a button: lay out again with a longer time limit */
+      gtk_button_set_label (self->error_retry_button, _("_Wait Longer"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_retry_button), "win.relayout-longer");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->error_retry_button), NULL);
+    }
+  else
+    {
+      /* Translators: a button: lay out again */
+      gtk_button_set_label (self->error_retry_button, _("Try _Again"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_retry_button), "win.relayout");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->error_retry_button), "s", "");
+    }
+
+  /* Translators: a button; %s is a Graphviz engine name */
+  other_label = g_strdup_printf (_("Try %s"), other);
+  gtk_button_set_label (self->error_other_button, other_label);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->error_other_button), "s", other);
+
+  gtk_stack_set_visible_child_name (self->canvas_stack, "error");
 }
 
 static void
@@ -318,14 +362,14 @@ show_layout_error (AmWindow     *self,
                    const char   *engine,
                    const GError *error)
 {
-  const char *other = fallback_engine (engine);
-  g_autofree char *heading = NULL;
-  g_autofree char *retry_label = NULL;
+  gboolean timed_out = g_error_matches (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TIMEOUT);
+  g_autofree char *description = NULL;
 
   g_debug ("Layout with %s failed: %s", engine, error->message);
 
   if (self->scene != NULL)
     {
+      const char *other = fallback_engine (engine);
       g_autofree char *title = NULL;
       g_autofree char *action = NULL;
       g_autofree char *button = NULL;
@@ -340,31 +384,13 @@ show_layout_error (AmWindow     *self,
       return;
     }
 
-  if (g_error_matches (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TIMEOUT))
-    /* Translators: title of the page shown instead of the map */
-    heading = g_strdup (_("Layout Took Too Long"));
-  else
-    /* Translators: title of the page shown instead of the map */
-    heading = g_strdup (_("Layout Failed"));
-
-  {
-    /* AdwStatusPage's description is markup: the error may quote article text. */
-    g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-    g_autofree char *description = NULL;
-
-    /* Translators: %s is the error message; the engines are Graphviz layout programs */
-    description = g_strdup_printf (_("%s\n\nThe map is still open. Another layout engine may work better."),
-                                   escaped);
-    adw_status_page_set_title (self->error_page, heading);
-    adw_status_page_set_description (self->error_page, description);
-  }
-
-  /* Translators: a button; %s is a Graphviz engine name */
-  retry_label = g_strdup_printf (_("Try %s"), other);
-  gtk_button_set_label (self->error_other_button, retry_label);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->error_other_button), "s", other);
-
-  gtk_stack_set_visible_child_name (self->canvas_stack, "error");
+  /* Translators: %s is the error message; the engines are Graphviz layout programs */
+  description = g_strdup_printf (_("%s\n\nThe map is still open. Another layout engine may work better."),
+                                 error->message);
+  show_error_page (self, "dialog-warning-symbolic",
+                   /* Translators: title of the page shown instead of the map */
+                   timed_out ? _("Layout Took Too Long") : _("Layout Failed"),
+                   description, timed_out, engine);
 }
 
 static void
@@ -462,7 +488,7 @@ _am_window_relayout (AmWindow *self)
    * (`--layout-helper`), so a crash or an endless layout cannot take the window down. */
   am_layout_run_async (request,
                        NULL,
-                       AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS,
+                       self->timeout_seconds,
                        self->layout_cancellable,
                        layout_done_cb,
                        job_new (self, self->layout_serial, NULL));
@@ -484,16 +510,12 @@ am_window_cancel_layout (AmWindow *self)
   cancel_layout_job (self);
 
   if (self->scene == NULL && self->document != NULL)
-    {
-      /* Translators: title of the page shown instead of the map */
-      adw_status_page_set_title (self->error_page, _("Layout Cancelled"));
-      adw_status_page_set_description (self->error_page,
-                                       /* Translators: shown instead of the map */
-                                       _("Lay the map out again, or pick another engine from the layout menu."));
-      gtk_button_set_label (self->error_other_button, _("Try sfdp"));
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->error_other_button), "s", "sfdp");
-      gtk_stack_set_visible_child_name (self->canvas_stack, "error");
-    }
+    show_error_page (self, "process-stop-symbolic",
+                     /* Translators: title of the page shown instead of the map */
+                     _("Layout Cancelled"),
+                     /* Translators: shown instead of the map after Cancel */
+                     _("Lay the map out again, or try another engine."),
+                     FALSE, _am_window_resolved_engine (self));
 
   update_busy (self, was_busy);
 }
@@ -1153,6 +1175,7 @@ am_window_init (AmWindow *self)
   GtkDropTarget *drop_target;
 
   self->engine = g_strdup ("auto");
+  self->timeout_seconds = AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS;
   self->show_legend = TRUE;
 
   /* GtkApplication adds the resource icons to the theme; without one (tests) do it here. */

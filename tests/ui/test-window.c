@@ -756,6 +756,62 @@ test_cancel_layout (Fixture       *f,
   g_assert_cmpstr (am_window_get_selection (f->window), ==, "seoul");
 }
 
+#define HELPER_FAILURE "Graphviz said <b>no</b> & stopped"
+
+static gboolean
+error_page_shown (Fixture *f)
+{
+  return !am_window_get_busy (f->window)
+         && g_strcmp0 (gtk_stack_get_visible_child_name (f->window->canvas_stack), "error") == 0;
+}
+
+static gboolean
+toast_shown (Fixture *f)
+{
+  return find_label (GTK_WIDGET (f->window->toast_overlay), "stopped") != NULL;
+}
+
+static void
+test_layout_failure (Fixture       *f,
+                     gconstpointer  data)
+{
+  AmScene *scene = am_window_get_scene (f->window);
+  g_autoptr(AmDocument) other = load_fixture ("window-model.json");
+  GtkWidget *label;
+
+  g_setenv ("AM_TEST_HELPER_FAILURE", HELPER_FAILURE, TRUE);
+
+  /* A relayout that fails keeps the map on screen and says so in a toast (markup
+   * escaped), with a button for another engine. */
+  am_window_set_selection (f->window, "bob");
+  am_window_set_engine (f->window, "dot");
+  g_assert_true (wait_for (f, toast_shown));
+  g_assert_true (am_window_get_scene (f->window) == scene);
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
+  label = find_label (GTK_WIDGET (f->window->toast_overlay), "stopped");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Graphviz said <b>no</b> & stopped"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window->toast_overlay), "Try sfdp"));
+
+  /* A new document whose first layout fails: the error page, with the message as
+   * plain text and two ways out. */
+  am_window_set_document (f->window, other);
+  g_assert_true (wait_for (f, error_page_shown));
+  g_assert_null (am_window_get_scene (f->window));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window->error_page), "Layout Failed"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window->error_page), HELPER_FAILURE));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window->error_page), "Try sfdp"));
+
+  /* The way out works once Graphviz does. */
+  g_unsetenv ("AM_TEST_HELPER_FAILURE");
+  gtk_widget_activate (GTK_WIDGET (f->window->error_other_button));
+  g_assert_true (wait_for (f, scene_ready));
+  g_assert_cmpstr (am_window_get_engine (f->window), ==, "sfdp");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->canvas_stack), ==, "canvas");
+
+  am_window_set_document (f->window, f->document);
+  g_assert_true (wait_for (f, scene_ready));
+}
+
 static AdwMessageDialog *
 find_message_dialog (Fixture *f)
 {
@@ -952,9 +1008,25 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The window lays out through `<this executable> --layout-helper`, as actormap does. */
+  /* The window lays out through `<this executable> --layout-helper`, as actormap does.
+   * A test can make that helper fail the way Graphviz reports errors: a message on
+   * stderr and exit status 1. */
   if (argc > 1 && g_str_equal (argv[1], "--layout-helper"))
-    return am_layout_helper_main ();
+    {
+      const char *failure = g_getenv ("AM_TEST_HELPER_FAILURE");
+
+      if (failure != NULL)
+        {
+          char buffer[4096];
+
+          while (fread (buffer, 1, sizeof buffer, stdin) > 0)
+            ;
+          fprintf (stderr, "%s\n", failure);
+          return 1;
+        }
+
+      return am_layout_helper_main ();
+    }
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
@@ -990,6 +1062,7 @@ main (int   argc,
   ADD ("export-chosen", test_export_chosen);
   ADD ("relayout-keeps-selection", test_relayout_keeps_selection);
   ADD ("cancel-layout", test_cancel_layout);
+  ADD ("layout-failure", test_layout_failure);
   ADD ("bad-file", test_bad_file);
   ADD ("open-and-drop", test_open_and_drop);
   ADD ("keyboard", test_keyboard);
