@@ -443,6 +443,7 @@ show_relation (AmDetailPanel *self,
   g_autofree char *ends = _am_ui_relation_ends (self->document, relation);
   g_autofree char *date = _am_ui_format_date (am_relation_get_date (relation));
   g_autofree char *pill = NULL;
+  const char *first_end, *second_end, *direction;
   AdwPreferencesGroup *group;
 
   if (type != NULL && type[0] != '\0')
@@ -455,23 +456,36 @@ show_relation (AmDetailPanel *self,
   add_header (self, pill, "relation-pill", label && label[0] ? label : ends, "title-2",
               label && label[0] ? ends : NULL);
 
+  if (directed)
+    {
+      /* Translators: the first actor of a relation that has a direction */
+      first_end = _("From");
+      /* Translators: the second actor of a relation that has a direction */
+      second_end = _("To");
+      /* Translators: the direction of a relation */
+      direction = _("One way, from the first actor to the second");
+    }
+  else
+    {
+      /* Translators: the first actor of a relation without a direction */
+      first_end = _("One side");
+      /* Translators: the second actor of a relation without a direction */
+      second_end = _("Other side");
+      /* Translators: the direction of a relation */
+      direction = _("Both ways");
+    }
+
   /* Translators: a heading in the details of a relation: the two actors it joins */
   group = add_group (self, _("Between"), 0);
-  add_entity_link (self, group, am_relation_get_source (relation),
-                   /* Translators: the first actor of a relation (with a direction, or without) */
-                   directed ? _("From") : _("One side"));
-  add_entity_link (self, group, am_relation_get_target (relation),
-                   /* Translators: the second actor of a relation (with a direction, or without) */
-                   directed ? _("To") : _("Other side"));
+  add_entity_link (self, group, am_relation_get_source (relation), first_end);
+  add_entity_link (self, group, am_relation_get_target (relation), second_end);
 
   /* Translators: a heading in the details of a relation */
   group = add_group (self, _("Details"), 0);
   /* Translators: a field of a relation */
   add_property (group, _("Type"), type);
-  /* Translators: a field of a relation; its values follow */
-  add_property (group, _("Direction"),
-                /* Translators: the direction of a relation */
-                directed ? _("One way, from the first actor to the second") : _("Both ways"));
+  /* Translators: a field of a relation: one way or both ways */
+  add_property (group, _("Direction"), direction);
   /* Translators: a field of a relation */
   add_property (group, _("Date"), date);
 
@@ -490,6 +504,7 @@ show_statement (AmDetailPanel *self,
   g_autofree char *words = _am_ui_statement_words (statement);
   g_autofree char *date = _am_ui_format_date (am_statement_get_date (statement));
   g_autofree char *attribution = NULL;
+  const char *form;
   AdwPreferencesGroup *group;
 
   if (date != NULL)
@@ -499,10 +514,14 @@ show_statement (AmDetailPanel *self,
     /* Translators: under a statement: "— Speaker" */
     attribution = g_strdup_printf (_("— %s"), _am_ui_entity_name (self->document, speaker));
 
-  add_header (self,
-              /* Translators: the label above a statement */
-              am_statement_get_quoted (statement) ? _("Quote") : _("Reported Speech"),
-              "statement-pill", words,
+  if (am_statement_get_quoted (statement))
+    /* Translators: the label above a statement quoted word for word */
+    form = _("Quote");
+  else
+    /* Translators: the label above a statement the article paraphrases */
+    form = _("Reported Speech");
+
+  add_header (self, form, "statement-pill", words,
               am_statement_get_quoted (statement) ? "statement-quote" : "statement-reported",
               attribution);
 
@@ -564,12 +583,14 @@ set_empty_state (AmDetailPanel *self)
       /* Translators: the details panel when no map is open */
       adw_status_page_set_title (self->empty_page, _("No Map Open"));
       /* AdwStatusPage's description is markup; escape even our own strings. */
+      /* Translators: the details panel when no map is open */
       description = g_markup_escape_text (_("Open an actor map with Ctrl+O, or drop a file on the window."), -1);
     }
   else
     {
       /* Translators: the details panel when nothing is selected */
       adw_status_page_set_title (self->empty_page, _("Nothing Selected"));
+      /* Translators: the details panel when nothing is selected */
       description = g_markup_escape_text (_("Click an actor or a relation on the map, pick one from the list, "
                                             "or click a marked sentence in the article."), -1);
     }

@@ -125,6 +125,7 @@ capitalise (const char *word)
   const char *rest;
 
   if (word == NULL || word[0] == '\0' || !g_utf8_validate (word, -1, NULL))
+    /* Translators: the kind of an actor whose kind is not known */
     return g_strdup (_("Other"));
 
   rest = g_utf8_next_char (word);

@@ -166,8 +166,10 @@ export_response_cb (GtkNativeDialog *native,
         format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "format"));
 
       if (path == NULL)
-        /* Translators: heading and body of an error dialog */
-        _am_window_message (self, _("Export Failed"),
+        _am_window_message (self,
+                            /* Translators: heading of an error dialog */
+                            _("Export Failed"),
+                            /* Translators: body of an error dialog */
                             _("Exports can only be written to local folders."));
       else
         _am_window_export_chosen (self, path, format);

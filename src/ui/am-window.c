@@ -364,6 +364,7 @@ show_layout_error (AmWindow     *self,
 {
   gboolean timed_out = g_error_matches (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TIMEOUT);
   g_autofree char *description = NULL;
+  const char *heading;
 
   g_debug ("Layout with %s failed: %s", engine, error->message);
 
@@ -387,10 +388,14 @@ show_layout_error (AmWindow     *self,
   /* Translators: %s is the error message; the engines are Graphviz layout programs */
   description = g_strdup_printf (_("%s\n\nThe map is still open. Another layout engine may work better."),
                                  error->message);
-  show_error_page (self, "dialog-warning-symbolic",
-                   /* Translators: title of the page shown instead of the map */
-                   timed_out ? _("Layout Took Too Long") : _("Layout Failed"),
-                   description, timed_out, engine);
+  if (timed_out)
+    /* Translators: title of the page shown instead of the map */
+    heading = _("Layout Took Too Long");
+  else
+    /* Translators: title of the page shown instead of the map */
+    heading = _("Layout Failed");
+
+  show_error_page (self, "dialog-warning-symbolic", heading, description, timed_out, engine);
 }
 
 static void
@@ -775,8 +780,8 @@ export_data_new (AmWindow    *self,
 
   if (self->scene == NULL)
     {
-      /* Translators: an export error */
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_RENDER_FAILED,
+                   /* Translators: an export error */
                    _("There is no map to export yet"));
       return NULL;
     }
@@ -785,8 +790,8 @@ export_data_new (AmWindow    *self,
     {
       g_autofree char *name = g_filename_display_basename (path);
 
-      /* Translators: an export error; %s is a file name */
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_UNKNOWN_FORMAT,
+                   /* Translators: an export error; %s is a file name */
                    _("%s: the name must end in .png, .svg or .pdf"), name);
       return NULL;
     }
@@ -891,6 +896,7 @@ _am_window_display_name (GFile *file)
   g_autofree char *path = NULL;
 
   if (file == NULL)
+    /* Translators: the name of a map that came from no file */
     return g_strdup (_("Untitled"));
 
   path = g_file_get_path (file);

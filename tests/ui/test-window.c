@@ -74,21 +74,32 @@ drain (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static void
-reset_settings (void)
+static GSettings *
+get_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
 
   if (source == NULL || !(schema = g_settings_schema_source_lookup (source, "org.actormap.Actormap", TRUE)))
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = get_settings ();
+
+  if (settings == NULL)
     return;
 
   /* The memory backend lives as long as the process: undo what earlier tests chose. */
-  settings = g_settings_new_full (schema, NULL, NULL);
   g_settings_reset (settings, "layout-engine");
   g_settings_reset (settings, "show-legend");
   g_settings_reset (settings, "show-sidebar");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
 }
 
 static void
@@ -986,6 +997,56 @@ test_shortcuts_window (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+static AmWindow *second_window;
+
+static gboolean
+second_mapped (Fixture *f)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (second_window));
+}
+
+static void
+test_settings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = get_settings ();
+  int width, height;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("the settings schema is not compiled (set GSETTINGS_SCHEMA_DIR)");
+      return;
+    }
+
+  /* The engine and the legend are remembered as they change... */
+  am_window_set_engine (f->window, "twopi");
+  am_window_set_show_legend (f->window, FALSE);
+  g_assert_cmpstr (g_settings_get_string (settings, "layout-engine"), ==, "twopi");
+  g_assert_false (g_settings_get_boolean (settings, "show-legend"));
+  g_assert_true (wait_for (f, not_busy));
+
+  /* ...and a new window starts with them, and with the size the last one closed at. */
+  second_window = g_object_ref (am_window_new (NULL));
+  g_assert_cmpstr (am_window_get_engine (second_window), ==, "twopi");
+  g_assert_false (am_window_get_show_legend (second_window));
+  gtk_window_set_default_size (GTK_WINDOW (second_window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (second_window));
+  g_assert_true (wait_for (f, second_mapped));
+  gtk_window_close (GTK_WINDOW (second_window));
+  drain ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_finalize_object (g_steal_pointer (&second_window));
+
+  second_window = g_object_ref (am_window_new (NULL));
+  gtk_window_get_default_size (GTK_WINDOW (second_window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+  gtk_window_destroy (GTK_WINDOW (second_window));
+  drain ();
+  g_assert_finalize_object (g_steal_pointer (&second_window));
+}
+
 static void
 test_bundled_article (Fixture       *f,
                       gconstpointer  data)
@@ -1068,6 +1129,7 @@ main (int   argc,
   ADD ("keyboard", test_keyboard);
   ADD ("accessible", test_accessible);
   ADD ("shortcuts-window", test_shortcuts_window);
+  ADD ("settings", test_settings);
   ADD ("bundled-article", test_bundled_article);
 
 #undef ADD
