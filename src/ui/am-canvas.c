@@ -49,6 +49,8 @@
 /* How much of (1 - theme->dim_alpha) the hover veil takes: hover is transient, so it
  * dims less than a search does. */
 #define HOVER_VEIL_STRENGTH  0.6
+/* A base that took longer than this to render is rendered on a worker thread next time. */
+#define SYNC_RENDER_LIMIT_US (8 * G_TIME_SPAN_MILLISECOND)
 
 struct _AmCanvas
 {
@@ -81,6 +83,16 @@ struct _AmCanvas
   double         base_width;
   double         base_height;
   int            base_scale;
+  guint          base_texture : 1;
+  /* Set when the base should be rendered again once the view settles. */
+  guint          base_refresh : 1;
+  guint          base_job_running : 1;
+  /* Bumped when what the base shows changes (highlight); the old base stays on screen
+   * until the new one is ready. */
+  guint          content_serial;
+  guint          base_content_serial;
+  gint64         last_render_us;
+  GCancellable  *base_job_cancellable;
 
   /* The overlay: a sub-scene (NULL when nothing is selected or hovered) and its node,
    * which shares the base's geometry. */
@@ -140,6 +152,10 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+/* AM_CANVAS_DEBUG=worker renders every base but the first on the worker thread, however
+ * quick it is: the tests reach that path with a small map. */
+static gboolean debug_always_worker;
 
 static const AmTheme *
 current_theme (AmCanvas *self)
@@ -207,6 +223,15 @@ drop_base (AmCanvas *self)
 {
   g_clear_pointer (&self->base_node, gsk_render_node_unref);
   drop_overlay (self);
+}
+
+/* The worker cannot be interrupted mid-drawing; this skips it if it has not started,
+ * and its result is dropped when it arrives. */
+static void
+cancel_base_job (AmCanvas *self)
+{
+  if (self->base_job_cancellable != NULL)
+    g_cancellable_cancel (self->base_job_cancellable);
 }
 
 static void
@@ -415,73 +440,304 @@ base_is_settled (AmCanvas *self,
          && top + height <= self->base_height - slack_y;
 }
 
+/* A base rendering with everything it reads copied or referenced, so that it can run on
+ * a worker thread: the scene is immutable, the highlight set is the canvas's private
+ * copy (never changed, only replaced), themes are constant, and the renderer keeps its
+ * text caches per thread. */
+typedef struct
+{
+  AmScene         *scene;
+  GHashTable      *highlight;
+  const AmTheme   *theme;
+  guint            content_serial;
+  double           x;               /* scene point at the top-left corner */
+  double           y;
+  double           zoom;
+  double           width;           /* widget pixels */
+  double           height;
+  int              scale;
+  gboolean         texture;         /* for a GdkTexture (ARGB32) or a cairo node (RGB24) */
+  gboolean         on_worker;
+  cairo_surface_t *surface;         /* the result, NULL if it could not be allocated */
+  gint64           duration_us;
+} BaseJob;
+
 static void
-render_base (AmCanvas *self,
+base_job_free (BaseJob *job)
+{
+  g_clear_pointer (&job->scene, am_scene_unref);
+  g_clear_pointer (&job->highlight, g_hash_table_unref);
+  g_clear_pointer (&job->surface, cairo_surface_destroy);
+  g_free (job);
+}
+
+/* GL renderers keep textures on the GPU, so a texture node is uploaded once and then
+ * drawn for free; the cairo renderer would copy a texture on every frame, but replays a
+ * cairo node's one image paint directly. */
+static gboolean
+renderer_wants_textures (AmCanvas *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && !GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+/* The base for the current view: the viewport plus a margin on every side. */
+static BaseJob *
+base_job_new (AmCanvas *self,
+              double    width,
+              double    height,
+              int       scale)
+{
+  BaseJob *job = g_new0 (BaseJob, 1);
+  double margin_max = BASE_MARGIN_MAX / scale;
+  double margin_x = ceil (MIN (width * BASE_MARGIN_FRACTION, margin_max));
+  double margin_y = ceil (MIN (height * BASE_MARGIN_FRACTION, margin_max));
+
+  job->scene = am_scene_ref (self->scene);
+  job->highlight = self->highlight ? g_hash_table_ref (self->highlight) : NULL;
+  job->theme = current_theme (self);
+  job->content_serial = self->content_serial;
+  job->zoom = self->zoom;
+  job->scale = scale;
+  job->texture = renderer_wants_textures (self);
+  job->width = ceil ((width + 2 * margin_x) * scale) / scale;
+  job->height = ceil ((height + 2 * margin_y) * scale) / scale;
+  job->x = self->center_x - (width / 2.0 + margin_x) / self->zoom;
+  job->y = self->center_y - (height / 2.0 + margin_y) / self->zoom;
+
+  return job;
+}
+
+/* Thread-safe: touches nothing but the job. */
+static void
+base_job_run (BaseJob *job)
+{
+  int device_width = (int) round (job->width * job->scale);
+  int device_height = (int) round (job->height * job->scale);
+  gint64 start = g_get_monotonic_time ();
+  AmRenderState state;
+  cairo_t *cr;
+
+  /* Opaque: the background is part of it, so painting it is a plain copy. */
+  job->surface = cairo_image_surface_create (job->texture ? CAIRO_FORMAT_ARGB32
+                                                          : CAIRO_FORMAT_RGB24,
+                                             device_width, device_height);
+  if (cairo_surface_status (job->surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_debug ("Cannot allocate a %d×%d canvas image: %s", device_width, device_height,
+               cairo_status_to_string (cairo_surface_status (job->surface)));
+      g_clear_pointer (&job->surface, cairo_surface_destroy);
+      return;
+    }
+  cairo_surface_set_device_scale (job->surface, job->scale, job->scale);
+
+  cr = cairo_create (job->surface);
+  cairo_set_source_rgb (cr, job->theme->background.red, job->theme->background.green,
+                        job->theme->background.blue);
+  cairo_paint (cr);
+
+  cairo_scale (cr, job->zoom, job->zoom);
+  cairo_translate (cr, -job->x, -job->y);
+
+  am_render_state_init (&state);
+  state.highlighted = job->highlight;
+  state.visible.x = job->x;
+  state.visible.y = job->y;
+  state.visible.width = job->width / job->zoom;
+  state.visible.height = job->height / job->zoom;
+  state.pixels_per_point = job->zoom * job->scale;
+  am_renderer_draw_scene (cr, job->scene, job->theme, &state);
+  cairo_destroy (cr);
+  cairo_surface_flush (job->surface);
+
+  job->duration_us = g_get_monotonic_time () - start;
+}
+
+static GskRenderNode *
+base_job_to_node (BaseJob *job)
+{
+  const graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, job->width, job->height);
+  GskRenderNode *node;
+
+  if (job->texture)
+    {
+      int stride = cairo_image_surface_get_stride (job->surface);
+      int height = cairo_image_surface_get_height (job->surface);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+
+      /* GDK_MEMORY_DEFAULT is cairo's ARGB32: the texture wraps the pixels, no copy. */
+      bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (job->surface),
+                                          (gsize) stride * height,
+                                          (GDestroyNotify) cairo_surface_destroy,
+                                          cairo_surface_reference (job->surface));
+      texture = gdk_memory_texture_new (cairo_image_surface_get_width (job->surface), height,
+                                        GDK_MEMORY_DEFAULT, bytes, stride);
+      node = gsk_texture_node_new (texture, &bounds);
+    }
+  else
+    {
+      cairo_t *cr;
+
+      /* The node's recording keeps a snapshot of the image; painting it is all it
+       * replays. */
+      node = gsk_cairo_node_new (&bounds);
+      cr = gsk_cairo_node_get_draw_context (node);
+      cairo_set_source_surface (cr, job->surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+
+  return node;
+}
+
+static void
+install_base (AmCanvas *self,
+              BaseJob  *job)
+{
+  drop_base (self);
+
+  self->last_render_us = job->duration_us;
+  if (job->surface == NULL)
+    return;
+
+  self->base_node = base_job_to_node (job);
+  self->base_x = job->x;
+  self->base_y = job->y;
+  self->base_zoom = job->zoom;
+  self->base_width = job->width;
+  self->base_height = job->height;
+  self->base_scale = job->scale;
+  self->base_texture = job->texture;
+  self->base_content_serial = job->content_serial;
+
+  g_debug ("Rendered the canvas base: %.0f×%.0f px at zoom %.3f in %.1f ms, %s, %s",
+           job->width * job->scale, job->height * job->scale, job->zoom,
+           job->duration_us / 1000.0, job->texture ? "texture" : "cairo node",
+           job->on_worker ? "worker thread" : "in the frame");
+}
+
+static void
+render_base_now (AmCanvas *self,
+                 double    width,
+                 double    height,
+                 int       scale)
+{
+  BaseJob *job = base_job_new (self, width, height, scale);
+
+  base_job_run (job);
+  install_base (self, job);
+  base_job_free (job);
+  self->base_refresh = FALSE;
+}
+
+static void
+base_job_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  BaseJob *job = task_data;
+
+  job->on_worker = TRUE;
+  if (!g_cancellable_is_cancelled (cancellable))
+    base_job_run (job);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+base_job_done_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(AmCanvas) self = g_weak_ref_get (weak);
+  BaseJob *job = g_task_get_task_data (G_TASK (result));
+  GtkWidget *widget;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  if (self == NULL)
+    return;
+
+  widget = GTK_WIDGET (self);
+  self->base_job_running = FALSE;
+  g_clear_object (&self->base_job_cancellable);
+
+  /* A late answer to an old question is dropped; the next frame asks again. */
+  if (job->surface != NULL
+      && job->content_serial == self->content_serial
+      && job->scene == self->scene
+      && job->scale == gtk_widget_get_scale_factor (widget)
+      && job->texture == renderer_wants_textures (self))
+    {
+      install_base (self, job);
+      self->base_refresh = !base_is_settled (self, gtk_widget_get_width (widget),
+                                             gtk_widget_get_height (widget),
+                                             gtk_widget_get_scale_factor (widget));
+    }
+
+  gtk_widget_queue_draw (widget);
+}
+
+/* Renders on a worker while the frames go on with the base there is. */
+static void
+render_base_later (AmCanvas *self,
+                   double    width,
+                   double    height,
+                   int       scale)
+{
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *weak;
+
+  if (self->base_job_running)
+    return;
+
+  self->base_job_running = TRUE;
+  self->base_job_cancellable = g_cancellable_new ();
+
+  /* No source object: a canvas that goes away does not wait for its last rendering. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->base_job_cancellable, base_job_done_cb, weak);
+  g_task_set_source_tag (task, render_base_later);
+  g_task_set_task_data (task, base_job_new (self, width, height, scale),
+                        (GDestroyNotify) base_job_free);
+  g_task_run_in_thread (task, base_job_thread);
+}
+
+/* Makes sure there is a base worth drawing, and asks for a better one when it is
+ * stale, blurred, off-centre or short of the viewport. */
+static void
+update_base (AmCanvas *self,
              double    width,
              double    height,
              int       scale)
 {
-  const AmTheme *theme = current_theme (self);
-  cairo_surface_t *surface;
-  AmRenderState state;
-  double margin_x, margin_y;
-  int device_width, device_height;
-  cairo_t *cr;
+  gboolean needed;
 
-  drop_base (self);
+  needed = self->base_node == NULL
+           || self->base_content_serial != self->content_serial
+           || self->base_scale != scale
+           || self->base_texture != renderer_wants_textures (self)
+           || !base_covers (self, width, height)
+           || self->base_refresh;
 
-  margin_x = ceil (MIN (width * BASE_MARGIN_FRACTION, BASE_MARGIN_MAX));
-  margin_y = ceil (MIN (height * BASE_MARGIN_FRACTION, BASE_MARGIN_MAX));
-  device_width = (int) ceil ((width + 2 * margin_x) * scale);
-  device_height = (int) ceil ((height + 2 * margin_y) * scale);
+  if (!needed)
+    return;
 
-  /* Opaque: the background is part of it, and painting it is then a plain copy. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, device_width, device_height);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      g_debug ("Cannot allocate a %d×%d canvas image: %s", device_width, device_height,
-               cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return;
-    }
-  cairo_surface_set_device_scale (surface, scale, scale);
-
-  self->base_zoom = self->zoom;
-  self->base_scale = scale;
-  self->base_width = (double) device_width / scale;
-  self->base_height = (double) device_height / scale;
-  self->base_x = self->center_x - (width / 2.0 + margin_x) / self->zoom;
-  self->base_y = self->center_y - (height / 2.0 + margin_y) / self->zoom;
-
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, theme->background.red, theme->background.green,
-                        theme->background.blue);
-  cairo_paint (cr);
-
-  cairo_scale (cr, self->zoom, self->zoom);
-  cairo_translate (cr, -self->base_x, -self->base_y);
-
-  am_render_state_init (&state);
-  state.highlighted = self->highlight;
-  state.visible.x = self->base_x;
-  state.visible.y = self->base_y;
-  state.visible.width = self->base_width / self->zoom;
-  state.visible.height = self->base_height / self->zoom;
-  state.pixels_per_point = self->zoom * scale;
-  am_renderer_draw_scene (cr, self->scene, theme, &state);
-  cairo_destroy (cr);
-
-  /* The recording keeps its own snapshot of the image; painting it is all it replays. */
-  self->base_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, self->base_width,
-                                                             self->base_height));
-  cr = gsk_cairo_node_get_draw_context (self->base_node);
-  cairo_set_source_surface (cr, surface, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  g_debug ("Rendered the canvas base: %d×%d device pixels at zoom %.3f",
-           device_width, device_height, self->zoom);
+  /* Nothing to show, or quick enough to fit in this frame: render now.  Otherwise keep
+   * showing the old base (scaled, shifted, or with the previous highlight) while a
+   * worker renders the new one (performance.md: 5 000 nodes take longer than a frame). */
+  if (self->base_node == NULL
+      || (self->last_render_us <= SYNC_RENDER_LIMIT_US && !debug_always_worker))
+    render_base_now (self, width, height, scale);
+  else
+    render_base_later (self, width, height, scale);
 }
 
 static void
@@ -592,7 +848,7 @@ settle_cb (gpointer user_data)
                         gtk_widget_get_height (GTK_WIDGET (self)),
                         gtk_widget_get_scale_factor (GTK_WIDGET (self))))
     {
-      drop_base (self);
+      self->base_refresh = TRUE;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
@@ -1325,11 +1581,18 @@ am_canvas_snapshot (GtkWidget   *widget,
 
       /* A scaled or shifted base is fine while it covers the view: the settle timeout
        * sharpens it once the view stops moving. */
-      if (!base_covers (self, width, height) || self->base_scale != scale)
-        render_base (self, width, height, scale);
+      update_base (self, width, height, scale);
 
       if (self->base_node != NULL)
         {
+          /* While a worker renders the area a pan uncovered. */
+          if (!base_covers (self, width, height))
+            {
+              color_to_rgba (&theme->background, &rgba);
+              gtk_snapshot_append_color (snapshot, &rgba,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+            }
+
           factor = self->zoom / self->base_zoom;
           offset_x = (self->base_x - self->center_x) * self->zoom + width / 2.0;
           offset_y = (self->base_y - self->center_y) * self->zoom + height / 2.0;
@@ -1509,6 +1772,8 @@ am_canvas_dispose (GObject *object)
 
   stop_flying (self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  cancel_base_job (self);
+  g_clear_object (&self->base_job_cancellable);
   drop_all_caches (self);
   g_clear_pointer (&self->scene, am_scene_unref);
   g_clear_pointer (&self->highlight, g_hash_table_unref);
@@ -1708,6 +1973,8 @@ am_canvas_class_init (AmCanvasClass *klass)
    * is what the map is to a screen-reader user; the content is in the panels. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_widget_class_set_css_name (widget_class, "actormap-canvas");
+
+  debug_always_worker = g_strcmp0 (g_getenv ("AM_CANVAS_DEBUG"), "worker") == 0;
 }
 
 static void
@@ -1817,6 +2084,7 @@ am_canvas_set_scene (AmCanvas *self,
     self->scene = am_scene_ref (scene);
 
   stop_flying (self);
+  cancel_base_job (self);
   drop_adjacency (self);
   drop_all_caches (self);
   set_hovered (self, NULL);
@@ -1981,11 +2249,21 @@ am_canvas_set_highlight (AmCanvas   *self,
   if (same_set (self->highlight, ids))
     return;
 
+  /* A private copy: the caller may go on changing its table, and a worker thread may be
+   * reading this one. */
   g_clear_pointer (&self->highlight, g_hash_table_unref);
   if (ids != NULL)
-    self->highlight = g_hash_table_ref (ids);
+    {
+      GHashTableIter iter;
+      gpointer key;
 
-  drop_base (self);
+      self->highlight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_iter_init (&iter, ids);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (self->highlight, g_strdup (key));
+    }
+
+  self->content_serial++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HIGHLIGHT]);

@@ -1,0 +1,491 @@
+/* bench-canvas-frames.c — how long the canvas takes to produce a frame
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For each model given: load it, lay it out in-process (sfdp above a few hundred nodes,
+ * as the application does), put an AmCanvas of the requested size in a window, and time
+ * frames the way GTK makes them with the cairo renderer: the canvas's snapshot, then
+ * gsk_renderer_render_texture() of the node.  Printed as medians against the 16.7 ms
+ * budget of a 60 Hz frame.
+ *
+ *   full render       the canvas renders the scene again (first frame, theme or
+ *                     highlight change, the sharp frame after a zoom gesture)
+ *   pan               the view moved a few pixels: the cached base is reused
+ *   zoom gesture      the view is zoomed by 10 % and the cached base is scaled
+ *   hover             the pointer moved onto another node: the overlay is rebuilt
+ *
+ * A model is laid out in-process first; --write-scene keeps the result, and a *.amscene
+ * file given instead of a model skips the layout.  Needs a display: run it under
+ * xvfb-run (bench/run-canvas-bench.sh does).
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <gtk/gtk.h>
+
+#include "am-canvas.h"
+#include "am-layout.h"
+
+#define BUDGET_MS (1000.0 / 60.0)
+
+static int opt_width = 1920;
+static int opt_height = 1080;
+static int opt_frames = 21;
+static char *opt_engine = NULL;
+static char *opt_write_scene = NULL;
+
+typedef struct
+{
+  GtkWidget   *window;
+  GtkWidget   *canvas;
+  GskRenderer *renderer;
+  const char  *map_name;
+} Bench;
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *samples)
+{
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, samples->len / 2);
+}
+
+static double
+percentile (GArray *samples,
+            double  p)
+{
+  guint i;
+
+  g_array_sort (samples, compare_doubles);
+  i = MIN ((guint) ceil (p * samples->len) - 1, samples->len - 1);
+  return g_array_index (samples, double, i);
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* One frame as GTK would make it: the widget's snapshot, then the renderer. */
+static double
+time_frame (Bench *bench)
+{
+  GtkWidget *canvas = bench->canvas;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  GdkTexture *texture;
+  gint64 start = g_get_monotonic_time ();
+
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (canvas)->snapshot (canvas, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (bench->renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0,
+                                                              gtk_widget_get_width (canvas),
+                                                              gtk_widget_get_height (canvas)));
+  g_object_unref (texture);
+  if (node != NULL)
+    gsk_render_node_unref (node);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+report (Bench      *bench,
+        const char *what,
+        GArray     *samples)
+{
+  double med = median (samples);
+  double p90 = percentile (samples, 0.9);
+
+  printf ("| %-24s | %-34s | %9.2f | %9.2f | %-14s |\n", bench->map_name, what, med, p90,
+          med <= BUDGET_MS / 2 ? "well within" : med <= BUDGET_MS ? "within" : "over");
+  fflush (stdout);
+}
+
+static void
+bench_full (Bench      *bench,
+            const char *what)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (int i = 0; i < opt_frames; i++)
+    {
+      double ms;
+
+      am_canvas_drop_caches (AM_CANVAS (bench->canvas));
+      ms = time_frame (bench);
+      g_array_append_val (samples, ms);
+    }
+  report (bench, what, samples);
+}
+
+static void
+bench_pan (Bench      *bench,
+           const char *what)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  time_frame (bench);   /* make sure the base is there */
+  for (int i = 0; i < opt_frames * 3; i++)
+    {
+      double ms;
+
+      /* Back and forth, so the view stays on the cached base. */
+      am_canvas_pan_by (AM_CANVAS (bench->canvas), i % 2 ? -7 : 7, i % 2 ? -3 : 3);
+      ms = time_frame (bench);
+      g_array_append_val (samples, ms);
+    }
+  report (bench, what, samples);
+}
+
+static void
+bench_zoom_gesture (Bench      *bench,
+                    const char *what)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  double zoom = am_canvas_get_zoom (AM_CANVAS (bench->canvas));
+
+  time_frame (bench);
+  for (int i = 0; i < opt_frames * 3; i++)
+    {
+      double ms;
+
+      am_canvas_set_zoom (AM_CANVAS (bench->canvas), i % 2 ? zoom : zoom * 1.1);
+      ms = time_frame (bench);
+      if (i % 2 == 0)
+        g_array_append_val (samples, ms);
+    }
+  am_canvas_set_zoom (AM_CANVAS (bench->canvas), zoom);
+  report (bench, what, samples);
+}
+
+static GtkEventController *
+motion_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+
+  return NULL;
+}
+
+/* Pointer onto node @index (through the motion controller, as a real motion event
+ * would), then a frame; then off it again, untimed. */
+static void
+bench_hover (Bench      *bench,
+             const char *what,
+             guint       index)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkEventController *motion = motion_controller (bench->canvas);
+  AmScene *scene = am_canvas_get_scene (AM_CANVAS (bench->canvas));
+  const AmSceneNode *node = am_scene_get_node (scene, index);
+  double x, y;
+
+  if (!am_canvas_scene_to_widget (AM_CANVAS (bench->canvas),
+                                  node->box.x + node->box.width / 2,
+                                  node->box.y + node->box.height / 2, &x, &y))
+    {
+      printf ("| %-24s | %-34s | %9s | %9s | %-14s |\n", bench->map_name, what, "—", "—",
+              "off screen");
+      return;
+    }
+
+  time_frame (bench);
+  for (int i = 0; i < opt_frames * 2; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      g_signal_emit_by_name (motion, "motion", x, y);
+      time_frame (bench);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (samples, ms);
+
+      g_signal_emit_by_name (motion, "leave");
+      time_frame (bench);
+    }
+
+  if (g_strcmp0 (am_canvas_get_hovered (AM_CANVAS (bench->canvas)), NULL) != 0)
+    g_printerr ("hover did not clear\n");
+  report (bench, what, samples);
+}
+
+/* The node with the most edges, and one with the fewest, among those on screen. */
+static void
+pick_nodes (AmCanvas *canvas,
+            guint    *hub,
+            guint    *leaf)
+{
+  AmScene *scene = am_canvas_get_scene (canvas);
+  guint n_nodes = am_scene_get_n_nodes (scene);
+  g_autofree guint *degree = g_new0 (guint, n_nodes + 1);
+  guint best_hub = 0, best_leaf = 0;
+  gboolean have = FALSE;
+
+  for (guint i = 0; i < am_scene_get_n_edges (scene); i++)
+    {
+      const AmSceneEdge *edge = am_scene_get_edge (scene, i);
+      gint s = am_scene_find_node (scene, edge->source);
+      gint t = am_scene_find_node (scene, edge->target);
+
+      if (s >= 0)
+        degree[s]++;
+      if (t >= 0)
+        degree[t]++;
+    }
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const AmSceneNode *node = am_scene_get_node (scene, i);
+      double x, y;
+
+      if (!am_canvas_scene_to_widget (canvas, node->box.x + node->box.width / 2,
+                                      node->box.y + node->box.height / 2, &x, &y))
+        continue;
+
+      if (!have || degree[i] > degree[best_hub])
+        best_hub = i;
+      if (!have || degree[i] < degree[best_leaf])
+        best_leaf = i;
+      have = TRUE;
+    }
+
+  *hub = best_hub;
+  *leaf = best_leaf;
+}
+
+static gboolean
+run_model (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(AmLayoutRequest) request = NULL;
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *map_name = NULL;
+  g_autofree char *what = NULL;
+  AmLayoutEngine engine;
+  Bench bench = { 0 };
+  gint64 start, end;
+  guint n_nodes, hub, leaf;
+  double fit_zoom;
+
+  if (g_str_has_suffix (path, ".amscene"))
+    {
+      /* A scene laid out earlier (--write-scene): big maps take a while in Graphviz. */
+      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+      if (bytes != NULL)
+        scene = am_scene_deserialize (bytes, &error);
+      if (scene == NULL)
+        {
+          g_printerr ("%s: %s\n", path, error->message);
+          return FALSE;
+        }
+      printf ("\n%s: %u nodes, %u edges, %s layout read back, scene %.0f × %.0f pt\n",
+              path, am_scene_get_n_nodes (scene), am_scene_get_n_edges (scene),
+              am_scene_get_engine (scene), am_scene_get_bounds (scene)->width,
+              am_scene_get_bounds (scene)->height);
+    }
+  else
+    {
+      document = am_document_load_from_file (file, NULL, &error);
+      if (document == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return FALSE;
+        }
+
+      n_nodes = g_list_model_get_n_items (am_document_get_entities (document));
+      engine = am_layout_engine_for_size (n_nodes);
+      if (opt_engine != NULL && !am_layout_engine_from_string (opt_engine, &engine))
+        {
+          g_printerr ("Unknown engine “%s”\n", opt_engine);
+          return FALSE;
+        }
+
+      request = am_layout_request_new_for_document (document, engine, &error);
+      if (request == NULL)
+        {
+          g_printerr ("%s: %s\n", path, error->message);
+          return FALSE;
+        }
+
+      start = g_get_monotonic_time ();
+      scene = am_layout_run_in_process (request, &error);
+      end = g_get_monotonic_time ();
+      if (scene == NULL)
+        {
+          g_printerr ("%s: %s\n", path, error->message);
+          return FALSE;
+        }
+
+      printf ("\n%s: %u nodes, %u edges, %s layout in %.2f s, scene %.0f × %.0f pt\n",
+              path, am_scene_get_n_nodes (scene), am_scene_get_n_edges (scene),
+              am_layout_engine_to_string (engine), (end - start) / 1e6,
+              am_scene_get_bounds (scene)->width, am_scene_get_bounds (scene)->height);
+
+      if (opt_write_scene != NULL)
+        {
+          g_autoptr(GBytes) bytes = am_scene_serialize (scene);
+
+          if (!g_file_set_contents (opt_write_scene, g_bytes_get_data (bytes, NULL),
+                                    g_bytes_get_size (bytes), &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return FALSE;
+            }
+        }
+    }
+  fflush (stdout);
+
+  map_name = g_strdup_printf ("%.14s (%u)", basename, am_scene_get_n_nodes (scene));
+  bench.map_name = map_name;
+  bench.window = gtk_window_new ();
+  gtk_window_set_decorated (GTK_WINDOW (bench.window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (bench.window), opt_width, opt_height);
+  bench.canvas = am_canvas_new ();
+  am_canvas_set_scene (AM_CANVAS (bench.canvas), scene);
+  if (document != NULL)
+    am_canvas_set_document (AM_CANVAS (bench.canvas), document);
+  gtk_window_set_child (GTK_WINDOW (bench.window), bench.canvas);
+  gtk_window_present (GTK_WINDOW (bench.window));
+
+  start = g_get_monotonic_time ();
+  while (!gtk_widget_get_mapped (bench.canvas) && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  if (!gtk_widget_get_mapped (bench.canvas))
+    {
+      g_printerr ("The window never mapped\n");
+      return FALSE;
+    }
+  gtk_test_widget_wait_for_draw (bench.canvas);
+  drain ();
+
+  bench.renderer = gsk_cairo_renderer_new ();
+  if (!gsk_renderer_realize (bench.renderer, gtk_native_get_surface (GTK_NATIVE (bench.window)),
+                             &error))
+    {
+      g_printerr ("Cannot realize the cairo renderer: %s\n", error->message);
+      return FALSE;
+    }
+
+  am_canvas_zoom_to_fit (AM_CANVAS (bench.canvas));
+  fit_zoom = am_canvas_get_zoom (AM_CANVAS (bench.canvas));
+  printf ("canvas %d × %d px, fit zoom %.3f\n", gtk_widget_get_width (bench.canvas),
+          gtk_widget_get_height (bench.canvas), fit_zoom);
+
+  printf ("\n| %-24s | %-34s | %9s | %9s | %-14s |\n", "map", "frame", "median", "p90", "budget");
+  printf ("|%s|%s|%s|%s|%s|\n", "--------------------------", "------------------------------------",
+          "-----------", "-----------", "----------------");
+  bench_full (&bench, "full render, fit");
+  bench_pan (&bench, "pan (cached base), fit");
+  bench_zoom_gesture (&bench, "zoom gesture (scaled base), fit");
+  pick_nodes (AM_CANVAS (bench.canvas), &hub, &leaf);
+  what = g_strdup_printf ("hover leaf node, fit");
+  bench_hover (&bench, what, leaf);
+  g_free (what);
+  what = g_strdup_printf ("hover busiest hub, fit");
+  bench_hover (&bench, what, hub);
+  g_clear_pointer (&what, g_free);
+
+  am_canvas_set_zoom (AM_CANVAS (bench.canvas), fit_zoom * 4);
+  bench_full (&bench, "full render, 4x fit");
+  bench_pan (&bench, "pan (cached base), 4x fit");
+  bench_zoom_gesture (&bench, "zoom gesture (scaled base), 4x");
+  pick_nodes (AM_CANVAS (bench.canvas), &hub, &leaf);
+  bench_hover (&bench, "hover leaf node, 4x fit", leaf);
+  bench_hover (&bench, "hover busiest hub, 4x fit", hub);
+
+  am_canvas_set_dark (AM_CANVAS (bench.canvas), TRUE);
+  bench_full (&bench, "full render, 4x fit, dark");
+
+  gsk_renderer_unrealize (bench.renderer);
+  g_clear_object (&bench.renderer);
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  drain ();
+
+  return TRUE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *size = NULL;
+  gboolean ok = TRUE;
+  const GOptionEntry entries[] = {
+    { "size", 's', 0, G_OPTION_ARG_STRING, &size, "Canvas size (default 1920x1080)", "WxH" },
+    { "frames", 'n', 0, G_OPTION_ARG_INT, &opt_frames, "Frames per measurement (default 21)", "N" },
+    { "engine", 'e', 0, G_OPTION_ARG_STRING, &opt_engine, "Layout engine (default: by size)", "ENGINE" },
+    { "write-scene", 'w', 0, G_OPTION_ARG_FILENAME, &opt_write_scene,
+      "Also save the laid-out scene (pass it later instead of the model)", "FILE.amscene" },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  /* No session bus under xvfb-run: keep GTK's accessibility bridge out of the timing. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_log_writer_default_set_use_stderr (TRUE);
+
+  context = g_option_context_new ("MODEL.json|SCENE.amscene… — time canvas frames");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s [--size=WxH] [--frames=N] [--engine=E] [--write-scene=F] MODEL.json|SCENE.amscene…\n", argv[0]);
+      return 2;
+    }
+  if (size != NULL && sscanf (size, "%dx%d", &opt_width, &opt_height) != 2)
+    {
+      g_printerr ("--size wants WxH, e.g. 1920x1080\n");
+      return 2;
+    }
+  opt_width = CLAMP (opt_width, 64, 8192);
+  opt_height = CLAMP (opt_height, 64, 8192);
+  opt_frames = CLAMP (opt_frames, 3, 1000);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: run under xvfb-run\n");
+      return 77;
+    }
+
+  printf ("Canvas frame times in ms (snapshot + render to texture, cairo renderer): median and\n"
+          "90th percentile of %d frames, against the %.1f ms budget of a 60 Hz frame.\n",
+          opt_frames, BUDGET_MS);
+
+  for (int i = 1; i < argc; i++)
+    ok &= run_model (argv[i]);
+
+  return ok ? 0 : 1;
+}
