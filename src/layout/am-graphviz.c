@@ -860,6 +860,14 @@ read_scene (Job              *job,
 
           g_debug ("edge '%s' came back without a spline; drawing a straight one", re->id);
           synthesise_edge (&se, &boxes[ti], &boxes[hi], re->directed, points);
+
+          /* A made-up loop may reach past the margin: keep it inside the bounds. */
+          for (guint k = 0; k < points->len; k++)
+            {
+              AmPoint *p = &g_array_index (points, AmPoint, k);
+              p->x = CLAMP (p->x, 0, bounds.width);
+              p->y = CLAMP (p->y, 0, bounds.height);
+            }
         }
 
       se.points = (AmPoint *) (void *) points->data;

@@ -707,6 +707,66 @@ test_layout_many_parallel (void)
     }
 }
 
+/* Large graphs get straight edges from the force-directed engines; parallel relations
+ * must still come back as separate, distinguishable curves. */
+static void
+test_layout_parallel_straight (void)
+{
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint n = 80;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+      g_ptr_array_add (entities, g_object_new (AM_TYPE_ENTITY, "id", id, "name", id,
+                                               "kind", AM_ENTITY_KIND_PERSON, NULL));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("chain%u", i);
+      g_autofree char *s = g_strdup_printf ("n%u", i);
+      g_autofree char *t = g_strdup_printf ("n%u", (i + 1) % n);
+      g_ptr_array_add (relations, g_object_new (AM_TYPE_RELATION, "id", id, "source", s,
+                                                "target", t, "label", "next", NULL));
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("twin%u", i);
+      g_ptr_array_add (relations, g_object_new (AM_TYPE_RELATION, "id", id, "source", "n0",
+                                                "target", "n40", "label", id, NULL));
+    }
+
+  document = am_document_new_from_objects ("ring", entities, relations, &error);
+  g_assert_no_error (error);
+
+  for (guint engine = AM_LAYOUT_ENGINE_NEATO; engine <= AM_LAYOUT_ENGINE_SFDP; engine++)
+    {
+      g_autoptr(AmLayoutRequest) request = NULL;
+      g_autoptr(AmScene) scene = NULL;
+      const AmSceneEdge *twins[3];
+
+      request = am_layout_request_new_for_document (document, engine, &error);
+      g_assert_no_error (error);
+      scene = am_layout_run_in_process (request, &error);
+      g_assert_no_error (error);
+      assert_scene_invariants (scene, document);
+
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("twin%u", i);
+          twins[i] = am_scene_get_edge (scene, am_scene_find_edge (scene, id));
+        }
+      for (guint i = 0; i < 3; i++)
+        for (guint j = i + 1; j < 3; j++)
+          g_assert_true (twins[i]->n_points != twins[j]->n_points ||
+                         memcmp (twins[i]->points, twins[j]->points,
+                                 twins[i]->n_points * sizeof (AmPoint)) != 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -733,6 +793,7 @@ main (int   argc,
     }
   g_test_add_func ("/Actormap/Layout/empty", test_layout_empty);
   g_test_add_func ("/Actormap/Layout/parallel-edges", test_layout_many_parallel);
+  g_test_add_func ("/Actormap/Layout/parallel-edges-straight", test_layout_parallel_straight);
 
   ret = g_test_run ();
   _am_graphviz_shutdown ();
