@@ -48,19 +48,20 @@ check ()
 
 setup_build ()
 {
-  local dir=$1
-  shift
+  # setup_build CC DIR [meson options]: CC is only read when DIR is first configured.
+  local cc=$1 dir=$2
+  shift 2
   if [ -f "$dir/build.ninja" ]; then
     meson setup --reconfigure "$dir" "$@" >/dev/null
   else
-    meson setup "$dir" "$@" >/dev/null
+    CC=$cc meson setup "$dir" "$@" >/dev/null
   fi
   rm -f "$dir"/meson-logs/*.json
   nice meson compile -C "$dir"
 }
 
 check "install packages" tools/deps.sh test
-check "build (gcc, -Dwerror=true)" setup_build build --buildtype=debugoptimized -Dwerror=true
+check "build (gcc, -Dwerror=true)" setup_build gcc build --buildtype=debugoptimized -Dwerror=true
 
 if [ -x build/src/actormap ]; then
   step "unit, cli and replay suites" \
@@ -78,8 +79,8 @@ if [ -x build/src/actormap ]; then
   fi
 fi
 
-check "build with ASan+UBSan (clang)" env CC=clang \
-  setup_build build-asan --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
+check "build with ASan+UBSan (clang)" \
+  setup_build clang build-asan --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
 if [ -x build-asan/src/actormap ]; then
   step "unit, cli and ui suites under ASan+UBSan" \
     "${xvfb[@]}" meson test -C build-asan --setup asan --suite unit --suite cli --suite ui \
@@ -87,16 +88,16 @@ if [ -x build-asan/src/actormap ]; then
 fi
 
 if [ "$fuzz_seconds" -gt 0 ]; then
-  check "build fuzz targets (clang, libFuzzer)" env CC=clang \
-    setup_build build-fuzz --buildtype=debugoptimized -Dfuzzing=true -Dtests=false \
+  check "build fuzz targets (clang, libFuzzer)" \
+    setup_build clang build-fuzz --buildtype=debugoptimized -Dfuzzing=true -Dtests=false \
       -Db_sanitize=address,undefined -Db_lundef=false
   for target in build-fuzz/fuzz/fuzz-*; do
-    [ -x "$target" ] || continue
+    [ -f "$target" ] && [ -x "$target" ] || continue
     name=$(basename "$target")
-    corpus="$root/fuzz/corpus/${name#fuzz-}"
-    corpus=${corpus//-/_}
-    dict="$root/fuzz/${name#fuzz-}.dict"
-    dict=${dict//-/_}
+    stem=${name#fuzz-}
+    stem=${stem//-/_}        # fuzz-load-document -> load_document
+    corpus="$root/fuzz/corpus/$stem"
+    dict="$root/fuzz/$stem.dict"
     work=$(mktemp -d)
     args=(-max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536
           -print_final_stats=1 -artifact_prefix="$work/")
