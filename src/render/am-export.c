@@ -545,10 +545,7 @@ am_export_to_file (const AmScene          *scene,
       return FALSE;
     }
 
-  bytes = am_export_render (scene, &file_options, error);
-  if (bytes == NULL)
-    return FALSE;
-
+  /* The target is checked before rendering, so a wrong one costs nothing. */
   if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
     {
       resolved = realpath (path, NULL);
@@ -562,6 +559,10 @@ am_export_to_file (const AmScene          *scene,
         return write_failed (error, path, "not a regular file");
       mode = st.st_mode & 0777;
     }
+
+  bytes = am_export_render (scene, &file_options, error);
+  if (bytes == NULL)
+    return FALSE;
 
   data = g_bytes_get_data (bytes, &size);
   if (!g_file_set_contents_full (target, (const char *) data, size,

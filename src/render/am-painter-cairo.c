@@ -9,6 +9,13 @@
 
 #include "am-painter-private.h"
 
+/* Items per batch.  Batching saves cairo's per-operation setup, but one path of many
+ * long edges makes its scan converter juggle every edge that crosses a scanline.
+ * Measured on cairo 1.16 (20 000 nodes, 40 000 edges, 1920 × 1080, CPU time of one
+ * frame, best of three): short edges 272 ms unbatched, 348 ms in one batch per colour,
+ * 255 ms in batches of 16; long edges 815, 998 and 794 ms. */
+#define MAX_BATCH 16
+
 typedef enum
 {
   PENDING_NONE,
@@ -29,6 +36,7 @@ typedef struct
   PendingKind pending;
   AmColor     pending_color;
   double      pending_width;
+  guint       pending_count;
 } CairoPainter;
 
 static void
@@ -91,12 +99,17 @@ batch (CairoPainter  *self,
   effective.alpha *= self->alpha;
 
   if (self->pending == kind &&
+      self->pending_count < MAX_BATCH &&
       same_color (&self->pending_color, &effective) &&
       (kind == PENDING_FILL || self->pending_width == line_width))
-    return;
+    {
+      self->pending_count++;
+      return;
+    }
 
   flush (self);
   self->pending = kind;
+  self->pending_count = 1;
   self->pending_color = effective;
   self->pending_width = line_width;
 }

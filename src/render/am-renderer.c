@@ -298,6 +298,17 @@ rects_meet (const AmRect *a,
          a->y <= b->y + b->height && b->y <= a->y + a->height;
 }
 
+/* A query that covers the whole scene would only cost a sort of every index: when the
+ * view shows everything (the fitted view of a large map), draw everything. */
+static gboolean
+rect_contains (const AmRect *outer,
+               const AmRect *inner)
+{
+  return outer->x <= inner->x && outer->y <= inner->y &&
+         outer->x + outer->width >= inner->x + inner->width &&
+         outer->y + outer->height >= inner->y + inner->height;
+}
+
 /* ------------------------------------------------------------------------------------ */
 /* The scene                                                                            */
 
@@ -485,9 +496,9 @@ paint_edges (Frame        *frame,
       return;
     }
 
-  /* On cairo, draw by pass and sorted by colour, so the painter merges consecutive
-   * strokes and fills of one colour into a single path: thousands of edges become a
-   * handful of cairo_stroke() calls. */
+  /* On cairo, draw by pass (all curves, then arrowheads, then labels) and sorted by
+   * colour, so the painter can merge runs of same-coloured strokes and fills into
+   * shared paths (see MAX_BATCH in am-painter-cairo.c for how far that pays). */
   g_array_sort (items, edge_item_compare);
 
   for (EdgePart part = EDGE_PART_CURVE; part <= EDGE_PART_LABEL; part <<= 1)
@@ -614,7 +625,8 @@ _am_renderer_paint_scene (AmPainter           *painter,
     }
 
   ppp = isfinite (state->pixels_per_point) && state->pixels_per_point > 0 ? state->pixels_per_point : 1.0;
-  cull = state->visible.width > 0 && state->visible.height > 0;
+  cull = state->visible.width > 0 && state->visible.height > 0 &&
+         !rect_contains (&state->visible, am_scene_get_bounds (scene));
 
   frame.painter = painter;
   frame.scene = scene;
