@@ -109,6 +109,12 @@ render_fixture_scene (gboolean labels)
   add_edge (builder, "e5", "kyj", "kcna", NULL, NULL, FALSE,
             e5, G_N_ELEMENTS (e5), NULL, NULL);
 
+  {
+    AmSceneCluster cluster = { (char *) "c1", (char *) "Allies", { 170, 250, 90, 62 } };
+
+    am_scene_builder_add_cluster (builder, &cluster);
+  }
+
   scene = am_scene_builder_end (builder, &error);
   g_assert_no_error (error);
   g_assert_nonnull (scene);

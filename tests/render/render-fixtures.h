@@ -26,6 +26,8 @@ G_BEGIN_DECLS
  *   e4 yonhap → pyo  "custom ties" (a type outside the fixed table)
  *   e5 kyj — kcna    no type, no label, undirected
  *
+ *   c1 "Allies", a cluster at (170, 250, 90, 62), clear of every node and edge
+ *
  * With @labels FALSE every node label is empty, so a node's centre shows its fill. */
 AmScene *render_fixture_scene (gboolean labels);
 

@@ -619,10 +619,20 @@ test_svg (void)
         g_assert_true (has_text (group->texts, edge->label));
     }
 
+  /* Clusters too. */
+  {
+    SvgGroup *cluster = find_group (doc, "cluster-c1");
+
+    g_assert_nonnull (cluster);
+    g_assert_cmpstr (cluster->klass, ==, "cluster");
+    g_assert_cmpstr (cluster->title->str, ==, "Allies");
+    g_assert_true (has_text (cluster->texts, "Allies"));
+  }
+
   /* Shapes are elements, not outlines of glyphs. */
   g_assert_cmpuint (count_elements (doc, "ellipse"), >=, 1);
   g_assert_cmpuint (count_elements (doc, "polygon"), >=, 3 + 4);   /* hexagon, diamond, octagon, arrows */
-  g_assert_cmpuint (count_elements (doc, "rect"), >=, 3);
+  g_assert_cmpuint (count_elements (doc, "rect"), >=, 4);
   g_assert_cmpuint (count_elements (doc, "path"), >=, 5);
   g_assert_cmpuint (count_elements (doc, "text"), >=, am_scene_get_n_nodes (scene));
 

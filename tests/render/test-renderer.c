@@ -320,6 +320,27 @@ test_small_text_skipped (Fixture       *fixture,
 }
 
 static void
+test_cluster (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const AmTheme *theme = theme_for (data);
+  AmRenderState state = state_at_scale ();
+  guint label_pixels = 0;
+
+  fixture->surface = draw (fixture->labelled, theme, &state);
+
+  /* A light fill with its label at the top. */
+  assert_pixel (fixture->surface, 215, 305, &theme->cluster_fill, 2);
+  assert_pixel (fixture->surface, 170.1, 280, &theme->cluster_stroke, 24);
+  for (int y = (int) (252 * SCALE); y < (int) (266 * SCALE); y++)
+    for (int x = (int) (175 * SCALE); x < (int) (255 * SCALE); x++)
+      if (!render_fixture_pixel_is (render_fixture_pixel (fixture->surface, x, y),
+                                    &theme->cluster_fill, 24))
+        label_pixels++;
+  g_assert_cmpuint (label_pixels, >, 100);
+}
+
+static void
 test_deterministic (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -466,6 +487,8 @@ main (int   argc,
   ADD ("markup-is-text/light", test_markup_is_text, GINT_TO_POINTER (0));
   ADD ("markup-is-text/dark", test_markup_is_text, GINT_TO_POINTER (1));
   ADD ("small-text-skipped", test_small_text_skipped, NULL);
+  ADD ("cluster/light", test_cluster, GINT_TO_POINTER (0));
+  ADD ("cluster/dark", test_cluster, GINT_TO_POINTER (1));
   ADD ("deterministic", test_deterministic, NULL);
   ADD ("context-restored", test_context_restored, NULL);
   ADD ("legend", test_legend, NULL);
