@@ -1423,6 +1423,34 @@ am_document_load_from_file (GFile         *file,
   return am_document_load_from_bytes (bytes, display_name, error);
 }
 
+/**
+ * am_document_read_file:
+ * @file: a file to open
+ * @cancellable: (nullable): a #GCancellable
+ * @display_name: (out) (transfer full): the name to use in messages, set in every case
+ * @error: return location for an error
+ *
+ * The file checks of am_document_load_from_file() (a regular file under
+ * %AM_DOCUMENT_MAX_FILE_SIZE, decided before anything is opened, so a FIFO or a device
+ * never blocks) and the read, for formats other than Actormap's JSON.  Errors are in
+ * %AM_MODEL_ERROR and start with the display name, except %G_IO_ERROR_CANCELLED.
+ *
+ * Returns: (transfer full) (nullable): the file's bytes
+ */
+GBytes *
+am_document_read_file (GFile         *file,
+                       GCancellable  *cancellable,
+                       char         **display_name,
+                       GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_file_checked (file, cancellable, display_name, error);
+}
+
 static void
 load_file_thread (GTask        *task,
                   gpointer      source_object,

@@ -40,6 +40,9 @@ struct _AmDocument
   GHashTable *relations_by_entity;   /* entity id → GPtrArray of AmRelation */
   GHashTable *statements_by_speaker; /* entity id → GPtrArray of AmStatement */
   GHashTable *statements_about;      /* entity id → GPtrArray of AmStatement */
+
+  GHashTable *graph_attributes;      /* utf8 → utf8, owned; never NULL */
+  GHashTable *group_labels;          /* group id → label, owned; never NULL */
 };
 
 G_DEFINE_FINAL_TYPE (AmDocument, am_document, G_TYPE_OBJECT)
@@ -67,6 +70,8 @@ am_document_finalize (GObject *object)
   g_clear_pointer (&self->relations_by_entity, g_hash_table_unref);
   g_clear_pointer (&self->statements_by_speaker, g_hash_table_unref);
   g_clear_pointer (&self->statements_about, g_hash_table_unref);
+  g_clear_pointer (&self->graph_attributes, g_hash_table_unref);
+  g_clear_pointer (&self->group_labels, g_hash_table_unref);
 
   g_clear_object (&self->entities);
   g_clear_object (&self->relations);
@@ -110,6 +115,8 @@ am_document_init (AmDocument *self)
   self->relations_by_entity = new_multimap ();
   self->statements_by_speaker = new_multimap ();
   self->statements_about = new_multimap ();
+  self->graph_attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->group_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* Appends @item under @key unless it is already the last item there, which is enough
@@ -233,6 +240,36 @@ check_id (GHashTable  *seen,
   return TRUE;
 }
 
+/* Copies the string pairs of @src into @dest, refusing keys that are empty or not
+ * UTF-8 and values that are not UTF-8. */
+static gboolean
+copy_string_table (GHashTable  *dest,
+                   GHashTable  *src,
+                   const char  *what,
+                   GError     **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (src == NULL)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, src);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (key == NULL || *(const char *) key == '\0' || !g_utf8_validate (key, -1, NULL) ||
+          value == NULL || !g_utf8_validate (value, -1, NULL))
+        {
+          g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE,
+                       "%s: an empty key, or a key or value that is not valid UTF-8", what);
+          return FALSE;
+        }
+      g_hash_table_insert (dest, g_strdup (key), g_strdup (value));
+    }
+
+  return TRUE;
+}
+
 /**
  * am_document_new_from_objects:
  * @title: (nullable): the document title (the DOT graph's name)
@@ -255,8 +292,41 @@ am_document_new_from_objects (const char  *title,
                               GPtrArray   *relations,
                               GError     **error)
 {
+  g_return_val_if_fail (entities != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return am_document_new_from_graph (title, entities, relations, NULL, NULL, error);
+}
+
+/**
+ * am_document_new_from_graph:
+ * @title: (nullable): the document title (the DOT graph's label or name)
+ * @entities: (element-type AmEntity) (transfer none): the entities
+ * @relations: (element-type AmRelation) (transfer none) (nullable): the relations
+ * @graph_attributes: (element-type utf8 utf8) (transfer none) (nullable): graph-level
+ *   attributes that guide the layout ("rankdir", "nodesep", …), already filtered
+ * @group_labels: (element-type utf8 utf8) (transfer none) (nullable): the label of each
+ *   group (DOT cluster) id
+ * @error: return location for an error in %AM_MODEL_ERROR
+ *
+ * Like am_document_new_from_objects(), and also keeps copies of the two tables, which
+ * am_document_get_graph_attributes() and am_document_get_group_label() return.  Keys
+ * must be non-empty and keys and values valid UTF-8 (%AM_MODEL_ERROR_INVALID_VALUE).
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+AmDocument *
+am_document_new_from_graph (const char  *title,
+                            GPtrArray   *entities,
+                            GPtrArray   *relations,
+                            GHashTable  *graph_attributes,
+                            GHashTable  *group_labels,
+                            GError     **error)
+{
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GHashTable) entity_ids = NULL;
+  g_autoptr(GHashTable) attributes_copy = NULL;
+  g_autoptr(GHashTable) labels_copy = NULL;
   AmArticleInfo article = { 0 };
   AmDocument *document;
 
@@ -267,6 +337,19 @@ am_document_new_from_objects (const char  *title,
     g_return_val_if_fail (AM_IS_ENTITY (g_ptr_array_index (entities, i)), NULL);
   for (guint i = 0; relations != NULL && i < relations->len; i++)
     g_return_val_if_fail (AM_IS_RELATION (g_ptr_array_index (relations, i)), NULL);
+
+  if (title != NULL && !g_utf8_validate (title, -1, NULL))
+    {
+      g_set_error_literal (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE,
+                           "the title is not valid UTF-8");
+      return NULL;
+    }
+
+  attributes_copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  labels_copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!copy_string_table (attributes_copy, graph_attributes, "graph attributes", error) ||
+      !copy_string_table (labels_copy, group_labels, "group labels", error))
+    return NULL;
 
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -307,7 +390,47 @@ am_document_new_from_objects (const char  *title,
   document = _am_document_new (&article, entities, relations, NULL);
   _am_article_info_clear (&article);
 
+  g_clear_pointer (&document->graph_attributes, g_hash_table_unref);
+  g_clear_pointer (&document->group_labels, g_hash_table_unref);
+  document->graph_attributes = g_steal_pointer (&attributes_copy);
+  document->group_labels = g_steal_pointer (&labels_copy);
+
   return document;
+}
+
+/**
+ * am_document_get_graph_attributes:
+ * @self: a document
+ *
+ * Graph-level layout hints of an imported graph (see docs/graphviz-import.md); empty
+ * for Actormap's own JSON files.
+ *
+ * Returns: (element-type utf8 utf8) (transfer none): the table, never %NULL
+ */
+GHashTable *
+am_document_get_graph_attributes (AmDocument *self)
+{
+  g_return_val_if_fail (AM_IS_DOCUMENT (self), NULL);
+
+  return self->graph_attributes;
+}
+
+/**
+ * am_document_get_group_label:
+ * @self: a document
+ * @group: a group id, as am_entity_get_group() returns it
+ *
+ * Returns: (nullable): the label drawn on the group's cluster (maybe empty), or %NULL
+ *   when the document gives none (then the id is the label)
+ */
+const char *
+am_document_get_group_label (AmDocument *self,
+                             const char *group)
+{
+  g_return_val_if_fail (AM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (group != NULL, NULL);
+
+  return g_hash_table_lookup (self->group_labels, group);
 }
 
 /**

@@ -53,6 +53,20 @@ AmDocument *am_document_new_from_objects (const char          *title,
                                           GPtrArray           *entities,
                                           GPtrArray           *relations,
                                           GError             **error);
+/* The same, plus graph-level layout hints and cluster labels (both copied; nullable). */
+AmDocument *am_document_new_from_graph   (const char          *title,
+                                          GPtrArray           *entities,
+                                          GPtrArray           *relations,
+                                          GHashTable          *graph_attributes,
+                                          GHashTable          *group_labels,
+                                          GError             **error);
+/* The checks and the read of am_document_load_from_file(), without parsing: for other
+ * formats (DOT).  Sets *display_name (transfer full) in every case.  AM_MODEL_ERROR,
+ * or G_IO_ERROR_CANCELLED. */
+GBytes     *am_document_read_file        (GFile               *file,
+                                          GCancellable        *cancellable,
+                                          char               **display_name,
+                                          GError             **error);
 
 /* Article metadata: NULL (or empty array) when the file has no "article". */
 const char         *am_document_get_title      (AmDocument *self);
@@ -62,6 +76,12 @@ const char         *am_document_get_source     (AmDocument *self);
 const char         *am_document_get_url        (AmDocument *self);
 const char * const *am_document_get_paragraphs (AmDocument *self);
 guint               am_document_get_n_paragraphs (AmDocument *self);
+
+/* Imported graphs: layout hints (utf8 → utf8, never NULL, empty for JSON files) and the
+ * label of a group's cluster (NULL when none was given: the id is the label). */
+GHashTable         *am_document_get_graph_attributes (AmDocument *self);
+const char         *am_document_get_group_label      (AmDocument *self,
+                                                      const char *group);
 
 /* (transfer none) list models, in file order */
 GListModel  *am_document_get_entities   (AmDocument *self);   /* of AmEntity */
