@@ -673,6 +673,9 @@ set_hover (AmArticleView *self,
   GtkTextBuffer *buffer = get_buffer (self);
   GtkTextIter start, end;
 
+  /* Motion events come by the hundred: do nothing unless the sentence changed. */
+  if (span == NULL && !self->has_hover)
+    return;
   if (span != NULL && self->has_hover && memcmp (span, &self->hover, sizeof *span) == 0)
     return;
 

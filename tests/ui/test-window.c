@@ -930,6 +930,12 @@ test_keyboard (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window->canvas), "win.focus-details", NULL);
   g_assert_true (wait_for (f, focus_in_details));
 
+  /* Tab from the actor list reaches the map. */
+  gtk_widget_grab_focus (GTK_WIDGET (am_sidebar_get_list (f->window->sidebar)));
+  for (int i = 0; i < 40 && !gtk_widget_has_focus (GTK_WIDGET (f->window->canvas)); i++)
+    gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->window->canvas)));
+
   /* Escape clears. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select", "s", "");
   g_assert_null (am_window_get_selection (f->window));
@@ -1010,6 +1016,7 @@ test_settings (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GSettings) settings = get_settings ();
+  g_autofree char *engine = NULL;
   int width, height;
 
   if (settings == NULL)
@@ -1021,7 +1028,8 @@ test_settings (Fixture       *f,
   /* The engine and the legend are remembered as they change... */
   am_window_set_engine (f->window, "twopi");
   am_window_set_show_legend (f->window, FALSE);
-  g_assert_cmpstr (g_settings_get_string (settings, "layout-engine"), ==, "twopi");
+  engine = g_settings_get_string (settings, "layout-engine");
+  g_assert_cmpstr (engine, ==, "twopi");
   g_assert_false (g_settings_get_boolean (settings, "show-legend"));
   g_assert_true (wait_for (f, not_busy));
 
