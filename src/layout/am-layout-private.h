@@ -47,12 +47,27 @@ typedef struct
   char     *label;         /* capped to AM_LABEL_MAX_CHARS, or NULL */
   char     *type;          /* or NULL */
   gboolean  directed;
+  /* dot's edge weight (0–1000) and minlen (0–10), from an imported file; unset (FALSE)
+   * leaves Graphviz's default of 1. */
+  gboolean  has_weight;
+  double    weight;
+  gboolean  has_minlen;
+  double    minlen;
 } AmLayoutRequestEdge;
+
+/* The clamps of architecture.md §5.10 (huge values segfault dot 2.42.2). */
+#define AM_EDGE_WEIGHT_MAX     1000.0
+#define AM_EDGE_MINLEN_MAX     10.0
 
 const char                *_am_layout_request_get_title    (AmLayoutRequest *self);
 const char                *_am_layout_request_get_subtitle (AmLayoutRequest *self);
 double                     _am_layout_request_get_nodesep  (AmLayoutRequest *self);
 double                     _am_layout_request_get_ranksep  (AmLayoutRequest *self);
+/* "TB", "LR", "BT", "RL", or NULL for Graphviz's default. */
+const char                *_am_layout_request_get_rankdir  (AmLayoutRequest *self);
+/* The label of a group's cluster, or NULL when the group id is its label. */
+const char                *_am_layout_request_get_group_label (AmLayoutRequest *self,
+                                                               const char      *group);
 const AmLayoutRequestNode *_am_layout_request_get_node     (AmLayoutRequest *self,
                                                             guint            index);
 const AmLayoutRequestEdge *_am_layout_request_get_edge     (AmLayoutRequest *self,
@@ -81,5 +96,8 @@ void                       _am_node_size_for_shape         (AmNodeShape  shape,
 AmScene                   *_am_graphviz_layout             (AmLayoutRequest *request,
                                                             GError         **error);
 void                       _am_graphviz_shutdown           (void);
+/* Parses DOT in this process: only the helper calls it (am-dot-import.h). */
+GVariant                  *_am_graphviz_import             (GBytes          *dot,
+                                                            GError         **error);
 
 G_END_DECLS

@@ -5,13 +5,17 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "am-layout-private.h"
 
 #define REQUEST_MAGIC   "actormap-layout-request"
-#define REQUEST_VERSION 1
-#define REQUEST_PAYLOAD_TYPE "(umsmsdda(ssssmsudd)a(sssmsmsb))"
+/* Version 2 adds rankdir, edge weight and minlen, and cluster labels (for imported
+ * Graphviz files).  Version 1 is still read, with their defaults. */
+#define REQUEST_VERSION 2
+#define REQUEST_PAYLOAD_TYPE_V1 "(umsmsdda(ssssmsudd)a(sssmsmsb))"
+#define REQUEST_PAYLOAD_TYPE "(umsmsddmsa(ssssmsudd)a(sssmsmsbmdmd)a{ss})"
 /* Node labels are at most four lines of ~18 ems; this is far above that. */
 #define MAX_NODE_LABEL_BYTES 4096
 
@@ -29,6 +33,8 @@ struct _AmLayoutRequest
   char            *subtitle;
   double           nodesep;
   double           ranksep;
+  char            *rankdir;   /* TB, LR, BT, RL or NULL */
+  GHashTable      *group_labels;  /* group id → label; never NULL */
   GArray          *nodes;     /* AmLayoutRequestNode */
   GArray          *edges;     /* AmLayoutRequestEdge */
 };
@@ -209,6 +215,70 @@ validate (AmLayoutEngine              engine,
   return TRUE;
 }
 
+static gboolean
+valid_rankdir (const char *rankdir)
+{
+  return rankdir == NULL || g_str_equal (rankdir, "TB") || g_str_equal (rankdir, "LR") ||
+         g_str_equal (rankdir, "BT") || g_str_equal (rankdir, "RL");
+}
+
+/* The parts version 2 added: rankdir, each edge's weight and minlen, cluster labels. */
+static gboolean
+validate_extras (const char                 *rankdir,
+                 GHashTable                 *group_labels,
+                 const AmLayoutRequestEdge  *edges,
+                 guint                       n_edges,
+                 GError                    **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (!valid_rankdir (rankdir))
+    {
+      g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                           "invalid layout request: unknown rank direction");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const AmLayoutRequestEdge *e = &edges[i];
+
+      if ((e->has_weight && !size_in_range (e->weight, 0, AM_EDGE_WEIGHT_MAX)) ||
+          (e->has_minlen && !size_in_range (e->minlen, 0, AM_EDGE_MINLEN_MAX)))
+        {
+          g_autofree char *desc = describe (e->id);
+          g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                       "invalid layout request: edge %u ('%s'): weight or minlen out of range",
+                       i, desc);
+          return FALSE;
+        }
+    }
+
+  if (group_labels == NULL)
+    return TRUE;
+  if (g_hash_table_size (group_labels) > AM_LAYOUT_MAX_NODES)
+    {
+      g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
+                           "invalid layout request: too many cluster labels");
+      return FALSE;
+    }
+  g_hash_table_iter_init (&iter, group_labels);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (!valid_id (key) || value == NULL || !g_utf8_validate (value, -1, NULL) ||
+          strlen (value) > MAX_NODE_LABEL_BYTES)
+        {
+          g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                               "invalid layout request: a cluster label is empty, too long "
+                               "or not valid UTF-8");
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static AmLayoutRequest *
 request_alloc (void)
 {
@@ -221,6 +291,7 @@ request_alloc (void)
   g_array_set_clear_func (self->edges, (GDestroyNotify) request_edge_clear);
   self->nodesep = AM_NODESEP_DEFAULT_IN;
   self->ranksep = AM_RANKSEP_DEFAULT_IN;
+  self->group_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   return self;
 }
@@ -241,7 +312,8 @@ _am_layout_request_new (AmLayoutEngine              engine,
   g_return_val_if_fail (n_edges == 0 || edges != NULL, NULL);
 
   if (!validate (engine, title, subtitle, AM_NODESEP_DEFAULT_IN, AM_RANKSEP_DEFAULT_IN,
-                 nodes, n_nodes, edges, n_edges, error))
+                 nodes, n_nodes, edges, n_edges, error) ||
+      !validate_extras (NULL, NULL, edges, n_edges, error))
     return NULL;
 
   self = request_alloc ();
@@ -273,6 +345,8 @@ _am_layout_request_new (AmLayoutEngine              engine,
       e->label = g_strdup (edges[i].label);
       e->type = g_strdup (edges[i].type);
       e->directed = !!edges[i].directed;
+      e->has_weight = !!edges[i].has_weight;
+      e->has_minlen = !!edges[i].has_minlen;
     }
 
   return self;
@@ -331,6 +405,64 @@ clamp_inches (double points,
   return CLAMP (whole / 72.0, lo, hi);
 }
 
+/* A finite number from an attribute table, clamped, or FALSE. */
+static gboolean
+attribute_number (GHashTable *attributes,
+                  const char *name,
+                  double      lo,
+                  double      hi,
+                  double     *out)
+{
+  const char *value = attributes != NULL ? g_hash_table_lookup (attributes, name) : NULL;
+  char *end = NULL;
+  double v;
+
+  if (value == NULL)
+    return FALSE;
+  v = g_ascii_strtod (value, &end);
+  if (end == value || !isfinite (v))
+    return FALSE;
+
+  *out = CLAMP (v, lo, hi);
+  return TRUE;
+}
+
+/* Imported Graphviz nodes keep the look of their DOT shape, as close as Actormap's
+ * shapes go; DOT's default is an ellipse.  Record and HTML shapes become boxes. */
+static AmNodeShape
+dot_shape (GHashTable *attributes)
+{
+  static const struct { const char *name; AmNodeShape shape; } shapes[] = {
+    { "ellipse", AM_NODE_SHAPE_ELLIPSE }, { "oval", AM_NODE_SHAPE_ELLIPSE },
+    { "circle", AM_NODE_SHAPE_ELLIPSE }, { "doublecircle", AM_NODE_SHAPE_ELLIPSE },
+    { "Mcircle", AM_NODE_SHAPE_ELLIPSE }, { "point", AM_NODE_SHAPE_ELLIPSE },
+    { "egg", AM_NODE_SHAPE_ELLIPSE },
+    { "diamond", AM_NODE_SHAPE_DIAMOND }, { "Mdiamond", AM_NODE_SHAPE_DIAMOND },
+    { "hexagon", AM_NODE_SHAPE_HEXAGON },
+    { "octagon", AM_NODE_SHAPE_OCTAGON }, { "doubleoctagon", AM_NODE_SHAPE_OCTAGON },
+    { "tripleoctagon", AM_NODE_SHAPE_OCTAGON },
+  };
+  const char *shape = g_hash_table_lookup (attributes, "shape");
+
+  if (shape == NULL)
+    return AM_NODE_SHAPE_ELLIPSE;
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    if (g_ascii_strcasecmp (shape, shapes[i].name) == 0)
+      return shapes[i].shape;
+
+  return AM_NODE_SHAPE_BOX;
+}
+
+static AmNodeShape
+entity_shape (AmEntity *entity)
+{
+  if (am_entity_get_kind (entity) == AM_ENTITY_KIND_OTHER &&
+      g_strcmp0 (am_entity_get_kind_name (entity), "node") == 0)
+    return dot_shape (am_entity_get_attributes (entity));
+
+  return am_node_shape_for_kind (am_entity_get_kind (entity));
+}
+
 static char *
 make_subtitle (AmDocument *document)
 {
@@ -370,6 +502,9 @@ am_layout_request_new_for_document (AmDocument      *document,
   g_autoptr(GArray) nodes = NULL;
   g_autoptr(GArray) edges = NULL;
   g_autofree char *subtitle = NULL;
+  AmLayoutRequest *request;
+  GHashTable *graph_attributes;
+  const char *rankdir;
 
   g_return_val_if_fail (AM_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -408,7 +543,7 @@ am_layout_request_new_for_document (AmDocument      *document,
       n.id = g_strdup (am_entity_get_id (entity));
       n.kind = g_strdup (am_entity_get_kind_name (entity));
       n.group = g_strdup (am_entity_get_group (entity));
-      n.shape = am_node_shape_for_kind (am_entity_get_kind (entity));
+      n.shape = entity_shape (entity);
       n.label = _am_text_metrics_fit_node_label (name != NULL ? name : n.id);
 
       am_text_metrics_measure_node (n.label, &tw, &th);
@@ -432,16 +567,45 @@ am_layout_request_new_for_document (AmDocument      *document,
       e.label = cap_label (am_relation_get_label (relation));
       e.type = g_strdup (am_relation_get_rel_type (relation));
       e.directed = am_relation_get_directed (relation);
+      e.has_weight = attribute_number (am_relation_get_attributes (relation), "weight",
+                                       0, AM_EDGE_WEIGHT_MAX, &e.weight);
+      e.has_minlen = attribute_number (am_relation_get_attributes (relation), "minlen",
+                                       0, AM_EDGE_MINLEN_MAX, &e.minlen);
 
       g_array_append_val (edges, e);
     }
 
   subtitle = make_subtitle (document);
 
-  return _am_layout_request_new (engine, am_document_get_title (document), subtitle,
-                                 (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
-                                 (AmLayoutRequestEdge *) (void *) edges->data, edges->len,
-                                 error);
+  request = _am_layout_request_new (engine, am_document_get_title (document), subtitle,
+                                    (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
+                                    (AmLayoutRequestEdge *) (void *) edges->data, edges->len,
+                                    error);
+  if (request == NULL)
+    return NULL;
+
+  /* An imported graph's own spacing and direction, inside the clamps. */
+  graph_attributes = am_document_get_graph_attributes (document);
+  attribute_number (graph_attributes, "nodesep", AM_SEP_MIN_IN, AM_SEP_MAX_IN, &request->nodesep);
+  attribute_number (graph_attributes, "ranksep", AM_SEP_MIN_IN, AM_SEP_MAX_IN, &request->ranksep);
+  rankdir = g_hash_table_lookup (graph_attributes, "rankdir");
+  if (rankdir != NULL && valid_rankdir (rankdir))
+    request->rankdir = g_strdup (rankdir);
+
+  for (guint i = 0; i < request->nodes->len; i++)
+    {
+      const char *group = g_array_index (request->nodes, AmLayoutRequestNode, i).group;
+      const char *label;
+
+      if (group == NULL || g_hash_table_contains (request->group_labels, group))
+        continue;
+      label = am_document_get_group_label (document, group);
+      if (label != NULL && g_utf8_validate (label, -1, NULL) &&
+          strlen (label) <= MAX_NODE_LABEL_BYTES)
+        g_hash_table_insert (request->group_labels, g_strdup (group), g_strdup (label));
+    }
+
+  return request;
 }
 
 /**
@@ -470,6 +634,8 @@ am_layout_request_unref (AmLayoutRequest *self)
 
   g_array_unref (self->nodes);
   g_array_unref (self->edges);
+  g_hash_table_unref (self->group_labels);
+  g_free (self->rankdir);
   g_free (self->title);
   g_free (self->subtitle);
   g_free (self);
@@ -523,6 +689,19 @@ _am_layout_request_get_ranksep (AmLayoutRequest *self)
   return self->ranksep;
 }
 
+const char *
+_am_layout_request_get_rankdir (AmLayoutRequest *self)
+{
+  return self->rankdir;
+}
+
+const char *
+_am_layout_request_get_group_label (AmLayoutRequest *self,
+                                    const char      *group)
+{
+  return g_hash_table_lookup (self->group_labels, group);
+}
+
 const AmLayoutRequestNode *
 _am_layout_request_get_node (AmLayoutRequest *self,
                              guint            index)
@@ -541,6 +720,13 @@ _am_layout_request_get_edge (AmLayoutRequest *self,
   return &g_array_index (self->edges, AmLayoutRequestEdge, index);
 }
 
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /**
  * am_layout_request_serialize:
  * @self: a request
@@ -552,8 +738,10 @@ _am_layout_request_get_edge (AmLayoutRequest *self,
 GBytes *
 am_layout_request_serialize (AmLayoutRequest *self)
 {
-  GVariantBuilder nodes, edges;
+  GVariantBuilder nodes, edges, labels;
   g_autoptr(GVariant) v = NULL;
+  g_autofree const char **groups = NULL;
+  guint n_groups = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -567,21 +755,34 @@ am_layout_request_serialize (AmLayoutRequest *self)
                              (guint32) n->shape, n->width, n->height);
     }
 
-  g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(sssmsmsb)"));
+  g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(sssmsmsbmdmd)"));
   for (guint i = 0; i < self->edges->len; i++)
     {
       const AmLayoutRequestEdge *e = &g_array_index (self->edges, AmLayoutRequestEdge, i);
 
-      g_variant_builder_add (&edges, "(sssmsmsb)", e->id, e->source, e->target, e->label,
-                             e->type, e->directed);
+      g_variant_builder_add (&edges, "(sssmsmsb@md@md)", e->id, e->source, e->target,
+                             e->label, e->type, e->directed,
+                             g_variant_new_maybe (G_VARIANT_TYPE_DOUBLE,
+                                                  e->has_weight ? g_variant_new_double (e->weight) : NULL),
+                             g_variant_new_maybe (G_VARIANT_TYPE_DOUBLE,
+                                                  e->has_minlen ? g_variant_new_double (e->minlen) : NULL));
     }
+
+  /* Sorted, so the same request always gives the same bytes. */
+  g_variant_builder_init (&labels, G_VARIANT_TYPE ("a{ss}"));
+  groups = (const char **) g_hash_table_get_keys_as_array (self->group_labels, &n_groups);
+  qsort (groups, n_groups, sizeof (char *), compare_strings);
+  for (guint i = 0; i < n_groups; i++)
+    g_variant_builder_add (&labels, "{ss}", groups[i],
+                           (const char *) g_hash_table_lookup (self->group_labels, groups[i]));
 
   v = g_variant_ref_sink (g_variant_new ("(suv)", REQUEST_MAGIC, (guint32) REQUEST_VERSION,
                                          g_variant_new (REQUEST_PAYLOAD_TYPE,
                                                         (guint32) self->engine,
                                                         self->title, self->subtitle,
                                                         self->nodesep, self->ranksep,
-                                                        &nodes, &edges)));
+                                                        self->rankdir,
+                                                        &nodes, &edges, &labels)));
 
   return g_variant_get_data_as_bytes (v);
 }
@@ -610,10 +811,12 @@ am_layout_request_deserialize (GBytes  *bytes,
   g_autoptr(GVariant) payload = NULL;
   g_autoptr(GVariant) vnodes = NULL;
   g_autoptr(GVariant) vedges = NULL;
+  g_autoptr(GVariant) vlabels = NULL;
   g_autoptr(GArray) nodes = NULL;
   g_autoptr(GArray) edges = NULL;
+  g_autoptr(GHashTable) labels = NULL;
   g_autoptr(AmLayoutRequest) self = NULL;
-  const char *magic = NULL, *title = NULL, *subtitle = NULL;
+  const char *magic = NULL, *title = NULL, *subtitle = NULL, *rankdir = NULL;
   guint32 version = 0, engine = 0;
   double nodesep = 0, ranksep = 0;
   GVariantIter iter;
@@ -629,13 +832,19 @@ am_layout_request_deserialize (GBytes  *bytes,
   g_variant_get (outer, "(&suv)", &magic, &version, &payload);
   if (g_strcmp0 (magic, REQUEST_MAGIC) != 0)
     return fail_request (error, "wrong magic");
-  if (version != REQUEST_VERSION)
+  if (version != 1 && version != REQUEST_VERSION)
     return fail_request (error, "unsupported version");
-  if (!g_variant_is_of_type (payload, G_VARIANT_TYPE (REQUEST_PAYLOAD_TYPE)))
+  if (!g_variant_is_of_type (payload, G_VARIANT_TYPE (version == 1 ? REQUEST_PAYLOAD_TYPE_V1
+                                                                    : REQUEST_PAYLOAD_TYPE)))
     return fail_request (error, "unexpected payload type");
 
-  g_variant_get (payload, "(um&sm&sdd@a(ssssmsudd)@a(sssmsmsb))", &engine, &title, &subtitle,
-                 &nodesep, &ranksep, &vnodes, &vedges);
+  if (version == 1)
+    g_variant_get (payload, "(um&sm&sdd@a(ssssmsudd)@a(sssmsmsb))", &engine, &title,
+                   &subtitle, &nodesep, &ranksep, &vnodes, &vedges);
+  else
+    g_variant_get (payload, "(um&sm&sddm&s@a(ssssmsudd)@a(sssmsmsbmdmd)@a{ss})", &engine,
+                   &title, &subtitle, &nodesep, &ranksep, &rankdir, &vnodes, &vedges,
+                   &vlabels);
 
   n_nodes = g_variant_n_children (vnodes);
   n_edges = g_variant_n_children (vedges);
@@ -672,11 +881,45 @@ am_layout_request_deserialize (GBytes  *bytes,
   for (;;)
     {
       AmLayoutRequestEdge e = { 0, };
+      gboolean more;
 
-      if (!g_variant_iter_next (&iter, "(&s&s&sm&sm&sb)", &e.id, &e.source, &e.target,
-                                &e.label, &e.type, &e.directed))
+      if (version == 1)
+        more = g_variant_iter_next (&iter, "(&s&s&sm&sm&sb)", &e.id, &e.source, &e.target,
+                                    &e.label, &e.type, &e.directed);
+      else
+        {
+          g_autoptr(GVariant) weight = NULL;
+          g_autoptr(GVariant) minlen = NULL;
+
+          more = g_variant_iter_next (&iter, "(&s&s&sm&sm&sb@md@md)", &e.id, &e.source,
+                                      &e.target, &e.label, &e.type, &e.directed, &weight,
+                                      &minlen);
+          if (more && g_variant_n_children (weight) == 1)
+            {
+              g_autoptr(GVariant) w = g_variant_get_child_value (weight, 0);
+              e.has_weight = TRUE;
+              e.weight = g_variant_get_double (w);
+            }
+          if (more && g_variant_n_children (minlen) == 1)
+            {
+              g_autoptr(GVariant) m = g_variant_get_child_value (minlen, 0);
+              e.has_minlen = TRUE;
+              e.minlen = g_variant_get_double (m);
+            }
+        }
+      if (!more)
         break;
       g_array_append_val (edges, e);
+    }
+
+  if (vlabels != NULL)
+    {
+      const char *group, *label;
+
+      labels = g_hash_table_new (g_str_hash, g_str_equal);
+      g_variant_iter_init (&iter, vlabels);
+      while (g_variant_iter_next (&iter, "{&s&s}", &group, &label))
+        g_hash_table_insert (labels, (gpointer) group, (gpointer) label);
     }
 
   if (engine >= AM_N_LAYOUT_ENGINES)
@@ -688,7 +931,9 @@ am_layout_request_deserialize (GBytes  *bytes,
 
   if (!validate ((AmLayoutEngine) engine, title, subtitle, nodesep, ranksep,
                  (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
-                 (AmLayoutRequestEdge *) (void *) edges->data, edges->len, error))
+                 (AmLayoutRequestEdge *) (void *) edges->data, edges->len, error) ||
+      !validate_extras (rankdir, labels,
+                        (AmLayoutRequestEdge *) (void *) edges->data, edges->len, error))
     return NULL;
 
   self = _am_layout_request_new ((AmLayoutEngine) engine, title, subtitle,
@@ -700,6 +945,24 @@ am_layout_request_deserialize (GBytes  *bytes,
 
   self->nodesep = nodesep;
   self->ranksep = ranksep;
+  self->rankdir = g_strdup (rankdir);
+  for (guint i = 0; i < edges->len; i++)
+    {
+      const AmLayoutRequestEdge *in = &g_array_index (edges, AmLayoutRequestEdge, i);
+      AmLayoutRequestEdge *e = &g_array_index (self->edges, AmLayoutRequestEdge, i);
+
+      e->weight = in->weight;
+      e->minlen = in->minlen;
+    }
+  if (labels != NULL)
+    {
+      GHashTableIter hiter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&hiter, labels);
+      while (g_hash_table_iter_next (&hiter, &key, &value))
+        g_hash_table_insert (self->group_labels, g_strdup (key), g_strdup (value));
+    }
 
   return g_steal_pointer (&self);
 }

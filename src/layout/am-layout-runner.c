@@ -18,6 +18,7 @@
 #include <gio/gunixinputstream.h>
 #include <gio/gunixoutputstream.h>
 
+#include "am-dot-import.h"
 #include "am-layout-private.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -65,6 +66,7 @@ am_layout_run_in_process (AmLayoutRequest  *request,
 typedef struct
 {
   GSubprocess  *process;
+  char         *import_name;      /* the file's display name when importing, else NULL */
   guint         timeout_seconds;
   GSource      *timeout_source;
   GSource      *cancel_source;
@@ -91,6 +93,7 @@ run_free (Run *run)
       g_source_unref (run->cancel_source);
     }
   g_clear_object (&run->process);
+  g_clear_pointer (&run->import_name, g_free);
   g_clear_pointer (&run->out, g_byte_array_unref);
   g_clear_pointer (&run->err, g_byte_array_unref);
   g_clear_error (&run->read_error);
@@ -134,6 +137,90 @@ stderr_text (Run *run)
     }
 
   return g_steal_pointer (&valid);
+}
+
+/* The same outcomes as a layout, in words about reading a file, each naming it. */
+static void
+import_complete (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+  GSubprocess *process = run->process;
+  const char *name = run->import_name;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  AmDocument *document;
+
+  if (run->cancelled)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                               "Opening was cancelled");
+      return;
+    }
+
+  if (run->timed_out ||
+      (g_subprocess_get_if_signaled (process) &&
+       g_subprocess_get_term_sig (process) == SIGXCPU))
+    {
+      g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TIMEOUT,
+                               "%s: reading the Graphviz file took longer than %u s",
+                               name, run->timeout_seconds);
+      return;
+    }
+
+  if (g_subprocess_get_if_signaled (process))
+    {
+      int sig = g_subprocess_get_term_sig (process);
+
+      g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_CRASHED,
+                               "%s: Graphviz crashed while reading the file (signal %d: %s)",
+                               name, sig, g_strsignal (sig));
+      return;
+    }
+
+  if (run->out_overflow)
+    {
+      g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE,
+                               "%s: invalid answer from the Graphviz reader: more than %u MiB",
+                               name, MAX_SCENE_BYTES / (1024 * 1024));
+      return;
+    }
+
+  if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
+    {
+      g_autofree char *text = stderr_text (run);
+      int status = g_subprocess_get_if_exited (process)
+                     ? g_subprocess_get_exit_status (process) : -1;
+
+      if (*text == '\0')
+        g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                                 "%s: reading the Graphviz file failed: the helper exited "
+                                 "with status %d", name, status);
+      else
+        g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                                 "%s: reading the Graphviz file failed: %s", name, text);
+      return;
+    }
+
+  if (run->read_error != NULL)
+    {
+      g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE,
+                               "%s: reading the Graphviz reader's answer failed: %s",
+                               name, run->read_error->message);
+      return;
+    }
+
+  if (run->err->len > 0)
+    {
+      g_autofree char *text = stderr_text (run);
+      g_debug ("Graphviz reader: %s", text);
+    }
+
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&run->out));
+  document = _am_dot_import_decode (bytes, name, &error);
+  if (document == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, document, g_object_unref);
 }
 
 static void
@@ -233,7 +320,10 @@ run_step_done (GTask *task)
   if (run->cancel_source != NULL)
     g_source_destroy (run->cancel_source);
 
-  run_complete (task);
+  if (run->import_name != NULL)
+    import_complete (task);
+  else
+    run_complete (task);
 }
 
 static void
@@ -390,50 +480,31 @@ ignore_sigpipe (void)
     }
 }
 
-/**
- * am_layout_run_async:
- * @request: what to lay out
- * @helper_path: (nullable) (type filename): the executable to run with `--layout-helper`,
- *   or %NULL for this executable
- * @timeout_seconds: kill the helper after this long; 0 means the default
- * @cancellable: (nullable): cancelling kills the helper
- * @callback: called on the thread-default main context of the caller
- * @user_data: for @callback
- *
- * Outcomes: a scene; %AM_LAYOUT_ERROR_CRASHED if the helper died from a signal,
- * %AM_LAYOUT_ERROR_TIMEOUT, %AM_LAYOUT_ERROR_FAILED with Graphviz's message,
- * %AM_LAYOUT_ERROR_INVALID_SCENE if the answer does not validate, or
- * %G_IO_ERROR_CANCELLED.
- */
-void
-am_layout_run_async (AmLayoutRequest     *request,
-                     const char          *helper_path,
-                     guint                timeout_seconds,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
+/* Starts the helper on @input.  The task (already made, with its source tag) completes
+ * through run_complete() or import_complete(), as @import_name says. */
+static void
+helper_start (GTask        *task,
+              GBytes       *input,
+              const char   *import_name,
+              const char   *helper_path,
+              guint         timeout_seconds,
+              GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GInputStream) source = NULL;
   g_autofree char *self_path = NULL;
   const char *argv[3];
   Run *run;
 
-  g_return_if_fail (request != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, am_layout_run_async);
   /* The checks on the answer belong to us, not to a cancellation race. */
   g_task_set_check_cancellable (task, FALSE);
 
   if (g_cancellable_is_cancelled (cancellable))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
-                               "Layout was cancelled");
+                               import_name != NULL ? "Opening was cancelled"
+                                                   : "Layout was cancelled");
       return;
     }
 
@@ -446,9 +517,14 @@ am_layout_run_async (AmLayoutRequest     *request,
       self_path = g_file_read_link ("/proc/self/exe", &error);
       if (self_path == NULL)
         {
-          g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                                   "layout failed: cannot find the layout helper: %s",
-                                   error->message);
+          if (import_name != NULL)
+            g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                                     "%s: reading the Graphviz file failed: cannot find "
+                                     "the helper: %s", import_name, error->message);
+          else
+            g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                                     "layout failed: cannot find the layout helper: %s",
+                                     error->message);
           return;
         }
       helper_path = self_path;
@@ -481,6 +557,7 @@ am_layout_run_async (AmLayoutRequest     *request,
   argv[2] = NULL;
 
   run = g_new0 (Run, 1);
+  run->import_name = g_strdup (import_name);
   run->timeout_seconds = timeout_seconds;
   run->out = g_byte_array_new ();
   run->err = g_byte_array_new ();
@@ -489,16 +566,20 @@ am_layout_run_async (AmLayoutRequest     *request,
   run->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   if (run->process == NULL)
     {
-      g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                               "layout failed: cannot start the layout helper: %s",
-                               error->message);
+      if (import_name != NULL)
+        g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                                 "%s: reading the Graphviz file failed: cannot start the "
+                                 "helper: %s", import_name, error->message);
+      else
+        g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                                 "layout failed: cannot start the layout helper: %s",
+                                 error->message);
       return;
     }
 
   run->pending = 4;
 
-  bytes = am_layout_request_serialize (request);
-  source = g_memory_input_stream_new_from_bytes (bytes);
+  source = g_memory_input_stream_new_from_bytes (input);
   g_output_stream_splice_async (g_subprocess_get_stdin_pipe (run->process), source,
                                 G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
                                 G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
@@ -519,6 +600,42 @@ am_layout_run_async (AmLayoutRequest     *request,
       g_source_set_callback (run->cancel_source, G_SOURCE_FUNC (cancelled_cb), task, NULL);
       g_source_attach (run->cancel_source, g_task_get_context (task));
     }
+}
+
+/**
+ * am_layout_run_async:
+ * @request: what to lay out
+ * @helper_path: (nullable) (type filename): the executable to run with `--layout-helper`,
+ *   or %NULL for this executable
+ * @timeout_seconds: kill the helper after this long; 0 means the default
+ * @cancellable: (nullable): cancelling kills the helper
+ * @callback: called on the thread-default main context of the caller
+ * @user_data: for @callback
+ *
+ * Outcomes: a scene; %AM_LAYOUT_ERROR_CRASHED if the helper died from a signal,
+ * %AM_LAYOUT_ERROR_TIMEOUT, %AM_LAYOUT_ERROR_FAILED with Graphviz's message,
+ * %AM_LAYOUT_ERROR_INVALID_SCENE if the answer does not validate, or
+ * %G_IO_ERROR_CANCELLED.
+ */
+void
+am_layout_run_async (AmLayoutRequest     *request,
+                     const char          *helper_path,
+                     guint                timeout_seconds,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_if_fail (request != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, am_layout_run_async);
+
+  bytes = am_layout_request_serialize (request);
+  helper_start (task, bytes, NULL, helper_path, timeout_seconds, cancellable);
 }
 
 /**
@@ -582,6 +699,60 @@ am_layout_run_sync (AmLayoutRequest  *request,
   return am_layout_run_finish (result, error);
 }
 
+/**
+ * _am_dot_import_run_async:
+ * @dot: the DOT text, as read from the file
+ * @display_name: the file's name, for every message
+ * @helper_path: (nullable) (type filename): as for am_layout_run_async()
+ * @timeout_seconds: kill the helper after this long; 0 means the default
+ * @cancellable: (nullable): cancelling kills the helper
+ * @callback: called on the thread-default main context of the caller
+ * @user_data: for @callback
+ *
+ * Parses @dot in the helper process (the same limits and timeout as a layout) and
+ * decodes its answer into a document.
+ */
+void
+_am_dot_import_run_async (GBytes              *dot,
+                          const char          *display_name,
+                          const char          *helper_path,
+                          guint                timeout_seconds,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_if_fail (dot != NULL);
+  g_return_if_fail (display_name != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, _am_dot_import_run_async);
+
+  bytes = _am_dot_import_request_new (dot);
+  helper_start (task, bytes, display_name, helper_path, timeout_seconds, cancellable);
+}
+
+/**
+ * _am_dot_import_run_finish:
+ * @result: the result given to the callback
+ * @error: return location for an %AM_LAYOUT_ERROR or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+AmDocument *
+_am_dot_import_run_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == _am_dot_import_run_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* ------------------------------------------------------------------------------------ */
 /* The helper side                                                                      */
 
@@ -630,7 +801,8 @@ helper_fail (GError *error)
  * am_layout_helper_main:
  *
  * Reads a serialised request on stdin, lays it out and writes the serialised scene on
- * stdout.  Anything Graphviz might print to stdout goes to stderr instead, so only the
+ * stdout.  A DOT import request (am-dot-import.h) is parsed instead, and answered with
+ * the graph's description or the parse error.  Anything Graphviz might print to stdout goes to stderr instead, so only the
  * scene reaches the parent.
  *
  * Returns: the exit status: 0, or 1 with the message on stderr
@@ -642,6 +814,7 @@ am_layout_helper_main (void)
   g_autoptr(AmLayoutRequest) request = NULL;
   g_autoptr(AmScene) scene = NULL;
   g_autoptr(GBytes) output = NULL;
+  g_autoptr(GBytes) dot = NULL;
   g_autoptr(GOutputStream) out = NULL;
   GError *error = NULL;
   int out_fd;
@@ -660,15 +833,35 @@ am_layout_helper_main (void)
   if (input == NULL)
     return helper_fail (error);
 
-  request = am_layout_request_deserialize (input, &error);
-  if (request == NULL)
-    return helper_fail (error);
+  if (_am_dot_import_request_parse (input, &dot, &error))
+    {
+      g_autoptr(GVariant) graph = NULL;
 
-  scene = am_layout_run_in_process (request, &error);
-  if (scene == NULL)
-    return helper_fail (error);
+      /* Parse errors are answers, not failures: they travel in the answer, with their
+       * code, and the helper exits 0. */
+      if (dot != NULL)
+        graph = _am_graphviz_import (dot, &error);
+      if (graph != NULL)
+        output = _am_dot_import_answer_graph (graph);
+      else
+        {
+          output = _am_dot_import_answer_error ((AmLayoutError) error->code, error->message);
+          g_clear_error (&error);
+        }
+    }
+  else
+    {
+      request = am_layout_request_deserialize (input, &error);
+      if (request == NULL)
+        return helper_fail (error);
 
-  output = am_scene_serialize (scene);
+      scene = am_layout_run_in_process (request, &error);
+      if (scene == NULL)
+        return helper_fail (error);
+
+      output = am_scene_serialize (scene);
+    }
+
   if (!g_output_stream_write_all (out, g_bytes_get_data (output, NULL),
                                   g_bytes_get_size (output), &written, NULL, &error) ||
       !g_output_stream_close (out, NULL, &error))

@@ -71,3 +71,28 @@ am_layout_engine_for_size (guint n_nodes)
 {
   return n_nodes <= NEATO_MAX_NODES ? AM_LAYOUT_ENGINE_NEATO : AM_LAYOUT_ENGINE_SFDP;
 }
+
+/**
+ * am_layout_engine_for_document:
+ * @document: a document
+ *
+ * Imported Graphviz files carry a "layout" graph attribute (their own, when it names an
+ * allowed engine, else "dot", as the dot command and xdot.py use); Actormap's own
+ * models are laid out by size (am_layout_engine_for_size()).
+ *
+ * Returns: the engine to lay @document out with
+ */
+AmLayoutEngine
+am_layout_engine_for_document (AmDocument *document)
+{
+  AmLayoutEngine engine;
+  const char *wanted;
+
+  g_return_val_if_fail (AM_IS_DOCUMENT (document), AM_LAYOUT_ENGINE_NEATO);
+
+  wanted = g_hash_table_lookup (am_document_get_graph_attributes (document), "layout");
+  if (am_layout_engine_from_string (wanted, &engine))
+    return engine;
+
+  return am_layout_engine_for_size (g_list_model_get_n_items (am_document_get_entities (document)));
+}

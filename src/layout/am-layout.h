@@ -47,6 +47,9 @@ gboolean    am_layout_engine_from_string (const char     *str,
                                           AmLayoutEngine *engine);
 /* The engine Actormap picks for a graph of that many nodes (neato when small, sfdp when large). */
 AmLayoutEngine am_layout_engine_for_size (guint           n_nodes);
+/* The engine for a document: an imported graph's own choice (its "layout" graph
+ * attribute, dot unless the file names another allowed engine), else by size. */
+AmLayoutEngine am_layout_engine_for_document (AmDocument    *document);
 
 typedef struct _AmLayoutRequest AmLayoutRequest;
 #define AM_TYPE_LAYOUT_REQUEST (am_layout_request_get_type ())

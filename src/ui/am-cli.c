@@ -9,6 +9,7 @@
 #include "am-cli.h"
 #include "am-export.h"
 #include "am-layout.h"
+#include "am-open.h"
 #include "am-theme.h"
 
 AmDocument *
@@ -30,9 +31,11 @@ am_cli_load_document (const char    *path,
       return am_document_load_from_bytes (bytes, "article.json", error);
     }
 
+  /* A JSON model or a Graphviz file; Graphviz files are parsed by the helper, this
+   * same binary in its --layout-helper mode. */
   file = g_file_new_for_commandline_arg (path);
 
-  return am_document_load_from_file (file, cancellable, error);
+  return am_open_document_sync (file, NULL, cancellable, error);
 }
 
 static void
@@ -128,9 +131,9 @@ am_cli_export (const char *input,
       return 1;
     }
 
+  /* A Graphviz file's own layout attribute (dot by default), else by size. */
   if (engine_name == NULL)
-    engine = am_layout_engine_for_size (
-      g_list_model_get_n_items (am_document_get_entities (document)));
+    engine = am_layout_engine_for_document (document);
 
   request = am_layout_request_new_for_document (document, engine, &error);
   if (request == NULL)
