@@ -488,7 +488,8 @@ reduce_html (const char *text)
           else if (closing && n == 2 && g_ascii_strncasecmp (name, "tr", 2) == 0)
             g_string_append_c (out, '\n');
           else if (!closing && n == 2 && g_ascii_strncasecmp (name, "td", 2) == 0 &&
-                   out->len > 0 && out->str[out->len - 1] != '\n')
+                   out->len > 0 && out->str[out->len - 1] != '\n' &&
+                   out->str[out->len - 1] != ' ')
             g_string_append_c (out, ' ');
 
           p = close + 1;

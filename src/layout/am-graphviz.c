@@ -1322,7 +1322,15 @@ import_graph (Agraph_t  *g,
   for (Agnode_t *n = agfstnode (g); n != NULL; n = agnxtnode (g, n))
     {
       g_autofree char *base = to_utf8 (agnameof (n), im.latin1, AM_DOT_MAX_ID_BYTES - 16);
-      const char *name = take_unique (im.names, base);
+      const char *name;
+
+      /* DOT allows a node called "" (rtest/1436.dot); an entity needs an id. */
+      if (*base == '\0')
+        {
+          g_free (base);
+          base = g_strdup ("\"\"");
+        }
+      name = take_unique (im.names, base);
       const char *raw = n_label != NULL ? agxget (n, n_label) : NULL;
       g_autofree char *label = to_utf8 (raw != NULL ? raw : "\\N", im.latin1,
                                         AM_DOT_MAX_VALUE_BYTES);

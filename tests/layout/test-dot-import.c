@@ -343,6 +343,21 @@ test_undirected (void)
   g_assert_cmpstr (am_document_get_title (document), ==, "friends");
 }
 
+/* DOT allows a node named ""; an entity needs an id, so it gets one that cannot clash. */
+static void
+test_empty_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmDocument) document = open_fixture ("empty-name.gv", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_entities (document)), ==, 3);
+  g_assert_nonnull (am_document_lookup_relation (document, "\"\"->a"));
+  /* The node whose real name is two quotes comes second, so it is the one renamed. */
+  g_assert_nonnull (am_document_lookup_entity (document, "\"\"#2"));
+  g_assert_nonnull (am_document_lookup_relation (document, "\"\"#2->\"\""));
+}
+
 static void
 test_latin1 (void)
 {
@@ -594,6 +609,8 @@ test_label_text (void)
     { "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", TRUE, FALSE,
       &node, "a b\nc" },
     { "a<br align=\"left\"/>b", TRUE, FALSE, &node, "a\nb" },
+    { "<table>\n  <tr>\n    <td>x</td>\n    <td>y</td>\n  </tr>\n</table>", TRUE, FALSE,
+      &node, "x y" },
     { "\\N <unterminated", TRUE, FALSE, &node, "\\N" },   /* no escapes in HTML */
     { "{<p> a | b\\|c | {d|e}}", FALSE, TRUE, &node, "a | b|c | d | e" },
     { "<f0> \\N", FALSE, TRUE, &node, "n1" },
@@ -914,6 +931,7 @@ main (int   argc,
   g_test_add_func ("/Actormap/DotImport/layout", test_layout_request_and_scene);
   g_test_add_func ("/Actormap/DotImport/first-graph-only", test_first_graph_only);
   g_test_add_func ("/Actormap/DotImport/undirected", test_undirected);
+  g_test_add_func ("/Actormap/DotImport/empty-name", test_empty_name);
   g_test_add_func ("/Actormap/DotImport/latin1", test_latin1);
   g_test_add_func ("/Actormap/DotImport/sniffed", test_sniffed);
   g_test_add_func ("/Actormap/DotImport/guess-format", test_guess_format);
