@@ -4,8 +4,8 @@
  *
  * For each model given: load it, lay it out in-process (sfdp above a few hundred nodes,
  * as the application does), put an AmCanvas of the requested size in a window, and time
- * frames the way GTK makes them with the cairo renderer: the canvas's snapshot, then
- * gsk_renderer_render_texture() of the node.  Printed as medians against the 16.7 ms
+ * frames the way GTK makes them with the window's renderer (cairo unless --renderer=gl):
+ * the canvas's snapshot, then gsk_renderer_render_texture() of the node.  Printed as medians against the 16.7 ms
  * budget of a 60 Hz frame.
  *
  *   full render       the canvas renders the scene again (first frame, theme or
@@ -37,6 +37,7 @@ static int opt_height = 1080;
 static int opt_frames = 21;
 static char *opt_engine = NULL;
 static char *opt_write_scene = NULL;
+static char *opt_renderer = NULL;
 
 typedef struct
 {
@@ -385,18 +386,12 @@ run_model (const char *path)
   gtk_test_widget_wait_for_draw (bench.canvas);
   drain ();
 
-  bench.renderer = gsk_cairo_renderer_new ();
-  if (!gsk_renderer_realize (bench.renderer, gtk_native_get_surface (GTK_NATIVE (bench.window)),
-                             &error))
-    {
-      g_printerr ("Cannot realize the cairo renderer: %s\n", error->message);
-      return FALSE;
-    }
+  bench.renderer = g_object_ref (gtk_native_get_renderer (GTK_NATIVE (bench.window)));
 
   am_canvas_zoom_to_fit (AM_CANVAS (bench.canvas));
   fit_zoom = am_canvas_get_zoom (AM_CANVAS (bench.canvas));
-  printf ("canvas %d × %d px, fit zoom %.3f\n", gtk_widget_get_width (bench.canvas),
-          gtk_widget_get_height (bench.canvas), fit_zoom);
+  printf ("canvas %d × %d px, fit zoom %.3f, %s\n", gtk_widget_get_width (bench.canvas),
+          gtk_widget_get_height (bench.canvas), fit_zoom, G_OBJECT_TYPE_NAME (bench.renderer));
 
   printf ("\n| %-24s | %-34s | %9s | %9s | %-14s |\n", "map", "frame", "median", "p90", "budget");
   printf ("|%s|%s|%s|%s|%s|\n", "--------------------------", "------------------------------------",
@@ -423,7 +418,6 @@ run_model (const char *path)
   am_canvas_set_dark (AM_CANVAS (bench.canvas), TRUE);
   bench_full (&bench, "full render, 4x fit, dark");
 
-  gsk_renderer_unrealize (bench.renderer);
   g_clear_object (&bench.renderer);
   gtk_window_destroy (GTK_WINDOW (bench.window));
   drain ();
@@ -443,6 +437,8 @@ main (int    argc,
     { "size", 's', 0, G_OPTION_ARG_STRING, &size, "Canvas size (default 1920x1080)", "WxH" },
     { "frames", 'n', 0, G_OPTION_ARG_INT, &opt_frames, "Frames per measurement (default 21)", "N" },
     { "engine", 'e', 0, G_OPTION_ARG_STRING, &opt_engine, "Layout engine (default: by size)", "ENGINE" },
+    { "renderer", 'r', 0, G_OPTION_ARG_STRING, &opt_renderer,
+      "GSK renderer of the window, used for the timing too (default cairo)", "cairo|gl" },
     { "write-scene", 'w', 0, G_OPTION_ARG_FILENAME, &opt_write_scene,
       "Also save the laid-out scene (pass it later instead of the model)", "FILE.amscene" },
     { NULL }
@@ -474,13 +470,17 @@ main (int    argc,
   opt_height = CLAMP (opt_height, 64, 8192);
   opt_frames = CLAMP (opt_frames, 3, 1000);
 
+  /* The window's renderer decides how the canvas keeps its base (a cairo node for the
+   * cairo renderer, a texture for GL), and frames are timed with that same renderer. */
+  g_setenv ("GSK_RENDERER", opt_renderer ? opt_renderer : "cairo", TRUE);
+
   if (!gtk_init_check ())
     {
       g_printerr ("No display: run under xvfb-run\n");
       return 77;
     }
 
-  printf ("Canvas frame times in ms (snapshot + render to texture, cairo renderer): median and\n"
+  printf ("Canvas frame times in ms (snapshot + render to texture): median and\n"
           "90th percentile of %d frames, against the %.1f ms budget of a 60 Hz frame.\n",
           opt_frames, BUDGET_MS);
 
