@@ -334,7 +334,12 @@ cancel_layout_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  am_window_cancel_layout (AM_WINDOW (widget));
+  AmWindow *self = AM_WINDOW (widget);
+
+  /* The progress overlay's Cancel stops whatever it shows: a file being read or a
+   * layout being computed. */
+  _am_window_cancel_loading (self);
+  am_window_cancel_layout (self);
 }
 
 static void
@@ -367,7 +372,7 @@ _am_window_update_actions (AmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.relayout", has_document);
   gtk_widget_action_set_enabled (widget, "win.relayout-longer", has_document);
   gtk_widget_action_set_enabled (widget, "win.search", has_document);
-  gtk_widget_action_set_enabled (widget, "win.cancel-layout", self->laying_out);
+  gtk_widget_action_set_enabled (widget, "win.cancel-layout", self->laying_out || self->loading);
 }
 
 void

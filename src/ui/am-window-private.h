@@ -69,6 +69,8 @@ void        _am_window_class_actions_init (GtkWidgetClass *widget_class);
 void        _am_window_update_actions     (AmWindow       *self);
 /* Runs Graphviz again on the current document with the current engine. */
 void        _am_window_relayout           (AmWindow       *self);
+/* Stops reading a file; the document on screen stays. */
+void        _am_window_cancel_loading     (AmWindow       *self);
 /* Shows the item: selects it and flies the canvas there. */
 void        _am_window_show_item          (AmWindow       *self,
                                            const char     *id,

@@ -569,6 +569,30 @@ load_done_cb (GObject      *object,
   am_window_set_document (self, document);
 }
 
+static void
+cancel_load_job (AmWindow *self)
+{
+  /* A newer open replaces an older one that has not finished, and its result is late. */
+  self->load_serial++;
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->loading = FALSE;
+}
+
+void
+_am_window_cancel_loading (AmWindow *self)
+{
+  gboolean was_busy = is_busy (self);
+
+  if (!self->loading)
+    return;
+
+  cancel_load_job (self);
+  update_busy (self, was_busy);
+  update_canvas_page (self);
+}
+
 void
 am_window_open_file (AmWindow *self,
                      GFile    *file)
@@ -581,12 +605,7 @@ am_window_open_file (AmWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   was_busy = is_busy (self);
-
-  /* A newer open replaces an older one that has not finished. */
-  self->load_serial++;
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
+  cancel_load_job (self);
 
   self->loading = TRUE;
   self->load_cancellable = g_cancellable_new ();
@@ -981,10 +1000,7 @@ am_window_dispose (GObject *object)
   AmWindow *self = AM_WINDOW (object);
 
   /* Pending jobs hold the window weakly; cancelling kills a running layout helper. */
-  self->load_serial++;
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
+  cancel_load_job (self);
   cancel_layout_job (self);
   g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
 

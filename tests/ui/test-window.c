@@ -11,6 +11,10 @@
 
 #include "am-window-private.h"
 
+#ifdef HAVE_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 /* White-box tests: they include the window's private header to reach its panels, and
  * drive them through the same seams the gestures use (am_canvas_click_at,
  * am_article_view_activate_at) or through the real gesture signals. */
@@ -1114,6 +1118,22 @@ main (int   argc,
       return 0;
     }
   adw_init ();
+
+#ifdef HAVE_X11
+  /* Windows open at (0, 0) without a window manager, and Xvfb starts with the pointer in
+   * the middle of the screen: over them.  Hover effects and tooltips would then depend on
+   * where a test's window happens to lie (and GTK 4.8 leaks a little when a window under
+   * a tooltip is destroyed), so park the pointer in the far corner first. */
+  if (GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      Display *xdisplay = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+      Screen *screen = DefaultScreenOfDisplay (xdisplay);
+
+      XWarpPointer (xdisplay, None, RootWindowOfScreen (screen), 0, 0, 0, 0,
+                    WidthOfScreen (screen) - 1, HeightOfScreen (screen) - 1);
+      XFlush (xdisplay);
+    }
+#endif
 
 #define ADD(path, func) \
   g_test_add ("/Actormap/Window/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
