@@ -868,7 +868,12 @@ decode_graph (Decoder  *d,
     AmDotNames names = { NULL, graph_name, NULL, NULL, NULL };
     g_autofree char *text = _am_dot_label_text (label, label_html, FALSE, &names);
 
-    title = *text != '\0' ? cap_text (g_steal_pointer (&text)) : g_strdup (graph_name);
+    if (*text == '\0' && graph_name != NULL)
+      {
+        g_free (text);
+        text = tidy (graph_name);
+      }
+    title = *text != '\0' ? cap_text (g_steal_pointer (&text)) : NULL;
   }
 
   /* Clusters: unique names; each label resolved with \G as the cluster's own name. */
@@ -942,11 +947,18 @@ decode_graph (Decoder  *d,
 
       names.node = nname;
       text = _am_dot_label_text (nlabel, nhtml, is_record_shape (attributes), &names);
-      /* A node whose label shows nothing is still listed, by its name. */
+      /* A node whose label shows nothing is still listed, by its name, as plain text;
+       * a name that is only white space or control characters is shown in quotes. */
       if (*text == '\0')
         {
           g_free (text);
-          text = g_strdup (nname);
+          text = tidy (nname);
+        }
+      if (*text == '\0')
+        {
+          g_autofree char *spaces = g_strnfill (MIN (g_utf8_strlen (nname, -1), 8), ' ');
+          g_free (text);
+          text = g_strdup_printf ("\"%s\"", spaces);
         }
       text = cap_text (g_steal_pointer (&text));
 

@@ -812,6 +812,34 @@ test_decode_checks (void)
     }
 }
 
+/* Names made only of white space or control characters (found by fuzz-dot-import):
+ * the entity still gets a visible, plain-text name. */
+static void
+test_decode_odd_names (void)
+{
+  struct
+  {
+    const char *node;
+    const char *name;
+  } cases[] = {
+    { "\x01", "\" \"" },
+    { " ", "\" \"" },
+    { "a\x02" "b", "a b" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Parts parts = { cases[i].node, "b", "", "e", "b", NULL, NULL, 0, NULL };
+      g_autoptr(GBytes) answer = make_answer (&parts);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AmDocument) document = _am_dot_import_decode (answer, "t.gv", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (am_entity_get_name (entity (document, cases[i].node)), ==,
+                       cases[i].name);
+    }
+}
+
 static GBytes *
 wrap (const char *magic,
       guint32     version,
@@ -942,6 +970,7 @@ main (int   argc,
   g_test_add_func ("/Actormap/DotImport/label-text", test_label_text);
   g_test_add_func ("/Actormap/DotImport/filter", test_filter);
   g_test_add_func ("/Actormap/DotImport/decode-checks", test_decode_checks);
+  g_test_add_func ("/Actormap/DotImport/decode-odd-names", test_decode_odd_names);
   g_test_add_func ("/Actormap/DotImport/decode-envelope", test_decode_envelope);
   g_test_add_func ("/Actormap/DotImport/import-request", test_import_request);
 
