@@ -12,7 +12,9 @@
  *                     highlight change, the sharp frame after a zoom gesture)
  *   pan               the view moved a few pixels: the cached base is reused
  *   zoom gesture      the view is zoomed by 10 % and the cached base is scaled
- *   hover             the pointer moved onto another node: the overlay is rebuilt
+ *   hover             the pointer moved onto another node: the overlay is rebuilt (a
+ *                     hub's on the worker thread, so that frame does not wait for it)
+ *   pan, hub hovered  pan frames once a hovered hub's highlight is there
  *
  * A model is laid out in-process first; --write-scene keeps the result, and a *.amscene
  * file given instead of a model skips the layout.  Needs a display: run it under
@@ -233,6 +235,48 @@ bench_hover (Bench      *bench,
   report (bench, what, samples);
 }
 
+/* Pans with the pointer resting on node @index, once the worker has rendered its
+ * highlight: what a hovered hub costs per frame. */
+static void
+bench_pan_hovered (Bench      *bench,
+                   const char *what,
+                   guint       index)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkEventController *motion = motion_controller (bench->canvas);
+  AmScene *scene = am_canvas_get_scene (AM_CANVAS (bench->canvas));
+  const AmSceneNode *node = am_scene_get_node (scene, index);
+  gint64 end;
+  double x, y;
+
+  if (!am_canvas_scene_to_widget (AM_CANVAS (bench->canvas),
+                                  node->box.x + node->box.width / 2,
+                                  node->box.y + node->box.height / 2, &x, &y))
+    return;
+
+  g_signal_emit_by_name (motion, "motion", x, y);
+  /* Frames and main loop for a while: the overlay may come from the worker thread. */
+  end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < end)
+    {
+      time_frame (bench);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (20 * 1000);
+    }
+
+  for (int i = 0; i < opt_frames * 3; i++)
+    {
+      double ms;
+
+      am_canvas_pan_by (AM_CANVAS (bench->canvas), i % 2 ? -7 : 7, i % 2 ? -3 : 3);
+      ms = time_frame (bench);
+      g_array_append_val (samples, ms);
+    }
+  g_signal_emit_by_name (motion, "leave");
+  report (bench, what, samples);
+}
+
 /* The node with the most edges, and one with the fewest, among those on screen. */
 static void
 pick_nodes (AmCanvas *canvas,
@@ -414,6 +458,7 @@ run_model (const char *path)
   pick_nodes (AM_CANVAS (bench.canvas), &hub, &leaf);
   bench_hover (&bench, "hover leaf node, 4x fit", leaf);
   bench_hover (&bench, "hover busiest hub, 4x fit", hub);
+  bench_pan_hovered (&bench, "pan, busiest hub hovered, 4x fit", hub);
 
   am_canvas_set_dark (AM_CANVAS (bench.canvas), TRUE);
   bench_full (&bench, "full render, 4x fit, dark");

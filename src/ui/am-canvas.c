@@ -51,6 +51,35 @@
 #define HOVER_VEIL_STRENGTH  0.6
 /* A base that took longer than this to render is rendered on a worker thread next time. */
 #define SYNC_RENDER_LIMIT_US (8 * G_TIME_SPAN_MILLISECOND)
+/* Larger overlays (a hub with its edges and neighbours) are rendered on the worker. */
+#define OVERLAY_VECTOR_MAX_ITEMS 120
+
+/* A picture of the scene at one zoom, covering the viewport plus a margin, with the
+ * geometry it was made for.  Frames draw it shifted or scaled while the view moves, and a
+ * new one replaces it when the view settles or the content changes. */
+typedef struct
+{
+  GskRenderNode *node;
+  double         x;                 /* scene point at the top-left corner */
+  double         y;
+  double         zoom;
+  double         width;             /* widget pixels */
+  double         height;
+  int            scale;
+  gboolean       texture;
+  guint          serial;            /* the content it shows */
+  /* Worth rendering again: the view moved on, or the base under an overlay changed. */
+  gboolean       refresh;
+  gboolean       job_running;
+  gint64         last_render_us;
+  GCancellable  *cancellable;
+} Layer;
+
+typedef enum
+{
+  LAYER_BASE,
+  LAYER_OVERLAY,
+} LayerKind;
 
 struct _AmCanvas
 {
@@ -74,30 +103,19 @@ struct _AmCanvas
   gint          *edge_source;
   gint          *edge_target;
 
-  /* The base layer and the geometry it was rendered with (scene point at its top-left
-   * corner, zoom, size in widget pixels, device scale). */
-  GskRenderNode *base_node;
-  double         base_x;
-  double         base_y;
-  double         base_zoom;
-  double         base_width;
-  double         base_height;
-  int            base_scale;
-  guint          base_texture : 1;
-  /* Set when the base should be rendered again once the view settles. */
-  guint          base_refresh : 1;
-  guint          base_job_running : 1;
-  /* Bumped when what the base shows changes (highlight); the old base stays on screen
-   * until the new one is ready. */
-  guint          content_serial;
-  guint          base_content_serial;
-  gint64         last_render_us;
-  GCancellable  *base_job_cancellable;
+  /* The base (the whole scene) and the raster overlay (the selected and hovered items
+   * when there are too many to draw as vectors every frame). */
+  Layer          base;
+  Layer          overlay;
+  /* Bumped when what a layer shows changes (highlight, theme; selection, hover): the old
+   * picture stays on screen until the new one is ready. */
+  guint          base_serial;
+  guint          overlay_serial;
 
-  /* The overlay: a sub-scene (NULL when nothing is selected or hovered) and its node,
-   * which shares the base's geometry. */
+  /* The overlay's items, copied into a scene of their own (NULL when nothing is selected
+   * or hovered).  A small one is drawn as vectors, in the base's coordinates. */
   AmScene       *overlay_scene;
-  GskRenderNode *overlay_node;
+  GskRenderNode *overlay_vector;
   guint          overlay_scene_valid : 1;
 
   GskRenderNode *legend_node;
@@ -205,41 +223,37 @@ rect_center (const AmRect *rect,
 /* Caches */
 
 static void
-drop_overlay (AmCanvas *self)
-{
-  g_clear_pointer (&self->overlay_node, gsk_render_node_unref);
-}
-
-static void
 drop_overlay_scene (AmCanvas *self)
 {
   g_clear_pointer (&self->overlay_scene, am_scene_unref);
+  g_clear_pointer (&self->overlay_vector, gsk_render_node_unref);
   self->overlay_scene_valid = FALSE;
-  drop_overlay (self);
-}
-
-static void
-drop_base (AmCanvas *self)
-{
-  g_clear_pointer (&self->base_node, gsk_render_node_unref);
-  drop_overlay (self);
 }
 
 /* The worker cannot be interrupted mid-drawing; this skips it if it has not started,
  * and its result is dropped when it arrives. */
 static void
-cancel_base_job (AmCanvas *self)
+layer_cancel (Layer *layer)
 {
-  if (self->base_job_cancellable != NULL)
-    g_cancellable_cancel (self->base_job_cancellable);
+  if (layer->cancellable != NULL)
+    g_cancellable_cancel (layer->cancellable);
 }
 
 static void
 drop_all_caches (AmCanvas *self)
 {
-  drop_base (self);
+  g_clear_pointer (&self->base.node, gsk_render_node_unref);
+  g_clear_pointer (&self->overlay.node, gsk_render_node_unref);
   drop_overlay_scene (self);
   g_clear_pointer (&self->legend_node, gsk_render_node_unref);
+}
+
+/* What the selection or the hover shows changed. */
+static void
+overlay_changed (AmCanvas *self)
+{
+  self->overlay_serial++;
+  drop_overlay_scene (self);
 }
 
 static void
@@ -392,81 +406,128 @@ build_overlay_scene (AmCanvas *self)
 }
 
 static gboolean
-base_covers (AmCanvas *self,
-             double    width,
-             double    height)
+layer_covers (AmCanvas    *self,
+              const Layer *layer,
+              double       width,
+              double       height)
 {
   double left, top, right, bottom;
 
-  if (self->base_node == NULL)
+  if (layer->node == NULL)
     return FALSE;
 
-  /* The viewport in scene points, against the base's extent (with a hair of slack for
+  /* The viewport in scene points, against the layer's extent (with a hair of slack for
    * rounding). */
   left = self->center_x - width / 2.0 / self->zoom;
   top = self->center_y - height / 2.0 / self->zoom;
   right = self->center_x + width / 2.0 / self->zoom;
   bottom = self->center_y + height / 2.0 / self->zoom;
 
-  return left >= self->base_x - 0.01 / self->base_zoom
-         && top >= self->base_y - 0.01 / self->base_zoom
-         && right <= self->base_x + (self->base_width + 0.01) / self->base_zoom
-         && bottom <= self->base_y + (self->base_height + 0.01) / self->base_zoom;
+  return left >= layer->x - 0.01 / layer->zoom
+         && top >= layer->y - 0.01 / layer->zoom
+         && right <= layer->x + (layer->width + 0.01) / layer->zoom
+         && bottom <= layer->y + (layer->height + 0.01) / layer->zoom;
 }
 
 /* Sharp, with the device scale it was made for, and with room left to pan. */
 static gboolean
-base_is_settled (AmCanvas *self,
-                 double    width,
-                 double    height,
-                 int       scale)
+layer_is_settled (AmCanvas    *self,
+                  const Layer *layer,
+                  double       width,
+                  double       height,
+                  int          scale)
 {
   double slack_x, slack_y, left, top;
 
-  if (self->base_node == NULL
-      || self->base_zoom != self->zoom
-      || self->base_scale != scale
-      || !base_covers (self, width, height))
+  if (layer->node == NULL
+      || layer->zoom != self->zoom
+      || layer->scale != scale
+      || !layer_covers (self, layer, width, height))
     return FALSE;
 
-  /* Re-centre before the viewport runs into the edge of the base. */
-  slack_x = (self->base_width - width) / 4.0;
-  slack_y = (self->base_height - height) / 4.0;
-  left = (self->center_x - self->base_x) * self->zoom - width / 2.0;
-  top = (self->center_y - self->base_y) * self->zoom - height / 2.0;
+  /* Re-centre before the viewport runs into the edge of the picture. */
+  slack_x = (layer->width - width) / 4.0;
+  slack_y = (layer->height - height) / 4.0;
+  left = (self->center_x - layer->x) * self->zoom - width / 2.0;
+  top = (self->center_y - layer->y) * self->zoom - height / 2.0;
 
   return left >= slack_x && top >= slack_y
-         && left + width <= self->base_width - slack_x
-         && top + height <= self->base_height - slack_y;
+         && left + width <= layer->width - slack_x
+         && top + height <= layer->height - slack_y;
 }
 
-/* A base rendering with everything it reads copied or referenced, so that it can run on
- * a worker thread: the scene is immutable, the highlight set is the canvas's private
- * copy (never changed, only replaced), themes are constant, and the renderer keeps its
- * text caches per thread. */
+/* Where the layer goes in the widget for the current view. */
+static void
+layer_transform (AmCanvas    *self,
+                 const Layer *layer,
+                 double       width,
+                 double       height,
+                 int          scale,
+                 double      *offset_x,
+                 double      *offset_y,
+                 double      *factor)
+{
+  *factor = self->zoom / layer->zoom;
+  *offset_x = (layer->x - self->center_x) * self->zoom + width / 2.0;
+  *offset_y = (layer->y - self->center_y) * self->zoom + height / 2.0;
+
+  if (*factor == 1.0)
+    {
+      /* Whole device pixels keep the image crisp. */
+      *offset_x = round (*offset_x * scale) / scale;
+      *offset_y = round (*offset_y * scale) / scale;
+    }
+}
+
+static void
+append_layer_node (GtkSnapshot   *snapshot,
+                   GskRenderNode *node,
+                   double         offset_x,
+                   double         offset_y,
+                   double         factor)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (offset_x, offset_y));
+  if (factor != 1.0)
+    gtk_snapshot_scale (snapshot, factor, factor);
+  gtk_snapshot_append_node (snapshot, node);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* A rendering with everything it reads copied or referenced, so that it can run on a
+ * worker thread: the scene is immutable, the highlight set is the canvas's private copy
+ * (never changed, only replaced), themes are constant, and the renderer keeps its text
+ * caches per thread. */
 typedef struct
 {
-  AmScene         *scene;
+  LayerKind        kind;
+  AmScene         *scene;           /* what to draw: the scene, or the overlay's sub-scene */
+  AmScene         *canvas_scene;    /* the canvas's scene at the time, to spot a late answer */
   GHashTable      *highlight;
+  char            *selected_id;
+  char            *hovered_id;
   const AmTheme   *theme;
-  guint            content_serial;
-  double           x;               /* scene point at the top-left corner */
+  guint            serial;
+  double           x;
   double           y;
   double           zoom;
-  double           width;           /* widget pixels */
+  double           width;
   double           height;
   int              scale;
-  gboolean         texture;         /* for a GdkTexture (ARGB32) or a cairo node (RGB24) */
+  gboolean         texture;         /* for a GdkTexture or a cairo node */
   gboolean         on_worker;
   cairo_surface_t *surface;         /* the result, NULL if it could not be allocated */
   gint64           duration_us;
-} BaseJob;
+} RenderJob;
 
 static void
-base_job_free (BaseJob *job)
+render_job_free (RenderJob *job)
 {
   g_clear_pointer (&job->scene, am_scene_unref);
+  g_clear_pointer (&job->canvas_scene, am_scene_unref);
   g_clear_pointer (&job->highlight, g_hash_table_unref);
+  g_clear_pointer (&job->selected_id, g_free);
+  g_clear_pointer (&job->hovered_id, g_free);
   g_clear_pointer (&job->surface, cairo_surface_destroy);
   g_free (job);
 }
@@ -483,47 +544,96 @@ renderer_wants_textures (AmCanvas *self)
   return renderer != NULL && !GSK_IS_CAIRO_RENDERER (renderer);
 }
 
-/* The base for the current view: the viewport plus a margin on every side. */
-static BaseJob *
-base_job_new (AmCanvas *self,
-              double    width,
-              double    height,
-              int       scale)
+static Layer *
+layer_for_kind (AmCanvas  *self,
+                LayerKind  kind)
 {
-  BaseJob *job = g_new0 (BaseJob, 1);
-  double margin_max = BASE_MARGIN_MAX / scale;
-  double margin_x = ceil (MIN (width * BASE_MARGIN_FRACTION, margin_max));
-  double margin_y = ceil (MIN (height * BASE_MARGIN_FRACTION, margin_max));
+  return kind == LAYER_BASE ? &self->base : &self->overlay;
+}
 
-  job->scene = am_scene_ref (self->scene);
-  job->highlight = self->highlight ? g_hash_table_ref (self->highlight) : NULL;
+/* The base for the current view: the viewport plus a margin on every side.  The overlay
+ * takes the base's geometry, so that both move together. */
+static RenderJob *
+render_job_new (AmCanvas  *self,
+                LayerKind  kind,
+                double     width,
+                double     height,
+                int        scale)
+{
+  RenderJob *job = g_new0 (RenderJob, 1);
+
+  job->kind = kind;
+  job->canvas_scene = am_scene_ref (self->scene);
   job->theme = current_theme (self);
-  job->content_serial = self->content_serial;
-  job->zoom = self->zoom;
   job->scale = scale;
   job->texture = renderer_wants_textures (self);
-  job->width = ceil ((width + 2 * margin_x) * scale) / scale;
-  job->height = ceil ((height + 2 * margin_y) * scale) / scale;
-  job->x = self->center_x - (width / 2.0 + margin_x) / self->zoom;
-  job->y = self->center_y - (height / 2.0 + margin_y) / self->zoom;
+
+  if (kind == LAYER_BASE)
+    {
+      double margin_max = BASE_MARGIN_MAX / scale;
+      double margin_x = ceil (MIN (width * BASE_MARGIN_FRACTION, margin_max));
+      double margin_y = ceil (MIN (height * BASE_MARGIN_FRACTION, margin_max));
+
+      job->scene = am_scene_ref (self->scene);
+      job->highlight = self->highlight ? g_hash_table_ref (self->highlight) : NULL;
+      job->serial = self->base_serial;
+      job->zoom = self->zoom;
+      job->width = ceil ((width + 2 * margin_x) * scale) / scale;
+      job->height = ceil ((height + 2 * margin_y) * scale) / scale;
+      job->x = self->center_x - (width / 2.0 + margin_x) / self->zoom;
+      job->y = self->center_y - (height / 2.0 + margin_y) / self->zoom;
+    }
+  else
+    {
+      job->scene = am_scene_ref (self->overlay_scene);
+      job->selected_id = g_strdup (self->selection);
+      job->hovered_id = g_strdup (self->hovered);
+      job->serial = self->overlay_serial;
+      job->zoom = self->base.zoom;
+      job->width = self->base.width;
+      job->height = self->base.height;
+      job->x = self->base.x;
+      job->y = self->base.y;
+    }
 
   return job;
 }
 
+static void
+draw_job (RenderJob *job,
+          cairo_t   *cr)
+{
+  AmRenderState state;
+
+  cairo_scale (cr, job->zoom, job->zoom);
+  cairo_translate (cr, -job->x, -job->y);
+
+  am_render_state_init (&state);
+  state.highlighted = job->highlight;
+  state.selected_id = job->selected_id;
+  state.hovered_id = job->hovered_id;
+  state.visible.x = job->x;
+  state.visible.y = job->y;
+  state.visible.width = job->width / job->zoom;
+  state.visible.height = job->height / job->zoom;
+  state.pixels_per_point = job->zoom * job->scale;
+  am_renderer_draw_scene (cr, job->scene, job->theme, &state);
+}
+
 /* Thread-safe: touches nothing but the job. */
 static void
-base_job_run (BaseJob *job)
+render_job_run (RenderJob *job)
 {
   int device_width = (int) round (job->width * job->scale);
   int device_height = (int) round (job->height * job->scale);
   gint64 start = g_get_monotonic_time ();
-  AmRenderState state;
+  cairo_format_t format;
   cairo_t *cr;
 
-  /* Opaque: the background is part of it, so painting it is a plain copy. */
-  job->surface = cairo_image_surface_create (job->texture ? CAIRO_FORMAT_ARGB32
-                                                          : CAIRO_FORMAT_RGB24,
-                                             device_width, device_height);
+  /* The base is opaque (the background is part of it, so painting it is a plain copy);
+   * textures and overlays need alpha. */
+  format = job->kind == LAYER_BASE && !job->texture ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32;
+  job->surface = cairo_image_surface_create (format, device_width, device_height);
   if (cairo_surface_status (job->surface) != CAIRO_STATUS_SUCCESS)
     {
       g_debug ("Cannot allocate a %d×%d canvas image: %s", device_width, device_height,
@@ -534,21 +644,13 @@ base_job_run (BaseJob *job)
   cairo_surface_set_device_scale (job->surface, job->scale, job->scale);
 
   cr = cairo_create (job->surface);
-  cairo_set_source_rgb (cr, job->theme->background.red, job->theme->background.green,
-                        job->theme->background.blue);
-  cairo_paint (cr);
-
-  cairo_scale (cr, job->zoom, job->zoom);
-  cairo_translate (cr, -job->x, -job->y);
-
-  am_render_state_init (&state);
-  state.highlighted = job->highlight;
-  state.visible.x = job->x;
-  state.visible.y = job->y;
-  state.visible.width = job->width / job->zoom;
-  state.visible.height = job->height / job->zoom;
-  state.pixels_per_point = job->zoom * job->scale;
-  am_renderer_draw_scene (cr, job->scene, job->theme, &state);
+  if (job->kind == LAYER_BASE)
+    {
+      cairo_set_source_rgb (cr, job->theme->background.red, job->theme->background.green,
+                            job->theme->background.blue);
+      cairo_paint (cr);
+    }
+  draw_job (job, cr);
   cairo_destroy (cr);
   cairo_surface_flush (job->surface);
 
@@ -556,7 +658,7 @@ base_job_run (BaseJob *job)
 }
 
 static GskRenderNode *
-base_job_to_node (BaseJob *job)
+render_job_to_node (RenderJob *job)
 {
   const graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, job->width, job->height);
   GskRenderNode *node;
@@ -594,69 +696,86 @@ base_job_to_node (BaseJob *job)
 }
 
 static void
-install_base (AmCanvas *self,
-              BaseJob  *job)
+install_layer (AmCanvas  *self,
+               RenderJob *job)
 {
-  drop_base (self);
+  Layer *layer = layer_for_kind (self, job->kind);
+  GtkWidget *widget = GTK_WIDGET (self);
 
-  self->last_render_us = job->duration_us;
+  layer->last_render_us = job->duration_us;
   if (job->surface == NULL)
     return;
 
-  self->base_node = base_job_to_node (job);
-  self->base_x = job->x;
-  self->base_y = job->y;
-  self->base_zoom = job->zoom;
-  self->base_width = job->width;
-  self->base_height = job->height;
-  self->base_scale = job->scale;
-  self->base_texture = job->texture;
-  self->base_content_serial = job->content_serial;
+  g_clear_pointer (&layer->node, gsk_render_node_unref);
+  layer->node = render_job_to_node (job);
+  layer->x = job->x;
+  layer->y = job->y;
+  layer->zoom = job->zoom;
+  layer->width = job->width;
+  layer->height = job->height;
+  layer->scale = job->scale;
+  layer->texture = job->texture;
+  layer->serial = job->serial;
+  layer->refresh = FALSE;
 
-  g_debug ("Rendered the canvas base: %.0f×%.0f px at zoom %.3f in %.1f ms, %s, %s",
+  if (job->kind == LAYER_BASE)
+    {
+      /* Vector overlays are drawn in the base's coordinates; a raster one is redone to
+       * match, and shown as it is meanwhile. */
+      g_clear_pointer (&self->overlay_vector, gsk_render_node_unref);
+      self->overlay.refresh = TRUE;
+      /* The view may have moved on while a worker was busy. */
+      layer->refresh = !layer_is_settled (self, layer, gtk_widget_get_width (widget),
+                                          gtk_widget_get_height (widget),
+                                          gtk_widget_get_scale_factor (widget));
+    }
+
+  g_debug ("Rendered the canvas %s: %.0f×%.0f px at zoom %.3f in %.1f ms, %s, %s",
+           job->kind == LAYER_BASE ? "base" : "overlay",
            job->width * job->scale, job->height * job->scale, job->zoom,
            job->duration_us / 1000.0, job->texture ? "texture" : "cairo node",
            job->on_worker ? "worker thread" : "in the frame");
 }
 
 static void
-render_base_now (AmCanvas *self,
-                 double    width,
-                 double    height,
-                 int       scale)
+render_now (AmCanvas  *self,
+            LayerKind  kind,
+            double     width,
+            double     height,
+            int        scale)
 {
-  BaseJob *job = base_job_new (self, width, height, scale);
+  RenderJob *job = render_job_new (self, kind, width, height, scale);
 
-  base_job_run (job);
-  install_base (self, job);
-  base_job_free (job);
-  self->base_refresh = FALSE;
+  render_job_run (job);
+  install_layer (self, job);
+  render_job_free (job);
 }
 
 static void
-base_job_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+render_job_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
 {
-  BaseJob *job = task_data;
+  RenderJob *job = task_data;
 
   job->on_worker = TRUE;
   if (!g_cancellable_is_cancelled (cancellable))
-    base_job_run (job);
+    render_job_run (job);
 
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-base_job_done_cb (GObject      *source_object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+render_job_done_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   GWeakRef *weak = user_data;
   g_autoptr(AmCanvas) self = g_weak_ref_get (weak);
-  BaseJob *job = g_task_get_task_data (G_TASK (result));
+  RenderJob *job = g_task_get_task_data (G_TASK (result));
   GtkWidget *widget;
+  Layer *layer;
 
   g_weak_ref_clear (weak);
   g_free (weak);
@@ -665,49 +784,47 @@ base_job_done_cb (GObject      *source_object,
     return;
 
   widget = GTK_WIDGET (self);
-  self->base_job_running = FALSE;
-  g_clear_object (&self->base_job_cancellable);
+  layer = layer_for_kind (self, job->kind);
+  layer->job_running = FALSE;
+  g_clear_object (&layer->cancellable);
 
   /* A late answer to an old question is dropped; the next frame asks again. */
   if (job->surface != NULL
-      && job->content_serial == self->content_serial
-      && job->scene == self->scene
+      && job->canvas_scene == self->scene
+      && job->serial == (job->kind == LAYER_BASE ? self->base_serial : self->overlay_serial)
       && job->scale == gtk_widget_get_scale_factor (widget)
       && job->texture == renderer_wants_textures (self))
-    {
-      install_base (self, job);
-      self->base_refresh = !base_is_settled (self, gtk_widget_get_width (widget),
-                                             gtk_widget_get_height (widget),
-                                             gtk_widget_get_scale_factor (widget));
-    }
+    install_layer (self, job);
 
   gtk_widget_queue_draw (widget);
 }
 
-/* Renders on a worker while the frames go on with the base there is. */
+/* Renders on a worker while the frames go on with the picture there is. */
 static void
-render_base_later (AmCanvas *self,
-                   double    width,
-                   double    height,
-                   int       scale)
+render_later (AmCanvas  *self,
+              LayerKind  kind,
+              double     width,
+              double     height,
+              int        scale)
 {
+  Layer *layer = layer_for_kind (self, kind);
   g_autoptr(GTask) task = NULL;
   GWeakRef *weak;
 
-  if (self->base_job_running)
+  if (layer->job_running)
     return;
 
-  self->base_job_running = TRUE;
-  self->base_job_cancellable = g_cancellable_new ();
+  layer->job_running = TRUE;
+  layer->cancellable = g_cancellable_new ();
 
   /* No source object: a canvas that goes away does not wait for its last rendering. */
   weak = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak, self);
-  task = g_task_new (NULL, self->base_job_cancellable, base_job_done_cb, weak);
-  g_task_set_source_tag (task, render_base_later);
-  g_task_set_task_data (task, base_job_new (self, width, height, scale),
-                        (GDestroyNotify) base_job_free);
-  g_task_run_in_thread (task, base_job_thread);
+  task = g_task_new (NULL, layer->cancellable, render_job_done_cb, weak);
+  g_task_set_source_tag (task, render_later);
+  g_task_set_task_data (task, render_job_new (self, kind, width, height, scale),
+                        (GDestroyNotify) render_job_free);
+  g_task_run_in_thread (task, render_job_thread);
 }
 
 /* Makes sure there is a base worth drawing, and asks for a better one when it is
@@ -718,64 +835,89 @@ update_base (AmCanvas *self,
              double    height,
              int       scale)
 {
-  gboolean needed;
+  Layer *base = &self->base;
 
-  needed = self->base_node == NULL
-           || self->base_content_serial != self->content_serial
-           || self->base_scale != scale
-           || self->base_texture != renderer_wants_textures (self)
-           || !base_covers (self, width, height)
-           || self->base_refresh;
-
-  if (!needed)
+  if (base->node != NULL
+      && base->serial == self->base_serial
+      && base->scale == scale
+      && base->texture == renderer_wants_textures (self)
+      && layer_covers (self, base, width, height)
+      && !base->refresh)
     return;
 
   /* Nothing to show, or quick enough to fit in this frame: render now.  Otherwise keep
    * showing the old base (scaled, shifted, or with the previous highlight) while a
    * worker renders the new one (performance.md: 5 000 nodes take longer than a frame). */
-  if (self->base_node == NULL
-      || (self->last_render_us <= SYNC_RENDER_LIMIT_US && !debug_always_worker))
-    render_base_now (self, width, height, scale);
+  if (base->node == NULL
+      || (base->last_render_us <= SYNC_RENDER_LIMIT_US && !debug_always_worker))
+    render_now (self, LAYER_BASE, width, height, scale);
   else
-    render_base_later (self, width, height, scale);
+    render_later (self, LAYER_BASE, width, height, scale);
 }
 
-static void
-ensure_overlay (AmCanvas *self)
+/* The overlay node to draw over the base, or NULL.  A few items are recorded as vectors
+ * and replayed every frame; a hub with hundreds of edges is rendered to an image on the
+ * worker thread, as replaying it would cost more than a frame. */
+static GskRenderNode *
+update_overlay (AmCanvas *self,
+                int       scale,
+                Layer   **raster)
 {
   const AmTheme *theme = current_theme (self);
-  AmRenderState state;
-  cairo_t *cr;
+  Layer *overlay = &self->overlay;
+  guint n_items;
 
-  if (self->overlay_node != NULL || self->base_node == NULL)
-    return;
+  *raster = NULL;
+
+  if (self->base.node == NULL)
+    return NULL;
 
   if (!self->overlay_scene_valid)
     {
       g_clear_pointer (&self->overlay_scene, am_scene_unref);
+      g_clear_pointer (&self->overlay_vector, gsk_render_node_unref);
       self->overlay_scene = build_overlay_scene (self);
       self->overlay_scene_valid = TRUE;
     }
 
   if (self->overlay_scene == NULL)
-    return;
+    return NULL;
 
-  self->overlay_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, self->base_width,
-                                                                self->base_height));
-  cr = gsk_cairo_node_get_draw_context (self->overlay_node);
-  cairo_scale (cr, self->base_zoom, self->base_zoom);
-  cairo_translate (cr, -self->base_x, -self->base_y);
+  n_items = am_scene_get_n_nodes (self->overlay_scene) + am_scene_get_n_edges (self->overlay_scene);
 
-  am_render_state_init (&state);
-  state.selected_id = self->selection;
-  state.hovered_id = self->hovered;
-  state.visible.x = self->base_x;
-  state.visible.y = self->base_y;
-  state.visible.width = self->base_width / self->base_zoom;
-  state.visible.height = self->base_height / self->base_zoom;
-  state.pixels_per_point = self->base_zoom * self->base_scale;
-  am_renderer_draw_scene (cr, self->overlay_scene, theme, &state);
-  cairo_destroy (cr);
+  if (n_items <= OVERLAY_VECTOR_MAX_ITEMS)
+    {
+      if (self->overlay_vector == NULL)
+        {
+          RenderJob *job = render_job_new (self, LAYER_OVERLAY, 0, 0, scale);
+          cairo_t *cr;
+
+          self->overlay_vector = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, job->width,
+                                                                          job->height));
+          cr = gsk_cairo_node_get_draw_context (self->overlay_vector);
+          draw_job (job, cr);
+          cairo_destroy (cr);
+          render_job_free (job);
+        }
+
+      return self->overlay_vector;
+    }
+
+  if (overlay->node == NULL
+      || overlay->serial != self->overlay_serial
+      || overlay->scale != scale
+      || overlay->texture != renderer_wants_textures (self)
+      || overlay->refresh)
+    render_later (self, LAYER_OVERLAY, 0, 0, scale);
+
+  /* An overlay of other items would be wrong; one of these items at another zoom is
+   * only blurred for a moment. */
+  if (overlay->node == NULL || overlay->serial != self->overlay_serial)
+    return NULL;
+
+  (void) theme;
+  *raster = overlay;
+  return overlay->node;
 }
 
 static void
@@ -844,11 +986,11 @@ settle_cb (gpointer user_data)
 
   self->settle_id = 0;
 
-  if (!base_is_settled (self, gtk_widget_get_width (GTK_WIDGET (self)),
-                        gtk_widget_get_height (GTK_WIDGET (self)),
-                        gtk_widget_get_scale_factor (GTK_WIDGET (self))))
+  if (!layer_is_settled (self, &self->base, gtk_widget_get_width (GTK_WIDGET (self)),
+                         gtk_widget_get_height (GTK_WIDGET (self)),
+                         gtk_widget_get_scale_factor (GTK_WIDGET (self))))
     {
-      self->base_refresh = TRUE;
+      self->base.refresh = TRUE;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
@@ -997,7 +1139,7 @@ set_hovered (AmCanvas   *self,
   g_free (self->hovered);
   self->hovered = g_strdup (id);
 
-  drop_overlay_scene (self);
+  overlay_changed (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 
@@ -1010,6 +1152,7 @@ hit_test (AmCanvas *self,
           double    x,
           double    y)
 {
+  AmSceneHitKind kind;
   double scene_x, scene_y;
   guint index = 0;
 
@@ -1018,8 +1161,15 @@ hit_test (AmCanvas *self,
 
   widget_to_scene (self, x, y, &scene_x, &scene_y);
 
-  switch (am_scene_hit_test (self->scene, scene_x, scene_y, HIT_TOLERANCE_PX / self->zoom,
-                             &index))
+  /* What is drawn right there first: inside a node or an edge label, that item wins
+   * over an edge ending a few pixels away, which at a low zoom is most of the node.
+   * Only then the tolerance, for thin curves and box borders. */
+  kind = am_scene_hit_test (self->scene, scene_x, scene_y, 0.0, &index);
+  if (kind == AM_SCENE_HIT_NONE)
+    kind = am_scene_hit_test (self->scene, scene_x, scene_y, HIT_TOLERANCE_PX / self->zoom,
+                              &index);
+
+  switch (kind)
     {
     case AM_SCENE_HIT_NODE:
       return am_scene_get_node (self->scene, index)->id;
@@ -1577,58 +1727,46 @@ am_canvas_snapshot (GtkWidget   *widget,
 
   if (self->scene != NULL)
     {
+      GskRenderNode *overlay;
+      Layer *raster;
       double offset_x, offset_y, factor;
 
       /* A scaled or shifted base is fine while it covers the view: the settle timeout
        * sharpens it once the view stops moving. */
       update_base (self, width, height, scale);
 
-      if (self->base_node != NULL)
+      if (self->base.node != NULL)
         {
-          /* While a worker renders the area a pan uncovered. */
-          if (!base_covers (self, width, height))
-            {
-              color_to_rgba (&theme->background, &rgba);
-              gtk_snapshot_append_color (snapshot, &rgba,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-            }
-
-          factor = self->zoom / self->base_zoom;
-          offset_x = (self->base_x - self->center_x) * self->zoom + width / 2.0;
-          offset_y = (self->base_y - self->center_y) * self->zoom + height / 2.0;
-          if (factor == 1.0)
-            {
-              /* Whole device pixels keep the image crisp. */
-              offset_x = round (offset_x * scale) / scale;
-              offset_y = round (offset_y * scale) / scale;
-            }
-
           gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (offset_x, offset_y));
-          if (factor != 1.0)
-            gtk_snapshot_scale (snapshot, factor, factor);
-          gtk_snapshot_append_node (snapshot, self->base_node);
-          gtk_snapshot_restore (snapshot);
-
-          if (self->hovered != NULL)
+          /* While a worker renders the area a pan uncovered. */
+          if (!layer_covers (self, &self->base, width, height))
             {
               color_to_rgba (&theme->background, &rgba);
-              rgba.alpha = (1.0 - theme->dim_alpha) * HOVER_VEIL_STRENGTH;
               gtk_snapshot_append_color (snapshot, &rgba,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
             }
 
-          ensure_overlay (self);
-          if (self->overlay_node != NULL)
+          layer_transform (self, &self->base, width, height, scale,
+                           &offset_x, &offset_y, &factor);
+          append_layer_node (snapshot, self->base.node, offset_x, offset_y, factor);
+
+          overlay = update_overlay (self, scale, &raster);
+          if (overlay != NULL)
             {
-              gtk_snapshot_save (snapshot);
-              gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (offset_x, offset_y));
-              if (factor != 1.0)
-                gtk_snapshot_scale (snapshot, factor, factor);
-              gtk_snapshot_append_node (snapshot, self->overlay_node);
-              gtk_snapshot_restore (snapshot);
+              /* The veil and the highlighted items appear together. */
+              if (self->hovered != NULL)
+                {
+                  color_to_rgba (&theme->background, &rgba);
+                  rgba.alpha = (1.0 - theme->dim_alpha) * HOVER_VEIL_STRENGTH;
+                  gtk_snapshot_append_color (snapshot, &rgba,
+                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+                }
+
+              if (raster != NULL)
+                layer_transform (self, raster, width, height, scale,
+                                 &offset_x, &offset_y, &factor);
+              append_layer_node (snapshot, overlay, offset_x, offset_y, factor);
             }
 
           gtk_snapshot_pop (snapshot);
@@ -1772,8 +1910,10 @@ am_canvas_dispose (GObject *object)
 
   stop_flying (self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
-  cancel_base_job (self);
-  g_clear_object (&self->base_job_cancellable);
+  layer_cancel (&self->base);
+  layer_cancel (&self->overlay);
+  g_clear_object (&self->base.cancellable);
+  g_clear_object (&self->overlay.cancellable);
   drop_all_caches (self);
   g_clear_pointer (&self->scene, am_scene_unref);
   g_clear_pointer (&self->highlight, g_hash_table_unref);
@@ -2084,7 +2224,8 @@ am_canvas_set_scene (AmCanvas *self,
     self->scene = am_scene_ref (scene);
 
   stop_flying (self);
-  cancel_base_job (self);
+  layer_cancel (&self->base);
+  layer_cancel (&self->overlay);
   drop_adjacency (self);
   drop_all_caches (self);
   set_hovered (self, NULL);
@@ -2125,7 +2266,7 @@ am_canvas_set_selection (AmCanvas   *self,
   g_free (self->selection);
   self->selection = g_strdup (id);
 
-  drop_overlay_scene (self);
+  overlay_changed (self);
   update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
@@ -2180,7 +2321,11 @@ am_canvas_set_dark (AmCanvas *self,
     return;
 
   self->dark = dark;
-  drop_all_caches (self);
+  /* As for a highlight: on a large map the old colours stay up until the worker has the
+   * new ones, rather than the window freezing for the length of a render. */
+  self->base_serial++;
+  overlay_changed (self);
+  g_clear_pointer (&self->legend_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DARK]);
@@ -2263,7 +2408,7 @@ am_canvas_set_highlight (AmCanvas   *self,
         g_hash_table_add (self->highlight, g_strdup (key));
     }
 
-  self->content_serial++;
+  self->base_serial++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HIGHLIGHT]);

@@ -106,6 +106,73 @@ make_scene (void)
   return scene;
 }
 
+/* A hub (h) joined to HUB_LEAVES nodes on a circle, and one node (x) joined to nothing:
+ * hovering h highlights more items than the canvas replays as vectors. */
+#define HUB_LEAVES 64
+static const AmRect hub_box = { 480, 480, 80, 40 };
+static const AmRect lone_box = { 130, 200, 50, 30 };
+
+static void
+leaf_box (guint   i,
+          AmRect *box)
+{
+  double angle = 2 * G_PI * i / HUB_LEAVES;
+
+  box->width = 30;
+  box->height = 24;
+  box->x = 520 + 400 * cos (angle) - box->width / 2;
+  box->y = 500 + 400 * sin (angle) - box->height / 2;
+}
+
+static AmScene *
+make_hub_scene (void)
+{
+  static const AmRect bounds = { 0, 0, 1040, 1000 };
+  g_autoptr(AmSceneBuilder) builder = am_scene_builder_new (&bounds);
+  g_autoptr(GError) error = NULL;
+  AmScene *scene;
+
+  add_node (builder, "h", "Hub", "person", &hub_box);
+  add_node (builder, "x", "", "organization", &lone_box);
+
+  for (guint i = 0; i < HUB_LEAVES; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("leaf%u", i);
+      g_autofree char *edge_id = g_strdup_printf ("h-leaf%u", i);
+      AmSceneEdge edge = { 0 };
+      AmPoint line[4];
+      AmRect box;
+
+      leaf_box (i, &box);
+      add_node (builder, id, "", "state", &box);
+
+      /* From the hub's border, as Graphviz clips edges. */
+      {
+        double dx = box.x + box.width / 2 - 520, dy = box.y + box.height / 2 - 500;
+        double t = MIN (fabs (dx) > 0 ? 40 / fabs (dx) : G_MAXDOUBLE,
+                        fabs (dy) > 0 ? 20 / fabs (dy) : G_MAXDOUBLE);
+
+        for (guint k = 0; k < 4; k++)
+          {
+            double u = t + (1 - t) * k / 3.0;
+
+            line[k].x = 520 + dx * u;
+            line[k].y = 500 + dy * u;
+          }
+      }
+      edge.id = edge_id;
+      edge.source = (char *) "h";
+      edge.target = id;
+      edge.points = line;
+      edge.n_points = 4;
+      am_scene_builder_add_edge (builder, &edge);
+    }
+
+  scene = am_scene_builder_end (g_steal_pointer (&builder), &error);
+  g_assert_no_error (error);
+  return scene;
+}
+
 static AmDocument *
 load_document (void)
 {
@@ -213,7 +280,7 @@ fixture_setup (Fixture       *f,
   gtk_widget_set_vexpand (f->canvas, TRUE);
   gtk_box_append (GTK_BOX (box), f->canvas);
 
-  f->scene = make_scene ();
+  f->scene = data ? ((AmScene * (*) (void)) data) () : make_scene ();
   am_canvas_set_scene (AM_CANVAS (f->canvas), f->scene);
   am_canvas_set_show_legend (AM_CANVAS (f->canvas), FALSE);
 
@@ -748,6 +815,12 @@ test_hover (Fixture       *f,
   g_assert_cmpuint (n_hovered, ==, 5);
 }
 
+static gboolean wait_for_colour (Fixture       *f,
+                                 double         scene_x,
+                                 double         scene_y,
+                                 const AmColor *colour,
+                                 gboolean       equal);
+
 static void
 check_fill_colour (Fixture       *f,
                    const AmTheme *theme)
@@ -756,6 +829,10 @@ check_fill_colour (Fixture       *f,
   AmColor background = theme->background;
   Pixels pixels = { 0 };
   double sx, sy, x, y;
+
+  /* On a slow machine a new palette may come from the worker thread a few frames later. */
+  center_of (&node_c, &sx, &sy);
+  wait_for_colour (f, sx, sy, &expected, TRUE);
 
   pixels_grab (f, &pixels);
 
@@ -885,6 +962,92 @@ test_worker_thread (void)
   g_assert_true (wait_for_colour (f, bx, by + node_b.height / 4, &state, TRUE));
 
   fixture_teardown (f, NULL);
+}
+
+typedef struct
+{
+  Fixture *f;
+  AmColor  leaf;
+  AmColor  lone;
+} HubCheck;
+
+static gboolean
+colour_near (const guchar  *p,
+             const AmColor *colour)
+{
+  return abs (p[2] - (int) round (colour->red * 255)) <= 3
+         && abs (p[1] - (int) round (colour->green * 255)) <= 3
+         && abs (p[0] - (int) round (colour->blue * 255)) <= 3;
+}
+
+/* The hub's neighbours in their own colour, and the rest of the map veiled. */
+static gboolean
+hub_highlighted (gpointer data)
+{
+  HubCheck *check = data;
+  Fixture *f = check->f;
+  Pixels pixels = { 0 };
+  gboolean leaves_clear = TRUE, lone_veiled;
+  guint n_checked = 0;
+  double x, y;
+
+  gtk_test_widget_wait_for_draw (f->canvas);
+  pixels_grab (f, &pixels);
+
+  for (guint i = 0; i < HUB_LEAVES; i += 5)
+    {
+      AmRect box;
+
+      leaf_box (i, &box);
+      if (!am_canvas_scene_to_widget (AM_CANVAS (f->canvas), box.x + box.width / 2,
+                                      box.y + box.height / 2, &x, &y))
+        continue;
+      leaves_clear &= colour_near (pixels.data + (int) (y * pixels.scale) * pixels.stride
+                                   + (int) (x * pixels.scale) * 4, &check->leaf);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >=, 4);
+
+  scene_to_widget (f, lone_box.x + lone_box.width / 2, lone_box.y + lone_box.height / 2, &x, &y);
+  lone_veiled = !colour_near (pixels.data + (int) (y * pixels.scale) * pixels.stride
+                              + (int) (x * pixels.scale) * 4, &check->lone);
+
+  pixels_clear (&pixels);
+  return leaves_clear && lone_veiled;
+}
+
+static void
+test_hover_hub (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkEventController *motion = find_controller (f->canvas, GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  const AmTheme *theme = am_theme_get_light ();
+  HubCheck check = { f };
+  double x, y;
+
+  check.leaf = over_background (theme, &am_theme_style_for_kind (theme, "state")->fill);
+  check.lone = over_background (theme, &am_theme_style_for_kind (theme, "organization")->fill);
+
+  /* Before: nothing veiled. */
+  g_assert_false (hub_highlighted (&check));
+
+  scene_to_widget (f, hub_box.x + hub_box.width / 2, hub_box.y + hub_box.height / 2, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_cmpstr (am_canvas_get_hovered (AM_CANVAS (f->canvas)), ==, "h");
+
+  /* The highlight of 129 items may come from the worker thread a few frames later. */
+  g_assert_true (wait_for (hub_highlighted, &check));
+
+  /* It follows a zoom, and goes with the pointer. */
+  am_canvas_set_zoom (AM_CANVAS (f->canvas), 1.2 * am_canvas_get_zoom (AM_CANVAS (f->canvas)));
+  g_assert_true (wait_for (hub_highlighted, &check));
+  /* Once the view settles, the base is redone at the new zoom and the overlay after it. */
+  for (gint64 end = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND;
+       g_get_monotonic_time () < end;)
+    gtk_test_widget_wait_for_draw (f->canvas);
+  g_assert_true (wait_for (hub_highlighted, &check));
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_false (hub_highlighted (&check));
 }
 
 static gboolean
@@ -1139,6 +1302,8 @@ main (int    argc,
               fixture_setup, test_arrow_keys, fixture_teardown);
   g_test_add ("/Actormap/Canvas/hover", Fixture, NULL,
               fixture_setup, test_hover, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/hover-hub", Fixture, make_hub_scene,
+              fixture_setup, test_hover_hub, fixture_teardown);
   g_test_add ("/Actormap/Canvas/pixels-light-and-dark", Fixture, NULL,
               fixture_setup, test_pixels_light_and_dark, fixture_teardown);
   g_test_add ("/Actormap/Canvas/fly-to", Fixture, NULL,
