@@ -14,19 +14,22 @@
 
 /* Frames are built from three layers, so that most frames cost a blit (performance.md):
  *
- *  - the base: the whole scene rendered once through am_renderer_draw_scene() into an
- *    opaque image at the device scale, covering the viewport plus a margin.  It depends
- *    only on the scene, the theme, the highlight set, the zoom and the device scale.  A
- *    pan reuses it with an offset; during a zoom gesture or a fly-to it is scaled, and
- *    re-rendered sharp once the view has settled.
- *  - the overlay: the selected and hovered items with their edges and neighbours, drawn
- *    from a small sub-scene in the base's coordinates; rebuilt when the selection or the
- *    hover changes, never the base.
+ *  - the base: the whole scene rendered through am_renderer_draw_scene() into an opaque
+ *    image at the device scale, covering the viewport plus a margin.  It depends only on
+ *    the scene, the theme, the highlight set, the zoom and the device scale.  A pan
+ *    reuses it with an offset; during a zoom gesture or a fly-to it is scaled, and
+ *    rendered again, sharp, once the view has settled.  When a render takes longer than
+ *    a frame, the next ones run on a worker thread while frames go on with the old
+ *    picture; only the very first one blocks.
+ *  - the overlay: the selected and hovered items with their edges and neighbours,
+ *    copied into a small scene of their own and drawn over the base (with a veil under
+ *    them while hovering).  A few items are recorded as vectors; a hub's hundreds are
+ *    rendered to an image on the worker.  Hover never touches the base.
  *  - the legend, in a corner, at a fixed size.
  *
- * Each layer is kept as a render node and appended again frame after frame; a cairo node
- * holds a recording that replays the one image paint, and GL renderers cache the
- * rasterised node by identity. */
+ * Each layer is kept as a render node and appended again frame after frame: under the
+ * cairo renderer a cairo node whose recording replays one image paint, under GL a
+ * texture uploaded once.  Nothing here ever lays the scene out again. */
 
 /* Base margin on each side, as a fraction of the viewport, capped in widget pixels: the
  * distance a pan can go before the base is rendered again. */
@@ -863,7 +866,6 @@ update_overlay (AmCanvas *self,
                 int       scale,
                 Layer   **raster)
 {
-  const AmTheme *theme = current_theme (self);
   Layer *overlay = &self->overlay;
   guint n_items;
 
@@ -881,7 +883,11 @@ update_overlay (AmCanvas *self,
     }
 
   if (self->overlay_scene == NULL)
-    return NULL;
+    {
+      /* Nothing to highlight: let the last image go. */
+      g_clear_pointer (&overlay->node, gsk_render_node_unref);
+      return NULL;
+    }
 
   n_items = am_scene_get_n_nodes (self->overlay_scene) + am_scene_get_n_edges (self->overlay_scene);
 
@@ -915,7 +921,6 @@ update_overlay (AmCanvas *self,
   if (overlay->node == NULL || overlay->serial != self->overlay_serial)
     return NULL;
 
-  (void) theme;
   *raster = overlay;
   return overlay->node;
 }
