@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-open.h"
 #include "am-theme.h"
 #include "am-ui-util.h"
 #include "am-window-private.h"
@@ -189,6 +190,9 @@ update_canvas_page (AmWindow *self)
    * only repeat it. */
   gtk_widget_set_visible (self->zoom_box, self->scene != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->side_paned), self->document != NULL);
+  /* A Graphviz file has no article: the details get the whole column. */
+  gtk_widget_set_visible (GTK_WIDGET (self->article_view),
+                          self->document != NULL && am_document_get_n_paragraphs (self->document) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar), self->document != NULL);
   gtk_widget_set_sensitive (self->export_button, self->scene != NULL);
   gtk_widget_set_sensitive (self->legend_button, self->document != NULL);
@@ -302,7 +306,8 @@ _am_window_resolved_engine (AmWindow *self)
   if (self->document == NULL)
     return am_layout_engine_to_string (AM_LAYOUT_ENGINE_NEATO);
 
-  engine = am_layout_engine_for_size (g_list_model_get_n_items (am_document_get_entities (self->document)));
+  /* A Graphviz file's own "layout" attribute (dot by default), else by size. */
+  engine = am_layout_engine_for_document (self->document);
   return am_layout_engine_to_string (engine);
 }
 
@@ -538,7 +543,7 @@ load_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean was_busy;
 
-  document = am_document_load_file_finish (result, &error);
+  document = am_open_document_finish (result, &error);
 
   if (self == NULL || job->serial != self->load_serial)
     return;
@@ -615,10 +620,13 @@ am_window_open_file (AmWindow *self,
   message = g_strdup_printf (_("Opening %s…"), name);
   set_busy_message (self, message);
 
-  am_document_load_file_async (file,
-                               self->load_cancellable,
-                               load_done_cb,
-                               job_new (self, self->load_serial, file));
+  /* A JSON model on a worker thread, or a Graphviz file parsed by the isolated helper
+   * (this executable, as for layout): Graphviz's parser never runs in the window. */
+  am_open_document_async (file,
+                          NULL,
+                          self->load_cancellable,
+                          load_done_cb,
+                          job_new (self, self->load_serial, file));
 
   update_busy (self, was_busy);
   update_canvas_page (self);

@@ -922,6 +922,44 @@ focus_in_details (Fixture *f)
 }
 
 static void
+test_open_graphviz (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "ui", "window-graph.gv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AmDocument *document;
+  AmEntity *alice;
+  double x, y;
+
+  /* A Graphviz file opens like a model: parsed by the helper, laid out with dot (the
+   * file names no other engine), its node attributes shown in the details. */
+  loaded_before = am_window_get_document (f->window);
+  am_window_open_file (f->window, file);
+  g_assert_true (wait_for (f, document_replaced));
+
+  document = am_window_get_document (f->window);
+  g_assert_cmpstr (am_scene_get_engine (am_window_get_scene (f->window)), ==, "dot");
+  g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "Spies & <Friends>");
+  alice = am_document_lookup_entity (document, "alice");
+  g_assert_nonnull (alice);
+  g_assert_cmpstr (am_entity_get_name (alice), ==, "Alice <b>& Co");
+
+  node_position (f, "alice", &x, &y);
+  am_canvas_click_at (f->window->canvas, x, y);
+  g_assert_cmpstr (am_window_get_selection (f->window), ==, "alice");
+  g_assert_true (panel_shows (f, "Alice <b>& Co"));
+  g_assert_true (panel_shows (f, "Attributes"));
+  g_assert_true (panel_shows (f, "color"));
+  g_assert_true (panel_shows (f, "red"));
+  g_assert_true (panel_shows (f, "knows & trusts"));
+  g_assert_false (panel_shows (f, "http://example.org/"));
+
+  /* There is no article to show: the details get the whole column. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->article_view)));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window->sidebar), "Nodes"));
+}
+
+static void
 test_keyboard (Fixture       *f,
                gconstpointer  data)
 {
@@ -1154,6 +1192,7 @@ main (int   argc,
   ADD ("layout-failure", test_layout_failure);
   ADD ("bad-file", test_bad_file);
   ADD ("open-and-drop", test_open_and_drop);
+  ADD ("open-graphviz", test_open_graphviz);
   ADD ("keyboard", test_keyboard);
   ADD ("accessible", test_accessible);
   ADD ("shortcuts-window", test_shortcuts_window);
