@@ -858,6 +858,43 @@ update_base (AmCanvas *self,
     render_later (self, LAYER_BASE, width, height, scale);
 }
 
+/* The items' extent in the job's widget pixels, with room for outlines and halos. */
+static void
+overlay_bounds (const AmScene   *scene,
+                const RenderJob *job,
+                graphene_rect_t *bounds)
+{
+  const double pad = 12.0;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
+    {
+      const AmRect *r = &am_scene_get_node (scene, i)->box;
+
+      x0 = MIN (x0, r->x);
+      y0 = MIN (y0, r->y);
+      x1 = MAX (x1, r->x + r->width);
+      y1 = MAX (y1, r->y + r->height);
+    }
+  for (guint i = 0; i < am_scene_get_n_edges (scene); i++)
+    {
+      const AmRect *r = &am_scene_get_edge (scene, i)->bounds;
+
+      x0 = MIN (x0, r->x);
+      y0 = MIN (y0, r->y);
+      x1 = MAX (x1, r->x + r->width);
+      y1 = MAX (y1, r->y + r->height);
+    }
+
+  x0 = CLAMP ((x0 - job->x) * job->zoom - pad, 0, job->width);
+  y0 = CLAMP ((y0 - job->y) * job->zoom - pad, 0, job->height);
+  x1 = CLAMP ((x1 - job->x) * job->zoom + pad, 0, job->width);
+  y1 = CLAMP ((y1 - job->y) * job->zoom + pad, 0, job->height);
+
+  graphene_rect_init (bounds, floor (x0), floor (y0), ceil (x1) - floor (x0),
+                      ceil (y1) - floor (y0));
+}
+
 /* The overlay node to draw over the base, or NULL.  A few items are recorded as vectors
  * and replayed every frame; a hub with hundreds of edges is rendered to an image on the
  * worker thread, as replaying it would cost more than a frame. */
@@ -896,10 +933,13 @@ update_overlay (AmCanvas *self,
       if (self->overlay_vector == NULL)
         {
           RenderJob *job = render_job_new (self, LAYER_OVERLAY, 0, 0, scale);
+          graphene_rect_t bounds;
           cairo_t *cr;
 
-          self->overlay_vector = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, job->width,
-                                                                          job->height));
+          /* Only as large as the items: GL renderers rasterise a cairo node to a texture
+           * of its bounds. */
+          overlay_bounds (self->overlay_scene, job, &bounds);
+          self->overlay_vector = gsk_cairo_node_new (&bounds);
           cr = gsk_cairo_node_get_draw_context (self->overlay_vector);
           draw_job (job, cr);
           cairo_destroy (cr);
