@@ -1233,6 +1233,19 @@ select_id (AmCanvas   *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.select", "s", id ? id : "");
 }
 
+static char *
+relation_name (const char *source,
+               const char *target,
+               const char *label)
+{
+  if (label != NULL && *label != '\0')
+    /* Translators: a relation named on the map, e.g. "Kim Yo Jong → United States: warns". */
+    return g_strdup_printf (_("%s → %s: %s"), source, target, label);
+  else
+    /* Translators: a relation without a label, e.g. "Kim Yo Jong → United States". */
+    return g_strdup_printf (_("%s → %s"), source, target);
+}
+
 /* A readable name for an item: the document's when there is one, else the scene's. */
 static char *
 item_name (AmCanvas   *self,
@@ -1257,11 +1270,11 @@ item_name (AmCanvas   *self,
                                                         am_relation_get_target (relation));
           const char *label = am_relation_get_label (relation);
 
-          /* Translators: a relation, e.g. "Kim Yo Jong → United States: warns". */
-          return g_strdup_printf (label ? _("%s → %s: %s") : _("%s → %s"),
-                                  source ? am_entity_get_name (source) : am_relation_get_source (relation),
-                                  target ? am_entity_get_name (target) : am_relation_get_target (relation),
-                                  label);
+          return relation_name (source ? am_entity_get_name (source)
+                                       : am_relation_get_source (relation),
+                                target ? am_entity_get_name (target)
+                                       : am_relation_get_target (relation),
+                                label);
         }
     }
 
@@ -1277,8 +1290,7 @@ item_name (AmCanvas   *self,
         {
           const AmSceneEdge *edge = am_scene_get_edge (self->scene, index);
 
-          return g_strdup_printf (edge->label ? _("%s → %s: %s") : _("%s → %s"),
-                                  edge->source, edge->target, edge->label);
+          return relation_name (edge->source, edge->target, edge->label);
         }
     }
 
@@ -2219,9 +2231,10 @@ am_canvas_init (AmCanvas *self)
 
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
 
-  /* Translators: the accessible name of the network view. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actor map"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: the accessible name of the network view. */
+                                  _("Actor map"),
                                   -1);
 
   update_actions (self);
