@@ -110,7 +110,8 @@ child_setup (gpointer user_data)
   struct rlimit core = { 0, 0 };
 
   /* If the app dies (even by SIGKILL), its helper must not keep burning CPU until
-   * RLIMIT_CPU: the kernel kills it with its parent. */
+   * RLIMIT_CPU: the kernel kills it with its parent.  The signal follows the *thread*
+   * that spawned it, so callers spawn from the main thread (the window and the CLI do). */
   prctl (PR_SET_PDEATHSIG, SIGKILL);
   setrlimit (RLIMIT_CPU, &cpu);
   /* A Graphviz crash should not leave a core file in the user's directory. */
