@@ -860,9 +860,10 @@ decode_graph (Decoder  *d,
   if (graph_attributes == NULL)
     return NULL;
   /* The engine: the file's own layout attribute when it is allowed, otherwise dot, as
-   * the dot command and xdot.py do. */
+   * the dot command and xdot.py do, or sfdp when dot would take minutes. */
   if (!g_hash_table_contains (graph_attributes, "layout"))
-    g_hash_table_insert (graph_attributes, g_strdup ("layout"), g_strdup ("dot"));
+    g_hash_table_insert (graph_attributes, g_strdup ("layout"),
+                         g_strdup (n_nodes <= AM_DOT_DEFAULT_DOT_MAX_NODES ? "dot" : "sfdp"));
 
   {
     AmDotNames names = { NULL, graph_name, NULL, NULL, NULL };

@@ -49,6 +49,11 @@ G_BEGIN_DECLS
 #define AM_DOT_MAX_ID_BYTES         4096                 /* node, cluster and edge names */
 #define AM_DOT_MAX_NAME_CHARS       1024                 /* an entity's display name */
 
+/* Without a layout attribute of its own, a graph is laid out with dot up to this many
+ * nodes (as the dot command and xdot.py do), and with sfdp above: dot takes minutes on
+ * a few thousand nodes even with its limits (performance.md). */
+#define AM_DOT_DEFAULT_DOT_MAX_NODES 1000
+
 typedef enum
 {
   AM_DOT_SCOPE_GRAPH,

@@ -812,6 +812,40 @@ test_decode_checks (void)
     }
 }
 
+/* Without a layout attribute, small graphs get dot and large ones sfdp. */
+static void
+test_decode_default_engine (void)
+{
+  guint sizes[] = { AM_DOT_DEFAULT_DOT_MAX_NODES, AM_DOT_DEFAULT_DOT_MAX_NODES + 1 };
+  const char *expected[] = { "dot", "sfdp" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      GVariantBuilder nodes;
+      g_autoptr(GVariant) graph = NULL;
+      g_autoptr(GBytes) answer = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AmDocument) document = NULL;
+
+      g_variant_builder_init (&nodes, G_VARIANT_TYPE ("a(ssbsa{ss})"));
+      for (guint i = 0; i < sizes[k]; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("n%u", i);
+          g_variant_builder_add (&nodes, "(ssbs@a{ss})", name, "\\N", FALSE, "",
+                                 g_variant_new_array (G_VARIANT_TYPE ("{ss}"), NULL, 0));
+        }
+      graph = g_variant_ref_sink (g_variant_new (AM_DOT_GRAPH_TYPE, "", TRUE, FALSE, "", FALSE,
+                                                 NULL, NULL, &nodes, NULL));
+      answer = _am_dot_import_answer_graph (graph);
+      document = _am_dot_import_decode (answer, "t.gv", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (g_hash_table_lookup (am_document_get_graph_attributes (document),
+                                            "layout"), ==, expected[k]);
+      g_assert_cmpint (am_layout_engine_for_document (document), ==,
+                       k == 0 ? AM_LAYOUT_ENGINE_DOT : AM_LAYOUT_ENGINE_SFDP);
+    }
+}
+
 /* Names made only of white space or control characters (found by fuzz-dot-import):
  * the entity still gets a visible, plain-text name. */
 static void
@@ -971,6 +1005,7 @@ main (int   argc,
   g_test_add_func ("/Actormap/DotImport/filter", test_filter);
   g_test_add_func ("/Actormap/DotImport/decode-checks", test_decode_checks);
   g_test_add_func ("/Actormap/DotImport/decode-odd-names", test_decode_odd_names);
+  g_test_add_func ("/Actormap/DotImport/decode-default-engine", test_decode_default_engine);
   g_test_add_func ("/Actormap/DotImport/decode-envelope", test_decode_envelope);
   g_test_add_func ("/Actormap/DotImport/import-request", test_import_request);
 
