@@ -60,6 +60,24 @@ setup_build ()
   nice meson compile -C "$dir"
 }
 
+fuzz_smoke ()
+{
+  # libFuzzer's progress lines go to a log; the final stats (and any crash) are shown.
+  local target=$1 work=$2 corpus=$3 log rc
+  shift 3
+  log=$(mktemp)
+  ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    "$target" "$@" "$work" "$corpus" >"$log" 2>&1
+  rc=$?
+  if [ $rc -eq 0 ]; then
+    grep -E '^(Done|stat::(number_of_executed_units|average_exec_per_sec|new_units_added))' "$log"
+  else
+    tail -n 60 "$log"
+  fi
+  rm -f "$log"
+  return $rc
+}
+
 check "install packages" tools/deps.sh test
 check "build (gcc, -Dwerror=true)" setup_build gcc build --buildtype=debugoptimized -Dwerror=true
 
@@ -102,8 +120,7 @@ if [ "$fuzz_seconds" -gt 0 ]; then
     args=(-max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536
           -print_final_stats=1 -artifact_prefix="$work/")
     [ -f "$dict" ] && args+=(-dict="$dict")
-    check "fuzz smoke: $name (${fuzz_seconds}s)" env ASAN_OPTIONS=detect_leaks=0 \
-      UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$target" "${args[@]}" "$work" "$corpus"
+    check "fuzz smoke: $name (${fuzz_seconds}s)" fuzz_smoke "$target" "$work" "$corpus" "${args[@]}"
     rm -rf "$work"
   done
 fi
