@@ -1453,6 +1453,14 @@ _am_graphviz_import (GBytes  *dot,
   agreseterrors ();
 
   g = agmemread (text);
+  /* Some errors still leave a partial graph: subgraphs nested thousands deep give
+   * "memory exhausted" and a graph without its nodes.  The dot command fails on them
+   * too, so they are parse errors here. */
+  if (g != NULL && agerrors () > 0)
+    {
+      agclose (g);
+      g = NULL;
+    }
   if (g == NULL)
     {
       g_autofree char *message = take_message ();

@@ -468,6 +468,7 @@ test_bad_inputs_generated (void)
   g_autofree char *fifo = g_build_filename (dir, "pipe.gv", NULL);
   g_autofree char *big = g_build_filename (dir, "big.gv", NULL);
   g_autofree char *many = g_build_filename (dir, "many.gv", NULL);
+  g_autofree char *deep = g_build_filename (dir, "deep.gv", NULL);
   g_autoptr(GString) text = g_string_new ("digraph many {\n");
   g_autoptr(GError) error = NULL;
   AmDocument *document;
@@ -504,9 +505,27 @@ test_bad_inputs_generated (void)
   g_assert_nonnull (strstr (error->message, "20001 nodes"));
   g_clear_error (&error);
 
+  /* Subgraphs nested 5,000 deep: cgraph's parser runs out of stack and leaves a
+   * partial graph; that is a parse error, not an empty document. */
+  g_string_assign (text, "digraph deep {");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, "subgraph {");
+  g_string_append (text, "a");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, "}");
+  g_string_append (text, "}\n");
+  g_assert_true (g_file_set_contents (deep, text->str, text->len, NULL));
+  document = open_path (deep, &error);
+  g_assert_null (document);
+  g_assert_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "deep.gv: "));
+  g_assert_nonnull (strstr (error->message, "memory exhausted in line 1"));
+  g_clear_error (&error);
+
   g_unlink (fifo);
   g_unlink (big);
   g_unlink (many);
+  g_unlink (deep);
   g_rmdir (dir);
 }
 
