@@ -8,9 +8,11 @@
 
 #include <glib/gi18n.h>
 
-#include "am-canvas.h"
+#include "am-canvas-private.h"
 #include "am-renderer.h"
+#include "am-text-metrics.h"
 #include "am-theme.h"
+#include "am-ui-util.h"
 
 /* Frames are built from three layers, so that most frames cost a blit (performance.md):
  *
@@ -48,6 +50,15 @@
 #define READABLE_MIN_ZOOM    0.75
 #define READABLE_ZOOM        1.0
 #define LEGEND_MARGIN        12.0
+/* The legend is left out while it would take more than this share of the canvas width,
+ * or more than its height: on a narrow canvas the map matters more than its key. */
+#define LEGEND_MAX_WIDTH_SHARE 0.25
+/* On a map this small, text costs little, and names are what a person reads first: node
+ * labels are drawn at fit down to LABEL_FLOOR_MIN_PPP device pixels per point, below the
+ * renderer's usual cut-off (6 px, about 0.55 px per point for AM_NODE_FONT_SIZE). */
+#define LABEL_FLOOR_MAX_NODES 120
+#define LABEL_FLOOR_MIN_PPP   0.40
+#define LABEL_FLOOR_PPP       (6.05 / AM_NODE_FONT_SIZE)
 #define SCROLL_STEP_PX       48.0
 /* How much of (1 - theme->dim_alpha) the hover veil takes: hover is transient, so it
  * dims less than a search does. */
@@ -124,6 +135,7 @@ struct _AmCanvas
   GskRenderNode *legend_node;
   double         legend_width;
   double         legend_height;
+  guint          legend_measured : 1;
 
   guint          dark : 1;
   guint          show_legend : 1;
@@ -517,6 +529,9 @@ typedef struct
   double           width;
   double           height;
   int              scale;
+  /* What the renderer is told, for its text cut-off: zoom × scale, or more on a small
+   * map (LABEL_FLOOR_*). */
+  double           text_pixels_per_point;
   gboolean         texture;         /* for a GdkTexture or a cairo node */
   gboolean         on_worker;
   cairo_surface_t *surface;         /* the result, NULL if it could not be allocated */
@@ -552,6 +567,19 @@ layer_for_kind (AmCanvas  *self,
                 LayerKind  kind)
 {
   return kind == LAYER_BASE ? &self->base : &self->overlay;
+}
+
+/* Device pixels per scene point as the renderer's text cut-off should see them. */
+static double
+text_pixels_per_point (AmCanvas *self,
+                       double    pixels_per_point)
+{
+  if (self->scene != NULL
+      && am_scene_get_n_nodes (self->scene) <= LABEL_FLOOR_MAX_NODES
+      && pixels_per_point >= LABEL_FLOOR_MIN_PPP)
+    return MAX (pixels_per_point, LABEL_FLOOR_PPP);
+
+  return pixels_per_point;
 }
 
 /* The base for the current view: the viewport plus a margin on every side.  The overlay
@@ -599,6 +627,8 @@ render_job_new (AmCanvas  *self,
       job->y = self->base.y;
     }
 
+  job->text_pixels_per_point = text_pixels_per_point (self, job->zoom * job->scale);
+
   return job;
 }
 
@@ -619,7 +649,7 @@ draw_job (RenderJob *job,
   state.visible.y = job->y;
   state.visible.width = job->width / job->zoom;
   state.visible.height = job->height / job->zoom;
-  state.pixels_per_point = job->zoom * job->scale;
+  state.pixels_per_point = job->text_pixels_per_point;
   am_renderer_draw_scene (cr, job->scene, job->theme, &state);
 }
 
@@ -965,6 +995,36 @@ update_overlay (AmCanvas *self,
   return overlay->node;
 }
 
+/* Its size depends on the scene alone (fonts and rows), not on the colours. */
+static void
+measure_legend (AmCanvas *self)
+{
+  if (self->legend_measured || self->scene == NULL)
+    return;
+
+  am_renderer_measure_legend (self->scene, current_theme (self),
+                              &self->legend_width, &self->legend_height);
+  if (!(self->legend_width > 0 && self->legend_height > 0))
+    self->legend_width = self->legend_height = 0;
+  self->legend_measured = TRUE;
+}
+
+/* Whether the legend is on screen: asked for, and the canvas has room for it. */
+static gboolean
+legend_visible (AmCanvas *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (!self->show_legend || self->scene == NULL)
+    return FALSE;
+
+  measure_legend (self);
+  return self->legend_width > 0
+         && self->legend_width + 2 * LEGEND_MARGIN <= width * LEGEND_MAX_WIDTH_SHARE
+         && self->legend_height + 2 * LEGEND_MARGIN <= height;
+}
+
 static void
 ensure_legend (AmCanvas *self)
 {
@@ -974,7 +1034,7 @@ ensure_legend (AmCanvas *self)
   if (self->legend_node != NULL || self->scene == NULL)
     return;
 
-  am_renderer_measure_legend (self->scene, theme, &self->legend_width, &self->legend_height);
+  measure_legend (self);
   if (!(self->legend_width > 0 && self->legend_height > 0))
     return;
 
@@ -1001,7 +1061,7 @@ point_in_legend (AmCanvas *self,
 {
   double lx, ly;
 
-  if (!self->show_legend || self->legend_node == NULL)
+  if (!legend_visible (self))
     return FALSE;
 
   legend_origin (self, &lx, &ly);
@@ -1119,6 +1179,22 @@ user_moved (AmCanvas *self)
   stop_flying (self);
 }
 
+/* The zoom that shows @bounds whole in a @width × @height area, with padding. */
+static double
+fit_zoom (const AmRect *bounds,
+          double        width,
+          double        height)
+{
+  double zoom = FIT_MAX_ZOOM;
+
+  if (bounds->width > 0)
+    zoom = MIN (zoom, MAX (width - 2 * FIT_PADDING, 1.0) / bounds->width);
+  if (bounds->height > 0)
+    zoom = MIN (zoom, MAX (height - 2 * FIT_PADDING, 1.0) / bounds->height);
+
+  return zoom;
+}
+
 static void
 fit (AmCanvas *self)
 {
@@ -1131,13 +1207,31 @@ fit (AmCanvas *self)
     return;
 
   bounds = am_scene_get_bounds (self->scene);
-  zoom = FIT_MAX_ZOOM;
-  if (bounds->width > 0)
-    zoom = MIN (zoom, MAX (width - 2 * FIT_PADDING, 1.0) / bounds->width);
-  if (bounds->height > 0)
-    zoom = MIN (zoom, MAX (height - 2 * FIT_PADDING, 1.0) / bounds->height);
-
   rect_center (bounds, &center_x, &center_y);
+
+  if (legend_visible (self))
+    {
+      /* The legend sits in the bottom-left corner: fit the map beside it or above it,
+       * whichever shows it larger, so that no node starts out under the legend. */
+      double beside = self->legend_width + LEGEND_MARGIN;
+      double above = self->legend_height + LEGEND_MARGIN;
+      double zoom_beside = fit_zoom (bounds, width - beside, height);
+      double zoom_above = fit_zoom (bounds, width, height - above);
+
+      if (zoom_beside >= zoom_above)
+        {
+          zoom = zoom_beside;
+          center_x -= beside / 2.0 / zoom;
+        }
+      else
+        {
+          zoom = zoom_above;
+          center_y += above / 2.0 / zoom;
+        }
+    }
+  else
+    zoom = fit_zoom (bounds, width, height);
+
   set_view (self, center_x, center_y, zoom);
 }
 
@@ -1837,7 +1931,7 @@ am_canvas_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_color (snapshot, &rgba, &GRAPHENE_RECT_INIT (0, 0, width, height));
     }
 
-  if (self->show_legend && self->scene != NULL)
+  if (legend_visible (self))
     {
       double x, y;
 
@@ -1866,21 +1960,17 @@ am_canvas_snapshot (GtkWidget   *widget,
     }
 }
 
-static gboolean
-am_canvas_query_tooltip (GtkWidget  *widget,
-                         int         x,
-                         int         y,
-                         gboolean    keyboard_tooltip,
-                         GtkTooltip *tooltip)
+char *
+_am_canvas_dup_tooltip_text (AmCanvas   *self,
+                             const char *id)
 {
-  AmCanvas *self = AM_CANVAS (widget);
   g_autoptr(GString) text = NULL;
-  const char *id;
   gint index;
 
-  id = keyboard_tooltip ? self->selection : hit_test (self, x, y);
+  g_return_val_if_fail (AM_IS_CANVAS (self), NULL);
+
   if (id == NULL || self->scene == NULL)
-    return FALSE;
+    return NULL;
 
   text = g_string_new (NULL);
 
@@ -1888,11 +1978,12 @@ am_canvas_query_tooltip (GtkWidget  *widget,
     {
       AmEntity *entity = am_document_lookup_entity (self->document, id);
       const char *role = am_entity_get_role (entity);
+      g_autofree char *kind = _am_ui_kind_label (entity);
 
       g_string_append (text, am_entity_get_name (entity));
       g_string_append_c (text, '\n');
-      /* Translators: in the map's tooltip; %s is an entity kind such as "person". */
-      g_string_append_printf (text, _("Kind: %s"), am_entity_get_kind_name (entity));
+      /* Translators: in the map's tooltip; %s is an entity kind such as "Person". */
+      g_string_append_printf (text, _("Kind: %s"), kind);
       if (role != NULL && *role != '\0')
         {
           g_string_append_c (text, '\n');
@@ -1909,9 +2000,12 @@ am_canvas_query_tooltip (GtkWidget  *widget,
       g_string_append (text, name);
       if (type != NULL && *type != '\0')
         {
+          g_autofree char *first = g_utf8_strup (type, g_utf8_next_char (type) - type);
+
           g_string_append_c (text, '\n');
-          /* Translators: in the map's tooltip; %s is a relation type such as "visit". */
-          g_string_append_printf (text, _("Type: %s"), type);
+          /* Translators: in the map's tooltip; %s%s is a relation type such as "Visit"
+           * (its first letter, then the rest), as the legend writes it. */
+          g_string_append_printf (text, _("Type: %s%s"), first, g_utf8_next_char (type));
         }
     }
   else if ((index = am_scene_find_node (self->scene, id)) >= 0)
@@ -1926,15 +2020,35 @@ am_canvas_query_tooltip (GtkWidget  *widget,
           g_string_append_printf (text, _("Kind: %s"), node->kind);
         }
     }
-  else
+  else if (am_scene_find_edge (self->scene, id) >= 0)
     {
       g_autofree char *name = item_name (self, id);
 
       g_string_append (text, name);
     }
+  else
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+am_canvas_query_tooltip (GtkWidget  *widget,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard_tooltip,
+                         GtkTooltip *tooltip)
+{
+  AmCanvas *self = AM_CANVAS (widget);
+  g_autofree char *text = NULL;
+
+  text = _am_canvas_dup_tooltip_text (self, keyboard_tooltip ? self->selection
+                                                             : hit_test (self, x, y));
+  if (text == NULL)
+    return FALSE;
 
   /* Plain text: names come from the article and may contain '<' or '&'. */
-  gtk_tooltip_set_text (tooltip, text->str);
+  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
@@ -2286,6 +2400,7 @@ am_canvas_set_scene (AmCanvas *self,
   layer_cancel (&self->overlay);
   drop_adjacency (self);
   drop_all_caches (self);
+  self->legend_measured = FALSE;
   set_hovered (self, NULL);
 
   if (!keep_view)
@@ -2408,6 +2523,9 @@ am_canvas_set_show_legend (AmCanvas *self,
     return;
 
   self->show_legend = show_legend;
+  /* A fitted map makes room for the legend, or takes the room back. */
+  if (!self->user_moved && self->fly_tick_id == 0)
+    fit (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_LEGEND]);

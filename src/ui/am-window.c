@@ -15,6 +15,14 @@
 /* A progress overlay that flashes for a few milliseconds is noise: the article's map
  * lays out faster than this, so the overlay only shows for layouts that take a while. */
 #define PROGRESS_DELAY_MS 250
+/* The first window's share of the screen, and its limits (see size_to_screen()); the
+ * minimum is the template's size request. */
+#define SCREEN_SHARE_WIDTH  0.94
+#define SCREEN_SHARE_HEIGHT 0.92
+#define SCREEN_MAX_WIDTH    2400
+#define SCREEN_MAX_HEIGHT   1400
+#define MIN_WINDOW_WIDTH    360
+#define MIN_WINDOW_HEIGHT   400
 
 G_DEFINE_FINAL_TYPE (AmWindow, am_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -720,13 +728,51 @@ dark_changed_cb (AmWindow        *self,
 
 /* Settings */
 
+/* Before any size was remembered, the window takes most of the screen, as GNOME's
+ * document viewers do: the map is what people came for, and at 1280×820 between the
+ * two panes its names were too small to draw.  The window manager clamps the size to the
+ * work area. */
+static void
+size_to_screen (AmWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+  int width, height;
+
+  if (monitor == NULL)
+    return;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  if (geometry.width <= 0 || geometry.height <= 0)
+    return;
+
+  /* Room for a top bar and a dock; no wider than a map is worth on a very large screen. */
+  width = MIN ((int) (geometry.width * SCREEN_SHARE_WIDTH), SCREEN_MAX_WIDTH);
+  height = MIN ((int) (geometry.height * SCREEN_SHARE_HEIGHT), SCREEN_MAX_HEIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               MAX (width, MIN_WINDOW_WIDTH),
+                               MAX (height, MIN_WINDOW_HEIGHT));
+}
+
 static void
 restore_window_state (AmWindow *self)
 {
+  g_autoptr(GVariant) saved_width = NULL;
   int width, height;
 
   if (self->settings == NULL)
-    return;
+    {
+      size_to_screen (self);
+      return;
+    }
+
+  saved_width = g_settings_get_user_value (self->settings, "window-width");
+  if (saved_width == NULL)
+    {
+      size_to_screen (self);
+      return;
+    }
 
   width = g_settings_get_int (self->settings, "window-width");
   height = g_settings_get_int (self->settings, "window-height");
@@ -767,6 +813,7 @@ setup_settings (AmWindow *self)
   if (schema == NULL)
     {
       g_debug ("GSettings schema %s is not installed: window state will not be kept", SCHEMA_ID);
+      restore_window_state (self);
       return;
     }
 

@@ -16,7 +16,8 @@
 #include <X11/extensions/XTest.h>
 #endif
 
-#include "am-canvas.h"
+#include "am-canvas-private.h"
+#include "am-renderer.h"
 #include "am-theme.h"
 
 #define WINDOW_WIDTH  400
@@ -1114,6 +1115,210 @@ test_accessible (Fixture       *f,
                                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
 }
 
+
+/* What a person reads when the pointer rests on an item: the text, and that the canvas
+ * answers GTK's query where there is an item and declines over empty space. */
+static gboolean
+query_tooltip (Fixture  *f,
+               double    x,
+               double    y,
+               gboolean  keyboard)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (f->canvas, "query-tooltip", (int) x, (int) y, keyboard, tooltip, &shown);
+  return shown;
+}
+
+static void
+test_tooltip (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkEventController *motion = find_controller (f->canvas, GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  g_autoptr(AmDocument) document = load_document ();
+  AmCanvas *canvas = AM_CANVAS (f->canvas);
+  double sx, sy, x, y;
+  char *text;
+
+  g_assert_true (gtk_widget_get_has_tooltip (f->canvas));
+
+  /* Without a document the scene's own label and kind are all there is. */
+  text = _am_canvas_dup_tooltip_text (canvas, "b");
+  g_assert_cmpstr (text, ==, "Bolivia\nKind: state");
+  g_free (text);
+
+  am_canvas_set_document (canvas, document);
+
+  /* A node under the pointer: name, kind and role, the name as written (no markup). */
+  center_of (&node_a, &sx, &sy);
+  scene_to_widget (f, sx, sy, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_cmpstr (am_canvas_get_hovered (canvas), ==, "a");
+  text = _am_canvas_dup_tooltip_text (canvas, am_canvas_get_hovered (canvas));
+  g_assert_cmpstr (text, ==, "Alice <Ames> & Co\nKind: Person\nRole: Envoy");
+  g_free (text);
+  g_assert_true (query_tooltip (f, x, y, FALSE));
+
+  /* No role: no role line. */
+  text = _am_canvas_dup_tooltip_text (canvas, "b");
+  g_assert_cmpstr (text, ==, "Bolivia\nKind: State");
+  g_free (text);
+
+  /* An edge's label: both ends, the label and the relation type. */
+  center_of (&label_e1, &sx, &sy);
+  scene_to_widget (f, sx, sy, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_cmpstr (am_canvas_get_hovered (canvas), ==, "e1");
+  text = _am_canvas_dup_tooltip_text (canvas, am_canvas_get_hovered (canvas));
+  g_assert_cmpstr (text, ==, "Alice <Ames> & Co → Bolivia: knows\nType: Meeting");
+  g_free (text);
+  g_assert_true (query_tooltip (f, x, y, FALSE));
+
+  /* Empty space and unknown ids: nothing to say. */
+  scene_to_widget (f, 370, 270, &x, &y);
+  g_assert_false (query_tooltip (f, x, y, FALSE));
+  g_assert_null (_am_canvas_dup_tooltip_text (canvas, "no-such-id"));
+
+  /* From the keyboard the tooltip is about the selection. */
+  g_assert_false (query_tooltip (f, 0, 0, TRUE));
+  am_canvas_set_selection (canvas, "b");
+  g_assert_true (query_tooltip (f, 0, 0, TRUE));
+}
+
+/* A canvas window of @width × @height, as the fixture makes it. */
+static void
+resize_window (Fixture *f,
+               int      width,
+               int      height)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+  while ((gtk_widget_get_width (f->canvas) != width || gtk_widget_get_height (f->canvas) != height)
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (gtk_widget_get_width (f->canvas), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (f->canvas), ==, height);
+}
+
+static void
+test_fit_beside_legend (Fixture       *f,
+                        gconstpointer  data)
+{
+  AmCanvas *canvas = AM_CANVAS (f->canvas);
+  const AmRect *bounds = am_scene_get_bounds (f->scene);
+  double legend_width, legend_height, zoom_without, zoom_with;
+  double x0, y0, x1, y1, height;
+
+  am_renderer_measure_legend (f->scene, am_theme_get_light (), &legend_width, &legend_height);
+  g_assert_cmpfloat (legend_width, >, 0);
+
+  /* On the fixture's small canvas the legend would cover a quarter of the map: it stays
+   * out of the way and the fit is the plain one. */
+  zoom_without = am_canvas_get_zoom (canvas);
+  am_canvas_set_show_legend (canvas, TRUE);
+  g_assert_cmpfloat_with_epsilon (am_canvas_get_zoom (canvas), zoom_without, 1e-9);
+
+  /* On a large canvas shaped like the map it shows, and the fitted map makes room for
+   * it: no part of the map lies under the legend's corner. */
+  resize_window (f, 800, 600);
+  am_canvas_set_show_legend (canvas, FALSE);
+  zoom_without = am_canvas_get_zoom (canvas);
+  am_canvas_set_show_legend (canvas, TRUE);
+  zoom_with = am_canvas_get_zoom (canvas);
+  g_assert_cmpfloat (zoom_with, <, zoom_without);
+  g_assert_cmpfloat (zoom_with, >, 0.7 * zoom_without);
+
+  height = gtk_widget_get_height (f->canvas);
+  am_canvas_scene_to_widget (canvas, bounds->x, bounds->y, &x0, &y0);
+  am_canvas_scene_to_widget (canvas, bounds->x + bounds->width, bounds->y + bounds->height,
+                             &x1, &y1);
+  g_assert_true (x0 >= 12 + legend_width || y1 <= height - 12 - legend_height);
+  g_assert_cmpfloat (x1, <=, gtk_widget_get_width (f->canvas));
+  g_assert_cmpfloat (y0, >=, 0);
+  g_assert_cmpfloat (y1, <=, height);
+
+  /* Hiding it gives the room back; zoom-fit agrees with the fit on toggling. */
+  am_canvas_set_show_legend (canvas, FALSE);
+  g_assert_cmpfloat_with_epsilon (am_canvas_get_zoom (canvas), zoom_without, 1e-9);
+  am_canvas_set_show_legend (canvas, TRUE);
+  am_canvas_set_zoom (canvas, zoom_with * 2);
+  am_canvas_zoom_to_fit (canvas);
+  g_assert_cmpfloat_with_epsilon (am_canvas_get_zoom (canvas), zoom_with, 1e-9);
+
+  /* Once the user has zoomed, toggling the legend leaves the view alone. */
+  am_canvas_set_zoom (canvas, zoom_with * 2);
+  am_canvas_set_show_legend (canvas, FALSE);
+  g_assert_cmpfloat_with_epsilon (am_canvas_get_zoom (canvas), zoom_with * 2, 1e-9);
+}
+
+/* Dark pixels inside node a, away from its outline: its label's glyphs. */
+static guint
+label_pixels (Fixture *f)
+{
+  Pixels pixels = { 0 };
+  double x0, y0, x1, y1;
+  guint n = 0;
+
+  pixels_grab (f, &pixels);
+  scene_to_widget (f, node_a.x + 6, node_a.y + 6, &x0, &y0);
+  scene_to_widget (f, node_a.x + node_a.width - 6, node_a.y + node_a.height - 6, &x1, &y1);
+  for (int py = (int) (y0 * pixels.scale); py < (int) (y1 * pixels.scale); py++)
+    for (int px = (int) (x0 * pixels.scale); px < (int) (x1 * pixels.scale); px++)
+      {
+        const guchar *p = pixels.data + py * pixels.stride + px * 4;
+
+        if (p[0] + p[1] + p[2] < 3 * 128)
+          n++;
+      }
+  pixels_clear (&pixels);
+
+  return n;
+}
+
+typedef struct
+{
+  Fixture  *fixture;
+  gboolean  want_text;
+} LabelWait;
+
+static gboolean
+label_is (gpointer data)
+{
+  LabelWait *wait = data;
+
+  gtk_test_widget_wait_for_draw (wait->fixture->canvas);
+  return (label_pixels (wait->fixture) > 0) == wait->want_text;
+}
+
+static void
+test_labels_on_small_maps (Fixture       *f,
+                           gconstpointer  data)
+{
+  AmCanvas *canvas = AM_CANVAS (f->canvas);
+  LabelWait wait = { f, FALSE };
+  double zoom_to_fit = am_canvas_get_zoom (canvas);
+
+  /* At fit the names are there. */
+  wait.want_text = TRUE;
+  g_assert_true (wait_for (label_is, &wait));
+
+  /* So far out that text would be a smudge: none. */
+  am_canvas_set_zoom (canvas, 0.3);
+  wait.want_text = FALSE;
+  g_assert_true (wait_for (label_is, &wait));
+
+  /* Between that and the renderer's usual cut-off (6 px of an 11 pt font, 0.55 px per
+   * point), a small map still shows its names. */
+  am_canvas_set_zoom (canvas, 0.48);
+  wait.want_text = TRUE;
+  g_assert_true (wait_for (label_is, &wait));
+
+  am_canvas_zoom_to_fit (canvas);
+  g_assert_cmpfloat_with_epsilon (am_canvas_get_zoom (canvas), zoom_to_fit, 1e-9);
+}
+
 #ifdef HAVE_XTEST
 /* Real X input through XTest: the whole GDK → gesture → action path. */
 
@@ -1308,6 +1513,12 @@ main (int    argc,
               fixture_setup, test_pixels_light_and_dark, fixture_teardown);
   g_test_add ("/Actormap/Canvas/fly-to", Fixture, NULL,
               fixture_setup, test_fly_to, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/tooltip", Fixture, NULL,
+              fixture_setup, test_tooltip, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/fit-beside-legend", Fixture, NULL,
+              fixture_setup, test_fit_beside_legend, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/labels-on-small-maps", Fixture, NULL,
+              fixture_setup, test_labels_on_small_maps, fixture_teardown);
   g_test_add ("/Actormap/Canvas/accessible", Fixture, NULL,
               fixture_setup, test_accessible, fixture_teardown);
   g_test_add_func ("/Actormap/Canvas/worker-thread", test_worker_thread);
