@@ -286,16 +286,10 @@ _am_dot_sniff (const guint8 *data,
 GBytes *
 _am_dot_import_request_new (GBytes *dot)
 {
-  g_autoptr(GVariant) v = NULL;
-  GVariant *payload;
-
   g_return_val_if_fail (dot != NULL, NULL);
 
-  payload = g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, dot, TRUE);
-  v = g_variant_ref_sink (g_variant_new ("(suv)", AM_DOT_IMPORT_REQUEST_MAGIC,
-                                         (guint32) AM_DOT_IMPORT_VERSION, payload));
-
-  return g_variant_get_data_as_bytes (v);
+  return _am_envelope_wrap (AM_DOT_IMPORT_REQUEST_MAGIC, AM_DOT_IMPORT_VERSION,
+                            g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, dot, TRUE));
 }
 
 /**
@@ -312,22 +306,15 @@ _am_dot_import_request_parse (GBytes  *input,
                               GBytes **dot,
                               GError **error)
 {
-  g_autoptr(GVariant) outer = NULL;
   g_autoptr(GVariant) payload = NULL;
-  const char *magic = NULL;
   guint32 version = 0;
 
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (dot != NULL, FALSE);
 
   *dot = NULL;
-  outer = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(suv)"), input,
-                                                        FALSE));
-  if (!g_variant_is_normal_form (outer))
-    return FALSE;
-
-  g_variant_get (outer, "(&suv)", &magic, &version, &payload);
-  if (!g_str_equal (magic, AM_DOT_IMPORT_REQUEST_MAGIC))
+  if (_am_envelope_open (input, AM_DOT_IMPORT_REQUEST_MAGIC, &version,
+                         &payload) != AM_ENVELOPE_OK)
     return FALSE;
 
   if (version != AM_DOT_IMPORT_VERSION ||
@@ -345,12 +332,7 @@ _am_dot_import_request_parse (GBytes  *input,
 static GBytes *
 wrap_answer (GVariant *payload)
 {
-  g_autoptr(GVariant) v = g_variant_ref_sink (g_variant_new ("(suv)",
-                                                             AM_DOT_IMPORT_ANSWER_MAGIC,
-                                                             (guint32) AM_DOT_IMPORT_VERSION,
-                                                             payload));
-
-  return g_variant_get_data_as_bytes (v);
+  return _am_envelope_wrap (AM_DOT_IMPORT_ANSWER_MAGIC, AM_DOT_IMPORT_VERSION, payload);
 }
 
 GBytes *
@@ -1098,10 +1080,8 @@ _am_dot_import_decode (GBytes      *answer,
                        const char  *display_name,
                        GError     **error)
 {
-  g_autoptr(GVariant) outer = NULL;
   g_autoptr(GVariant) payload = NULL;
   g_autofree char *valid_name = NULL;
-  const char *magic = NULL;
   guint32 version = 0;
   Decoder d;
 
@@ -1115,19 +1095,17 @@ _am_dot_import_decode (GBytes      *answer,
   d.display_name = display_name;
   d.error = error;
 
-  outer = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(suv)"), answer,
-                                                        FALSE));
-  if (!g_variant_is_normal_form (outer))
+  switch (_am_envelope_open (answer, AM_DOT_IMPORT_ANSWER_MAGIC, &version, &payload))
     {
+    case AM_ENVELOPE_MALFORMED:
       invalid (&d, "malformed or truncated data");
       return NULL;
-    }
-
-  g_variant_get (outer, "(&suv)", &magic, &version, &payload);
-  if (!g_str_equal (magic, AM_DOT_IMPORT_ANSWER_MAGIC))
-    {
+    case AM_ENVELOPE_WRONG_MAGIC:
       invalid (&d, "wrong magic");
       return NULL;
+    case AM_ENVELOPE_OK:
+    default:
+      break;
     }
   if (version != AM_DOT_IMPORT_VERSION)
     {

@@ -92,6 +92,26 @@ void                       _am_node_size_for_shape         (AmNodeShape  shape,
                                                             double      *width,
                                                             double      *height);
 
+/* Every message between the app and the layout helper travels in one envelope,
+ * "(suv)": a magic string, a format version and the payload (am-envelope.c). */
+typedef enum
+{
+  AM_ENVELOPE_OK,
+  AM_ENVELOPE_MALFORMED,    /* not a normal-form "(suv)": truncated or not ours */
+  AM_ENVELOPE_WRONG_MAGIC,
+} AmEnvelopeStatus;
+
+/* Consumes a floating @payload. */
+GBytes                    *_am_envelope_wrap               (const char  *magic,
+                                                            guint32      version,
+                                                            GVariant    *payload);
+/* On %AM_ENVELOPE_OK, *@payload is the (full) payload and *@version its version; the
+ * caller checks both. */
+AmEnvelopeStatus           _am_envelope_open               (GBytes      *bytes,
+                                                            const char  *magic,
+                                                            guint32     *version,
+                                                            GVariant   **payload);
+
 /* The Graphviz engine (am-graphviz.c). */
 AmScene                   *_am_graphviz_layout             (AmLayoutRequest *request,
                                                             GError         **error);

@@ -739,7 +739,6 @@ GBytes *
 am_layout_request_serialize (AmLayoutRequest *self)
 {
   GVariantBuilder nodes, edges, labels;
-  g_autoptr(GVariant) v = NULL;
   g_autofree const char **groups = NULL;
   guint n_groups = 0;
 
@@ -776,15 +775,13 @@ am_layout_request_serialize (AmLayoutRequest *self)
     g_variant_builder_add (&labels, "{ss}", groups[i],
                            (const char *) g_hash_table_lookup (self->group_labels, groups[i]));
 
-  v = g_variant_ref_sink (g_variant_new ("(suv)", REQUEST_MAGIC, (guint32) REQUEST_VERSION,
-                                         g_variant_new (REQUEST_PAYLOAD_TYPE,
-                                                        (guint32) self->engine,
-                                                        self->title, self->subtitle,
-                                                        self->nodesep, self->ranksep,
-                                                        self->rankdir,
-                                                        &nodes, &edges, &labels)));
-
-  return g_variant_get_data_as_bytes (v);
+  return _am_envelope_wrap (REQUEST_MAGIC, REQUEST_VERSION,
+                            g_variant_new (REQUEST_PAYLOAD_TYPE,
+                                           (guint32) self->engine,
+                                           self->title, self->subtitle,
+                                           self->nodesep, self->ranksep,
+                                           self->rankdir,
+                                           &nodes, &edges, &labels));
 }
 
 static AmLayoutRequest *
@@ -807,7 +804,6 @@ AmLayoutRequest *
 am_layout_request_deserialize (GBytes  *bytes,
                                GError **error)
 {
-  g_autoptr(GVariant) outer = NULL;
   g_autoptr(GVariant) payload = NULL;
   g_autoptr(GVariant) vnodes = NULL;
   g_autoptr(GVariant) vedges = NULL;
@@ -816,7 +812,7 @@ am_layout_request_deserialize (GBytes  *bytes,
   g_autoptr(GArray) edges = NULL;
   g_autoptr(GHashTable) labels = NULL;
   g_autoptr(AmLayoutRequest) self = NULL;
-  const char *magic = NULL, *title = NULL, *subtitle = NULL, *rankdir = NULL;
+  const char *title = NULL, *subtitle = NULL, *rankdir = NULL;
   guint32 version = 0, engine = 0;
   double nodesep = 0, ranksep = 0;
   GVariantIter iter;
@@ -825,13 +821,16 @@ am_layout_request_deserialize (GBytes  *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  outer = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(suv)"), bytes, FALSE));
-  if (!g_variant_is_normal_form (outer))
-    return fail_request (error, "malformed or truncated data");
-
-  g_variant_get (outer, "(&suv)", &magic, &version, &payload);
-  if (g_strcmp0 (magic, REQUEST_MAGIC) != 0)
-    return fail_request (error, "wrong magic");
+  switch (_am_envelope_open (bytes, REQUEST_MAGIC, &version, &payload))
+    {
+    case AM_ENVELOPE_MALFORMED:
+      return fail_request (error, "malformed or truncated data");
+    case AM_ENVELOPE_WRONG_MAGIC:
+      return fail_request (error, "wrong magic");
+    case AM_ENVELOPE_OK:
+    default:
+      break;
+    }
   if (version != 1 && version != REQUEST_VERSION)
     return fail_request (error, "unsupported version");
   if (!g_variant_is_of_type (payload, G_VARIANT_TYPE (version == 1 ? REQUEST_PAYLOAD_TYPE_V1

@@ -8,8 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "am-layout.h"
-#include "am-scene.h"
+#include "am-layout-private.h"
 
 /* Coordinates are points; nothing Graphviz produces for the node caps comes near this, and
  * it keeps every sum and product below far from overflow. */
@@ -1338,7 +1337,6 @@ GBytes *
 am_scene_serialize (const AmScene *self)
 {
   GVariantBuilder nodes, edges, clusters;
-  g_autoptr(GVariant) v = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -1377,15 +1375,11 @@ am_scene_serialize (const AmScene *self)
                              rect_to_variant (&c->box));
     }
 
-  v = g_variant_new ("(su@v)", SCENE_MAGIC, (guint32) SCENE_VERSION,
-                     g_variant_new_variant (
-                       g_variant_new ("(msmsms@(dddd)a(sssu(dddd))a(ssssmsmsba(dd)b(dd)b(dd)b(dddd))a(sms(dddd)))",
-                                      self->title, self->subtitle, self->engine,
-                                      rect_to_variant (&self->bounds),
-                                      &nodes, &edges, &clusters)));
-  g_variant_ref_sink (v);
-
-  return g_variant_get_data_as_bytes (v);
+  return _am_envelope_wrap (SCENE_MAGIC, SCENE_VERSION,
+                            g_variant_new ("(msmsms@(dddd)a(sssu(dddd))a(ssssmsmsba(dd)b(dd)b(dd)b(dddd))a(sms(dddd)))",
+                                           self->title, self->subtitle, self->engine,
+                                           rect_to_variant (&self->bounds),
+                                           &nodes, &edges, &clusters));
 }
 
 static gpointer
@@ -1410,13 +1404,11 @@ AmScene *
 am_scene_deserialize (GBytes  *bytes,
                       GError **error)
 {
-  g_autoptr(GVariant) outer = NULL;
   g_autoptr(GVariant) payload = NULL;
   g_autoptr(GVariant) nodes = NULL;
   g_autoptr(GVariant) edges = NULL;
   g_autoptr(GVariant) clusters = NULL;
   g_autoptr(AmSceneBuilder) builder = NULL;
-  const char *magic = NULL;
   guint32 version = 0;
   const char *title = NULL, *subtitle = NULL, *engine = NULL;
   AmRect bounds;
@@ -1425,16 +1417,16 @@ am_scene_deserialize (GBytes  *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  outer = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(suv)"), bytes, FALSE));
-
-  /* Non-normal data would read back as silent defaults; refuse it instead.  This also
-   * guarantees every string is valid UTF-8 and every array fits in the buffer. */
-  if (!g_variant_is_normal_form (outer))
-    return fail_invalid (error, "not an Actormap scene (malformed or truncated data)");
-
-  g_variant_get (outer, "(&suv)", &magic, &version, &payload);
-  if (g_strcmp0 (magic, SCENE_MAGIC) != 0)
-    return fail_invalid (error, "not an Actormap scene (wrong magic)");
+  switch (_am_envelope_open (bytes, SCENE_MAGIC, &version, &payload))
+    {
+    case AM_ENVELOPE_MALFORMED:
+      return fail_invalid (error, "not an Actormap scene (malformed or truncated data)");
+    case AM_ENVELOPE_WRONG_MAGIC:
+      return fail_invalid (error, "not an Actormap scene (wrong magic)");
+    case AM_ENVELOPE_OK:
+    default:
+      break;
+    }
   if (version != SCENE_VERSION)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE,
