@@ -89,6 +89,7 @@ static const RelationColor relation_colors[] = {
   { "succession",    0x63452c, 0xcdab8f },
   { "reports",       0x5e5c64, 0xc0bfbc },
   { "participation", 0x986a44, 0xb5835a },
+  { "membership",    0xc061cb, 0xe5a50a },
   { "location",      0x3d3846, 0x9a9996 },
   { "statement",     0x77767b, 0xf9f06b },
 };

@@ -10,8 +10,8 @@
 
 static const char * const common_types[] = {
   "role", "family", "advises", "visit", "meeting", "alliance", "hostility", "sanctions",
-  "negotiation", "exercise", "succession", "reports", "participation", "location",
-  "statement",
+  "negotiation", "exercise", "succession", "reports", "participation", "membership",
+  "location", "statement",
 };
 
 static double
