@@ -19,12 +19,7 @@
 #include "am-dot-import.h"
 #include "am-layout-private.h"
 #include "am-open.h"
-
-static char *
-helper_path (void)
-{
-  return g_test_build_filename (G_TEST_BUILT, "layout", "am-test-layout-helper", NULL);
-}
+#include "layout-test-util.h"
 
 static char *
 fixture_path (const char *name)
@@ -37,7 +32,7 @@ open_path (const char  *path,
            GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *helper = helper_path ();
+  g_autofree char *helper = lt_helper_path ();
 
   return am_open_document_sync (file, helper, NULL, error);
 }
@@ -228,7 +223,7 @@ test_layout_request_and_scene (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AmDocument) document = open_fixture ("labels.gv", &error);
-  g_autofree char *helper = helper_path ();
+  g_autofree char *helper = lt_helper_path ();
   AmLayoutEngine engines[] = { AM_LAYOUT_ENGINE_DOT, AM_LAYOUT_ENGINE_NEATO };
 
   g_assert_no_error (error);
@@ -576,7 +571,7 @@ static void
 test_async_and_cancel (void)
 {
   g_autofree char *path = fixture_path ("labels.gv");
-  g_autofree char *helper = helper_path ();
+  g_autofree char *helper = lt_helper_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();

@@ -10,31 +10,14 @@
 #include "am-layout.h"
 #include "am-layout-private.h"
 #include "am-text-metrics.h"
-
-static AmDocument *
-load_fixture (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "layout",
-                                                 "actors.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  AmDocument *document = am_document_load_from_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
+#include "layout-test-util.h"
 
 static AmLayoutRequest *
 fixture_request (AmLayoutEngine engine)
 {
-  g_autoptr(AmDocument) document = load_fixture ();
-  g_autoptr(GError) error = NULL;
-  AmLayoutRequest *request = am_layout_request_new_for_document (document, engine, &error);
+  g_autoptr(AmDocument) document = lt_load_fixture ();
 
-  g_assert_no_error (error);
-  g_assert_nonnull (request);
-  return request;
+  return lt_make_request (document, engine);
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -196,7 +179,7 @@ test_node_size_for_shape (void)
 static void
 test_request_from_document (void)
 {
-  g_autoptr(AmDocument) document = load_fixture ();
+  g_autoptr(AmDocument) document = lt_load_fixture ();
   g_autoptr(AmLayoutRequest) request = fixture_request (AM_LAYOUT_ENGINE_NEATO);
   GListModel *entities = am_document_get_entities (document);
   GListModel *relations = am_document_get_relations (document);
@@ -382,7 +365,7 @@ test_request_too_large (void)
 static void
 test_request_unknown_engine (void)
 {
-  g_autoptr(AmDocument) document = load_fixture ();
+  g_autoptr(AmDocument) document = lt_load_fixture ();
   g_autoptr(GError) error = NULL;
   g_autoptr(AmLayoutRequest) request =
     am_layout_request_new_for_document (document, (AmLayoutEngine) 42, &error);
@@ -490,67 +473,10 @@ assert_scene_invariants (AmScene    *scene,
 }
 
 static void
-assert_close (double a,
-              double b)
-{
-  /* fdp's results differ in the last bits from run to run; nothing a reader could see. */
-  g_assert_cmpfloat_with_epsilon (a, b, 1e-6);
-}
-
-static void
-assert_rect_close (const AmRect *a,
-                   const AmRect *b)
-{
-  assert_close (a->x, b->x);
-  assert_close (a->y, b->y);
-  assert_close (a->width, b->width);
-  assert_close (a->height, b->height);
-}
-
-/* The same drawing: same items in the same order, at the same places. */
-static void
-assert_scenes_same (AmScene *a,
-                    AmScene *b)
-{
-  assert_rect_close (am_scene_get_bounds (a), am_scene_get_bounds (b));
-  g_assert_cmpuint (am_scene_get_n_nodes (a), ==, am_scene_get_n_nodes (b));
-  g_assert_cmpuint (am_scene_get_n_edges (a), ==, am_scene_get_n_edges (b));
-  g_assert_cmpuint (am_scene_get_n_clusters (a), ==, am_scene_get_n_clusters (b));
-
-  for (guint i = 0; i < am_scene_get_n_nodes (a); i++)
-    {
-      const AmSceneNode *x = am_scene_get_node (a, i), *y = am_scene_get_node (b, i);
-
-      g_assert_cmpstr (x->id, ==, y->id);
-      g_assert_cmpstr (x->label, ==, y->label);
-      assert_rect_close (&x->box, &y->box);
-    }
-
-  for (guint i = 0; i < am_scene_get_n_edges (a); i++)
-    {
-      const AmSceneEdge *x = am_scene_get_edge (a, i), *y = am_scene_get_edge (b, i);
-
-      g_assert_cmpstr (x->id, ==, y->id);
-      g_assert_cmpuint (x->n_points, ==, y->n_points);
-      for (guint j = 0; j < x->n_points; j++)
-        {
-          assert_close (x->points[j].x, y->points[j].x);
-          assert_close (x->points[j].y, y->points[j].y);
-        }
-      g_assert_cmpint (x->has_head, ==, y->has_head);
-      g_assert_cmpint (x->has_label, ==, y->has_label);
-      assert_rect_close (&x->label_box, &y->label_box);
-    }
-
-  for (guint i = 0; i < am_scene_get_n_clusters (a); i++)
-    assert_rect_close (&am_scene_get_cluster (a, i)->box, &am_scene_get_cluster (b, i)->box);
-}
-
-static void
 test_layout_engine (gconstpointer data)
 {
   AmLayoutEngine engine = GPOINTER_TO_UINT (data);
-  g_autoptr(AmDocument) document = load_fixture ();
+  g_autoptr(AmDocument) document = lt_load_fixture ();
   g_autoptr(AmLayoutRequest) request = fixture_request (engine);
   g_autoptr(AmScene) scene = NULL;
   g_autoptr(AmScene) again = NULL;
@@ -646,7 +572,7 @@ test_layout_engine (gconstpointer data)
     {
       again = am_layout_run_in_process (request, &error);
       g_assert_no_error (error);
-      assert_scenes_same (scene, again);
+      lt_assert_scenes_match (scene, again, LT_MATCH_CLOSE);
     }
 }
 

@@ -12,32 +12,14 @@
 #include <glib/gstdio.h>
 
 #include "am-layout.h"
-
-static char *
-helper_path (void)
-{
-  return g_test_build_filename (G_TEST_BUILT, "layout", "am-test-layout-helper", NULL);
-}
-
-static AmDocument *
-load_fixture (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "layout",
-                                                 "actors.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  AmDocument *document = am_document_load_from_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
+#include "layout-test-util.h"
 
 /* The network without its groups: the comparisons with the in-process result then do
  * not depend on cluster handling, which test-helper-clusters covers for dot. */
 static AmDocument *
 load_flat_fixture (void)
 {
-  g_autoptr(AmDocument) document = load_fixture ();
+  g_autoptr(AmDocument) document = lt_load_fixture ();
   GListModel *entities = am_document_get_entities (document);
   GListModel *relations = am_document_get_relations (document);
   g_autoptr(GPtrArray) flat = g_ptr_array_new_with_free_func (g_object_unref);
@@ -60,17 +42,6 @@ load_flat_fixture (void)
   return result;
 }
 
-static AmLayoutRequest *
-make_request (AmDocument     *document,
-              AmLayoutEngine  engine)
-{
-  g_autoptr(GError) error = NULL;
-  AmLayoutRequest *request = am_layout_request_new_for_document (document, engine, &error);
-
-  g_assert_no_error (error);
-  return request;
-}
-
 static void
 set_mode (const char *mode)
 {
@@ -78,70 +49,6 @@ set_mode (const char *mode)
     g_setenv ("AM_TEST_HELPER_MODE", mode, TRUE);
   else
     g_unsetenv ("AM_TEST_HELPER_MODE");
-}
-
-static void
-assert_close (double a,
-              double b)
-{
-  g_assert_cmpfloat_with_epsilon (a, b, 1e-6);
-}
-
-static void
-assert_rect_close (const AmRect *a,
-                   const AmRect *b)
-{
-  assert_close (a->x, b->x);
-  assert_close (a->y, b->y);
-  assert_close (a->width, b->width);
-  assert_close (a->height, b->height);
-}
-
-static void
-assert_scenes_same (AmScene *a,
-                    AmScene *b)
-{
-  assert_rect_close (am_scene_get_bounds (a), am_scene_get_bounds (b));
-  g_assert_cmpstr (am_scene_get_engine (a), ==, am_scene_get_engine (b));
-  g_assert_cmpstr (am_scene_get_title (a), ==, am_scene_get_title (b));
-  g_assert_cmpstr (am_scene_get_subtitle (a), ==, am_scene_get_subtitle (b));
-  g_assert_cmpuint (am_scene_get_n_nodes (a), ==, am_scene_get_n_nodes (b));
-  g_assert_cmpuint (am_scene_get_n_edges (a), ==, am_scene_get_n_edges (b));
-  g_assert_cmpuint (am_scene_get_n_clusters (a), ==, am_scene_get_n_clusters (b));
-
-  for (guint i = 0; i < am_scene_get_n_nodes (a); i++)
-    {
-      const AmSceneNode *x = am_scene_get_node (a, i), *y = am_scene_get_node (b, i);
-
-      g_assert_cmpstr (x->id, ==, y->id);
-      g_assert_cmpstr (x->label, ==, y->label);
-      g_assert_cmpstr (x->kind, ==, y->kind);
-      g_assert_cmpint (x->shape, ==, y->shape);
-      assert_rect_close (&x->box, &y->box);
-    }
-
-  for (guint i = 0; i < am_scene_get_n_edges (a); i++)
-    {
-      const AmSceneEdge *x = am_scene_get_edge (a, i), *y = am_scene_get_edge (b, i);
-
-      g_assert_cmpstr (x->id, ==, y->id);
-      g_assert_cmpstr (x->label, ==, y->label);
-      g_assert_cmpuint (x->n_points, ==, y->n_points);
-      for (guint j = 0; j < x->n_points; j++)
-        {
-          assert_close (x->points[j].x, y->points[j].x);
-          assert_close (x->points[j].y, y->points[j].y);
-        }
-      g_assert_cmpint (x->has_head, ==, y->has_head);
-      g_assert_cmpint (x->has_label, ==, y->has_label);
-      assert_rect_close (&x->label_box, &y->label_box);
-    }
-
-  for (guint i = 0; i < am_scene_get_n_clusters (a); i++)
-    {
-      g_assert_cmpstr (am_scene_get_cluster (a, i)->id, ==, am_scene_get_cluster (b, i)->id);
-      assert_rect_close (&am_scene_get_cluster (a, i)->box, &am_scene_get_cluster (b, i)->box);
-    }
 }
 
 static void
@@ -165,9 +72,9 @@ static void
 test_helper_matches_in_process (gconstpointer data)
 {
   AmLayoutEngine engine = GPOINTER_TO_UINT (data);
-  g_autofree char *helper = helper_path ();
+  g_autofree char *helper = lt_helper_path ();
   g_autoptr(AmDocument) document = load_flat_fixture ();
-  g_autoptr(AmLayoutRequest) request = make_request (document, engine);
+  g_autoptr(AmLayoutRequest) request = lt_make_request (document, engine);
   g_autoptr(AmScene) isolated = NULL;
   g_autoptr(AmScene) in_process = NULL;
   g_autoptr(GError) error = NULL;
@@ -185,7 +92,7 @@ test_helper_matches_in_process (gconstpointer data)
   if (engine == AM_LAYOUT_ENGINE_FDP)
     assert_same_items (isolated, in_process);
   else
-    assert_scenes_same (isolated, in_process);
+    lt_assert_scenes_match (isolated, in_process, LT_MATCH_CLOSE);
   g_assert_cmpuint (am_scene_get_n_nodes (isolated), ==,
                     g_list_model_get_n_items (am_document_get_entities (document)));
 }
@@ -194,9 +101,9 @@ test_helper_matches_in_process (gconstpointer data)
 static void
 test_helper_clusters (void)
 {
-  g_autofree char *helper = helper_path ();
-  g_autoptr(AmDocument) document = load_fixture ();
-  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_DOT);
+  g_autofree char *helper = lt_helper_path ();
+  g_autoptr(AmDocument) document = lt_load_fixture ();
+  g_autoptr(AmLayoutRequest) request = lt_make_request (document, AM_LAYOUT_ENGINE_DOT);
   g_autoptr(AmScene) isolated = NULL;
   g_autoptr(AmScene) in_process = NULL;
   g_autoptr(GError) error = NULL;
@@ -209,15 +116,15 @@ test_helper_clusters (void)
 
   g_assert_cmpuint (am_scene_get_n_clusters (isolated), ==, 2);
   g_assert_cmpstr (am_scene_get_subtitle (isolated), ==, "Test Wire · 2021-03-18");
-  assert_scenes_same (isolated, in_process);
+  lt_assert_scenes_match (isolated, in_process, LT_MATCH_CLOSE);
 }
 
 static void
 test_helper_crash (void)
 {
-  g_autofree char *helper = helper_path ();
-  g_autoptr(AmDocument) document = load_fixture ();
-  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_NEATO);
+  g_autofree char *helper = lt_helper_path ();
+  g_autoptr(AmDocument) document = lt_load_fixture ();
+  g_autoptr(AmLayoutRequest) request = lt_make_request (document, AM_LAYOUT_ENGINE_NEATO);
   g_autoptr(AmScene) scene = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -235,9 +142,9 @@ test_helper_crash (void)
 static void
 test_helper_timeout (void)
 {
-  g_autofree char *helper = helper_path ();
-  g_autoptr(AmDocument) document = load_fixture ();
-  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_NEATO);
+  g_autofree char *helper = lt_helper_path ();
+  g_autoptr(AmDocument) document = lt_load_fixture ();
+  g_autoptr(AmLayoutRequest) request = lt_make_request (document, AM_LAYOUT_ENGINE_NEATO);
   g_autoptr(AmScene) scene = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -253,9 +160,9 @@ test_helper_timeout (void)
 static void
 test_helper_garbage (void)
 {
-  g_autofree char *helper = helper_path ();
-  g_autoptr(AmDocument) document = load_fixture ();
-  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_NEATO);
+  g_autofree char *helper = lt_helper_path ();
+  g_autoptr(AmDocument) document = lt_load_fixture ();
+  g_autoptr(AmLayoutRequest) request = lt_make_request (document, AM_LAYOUT_ENGINE_NEATO);
   g_autoptr(AmScene) scene = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -270,9 +177,9 @@ test_helper_garbage (void)
 static void
 test_helper_fail (void)
 {
-  g_autofree char *helper = helper_path ();
-  g_autoptr(AmDocument) document = load_fixture ();
-  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_NEATO);
+  g_autofree char *helper = lt_helper_path ();
+  g_autoptr(AmDocument) document = lt_load_fixture ();
+  g_autoptr(AmLayoutRequest) request = lt_make_request (document, AM_LAYOUT_ENGINE_NEATO);
   g_autoptr(AmScene) scene = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -295,8 +202,8 @@ test_helper_fail (void)
 static void
 test_helper_missing (void)
 {
-  g_autoptr(AmDocument) document = load_fixture ();
-  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_NEATO);
+  g_autoptr(AmDocument) document = lt_load_fixture ();
+  g_autoptr(AmLayoutRequest) request = lt_make_request (document, AM_LAYOUT_ENGINE_NEATO);
   g_autoptr(AmScene) scene = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -333,9 +240,9 @@ keep_polling_cb (gpointer user_data)
 static void
 test_helper_cancel (void)
 {
-  g_autofree char *helper = helper_path ();
-  g_autoptr(AmDocument) document = load_fixture ();
-  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_NEATO);
+  g_autofree char *helper = lt_helper_path ();
+  g_autoptr(AmDocument) document = lt_load_fixture ();
+  g_autoptr(AmLayoutRequest) request = lt_make_request (document, AM_LAYOUT_ENGINE_NEATO);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *dir = g_dir_make_tmp ("am-runner-XXXXXX", NULL);
   g_autofree char *pidfile = g_build_filename (dir, "pid", NULL);
@@ -387,9 +294,9 @@ test_helper_cancel (void)
 static void
 test_helper_already_cancelled (void)
 {
-  g_autofree char *helper = helper_path ();
-  g_autoptr(AmDocument) document = load_fixture ();
-  g_autoptr(AmLayoutRequest) request = make_request (document, AM_LAYOUT_ENGINE_NEATO);
+  g_autofree char *helper = lt_helper_path ();
+  g_autoptr(AmDocument) document = lt_load_fixture ();
+  g_autoptr(AmLayoutRequest) request = lt_make_request (document, AM_LAYOUT_ENGINE_NEATO);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(AmScene) scene = NULL;
   g_autoptr(GError) error = NULL;
