@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Makes the README screenshots from the real binary under a private Xvfb:
-#   docs/screenshots/window-light.png and docs/screenshots/window-dark.png
-# Each run starts actormap (the bundled article), selects Kim Yo Jong the way a person
-# would — a click in the search entry, her name typed, Enter, Escape to clear the
-# search — and captures the window.  Needs Xvfb, xdotool and ImageMagick.
+# Makes the README screenshots from the real binary under a private 1920×1080 Xvfb,
+# where the window opens at the size a person first sees (most of the screen):
+#   docs/screenshots/window-light.png  Kim Yo Jong selected: her statement in the
+#                                      details, her evidence marked in the article
+#   docs/screenshots/window-dark.png   the same in the dark style
+#   docs/screenshots/window-relation.png  a relation selected ("sister of"): its ends
+#                                      and evidence, the map flown to it
+# Each run starts actormap (the bundled article) and works it the way a person would,
+# with real pointer clicks and keys through xdotool: a click in the search entry, words
+# typed, then Enter and Escape (an actor) or a click on the result row (the relation).
+# Needs Xvfb, xdotool and ImageMagick.
 #
 #   tools/screenshots.sh [BUILD_DIR]        (default: build)
 set -eu
@@ -14,7 +20,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd)
 binary="$build/src/actormap"
 out="$top/docs/screenshots"
-max_bytes=$((300 * 1024))
+max_bytes=$((300 * 1000))
 
 for tool in Xvfb xdotool import convert; do
   command -v "$tool" >/dev/null || { echo "screenshots.sh: $tool is missing" >&2; exit 1; }
@@ -32,14 +38,14 @@ cleanup () {
 trap cleanup EXIT
 
 # -displayfd prints the display number once the server is ready: no startup race.
-Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp 3>"$work/display" 2>/dev/null &
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$work/display" 2>/dev/null &
 xvfb_pid=$!
 for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
 [ -s "$work/display" ] || { echo "screenshots.sh: Xvfb did not start" >&2; exit 1; }
 export DISPLAY=":$(cat "$work/display")"
 
 shoot () {
-  local scheme=$1 file=$2 wid
+  local scheme=$1 file=$2 what=$3 wid
 
   # A fresh settings backend and the schema from the build tree: the shot does not
   # depend on what the person running this has chosen before.
@@ -60,11 +66,21 @@ shoot () {
   # search entry (top of the sidebar, under the header bar) and type.
   xdotool mousemove --sync $((X + 120)) $((Y + 78)) click 1
   sleep 0.3
-  xdotool type --delay 40 'Kim Yo Jong'
-  sleep 0.5
-  xdotool key Return
-  sleep 0.3
-  xdotool key Escape
+  case $what in
+    actor)
+      xdotool type --delay 40 'Kim Yo Jong'
+      sleep 0.5
+      xdotool key Return
+      sleep 0.3
+      xdotool key Escape
+      ;;
+    relation)
+      # The list then holds one row, under its "Relations" heading: click it.
+      xdotool type --delay 40 'sister of'
+      sleep 0.8
+      xdotool mousemove --sync $((X + 120)) $((Y + 153)) click 1
+      ;;
+  esac
   # Park the pointer on the window title, where nothing shows a tooltip or a hover.
   xdotool mousemove --sync $((X + WIDTH / 2)) $((Y + 12))
   sleep 1.5 # the fly-to animation
@@ -74,6 +90,14 @@ shoot () {
   if [ "$(stat -c %s "$file")" -gt "$max_bytes" ]; then
     # A palette keeps UI screenshots sharp and well under the limit.
     convert "$work/shot.png" -strip -colors 255 -define png:compression-level=9 "PNG8:$file"
+  fi
+  if [ "$(stat -c %s "$file")" -gt "$max_bytes" ]; then
+    # Fewer colours still keep the text sharp; only the antialiasing gets coarser.
+    convert "$work/shot.png" -strip -colors 160 -define png:compression-level=9 "PNG8:$file"
+  fi
+  if [ "$(stat -c %s "$file")" -gt "$max_bytes" ]; then
+    echo "screenshots.sh: $file is larger than $max_bytes bytes" >&2
+    exit 1
   fi
 
   kill "$app_pid" 2>/dev/null || true
@@ -88,5 +112,6 @@ shoot () {
 }
 
 mkdir -p "$out"
-shoot prefer-light "$out/window-light.png"
-shoot prefer-dark "$out/window-dark.png"
+shoot prefer-light "$out/window-light.png" actor
+shoot prefer-dark "$out/window-dark.png" actor
+shoot prefer-light "$out/window-relation.png" relation

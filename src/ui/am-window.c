@@ -23,6 +23,9 @@
 #define SCREEN_MAX_HEIGHT   1400
 #define MIN_WINDOW_WIDTH    360
 #define MIN_WINDOW_HEIGHT   400
+/* The details' share of the side pane: at least the template's 400 px. */
+#define SIDE_PANE_MIN_POSITION 400
+#define HEADER_BAR_HEIGHT      47
 
 G_DEFINE_FINAL_TYPE (AmWindow, am_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -755,28 +758,38 @@ size_to_screen (AmWindow *self)
                                MAX (height, MIN_WINDOW_HEIGHT));
 }
 
+/* The details and the article share the side pane's height evenly in a tall window:
+ * a selected actor's statements and her evidence both show without scrolling. */
+static void
+split_side_pane (AmWindow *self)
+{
+  int width, height;
+
+  /* GTK 4.8 writes to both pointers. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_paned_set_position (self->side_paned, MAX (SIDE_PANE_MIN_POSITION,
+                                                 (height - HEADER_BAR_HEIGHT) / 2));
+}
+
 static void
 restore_window_state (AmWindow *self)
 {
   g_autoptr(GVariant) saved_width = NULL;
   int width, height;
 
-  if (self->settings == NULL)
-    {
-      size_to_screen (self);
-      return;
-    }
-
-  saved_width = g_settings_get_user_value (self->settings, "window-width");
+  if (self->settings != NULL)
+    saved_width = g_settings_get_user_value (self->settings, "window-width");
   if (saved_width == NULL)
     {
       size_to_screen (self);
+      split_side_pane (self);
       return;
     }
 
   width = g_settings_get_int (self->settings, "window-width");
   height = g_settings_get_int (self->settings, "window-height");
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  split_side_pane (self);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 }
