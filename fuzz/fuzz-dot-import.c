@@ -13,28 +13,11 @@
  */
 #include "config.h"
 
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-document.h"
 #include "am-dot-import.h"
 #include "am-layout-private.h"
-
-#define DISPLAY_NAME "fuzz.gv"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-static void
-check (gboolean    condition,
-       const char *what)
-{
-  if (!condition)
-    {
-      g_printerr ("fuzz-dot-import: broken promise: %s\n", what);
-      abort ();
-    }
-}
 
 static gboolean
 no_markup_danger (const char *text)
@@ -57,21 +40,21 @@ check_attributes (GHashTable *attributes)
   GHashTableIter iter;
   gpointer key, value;
 
-  check (attributes != NULL, "NULL attributes");
-  check (g_hash_table_size (attributes) <= AM_DOT_MAX_ATTRIBUTES, "too many attributes");
+  fuzz_check (attributes != NULL, "NULL attributes");
+  fuzz_check (g_hash_table_size (attributes) <= AM_DOT_MAX_ATTRIBUTES, "too many attributes");
 
   g_hash_table_iter_init (&iter, attributes);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       g_autofree char *again = NULL;
 
-      check (g_utf8_validate (key, -1, NULL) && g_utf8_validate (value, -1, NULL),
-             "attribute not UTF-8");
+      fuzz_check (g_utf8_validate (key, -1, NULL) && g_utf8_validate (value, -1, NULL),
+                  "attribute not UTF-8");
       /* Kept values are what the filter keeps: filtering again changes nothing (the
        * scope does not matter for these checks except at graph level). */
       again = _am_dot_filter_attribute (AM_DOT_SCOPE_EDGE, key, value);
-      check (again != NULL, "a kept attribute that the filter drops");
-      check (g_str_equal (again, value), "a kept attribute that the filter changes");
+      fuzz_check (again != NULL, "a kept attribute that the filter drops");
+      fuzz_check (g_str_equal (again, value), "a kept attribute that the filter changes");
     }
 }
 
@@ -88,27 +71,27 @@ exercise (AmDocument *document)
   AmLayoutEngine engine;
   guint n_entities = g_list_model_get_n_items (entities);
 
-  check (am_layout_engine_from_string (g_hash_table_lookup (graph, "layout"), &engine),
-         "no allowed engine in the graph attributes");
-  check (am_layout_engine_for_document (document) == engine, "engine for document");
-  check (g_hash_table_lookup (graph, "concentrate") == NULL &&
-         g_hash_table_lookup (graph, "splines") == NULL &&
-         g_hash_table_lookup (graph, "newrank") == NULL, "a crash trigger kept");
+  fuzz_check (am_layout_engine_from_string (g_hash_table_lookup (graph, "layout"), &engine),
+              "no allowed engine in the graph attributes");
+  fuzz_check (am_layout_engine_for_document (document) == engine, "engine for document");
+  fuzz_check (g_hash_table_lookup (graph, "concentrate") == NULL &&
+              g_hash_table_lookup (graph, "splines") == NULL &&
+              g_hash_table_lookup (graph, "newrank") == NULL, "a crash trigger kept");
 
   for (guint i = 0; i < n_entities; i++)
     {
       g_autoptr(AmEntity) entity = g_list_model_get_item (entities, i);
       const char *group = am_entity_get_group (entity);
 
-      check (*am_entity_get_id (entity) != '\0', "empty id");
-      check (*am_entity_get_name (entity) != '\0', "empty name");
-      check (no_markup_danger (am_entity_get_name (entity)), "control character in a name");
-      check (g_strcmp0 (am_entity_get_kind_name (entity), "node") == 0, "kind is not node");
-      check (group == NULL || am_document_get_group_label (document, group) != NULL,
-             "a group without a label entry");
-      check (g_hash_table_lookup (am_entity_get_attributes (entity), "image") == NULL &&
-             g_hash_table_lookup (am_entity_get_attributes (entity), "URL") == NULL,
-             "a file or link attribute kept");
+      fuzz_check (*am_entity_get_id (entity) != '\0', "empty id");
+      fuzz_check (*am_entity_get_name (entity) != '\0', "empty name");
+      fuzz_check (no_markup_danger (am_entity_get_name (entity)), "control character in a name");
+      fuzz_check (g_strcmp0 (am_entity_get_kind_name (entity), "node") == 0, "kind is not node");
+      fuzz_check (group == NULL || am_document_get_group_label (document, group) != NULL,
+                  "a group without a label entry");
+      fuzz_check (g_hash_table_lookup (am_entity_get_attributes (entity), "image") == NULL &&
+                  g_hash_table_lookup (am_entity_get_attributes (entity), "URL") == NULL,
+                  "a file or link attribute kept");
       check_attributes (am_entity_get_attributes (entity));
     }
 
@@ -116,62 +99,34 @@ exercise (AmDocument *document)
     {
       g_autoptr(AmRelation) relation = g_list_model_get_item (relations, i);
 
-      check (am_document_lookup_entity (document, am_relation_get_source (relation)) != NULL &&
-             am_document_lookup_entity (document, am_relation_get_target (relation)) != NULL,
-             "a relation to a missing entity");
-      check (am_document_lookup_entity (document, am_relation_get_id (relation)) == NULL,
-             "a relation id that is also an entity id");
-      check (no_markup_danger (am_relation_get_label (relation)),
-             "control character in a label");
+      fuzz_check (am_document_lookup_entity (document, am_relation_get_source (relation)) != NULL &&
+                  am_document_lookup_entity (document, am_relation_get_target (relation)) != NULL,
+                  "a relation to a missing entity");
+      fuzz_check (am_document_lookup_entity (document, am_relation_get_id (relation)) == NULL,
+                  "a relation id that is also an entity id");
+      fuzz_check (no_markup_danger (am_relation_get_label (relation)),
+                  "control character in a label");
       check_attributes (am_relation_get_attributes (relation));
     }
 
   /* On to the layout request, as the application does next: it must accept the
    * document (everything in it is already within the caps) and survive the wire. */
   request = am_layout_request_new_for_document (document, engine, &error);
-  check (request != NULL, "the layout request refused an imported document");
-  check (am_layout_request_get_n_nodes (request) == n_entities, "node count");
-  check (am_layout_request_get_n_edges (request) == g_list_model_get_n_items (relations),
-         "edge count");
+  fuzz_check (request != NULL, "the layout request refused an imported document");
+  fuzz_check (am_layout_request_get_n_nodes (request) == n_entities, "node count");
+  fuzz_check (am_layout_request_get_n_edges (request) == g_list_model_get_n_items (relations),
+              "edge count");
 
   bytes = am_layout_request_serialize (request);
   back = am_layout_request_deserialize (bytes, &error);
-  check (back != NULL, "the request did not survive the wire");
+  fuzz_check (back != NULL, "the request did not survive the wire");
 }
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  /* A warning or critical is a finding, as it is in the test suites. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
-
-  return 0;
-}
-
-int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
-  g_autoptr(GError) error = NULL;
-  AmDocument *document;
-
-  document = _am_dot_import_decode (bytes, DISPLAY_NAME, &error);
-
-  if (document == NULL)
-    {
-      check (error != NULL, "NULL without an error");
-      check (error->domain == AM_LAYOUT_ERROR, "error outside AM_LAYOUT_ERROR");
-      check (g_str_has_prefix (error->message, DISPLAY_NAME ": "),
-             "message does not start with the file name");
-      check (g_utf8_validate (error->message, -1, NULL), "message is not UTF-8");
-      return 0;
-    }
-
-  check (error == NULL, "a document and an error");
-  exercise (document);
-  g_object_unref (document);
-
-  return 0;
-}
+const FuzzDocumentTarget fuzz_document_target = {
+  .name = "fuzz-dot-import",
+  .display_name = "fuzz.gv",
+  .error_domain = am_layout_error_quark,
+  .error_domain_name = "AM_LAYOUT_ERROR",
+  .decode = _am_dot_import_decode,
+  .exercise = exercise,
+};

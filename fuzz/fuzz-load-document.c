@@ -12,27 +12,10 @@
  */
 #include "config.h"
 
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-document.h"
 #include "am-core.h"
-
-#define DISPLAY_NAME "fuzz.json"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-static void
-check (gboolean    condition,
-       const char *what)
-{
-  if (!condition)
-    {
-      g_printerr ("fuzz-load-document: broken promise: %s\n", what);
-      abort ();
-    }
-}
 
 static void
 check_evidence (AmDocument *document,
@@ -41,7 +24,7 @@ check_evidence (AmDocument *document,
   const char * const *paragraphs = am_document_get_paragraphs (document);
   guint n_paragraphs = am_document_get_n_paragraphs (document);
 
-  check (evidence != NULL, "evidence array is NULL");
+  fuzz_check (evidence != NULL, "evidence array is NULL");
 
   for (guint i = 0; i < evidence->len; i++)
     {
@@ -50,13 +33,13 @@ check_evidence (AmDocument *document,
       const char *text = am_evidence_get_text (ev);
       gssize offset = am_evidence_get_offset (ev);
 
-      check (paragraph < n_paragraphs, "evidence paragraph out of range");
-      check (text != NULL && *text != '\0', "empty evidence text");
-      check (offset >= 0, "evidence without an offset");
-      check ((gsize) offset + strlen (text) <= strlen (paragraphs[paragraph]),
-             "evidence offset past the paragraph");
-      check (memcmp (paragraphs[paragraph] + offset, text, strlen (text)) == 0,
-             "evidence text not at its offset");
+      fuzz_check (paragraph < n_paragraphs, "evidence paragraph out of range");
+      fuzz_check (text != NULL && *text != '\0', "empty evidence text");
+      fuzz_check (offset >= 0, "evidence without an offset");
+      fuzz_check ((gsize) offset + strlen (text) <= strlen (paragraphs[paragraph]),
+                  "evidence offset past the paragraph");
+      fuzz_check (memcmp (paragraphs[paragraph] + offset, text, strlen (text)) == 0,
+                  "evidence text not at its offset");
     }
 }
 
@@ -64,8 +47,8 @@ static void
 check_entity_ref (AmDocument *document,
                   const char *id)
 {
-  check (id != NULL && am_document_lookup_entity (document, id) != NULL,
-         "reference to a missing entity");
+  fuzz_check (id != NULL && am_document_lookup_entity (document, id) != NULL,
+              "reference to a missing entity");
 }
 
 static void
@@ -83,28 +66,28 @@ exercise (AmDocument *document)
       g_autoptr(GPtrArray) by = am_document_statements_by (document, id);
       g_autoptr(GPtrArray) about = am_document_statements_about (document, id);
 
-      check (am_document_lookup_entity (document, id) == entity, "entity lookup");
+      fuzz_check (am_document_lookup_entity (document, id) == entity, "entity lookup");
       for (guint j = 0; j < of->len; j++)
         {
           AmRelation *relation = g_ptr_array_index (of, j);
 
-          check (g_str_equal (am_relation_get_source (relation), id) ||
-                 g_str_equal (am_relation_get_target (relation), id), "relations_of");
+          fuzz_check (g_str_equal (am_relation_get_source (relation), id) ||
+                      g_str_equal (am_relation_get_target (relation), id), "relations_of");
         }
       for (guint j = 0; j < by->len; j++)
-        check (g_str_equal (am_statement_get_speaker (g_ptr_array_index (by, j)), id),
-               "statements_by");
+        fuzz_check (g_str_equal (am_statement_get_speaker (g_ptr_array_index (by, j)), id),
+                    "statements_by");
       for (guint j = 0; j < about->len; j++)
         {
           AmStatement *statement = g_ptr_array_index (about, j);
 
-          check (g_strv_contains (am_statement_get_about (statement), id) ||
-                 g_strv_contains (am_statement_get_addressees (statement), id),
-                 "statements_about");
+          fuzz_check (g_strv_contains (am_statement_get_about (statement), id) ||
+                      g_strv_contains (am_statement_get_addressees (statement), id),
+                      "statements_about");
         }
-      check (*id != '\0' && *am_entity_get_name (entity) != '\0', "empty id or name");
-      check (am_entity_get_aliases (entity) != NULL, "NULL aliases");
-      check (am_entity_get_attributes (entity) != NULL, "NULL attributes");
+      fuzz_check (*id != '\0' && *am_entity_get_name (entity) != '\0', "empty id or name");
+      fuzz_check (am_entity_get_aliases (entity) != NULL, "NULL aliases");
+      fuzz_check (am_entity_get_attributes (entity) != NULL, "NULL attributes");
       check_evidence (document, am_entity_get_evidence (entity));
     }
 
@@ -112,8 +95,8 @@ exercise (AmDocument *document)
     {
       g_autoptr(AmRelation) relation = g_list_model_get_item (relations, i);
 
-      check (am_document_lookup_relation (document, am_relation_get_id (relation)) == relation,
-             "relation lookup");
+      fuzz_check (am_document_lookup_relation (document, am_relation_get_id (relation)) == relation,
+                  "relation lookup");
       check_entity_ref (document, am_relation_get_source (relation));
       check_entity_ref (document, am_relation_get_target (relation));
       check_evidence (document, am_relation_get_evidence (relation));
@@ -124,8 +107,8 @@ exercise (AmDocument *document)
       g_autoptr(AmStatement) statement = g_list_model_get_item (statements, i);
       const char * const *ids;
 
-      check (am_document_lookup_statement (document, am_statement_get_id (statement)) == statement,
-             "statement lookup");
+      fuzz_check (am_document_lookup_statement (document, am_statement_get_id (statement)) == statement,
+                  "statement lookup");
       check_entity_ref (document, am_statement_get_speaker (statement));
       for (ids = am_statement_get_about (statement); *ids != NULL; ids++)
         check_entity_ref (document, *ids);
@@ -141,44 +124,16 @@ exercise (AmDocument *document)
       g_auto(GStrv) all = am_document_find_by_evidence (document, p, -1);
       g_auto(GStrv) first = am_document_find_by_evidence (document, p, 0);
 
-      check (all != NULL && first != NULL, "find_by_evidence returned NULL");
-      check (g_strv_length (first) <= g_strv_length (all), "offset query found more");
+      fuzz_check (all != NULL && first != NULL, "find_by_evidence returned NULL");
+      fuzz_check (g_strv_length (first) <= g_strv_length (all), "offset query found more");
     }
 }
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  /* A warning or critical is a finding, as it is in the test suites. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
-
-  return 0;
-}
-
-int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
-  g_autoptr(GError) error = NULL;
-  AmDocument *document;
-
-  document = am_document_load_from_bytes (bytes, DISPLAY_NAME, &error);
-
-  if (document == NULL)
-    {
-      check (error != NULL, "NULL without an error");
-      check (error->domain == AM_MODEL_ERROR, "error outside AM_MODEL_ERROR");
-      check (g_str_has_prefix (error->message, DISPLAY_NAME ": "),
-             "message does not start with the file name");
-      check (g_utf8_validate (error->message, -1, NULL), "message is not UTF-8");
-      return 0;
-    }
-
-  check (error == NULL, "a document and an error");
-  exercise (document);
-  g_object_unref (document);
-
-  return 0;
-}
+const FuzzDocumentTarget fuzz_document_target = {
+  .name = "fuzz-load-document",
+  .display_name = "fuzz.json",
+  .error_domain = am_model_error_quark,
+  .error_domain_name = "AM_MODEL_ERROR",
+  .decode = am_document_load_from_bytes,
+  .exercise = exercise,
+};
