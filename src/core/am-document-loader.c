@@ -196,6 +196,56 @@ wrong_type (Loader      *loader,
 }
 
 static gboolean
+node_is_string (JsonNode *node)
+{
+  return node_is_value_of (node, G_TYPE_STRING);
+}
+
+static gboolean
+node_is_boolean (JsonNode *node)
+{
+  return node_is_value_of (node, G_TYPE_BOOLEAN);
+}
+
+static gboolean
+node_is_array (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_ARRAY (node);
+}
+
+static gboolean
+node_is_integer (JsonNode *node)
+{
+  return node_is_value_of (node, G_TYPE_INT64);
+}
+
+static gboolean
+node_is_object (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_OBJECT (node);
+}
+
+/* get_member(), then WRONG_TYPE unless @is_expected accepts the node; *@out is NULL
+ * when an optional member is missing or null. */
+static gboolean
+get_typed_member (Loader       *loader,
+                  const Where  *where,
+                  JsonObject   *object,
+                  const char   *member,
+                  gboolean      required,
+                  gboolean    (*is_expected) (JsonNode *node),
+                  const char   *expected,
+                  JsonNode    **out)
+{
+  if (!get_member (loader, where, object, member, member, required, out))
+    return FALSE;
+  if (*out != NULL && !is_expected (*out))
+    return wrong_type (loader, where, member, expected, *out);
+
+  return TRUE;
+}
+
+static gboolean
 get_string (Loader      *loader,
             const Where *where,
             JsonObject  *object,
@@ -206,14 +256,12 @@ get_string (Loader      *loader,
   JsonNode *node;
 
   *out = NULL;
-  if (!get_member (loader, where, object, member, member, required, &node))
+  if (!get_typed_member (loader, where, object, member, required, node_is_string,
+                         "a string", &node))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!node_is_value_of (node, G_TYPE_STRING))
-    return wrong_type (loader, where, member, "a string", node);
 
-  *out = json_node_get_string (node);
+  if (node != NULL)
+    *out = json_node_get_string (node);
   return TRUE;
 }
 
@@ -243,14 +291,12 @@ get_boolean (Loader      *loader,
   JsonNode *node;
 
   *out = default_value;
-  if (!get_member (loader, where, object, member, member, FALSE, &node))
+  if (!get_typed_member (loader, where, object, member, FALSE, node_is_boolean,
+                         "a boolean", &node))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!node_is_value_of (node, G_TYPE_BOOLEAN))
-    return wrong_type (loader, where, member, "a boolean", node);
 
-  *out = json_node_get_boolean (node);
+  if (node != NULL)
+    *out = json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -264,12 +310,11 @@ get_array (Loader      *loader,
   JsonNode *node;
 
   *out = NULL;
-  if (!get_member (loader, where, object, member, member, FALSE, &node))
+  if (!get_typed_member (loader, where, object, member, FALSE, node_is_array,
+                         "an array", &node))
     return FALSE;
   if (node == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return wrong_type (loader, where, member, "an array", node);
 
   *out = json_node_get_array (node);
   if (json_array_get_length (*out) > MAX_ITEMS)
@@ -802,12 +847,11 @@ parse_article (Loader        *loader,
   JsonObject *object;
   JsonNode *node;
 
-  if (!get_member (loader, NULL, root, "article", "article", FALSE, &node))
+  if (!get_typed_member (loader, NULL, root, "article", FALSE, node_is_object, "an object",
+                         &node))
     return FALSE;
   if (node == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return wrong_type (loader, NULL, "article", "an object", node);
   object = json_node_get_object (node);
 
   if (!get_string (loader, &where, object, "title", FALSE, &title) ||
@@ -854,12 +898,11 @@ check_top_level (Loader      *loader,
                         describe_node (root));
   object = json_node_get_object (root);
 
-  if (!get_member (loader, NULL, object, "format", "format", FALSE, &node))
+  if (!get_typed_member (loader, NULL, object, "format", FALSE, node_is_string, "a string",
+                         &node))
     return FALSE;
   if (node != NULL)
     {
-      if (!node_is_value_of (node, G_TYPE_STRING))
-        return wrong_type (loader, NULL, "format", "a string", node);
       if (strcmp (json_node_get_string (node), "actormap") != 0)
         {
           g_autofree char *quoted = quote_text (json_node_get_string (node));
@@ -869,12 +912,11 @@ check_top_level (Loader      *loader,
         }
     }
 
-  if (!get_member (loader, NULL, object, "version", "version", FALSE, &node))
+  if (!get_typed_member (loader, NULL, object, "version", FALSE, node_is_integer,
+                         "an integer", &node))
     return FALSE;
   if (node != NULL)
     {
-      if (!node_is_value_of (node, G_TYPE_INT64))
-        return wrong_type (loader, NULL, "version", "an integer", node);
       if (json_node_get_int (node) != 1)
         return loader_fail (loader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
                             "format version %" G_GINT64_FORMAT " is not supported (this Actormap reads version 1)",
