@@ -666,8 +666,10 @@ test_svg_hostile_text (void)
   AmRect bounds = { 0, 0, 200, 200 };
   AmSceneBuilder *builder = am_scene_builder_new (&bounds);
   static const char * const ids[] = { "a b", "a_20b", "é/ü", "x\"<&>'" };
+  /* "\001" rather than "\x01": an octal escape ends after three digits, a hex one
+   * would swallow the "c" that follows. */
   static const char * const labels[] = {
-    "<b>&amp;</b> \"quoted\" 'single'", "Ctrl\x01" "char", "]]> <!-- -->", "Ünïcödé 한국 ☃",
+    "<b>&amp;</b> \"quoted\" 'single'", "Ctrl\001char", "]]> <!-- -->", "Ünïcödé 한국 ☃",
   };
   g_autoptr(AmScene) scene = NULL;
   g_autoptr(GBytes) bytes = NULL;
