@@ -1032,6 +1032,50 @@ layout_locked (AmLayoutRequest  *request,
 }
 
 /*
+ * _am_graphviz_warm_up:
+ *
+ * Lays out a two-node graph with a labelled edge, so that what Graphviz does once per
+ * process (reading its plugin config, loading the layout and text plugins, fontconfig's
+ * start-up and the label font) is done while the helper still waits for its request.
+ * The result is thrown away; every real layout reseeds and starts from a new graph.
+ */
+void
+_am_graphviz_warm_up (void)
+{
+  Job job = { 0, };
+  Agsym_t *e_label, *e_font, *e_size;
+  Agnode_t *a, *b;
+  Agedge_t *e;
+
+  g_mutex_lock (&layout_lock);
+  job.gvc = get_gvc ();
+  job.g = gv_open ("warm-up");
+  if (job.g != NULL)
+    {
+      gv_declare (job.g, AGNODE, "shape", "box");
+      gv_declare (job.g, AGNODE, "fixedsize", "true");
+      gv_declare (job.g, AGNODE, "label", "");
+      e_label = gv_declare (job.g, AGEDGE, "label", "");
+      e_font = gv_declare (job.g, AGEDGE, "fontname", AM_FONT_FAMILY);
+      e_size = gv_declare (job.g, AGEDGE, "fontsize", "9");
+      a = gv_node (job.g, "a");
+      b = gv_node (job.g, "b");
+      e = (a != NULL && b != NULL) ? gv_edge (job.g, a, b, "e") : NULL;
+      if (e != NULL && e_label != NULL && e_font != NULL && e_size != NULL)
+        {
+          gv_set (e, e_label, "warm-up");
+          /* neato's plugin also holds sfdp, fdp, circo and twopi. */
+          if (gvLayout (job.gvc, job.g, "neato") == 0)
+            job.laid_out = TRUE;
+        }
+    }
+  job_clear (&job);
+  g_string_truncate (captured, 0);
+  agreseterrors ();
+  g_mutex_unlock (&layout_lock);
+}
+
+/*
  * _am_graphviz_layout:
  * @request: what to lay out
  * @error: return location for an %AM_LAYOUT_ERROR

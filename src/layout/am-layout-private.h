@@ -116,6 +116,8 @@ AmEnvelopeStatus           _am_envelope_open               (GBytes      *bytes,
 AmScene                   *_am_graphviz_layout             (AmLayoutRequest *request,
                                                             GError         **error);
 void                       _am_graphviz_shutdown           (void);
+/* Loads what every layout needs once per process (the helper, before its request). */
+void                       _am_graphviz_warm_up            (void);
 /* Parses DOT in this process: only the helper calls it (am-dot-import.h). */
 GVariant                  *_am_graphviz_import             (GBytes          *dot,
                                                             GError         **error);

@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <gio/gunixinputstream.h>
 #include <gio/gunixoutputstream.h>
 
@@ -485,53 +486,22 @@ ignore_sigpipe (void)
     }
 }
 
-/* Starts the helper on @input.  The task (already made, with its source tag) completes
- * through run_complete() or import_complete(), as @import_name says. */
-static void
-helper_start (GTask        *task,
-              GBytes       *input,
-              const char   *import_name,
-              const char   *helper_path,
-              guint         timeout_seconds,
-              GCancellable *cancellable)
+/* Spawns `@helper_path --layout-helper` (this executable when NULL) with the limits of
+ * architecture.md §5.12.  Its stdin, stdout and stderr are pipes. */
+static GSubprocess *
+spawn_helper (const char  *helper_path,
+              guint        timeout_seconds,
+              GError     **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInputStream) source = NULL;
   g_autofree char *self_path = NULL;
   const char *argv[3];
-  Run *run;
-
-  /* The checks on the answer belong to us, not to a cancellation race. */
-  g_task_set_check_cancellable (task, FALSE);
-
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
-                               import_name != NULL ? "Opening was cancelled"
-                                                   : "Layout was cancelled");
-      return;
-    }
-
-  if (timeout_seconds == 0)
-    timeout_seconds = AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS;
-  timeout_seconds = MIN (timeout_seconds, MAX_TIMEOUT_SECONDS);
 
   if (helper_path == NULL)
     {
-      self_path = g_file_read_link ("/proc/self/exe", &error);
+      self_path = g_file_read_link ("/proc/self/exe", error);
       if (self_path == NULL)
-        {
-          if (import_name != NULL)
-            g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                                     "%s: reading the Graphviz file failed: cannot find "
-                                     "the helper: %s", import_name, error->message);
-          else
-            g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                                     "layout failed: cannot find the layout helper: %s",
-                                     error->message);
-          return;
-        }
+        return NULL;
       helper_path = self_path;
     }
 
@@ -565,15 +535,54 @@ helper_start (GTask        *task,
   argv[1] = "--layout-helper";
   argv[2] = NULL;
 
-  run = g_new0 (Run, 1);
-  run->import_name = g_strdup (import_name);
-  run->timeout_seconds = timeout_seconds;
-  run->out = g_byte_array_new ();
-  run->err = g_byte_array_new ();
-  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+  return g_subprocess_launcher_spawnv (launcher, argv, error);
+}
 
-  run->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  if (run->process == NULL)
+static guint
+clamp_timeout (guint timeout_seconds)
+{
+  if (timeout_seconds == 0)
+    timeout_seconds = AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS;
+
+  return MIN (timeout_seconds, MAX_TIMEOUT_SECONDS);
+}
+
+/* Starts the helper on @input, or hands @input to @spawned, a helper started earlier
+ * with the same timeout (taken over).  The task (already made, with its source tag)
+ * completes through run_complete() or import_complete(), as @import_name says.  The
+ * timeout counts from here: a spawned helper only waits for its request until then. */
+static void
+helper_start (GTask        *task,
+              GBytes       *input,
+              const char   *import_name,
+              const char   *helper_path,
+              GSubprocess  *spawned,
+              guint         timeout_seconds,
+              GCancellable *cancellable)
+{
+  g_autoptr(GSubprocess) process = spawned;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) source = NULL;
+  Run *run;
+
+  /* The checks on the answer belong to us, not to a cancellation race. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      if (process != NULL)
+        g_subprocess_force_exit (process);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                               import_name != NULL ? "Opening was cancelled"
+                                                   : "Layout was cancelled");
+      return;
+    }
+
+  timeout_seconds = clamp_timeout (timeout_seconds);
+
+  if (process == NULL)
+    process = spawn_helper (helper_path, timeout_seconds, &error);
+  if (process == NULL)
     {
       if (import_name != NULL)
         g_task_return_new_error (task, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
@@ -585,6 +594,14 @@ helper_start (GTask        *task,
                                  error->message);
       return;
     }
+
+  run = g_new0 (Run, 1);
+  run->import_name = g_strdup (import_name);
+  run->timeout_seconds = timeout_seconds;
+  run->out = g_byte_array_new ();
+  run->err = g_byte_array_new ();
+  run->process = g_steal_pointer (&process);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
 
   run->pending = 4;
 
@@ -644,7 +661,7 @@ am_layout_run_async (AmLayoutRequest     *request,
   g_task_set_source_tag (task, am_layout_run_async);
 
   bytes = am_layout_request_serialize (request);
-  helper_start (task, bytes, NULL, helper_path, timeout_seconds, cancellable);
+  helper_start (task, bytes, NULL, helper_path, NULL, timeout_seconds, cancellable);
 }
 
 /**
@@ -708,6 +725,167 @@ am_layout_run_sync (AmLayoutRequest  *request,
   return am_layout_run_finish (result, error);
 }
 
+/* ------------------------------------------------------------------------------------ */
+/* A helper started ahead of its request                                                */
+
+struct _AmLayoutHelper
+{
+  GSubprocess *process;          /* NULL once handed to a run */
+  guint        timeout_seconds;
+};
+
+/**
+ * am_layout_helper_find_path:
+ *
+ * The slim helper executable, `actormap-layout-helper`, which links no GTK and so
+ * starts in a fraction of the time `actormap --layout-helper` takes: next to the
+ * running binary in the build tree (`src/layout/`), else in libexecdir.
+ *
+ * Returns: (transfer full) (nullable) (type filename): its path, or %NULL when there is
+ *   none (then this executable's own `--layout-helper` mode is the helper)
+ */
+char *
+am_layout_helper_find_path (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *installed = NULL;
+
+  if (self != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+      g_autofree char *built = g_build_filename (dir, "layout", "actormap-layout-helper", NULL);
+
+      if (g_file_test (built, G_FILE_TEST_IS_REGULAR) &&
+          g_access (built, X_OK) == 0)
+        return g_steal_pointer (&built);
+    }
+
+  installed = g_build_filename (AM_LIBEXECDIR, "actormap-layout-helper", NULL);
+  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR) && g_access (installed, X_OK) == 0)
+    return g_steal_pointer (&installed);
+
+  return NULL;
+}
+
+/**
+ * am_layout_helper_spawn:
+ * @helper_path: (nullable) (type filename): as for am_layout_run_async()
+ * @timeout_seconds: as for am_layout_run_async(); the CPU limit is set now, the
+ *   timeout starts when the request is sent
+ * @error: return location for an %AM_LAYOUT_ERROR_FAILED
+ *
+ * Starts a helper before its request is ready, so that its start-up (loading its
+ * libraries, Graphviz's plugins and the fonts) runs on another core while the caller
+ * loads the document and measures its text.  Call from the main thread (the helper dies
+ * with the thread that spawned it).  The helper waits on its stdin without using CPU.
+ *
+ * Returns: (transfer full): the helper, for am_layout_helper_run_sync()
+ */
+AmLayoutHelper *
+am_layout_helper_spawn (const char  *helper_path,
+                        guint        timeout_seconds,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  AmLayoutHelper *helper;
+  GSubprocess *process;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  timeout_seconds = clamp_timeout (timeout_seconds);
+  process = spawn_helper (helper_path, timeout_seconds, &local_error);
+  if (process == NULL)
+    {
+      g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                   "layout failed: cannot start the layout helper: %s",
+                   local_error->message);
+      return NULL;
+    }
+
+  helper = g_new0 (AmLayoutHelper, 1);
+  helper->process = process;
+  helper->timeout_seconds = timeout_seconds;
+
+  return helper;
+}
+
+/**
+ * am_layout_helper_free:
+ * @helper: (transfer full): a helper from am_layout_helper_spawn()
+ *
+ * Kills the helper if no request was sent to it.
+ */
+void
+am_layout_helper_free (AmLayoutHelper *helper)
+{
+  if (helper == NULL)
+    return;
+
+  if (helper->process != NULL)
+    {
+      g_subprocess_force_exit (helper->process);
+      /* Reap it now rather than leave a zombie for the rest of the process. */
+      g_subprocess_wait (helper->process, NULL, NULL);
+      g_object_unref (helper->process);
+    }
+  g_free (helper);
+}
+
+static void
+helper_run_async (AmLayoutHelper      *helper,
+                  AmLayoutRequest     *request,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  /* Its result is read by am_layout_run_finish(). */
+  g_task_set_source_tag (task, am_layout_run_async);
+
+  bytes = am_layout_request_serialize (request);
+  helper_start (task, bytes, NULL, NULL, g_steal_pointer (&helper->process),
+                helper->timeout_seconds, cancellable);
+}
+
+/**
+ * am_layout_helper_run_sync:
+ * @helper: a helper from am_layout_helper_spawn(), not used before
+ * @request: what to lay out
+ * @cancellable: (nullable): cancelling kills the helper
+ * @error: return location for an error
+ *
+ * Like am_layout_run_sync(), with the helper already started: the same limits, the
+ * same timeout (counted from now) and the same checks on the answer.
+ *
+ * Returns: (transfer full) (nullable): the scene
+ */
+AmScene *
+am_layout_helper_run_sync (AmLayoutHelper   *helper,
+                           AmLayoutRequest  *request,
+                           GCancellable     *cancellable,
+                           GError          **error)
+{
+  g_autoptr(GMainContext) context = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (helper != NULL, NULL);
+  g_return_val_if_fail (helper->process != NULL, NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  helper_run_async (helper, request, cancellable, sync_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  return am_layout_run_finish (result, error);
+}
+
 /**
  * _am_dot_import_run_async:
  * @dot: the DOT text, as read from the file
@@ -741,7 +919,8 @@ _am_dot_import_run_async (GBytes              *dot,
   g_task_set_source_tag (task, _am_dot_import_run_async);
 
   bytes = _am_dot_import_request_new (dot);
-  helper_start (task, bytes, display_name, helper_path, timeout_seconds, cancellable);
+  helper_start (task, bytes, display_name, helper_path, NULL, timeout_seconds,
+                cancellable);
 }
 
 /**
@@ -837,6 +1016,10 @@ am_layout_helper_main (void)
       return 1;
     }
   out = g_unix_output_stream_new (out_fd, TRUE);
+
+  /* A helper is often started before its request is ready (am_layout_helper_spawn()):
+   * spend the wait on Graphviz's own start-up. */
+  _am_graphviz_warm_up ();
 
   input = read_all_stdin (&error);
   if (input == NULL)

@@ -95,10 +95,29 @@ AmScene         *am_layout_run_sync                (AmLayoutRequest     *request
                                                     GCancellable        *cancellable,
                                                     GError             **error);
 
+/* A helper started before its request is ready, so that its start-up overlaps the
+ * caller's own work (the command line).  Same limits, timeout and checks as
+ * am_layout_run_sync(); the timeout counts from am_layout_helper_run_sync(). */
+typedef struct _AmLayoutHelper AmLayoutHelper;
+
+/* `actormap-layout-helper` next to this binary (build tree) or in libexecdir; NULL if
+ * there is none. */
+char            *am_layout_helper_find_path        (void);
+AmLayoutHelper  *am_layout_helper_spawn            (const char          *helper_path,
+                                                    guint                timeout_seconds,
+                                                    GError             **error);
+/* Sends @request; a helper runs one request only. */
+AmScene         *am_layout_helper_run_sync         (AmLayoutHelper      *helper,
+                                                    AmLayoutRequest     *request,
+                                                    GCancellable        *cancellable,
+                                                    GError             **error);
+void             am_layout_helper_free             (AmLayoutHelper      *helper);
+
 /* The helper's main routine: reads a request on stdin, writes a scene on stdout, returns
  * the exit status (0, or 1 with the message on stderr). */
 int              am_layout_helper_main             (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmLayoutRequest, am_layout_request_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmLayoutHelper, am_layout_helper_free)
 
 G_END_DECLS

@@ -12,10 +12,11 @@
 #include "am-open.h"
 #include "am-theme.h"
 
-AmDocument *
-am_cli_load_document (const char    *path,
-                      GCancellable  *cancellable,
-                      GError       **error)
+static AmDocument *
+load_document (const char    *path,
+               const char    *helper_path,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   g_autoptr(GFile) file = NULL;
 
@@ -31,11 +32,21 @@ am_cli_load_document (const char    *path,
       return am_document_load_from_bytes (bytes, "article.json", error);
     }
 
-  /* A JSON model or a Graphviz file; Graphviz files are parsed by the helper, this
-   * same binary in its --layout-helper mode. */
+  /* A JSON model or a Graphviz file; Graphviz files are parsed by the helper
+   * (@helper_path, or this same binary in its --layout-helper mode). */
   file = g_file_new_for_commandline_arg (path);
 
-  return am_open_document_sync (file, NULL, cancellable, error);
+  return am_open_document_sync (file, helper_path, cancellable, error);
+}
+
+AmDocument *
+am_cli_load_document (const char    *path,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autofree char *helper_path = am_layout_helper_find_path ();
+
+  return load_document (path, helper_path, cancellable, error);
 }
 
 static void
@@ -79,7 +90,9 @@ am_cli_export (const char *input,
   g_autoptr(AmDocument) document = NULL;
   g_autoptr(AmLayoutRequest) request = NULL;
   g_autoptr(AmScene) scene = NULL;
+  g_autoptr(AmLayoutHelper) helper = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *helper_path = NULL;
   AmExportOptions options;
   AmLayoutEngine engine;
 
@@ -124,7 +137,19 @@ am_cli_export (const char *input,
   options.show_legend = TRUE;
   options.show_caption = TRUE;
 
-  document = am_cli_load_document (input, NULL, &error);
+  /* Start the helper first: its start-up (libraries, Graphviz's plugins, fonts) then
+   * runs on the other core while this process loads the model and measures its text.
+   * The slim helper links no GTK; without it this binary's own --layout-helper mode
+   * answers. */
+  helper_path = am_layout_helper_find_path ();
+  helper = am_layout_helper_spawn (helper_path, timeout_seconds, &error);
+  if (helper == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+
+  document = load_document (input, helper_path, NULL, &error);
   if (document == NULL)
     {
       print_error (error);
@@ -142,7 +167,7 @@ am_cli_export (const char *input,
       return 1;
     }
 
-  scene = am_layout_run_sync (request, NULL, timeout_seconds, NULL, &error);
+  scene = am_layout_helper_run_sync (helper, request, NULL, &error);
   if (scene == NULL)
     {
       print_error (error);

@@ -1,0 +1,33 @@
+/* am-layout-helper-main.c — actormap-layout-helper, the layout helper without GTK
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The same routine as `actormap --layout-helper` (architecture.md §5.12), in an
+ * executable that links only the layers below the UI: loading GTK and libadwaita costs
+ * the helper about as much as a small layout does, on every export.  The runner's
+ * limits, timeout and checks on the answer are the same whichever executable answers.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "am-layout.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The same start as actormap's main(): nothing but the scene may reach stdout. */
+  g_log_writer_default_set_use_stderr (TRUE);
+  setlocale (LC_ALL, "");
+
+  /* The runner calls every helper as `HELPER --layout-helper`. */
+  if (argc != 2 || strcmp (argv[1], "--layout-helper") != 0)
+    {
+      g_printerr ("usage: %s --layout-helper\n", argv[0]);
+      return 2;
+    }
+
+  return am_layout_helper_main ();
+}
