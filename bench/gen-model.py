@@ -10,6 +10,14 @@ preferentially to well-connected actors (a few hubs, many leaves), which is the
 shape of news networks and the case Graphviz's engines are meant for.  The
 generator is deterministic for a given N and --seed.
 
+The DOT carries the graph attributes Actormap's layout request sets for every
+engine (src/layout/am-graphviz.c: overlap=false, sep="+6", nodesep, ranksep), the
+node shape Actormap draws each kind with, and the edge font; the attributes that
+depend on the engine or the size (splines, start, maxiter, dot's limits) are
+given on the Graphviz command line by bench-export.py, as -G options.  So both
+sides lay out the same graph.  Graphviz's CLI sizes each node from its label with
+Pango, as Actormap does before layout.
+
 usage: gen-model.py N OUT.json OUT.gv [--seed S]
 """
 import argparse
@@ -17,6 +25,8 @@ import json
 import random
 
 KINDS = ["state", "organization", "person", "person", "person", "event", "place", "media"]
+# am_node_shape_for_kind() in src/layout/am-text-metrics.c
+SHAPES = {"state": "hexagon", "person": "ellipse", "event": "diamond", "place": "octagon"}
 TYPES = ["role", "alliance", "hostility", "meeting", "visit", "negotiation", "reports", "advises"]
 SYLLABLES = ["ka", "min", "so", "ra", "tel", "vo", "an", "ji", "lu", "mar", "ne", "to", "ha", "zen"]
 
@@ -73,11 +83,13 @@ def main():
         json.dump(model, f, ensure_ascii=False)
 
     with open(args.dot_out, "w", encoding="utf-8") as f:
-        f.write("digraph actormap {\n  overlap=false;\n")
-        f.write('  node [fontname="DejaVu Sans", fontsize=11];\n')
+        f.write('digraph actormap {\n  overlap=false; sep="+6"; nodesep=0.35; ranksep=0.6;\n')
+        f.write('  node [shape=box, fontname="DejaVu Sans", fontsize=11];\n')
         f.write('  edge [fontname="DejaVu Sans", fontsize=9];\n')
         for e in entities:
-            f.write(f"  {e['id']} [label={dot_quote(e['name'])}];\n")
+            shape = SHAPES.get(e["kind"])
+            extra = f", shape={shape}" if shape else ""
+            f.write(f"  {e['id']} [label={dot_quote(e['name'])}{extra}];\n")
         for r in rel_objs:
             f.write(f"  {r['source']} -> {r['target']} [label={dot_quote(r['label'])}];\n")
         f.write("}\n")
