@@ -38,6 +38,7 @@ typedef enum
   AM_PAINTER_GROUP_NODE,
   AM_PAINTER_GROUP_EDGE,
   AM_PAINTER_GROUP_CLUSTER,
+  AM_PAINTER_GROUP_EDGE_LABEL,   /* an edge's label, drawn after every edge */
   AM_PAINTER_GROUP_OTHER,    /* legend, caption, background: id is used as is */
 } AmPainterGroup;
 

@@ -207,6 +207,11 @@ svg_painter_begin_group (AmPainter      *painter,
       g_string_append_printf (self->out, "<g id=\"%s\" class=\"edge\"", xml_id);
       break;
 
+    case AM_PAINTER_GROUP_EDGE_LABEL:
+      xml_id = _am_svg_make_id ("label-", id);
+      g_string_append_printf (self->out, "<g id=\"%s\" class=\"edge-label\"", xml_id);
+      break;
+
     case AM_PAINTER_GROUP_CLUSTER:
       xml_id = _am_svg_make_id ("cluster-", id);
       g_string_append_printf (self->out, "<g id=\"%s\" class=\"cluster\"", xml_id);

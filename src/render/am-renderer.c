@@ -23,6 +23,9 @@
 #define SELECTION_WIDTH      2.5
 #define BOX_RADIUS           6.0
 #define LABEL_RADIUS         3.0
+/* Room between an edge label's text and the edge of its background box. */
+#define LABEL_PADDING_X      2.5
+#define LABEL_PADDING_Y      1.0
 #define ARROW_HALF_WIDTH     0.35   /* of the arrow's length */
 
 #define LEGEND_FONT_SIZE     9.0
@@ -376,6 +379,21 @@ edge_item_compare (const void *a,
   return ea->index < eb->index ? -1 : ea->index > eb->index;
 }
 
+static gboolean
+edge_shows_label (const Frame       *frame,
+                  const AmSceneEdge *edge)
+{
+  return frame->edge_text && edge->has_label && edge->label != NULL && edge->label[0] != '\0';
+}
+
+static gboolean
+is_label_only (const Frame       *frame,
+               const AmSceneEdge *edge)
+{
+  return frame->state->labels_only != NULL &&
+         g_hash_table_contains (frame->state->labels_only, edge->id);
+}
+
 static void
 paint_edge (Frame          *frame,
             const EdgeItem *item,
@@ -385,6 +403,9 @@ paint_edge (Frame          *frame,
   AmPainter *painter = frame->painter;
   const AmTheme *theme = frame->theme;
   double width = item->emphasised ? EMPHASIS_LINE_WIDTH : EDGE_LINE_WIDTH;
+
+  if (is_label_only (frame, edge))
+    parts &= EDGE_PART_LABEL;
 
   if (parts & EDGE_PART_CURVE)
     {
@@ -415,17 +436,26 @@ paint_edge (Frame          *frame,
         paint_arrowhead (painter, &edge->points[0], &edge->tail, &item->color);
     }
 
-  if ((parts & EDGE_PART_LABEL) && frame->edge_text &&
-      edge->has_label && edge->label != NULL && edge->label[0] != '\0')
+  if ((parts & EDGE_PART_LABEL) && edge_shows_label (frame, edge))
     {
       g_autoptr(PangoLayout) layout = get_layout (painter, edge->label, AM_EDGE_FONT_SIZE, -1);
-      const AmRect *box = &edge->label_box;
+      const AmRect *label_box = &edge->label_box;
+      double cx = label_box->x + label_box->width / 2;
+      double cy = label_box->y + label_box->height / 2;
+      double text_width, text_height;
+      AmRect box;
 
-      _am_painter_rect (painter, box, LABEL_RADIUS, &theme->edge_label_background,
+      /* The engine's box is the text's size as Graphviz estimated it, sometimes a little
+       * narrower than the text drawn: the background covers both, with some room. */
+      _am_renderer_layout_size (layout, &text_width, &text_height);
+      box.width = MAX (label_box->width, text_width) + 2 * LABEL_PADDING_X;
+      box.height = MAX (label_box->height, text_height) + 2 * LABEL_PADDING_Y;
+      box.x = cx - box.width / 2;
+      box.y = cy - box.height / 2;
+
+      _am_painter_rect (painter, &box, LABEL_RADIUS, &theme->edge_label_background,
                         item->emphasised ? &item->color : NULL, 1.0);
-      paint_centred_layout (painter, layout,
-                            box->x + box->width / 2, box->y + box->height / 2,
-                            &theme->edge_label);
+      paint_centred_layout (painter, layout, cx, cy, &theme->edge_label);
     }
 }
 
@@ -474,22 +504,37 @@ paint_edges (Frame        *frame,
 
   if (frame->painter->structured)
     {
-      /* Each edge whole in its own group; emphasised ones last, so they stay on top. */
-      for (guint pass = 0; pass < 2; pass++)
+      /* Each edge in a group of its own, emphasised ones last so they stay on top; then
+       * the labels, each in a group named after its edge, so that no stroke crosses a
+       * label. */
+      for (guint pass = 0; pass < 4; pass++)
         {
+          gboolean labels = pass >= 2;
+
           for (guint i = 0; i < items->len; i++)
             {
               const EdgeItem *item = &g_array_index (items, EdgeItem, i);
               const AmSceneEdge *edge = am_scene_get_edge (frame->scene, item->index);
               g_autofree char *title = NULL;
 
-              if (item->emphasised != (pass == 1))
+              if (item->emphasised != (pass % 2 == 1))
                 continue;
 
-              title = edge_title (frame, edge);
-              _am_painter_begin_group (frame->painter, AM_PAINTER_GROUP_EDGE, edge->id, NULL,
-                                       title, item->opacity);
-              paint_edge (frame, item, EDGE_PART_ALL);
+              if (labels)
+                {
+                  if (!edge_shows_label (frame, edge))
+                    continue;
+                  _am_painter_begin_group (frame->painter, AM_PAINTER_GROUP_EDGE_LABEL, edge->id,
+                                           NULL, NULL, item->opacity);
+                  paint_edge (frame, item, EDGE_PART_LABEL);
+                }
+              else
+                {
+                  title = edge_title (frame, edge);
+                  _am_painter_begin_group (frame->painter, AM_PAINTER_GROUP_EDGE, edge->id, NULL,
+                                           title, item->opacity);
+                  paint_edge (frame, item, EDGE_PART_CURVE | EDGE_PART_ARROWS);
+                }
               _am_painter_end_group (frame->painter);
             }
         }
@@ -498,7 +543,9 @@ paint_edges (Frame        *frame,
 
   /* On cairo, draw by pass (all curves, then arrowheads, then labels) and sorted by
    * colour, so the painter can merge runs of same-coloured strokes and fills into
-   * shared paths (see MAX_BATCH in am-painter-cairo.c for how far that pays). */
+   * shared paths (see MAX_BATCH in am-painter-cairo.c for how far that pays).  The
+   * emphasised edges' strokes come after the plain ones, and every label after every
+   * stroke: a selected edge must not cross out its own label or its neighbours'. */
   g_array_sort (items, edge_item_compare);
 
   for (EdgePart part = EDGE_PART_CURVE; part <= EDGE_PART_LABEL; part <<= 1)
@@ -515,6 +562,17 @@ paint_edges (Frame        *frame,
           paint_edge (frame, item, part);
           _am_painter_end_group (frame->painter);
         }
+
+      if (part == EDGE_PART_ARROWS)
+        {
+          for (guint i = 0; i < items->len; i++)
+            {
+              const EdgeItem *item = &g_array_index (items, EdgeItem, i);
+
+              if (item->emphasised)
+                paint_edge (frame, item, EDGE_PART_CURVE | EDGE_PART_ARROWS);
+            }
+        }
     }
 
   for (guint i = 0; i < items->len; i++)
@@ -522,7 +580,7 @@ paint_edges (Frame        *frame,
       const EdgeItem *item = &g_array_index (items, EdgeItem, i);
 
       if (item->emphasised)
-        paint_edge (frame, item, EDGE_PART_ALL);
+        paint_edge (frame, item, EDGE_PART_LABEL);
     }
 }
 
@@ -668,7 +726,12 @@ _am_renderer_paint_scene (AmPainter           *painter,
   paint_edges (&frame, edges);
 
   for (guint i = 0; i < nodes->len; i++)
-    paint_node (&frame, am_scene_get_node (scene, g_array_index (nodes, guint, i)));
+    {
+      const AmSceneNode *node = am_scene_get_node (scene, g_array_index (nodes, guint, i));
+
+      if (state->labels_only == NULL || !g_hash_table_contains (state->labels_only, node->id))
+        paint_node (&frame, node);
+    }
 }
 
 /* ------------------------------------------------------------------------------------ */

@@ -25,6 +25,10 @@ typedef struct
   AmRect      visible;
   /* Device pixels per scene point; text under ~6 px is skipped. 1.0 for exports. */
   double      pixels_per_point;
+  /* When non-NULL, edges whose id is in this set draw their label only, no curve or
+   * arrowheads, and nodes in it are not drawn: the canvas's overlay redraws the labels
+   * its strokes would cover (with the nodes those edges name). */
+  GHashTable *labels_only;   /* set of ids */
 } AmRenderState;
 
 void am_render_state_init (AmRenderState *state);

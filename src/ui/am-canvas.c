@@ -67,6 +67,13 @@
 #define SYNC_RENDER_LIMIT_US (8 * G_TIME_SPAN_MILLISECOND)
 /* Larger overlays (a hub with its edges and neighbours) are rendered on the worker. */
 #define OVERLAY_VECTOR_MAX_ITEMS 120
+/* The overlay's strokes are drawn over the base, labels included: the labels of other
+ * edges they cross are drawn again above them, as the renderer draws every label above
+ * every stroke.  Past this many highlighted edges (a hub) that search is not made. */
+#define OVERLAY_COVERED_LABELS_MAX_EDGES 200
+/* How far from a label's box a highlighted stroke still touches it: half the selection
+ * halo (2.5 + 2 × 2.5 points) plus the label's padding, rounded up. */
+#define OVERLAY_LABEL_MARGIN 7.0
 
 /* A picture of the scene at one zoom, covering the viewport plus a margin, with the
  * geometry it was made for.  Frames draw it shifted or scaled while the view moves, and a
@@ -129,6 +136,8 @@ struct _AmCanvas
   /* The overlay's items, copied into a scene of their own (NULL when nothing is selected
    * or hovered).  A small one is drawn as vectors, in the base's coordinates. */
   AmScene       *overlay_scene;
+  /* Edges of the overlay scene that are there for their label only (ids, owned). */
+  GHashTable    *overlay_labels_only;
   GskRenderNode *overlay_vector;
   guint          overlay_scene_valid : 1;
 
@@ -241,6 +250,7 @@ static void
 drop_overlay_scene (AmCanvas *self)
 {
   g_clear_pointer (&self->overlay_scene, am_scene_unref);
+  g_clear_pointer (&self->overlay_labels_only, g_hash_table_unref);
   g_clear_pointer (&self->overlay_vector, gsk_render_node_unref);
   self->overlay_scene_valid = FALSE;
 }
@@ -364,15 +374,108 @@ mark_neighbourhood (AmCanvas   *self,
     }
 }
 
+static gboolean
+point_in_rect (const AmPoint *p,
+               const AmRect  *rect)
+{
+  return p->x >= rect->x && p->x <= rect->x + rect->width &&
+         p->y >= rect->y && p->y <= rect->y + rect->height;
+}
+
+/* Whether @edge's curve passes through @rect, sampled finely enough (a few points apart)
+ * that it cannot step over a label's box grown by OVERLAY_LABEL_MARGIN. */
+static gboolean
+curve_meets_rect (const AmSceneEdge *edge,
+                  const AmRect      *rect)
+{
+  for (guint k = 0; k + 3 < edge->n_points; k += 3)
+    {
+      const AmPoint *p = &edge->points[k];
+      double chord = hypot (p[1].x - p[0].x, p[1].y - p[0].y) +
+                     hypot (p[2].x - p[1].x, p[2].y - p[1].y) +
+                     hypot (p[3].x - p[2].x, p[3].y - p[2].y);
+      guint steps = CLAMP ((guint) ceil (chord / 4.0), 4, 1024);
+
+      for (guint i = 0; i <= steps; i++)
+        {
+          double t = (double) i / steps, u = 1 - t;
+          AmPoint q = {
+            u * u * u * p[0].x + 3 * u * u * t * p[1].x + 3 * u * t * t * p[2].x + t * t * t * p[3].x,
+            u * u * u * p[0].y + 3 * u * u * t * p[1].y + 3 * u * t * t * p[2].y + t * t * t * p[3].y,
+          };
+
+          if (point_in_rect (&q, rect))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Marks in @label_marks the edges, not already in the overlay, whose labels the
+ * overlay's edges cross: the base drew those labels, and the overlay's strokes would
+ * cover them. */
+static void
+mark_covered_labels (AmCanvas     *self,
+                     const guint8 *edge_marks,
+                     guint8       *label_marks)
+{
+  guint n_edges = am_scene_get_n_edges (self->scene);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_marked = 0;
+
+  for (guint i = 0; i < n_edges; i++)
+    n_marked += edge_marks[i] ? 1 : 0;
+  if (n_marked == 0 || n_marked > OVERLAY_COVERED_LABELS_MAX_EDGES)
+    return;
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const AmSceneEdge *marked;
+
+      if (!edge_marks[i])
+        continue;
+
+      marked = am_scene_get_edge (self->scene, i);
+      g_array_set_size (candidates, 0);
+      am_scene_query_rect (self->scene, &marked->bounds, NULL, candidates);
+
+      for (guint k = 0; k < candidates->len; k++)
+        {
+          guint c = g_array_index (candidates, guint, k);
+          const AmSceneEdge *edge = am_scene_get_edge (self->scene, c);
+          AmRect grown;
+
+          if (edge_marks[c] || label_marks[c] || !edge->has_label ||
+              edge->label == NULL || edge->label[0] == '\0')
+            continue;
+          /* A label the base dims stays under the stroke, faint as it is. */
+          if (self->highlight != NULL && !g_hash_table_contains (self->highlight, edge->id))
+            continue;
+
+          grown = (AmRect) {
+            edge->label_box.x - OVERLAY_LABEL_MARGIN, edge->label_box.y - OVERLAY_LABEL_MARGIN,
+            edge->label_box.width + 2 * OVERLAY_LABEL_MARGIN,
+            edge->label_box.height + 2 * OVERLAY_LABEL_MARGIN,
+          };
+          if (curve_meets_rect (marked, &grown))
+            label_marks[c] = TRUE;
+        }
+    }
+}
+
 /* The few items drawn over the base: the selected and hovered items, their edges and
- * neighbours, copied into a scene of their own so the one renderer can draw them. */
+ * neighbours, copied into a scene of their own so the one renderer can draw them; and
+ * the edges whose labels those cross, which draw their label only (@labels_only). */
 static AmScene *
-build_overlay_scene (AmCanvas *self)
+build_overlay_scene (AmCanvas    *self,
+                     GHashTable **labels_only)
 {
   g_autoptr(AmSceneBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree guint8 *node_marks = NULL;
   g_autofree guint8 *edge_marks = NULL;
+  g_autofree guint8 *label_marks = NULL;
   guint n_nodes, n_edges;
   gboolean any = FALSE;
   AmScene *scene;
@@ -389,6 +492,12 @@ build_overlay_scene (AmCanvas *self)
 
   mark_neighbourhood (self, self->selection, node_marks, edge_marks);
   mark_neighbourhood (self, self->hovered, node_marks, edge_marks);
+
+  /* Under a hover the veil already fades the base's labels; drawing them again above it
+   * would make unrelated labels stand out. */
+  label_marks = g_new0 (guint8, n_edges + 1);
+  if (self->hovered == NULL)
+    mark_covered_labels (self, edge_marks, label_marks);
 
   builder = am_scene_builder_new (am_scene_get_bounds (self->scene));
 
@@ -407,6 +516,29 @@ build_overlay_scene (AmCanvas *self)
         {
           am_scene_builder_add_edge (builder, am_scene_get_edge (self->scene, i));
           any = TRUE;
+        }
+      else if (label_marks[i])
+        {
+          const AmSceneEdge *edge = am_scene_get_edge (self->scene, i);
+          gint ends[2] = { self->edge_source[i], self->edge_target[i] };
+
+          if (*labels_only == NULL)
+            *labels_only = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+          /* Its ends come along, undrawn: a scene's edges must name its nodes. */
+          for (guint k = 0; k < G_N_ELEMENTS (ends); k++)
+            {
+              if (ends[k] >= 0 && !node_marks[ends[k]])
+                {
+                  const AmSceneNode *node = am_scene_get_node (self->scene, ends[k]);
+
+                  am_scene_builder_add_node (builder, node);
+                  g_hash_table_add (*labels_only, g_strdup (node->id));
+                  node_marks[ends[k]] = 2;
+                }
+            }
+          am_scene_builder_add_edge (builder, edge);
+          g_hash_table_add (*labels_only, g_strdup (edge->id));
         }
     }
 
@@ -519,6 +651,7 @@ typedef struct
   AmScene         *scene;           /* what to draw: the scene, or the overlay's sub-scene */
   AmScene         *canvas_scene;    /* the canvas's scene at the time, to spot a late answer */
   GHashTable      *highlight;
+  GHashTable      *labels_only;     /* the overlay's label-only items (never changed) */
   char            *selected_id;
   char            *hovered_id;
   const AmTheme   *theme;
@@ -544,6 +677,7 @@ render_job_free (RenderJob *job)
   g_clear_pointer (&job->scene, am_scene_unref);
   g_clear_pointer (&job->canvas_scene, am_scene_unref);
   g_clear_pointer (&job->highlight, g_hash_table_unref);
+  g_clear_pointer (&job->labels_only, g_hash_table_unref);
   g_clear_pointer (&job->selected_id, g_free);
   g_clear_pointer (&job->hovered_id, g_free);
   g_clear_pointer (&job->surface, cairo_surface_destroy);
@@ -617,6 +751,7 @@ render_job_new (AmCanvas  *self,
   else
     {
       job->scene = am_scene_ref (self->overlay_scene);
+      job->labels_only = self->overlay_labels_only ? g_hash_table_ref (self->overlay_labels_only) : NULL;
       job->selected_id = g_strdup (self->selection);
       job->hovered_id = g_strdup (self->hovered);
       job->serial = self->overlay_serial;
@@ -645,6 +780,7 @@ draw_job (RenderJob *job,
   state.highlighted = job->highlight;
   state.selected_id = job->selected_id;
   state.hovered_id = job->hovered_id;
+  state.labels_only = job->labels_only;
   state.visible.x = job->x;
   state.visible.y = job->y;
   state.visible.width = job->width / job->zoom;
@@ -945,7 +1081,8 @@ update_overlay (AmCanvas *self,
     {
       g_clear_pointer (&self->overlay_scene, am_scene_unref);
       g_clear_pointer (&self->overlay_vector, gsk_render_node_unref);
-      self->overlay_scene = build_overlay_scene (self);
+      g_clear_pointer (&self->overlay_labels_only, g_hash_table_unref);
+      self->overlay_scene = build_overlay_scene (self, &self->overlay_labels_only);
       self->overlay_scene_valid = TRUE;
     }
 
@@ -2585,6 +2722,8 @@ am_canvas_set_highlight (AmCanvas   *self,
     }
 
   self->base_serial++;
+  /* The overlay redraws only the covered labels the base does not dim. */
+  overlay_changed (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HIGHLIGHT]);

@@ -174,6 +174,60 @@ make_hub_scene (void)
   return scene;
 }
 
+/* Two edges apart: "sel" runs straight up along x = 200, across the label box of
+ * "other", which runs along y = 180 beneath it.  Selecting "sel" draws it over the
+ * cached map; the label it crosses must stay above it.
+ *
+ *        [q]
+ *         |
+ *         |  [ ab ]          label of "other" at (190, 140, 80, 14)
+ *   [r]---+----------[s]
+ *         |
+ *        [p]                                                                       */
+static const AmRect label_other = { 190, 140, 80, 14 };
+
+static AmScene *
+make_crossing_scene (void)
+{
+  static const AmRect bounds = { 0, 0, 400, 300 };
+  static const AmRect p = { 180, 250, 40, 30 }, q = { 180, 10, 40, 30 };
+  static const AmRect r = { 20, 165, 40, 30 }, s = { 340, 165, 40, 30 };
+  AmPoint up[] = { { 200, 250 }, { 200, 180 }, { 200, 110 }, { 200, 40 } };
+  AmPoint across[] = { { 60, 180 }, { 150, 180 }, { 250, 180 }, { 340, 180 } };
+  g_autoptr(AmSceneBuilder) builder = am_scene_builder_new (&bounds);
+  g_autoptr(GError) error = NULL;
+  AmSceneEdge edge = { 0 };
+  AmScene *scene;
+
+  add_node (builder, "p", "", "state", &p);
+  add_node (builder, "q", "", "state", &q);
+  add_node (builder, "r", "", "state", &r);
+  add_node (builder, "s", "", "state", &s);
+
+  edge.id = (char *) "sel";
+  edge.source = (char *) "p";
+  edge.target = (char *) "q";
+  edge.type = (char *) "role";
+  edge.points = up;
+  edge.n_points = G_N_ELEMENTS (up);
+  am_scene_builder_add_edge (builder, &edge);
+
+  edge.id = (char *) "other";
+  edge.source = (char *) "r";
+  edge.target = (char *) "s";
+  edge.type = (char *) "meeting";
+  edge.label = (char *) "ab";
+  edge.has_label = TRUE;
+  edge.label_box = label_other;
+  edge.points = across;
+  edge.n_points = G_N_ELEMENTS (across);
+  am_scene_builder_add_edge (builder, &edge);
+
+  scene = am_scene_builder_end (g_steal_pointer (&builder), &error);
+  g_assert_no_error (error);
+  return scene;
+}
+
 static AmDocument *
 load_document (void)
 {
@@ -848,6 +902,56 @@ check_fill_colour (Fixture       *f,
   pixels_clear (&pixels);
 }
 
+static int
+colour_distance (Pixels        *pixels,
+                 double         x,
+                 double         y,
+                 const AmColor *color)
+{
+  const guchar *p = pixels->data + (int) (y * pixels->scale) * pixels->stride
+                    + (int) (x * pixels->scale) * 4;
+
+  return MAX (MAX (abs (p[2] - (int) round (color->red * 255)),
+                   abs (p[1] - (int) round (color->green * 255))),
+              abs (p[0] - (int) round (color->blue * 255)));
+}
+
+static void
+test_overlay_under_labels (Fixture       *f,
+                           gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  AmColor role = am_theme_color_for_relation_type (theme, "role");
+  const AmColor *label = &theme->edge_label_background;
+  AmColor over_line = {
+    label->red * label->alpha + role.red * (1 - label->alpha),
+    label->green * label->alpha + role.green * (1 - label->alpha),
+    label->blue * label->alpha + role.blue * (1 - label->alpha),
+    1.0,
+  };
+  Pixels pixels = { 0 };
+  double x, y;
+
+  /* Where "sel" crosses the label of "other", and on "sel" below it. */
+  scene_to_widget (f, 200, label_other.y + label_other.height / 2, &x, &y);
+
+  am_canvas_set_selection (AM_CANVAS (f->canvas), "sel");
+  gtk_test_widget_wait_for_draw (f->canvas);
+  pixels_grab (f, &pixels);
+
+  /* The selected stroke is drawn over the map, but the label it crosses is drawn again
+   * above it: its background, with the line faint behind it. */
+  if (colour_distance (&pixels, x, y, &over_line) > 12)
+    assert_pixel (&pixels, x, y, &over_line, "label crossed by the selected edge");
+  {
+    double lx, ly;
+
+    scene_to_widget (f, 200, 220, &lx, &ly);
+    assert_pixel (&pixels, lx, ly, &role, "selected edge away from the label");
+  }
+  pixels_clear (&pixels);
+}
+
 static void
 test_pixels_light_and_dark (Fixture       *f,
                             gconstpointer  data)
@@ -1509,6 +1613,8 @@ main (int    argc,
               fixture_setup, test_hover, fixture_teardown);
   g_test_add ("/Actormap/Canvas/hover-hub", Fixture, make_hub_scene,
               fixture_setup, test_hover_hub, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/overlay-under-labels", Fixture, make_crossing_scene,
+              fixture_setup, test_overlay_under_labels, fixture_teardown);
   g_test_add ("/Actormap/Canvas/pixels-light-and-dark", Fixture, NULL,
               fixture_setup, test_pixels_light_and_dark, fixture_teardown);
   g_test_add ("/Actormap/Canvas/fly-to", Fixture, NULL,

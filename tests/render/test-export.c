@@ -584,6 +584,10 @@ test_svg (void)
   g_autoptr(GBytes) bytes = render (scene, AM_EXPORT_FORMAT_SVG, 1.0);
   g_autoptr(GBytes) again = render (scene, AM_EXPORT_FORMAT_SVG, 1.0);
   g_autoptr(SvgDoc) doc = parse_svg (bytes);
+  g_autofree char *last_edge = NULL;
+  const char *last_edge_at;
+  const char *text;
+  gsize size;
 
   /* Every node: a group with its title, its kind as a class, its name as real text. */
   for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
@@ -604,19 +608,42 @@ test_svg (void)
       g_assert_true (has_text (doc->texts, node->label));
     }
 
-  /* Every edge: a group with a title; labels as text. */
+  /* Every edge: a group with a title; labels as text, in a group of their own named
+   * after the edge, drawn after every edge so no line crosses them. */
+  text = g_bytes_get_data (bytes, &size);
+  last_edge = g_strdup_printf ("id=\"edge-%s\"",
+                               am_scene_get_edge (scene, am_scene_get_n_edges (scene) - 1)->id);
+  last_edge_at = g_strstr_len (text, size, last_edge);
   for (guint i = 0; i < am_scene_get_n_edges (scene); i++)
     {
       const AmSceneEdge *edge = am_scene_get_edge (scene, i);
       g_autofree char *id = g_strconcat ("edge-", edge->id, NULL);
+      g_autofree char *label_id = g_strconcat ("label-", edge->id, NULL);
       SvgGroup *group = find_group (doc, id);
+      SvgGroup *label_group = find_group (doc, label_id);
 
       g_test_message ("edge %s", edge->id);
       g_assert_nonnull (group);
       g_assert_cmpstr (group->klass, ==, "edge");
       g_assert_cmpuint (group->title->len, >, 0);
       if (edge->label != NULL)
-        g_assert_true (has_text (group->texts, edge->label));
+        {
+          g_autofree char *label_attr = g_strdup_printf ("id=\"%s\"", label_id);
+          const char *label_at = g_strstr_len (text, size, label_attr);
+
+          g_assert_nonnull (label_group);
+          g_assert_cmpstr (label_group->klass, ==, "edge-label");
+          g_assert_true (has_text (label_group->texts, edge->label));
+          g_assert_false (has_text (group->texts, edge->label));
+          /* After the last edge's line in document order, that is above it. */
+          g_assert_nonnull (last_edge_at);
+          g_assert_nonnull (label_at);
+          g_assert_true (label_at > last_edge_at);
+        }
+      else
+        {
+          g_assert_null (label_group);
+        }
     }
 
   /* Clusters too. */

@@ -238,6 +238,141 @@ test_dimming (Fixture       *fixture,
   assert_pixel (fixture->surface, 80, 190, &dimmed_reports, 3);
 }
 
+/* A hub with two edges, each edge's label lying across the other edge's line: whichever
+ * emphasised edge is drawn last, its stroke would cross the other's label if labels were
+ * not drawn after every stroke.
+ *
+ *   hub (130, 110, 40, 20)
+ *   h-east  hub → east, along y = 120 from x = 170 to 290, label box (140, 44, 80, 12)
+ *   h-north hub → north, along x = 150 from y = 110 to 10, label box (220, 114, 80, 12)
+ *
+ * Each label box reaches 40 points left of its centre, over the other line, where its
+ * short text ("ab") is not. */
+static AmScene *
+crossing_scene (void)
+{
+  static const AmPoint east[] = { { 170, 120 }, { 210, 120 }, { 250, 120 }, { 290, 120 } };
+  static const AmPoint north[] = { { 150, 110 }, { 150, 77 }, { 150, 43 }, { 150, 10 } };
+  AmRect bounds = { 0, 0, 320, 160 };
+  AmSceneBuilder *builder = am_scene_builder_new (&bounds);
+  AmSceneNode nodes[] = {
+    { (char *) "hub", (char *) "", (char *) "state", AM_NODE_SHAPE_BOX, { 130, 110, 40, 20 } },
+    { (char *) "east", (char *) "", (char *) "state", AM_NODE_SHAPE_BOX, { 290, 110, 20, 20 } },
+    { (char *) "north", (char *) "", (char *) "state", AM_NODE_SHAPE_BOX, { 140, 0, 20, 10 } },
+  };
+  AmSceneEdge edges[2] = { { 0, }, { 0, } };
+  g_autoptr(GError) error = NULL;
+  AmScene *scene;
+
+  for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+    am_scene_builder_add_node (builder, &nodes[i]);
+
+  edges[0].id = (char *) "h-east";
+  edges[0].source = (char *) "hub";
+  edges[0].target = (char *) "east";
+  edges[0].type = (char *) "role";
+  edges[0].points = (AmPoint *) east;
+  edges[0].n_points = G_N_ELEMENTS (east);
+  edges[1].id = (char *) "h-north";
+  edges[1].source = (char *) "hub";
+  edges[1].target = (char *) "north";
+  edges[1].type = (char *) "role";
+  edges[1].points = (AmPoint *) north;
+  edges[1].n_points = G_N_ELEMENTS (north);
+  /* Each one's label on the other's line. */
+  edges[0].label = (char *) "ab";
+  edges[0].has_label = TRUE;
+  edges[0].label_box = (AmRect) { 140, 44, 80, 12 };
+  edges[1].label = (char *) "ab";
+  edges[1].has_label = TRUE;
+  edges[1].label_box = (AmRect) { 220, 114, 80, 12 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edges); i++)
+    am_scene_builder_add_edge (builder, &edges[i]);
+
+  scene = am_scene_builder_end (builder, &error);
+  g_assert_no_error (error);
+
+  return scene;
+}
+
+static void
+test_labels_over_strokes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const AmTheme *theme = theme_for (data);
+  g_autoptr(AmScene) scene = crossing_scene ();
+  AmRenderState state = state_at_scale ();
+  AmColor role = am_theme_color_for_relation_type (theme, "role");
+  AmColor over_line = render_fixture_blend (&theme->edge_label_background, &role,
+                                            theme->edge_label_background.alpha);
+
+  /* Plain edges: each label's background covers the other line. */
+  fixture->surface = draw (scene, theme, &state);
+  assert_pixel (fixture->surface, 150, 50, &over_line, 3);
+  assert_pixel (fixture->surface, 240, 120, &over_line, 3);
+  /* On the lines away from the labels: the line itself. */
+  assert_pixel (fixture->surface, 150, 90, &role, 2);
+  assert_pixel (fixture->surface, 200, 120, &role, 2);
+  g_clear_pointer (&fixture->surface, cairo_surface_destroy);
+
+  /* The hub selected: both edges emphasised, thicker, drawn after the plain ones; the
+   * labels still come after every stroke. */
+  state.selected_id = "hub";
+  fixture->surface = draw (scene, theme, &state);
+  assert_pixel (fixture->surface, 150, 50, &over_line, 3);
+  assert_pixel (fixture->surface, 240, 120, &over_line, 3);
+  g_clear_pointer (&fixture->surface, cairo_surface_destroy);
+
+  /* One edge selected: its halo is wider still, and stays under the other's label. */
+  state.selected_id = "h-north";
+  fixture->surface = draw (scene, theme, &state);
+  assert_pixel (fixture->surface, 150, 50, &over_line, 3);
+}
+
+static void
+test_label_padding (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_dark ();
+  AmRenderState state = state_at_scale ();
+  AmColor label_background = render_fixture_blend (&theme->edge_label_background,
+                                                   &theme->background,
+                                                   theme->edge_label_background.alpha);
+
+  /* e1's label box is (185, 22, 50, 12): the background reaches a little beyond it on
+   * every side, so the text never touches its edge. */
+  fixture->surface = draw (fixture->labelled, theme, &state);
+  assert_pixel (fixture->surface, 183.8, 28, &label_background, 3);
+  assert_pixel (fixture->surface, 236.2, 28, &label_background, 3);
+  assert_pixel (fixture->surface, 189, 21.6, &label_background, 3);
+  /* And no further. */
+  assert_pixel (fixture->surface, 181.5, 28, &theme->background, 0);
+}
+
+static void
+test_labels_only (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  g_autoptr(AmScene) scene = crossing_scene ();
+  g_autoptr(GHashTable) labels_only = g_hash_table_new (g_str_hash, g_str_equal);
+  AmRenderState state = state_at_scale ();
+  AmColor role = am_theme_color_for_relation_type (theme, "role");
+  AmColor label_background = render_fixture_blend (&theme->edge_label_background,
+                                                   &theme->background,
+                                                   theme->edge_label_background.alpha);
+
+  /* h-north draws its label and nothing else: no line, no arrowhead. */
+  g_hash_table_add (labels_only, (gpointer) "h-north");
+  state.labels_only = labels_only;
+  fixture->surface = draw (scene, theme, &state);
+  assert_pixel (fixture->surface, 150, 90, &theme->background, 0);
+  assert_pixel (fixture->surface, 232, 116, &label_background, 3);
+  /* h-east is drawn whole. */
+  assert_pixel (fixture->surface, 200, 120, &role, 2);
+}
+
 static void
 test_culling (Fixture       *fixture,
               gconstpointer  data)
@@ -484,6 +619,10 @@ main (int   argc,
   ADD ("dimming/light", test_dimming, GINT_TO_POINTER (0));
   ADD ("dimming/dark", test_dimming, GINT_TO_POINTER (1));
   ADD ("culling", test_culling, NULL);
+  ADD ("labels-over-strokes/light", test_labels_over_strokes, GINT_TO_POINTER (0));
+  ADD ("labels-over-strokes/dark", test_labels_over_strokes, GINT_TO_POINTER (1));
+  ADD ("label-padding", test_label_padding, NULL);
+  ADD ("labels-only", test_labels_only, NULL);
   ADD ("markup-is-text/light", test_markup_is_text, GINT_TO_POINTER (0));
   ADD ("markup-is-text/dark", test_markup_is_text, GINT_TO_POINTER (1));
   ADD ("small-text-skipped", test_small_text_skipped, NULL);
