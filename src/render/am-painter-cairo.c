@@ -16,6 +16,14 @@
  * 255 ms in batches of 16; long edges 815, 998 and 794 ms. */
 #define MAX_BATCH 16
 
+/* Below this many device pixels, text on a raster target is filled as outlines.  Cairo
+ * 1.16's image backend shows every glyph at a whole pixel, whatever the layout (metric
+ * hinting is already off in the layout's context, am-text-metrics.c): at 5 px a word
+ * space of 1.6 px can round away, and "Kim Jong Un" reads "KimJongUn".  Outlines keep
+ * the layout's fractional positions; above this size the rounding no longer shows, and
+ * cached glyphs are faster. */
+#define OUTLINE_TEXT_PIXELS 10.0
+
 typedef enum
 {
   PENDING_NONE,
@@ -307,6 +315,37 @@ cairo_painter_curve (AmPainter     *painter,
     }
 }
 
+/* Whether @layout would be drawn small enough on @cr's raster target for glyph
+ * positions to be rounded visibly.  Vector targets (PDF) keep real, selectable text. */
+static gboolean
+wants_outlines (cairo_t     *cr,
+                PangoLayout *layout)
+{
+  const PangoFontDescription *desc = pango_layout_get_font_description (layout);
+  double dx = 1, dy = 0, ex = 0, ey = 1, scale, size;
+
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      return FALSE;
+    default:
+      break;
+    }
+
+  if (desc == NULL || pango_font_description_get_size (desc) <= 0)
+    return FALSE;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  cairo_user_to_device_distance (cr, &ex, &ey);
+  scale = sqrt (fabs (dx * ey - dy * ex));
+  size = pango_font_description_get_size (desc) / (double) PANGO_SCALE;
+
+  return size * scale < OUTLINE_TEXT_PIXELS;
+}
+
 static void
 cairo_painter_text (AmPainter     *painter,
                     PangoLayout   *layout,
@@ -319,7 +358,15 @@ cairo_painter_text (AmPainter     *painter,
   flush (self);
   set_source (self, color);
   cairo_move_to (self->cr, x, y);
-  pango_cairo_show_layout (self->cr, layout);
+  if (wants_outlines (self->cr, layout))
+    {
+      pango_cairo_layout_path (self->cr, layout);
+      cairo_fill (self->cr);
+    }
+  else
+    {
+      pango_cairo_show_layout (self->cr, layout);
+    }
   cairo_new_path (self->cr);
 }
 

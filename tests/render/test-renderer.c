@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "am-renderer.h"
 #include "render-fixtures.h"
@@ -373,6 +374,99 @@ test_labels_only (Fixture       *fixture,
   assert_pixel (fixture->surface, 200, 120, &role, 2);
 }
 
+/* Rows of the node's inside at 0.45 px/pt (its box spans 10–30 pt, 4.5–13.5 px), clear
+ * of its border. */
+#define TEXT_TOP    6
+#define TEXT_BOTTOM 12
+
+/* Darkness of device column @x over rows [y0, y1) against @fill: the ink there. */
+static int
+column_ink (cairo_surface_t *surface,
+            int              x,
+            int              y0,
+            int              y1,
+            const AmColor   *fill)
+{
+  int ink = 0;
+
+  for (int y = y0; y < y1; y++)
+    {
+      Pixel p = render_fixture_pixel (surface, x, y);
+
+      ink += abs (p.r - (int) round (fill->red * 255)) +
+             abs (p.g - (int) round (fill->green * 255)) +
+             abs (p.b - (int) round (fill->blue * 255));
+    }
+
+  return ink;
+}
+
+/* Small text stays where its layout puts it, to a fraction of a pixel: cairo's image
+ * backend would put each glyph at a whole pixel, and at 5 px a word space then rounds
+ * away ("KimJongUn").  One wide glyph ("M") in a node, drawn at 0.45 px/pt as a small
+ * map keeps its names, moved by eighths of a pixel: its ink follows (glyphs put at
+ * whole pixels would jump by one). */
+static double
+ink_centroid (cairo_surface_t *surface,
+              const AmColor   *fill)
+{
+  double sum = 0, weighted = 0;
+
+  /* The box spans 4.5–58.5 px: its inside, clear of the border. */
+  for (int x = 8; x < 55; x++)
+    {
+      int ink = column_ink (surface, x, TEXT_TOP, TEXT_BOTTOM, fill);
+
+      sum += ink;
+      weighted += ink * (x + 0.5);
+    }
+
+  g_assert_cmpfloat (sum, >, 0);
+  return weighted / sum;
+}
+
+static void
+test_small_text_follows_layout (void)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  const AmColor *fill = &am_theme_style_for_kind (theme, "state")->fill;
+  const double scale = 0.45;
+  AmRect bounds = { 0, 0, 140, 40 };
+  AmSceneNode node = { (char *) "m", (char *) "M", (char *) "state", AM_NODE_SHAPE_BOX,
+                       { 10, 10, 120, 20 } };
+  g_autoptr(AmScene) scene = NULL;
+  AmSceneBuilder *builder = am_scene_builder_new (&bounds);
+  double origin = 0;
+
+  am_scene_builder_add_node (builder, &node);
+  scene = am_scene_builder_end (builder, NULL);
+  g_assert_nonnull (scene);
+
+  for (int shift = 0; shift < 8; shift++)
+    {
+      double dx = shift / 8.0;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 80, 24);
+      cairo_t *cr = cairo_create (surface);
+      AmRenderState state;
+      double centroid;
+
+      am_render_state_init (&state);
+      state.pixels_per_point = 1.0;
+      cairo_translate (cr, dx, 0);
+      cairo_scale (cr, scale, scale);
+      am_renderer_draw_scene (cr, scene, theme, &state);
+      cairo_destroy (cr);
+
+      centroid = ink_centroid (surface, fill);
+      if (shift == 0)
+        origin = centroid;
+      g_test_message ("moved %g px: ink moved %g px", dx, centroid - origin);
+      g_assert_cmpfloat_with_epsilon (centroid - origin, dx, 0.3);
+
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 test_culling (Fixture       *fixture,
               gconstpointer  data)
@@ -626,6 +720,7 @@ main (int   argc,
   ADD ("markup-is-text/light", test_markup_is_text, GINT_TO_POINTER (0));
   ADD ("markup-is-text/dark", test_markup_is_text, GINT_TO_POINTER (1));
   ADD ("small-text-skipped", test_small_text_skipped, NULL);
+  g_test_add_func ("/Actormap/Render/small-text-follows-layout", test_small_text_follows_layout);
   ADD ("cluster/light", test_cluster, GINT_TO_POINTER (0));
   ADD ("cluster/dark", test_cluster, GINT_TO_POINTER (1));
   ADD ("deterministic", test_deterministic, NULL);
