@@ -588,11 +588,22 @@ set_empty_state (AmDetailPanel *self)
     }
   else
     {
+      const char *hint;
+
+      if (_am_ui_document_is_graph (self->document))
+        /* Translators: the details panel when nothing is selected in a Graphviz file */
+        hint = _("Click a node or an edge on the map, or pick one from the list.");
+      else if (am_document_get_n_paragraphs (self->document) == 0)
+        /* Translators: the details panel when nothing is selected in a map without an article */
+        hint = _("Click an actor or a relation on the map, or pick one from the list.");
+      else
+        /* Translators: the details panel when nothing is selected */
+        hint = _("Click an actor or a relation on the map, pick one from the list, "
+                 "or click a marked sentence in the article.");
+
       /* Translators: the details panel when nothing is selected */
       adw_status_page_set_title (self->empty_page, _("Nothing Selected"));
-      /* Translators: the details panel when nothing is selected */
-      description = g_markup_escape_text (_("Click an actor or a relation on the map, pick one from the list, "
-                                            "or click a marked sentence in the article."), -1);
+      description = g_markup_escape_text (hint, -1);
     }
 
   adw_status_page_set_description (self->empty_page, description);

@@ -147,13 +147,27 @@ update_title (AmWindow *self)
       if ((title == NULL || title[0] == '\0') && self->file != NULL)
         title = file_title = _am_window_display_name (self->file);
 
-      /* Translators: part of the window subtitle, "31 actors · 40 relations" */
-      actors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", n_entities),
-                                n_entities);
-      /* Translators: part of the window subtitle, "31 actors · 40 relations" */
-      relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations",
-                                                n_relations),
-                                   n_relations);
+      if (_am_ui_document_is_graph (self->document))
+        {
+          /* Translators: part of the window subtitle for a Graphviz file, "12 nodes · 15 edges" */
+          actors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u node", "%u nodes", n_entities),
+                                    n_entities);
+          /* Translators: part of the window subtitle for a Graphviz file, "12 nodes · 15 edges" */
+          relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u edge", "%u edges",
+                                                    n_relations),
+                                       n_relations);
+        }
+      else
+        {
+          /* Translators: part of the window subtitle, "31 actors · 40 relations" */
+          actors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors",
+                                                 n_entities),
+                                    n_entities);
+          /* Translators: part of the window subtitle, "31 actors · 40 relations" */
+          relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations",
+                                                    n_relations),
+                                       n_relations);
+        }
       subtitle = g_strdup_printf ("%s · %s", actors, relations);
     }
 

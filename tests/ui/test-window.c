@@ -367,10 +367,13 @@ test_click_node (Fixture       *f,
   g_assert_true (panel_shows (f, "meets & greets"));
   g_assert_true (panel_shows (f, "Portugal & <Friends>"));
 
-  /* Empty space clears the selection and the panel says what to do. */
+  /* Empty space clears the selection and the panel says what to do: a map with an
+   * article offers its marked sentences too. */
   am_canvas_click_at (f->window->canvas, 2, 2);
   g_assert_null (am_window_get_selection (f->window));
   g_assert_true (panel_shows (f, "Nothing Selected"));
+  g_assert_true (panel_shows (f, "or click a marked sentence in the article."));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (f->window->window_title), " actors · "));
 }
 
 static void
@@ -940,6 +943,13 @@ test_open_graphviz (Fixture       *f,
   document = am_window_get_document (f->window);
   g_assert_cmpstr (am_scene_get_engine (am_window_get_scene (f->window)), ==, "dot");
   g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "Spies & <Friends>");
+
+  /* A graph without an article speaks of nodes and edges, and points at the map and
+   * the list only. */
+  g_assert_cmpstr (adw_window_title_get_subtitle (f->window->window_title), ==, "3 nodes · 2 edges");
+  g_assert_true (panel_shows (f, "Nothing Selected"));
+  g_assert_true (panel_shows (f, "Click a node or an edge on the map, or pick one from the list."));
+  g_assert_false (panel_shows (f, "article"));
   alice = am_document_lookup_entity (document, "alice");
   g_assert_nonnull (alice);
   g_assert_cmpstr (am_entity_get_name (alice), ==, "Alice <b>& Co");
