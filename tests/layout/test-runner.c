@@ -119,20 +119,32 @@ test_helper_clusters (void)
   lt_assert_scenes_match (isolated, in_process, LT_MATCH_CLOSE);
 }
 
-static void
-test_helper_crash (void)
+/* Runs the fixture through the test helper in @mode (a NULL scene is expected) and
+ * returns the error it gave. */
+static GError *
+run_failing_helper (const char *mode,
+                    guint       timeout_seconds)
 {
   g_autofree char *helper = lt_helper_path ();
   g_autoptr(AmDocument) document = lt_load_fixture ();
   g_autoptr(AmLayoutRequest) request = lt_make_request (document, AM_LAYOUT_ENGINE_NEATO);
   g_autoptr(AmScene) scene = NULL;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
-  set_mode ("crash");
-  scene = am_layout_run_sync (request, helper, 30, NULL, &error);
+  set_mode (mode);
+  scene = am_layout_run_sync (request, helper, timeout_seconds, NULL, &error);
   set_mode (NULL);
 
   g_assert_null (scene);
+  g_assert_nonnull (error);
+  return error;
+}
+
+static void
+test_helper_crash (void)
+{
+  g_autoptr(GError) error = run_failing_helper ("crash", 30);
+
   g_assert_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_CRASHED);
   g_assert_nonnull (strstr (error->message, "layout failed"));
   g_assert_nonnull (strstr (error->message, "signal 11"));
@@ -142,17 +154,8 @@ test_helper_crash (void)
 static void
 test_helper_timeout (void)
 {
-  g_autofree char *helper = lt_helper_path ();
-  g_autoptr(AmDocument) document = lt_load_fixture ();
-  g_autoptr(AmLayoutRequest) request = lt_make_request (document, AM_LAYOUT_ENGINE_NEATO);
-  g_autoptr(AmScene) scene = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = run_failing_helper ("hang", 1);
 
-  set_mode ("hang");
-  scene = am_layout_run_sync (request, helper, 1, NULL, &error);
-  set_mode (NULL);
-
-  g_assert_null (scene);
   g_assert_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TIMEOUT);
   g_assert_cmpstr (error->message, ==, "layout took longer than 1 s");
 }
@@ -160,43 +163,24 @@ test_helper_timeout (void)
 static void
 test_helper_garbage (void)
 {
-  g_autofree char *helper = lt_helper_path ();
-  g_autoptr(AmDocument) document = lt_load_fixture ();
-  g_autoptr(AmLayoutRequest) request = lt_make_request (document, AM_LAYOUT_ENGINE_NEATO);
-  g_autoptr(AmScene) scene = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = run_failing_helper ("garbage", 30);
 
-  set_mode ("garbage");
-  scene = am_layout_run_sync (request, helper, 30, NULL, &error);
-  set_mode (NULL);
-
-  g_assert_null (scene);
   g_assert_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE);
 }
 
 static void
 test_helper_fail (void)
 {
-  g_autofree char *helper = lt_helper_path ();
-  g_autoptr(AmDocument) document = lt_load_fixture ();
-  g_autoptr(AmLayoutRequest) request = lt_make_request (document, AM_LAYOUT_ENGINE_NEATO);
-  g_autoptr(AmScene) scene = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = run_failing_helper ("fail", 30);
+  g_autoptr(GError) no_message = NULL;
 
-  set_mode ("fail");
-  scene = am_layout_run_sync (request, helper, 30, NULL, &error);
-  g_assert_null (scene);
   g_assert_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED);
   g_assert_cmpstr (error->message, ==, "layout failed: Graphviz said no (test)");
-  g_clear_error (&error);
 
   /* Another status, and no message: still FAILED, saying so. */
-  set_mode ("exit7");
-  scene = am_layout_run_sync (request, helper, 30, NULL, &error);
-  set_mode (NULL);
-  g_assert_null (scene);
-  g_assert_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED);
-  g_assert_nonnull (strstr (error->message, "status 7"));
+  no_message = run_failing_helper ("exit7", 30);
+  g_assert_error (no_message, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED);
+  g_assert_nonnull (strstr (no_message->message, "status 7"));
 }
 
 static void
