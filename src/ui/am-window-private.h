@@ -84,9 +84,6 @@ void        _am_window_toast              (AmWindow       *self,
 void        _am_window_message            (AmWindow       *self,
                                            const char     *heading,
                                            const char     *body);
-/* A file name fit for a title: the display name, never raw bytes. */
-char       *_am_window_display_name       (GFile          *file);
-/* The file name the export dialog proposes, from the article title. */
 char       *_am_window_suggest_export_name (AmWindow      *self,
                                             AmExportFormat format);
 /* Where the export dialog ends: adds the chosen type's extension when the name has

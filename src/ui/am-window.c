@@ -145,7 +145,7 @@ update_title (AmWindow *self)
 
       title = am_document_get_title (self->document);
       if ((title == NULL || title[0] == '\0') && self->file != NULL)
-        title = file_title = _am_window_display_name (self->file);
+        title = file_title = _am_ui_display_name (self->file);
 
       if (_am_ui_document_is_graph (self->document))
         {
@@ -581,7 +581,7 @@ load_done_cb (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *name = _am_window_display_name (job->file);
+          g_autofree char *name = _am_ui_display_name (job->file);
           g_autofree char *heading = NULL;
 
           /* The previous document stays open; the message names the file and what is wrong. */
@@ -640,7 +640,7 @@ am_window_open_file (AmWindow *self,
   self->loading = TRUE;
   self->load_cancellable = g_cancellable_new ();
 
-  name = _am_window_display_name (file);
+  name = _am_ui_display_name (file);
   /* Translators: progress shown over the map; %s is a file name */
   message = g_strdup_printf (_("Opening %s…"), name);
   set_busy_message (self, message);
@@ -990,26 +990,6 @@ am_window_export_finish (AmWindow      *self,
 }
 
 /* Helpers shared with am-window-actions.c */
-
-char *
-_am_window_display_name (GFile *file)
-{
-  g_autofree char *path = NULL;
-
-  if (file == NULL)
-    /* Translators: the name of a map that came from no file */
-    return g_strdup (_("Untitled"));
-
-  path = g_file_get_path (file);
-  if (path != NULL)
-    return g_filename_display_basename (path);
-
-  {
-    g_autofree char *basename = g_file_get_basename (file);
-
-    return basename ? g_filename_display_name (basename) : g_file_get_uri (file);
-  }
-}
 
 char *
 _am_window_suggest_export_name (AmWindow       *self,

@@ -4,20 +4,13 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "am-core.h"
+#include "am-item.h"
 #include "am-theme.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  AM_ITEM_NONE,
-  AM_ITEM_ENTITY,
-  AM_ITEM_RELATION,
-  AM_ITEM_STATEMENT,
-} AmItemType;
 
 /* Ids are unique across entities, relations and statements. */
 AmItemType  _am_ui_item_type         (AmDocument  *document,
@@ -62,5 +55,7 @@ gboolean    _am_ui_matches           (const char  *folded_haystack,
 void        _am_ui_append_kind_css   (GString           *css,
                                       const char        *kind_name,
                                       const AmKindStyle *style);
+/* A file name fit for a title: the display name, never raw bytes. (transfer full) */
+char       *_am_ui_display_name      (GFile             *file);
 
 G_END_DECLS

@@ -396,3 +396,23 @@ _am_ui_append_kind_css (GString           *css,
   append_rgba (css, &style->stroke);
   g_string_append (css, "; }\n");
 }
+
+char *
+_am_ui_display_name (GFile *file)
+{
+  g_autofree char *path = NULL;
+
+  if (file == NULL)
+    /* Translators: the name of a map that came from no file */
+    return g_strdup (_("Untitled"));
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return g_filename_display_basename (path);
+
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+
+    return basename ? g_filename_display_name (basename) : g_file_get_uri (file);
+  }
+}

@@ -1,0 +1,1166 @@
+/* am-session.c — what one window shows, owned in one place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "am-open.h"
+#include "am-session.h"
+#include "am-ui-util.h"
+
+/* Each "Wait Longer" multiplies the time limit by this, up to the maximum: big maps on
+ * slow machines. */
+#define TIMEOUT_FACTOR      4
+#define TIMEOUT_MAX_SECONDS 300
+
+struct _AmSession
+{
+  GObject            parent_instance;
+
+  AmDocument        *document;
+  GFile             *file;
+  AmScene           *scene;
+  char              *engine;           /* "auto" or an allowlisted engine name */
+  guint              timeout_seconds;
+
+  char              *selection;        /* NULL when nothing is selected */
+  AmSelectionOrigin  selection_origin;
+
+  char              *search_text;
+  char              *folded_query;     /* NULL when not searching */
+  GHashTable        *matches;          /* item ids the search shows, NULL when not searching */
+  char              *first_match;
+  GHashTable        *highlight;        /* map ids left undimmed, or NULL */
+
+  /* Items of the document, in list order; built on a worker thread. */
+  GListStore        *items;
+  GHashTable        *items_by_id;      /* id → AmItem, borrowed from the store */
+
+  GError            *layout_error;
+  char              *busy_message;
+  GCancellable      *load_cancellable;
+  GCancellable      *layout_cancellable;
+  GCancellable      *items_cancellable;
+  /* Each job carries the serial it was started with; a result whose serial is not the
+   * current one is late (a newer request replaced it) and is dropped. */
+  guint              load_serial;
+  guint              layout_serial;
+  guint              items_serial;
+
+  guint              loading : 1;
+  guint              laying_out : 1;
+};
+
+G_DEFINE_FINAL_TYPE (AmSession, am_session, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (AmSelectionOrigin, am_selection_origin,
+                    G_DEFINE_ENUM_VALUE (AM_SELECTION_ORIGIN_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (AM_SELECTION_ORIGIN_MAP, "map"),
+                    G_DEFINE_ENUM_VALUE (AM_SELECTION_ORIGIN_KEYBOARD, "keyboard"),
+                    G_DEFINE_ENUM_VALUE (AM_SELECTION_ORIGIN_LIST, "list"),
+                    G_DEFINE_ENUM_VALUE (AM_SELECTION_ORIGIN_SEARCH, "search"),
+                    G_DEFINE_ENUM_VALUE (AM_SELECTION_ORIGIN_ARTICLE, "article"),
+                    G_DEFINE_ENUM_VALUE (AM_SELECTION_ORIGIN_DETAILS, "details"))
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  PROP_BUSY_MESSAGE,
+  PROP_DOCUMENT,
+  PROP_ENGINE,
+  PROP_FILE,
+  PROP_HIGHLIGHT,
+  PROP_LAYING_OUT,
+  PROP_LAYOUT_ERROR,
+  PROP_LOADING,
+  PROP_MAP_SELECTION,
+  PROP_RESOLVED_ENGINE,
+  PROP_SCENE,
+  PROP_SEARCH_TEXT,
+  PROP_SEARCHING,
+  PROP_SELECTION,
+  PROP_SELECTION_ORIGIN,
+  PROP_TIMEOUT_SECONDS,
+  N_PROPS
+};
+
+enum {
+  LOAD_FAILED,
+  LAYOUT_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void am_session_relayout_internal (AmSession *self);
+
+/* A pending asynchronous job.  It holds the session weakly, so a closed window never
+ * waits for a helper process, and the serial tells a current result from a late one. */
+typedef struct
+{
+  GWeakRef  session;
+  guint     serial;
+  GFile    *file;
+  char     *engine;
+} Job;
+
+static Job *
+job_new (AmSession  *self,
+         guint       serial,
+         GFile      *file,
+         const char *engine)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_weak_ref_init (&job->session, self);
+  job->serial = serial;
+  g_set_object (&job->file, file);
+  job->engine = g_strdup (engine);
+
+  return job;
+}
+
+static void
+job_free (Job *job)
+{
+  g_weak_ref_clear (&job->session);
+  g_clear_object (&job->file);
+  g_free (job->engine);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
+
+/* Busy state */
+
+typedef struct
+{
+  gboolean busy;
+  gboolean loading;
+  gboolean laying_out;
+} BusyState;
+
+static BusyState
+busy_state (AmSession *self)
+{
+  return (BusyState) {
+    .busy = self->loading || self->laying_out,
+    .loading = self->loading,
+    .laying_out = self->laying_out,
+  };
+}
+
+/* Notifies whatever changed since @before, and the message with them. */
+static void
+notify_busy (AmSession *self,
+             BusyState  before)
+{
+  BusyState now = busy_state (self);
+
+  if (now.loading != before.loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+  if (now.laying_out != before.laying_out)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAYING_OUT]);
+  if (now.busy != before.busy)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
+}
+
+static void
+set_busy_message (AmSession  *self,
+                  const char *message)
+{
+  if (g_strcmp0 (self->busy_message, message) == 0)
+    return;
+
+  g_free (self->busy_message);
+  self->busy_message = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY_MESSAGE]);
+}
+
+/* Derived state: what the search matches, what the map leaves undimmed */
+
+static void
+add_statement_participants (GHashTable  *set,
+                            AmStatement *statement)
+{
+  const char * const *about = am_statement_get_about (statement);
+  const char * const *addressees = am_statement_get_addressees (statement);
+  const char *reported_by = am_statement_get_reported_by (statement);
+
+  g_hash_table_add (set, g_strdup (am_statement_get_speaker (statement)));
+  for (guint i = 0; about[i] != NULL; i++)
+    g_hash_table_add (set, g_strdup (about[i]));
+  for (guint i = 0; addressees[i] != NULL; i++)
+    g_hash_table_add (set, g_strdup (addressees[i]));
+  if (reported_by != NULL)
+    g_hash_table_add (set, g_strdup (reported_by));
+}
+
+static gboolean
+string_sets_equal (GHashTable *a,
+                   GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (b, key))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* What the map leaves undimmed: what the search matches while searching, otherwise the
+ * actors of a selected statement (statements have no shape of their own on the map). */
+static void
+update_highlight (AmSession *self)
+{
+  g_autoptr(GHashTable) set = NULL;
+  AmStatement *statement;
+
+  if (self->matches != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_iter_init (&iter, self->matches);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          AmItem *item = g_hash_table_lookup (self->items_by_id, key);
+          const char * const *map_ids = am_item_get_map_ids (item);
+
+          for (guint i = 0; map_ids[i] != NULL; i++)
+            g_hash_table_add (set, g_strdup (map_ids[i]));
+        }
+    }
+  else if (self->document != NULL && self->selection != NULL
+           && (statement = am_document_lookup_statement (self->document, self->selection)))
+    {
+      set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      add_statement_participants (set, statement);
+    }
+
+  if (string_sets_equal (set, self->highlight))
+    return;
+
+  g_clear_pointer (&self->highlight, g_hash_table_unref);
+  self->highlight = g_steal_pointer (&set);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HIGHLIGHT]);
+}
+
+/* Runs the search over the items: one pass per change of the text or of the items. */
+static void
+update_matches (AmSession *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_pointer (&self->first_match, g_free);
+
+  if (self->folded_query != NULL)
+    {
+      self->matches = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(AmItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+          if (!_am_ui_matches (am_item_get_haystack (item), self->folded_query))
+            continue;
+
+          /* Keys are borrowed from the items, which the store keeps alive. */
+          g_hash_table_add (self->matches, (gpointer) am_item_get_id (item));
+          if (self->first_match == NULL)
+            self->first_match = g_strdup (am_item_get_id (item));
+        }
+    }
+
+  update_highlight (self);
+}
+
+/* Items */
+
+static void
+set_items (AmSession *self,
+           GPtrArray *items)
+{
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  g_hash_table_remove_all (self->items_by_id);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      AmItem *item = g_ptr_array_index (items, i);
+
+      g_hash_table_insert (self->items_by_id, (gpointer) am_item_get_id (item), item);
+    }
+
+  /* The matches borrow ids from the old items: drop them before the items go. */
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_list_store_splice (self->items, 0, n_before,
+                       items ? items->pdata : NULL, items ? items->len : 0);
+  update_matches (self);
+}
+
+static void
+build_items_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  AmDocument *document = task_data;
+
+  /* Items only read the immutable document, so they can be built off the main thread:
+   * folding the text of every actor, relation and statement of a big map takes time. */
+  g_task_return_pointer (task, am_item_build_all (document), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+build_items_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(AmSession) self = g_weak_ref_get (&job->session);
+  g_autoptr(GPtrArray) items = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (self == NULL || job->serial != self->items_serial || items == NULL)
+    return;
+
+  g_clear_object (&self->items_cancellable);
+  set_items (self, items);
+}
+
+static void
+rebuild_items (AmSession *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  self->items_serial++;
+  if (self->items_cancellable != NULL)
+    g_cancellable_cancel (self->items_cancellable);
+  g_clear_object (&self->items_cancellable);
+
+  set_items (self, NULL);
+  if (self->document == NULL)
+    return;
+
+  self->items_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->items_cancellable, build_items_done_cb,
+                     job_new (self, self->items_serial, NULL, NULL));
+  g_task_set_source_tag (task, rebuild_items);
+  g_task_set_task_data (task, g_object_ref (self->document), g_object_unref);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, build_items_thread);
+}
+
+/* Scene and layout */
+
+static void
+set_scene (AmSession *self,
+           AmScene   *scene)
+{
+  if (self->scene == scene)
+    return;
+
+  g_clear_pointer (&self->scene, am_scene_unref);
+  if (scene != NULL)
+    self->scene = am_scene_ref (scene);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCENE]);
+}
+
+static void
+set_layout_error (AmSession    *self,
+                  const GError *error)
+{
+  if (self->layout_error == NULL && error == NULL)
+    return;
+
+  g_clear_error (&self->layout_error);
+  if (error != NULL)
+    self->layout_error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAYOUT_ERROR]);
+}
+
+static void
+layout_failed (AmSession    *self,
+               const char   *engine,
+               const GError *error)
+{
+  g_debug ("Layout with %s failed: %s", engine, error->message);
+  set_layout_error (self, error);
+  g_signal_emit (self, signals [LAYOUT_FAILED], 0, engine, error);
+}
+
+static void
+layout_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(AmSession) self = g_weak_ref_get (&job->session);
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  BusyState before;
+
+  scene = am_layout_run_finish (result, &error);
+
+  /* Closed window, cancelled job or a newer request: this result is late. */
+  if (self == NULL || job->serial != self->layout_serial)
+    return;
+
+  before = busy_state (self);
+  self->laying_out = FALSE;
+  g_clear_object (&self->layout_cancellable);
+
+  if (scene != NULL)
+    {
+      set_layout_error (self, NULL);
+      set_scene (self, scene);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      layout_failed (self, job->engine, error);
+    }
+
+  notify_busy (self, before);
+}
+
+static void
+cancel_layout_job (AmSession *self)
+{
+  /* Bumping the serial makes any result still in flight late. */
+  self->layout_serial++;
+  if (self->layout_cancellable != NULL)
+    g_cancellable_cancel (self->layout_cancellable);
+  g_clear_object (&self->layout_cancellable);
+  self->laying_out = FALSE;
+}
+
+static void
+am_session_relayout_internal (AmSession *self)
+{
+  g_autoptr(AmLayoutRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  BusyState before = busy_state (self);
+  const char *engine_name;
+  AmLayoutEngine engine;
+
+  cancel_layout_job (self);
+
+  if (self->document == NULL)
+    {
+      notify_busy (self, before);
+      return;
+    }
+
+  engine_name = am_session_get_resolved_engine (self);
+  if (!am_layout_engine_from_string (engine_name, &engine))
+    engine = AM_LAYOUT_ENGINE_NEATO;
+
+  request = am_layout_request_new_for_document (self->document, engine, &error);
+  if (request == NULL)
+    {
+      layout_failed (self, engine_name, error);
+      notify_busy (self, before);
+      return;
+    }
+
+  self->laying_out = TRUE;
+  self->layout_cancellable = g_cancellable_new ();
+
+  /* Translators: progress shown over the map; %s is a Graphviz engine name */
+  message = g_strdup_printf (_("Laying out the map with %s…"), engine_name);
+  set_busy_message (self, message);
+
+  am_layout_run_async (request,
+                       NULL,
+                       self->timeout_seconds,
+                       self->layout_cancellable,
+                       layout_done_cb,
+                       job_new (self, self->layout_serial, NULL, engine_name));
+
+  notify_busy (self, before);
+}
+
+/* Loading */
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(AmSession) self = g_weak_ref_get (&job->session);
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  BusyState before;
+
+  document = am_open_document_finish (result, &error);
+
+  if (self == NULL || job->serial != self->load_serial)
+    return;
+
+  before = busy_state (self);
+  self->loading = FALSE;
+  g_clear_object (&self->load_cancellable);
+
+  if (document != NULL)
+    am_session_set_document (self, document, job->file);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* The document on screen stays; the message names the file and what is wrong. */
+    g_signal_emit (self, signals [LOAD_FAILED], 0, job->file, error);
+
+  notify_busy (self, before);
+}
+
+static void
+cancel_load_job (AmSession *self)
+{
+  /* A newer open replaces an older one that has not finished, and its result is late. */
+  self->load_serial++;
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->loading = FALSE;
+}
+
+/* GObject */
+
+static void
+am_session_dispose (GObject *object)
+{
+  AmSession *self = AM_SESSION (object);
+
+  cancel_load_job (self);
+  cancel_layout_job (self);
+  self->items_serial++;
+  if (self->items_cancellable != NULL)
+    g_cancellable_cancel (self->items_cancellable);
+  g_clear_object (&self->items_cancellable);
+
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  if (self->items != NULL)
+    g_list_store_remove_all (self->items);
+  g_clear_pointer (&self->items_by_id, g_hash_table_unref);
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->highlight, g_hash_table_unref);
+  g_clear_pointer (&self->scene, am_scene_unref);
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (am_session_parent_class)->dispose (object);
+}
+
+static void
+am_session_finalize (GObject *object)
+{
+  AmSession *self = AM_SESSION (object);
+
+  g_free (self->engine);
+  g_free (self->selection);
+  g_free (self->search_text);
+  g_free (self->folded_query);
+  g_free (self->first_match);
+  g_free (self->busy_message);
+  g_clear_error (&self->layout_error);
+
+  G_OBJECT_CLASS (am_session_parent_class)->finalize (object);
+}
+
+static void
+am_session_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  AmSession *self = AM_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, am_session_get_busy (self));
+      break;
+
+    case PROP_BUSY_MESSAGE:
+      g_value_set_string (value, self->busy_message);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_ENGINE:
+      g_value_set_string (value, am_session_get_engine (self));
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_HIGHLIGHT:
+      g_value_set_boxed (value, self->highlight);
+      break;
+
+    case PROP_LAYING_OUT:
+      g_value_set_boolean (value, self->laying_out);
+      break;
+
+    case PROP_LAYOUT_ERROR:
+      g_value_set_boxed (value, self->layout_error);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_MAP_SELECTION:
+      g_value_set_string (value, am_session_get_map_selection (self));
+      break;
+
+    case PROP_RESOLVED_ENGINE:
+      g_value_set_string (value, am_session_get_resolved_engine (self));
+      break;
+
+    case PROP_SCENE:
+      g_value_set_boxed (value, self->scene);
+      break;
+
+    case PROP_SEARCH_TEXT:
+      g_value_set_string (value, am_session_get_search_text (self));
+      break;
+
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, am_session_get_searching (self));
+      break;
+
+    case PROP_SELECTION:
+      g_value_set_string (value, self->selection);
+      break;
+
+    case PROP_SELECTION_ORIGIN:
+      g_value_set_enum (value, self->selection_origin);
+      break;
+
+    case PROP_TIMEOUT_SECONDS:
+      g_value_set_uint (value, self->timeout_seconds);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+am_session_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  AmSession *self = AM_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      am_session_set_engine (self, g_value_get_string (value));
+      break;
+
+    case PROP_SEARCH_TEXT:
+      am_session_set_search_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_TIMEOUT_SECONDS:
+      am_session_set_timeout_seconds (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+#define READABLE (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define READWRITE (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
+static void
+am_session_class_init (AmSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = am_session_dispose;
+  object_class->finalize = am_session_finalize;
+  object_class->get_property = am_session_get_property;
+  object_class->set_property = am_session_set_property;
+
+  properties [PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, READABLE);
+  properties [PROP_BUSY_MESSAGE] = g_param_spec_string ("busy-message", NULL, NULL, NULL, READABLE);
+  properties [PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, AM_TYPE_DOCUMENT, READABLE);
+  properties [PROP_ENGINE] = g_param_spec_string ("engine", NULL, NULL, "auto", READWRITE);
+  properties [PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, READABLE);
+  properties [PROP_HIGHLIGHT] = g_param_spec_boxed ("highlight", NULL, NULL, G_TYPE_HASH_TABLE, READABLE);
+  properties [PROP_LAYING_OUT] = g_param_spec_boolean ("laying-out", NULL, NULL, FALSE, READABLE);
+  properties [PROP_LAYOUT_ERROR] = g_param_spec_boxed ("layout-error", NULL, NULL, G_TYPE_ERROR, READABLE);
+  properties [PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, READABLE);
+  properties [PROP_MAP_SELECTION] = g_param_spec_string ("map-selection", NULL, NULL, NULL, READABLE);
+  properties [PROP_RESOLVED_ENGINE] = g_param_spec_string ("resolved-engine", NULL, NULL, NULL, READABLE);
+  properties [PROP_SCENE] = g_param_spec_boxed ("scene", NULL, NULL, AM_TYPE_SCENE, READABLE);
+  properties [PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, "", READWRITE);
+  properties [PROP_SEARCHING] = g_param_spec_boolean ("searching", NULL, NULL, FALSE, READABLE);
+  properties [PROP_SELECTION] = g_param_spec_string ("selection", NULL, NULL, NULL, READABLE);
+  properties [PROP_SELECTION_ORIGIN] =
+    g_param_spec_enum ("selection-origin", NULL, NULL, AM_TYPE_SELECTION_ORIGIN,
+                       AM_SELECTION_ORIGIN_NONE, READABLE);
+  properties [PROP_TIMEOUT_SECONDS] =
+    g_param_spec_uint ("timeout-seconds", NULL, NULL, 1, TIMEOUT_MAX_SECONDS,
+                       AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS, READWRITE);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals [LOAD_FAILED] =
+    g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_ERROR);
+  signals [LAYOUT_FAILED] =
+    g_signal_new ("layout-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);
+}
+
+static void
+am_session_init (AmSession *self)
+{
+  self->engine = g_strdup ("auto");
+  self->timeout_seconds = AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS;
+  self->items = g_list_store_new (AM_TYPE_ITEM);
+  self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* Public API */
+
+AmSession *
+am_session_new (void)
+{
+  return g_object_new (AM_TYPE_SESSION, NULL);
+}
+
+AmDocument *
+am_session_get_document (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->document;
+}
+
+GFile *
+am_session_get_file (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->file;
+}
+
+void
+am_session_set_document (AmSession  *self,
+                         AmDocument *document,
+                         GFile      *file)
+{
+  g_return_if_fail (AM_IS_SESSION (self));
+  g_return_if_fail (document == NULL || AM_IS_DOCUMENT (document));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+
+  if (self->document != document)
+    {
+      g_set_object (&self->document, document);
+
+      /* The selection is an id, so it survives a reload of the same story. */
+      if (self->selection != NULL
+          && (document == NULL || !_am_ui_document_has_id (document, self->selection)))
+        am_session_select (self, NULL, AM_SELECTION_ORIGIN_NONE);
+
+      set_scene (self, NULL);
+      set_layout_error (self, NULL);
+      rebuild_items (self);
+      update_highlight (self);
+
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RESOLVED_ENGINE]);
+
+      am_session_relayout_internal (self);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+am_session_open_file (AmSession *self,
+                      GFile     *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  BusyState before;
+
+  g_return_if_fail (AM_IS_SESSION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  before = busy_state (self);
+  cancel_load_job (self);
+
+  self->loading = TRUE;
+  self->load_cancellable = g_cancellable_new ();
+
+  name = _am_ui_display_name (file);
+  /* Translators: progress shown over the map; %s is a file name */
+  message = g_strdup_printf (_("Opening %s…"), name);
+  set_busy_message (self, message);
+
+  /* A JSON model on a worker thread, or a Graphviz file parsed by the isolated helper:
+   * Graphviz's parser never runs in the window's process. */
+  am_open_document_async (file,
+                          NULL,
+                          self->load_cancellable,
+                          load_done_cb,
+                          job_new (self, self->load_serial, file, NULL));
+
+  notify_busy (self, before);
+}
+
+AmScene *
+am_session_get_scene (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->scene;
+}
+
+const char *
+am_session_get_engine (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->engine;
+}
+
+void
+am_session_set_engine (AmSession  *self,
+                       const char *engine)
+{
+  AmLayoutEngine value;
+
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  if (engine == NULL || !am_layout_engine_from_string (engine, &value))
+    engine = "auto";
+
+  if (g_strcmp0 (self->engine, engine) == 0)
+    return;
+
+  g_free (self->engine);
+  self->engine = g_strdup (engine);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENGINE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RESOLVED_ENGINE]);
+
+  /* Only the engine changed: the selection stays, and the map keeps its viewport. */
+  am_session_relayout_internal (self);
+}
+
+const char *
+am_session_get_resolved_engine (AmSession *self)
+{
+  AmLayoutEngine engine;
+
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  if (am_layout_engine_from_string (self->engine, &engine))
+    return self->engine;
+
+  if (self->document == NULL)
+    return am_layout_engine_to_string (AM_LAYOUT_ENGINE_NEATO);
+
+  /* A Graphviz file's own "layout" attribute (dot by default), else by size. */
+  return am_layout_engine_to_string (am_layout_engine_for_document (self->document));
+}
+
+guint
+am_session_get_timeout_seconds (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), 0);
+
+  return self->timeout_seconds;
+}
+
+void
+am_session_set_timeout_seconds (AmSession *self,
+                                guint      seconds)
+{
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  seconds = CLAMP (seconds, 1, TIMEOUT_MAX_SECONDS);
+  if (self->timeout_seconds == seconds)
+    return;
+
+  self->timeout_seconds = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TIMEOUT_SECONDS]);
+}
+
+void
+am_session_relayout (AmSession *self)
+{
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  am_session_relayout_internal (self);
+}
+
+void
+am_session_relayout_longer (AmSession *self)
+{
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  am_session_set_timeout_seconds (self, MIN (self->timeout_seconds * TIMEOUT_FACTOR,
+                                             TIMEOUT_MAX_SECONDS));
+  am_session_relayout_internal (self);
+}
+
+void
+am_session_cancel (AmSession *self)
+{
+  BusyState before;
+
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  before = busy_state (self);
+  cancel_load_job (self);
+  cancel_layout_job (self);
+  notify_busy (self, before);
+}
+
+const GError *
+am_session_get_layout_error (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->layout_error;
+}
+
+const char *
+am_session_get_selection (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->selection;
+}
+
+AmSelectionOrigin
+am_session_get_selection_origin (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), AM_SELECTION_ORIGIN_NONE);
+
+  return self->selection_origin;
+}
+
+AmItemType
+am_session_get_selection_type (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), AM_ITEM_NONE);
+
+  return _am_ui_item_type (self->document, self->selection);
+}
+
+const char *
+am_session_get_map_selection (AmSession *self)
+{
+  AmStatement *statement;
+
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  /* Statements have no shape on the map: their speaker's node shows them. */
+  if (self->selection != NULL && self->document != NULL
+      && (statement = am_document_lookup_statement (self->document, self->selection)))
+    return am_statement_get_speaker (statement);
+
+  return self->selection;
+}
+
+void
+am_session_select (AmSession         *self,
+                   const char        *id,
+                   AmSelectionOrigin  origin)
+{
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  if (id != NULL && id[0] == '\0')
+    id = NULL;
+
+  /* Ids that name nothing in this document (a stale click, a typo in an action target)
+   * clear the selection rather than leave the panels pointing at nothing. */
+  if (id != NULL && !_am_ui_document_has_id (self->document, id))
+    {
+      g_debug ("Ignoring selection of unknown id “%s”", id);
+      id = NULL;
+    }
+
+  if (id == NULL)
+    origin = AM_SELECTION_ORIGIN_NONE;
+
+  /* Clearing twice is no change; choosing the same item again is: the list or the
+   * article asks the map to fly back to it. */
+  if (id == NULL && self->selection == NULL && self->selection_origin == origin)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->selection_origin != origin)
+    {
+      self->selection_origin = origin;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTION_ORIGIN]);
+    }
+
+  if (g_strcmp0 (self->selection, id) != 0)
+    {
+      g_free (self->selection);
+      self->selection = g_strdup (id);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MAP_SELECTION]);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTION]);
+  update_highlight (self);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+am_session_get_search_text (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->search_text ? self->search_text : "";
+}
+
+void
+am_session_set_search_text (AmSession  *self,
+                            const char *text)
+{
+  g_autofree char *folded = NULL;
+  gboolean was_searching;
+
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  if (text == NULL)
+    text = "";
+
+  if (g_strcmp0 (am_session_get_search_text (self), text) == 0)
+    return;
+
+  was_searching = am_session_get_searching (self);
+
+  g_free (self->search_text);
+  self->search_text = g_strdup (text);
+
+  folded = _am_ui_fold (text);
+  g_strstrip (folded);
+  g_clear_pointer (&self->folded_query, g_free);
+  if (folded[0] != '\0')
+    self->folded_query = g_steal_pointer (&folded);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  update_matches (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH_TEXT]);
+  if (was_searching != am_session_get_searching (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCHING]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+am_session_get_searching (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+
+  return self->folded_query != NULL;
+}
+
+gboolean
+am_session_item_matches (AmSession  *self,
+                         const char *id)
+{
+  AmItem *item;
+
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+
+  if (id == NULL)
+    return FALSE;
+
+  if (self->matches != NULL)
+    return g_hash_table_contains (self->matches, id);
+
+  /* Without a search the list is the actors. */
+  item = g_hash_table_lookup (self->items_by_id, id);
+  return item != NULL && am_item_get_item_type (item) == AM_ITEM_ENTITY;
+}
+
+GListModel *
+am_session_get_items (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->items);
+}
+
+const char *
+am_session_get_first_match (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->first_match;
+}
+
+GHashTable *
+am_session_get_highlight (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->highlight;
+}
+
+gboolean
+am_session_get_busy (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+
+  return self->loading || self->laying_out;
+}
+
+gboolean
+am_session_get_loading (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+
+  return self->loading;
+}
+
+gboolean
+am_session_get_laying_out (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+
+  return self->laying_out;
+}
+
+const char *
+am_session_get_busy_message (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->busy_message;
+}

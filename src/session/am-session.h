@@ -1,0 +1,125 @@
+/* am-session.h — what one window shows, owned in one place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "am-core.h"
+#include "am-item.h"
+#include "am-layout.h"
+
+G_BEGIN_DECLS
+
+/* Where a selection came from.  Widgets read it to decide whether to scroll or fly:
+ * the map does not fly to what was clicked on the map, the list does not scroll to what
+ * was picked in the list. */
+typedef enum
+{
+  AM_SELECTION_ORIGIN_NONE,       /* set by the program, or cleared */
+  AM_SELECTION_ORIGIN_MAP,        /* a click on the map */
+  AM_SELECTION_ORIGIN_KEYBOARD,   /* arrow keys on the map */
+  AM_SELECTION_ORIGIN_LIST,       /* a row of the actor list */
+  AM_SELECTION_ORIGIN_SEARCH,     /* Enter in the search entry */
+  AM_SELECTION_ORIGIN_ARTICLE,    /* a sentence of the article */
+  AM_SELECTION_ORIGIN_DETAILS,    /* a link in the detail panel */
+} AmSelectionOrigin;
+
+GType am_selection_origin_get_type (void) G_GNUC_CONST;
+#define AM_TYPE_SELECTION_ORIGIN (am_selection_origin_get_type ())
+
+#define AM_TYPE_SESSION (am_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmSession, am_session, AM, SESSION, GObject)
+
+/*
+ * AmSession owns what one window shows: the document and the file it came from, the
+ * scene laid out from it (by a layout job off the main thread), the layout engine of
+ * this window, the selection and where it came from, the search text and what it
+ * matches, what the map leaves undimmed, and whether something is being loaded or laid
+ * out.  It is not a widget and needs no display.  Every change goes through one call
+ * here; widgets follow through "notify".
+ *
+ * Properties (all read-only unless noted):
+ *   "document" (AmDocument), "file" (GFile), "scene" (AmScene, boxed),
+ *   "engine" (string, read-write: "auto" or an allowlisted engine; changing it lays
+ *   out again), "resolved-engine" (string: what "auto" means for this document),
+ *   "timeout-seconds" (uint, read-write), "selection" (string), "selection-origin"
+ *   (AmSelectionOrigin), "map-selection" (string: the map's id for the selection — a
+ *   statement's speaker), "search-text" (string, read-write), "searching" (boolean),
+ *   "highlight" (GHashTable, boxed: ids left undimmed on the map, or NULL),
+ *   "busy" (boolean), "busy-message" (string), "loading" (boolean), "laying-out"
+ *   (boolean), "layout-error" (GError, boxed: why the last layout failed, or NULL).
+ *
+ * Signals:
+ *   "load-failed" (GFile *file, GError *error): a file did not open; the document
+ *   on screen stays.
+ *   "layout-failed" (const char *engine, GError *error): a layout failed or timed out;
+ *   the scene on screen (if any) stays.
+ */
+AmSession         *am_session_new                  (void);
+
+AmDocument        *am_session_get_document         (AmSession         *self);
+GFile             *am_session_get_file             (AmSession         *self);
+/* Replaces the document (and where it came from; @file may be NULL) and lays it out.
+ * The selection survives when the new document knows its id; the search text stays. */
+void               am_session_set_document         (AmSession         *self,
+                                                    AmDocument        *document,
+                                                    GFile             *file);
+/* Reads @file on a worker thread (JSON) or in the layout helper (Graphviz), then
+ * am_session_set_document().  A newer open cancels an older one. */
+void               am_session_open_file            (AmSession         *self,
+                                                    GFile             *file);
+
+AmScene           *am_session_get_scene            (AmSession         *self);
+const char        *am_session_get_engine           (AmSession         *self);
+void               am_session_set_engine           (AmSession         *self,
+                                                    const char        *engine);
+const char        *am_session_get_resolved_engine  (AmSession         *self);
+guint              am_session_get_timeout_seconds  (AmSession         *self);
+void               am_session_set_timeout_seconds  (AmSession         *self,
+                                                    guint              seconds);
+/* Lays the document out again with the current engine. */
+void               am_session_relayout             (AmSession         *self);
+/* After a timeout: four times the time limit (up to five minutes), then relayout. */
+void               am_session_relayout_longer      (AmSession         *self);
+/* Stops whatever is running (reading a file, laying out); what is on screen stays. */
+void               am_session_cancel               (AmSession         *self);
+const GError      *am_session_get_layout_error     (AmSession         *self);
+
+/* NULL when nothing is selected. */
+const char        *am_session_get_selection        (AmSession         *self);
+AmSelectionOrigin  am_session_get_selection_origin (AmSession         *self);
+AmItemType         am_session_get_selection_type   (AmSession         *self);
+const char        *am_session_get_map_selection    (AmSession         *self);
+/* The one way to select: NULL or "" clears; an id the document does not know clears
+ * too.  Selecting the same id again from elsewhere notifies again, so that the widget it
+ * came from can fly or scroll to it. */
+void               am_session_select               (AmSession         *self,
+                                                    const char        *id,
+                                                    AmSelectionOrigin  origin);
+
+const char        *am_session_get_search_text      (AmSession         *self);
+void               am_session_set_search_text      (AmSession         *self,
+                                                    const char        *text);
+gboolean           am_session_get_searching        (AmSession         *self);
+/* Whether the item (an actor, relation or statement id) is shown by the current search;
+ * without a search only actors are. */
+gboolean           am_session_item_matches         (AmSession         *self,
+                                                    const char        *id);
+/* Every actor, relation and statement of the document as AmItem, in list order:
+ * actors by kind then name, then relations, then statements.  The same model object
+ * for the life of the session; it changes with the document. (transfer none) */
+GListModel        *am_session_get_items            (AmSession         *self);
+/* The first item the search shows, or NULL. */
+const char        *am_session_get_first_match      (AmSession         *self);
+/* (transfer none) (nullable) */
+GHashTable        *am_session_get_highlight        (AmSession         *self);
+
+gboolean           am_session_get_busy             (AmSession         *self);
+gboolean           am_session_get_loading          (AmSession         *self);
+gboolean           am_session_get_laying_out       (AmSession         *self);
+const char        *am_session_get_busy_message     (AmSession         *self);
+
+G_END_DECLS
