@@ -82,9 +82,9 @@ open_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), json);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), dot);
 
-  if (self->file != NULL)
+  if (am_session_get_file (self->session) != NULL)
     {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autoptr(GFile) parent = g_file_get_parent (am_session_get_file (self->session));
 
       if (parent != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), parent, NULL);
@@ -207,7 +207,7 @@ export_action (GtkWidget  *widget,
   GtkFileChooserNative *native;
   g_autofree char *suggested = NULL;
 
-  if (self->scene == NULL)
+  if (am_session_get_scene (self->session) == NULL)
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
@@ -259,12 +259,14 @@ select_action (GtkWidget  *widget,
 {
   AmWindow *self = AM_WINDOW (widget);
   const char *id = g_variant_get_string (param, NULL);
-  gboolean under_pointer;
+  AmSelectionOrigin origin = AM_SELECTION_ORIGIN_NONE;
 
-  /* A click on the map selects what is under the pointer, which is in view already;
-   * a choice made anywhere else (list, panels, article, arrow keys) flies the map there. */
-  under_pointer = id[0] != '\0' && g_strcmp0 (am_canvas_get_hovered (self->canvas), id) == 0;
-  _am_window_show_item (self, id, !under_pointer);
+  /* The map activates this for clicks (on what is under the pointer) and for the arrow
+   * keys (a neighbour, which the map then flies to); Escape clears. */
+  if (id[0] != '\0')
+    origin = g_strcmp0 (am_canvas_get_hovered (self->canvas), id) == 0
+             ? AM_SELECTION_ORIGIN_MAP : AM_SELECTION_ORIGIN_KEYBOARD;
+  am_session_select (self->session, id, origin);
 }
 
 static void
@@ -311,10 +313,10 @@ relayout_action (GtkWidget  *widget,
   AmWindow *self = AM_WINDOW (widget);
   const char *engine = g_variant_get_string (param, NULL);
 
-  if (engine[0] != '\0' && g_strcmp0 (engine, self->engine) != 0)
-    am_window_set_engine (self, engine);   /* lays out again by itself */
+  if (engine[0] != '\0' && g_strcmp0 (engine, am_session_get_engine (self->session)) != 0)
+    g_object_set (self, "engine", engine, NULL);   /* lays out again by itself */
   else
-    _am_window_relayout (self);
+    am_session_relayout (self->session);
 }
 
 static void
@@ -324,9 +326,7 @@ relayout_longer_action (GtkWidget  *widget,
 {
   AmWindow *self = AM_WINDOW (widget);
 
-  /* Four times as long each time, up to five minutes: big maps on slow machines. */
-  self->timeout_seconds = MIN (self->timeout_seconds * 4, 300);
-  _am_window_relayout (self);
+  am_session_relayout_longer (self->session);
 }
 
 static void
@@ -335,11 +335,20 @@ cancel_layout_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   AmWindow *self = AM_WINDOW (widget);
+  gboolean laying_out = am_session_get_laying_out (self->session);
 
   /* The progress overlay's Cancel stops whatever it shows: a file being read or a
    * layout being computed. */
-  _am_window_cancel_loading (self);
-  am_window_cancel_layout (self);
+  am_session_cancel (self->session);
+
+  if (laying_out && am_session_get_scene (self->session) == NULL
+      && am_session_get_document (self->session) != NULL)
+    _am_window_show_error_page (self, "process-stop-symbolic",
+                                /* Translators: title of the page shown instead of the map */
+                                _("Layout Cancelled"),
+                                /* Translators: shown instead of the map after Cancel */
+                                _("Lay the map out again, or try another engine."),
+                                FALSE, am_session_get_resolved_engine (self->session));
 }
 
 static void
@@ -362,8 +371,8 @@ void
 _am_window_update_actions (AmWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_scene = self->scene != NULL;
-  gboolean has_document = self->document != NULL;
+  gboolean has_scene = am_session_get_scene (self->session) != NULL;
+  gboolean has_document = am_session_get_document (self->session) != NULL;
 
   gtk_widget_action_set_enabled (widget, "win.export", has_scene);
   gtk_widget_action_set_enabled (widget, "win.zoom-in", has_scene);
@@ -372,7 +381,7 @@ _am_window_update_actions (AmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.relayout", has_document);
   gtk_widget_action_set_enabled (widget, "win.relayout-longer", has_document);
   gtk_widget_action_set_enabled (widget, "win.search", has_document);
-  gtk_widget_action_set_enabled (widget, "win.cancel-layout", self->laying_out || self->loading);
+  gtk_widget_action_set_enabled (widget, "win.cancel-layout", am_session_get_busy (self->session));
 }
 
 void

@@ -8,6 +8,7 @@
 #include "am-canvas.h"
 #include "am-detail-panel.h"
 #include "am-layout.h"
+#include "am-session.h"
 #include "am-sidebar.h"
 #include "am-window.h"
 
@@ -39,42 +40,29 @@ struct _AmWindow
   GtkWidget            *zoom_box;
 
   /* Owned References */
+  AmSession            *session;           /* what the window shows: the one owner of state */
   GSettings            *settings;          /* NULL when the schema is not installed */
-  GtkCssProvider       *kind_css;          /* entity-kind colours from the render theme */
-  AmDocument           *document;
-  AmScene              *scene;
-  GFile                *file;              /* where the document came from, or NULL */
-  GCancellable         *load_cancellable;
-  GCancellable         *layout_cancellable;
-  GHashTable           *highlight;         /* ids shown undimmed on the canvas, or NULL */
-  char                 *selection;         /* NULL when nothing is selected */
-  char                 *engine;            /* "auto" or an allowlisted engine name */
-  char                 *busy_message;
 
-  /* Each job carries the serial it was started with; a result whose serial is not the
-   * current one is late (a newer request replaced it) and is dropped. */
-  guint                 load_serial;
-  guint                 layout_serial;
   guint                 progress_timeout_id;
-  guint                 timeout_seconds;    /* for the layout helper; "Wait Longer" raises it */
 
   guint                 show_legend : 1;
   guint                 show_sidebar : 1;
-  guint                 loading : 1;
-  guint                 laying_out : 1;
+  /* A new document starts fitted; a relayout of the same one keeps the view. */
   guint                 fit_next_scene : 1;
 };
 
 void        _am_window_class_actions_init (GtkWidgetClass *widget_class);
 void        _am_window_update_actions     (AmWindow       *self);
-/* Runs Graphviz again on the current document with the current engine. */
-void        _am_window_relayout           (AmWindow       *self);
-/* Stops reading a file; the document on screen stays. */
-void        _am_window_cancel_loading     (AmWindow       *self);
-/* Shows the item: selects it and flies the canvas there. */
-void        _am_window_show_item          (AmWindow       *self,
-                                           const char     *id,
-                                           gboolean        fly);
+void        _am_window_update_canvas_page (AmWindow      *self);
+/* The page shown instead of the map when there is no map to keep on screen.  Its first
+ * button retries (with a longer time limit after a timeout), its second tries another
+ * engine.  @description is plain text. */
+void        _am_window_show_error_page    (AmWindow      *self,
+                                           const char    *icon_name,
+                                           const char    *heading,
+                                           const char    *description,
+                                           gboolean       timed_out,
+                                           const char    *failed_engine);
 /* @title is plain text; it is escaped here, since toast titles are always markup. */
 void        _am_window_toast              (AmWindow       *self,
                                            const char     *title,
@@ -91,7 +79,4 @@ char       *_am_window_suggest_export_name (AmWindow      *self,
 void        _am_window_export_chosen      (AmWindow       *self,
                                            const char     *path,
                                            AmExportFormat  chosen_format);
-/* The engine that "auto" means for the current document. */
-const char *_am_window_resolved_engine    (AmWindow       *self);
-
 G_END_DECLS

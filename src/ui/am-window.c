@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "am-open.h"
+#include "am-kind-style.h"
 #include "am-theme.h"
 #include "am-ui-util.h"
 #include "am-window-private.h"
@@ -31,11 +32,8 @@ G_DEFINE_FINAL_TYPE (AmWindow, am_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_BUSY,
-  PROP_DOCUMENT,
   PROP_ENGINE,
-  PROP_SCENE,
-  PROP_SELECTION,
+  PROP_SESSION,
   PROP_SHOW_LEGEND,
   PROP_SHOW_SIDEBAR,
   N_PROPS
@@ -43,46 +41,7 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* A pending asynchronous job.  It holds the window weakly, so closing a window never
- * waits for a helper process, and the serial tells a current result from a late one. */
-typedef struct
-{
-  GWeakRef  window;
-  guint     serial;
-  GFile    *file;
-} Job;
-
-static Job *
-job_new (AmWindow *self,
-         guint     serial,
-         GFile    *file)
-{
-  Job *job = g_new0 (Job, 1);
-
-  g_weak_ref_init (&job->window, self);
-  job->serial = serial;
-  g_set_object (&job->file, file);
-
-  return job;
-}
-
-static void
-job_free (Job *job)
-{
-  g_weak_ref_clear (&job->window);
-  g_clear_object (&job->file);
-  g_free (job);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
-
 /* Busy state and the progress overlay */
-
-static gboolean
-is_busy (AmWindow *self)
-{
-  return self->loading || self->laying_out;
-}
 
 static gboolean
 reveal_progress_cb (gpointer user_data)
@@ -90,20 +49,19 @@ reveal_progress_cb (gpointer user_data)
   AmWindow *self = user_data;
 
   self->progress_timeout_id = 0;
-  gtk_revealer_set_reveal_child (self->progress_revealer, is_busy (self));
+  gtk_revealer_set_reveal_child (self->progress_revealer, am_session_get_busy (self->session));
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-update_busy (AmWindow *self,
-             gboolean  was_busy)
+busy_changed_cb (AmWindow *self)
 {
-  gboolean busy = is_busy (self);
+  const char *message = am_session_get_busy_message (self->session);
 
-  if (busy)
+  if (am_session_get_busy (self->session))
     {
-      gtk_label_set_text (self->progress_label, self->busy_message ? self->busy_message : "");
+      gtk_label_set_text (self->progress_label, message ? message : "");
       if (!gtk_revealer_get_reveal_child (self->progress_revealer) && self->progress_timeout_id == 0)
         self->progress_timeout_id = g_timeout_add (PROGRESS_DELAY_MS, reveal_progress_cb, self);
     }
@@ -113,41 +71,33 @@ update_busy (AmWindow *self,
       gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
     }
 
-  if (busy != was_busy)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
-
   _am_window_update_actions (self);
+  _am_window_update_canvas_page (self);
 }
 
-static void
-set_busy_message (AmWindow   *self,
-                  const char *message)
-{
-  g_free (self->busy_message);
-  self->busy_message = g_strdup (message);
-}
-
-/* Title, canvas page and highlight */
+/* Title and canvas page */
 
 static void
 update_title (AmWindow *self)
 {
+  AmDocument *document = am_session_get_document (self->session);
   g_autofree char *subtitle = NULL;
   g_autofree char *file_title = NULL;
   const char *title = NULL;
 
-  if (self->document != NULL)
+  if (document != NULL)
     {
-      guint n_entities = g_list_model_get_n_items (am_document_get_entities (self->document));
-      guint n_relations = g_list_model_get_n_items (am_document_get_relations (self->document));
+      guint n_entities = g_list_model_get_n_items (am_document_get_entities (document));
+      guint n_relations = g_list_model_get_n_items (am_document_get_relations (document));
+      GFile *file = am_session_get_file (self->session);
       g_autofree char *actors = NULL;
       g_autofree char *relations = NULL;
 
-      title = am_document_get_title (self->document);
-      if ((title == NULL || title[0] == '\0') && self->file != NULL)
-        title = file_title = _am_ui_display_name (self->file);
+      title = am_document_get_title (document);
+      if ((title == NULL || title[0] == '\0') && file != NULL)
+        title = file_title = _am_ui_display_name (file);
 
-      if (_am_ui_document_is_graph (self->document))
+      if (_am_ui_document_is_graph (document))
         {
           /* Translators: part of the window subtitle for a Graphviz file, "12 nodes · 15 edges" */
           actors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u node", "%u nodes", n_entities),
@@ -177,163 +127,132 @@ update_title (AmWindow *self)
 }
 
 static void
-update_engine_button (AmWindow *self)
+engine_changed_cb (AmWindow *self)
 {
+  const char *engine = am_session_get_engine (self->session);
   g_autofree char *label = NULL;
 
-  if (g_strcmp0 (self->engine, "auto") == 0)
+  if (g_strcmp0 (engine, "auto") == 0)
     {
-      if (self->document != NULL)
+      if (am_session_get_document (self->session) != NULL)
         /* Translators: the layout menu button when the engine is picked by size, "Auto (neato)" */
-        label = g_strdup_printf (_("Auto (%s)"), _am_window_resolved_engine (self));
+        label = g_strdup_printf (_("Auto (%s)"), am_session_get_resolved_engine (self->session));
       else
         /* Translators: the layout menu button when the engine is picked by size */
         label = g_strdup (_("Auto"));
     }
   else
-    label = g_strdup (self->engine);
+    label = g_strdup (engine);
 
   gtk_menu_button_set_label (self->engine_button, label);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENGINE]);
 }
 
 /* The stack over the map: the canvas, an empty state when no document is open, and an
  * error page when the first layout of a document failed (later failures keep the old map
  * on screen and say so in a toast). */
-static void
-update_canvas_page (AmWindow *self)
+void
+_am_window_update_canvas_page (AmWindow *self)
 {
+  AmDocument *document = am_session_get_document (self->session);
+  AmScene *scene = am_session_get_scene (self->session);
   const char *current = gtk_stack_get_visible_child_name (self->canvas_stack);
 
-  if (self->scene != NULL)
+  if (scene != NULL)
     gtk_stack_set_visible_child_name (self->canvas_stack, "canvas");
-  else if (self->document == NULL)
-    gtk_stack_set_visible_child_name (self->canvas_stack, self->loading ? "canvas" : "empty");
-  else if (self->laying_out || g_strcmp0 (current, "empty") == 0)
+  else if (document == NULL)
+    gtk_stack_set_visible_child_name (self->canvas_stack,
+                                      am_session_get_loading (self->session) ? "canvas" : "empty");
+  else if (am_session_get_laying_out (self->session) || g_strcmp0 (current, "empty") == 0)
     gtk_stack_set_visible_child_name (self->canvas_stack, "canvas");
 
   /* With nothing open, one empty state says what to do: the panels around it would
    * only repeat it. */
-  gtk_widget_set_visible (self->zoom_box, self->scene != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->side_paned), self->document != NULL);
+  gtk_widget_set_visible (self->zoom_box, scene != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_paned), document != NULL);
   /* A Graphviz file has no article: the details get the whole column. */
   gtk_widget_set_visible (GTK_WIDGET (self->article_view),
-                          self->document != NULL && am_document_get_n_paragraphs (self->document) > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), self->document != NULL);
-  gtk_widget_set_sensitive (self->export_button, self->scene != NULL);
-  gtk_widget_set_sensitive (self->legend_button, self->document != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->engine_button), self->document != NULL);
+                          document != NULL && am_document_get_n_paragraphs (document) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), document != NULL);
+  gtk_widget_set_sensitive (self->export_button, scene != NULL);
+  gtk_widget_set_sensitive (self->legend_button, document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->engine_button), document != NULL);
 }
 
-static void
-add_participants (GHashTable  *set,
-                  AmStatement *statement)
-{
-  const char * const *about = am_statement_get_about (statement);
-  const char * const *addressees = am_statement_get_addressees (statement);
-  const char *reported_by = am_statement_get_reported_by (statement);
-
-  g_hash_table_add (set, g_strdup (am_statement_get_speaker (statement)));
-  for (guint i = 0; about[i] != NULL; i++)
-    g_hash_table_add (set, g_strdup (about[i]));
-  for (guint i = 0; addressees[i] != NULL; i++)
-    g_hash_table_add (set, g_strdup (addressees[i]));
-  if (reported_by != NULL)
-    g_hash_table_add (set, g_strdup (reported_by));
-}
-
-/* What the canvas leaves undimmed: the search matches while searching, otherwise the
- * actors of a selected statement (statements have no shape of their own on the map). */
-static void
-update_highlight (AmWindow *self)
-{
-  g_autoptr(GHashTable) set = NULL;
-  AmStatement *statement = NULL;
-
-  if (self->document != NULL)
-    {
-      set = am_sidebar_dup_matches (self->sidebar);
-
-      if (set == NULL && self->selection != NULL
-          && (statement = am_document_lookup_statement (self->document, self->selection)))
-        {
-          set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          add_participants (set, statement);
-        }
-    }
-
-  /* The window keeps its own reference, so the set outlives the canvas's use of it
-   * whatever the canvas does with the one it is given. */
-  g_clear_pointer (&self->highlight, g_hash_table_unref);
-  if (set != NULL)
-    self->highlight = g_hash_table_ref (set);
-  am_canvas_set_highlight (self->canvas, set);
-}
-
-/* The id the canvas shows as selected: statements select their speaker's node. */
-static const char *
-canvas_id_for (AmWindow   *self,
-               const char *id)
-{
-  AmStatement *statement;
-
-  if (id == NULL || self->document == NULL)
-    return id;
-
-  if ((statement = am_document_lookup_statement (self->document, id)))
-    return am_statement_get_speaker (statement);
-
-  return id;
-}
+/* Selection: the map follows the session, and flies to what was chosen elsewhere */
 
 static void
 selection_changed_cb (AmWindow *self)
 {
-  am_canvas_set_selection (self->canvas, canvas_id_for (self, self->selection));
-  update_highlight (self);
+  const char *target = am_session_get_map_selection (self->session);
+
+  am_canvas_set_selection (self->canvas, target);
+
+  /* A click on the map selects what is under the pointer, which is in view already;
+   * a choice made anywhere else (list, panels, article, search, arrow keys) flies the
+   * map there. */
+  switch (am_session_get_selection_origin (self->session))
+    {
+    case AM_SELECTION_ORIGIN_NONE:
+    case AM_SELECTION_ORIGIN_MAP:
+      break;
+
+    case AM_SELECTION_ORIGIN_KEYBOARD:
+    case AM_SELECTION_ORIGIN_LIST:
+    case AM_SELECTION_ORIGIN_SEARCH:
+    case AM_SELECTION_ORIGIN_ARTICLE:
+    case AM_SELECTION_ORIGIN_DETAILS:
+    default:
+      if (target != NULL)
+        am_canvas_fly_to (self->canvas, target);
+      break;
+    }
 }
 
 static void
-search_changed_cb (AmWindow *self)
+highlight_changed_cb (AmWindow *self)
 {
-  update_highlight (self);
+  am_canvas_set_highlight (self->canvas, am_session_get_highlight (self->session));
 }
 
-/* Scene and layout */
+/* Document, scene and layout */
 
 static void
-set_scene (AmWindow *self,
-           AmScene  *scene)
+document_changed_cb (AmWindow *self)
 {
-  if (self->scene == scene)
+  AmDocument *document = am_session_get_document (self->session);
+
+  am_canvas_set_document (self->canvas, document);
+  /* A new document starts fitted; a relayout of the same one keeps the view. */
+  self->fit_next_scene = TRUE;
+  update_title (self);
+  engine_changed_cb (self);
+  gtk_stack_set_visible_child_name (self->canvas_stack, "canvas");
+  _am_window_update_canvas_page (self);
+  _am_window_update_actions (self);
+}
+
+static void
+scene_changed_cb (AmWindow *self)
+{
+  AmScene *scene = am_session_get_scene (self->session);
+
+  /* A new document clears the scene; the canvas keeps the old picture until the new
+   * one arrives, rather than flashing an empty map. */
+  if (scene == NULL && am_session_get_document (self->session) != NULL)
     return;
-
-  g_clear_pointer (&self->scene, am_scene_unref);
-  if (scene != NULL)
-    self->scene = am_scene_ref (scene);
 
   am_canvas_set_scene (self->canvas, scene);
   /* The canvas may have dropped its selection with its old scene. */
-  am_canvas_set_selection (self->canvas, canvas_id_for (self, self->selection));
-  update_canvas_page (self);
+  am_canvas_set_selection (self->canvas, am_session_get_map_selection (self->session));
+  if (scene != NULL && self->fit_next_scene)
+    {
+      am_canvas_zoom_to_fit (self->canvas);
+      self->fit_next_scene = FALSE;
+    }
+
+  _am_window_update_canvas_page (self);
   _am_window_update_actions (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCENE]);
-}
-
-const char *
-_am_window_resolved_engine (AmWindow *self)
-{
-  AmLayoutEngine engine;
-
-  if (am_layout_engine_from_string (self->engine, &engine))
-    return self->engine;
-
-  if (self->document == NULL)
-    return am_layout_engine_to_string (AM_LAYOUT_ENGINE_NEATO);
-
-  /* A Graphviz file's own "layout" attribute (dot by default), else by size. */
-  engine = am_layout_engine_for_document (self->document);
-  return am_layout_engine_to_string (engine);
 }
 
 static const char *
@@ -344,16 +263,13 @@ fallback_engine (const char *failed)
   return g_strcmp0 (failed, "sfdp") == 0 ? "twopi" : "sfdp";
 }
 
-/* The page shown instead of the map when there is no map to keep on screen.  Its first
- * button retries (with a longer time limit after a timeout), its second tries another
- * engine.  @description is plain text. */
-static void
-show_error_page (AmWindow   *self,
-                 const char *icon_name,
-                 const char *heading,
-                 const char *description,
-                 gboolean    timed_out,
-                 const char *failed_engine)
+void
+_am_window_show_error_page (AmWindow   *self,
+                            const char *icon_name,
+                            const char *heading,
+                            const char *description,
+                            gboolean    timed_out,
+                            const char *failed_engine)
 {
   const char *other = fallback_engine (failed_engine);
   /* AdwStatusPage's description is markup: an error may quote the file. */
@@ -364,19 +280,23 @@ show_error_page (AmWindow   *self,
   adw_status_page_set_title (self->error_page, heading);
   adw_status_page_set_description (self->error_page, escaped);
 
+  /* The target goes before the name: GTK checks the pair whenever either changes, and
+   * a "Try Again" target left on the button made win.relayout-longer (which takes no
+   * parameter) refuse to activate. */
   if (timed_out)
     {
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->error_retry_button), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_retry_button), "win.relayout-longer");
       /* Translators: a button: lay out again with a longer time limit */
       gtk_button_set_label (self->error_retry_button, _("_Wait Longer"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_retry_button), "win.relayout-longer");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->error_retry_button), NULL);
     }
   else
     {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_retry_button), NULL);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->error_retry_button), "s", "");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_retry_button), "win.relayout");
       /* Translators: a button: lay out again */
       gtk_button_set_label (self->error_retry_button, _("Try _Again"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_retry_button), "win.relayout");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->error_retry_button), "s", "");
     }
 
   /* Translators: a button; %s is a Graphviz engine name */
@@ -388,17 +308,15 @@ show_error_page (AmWindow   *self,
 }
 
 static void
-show_layout_error (AmWindow     *self,
-                   const char   *engine,
-                   const GError *error)
+layout_failed_cb (AmWindow     *self,
+                  const char   *engine,
+                  const GError *error)
 {
   gboolean timed_out = g_error_matches (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TIMEOUT);
   g_autofree char *description = NULL;
   const char *heading;
 
-  g_debug ("Layout with %s failed: %s", engine, error->message);
-
-  if (self->scene != NULL)
+  if (am_canvas_get_scene (self->canvas) != NULL && am_session_get_scene (self->session) != NULL)
     {
       const char *other = fallback_engine (engine);
       g_autofree char *title = NULL;
@@ -425,236 +343,32 @@ show_layout_error (AmWindow     *self,
     /* Translators: title of the page shown instead of the map */
     heading = _("Layout Failed");
 
-  show_error_page (self, "dialog-warning-symbolic", heading, description, timed_out, engine);
+  _am_window_show_error_page (self, "dialog-warning-symbolic", heading, description, timed_out, engine);
 }
 
 static void
-layout_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+load_failed_cb (AmWindow     *self,
+                GFile        *file,
+                const GError *error)
 {
-  g_autoptr(Job) job = user_data;
-  g_autoptr(AmWindow) self = g_weak_ref_get (&job->window);
-  g_autoptr(AmScene) scene = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean was_busy;
+  g_autofree char *name = _am_ui_display_name (file);
+  g_autofree char *heading = NULL;
 
-  scene = am_layout_run_finish (result, &error);
-
-  /* Closed window, cancelled job or a newer request: this result is late. */
-  if (self == NULL || job->serial != self->layout_serial)
-    return;
-
-  was_busy = is_busy (self);
-  self->laying_out = FALSE;
-  g_clear_object (&self->layout_cancellable);
-
-  if (scene == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_layout_error (self, _am_window_resolved_engine (self), error);
-    }
-  else
-    {
-      set_scene (self, scene);
-      /* A new document starts fitted; a relayout of the same one keeps the view. */
-      if (self->fit_next_scene)
-        am_canvas_zoom_to_fit (self->canvas);
-      self->fit_next_scene = FALSE;
-    }
-
-  update_busy (self, was_busy);
-  update_canvas_page (self);
-}
-
-static void
-cancel_layout_job (AmWindow *self)
-{
-  /* Bumping the serial makes any result still in flight late. */
-  self->layout_serial++;
-  if (self->layout_cancellable != NULL)
-    g_cancellable_cancel (self->layout_cancellable);
-  g_clear_object (&self->layout_cancellable);
-  self->laying_out = FALSE;
-}
-
-void
-_am_window_relayout (AmWindow *self)
-{
-  g_autoptr(AmLayoutRequest) request = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  const char *engine_name;
-  AmLayoutEngine engine;
-  gboolean was_busy;
-
-  g_assert (AM_IS_WINDOW (self));
-
-  was_busy = is_busy (self);
-  cancel_layout_job (self);
-  update_engine_button (self);
-
-  if (self->document == NULL)
-    {
-      update_busy (self, was_busy);
-      return;
-    }
-
-  engine_name = _am_window_resolved_engine (self);
-  if (!am_layout_engine_from_string (engine_name, &engine))
-    engine = AM_LAYOUT_ENGINE_NEATO;
-
-  request = am_layout_request_new_for_document (self->document, engine, &error);
-  if (request == NULL)
-    {
-      show_layout_error (self, engine_name, error);
-      update_busy (self, was_busy);
-      return;
-    }
-
-  self->laying_out = TRUE;
-  self->layout_cancellable = g_cancellable_new ();
-
-  /* Translators: progress shown over the map; %s is a Graphviz engine name */
-  message = g_strdup_printf (_("Laying out the map with %s…"), engine_name);
-  set_busy_message (self, message);
-
-  /* helper_path NULL: Graphviz runs in a child process of this very executable
-   * (`--layout-helper`), so a crash or an endless layout cannot take the window down. */
-  am_layout_run_async (request,
-                       NULL,
-                       self->timeout_seconds,
-                       self->layout_cancellable,
-                       layout_done_cb,
-                       job_new (self, self->layout_serial, NULL));
-
-  update_busy (self, was_busy);
-}
-
-void
-am_window_cancel_layout (AmWindow *self)
-{
-  gboolean was_busy;
-
-  g_return_if_fail (AM_IS_WINDOW (self));
-
-  if (!self->laying_out)
-    return;
-
-  was_busy = is_busy (self);
-  cancel_layout_job (self);
-
-  if (self->scene == NULL && self->document != NULL)
-    show_error_page (self, "process-stop-symbolic",
-                     /* Translators: title of the page shown instead of the map */
-                     _("Layout Cancelled"),
-                     /* Translators: shown instead of the map after Cancel */
-                     _("Lay the map out again, or try another engine."),
-                     FALSE, _am_window_resolved_engine (self));
-
-  update_busy (self, was_busy);
-}
-
-/* Loading */
-
-static void
-load_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(Job) job = user_data;
-  g_autoptr(AmWindow) self = g_weak_ref_get (&job->window);
-  g_autoptr(AmDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean was_busy;
-
-  document = am_open_document_finish (result, &error);
-
-  if (self == NULL || job->serial != self->load_serial)
-    return;
-
-  was_busy = is_busy (self);
-  self->loading = FALSE;
-  g_clear_object (&self->load_cancellable);
-
-  if (document == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *name = _am_ui_display_name (job->file);
-          g_autofree char *heading = NULL;
-
-          /* The previous document stays open; the message names the file and what is wrong. */
-          /* Translators: the heading of an error dialog; %s is a file name */
-          heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-          _am_window_message (self, heading, error->message);
-        }
-      update_busy (self, was_busy);
-      update_canvas_page (self);
-      return;
-    }
-
-  g_set_object (&self->file, job->file);
-  update_busy (self, was_busy);
-  am_window_set_document (self, document);
-}
-
-static void
-cancel_load_job (AmWindow *self)
-{
-  /* A newer open replaces an older one that has not finished, and its result is late. */
-  self->load_serial++;
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->loading = FALSE;
-}
-
-void
-_am_window_cancel_loading (AmWindow *self)
-{
-  gboolean was_busy = is_busy (self);
-
-  if (!self->loading)
-    return;
-
-  cancel_load_job (self);
-  update_busy (self, was_busy);
-  update_canvas_page (self);
+  /* The previous document stays open; the message names the file and what is wrong. */
+  /* Translators: the heading of an error dialog; %s is a file name */
+  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  _am_window_message (self, heading, error->message);
+  _am_window_update_canvas_page (self);
 }
 
 void
 am_window_open_file (AmWindow *self,
                      GFile    *file)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-  gboolean was_busy;
-
   g_return_if_fail (AM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  was_busy = is_busy (self);
-  cancel_load_job (self);
-
-  self->loading = TRUE;
-  self->load_cancellable = g_cancellable_new ();
-
-  name = _am_ui_display_name (file);
-  /* Translators: progress shown over the map; %s is a file name */
-  message = g_strdup_printf (_("Opening %s…"), name);
-  set_busy_message (self, message);
-
-  /* A JSON model on a worker thread, or a Graphviz file parsed by the isolated helper
-   * (this executable, as for layout): Graphviz's parser never runs in the window. */
-  am_open_document_async (file,
-                          NULL,
-                          self->load_cancellable,
-                          load_done_cb,
-                          job_new (self, self->load_serial, file));
-
-  update_busy (self, was_busy);
-  update_canvas_page (self);
+  am_session_open_file (self->session, file);
 }
 
 void
@@ -678,8 +392,7 @@ am_window_open_bundled (AmWindow *self)
       return;
     }
 
-  g_clear_object (&self->file);
-  am_window_set_document (self, document);
+  am_session_set_document (self->session, document, NULL);
 }
 
 /* Drag and drop */
@@ -714,24 +427,6 @@ drop_cb (AmWindow     *self,
 /* Style: dark mode and kind colours */
 
 static void
-update_kind_css (AmWindow *self,
-                 gboolean  dark)
-{
-  const AmTheme *theme = dark ? am_theme_get_dark () : am_theme_get_light ();
-  g_autoptr(GString) css = g_string_new (NULL);
-
-  for (guint kind = 0; kind < AM_N_ENTITY_KINDS; kind++)
-    {
-      const char *name = am_entity_kind_to_string (kind);
-      const AmKindStyle *style = am_theme_style_for_kind (theme, name);
-
-      _am_ui_append_kind_css (css, name, style);
-    }
-
-  gtk_css_provider_load_from_data (self->kind_css, css->str, css->len);
-}
-
-static void
 dark_changed_cb (AmWindow        *self,
                  GParamSpec      *pspec,
                  AdwStyleManager *style_manager)
@@ -740,7 +435,6 @@ dark_changed_cb (AmWindow        *self,
 
   am_canvas_set_dark (self->canvas, dark);
   am_article_view_set_dark (self->article_view, dark);
-  update_kind_css (self, dark);
 }
 
 /* Settings */
@@ -845,7 +539,13 @@ setup_settings (AmWindow *self)
     }
 
   self->settings = g_settings_new_full (schema, NULL, NULL);
-  g_settings_bind (self->settings, "layout-engine", self, "engine", G_SETTINGS_BIND_DEFAULT);
+  /* The key is only the engine a new window starts with: binding it would lay out every
+   * other window again when one changes engine.  The engine menu stores the choice. */
+  {
+    g_autofree char *engine = g_settings_get_string (self->settings, "layout-engine");
+
+    am_session_set_engine (self->session, engine);
+  }
   g_settings_bind (self->settings, "show-legend", self, "show-legend", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-sidebar", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
   restore_window_state (self);
@@ -878,8 +578,9 @@ export_data_new (AmWindow    *self,
 {
   ExportData *data;
   AmExportFormat format;
+  AmScene *scene = am_session_get_scene (self->session);
 
-  if (self->scene == NULL)
+  if (scene == NULL)
     {
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_RENDER_FAILED,
                    /* Translators: an export error */
@@ -898,9 +599,9 @@ export_data_new (AmWindow    *self,
     }
 
   data = g_new0 (ExportData, 1);
-  data->scene = am_scene_ref (self->scene);
+  data->scene = am_scene_ref (scene);
   data->path = g_strdup (path);
-  data->selected_id = g_strdup (canvas_id_for (self, self->selection));
+  data->selected_id = g_strdup (am_session_get_map_selection (self->session));
 
   am_export_options_init (&data->options);
   data->options.format = format;
@@ -995,7 +696,8 @@ char *
 _am_window_suggest_export_name (AmWindow       *self,
                                 AmExportFormat  format)
 {
-  const char *title = self->document ? am_document_get_title (self->document) : NULL;
+  AmDocument *document = am_session_get_document (self->session);
+  const char *title = document ? am_document_get_title (document) : NULL;
   g_autofree char *stem = _am_ui_slugify (title, 48);
   const char *ext = am_export_format_to_string (format);
 
@@ -1038,22 +740,6 @@ _am_window_message (AmWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-void
-_am_window_show_item (AmWindow   *self,
-                      const char *id,
-                      gboolean    fly)
-{
-  am_window_set_selection (self, id);
-
-  if (fly && self->selection != NULL)
-    {
-      const char *target = canvas_id_for (self, self->selection);
-
-      if (target != NULL)
-        am_canvas_fly_to (self->canvas, target);
-    }
-}
-
 /* GObject */
 
 static void
@@ -1061,37 +747,17 @@ am_window_dispose (GObject *object)
 {
   AmWindow *self = AM_WINDOW (object);
 
-  /* Pending jobs hold the window weakly; cancelling kills a running layout helper. */
-  cancel_load_job (self);
-  cancel_layout_job (self);
+  /* Pending jobs hold the session weakly; cancelling kills a running layout helper. */
+  if (self->session != NULL)
+    am_session_cancel (self->session);
   g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
-
-  if (self->kind_css != NULL)
-    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                                   GTK_STYLE_PROVIDER (self->kind_css));
-  g_clear_object (&self->kind_css);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->document);
-  g_clear_object (&self->file);
-  g_clear_pointer (&self->scene, am_scene_unref);
-  g_clear_pointer (&self->highlight, g_hash_table_unref);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (am_window_parent_class)->dispose (object);
-}
-
-static void
-am_window_finalize (GObject *object)
-{
-  AmWindow *self = AM_WINDOW (object);
-
-  g_clear_pointer (&self->selection, g_free);
-  g_clear_pointer (&self->engine, g_free);
-  g_clear_pointer (&self->busy_message, g_free);
-
-  G_OBJECT_CLASS (am_window_parent_class)->finalize (object);
 }
 
 static void
@@ -1104,24 +770,12 @@ am_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_BUSY:
-      g_value_set_boolean (value, am_window_get_busy (self));
-      break;
-
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-
     case PROP_ENGINE:
-      g_value_set_string (value, self->engine);
+      g_value_set_string (value, am_session_get_engine (self->session));
       break;
 
-    case PROP_SCENE:
-      g_value_set_boxed (value, self->scene);
-      break;
-
-    case PROP_SELECTION:
-      g_value_set_string (value, self->selection);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     case PROP_SHOW_LEGEND:
@@ -1147,16 +801,11 @@ am_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      am_window_set_document (self, g_value_get_object (value));
-      break;
-
     case PROP_ENGINE:
-      am_window_set_engine (self, g_value_get_string (value));
-      break;
-
-    case PROP_SELECTION:
-      am_window_set_selection (self, g_value_get_string (value));
+      am_session_set_engine (self->session, g_value_get_string (value));
+      /* What this window chose is what the next new window starts with. */
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "layout-engine", am_session_get_engine (self->session));
       break;
 
     case PROP_SHOW_LEGEND:
@@ -1180,36 +829,21 @@ am_window_class_init (AmWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = am_window_dispose;
-  object_class->finalize = am_window_finalize;
   object_class->get_property = am_window_get_property;
   object_class->set_property = am_window_set_property;
 
   window_class->close_request = am_window_close_request;
 
-  properties [PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         AM_TYPE_DOCUMENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  /* The layout engine of this window, for the engine menu (win.engine). */
   properties [PROP_ENGINE] =
     g_param_spec_string ("engine", NULL, NULL,
                          "auto",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_SCENE] =
-    g_param_spec_boxed ("scene", NULL, NULL,
-                        AM_TYPE_SCENE,
-                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_SELECTION] =
-    g_param_spec_string ("selection", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         AM_TYPE_SESSION,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_SHOW_LEGEND] =
     g_param_spec_boolean ("show-legend", NULL, NULL,
@@ -1258,8 +892,7 @@ am_window_init (AmWindow *self)
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
   GtkDropTarget *drop_target;
 
-  self->engine = g_strdup ("auto");
-  self->timeout_seconds = AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS;
+  self->session = am_session_new ();
   self->show_legend = TRUE;
 
   /* GtkApplication adds the resource icons to the theme; without one (tests) do it here. */
@@ -1274,27 +907,34 @@ am_window_init (AmWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Panels follow the window's state; every change of selection comes through
-   * win.select or am_window_set_selection(), never from a panel directly. */
-  g_object_bind_property (self, "document", self->sidebar, "document", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "document", self->detail_panel, "document", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "document", self->article_view, "document", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "selection", self->sidebar, "selection", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "selection", self->detail_panel, "selection", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "selection", self->article_view, "selection", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "document", self->canvas, "document", G_BINDING_SYNC_CREATE);
+  /* The panels read the session; every change of selection is one session call. */
+  g_object_set (self->sidebar, "session", self->session, NULL);
+  g_object_set (self->detail_panel, "session", self->session, NULL);
+  g_object_set (self->article_view, "session", self->session, NULL);
   g_object_bind_property (self, "show-legend", self->canvas, "show-legend", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "show-sidebar", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
-  g_signal_connect (self, "notify::selection", G_CALLBACK (selection_changed_cb), NULL);
-  g_signal_connect_object (self->sidebar, "notify::search-text",
-                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::document",
+                           G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::scene",
+                           G_CALLBACK (scene_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::selection",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::highlight",
+                           G_CALLBACK (highlight_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::engine",
+                           G_CALLBACK (engine_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::busy",
+                           G_CALLBACK (busy_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::busy-message",
+                           G_CALLBACK (busy_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "layout-failed",
+                           G_CALLBACK (layout_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "load-failed",
+                           G_CALLBACK (load_failed_cb), self, G_CONNECT_SWAPPED);
 
-  self->kind_css = gtk_css_provider_new ();
-  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                              GTK_STYLE_PROVIDER (self->kind_css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  _am_kind_style_ensure (gtk_widget_get_display (GTK_WIDGET (self)));
   g_signal_connect_object (style_manager, "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   dark_changed_cb (self, NULL, style_manager);
@@ -1307,8 +947,8 @@ am_window_init (AmWindow *self)
   setup_settings (self);
 
   update_title (self);
-  update_engine_button (self);
-  update_canvas_page (self);
+  engine_changed_cb (self);
+  _am_window_update_canvas_page (self);
   _am_window_update_actions (self);
 }
 
@@ -1324,114 +964,12 @@ am_window_new (GtkApplication *application)
                        NULL);
 }
 
-AmDocument *
-am_window_get_document (AmWindow *self)
+AmSession *
+am_window_get_session (AmWindow *self)
 {
   g_return_val_if_fail (AM_IS_WINDOW (self), NULL);
 
-  return self->document;
-}
-
-void
-am_window_set_document (AmWindow   *self,
-                        AmDocument *document)
-{
-  g_return_if_fail (AM_IS_WINDOW (self));
-  g_return_if_fail (document == NULL || AM_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-
-  g_set_object (&self->document, document);
-
-  /* The selection is an id, so it survives a reload of the same story. */
-  if (self->selection != NULL
-      && (document == NULL || !_am_ui_document_has_id (document, self->selection)))
-    am_window_set_selection (self, NULL);
-
-  set_scene (self, NULL);
-  self->fit_next_scene = TRUE;
-  update_title (self);
-  gtk_stack_set_visible_child_name (self->canvas_stack, "canvas");
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
-
-  update_highlight (self);
-  _am_window_relayout (self);
-  update_canvas_page (self);
-}
-
-AmScene *
-am_window_get_scene (AmWindow *self)
-{
-  g_return_val_if_fail (AM_IS_WINDOW (self), NULL);
-
-  return self->scene;
-}
-
-const char *
-am_window_get_selection (AmWindow *self)
-{
-  g_return_val_if_fail (AM_IS_WINDOW (self), NULL);
-
-  return self->selection;
-}
-
-void
-am_window_set_selection (AmWindow   *self,
-                         const char *id)
-{
-  g_return_if_fail (AM_IS_WINDOW (self));
-
-  if (id != NULL && id[0] == '\0')
-    id = NULL;
-
-  /* Ids that name nothing in this document (a stale canvas click, a typo in an action
-   * target) clear the selection rather than leave the panels pointing at nothing. */
-  if (id != NULL && (self->document == NULL || !_am_ui_document_has_id (self->document, id)))
-    {
-      g_debug ("Ignoring selection of unknown id “%s”", id);
-      id = NULL;
-    }
-
-  if (g_strcmp0 (self->selection, id) == 0)
-    return;
-
-  g_free (self->selection);
-  self->selection = g_strdup (id);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTION]);
-}
-
-const char *
-am_window_get_engine (AmWindow *self)
-{
-  g_return_val_if_fail (AM_IS_WINDOW (self), NULL);
-
-  return self->engine;
-}
-
-void
-am_window_set_engine (AmWindow   *self,
-                      const char *engine)
-{
-  AmLayoutEngine value;
-
-  g_return_if_fail (AM_IS_WINDOW (self));
-
-  if (engine == NULL || !am_layout_engine_from_string (engine, &value))
-    engine = "auto";
-
-  if (g_strcmp0 (self->engine, engine) == 0)
-    return;
-
-  g_free (self->engine);
-  self->engine = g_strdup (engine);
-
-  /* Only the engine changed: the selection and the viewport stay. */
-  _am_window_relayout (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENGINE]);
+  return self->session;
 }
 
 gboolean
@@ -1476,12 +1014,4 @@ am_window_set_show_sidebar (AmWindow *self,
 
   self->show_sidebar = show_sidebar;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_SIDEBAR]);
-}
-
-gboolean
-am_window_get_busy (AmWindow *self)
-{
-  g_return_val_if_fail (AM_IS_WINDOW (self), FALSE);
-
-  return is_busy (self);
 }
