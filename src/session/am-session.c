@@ -89,6 +89,7 @@ enum {
 enum {
   LOAD_FAILED,
   LAYOUT_FAILED,
+  REVEAL,
   N_SIGNALS
 };
 
@@ -728,6 +729,9 @@ am_session_class_init (AmSessionClass *klass)
   signals [LOAD_FAILED] =
     g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_ERROR);
+  signals [REVEAL] =
+    g_signal_new ("reveal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, AM_TYPE_SELECTION_ORIGIN);
   signals [LAYOUT_FAILED] =
     g_signal_new ("layout-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);
@@ -1014,11 +1018,6 @@ am_session_select (AmSession         *self,
   if (id == NULL)
     origin = AM_SELECTION_ORIGIN_NONE;
 
-  /* Clearing twice is no change; choosing the same item again is: the list or the
-   * article asks the map to fly back to it. */
-  if (id == NULL && self->selection == NULL && self->selection_origin == origin)
-    return;
-
   g_object_freeze_notify (G_OBJECT (self));
 
   if (self->selection_origin != origin)
@@ -1031,13 +1030,17 @@ am_session_select (AmSession         *self,
     {
       g_free (self->selection);
       self->selection = g_strdup (id);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTION]);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MAP_SELECTION]);
+      update_highlight (self);
     }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTION]);
-  update_highlight (self);
-
   g_object_thaw_notify (G_OBJECT (self));
+
+  /* Choosing an item is also an event, even when it was selected already: the map flies
+   * back to it, the list scrolls to it. */
+  if (id != NULL)
+    g_signal_emit (self, signals [REVEAL], 0, id, origin);
 }
 
 const char *

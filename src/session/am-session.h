@@ -57,6 +57,8 @@ G_DECLARE_FINAL_TYPE (AmSession, am_session, AM, SESSION, GObject)
  *   on screen stays.
  *   "layout-failed" (const char *engine, GError *error): a layout failed or timed out;
  *   the scene on screen (if any) stays.
+ *   "reveal" (const char *id, AmSelectionOrigin origin): an item was chosen (selected,
+ *   or chosen again while selected): views that did not originate it bring it into view.
  */
 AmSession         *am_session_new                  (void);
 
@@ -94,8 +96,8 @@ AmSelectionOrigin  am_session_get_selection_origin (AmSession         *self);
 AmItemType         am_session_get_selection_type   (AmSession         *self);
 const char        *am_session_get_map_selection    (AmSession         *self);
 /* The one way to select: NULL or "" clears; an id the document does not know clears
- * too.  Selecting the same id again from elsewhere notifies again, so that the widget it
- * came from can fly or scroll to it. */
+ * too.  "selection" is notified only when the id changes; every choice of an item, even
+ * the selected one, emits "reveal". */
 void               am_session_select               (AmSession         *self,
                                                     const char        *id,
                                                     AmSelectionOrigin  origin);

@@ -184,29 +184,21 @@ _am_window_update_canvas_page (AmWindow *self)
 static void
 selection_changed_cb (AmWindow *self)
 {
-  const char *target = am_session_get_map_selection (self->session);
+  am_canvas_set_selection (self->canvas, am_session_get_map_selection (self->session));
+}
 
-  am_canvas_set_selection (self->canvas, target);
+static void
+reveal_cb (AmWindow          *self,
+           const char        *id,
+           AmSelectionOrigin  origin)
+{
+  const char *target = am_session_get_map_selection (self->session);
 
   /* A click on the map selects what is under the pointer, which is in view already;
    * a choice made anywhere else (list, panels, article, search, arrow keys) flies the
-   * map there. */
-  switch (am_session_get_selection_origin (self->session))
-    {
-    case AM_SELECTION_ORIGIN_NONE:
-    case AM_SELECTION_ORIGIN_MAP:
-      break;
-
-    case AM_SELECTION_ORIGIN_KEYBOARD:
-    case AM_SELECTION_ORIGIN_LIST:
-    case AM_SELECTION_ORIGIN_SEARCH:
-    case AM_SELECTION_ORIGIN_ARTICLE:
-    case AM_SELECTION_ORIGIN_DETAILS:
-    default:
-      if (target != NULL)
-        am_canvas_fly_to (self->canvas, target);
-      break;
-    }
+   * map there, also when it was selected already. */
+  if (origin != AM_SELECTION_ORIGIN_MAP && target != NULL)
+    am_canvas_fly_to (self->canvas, target);
 }
 
 static void
@@ -921,6 +913,8 @@ am_window_init (AmWindow *self)
                            G_CALLBACK (scene_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::selection",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "reveal",
+                           G_CALLBACK (reveal_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::highlight",
                            G_CALLBACK (highlight_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::engine",

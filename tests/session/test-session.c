@@ -82,6 +82,18 @@ count_notify (GObject    *object,
 }
 
 static void
+count_reveal (AmSession         *session,
+              const char        *id,
+              AmSelectionOrigin  origin,
+              guint             *count)
+{
+  g_assert_nonnull (id);
+  g_assert_cmpstr (id, ==, am_session_get_selection (session));
+  g_assert_cmpint (origin, ==, am_session_get_selection_origin (session));
+  (*count)++;
+}
+
+static void
 test_session_defaults (void)
 {
   g_autoptr(AmSession) session = am_session_new ();
@@ -134,9 +146,11 @@ test_session_select (void)
 {
   g_autoptr(AmSession) session = session_with_article (NULL);
   guint selection_notified = 0;
+  guint revealed = 0;
   GHashTable *highlight;
 
   g_signal_connect (session, "notify::selection", G_CALLBACK (count_notify), &selection_notified);
+  g_signal_connect (session, "reveal", G_CALLBACK (count_reveal), &revealed);
 
   am_session_select (session, "kim-yo-jong", AM_SELECTION_ORIGIN_LIST);
   g_assert_cmpstr (am_session_get_selection (session), ==, "kim-yo-jong");
@@ -145,10 +159,13 @@ test_session_select (void)
   g_assert_cmpstr (am_session_get_map_selection (session), ==, "kim-yo-jong");
   g_assert_null (am_session_get_highlight (session));
   g_assert_cmpuint (selection_notified, ==, 1);
+  g_assert_cmpuint (revealed, ==, 1);
 
-  /* The same item chosen again from elsewhere is news: the map flies back to it. */
+  /* The same item chosen again is no change of state, but it is shown again: the map
+   * flies back to it. */
   am_session_select (session, "kim-yo-jong", AM_SELECTION_ORIGIN_ARTICLE);
-  g_assert_cmpuint (selection_notified, ==, 2);
+  g_assert_cmpuint (selection_notified, ==, 1);
+  g_assert_cmpuint (revealed, ==, 2);
   g_assert_cmpint (am_session_get_selection_origin (session), ==, AM_SELECTION_ORIGIN_ARTICLE);
 
   /* A statement selects its speaker on the map and lights up everyone it involves. */
@@ -174,10 +191,12 @@ test_session_select (void)
   am_session_select (session, "", AM_SELECTION_ORIGIN_MAP);
   g_assert_null (am_session_get_selection (session));
 
-  /* Clearing what is already clear is no change. */
+  /* Clearing what is already clear is no change, and reveals nothing. */
   selection_notified = 0;
+  revealed = 0;
   am_session_select (session, NULL, AM_SELECTION_ORIGIN_NONE);
   g_assert_cmpuint (selection_notified, ==, 0);
+  g_assert_cmpuint (revealed, ==, 0);
 }
 
 static void

@@ -22,6 +22,7 @@
 typedef struct
 {
   AmWindow   *window;
+  AmSession  *session;    /* the window's, not ours */
   AmDocument *document;
   char       *tmpdir;
 } Fixture;
@@ -59,7 +60,7 @@ wait_for (Fixture   *f,
 static gboolean
 scene_ready (Fixture *f)
 {
-  return am_window_get_scene (f->window) != NULL && !am_window_get_busy (f->window)
+  return am_session_get_scene (f->session) != NULL && !am_session_get_busy (f->session)
          && gtk_widget_get_mapped (GTK_WIDGET (f->window->canvas))
          && gtk_widget_get_width (GTK_WIDGET (f->window->canvas)) > 0;
 }
@@ -67,7 +68,7 @@ scene_ready (Fixture *f)
 static gboolean
 not_busy (Fixture *f)
 {
-  return !am_window_get_busy (f->window);
+  return !am_session_get_busy (f->session);
 }
 
 static void
@@ -120,9 +121,10 @@ fixture_setup (Fixture       *f,
 
   f->window = g_object_new (AM_TYPE_WINDOW, NULL);
   g_object_ref (f->window);   /* ours, for g_assert_finalize_object() at the end */
+  f->session = am_window_get_session (f->window);
 
   f->document = load_fixture (model);
-  am_window_set_document (f->window, f->document);
+  am_session_set_document (f->session, f->document, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (f->window));
 
@@ -249,7 +251,7 @@ node_position (Fixture    *f,
                double     *x,
                double     *y)
 {
-  AmScene *scene = am_window_get_scene (f->window);
+  AmScene *scene = am_session_get_scene (f->session);
   int index = am_scene_find_node (scene, id);
   const AmSceneNode *node;
 
@@ -267,7 +269,7 @@ edge_position (Fixture    *f,
                double     *x,
                double     *y)
 {
-  AmScene *scene = am_window_get_scene (f->window);
+  AmScene *scene = am_session_get_scene (f->session);
   int index = am_scene_find_edge (scene, id);
   const AmSceneEdge *edge;
   double sx, sy;
@@ -317,33 +319,36 @@ static void
 test_properties (Fixture       *f,
                  gconstpointer  data)
 {
-  gulong id;
+  gulong id, session_id;
 
-  /* Setting a property to its current value must not notify (style.md §4). */
+  /* Setting a property to its current value must not notify (style.md §4), on the
+   * window or on its session. */
   id = g_signal_connect_swapped (f->window, "notify", G_CALLBACK (count_notify), NULL);
+  session_id = g_signal_connect_swapped (f->session, "notify::selection", G_CALLBACK (count_notify), NULL);
 
   notify_count = 0;
-  am_window_set_selection (f->window, NULL);
+  am_session_select (f->session, NULL, AM_SELECTION_ORIGIN_NONE);
   am_window_set_show_legend (f->window, am_window_get_show_legend (f->window));
   am_window_set_show_sidebar (f->window, am_window_get_show_sidebar (f->window));
-  am_window_set_engine (f->window, am_window_get_engine (f->window));
-  am_window_set_document (f->window, f->document);
+  am_session_set_engine (f->session, am_session_get_engine (f->session));
+  am_session_set_document (f->session, f->document, NULL);
   g_assert_cmpuint (notify_count, ==, 0);
 
-  am_window_set_selection (f->window, "bob");
+  am_session_select (f->session, "bob", AM_SELECTION_ORIGIN_NONE);
   g_assert_cmpuint (notify_count, ==, 1);
-  am_window_set_selection (f->window, "bob");
+  am_session_select (f->session, "bob", AM_SELECTION_ORIGIN_NONE);
   g_assert_cmpuint (notify_count, ==, 1);
 
   /* An id the document does not know clears the selection. */
-  am_window_set_selection (f->window, "nobody");
-  g_assert_null (am_window_get_selection (f->window));
+  am_session_select (f->session, "nobody", AM_SELECTION_ORIGIN_NONE);
+  g_assert_null (am_session_get_selection (f->session));
 
   /* An engine outside the allowlist means "auto". */
-  am_window_set_engine (f->window, "osage");
-  g_assert_cmpstr (am_window_get_engine (f->window), ==, "auto");
+  am_session_set_engine (f->session, "osage");
+  g_assert_cmpstr (am_session_get_engine (f->session), ==, "auto");
 
   g_signal_handler_disconnect (f->window, id);
+  g_signal_handler_disconnect (f->session, session_id);
   g_assert_true (wait_for (f, not_busy));
 }
 
@@ -356,7 +361,7 @@ test_click_node (Fixture       *f,
   node_position (f, "silva", &x, &y);
   am_canvas_click_at (f->window->canvas, x, y);
 
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "silva");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "silva");
   g_assert_cmpstr (am_canvas_get_selection (f->window->canvas), ==, "silva");
 
   /* The detail panel shows the actor, its statements (quoted, with their source) and
@@ -370,7 +375,7 @@ test_click_node (Fixture       *f,
   /* Empty space clears the selection and the panel says what to do: a map with an
    * article offers its marked sentences too. */
   am_canvas_click_at (f->window->canvas, 2, 2);
-  g_assert_null (am_window_get_selection (f->window));
+  g_assert_null (am_session_get_selection (f->session));
   g_assert_true (panel_shows (f, "Nothing Selected"));
   g_assert_true (panel_shows (f, "or click a marked sentence in the article."));
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (f->window->window_title), " actors · "));
@@ -391,7 +396,7 @@ test_click_node_gesture (Fixture       *f,
   g_signal_emit_by_name (click, "released", 1, x, y);
   drain ();
 
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "bob");
   g_assert_true (panel_shows (f, "Envoy"));
   g_assert_true (panel_shows (f, "Said nothing"));
 }
@@ -404,12 +409,12 @@ test_click_edge (Fixture       *f,
 
   edge_position (f, "r-minister", &x, &y);
   am_canvas_click_at (f->window->canvas, x, y);
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "r-minister");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "r-minister");
   g_assert_true (panel_shows (f, "minister of"));
 
   edge_position (f, "r-meet", &x, &y);
   am_canvas_click_at (f->window->canvas, x, y);
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "r-meet");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "r-meet");
 
   /* The relation: both ends, label, type, date and its evidence sentence. */
   g_assert_true (panel_shows (f, "meets & greets"));
@@ -476,14 +481,14 @@ test_list_selects_and_flies (Fixture       *f,
   row = sidebar_row (f, "Bob Kim");
   g_assert_nonnull (row);
   gtk_list_box_select_row (list, row);
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "bob");
 
   fly_data.f = f;
   fly_data.id = "bob";
   g_assert_true (wait_for (f, centred_on_target));
 
   /* The list follows selections made elsewhere. */
-  am_window_set_selection (f->window, "seoul");
+  am_session_select (f->session, "seoul", AM_SELECTION_ORIGIN_NONE);
   g_assert_true (gtk_list_box_get_selected_row (list) == sidebar_row (f, "Seoul"));
 }
 
@@ -497,7 +502,7 @@ test_search (Fixture       *f,
   g_assert_nonnull (entry);
 
   /* A word of a quote finds the statement; its speaker stays lit on the map. */
-  am_sidebar_set_search_text (f->window->sidebar, "listening");
+  am_session_set_search_text (f->session, "listening");
   g_assert_nonnull (sidebar_row (f, "“We will keep talking & <listening>,”"));
   g_assert_null (sidebar_row (f, "Bob Kim"));
 
@@ -507,25 +512,25 @@ test_search (Fixture       *f,
   g_assert_false (g_hash_table_contains (highlight, "portugal"));
 
   /* Relations are found by label; Enter picks the first result and flies there. */
-  am_sidebar_set_search_text (f->window->sidebar, "greets");
+  am_session_set_search_text (f->session, "greets");
   g_assert_nonnull (sidebar_row (f, "meets & greets"));
   g_signal_emit_by_name (entry, "activate");
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "r-meet");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "r-meet");
 
   /* Names, case- and accent-insensitively. */
-  am_sidebar_set_search_text (f->window->sidebar, "BOB");
+  am_session_set_search_text (f->session, "BOB");
   g_assert_nonnull (sidebar_row (f, "Bob Kim"));
   g_signal_emit_by_name (entry, "activate");
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "bob");
   fly_data.f = f;
   fly_data.id = "bob";
   g_assert_true (wait_for (f, centred_on_target));
 
   /* No match shows the empty state; clearing the search undims the map. */
-  am_sidebar_set_search_text (f->window->sidebar, "zzzz");
+  am_session_set_search_text (f->session, "zzzz");
   g_assert_null (sidebar_row (f, "Bob Kim"));
   g_assert_nonnull (find_label (GTK_WIDGET (f->window->sidebar), "No Results"));
-  am_sidebar_set_search_text (f->window->sidebar, "");
+  am_session_set_search_text (f->session, "");
   g_assert_null (am_canvas_get_highlight (f->window->canvas));
   g_assert_nonnull (sidebar_row (f, "Bob Kim"));
 }
@@ -539,18 +544,18 @@ test_article_highlight (Fixture       *f,
   gssize talk = evidence_offset (f->document, 2, "\"We will keep talking");
   gssize nothing = evidence_offset (f->document, 2, "Bob Kim said nothing.");
 
-  am_window_set_selection (f->window, "r-meet");
+  am_session_select (f->session, "r-meet", AM_SELECTION_ORIGIN_NONE);
   g_assert_true (am_article_view_is_highlighted (view, 1, meet));
   g_assert_true (am_article_view_is_highlighted (view, 1, meet + 10));
   g_assert_false (am_article_view_is_highlighted (view, 2, talk));
 
-  am_window_set_selection (f->window, "s-talk");
+  am_session_select (f->session, "s-talk", AM_SELECTION_ORIGIN_NONE);
   g_assert_false (am_article_view_is_highlighted (view, 1, meet));
   g_assert_true (am_article_view_is_highlighted (view, 2, talk + 5));
 
   /* A click on a sentence selects what it supports. */
   g_assert_true (am_article_view_activate_at (view, 2, nothing + 3));
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "s-nothing");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "s-nothing");
   g_assert_true (panel_shows (f, "Said nothing"));
 
   /* A sentence shared by two relations: the first click picks one, the next click the
@@ -558,20 +563,20 @@ test_article_highlight (Fixture       *f,
   g_assert_true (am_article_view_activate_at (view, 1, meet + 4));
   g_assert_cmpuint (g_strv_length ((char **) am_article_view_get_choices (view)), ==, 2);
   {
-    g_autofree char *first = g_strdup (am_window_get_selection (f->window));
+    g_autofree char *first = g_strdup (am_session_get_selection (f->session));
 
     g_assert_true (g_str_has_prefix (first, "r-"));
     g_assert_true (am_article_view_activate_at (view, 1, meet + 4));
-    g_assert_cmpstr (am_window_get_selection (f->window), !=, first);
-    g_assert_true (g_str_has_prefix (am_window_get_selection (f->window), "r-"));
+    g_assert_cmpstr (am_session_get_selection (f->session), !=, first);
+    g_assert_true (g_str_has_prefix (am_session_get_selection (f->session), "r-"));
     g_assert_true (am_article_view_activate_at (view, 1, meet + 4));
-    g_assert_cmpstr (am_window_get_selection (f->window), ==, first);
+    g_assert_cmpstr (am_session_get_selection (f->session), ==, first);
   }
 
   /* Text that is no evidence selects nothing and leaves the selection alone. */
   g_assert_false (am_article_view_activate_at (view, 1,
                                                evidence_offset (f->document, 1, "Nobody else came.") + 2));
-  g_assert_nonnull (am_window_get_selection (f->window));
+  g_assert_nonnull (am_session_get_selection (f->session));
 }
 
 static void
@@ -607,7 +612,7 @@ test_article_click_gesture (Fixture       *f,
   g_signal_emit_by_name (click, "pressed", 1, (double) wx, (double) wy);
   drain ();
 
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "s-talk");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "s-talk");
 }
 
 static void
@@ -623,7 +628,7 @@ test_export (Fixture       *f,
   g_autofree char *contents = NULL;
   gsize length = 0;
 
-  am_window_set_selection (f->window, "silva");
+  am_session_select (f->session, "silva", AM_SELECTION_ORIGIN_NONE);
 
   g_assert_true (am_window_export_to_path (f->window, svg, &error));
   g_assert_no_error (error);
@@ -722,47 +727,47 @@ static AmScene *old_scene;
 static gboolean
 relaid_out (Fixture *f)
 {
-  AmScene *scene = am_window_get_scene (f->window);
+  AmScene *scene = am_session_get_scene (f->session);
 
-  return scene != NULL && scene != old_scene && !am_window_get_busy (f->window);
+  return scene != NULL && scene != old_scene && !am_session_get_busy (f->session);
 }
 
 static void
 test_relayout_keeps_selection (Fixture       *f,
                                gconstpointer  data)
 {
-  am_window_set_selection (f->window, "bob");
-  old_scene = am_window_get_scene (f->window);
+  am_session_select (f->session, "bob", AM_SELECTION_ORIGIN_NONE);
+  old_scene = am_session_get_scene (f->session);
 
-  am_window_set_engine (f->window, "dot");
-  g_assert_true (am_window_get_busy (f->window));
+  am_session_set_engine (f->session, "dot");
+  g_assert_true (am_session_get_busy (f->session));
   g_assert_true (wait_for (f, relaid_out));
 
-  g_assert_cmpstr (am_scene_get_engine (am_window_get_scene (f->window)), ==, "dot");
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
+  g_assert_cmpstr (am_scene_get_engine (am_session_get_scene (f->session)), ==, "dot");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "bob");
   g_assert_cmpstr (am_canvas_get_selection (f->window->canvas), ==, "bob");
   g_assert_true (panel_shows (f, "Envoy"));
 
   /* The same through the action the layout menu and the error page use. */
-  old_scene = am_window_get_scene (f->window);
+  old_scene = am_session_get_scene (f->session);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.relayout", "s", "sfdp");
   g_assert_true (wait_for (f, relaid_out));
-  g_assert_cmpstr (am_window_get_engine (f->window), ==, "sfdp");
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
+  g_assert_cmpstr (am_session_get_engine (f->session), ==, "sfdp");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "bob");
 }
 
 static void
 test_cancel_layout (Fixture       *f,
                     gconstpointer  data)
 {
-  AmScene *scene = am_window_get_scene (f->window);
+  AmScene *scene = am_session_get_scene (f->session);
 
-  am_window_set_selection (f->window, "seoul");
-  am_window_set_engine (f->window, "circo");
-  g_assert_true (am_window_get_busy (f->window));
+  am_session_select (f->session, "seoul", AM_SELECTION_ORIGIN_NONE);
+  am_session_set_engine (f->session, "circo");
+  g_assert_true (am_session_get_busy (f->session));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel-layout", NULL);
-  g_assert_false (am_window_get_busy (f->window));
+  g_assert_false (am_session_get_busy (f->session));
 
   /* The old map and the selection stay; a late answer from the helper is dropped. */
   for (int i = 0; i < 20; i++)
@@ -770,8 +775,8 @@ test_cancel_layout (Fixture       *f,
       g_usleep (10000);
       drain ();
     }
-  g_assert_true (am_window_get_scene (f->window) == scene);
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "seoul");
+  g_assert_true (am_session_get_scene (f->session) == scene);
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "seoul");
 }
 
 #define HELPER_FAILURE "Graphviz said <b>no</b> & stopped"
@@ -779,7 +784,7 @@ test_cancel_layout (Fixture       *f,
 static gboolean
 error_page_shown (Fixture *f)
 {
-  return !am_window_get_busy (f->window)
+  return !am_session_get_busy (f->session)
          && g_strcmp0 (gtk_stack_get_visible_child_name (f->window->canvas_stack), "error") == 0;
 }
 
@@ -793,7 +798,7 @@ static void
 test_layout_failure (Fixture       *f,
                      gconstpointer  data)
 {
-  AmScene *scene = am_window_get_scene (f->window);
+  AmScene *scene = am_session_get_scene (f->session);
   g_autoptr(AmDocument) other = load_fixture ("window-model.json");
   GtkWidget *label;
 
@@ -801,20 +806,20 @@ test_layout_failure (Fixture       *f,
 
   /* A relayout that fails keeps the map on screen and says so in a toast (markup
    * escaped), with a button for another engine. */
-  am_window_set_selection (f->window, "bob");
-  am_window_set_engine (f->window, "dot");
+  am_session_select (f->session, "bob", AM_SELECTION_ORIGIN_NONE);
+  am_session_set_engine (f->session, "dot");
   g_assert_true (wait_for (f, toast_shown));
-  g_assert_true (am_window_get_scene (f->window) == scene);
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
+  g_assert_true (am_session_get_scene (f->session) == scene);
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "bob");
   label = find_label (GTK_WIDGET (f->window->toast_overlay), "stopped");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Graphviz said <b>no</b> & stopped"));
   g_assert_nonnull (find_label (GTK_WIDGET (f->window->toast_overlay), "Try sfdp"));
 
   /* A new document whose first layout fails: the error page, with the message as
    * plain text and two ways out. */
-  am_window_set_document (f->window, other);
+  am_session_set_document (f->session, other, NULL);
   g_assert_true (wait_for (f, error_page_shown));
-  g_assert_null (am_window_get_scene (f->window));
+  g_assert_null (am_session_get_scene (f->session));
   g_assert_nonnull (find_label (GTK_WIDGET (f->window->error_page), "Layout Failed"));
   g_assert_nonnull (find_label (GTK_WIDGET (f->window->error_page), HELPER_FAILURE));
   g_assert_nonnull (find_label (GTK_WIDGET (f->window->error_page), "Try sfdp"));
@@ -823,10 +828,10 @@ test_layout_failure (Fixture       *f,
   g_unsetenv ("AM_TEST_HELPER_FAILURE");
   gtk_widget_activate (GTK_WIDGET (f->window->error_other_button));
   g_assert_true (wait_for (f, scene_ready));
-  g_assert_cmpstr (am_window_get_engine (f->window), ==, "sfdp");
+  g_assert_cmpstr (am_session_get_engine (f->session), ==, "sfdp");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->canvas_stack), ==, "canvas");
 
-  am_window_set_document (f->window, f->document);
+  am_session_set_document (f->session, f->document, NULL);
   g_assert_true (wait_for (f, scene_ready));
 }
 
@@ -872,9 +877,9 @@ test_bad_file (Fixture       *f,
     g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
 
     /* The previous document stays open, with its map. */
-    g_assert_true (am_window_get_document (f->window) == f->document);
-    g_assert_nonnull (am_window_get_scene (f->window));
-    g_assert_false (am_window_get_busy (f->window));
+    g_assert_true (am_session_get_document (f->session) == f->document);
+    g_assert_nonnull (am_session_get_scene (f->session));
+    g_assert_false (am_session_get_busy (f->session));
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 }
@@ -884,7 +889,7 @@ static AmDocument *loaded_before;
 static gboolean
 document_replaced (Fixture *f)
 {
-  return am_window_get_document (f->window) != loaded_before && scene_ready (f);
+  return am_session_get_document (f->session) != loaded_before && scene_ready (f);
 }
 
 static void
@@ -897,17 +902,17 @@ test_open_and_drop (Fixture       *f,
   GValue value = G_VALUE_INIT;
   gboolean handled = FALSE;
 
-  am_window_set_selection (f->window, "bob");
+  am_session_select (f->session, "bob", AM_SELECTION_ORIGIN_NONE);
 
   /* Opening the same story again keeps the selection: it is an id. */
-  loaded_before = am_window_get_document (f->window);
+  loaded_before = am_session_get_document (f->session);
   am_window_open_file (f->window, file);
   g_assert_true (wait_for (f, document_replaced));
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "bob");
 
   /* A dropped file goes the same way. */
   g_assert_nonnull (target);
-  loaded_before = am_window_get_document (f->window);
+  loaded_before = am_session_get_document (f->session);
   g_value_init (&value, G_TYPE_FILE);
   g_value_set_object (&value, file);
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
@@ -936,12 +941,12 @@ test_open_graphviz (Fixture       *f,
 
   /* A Graphviz file opens like a model: parsed by the helper, laid out with dot (the
    * file names no other engine), its node attributes shown in the details. */
-  loaded_before = am_window_get_document (f->window);
+  loaded_before = am_session_get_document (f->session);
   am_window_open_file (f->window, file);
   g_assert_true (wait_for (f, document_replaced));
 
-  document = am_window_get_document (f->window);
-  g_assert_cmpstr (am_scene_get_engine (am_window_get_scene (f->window)), ==, "dot");
+  document = am_session_get_document (f->session);
+  g_assert_cmpstr (am_scene_get_engine (am_session_get_scene (f->session)), ==, "dot");
   g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "Spies & <Friends>");
 
   /* A graph without an article speaks of nodes and edges, and points at the map and
@@ -956,7 +961,7 @@ test_open_graphviz (Fixture       *f,
 
   node_position (f, "alice", &x, &y);
   am_canvas_click_at (f->window->canvas, x, y);
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "alice");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "alice");
   g_assert_true (panel_shows (f, "Alice <b>& Co"));
   g_assert_true (panel_shows (f, "Attributes"));
   g_assert_true (panel_shows (f, "color"));
@@ -975,7 +980,7 @@ test_keyboard (Fixture       *f,
 {
   GtkWidget *focus;
 
-  am_window_set_selection (f->window, "silva");
+  am_session_select (f->session, "silva", AM_SELECTION_ORIGIN_NONE);
 
   /* Enter on the map moves focus into the details. */
   gtk_widget_grab_focus (GTK_WIDGET (f->window->canvas));
@@ -990,7 +995,7 @@ test_keyboard (Fixture       *f,
 
   /* Escape clears. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select", "s", "");
-  g_assert_null (am_window_get_selection (f->window));
+  g_assert_null (am_session_get_selection (f->session));
 
   /* Ctrl+F reveals the list and focuses the search. */
   am_window_set_show_sidebar (f->window, FALSE);
@@ -1078,7 +1083,7 @@ test_settings (Fixture       *f,
     }
 
   /* The engine and the legend are remembered as they change... */
-  am_window_set_engine (f->window, "twopi");
+  am_session_set_engine (f->session, "twopi");
   am_window_set_show_legend (f->window, FALSE);
   engine = g_settings_get_string (settings, "layout-engine");
   g_assert_cmpstr (engine, ==, "twopi");
@@ -1113,9 +1118,9 @@ test_bundled_article (Fixture       *f,
 {
   AmDocument *document;
 
-  loaded_before = am_window_get_document (f->window);
+  loaded_before = am_session_get_document (f->session);
   am_window_open_bundled (f->window);
-  document = am_window_get_document (f->window);
+  document = am_session_get_document (f->session);
   g_assert_true (document != loaded_before);
   g_assert_true (wait_for (f, scene_ready));
 
