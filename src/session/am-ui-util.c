@@ -359,44 +359,6 @@ _am_ui_matches (const char *folded_haystack,
   return any;
 }
 
-static void
-append_rgba (GString       *css,
-             const AmColor *color)
-{
-  char alpha[G_ASCII_DTOSTR_BUF_SIZE];
-
-  /* CSS wants a dot whatever the locale says. */
-  g_ascii_formatd (alpha, sizeof alpha, "%.3f", CLAMP (color->alpha, 0.0, 1.0));
-  g_string_append_printf (css, "rgba(%d,%d,%d,%s)",
-                          (int) (CLAMP (color->red, 0.0, 1.0) * 255.0 + 0.5),
-                          (int) (CLAMP (color->green, 0.0, 1.0) * 255.0 + 0.5),
-                          (int) (CLAMP (color->blue, 0.0, 1.0) * 255.0 + 0.5),
-                          alpha);
-}
-
-void
-_am_ui_append_kind_css (GString           *css,
-                        const char        *kind_name,
-                        const AmKindStyle *style)
-{
-  if (style == NULL)
-    return;
-
-  g_string_append_printf (css, ".kind-dot.kind-%s { background-color: ", kind_name);
-  append_rgba (css, &style->fill);
-  g_string_append (css, "; border-color: ");
-  append_rgba (css, &style->stroke);
-  g_string_append (css, "; }\n");
-
-  g_string_append_printf (css, ".kind-pill.kind-%s { background-color: ", kind_name);
-  append_rgba (css, &style->fill);
-  g_string_append (css, "; color: ");
-  append_rgba (css, &style->text);
-  g_string_append (css, "; border-color: ");
-  append_rgba (css, &style->stroke);
-  g_string_append (css, "; }\n");
-}
-
 char *
 _am_ui_display_name (GFile *file)
 {

@@ -8,7 +8,6 @@
 
 #include "am-core.h"
 #include "am-item.h"
-#include "am-theme.h"
 
 G_BEGIN_DECLS
 
@@ -51,10 +50,6 @@ char       *_am_ui_fold              (const char  *text);
 /* TRUE when every word of @folded_query occurs in @folded_haystack. */
 gboolean    _am_ui_matches           (const char  *folded_haystack,
                                       const char  *folded_query);
-/* The .kind-dot / .kind-pill rules for one kind, in the render theme's colours. */
-void        _am_ui_append_kind_css   (GString           *css,
-                                      const char        *kind_name,
-                                      const AmKindStyle *style);
 /* A file name fit for a title: the display name, never raw bytes. (transfer full) */
 char       *_am_ui_display_name      (GFile             *file);
 

@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "am-open.h"
-#include "am-kind-style.h"
 #include "am-theme.h"
 #include "am-ui-util.h"
 #include "am-window-private.h"
@@ -928,7 +927,6 @@ am_window_init (AmWindow *self)
   g_signal_connect_object (self->session, "load-failed",
                            G_CALLBACK (load_failed_cb), self, G_CONNECT_SWAPPED);
 
-  _am_kind_style_ensure (gtk_widget_get_display (GTK_WIDGET (self)));
   g_signal_connect_object (style_manager, "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   dark_changed_cb (self, NULL, style_manager);
