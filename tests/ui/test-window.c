@@ -1082,8 +1082,9 @@ test_settings (Fixture       *f,
       return;
     }
 
-  /* The engine and the legend are remembered as they change... */
-  am_session_set_engine (f->session, "twopi");
+  /* The engine (as the engine menu sets it) and the legend are remembered as they
+   * change... */
+  g_object_set (f->window, "engine", "twopi", NULL);
   am_window_set_show_legend (f->window, FALSE);
   engine = g_settings_get_string (settings, "layout-engine");
   g_assert_cmpstr (engine, ==, "twopi");
@@ -1092,8 +1093,13 @@ test_settings (Fixture       *f,
 
   /* ...and a new window starts with them, and with the size the last one closed at. */
   second_window = g_object_ref (am_window_new (NULL));
-  g_assert_cmpstr (am_window_get_engine (second_window), ==, "twopi");
+  g_assert_cmpstr (am_session_get_engine (am_window_get_session (second_window)), ==, "twopi");
   g_assert_false (am_window_get_show_legend (second_window));
+  /* ...but the engine is each window's own: another window's choice does not lay this
+   * one out again. */
+  g_object_set (second_window, "engine", "dot", NULL);
+  g_assert_cmpstr (am_session_get_engine (f->session), ==, "twopi");
+  g_assert_false (am_session_get_busy (f->session));
   gtk_window_set_default_size (GTK_WINDOW (second_window), 1000, 700);
   gtk_window_present (GTK_WINDOW (second_window));
   g_assert_true (wait_for (f, second_mapped));
