@@ -192,13 +192,8 @@ load_article (void)
   g_autofree char *path = g_build_filename (g_getenv ("AM_SOURCE_ROOT"), "data",
                                             "north-korea-ignores-us-dialogue-offer.json",
                                             NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  AmDocument *document = am_document_load_from_file (file, NULL, &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
+  return lt_load_file (path);
 }
 
 /* @n_nodes actors on a ring, each also linked to one far across it. */
@@ -372,12 +367,6 @@ test_job_cancel_preparing (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-static gboolean
-keep_polling_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* Cancelled while the helper runs: it is killed and reaped, and the job says so. */
 static void
 test_job_cancel_laying_out (void)
@@ -387,11 +376,9 @@ test_job_cancel_laying_out (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *dir = g_dir_make_tmp ("am-job-XXXXXX", NULL);
   g_autofree char *pidfile = g_build_filename (dir, "pid", NULL);
-  g_autofree char *contents = NULL;
   g_autoptr(AmScene) scene = NULL;
   g_autoptr(GError) error = NULL;
   JobRun run;
-  guint poll_id;
   int pid;
 
   g_assert_nonnull (dir);
@@ -401,15 +388,9 @@ test_job_cancel_laying_out (void)
   /* A timeout far longer than the test: only the cancellation can end this. */
   job_start (&run, document, AM_LAYOUT_ENGINE_NEATO, helper, 600, cancellable);
 
-  /* The helper writes its pid once it has read the request; it then makes no I/O that
-   * would wake the loop, so poll. */
-  poll_id = g_timeout_add (10, keep_polling_cb, NULL);
-  while (!g_file_get_contents (pidfile, &contents, NULL, NULL) && run.result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (poll_id);
+  pid = lt_wait_for_helper_pid (pidfile, &run.result);
   g_assert_null (run.result);
   assert_phases (&run, 2);
-  pid = atoi (contents);
   g_assert_cmpint (pid, >, 0);
   g_assert_cmpint (kill (pid, 0), ==, 0);
 
