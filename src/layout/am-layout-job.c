@@ -21,6 +21,12 @@
  * thread exits), so no Pango object is ever shared between threads, which is what Pango
  * asks for.  What those font maps share underneath, fontconfig's configuration and
  * cairo's FreeType font cache, is locked by fontconfig and cairo themselves.
+ *
+ * The document is read on the worker while the main thread may read it as well.  That is
+ * safe only if its list models allow two readers at once, and GListStore does not: its
+ * get_item() writes a last-position cache.  AmDocument's models are GListStores today;
+ * they must become read-only models over arrays (src/core) before a widget reads them
+ * during a layout.
  */
 #include "config.h"
 

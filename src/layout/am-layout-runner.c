@@ -51,7 +51,7 @@
  * @error: return location for an %AM_LAYOUT_ERROR
  *
  * Runs Graphviz in this process.  Only for trusted, small inputs (tests) and for the
- * helper; the application uses am_layout_run_async().
+ * helper; the application uses am_layout_job_run_async().
  *
  * Returns: (transfer full) (nullable): the scene
  */
@@ -115,7 +115,7 @@ child_setup (gpointer user_data)
 
   /* If the app dies (even by SIGKILL), its helper must not keep burning CPU until
    * RLIMIT_CPU: the kernel kills it with its parent.  The signal follows the *thread*
-   * that spawned it, so callers spawn from the main thread (the window and the CLI do). */
+   * that spawned it, so callers spawn from the main thread (the layout job and the CLI do). */
   prctl (PR_SET_PDEATHSIG, SIGKILL);
   setrlimit (RLIMIT_CPU, &cpu);
   /* A Graphviz crash should not leave a core file in the user's directory. */
