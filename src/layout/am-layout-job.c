@@ -182,7 +182,12 @@ exchange_cb (GObject      *object,
   GError *error = NULL;
   GBytes *answer;
 
+  /* A good answer that arrives after a cancellation is not read: the caller hears of no
+   * phase once it has cancelled (on its own thread). */
   answer = _am_layout_exchange_finish (result, &error);
+  if (answer != NULL && g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task),
+                                                              &error))
+    g_clear_pointer (&answer, g_bytes_unref);
   if (answer == NULL)
     {
       job_return (task, NULL, error);
@@ -309,6 +314,7 @@ job_start (GTask *task,
  * @cancellable: (nullable): cancelling ends the job at any stage and kills the helper
  * @phase_func: (nullable) (scope notified): told of each phase as it starts, in order
  *   (PREPARING, LAYING_OUT, READING), on the caller's context, never after @callback
+ *   nor after the caller cancelled @cancellable from that context
  * @phase_data: for @phase_func
  * @phase_destroy: (nullable): frees @phase_data when the job ends, on the caller's
  *   context, just before @callback
