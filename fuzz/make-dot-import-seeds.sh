@@ -1,14 +1,15 @@
 #!/bin/sh
 # Makes the seeds of fuzz-dot-import: for each DOT file given, the answer the real
-# helper (actormap --layout-helper) writes for its import request.
+# helper (actormap-layout-helper) writes for its import request.
 #
-#   fuzz/make-dot-import-seeds.sh BUILD/src/actormap BUILD/fuzz/dot-import-request \
+#   fuzz/make-dot-import-seeds.sh BUILD/src/layout/actormap-layout-helper \
+#     BUILD/fuzz/dot-import-request \
 #     fuzz/corpus/dot_import FILE.gv...
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 
-actormap=$1
+helper=$1
 request=$2
 out=$3
 shift 3
@@ -16,5 +17,5 @@ shift 3
 mkdir -p "$out"
 for file in "$@"; do
   name=$(basename "$file" | sed 's/\.[^.]*$//')
-  "$request" "$file" | "$actormap" --layout-helper > "$out/$name.answer"
+  "$request" "$file" | "$helper" --layout-helper > "$out/$name.answer"
 done

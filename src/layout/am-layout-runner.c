@@ -4,8 +4,10 @@
  *
  * Graphviz 2.42.2 segfaults, aborts and hangs on some inputs, cannot be interrupted and
  * keeps global state (architecture.md §5.12), so the application never runs it in its own
- * process: it sends the request to `actormap --layout-helper` on stdin, with memory and
- * CPU limits and a timeout, and trusts nothing of what comes back.
+ * process: it sends the request to `actormap-layout-helper --layout-helper` on stdin,
+ * with memory and CPU limits and a timeout, and trusts nothing of what comes back.  The
+ * window, the command line and the Graphviz import all run that one executable, which
+ * links no GTK.
  */
 #include "config.h"
 
@@ -21,6 +23,7 @@
 #include <gio/gunixoutputstream.h>
 
 #include "am-dot-import.h"
+#include "am-layout-job-private.h"
 #include "am-layout-private.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -48,7 +51,7 @@
  * @error: return location for an %AM_LAYOUT_ERROR
  *
  * Runs Graphviz in this process.  Only for trusted, small inputs (tests) and for the
- * helper; the application uses am_layout_run_async().
+ * helper; the application uses am_layout_job_run_async().
  *
  * Returns: (transfer full) (nullable): the scene
  */
@@ -112,7 +115,7 @@ child_setup (gpointer user_data)
 
   /* If the app dies (even by SIGKILL), its helper must not keep burning CPU until
    * RLIMIT_CPU: the kernel kills it with its parent.  The signal follows the *thread*
-   * that spawned it, so callers spawn from the main thread (the window and the CLI do). */
+   * that spawned it, so callers spawn from the main thread (the layout job and the CLI do). */
   prctl (PR_SET_PDEATHSIG, SIGKILL);
   setrlimit (RLIMIT_CPU, &cpu);
   /* A Graphviz crash should not leave a core file in the user's directory. */
@@ -152,9 +155,6 @@ import_complete (GTask *task)
   Run *run = g_task_get_task_data (task);
   GSubprocess *process = run->process;
   const char *name = run->import_name;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  AmDocument *document;
 
   if (run->cancelled)
     {
@@ -221,12 +221,9 @@ import_complete (GTask *task)
       g_debug ("Graphviz reader: %s", text);
     }
 
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&run->out));
-  document = _am_dot_import_decode (bytes, name, &error);
-  if (document == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, document, g_object_unref);
+  /* Decoded on a worker thread by the caller (_am_dot_import_run_async()). */
+  g_task_return_pointer (task, g_byte_array_free_to_bytes (g_steal_pointer (&run->out)),
+                         (GDestroyNotify) g_bytes_unref);
 }
 
 static void
@@ -234,9 +231,6 @@ run_complete (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
   GSubprocess *process = run->process;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  AmScene *scene;
 
   if (run->cancelled)
     {
@@ -304,12 +298,9 @@ run_complete (GTask *task)
       g_debug ("layout helper: %s", text);
     }
 
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&run->out));
-  scene = am_scene_deserialize (bytes, &error);
-  if (scene == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, scene, (GDestroyNotify) am_scene_unref);
+  /* Read (deserialised, validated, indexed) on a worker thread by the job. */
+  g_task_return_pointer (task, g_byte_array_free_to_bytes (g_steal_pointer (&run->out)),
+                         (GDestroyNotify) g_bytes_unref);
 }
 
 static void
@@ -486,23 +477,28 @@ ignore_sigpipe (void)
     }
 }
 
-/* Spawns `@helper_path --layout-helper` (this executable when NULL) with the limits of
- * architecture.md §5.12.  Its stdin, stdout and stderr are pipes. */
+/* Spawns `@helper_path --layout-helper` (am_layout_helper_find_path() when NULL) with
+ * the limits of architecture.md §5.12.  Its stdin, stdout and stderr are pipes. */
 static GSubprocess *
 spawn_helper (const char  *helper_path,
               guint        timeout_seconds,
               GError     **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autofree char *self_path = NULL;
+  g_autofree char *found_path = NULL;
   const char *argv[3];
 
   if (helper_path == NULL)
     {
-      self_path = g_file_read_link ("/proc/self/exe", error);
-      if (self_path == NULL)
-        return NULL;
-      helper_path = self_path;
+      found_path = am_layout_helper_find_path ();
+      if (found_path == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       "actormap-layout-helper is neither next to this program nor in %s",
+                       AM_LIBEXECDIR);
+          return NULL;
+        }
+      helper_path = found_path;
     }
 
   ignore_sigpipe ();
@@ -629,14 +625,73 @@ helper_start (GTask        *task,
 }
 
 /**
- * am_layout_run_async:
- * @request: what to lay out
+ * _am_layout_exchange_async:
+ * @input: the request to send (a layout request or a DOT import request)
+ * @import_name: (nullable): the file's display name for a DOT import, else %NULL
  * @helper_path: (nullable) (type filename): the executable to run with `--layout-helper`,
- *   or %NULL for this executable
+ *   or %NULL for am_layout_helper_find_path()
+ * @spawned: (transfer full) (nullable): a helper started earlier with @timeout_seconds,
+ *   used instead of starting one
  * @timeout_seconds: kill the helper after this long; 0 means the default
  * @cancellable: (nullable): cancelling kills the helper
  * @callback: called on the thread-default main context of the caller
  * @user_data: for @callback
+ *
+ * One exchange with the helper: sends @input, waits for the helper to exit and checks
+ * how it ended.  The answer is returned as it came, undecoded: decoding it is O(n) and
+ * belongs on a worker thread.  Call from the main thread (the helper dies with the thread
+ * that spawned it).
+ */
+void
+_am_layout_exchange_async (GBytes              *input,
+                           const char          *import_name,
+                           const char          *helper_path,
+                           GSubprocess         *spawned,
+                           guint                timeout_seconds,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (input != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, _am_layout_exchange_async);
+  helper_start (task, input, import_name, helper_path, spawned, timeout_seconds, cancellable);
+}
+
+/**
+ * _am_layout_exchange_finish:
+ * @result: the result given to the callback
+ * @error: return location for an %AM_LAYOUT_ERROR or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full) (nullable): the helper's answer, not yet checked
+ */
+GBytes *
+_am_layout_exchange_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == _am_layout_exchange_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * am_layout_run_async:
+ * @request: what to lay out
+ * @helper_path: (nullable) (type filename): the executable to run with `--layout-helper`,
+ *   or %NULL for am_layout_helper_find_path()
+ * @timeout_seconds: kill the helper after this long; 0 means the default
+ * @cancellable: (nullable): cancelling kills the helper
+ * @callback: called on the thread-default main context of the caller
+ * @user_data: for @callback
+ *
+ * A layout job (am_layout_job_run_async()) for a request that is already built: the
+ * request is serialised and the answer read on worker threads.
  *
  * Outcomes: a scene; %AM_LAYOUT_ERROR_CRASHED if the helper died from a signal,
  * %AM_LAYOUT_ERROR_TIMEOUT, %AM_LAYOUT_ERROR_FAILED with Graphviz's message,
@@ -651,17 +706,11 @@ am_layout_run_async (AmLayoutRequest     *request,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_if_fail (request != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, am_layout_run_async);
-
-  bytes = am_layout_request_serialize (request);
-  helper_start (task, bytes, NULL, helper_path, NULL, timeout_seconds, cancellable);
+  _am_layout_job_start_for_request (request, helper_path, NULL, timeout_seconds,
+                                    cancellable, am_layout_run_async, callback, user_data);
 }
 
 /**
@@ -737,19 +786,30 @@ struct _AmLayoutHelper
 /**
  * am_layout_helper_find_path:
  *
- * The slim helper executable, `actormap-layout-helper`, which links no GTK and so
- * starts in a fraction of the time `actormap --layout-helper` takes: next to the
- * running binary in the build tree (`src/layout/`), else in libexecdir.
+ * The one helper executable, `actormap-layout-helper`, which links no GTK: the window,
+ * the command line and the Graphviz import all run it.  Looked for in this order:
+ *
+ * - `$AM_LAYOUT_HELPER`, when set and not empty, taken as it is (a wrong path then
+ *   fails to start, it is not silently replaced).  The meson test environment sets it
+ *   (tests/meson.build), because test programs live in `build/tests/…`, not next to it;
+ * - `layout/actormap-layout-helper` next to the running binary: `build/src/actormap` in
+ *   the build tree;
+ * - libexecdir (`AM_LIBEXECDIR`, baked in at build time) once installed.
  *
  * Returns: (transfer full) (nullable) (type filename): its path, or %NULL when there is
- *   none (then this executable's own `--layout-helper` mode is the helper)
+ *   none
  */
 char *
 am_layout_helper_find_path (void)
 {
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  const char *from_env = g_getenv ("AM_LAYOUT_HELPER");
+  g_autofree char *self = NULL;
   g_autofree char *installed = NULL;
 
+  if (from_env != NULL && *from_env != '\0')
+    return g_strdup (from_env);
+
+  self = g_file_read_link ("/proc/self/exe", NULL);
   if (self != NULL)
     {
       g_autofree char *dir = g_path_get_dirname (self);
@@ -838,16 +898,10 @@ helper_run_async (AmLayoutHelper      *helper,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
   /* Its result is read by am_layout_run_finish(). */
-  g_task_set_source_tag (task, am_layout_run_async);
-
-  bytes = am_layout_request_serialize (request);
-  helper_start (task, bytes, NULL, NULL, g_steal_pointer (&helper->process),
-                helper->timeout_seconds, cancellable);
+  _am_layout_job_start_for_request (request, NULL, g_steal_pointer (&helper->process),
+                                    helper->timeout_seconds, cancellable,
+                                    am_layout_run_async, callback, user_data);
 }
 
 /**
@@ -886,6 +940,59 @@ am_layout_helper_run_sync (AmLayoutHelper   *helper,
   return am_layout_run_finish (result, error);
 }
 
+typedef struct
+{
+  GBytes *answer;
+  char   *display_name;
+} Import;
+
+static void
+import_free (Import *import)
+{
+  g_clear_pointer (&import->answer, g_bytes_unref);
+  g_free (import->display_name);
+  g_free (import);
+}
+
+/* Worker thread: the answer is checked and turned into a document here, not on the
+ * caller's thread (it is O(n) in the graph). */
+static void
+import_decode_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  Import *import = task_data;
+  GError *error = NULL;
+  AmDocument *document;
+
+  document = _am_dot_import_decode (import->answer, import->display_name, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+static void
+import_exchange_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Import *import = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  import->answer = _am_layout_exchange_finish (result, &error);
+  if (import->answer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, import_decode_thread);
+}
+
 /**
  * _am_dot_import_run_async:
  * @dot: the DOT text, as read from the file
@@ -897,7 +1004,7 @@ am_layout_helper_run_sync (AmLayoutHelper   *helper,
  * @user_data: for @callback
  *
  * Parses @dot in the helper process (the same limits and timeout as a layout) and
- * decodes its answer into a document.
+ * decodes its answer into a document on a worker thread.
  */
 void
 _am_dot_import_run_async (GBytes              *dot,
@@ -910,6 +1017,7 @@ _am_dot_import_run_async (GBytes              *dot,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  Import *import;
 
   g_return_if_fail (dot != NULL);
   g_return_if_fail (display_name != NULL);
@@ -917,10 +1025,13 @@ _am_dot_import_run_async (GBytes              *dot,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, _am_dot_import_run_async);
+  import = g_new0 (Import, 1);
+  import->display_name = g_strdup (display_name);
+  g_task_set_task_data (task, import, (GDestroyNotify) import_free);
 
   bytes = _am_dot_import_request_new (dot);
-  helper_start (task, bytes, display_name, helper_path, NULL, timeout_seconds,
-                cancellable);
+  _am_layout_exchange_async (bytes, display_name, helper_path, NULL, timeout_seconds,
+                             cancellable, import_exchange_cb, g_steal_pointer (&task));
 }
 
 /**

@@ -76,10 +76,47 @@ AmLayoutRequest *am_layout_request_deserialize     (GBytes          *bytes,
 AmScene         *am_layout_run_in_process          (AmLayoutRequest *request,
                                                     GError         **error);
 
-/* Isolated layout: spawns `@helper_path --layout-helper`, with CPU/memory limits and a
- * timeout, sends the request on stdin and validates the scene read from stdout.
- * Cancelling @cancellable kills the helper.  @helper_path NULL means this executable
- * (/proc/self/exe). */
+/*
+ * The layout job: what the application runs to lay a document out, without blocking the
+ * thread that asks.  Text measuring and building the request run on a worker thread,
+ * Graphviz in the helper process (`actormap-layout-helper`, with CPU/memory limits and
+ * a timeout), and the scene it answers is deserialised, validated and indexed on a
+ * worker thread.  The phases and the callback come on the thread-default main context
+ * of the caller, which must be the main thread (the helper dies with the thread that
+ * spawned it).  Every job is independent: cancelling one kills its helper and it ends
+ * with G_IO_ERROR_CANCELLED, never with a scene.
+ */
+typedef enum
+{
+  AM_LAYOUT_PHASE_PREPARING,    /* measuring text, building the request */
+  AM_LAYOUT_PHASE_LAYING_OUT,   /* Graphviz runs in the helper */
+  AM_LAYOUT_PHASE_READING,      /* checking and indexing the helper's answer */
+} AmLayoutPhase;
+
+typedef void (*AmLayoutPhaseFunc) (AmLayoutPhase phase,
+                                   gpointer      user_data);
+
+/* @document must not change while the job runs (documents are immutable today).
+ * @helper_path NULL means am_layout_helper_find_path(); @timeout_seconds 0 means
+ * AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS.  @phase_func (nullable) is called once per phase, in
+ * order, before the callback and never after it; @phase_destroy frees @phase_data once
+ * the job is over (after the callback). */
+void             am_layout_job_run_async           (AmDocument          *document,
+                                                    AmLayoutEngine       engine,
+                                                    const char          *helper_path,
+                                                    guint                timeout_seconds,
+                                                    GCancellable        *cancellable,
+                                                    AmLayoutPhaseFunc    phase_func,
+                                                    gpointer             phase_data,
+                                                    GDestroyNotify       phase_destroy,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+/* A scene, or AM_LAYOUT_ERROR (_UNKNOWN_ENGINE, _TOO_LARGE, _FAILED, _CRASHED, _TIMEOUT,
+ * _INVALID_SCENE) or G_IO_ERROR_CANCELLED. */
+AmScene         *am_layout_job_run_finish          (GAsyncResult        *result,
+                                                    GError             **error);
+
+/* The same job for a request already built (tests and the command line). */
 void             am_layout_run_async               (AmLayoutRequest     *request,
                                                     const char          *helper_path,
                                                     guint                timeout_seconds,
@@ -100,8 +137,8 @@ AmScene         *am_layout_run_sync                (AmLayoutRequest     *request
  * am_layout_run_sync(); the timeout counts from am_layout_helper_run_sync(). */
 typedef struct _AmLayoutHelper AmLayoutHelper;
 
-/* `actormap-layout-helper` next to this binary (build tree) or in libexecdir; NULL if
- * there is none. */
+/* `actormap-layout-helper`: $AM_LAYOUT_HELPER (set by the meson test environment), else
+ * next to this binary (build tree), else in libexecdir; NULL if there is none. */
 char            *am_layout_helper_find_path        (void);
 AmLayoutHelper  *am_layout_helper_spawn            (const char          *helper_path,
                                                     guint                timeout_seconds,

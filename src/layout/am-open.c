@@ -207,7 +207,7 @@ read_cb (GObject      *object,
  * am_open_document_async:
  * @file: the file to open
  * @helper_path: (nullable) (type filename): the executable to run with `--layout-helper`
- *   for Graphviz files, or %NULL for this executable
+ *   for Graphviz files, or %NULL for am_layout_helper_find_path()
  * @cancellable: (nullable): a #GCancellable; cancelling kills the helper
  * @callback: called on the thread-default main context of the caller
  * @user_data: for @callback

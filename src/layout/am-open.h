@@ -25,9 +25,9 @@ AmFileFormat am_open_guess_format    (const char          *name,
  * Opens @file with the checks of am_document_load_from_file() (a regular file under the
  * size cap; FIFOs and devices never block) and loads it by its format: a JSON model with
  * the core loader (on a worker thread), a Graphviz file through the isolated helper
- * (`@helper_path --layout-helper`, NULL for this executable), which parses it with
- * Graphviz and answers with a description the application checks before it builds the
- * document.  Every error names the file: AM_MODEL_ERROR for the file checks and models,
+ * (`@helper_path --layout-helper`, NULL for am_layout_helper_find_path()), which parses
+ * it with Graphviz and answers with a description the application checks (on a worker
+ * thread) before it builds the document.  Every error names the file: AM_MODEL_ERROR for the file checks and models,
  * AM_LAYOUT_ERROR for Graphviz files (_PARSE with Graphviz's message and line,
  * _TOO_LARGE, _CRASHED, _TIMEOUT, _INVALID_SCENE), or G_IO_ERROR_CANCELLED.
  */

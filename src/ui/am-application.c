@@ -38,8 +38,6 @@ static const GOptionEntry main_entries[] = {
   { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
     N_("Validate FILE and print a summary, without a window"), NULL },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
-  /* The isolated Graphviz helper (architecture.md §5.12); not for people. */
-  { "layout-helper", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
   { NULL }
 };
@@ -59,9 +57,6 @@ am_application_handle_local_options (GApplication *app,
   const char *scale_text = NULL;
   double scale = 2.0;
   int timeout = 0;
-
-  if (g_variant_dict_contains (options, "layout-helper"))
-    return am_layout_helper_main ();
 
   if (g_variant_dict_contains (options, "version"))
     {

@@ -32,8 +32,8 @@ load_document (const char    *path,
       return am_document_load_from_bytes (bytes, "article.json", error);
     }
 
-  /* A JSON model or a Graphviz file; Graphviz files are parsed by the helper
-   * (@helper_path, or this same binary in its --layout-helper mode). */
+  /* A JSON model or a Graphviz file; Graphviz files are parsed by the helper,
+   * actormap-layout-helper (@helper_path; NULL finds it). */
   file = g_file_new_for_commandline_arg (path);
 
   return am_open_document_sync (file, helper_path, cancellable, error);
@@ -139,8 +139,7 @@ am_cli_export (const char *input,
 
   /* Start the helper first: its start-up (libraries, Graphviz's plugins, fonts) then
    * runs on the other core while this process loads the model and measures its text.
-   * The slim helper links no GTK; without it this binary's own --layout-helper mode
-   * answers. */
+   * The helper (actormap-layout-helper, the same one the window runs) links no GTK. */
   helper_path = am_layout_helper_find_path ();
   helper = am_layout_helper_spawn (helper_path, timeout_seconds, &error);
   if (helper == NULL)

@@ -1,4 +1,4 @@
-/* am-cli.h — the headless command-line modes: --export, --check, --layout-helper
+/* am-cli.h — the headless command-line modes: --export and --check
  *
  * None of these initialise GTK; they run from handle-local-options, before startup.
  *

@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Runs am_layout_helper_main() like `actormap --layout-helper`, unless
- * AM_TEST_HELPER_MODE asks it to crash, hang, answer garbage or fail, so the runner's
- * handling of each outcome can be tested.  These switches exist only in this test binary.
+ * Runs am_layout_helper_main() like `actormap-layout-helper`, unless AM_TEST_HELPER_MODE
+ * asks it to crash, hang, answer garbage or fail, so the runner's handling of each
+ * outcome can be tested, or AM_TEST_HELPER_FAILURE gives a message to fail with (the
+ * window's tests, which run it as their helper).  These switches exist only in this test
+ * binary.
  */
 #include "config.h"
 
@@ -30,11 +32,20 @@ main (int   argc,
       char *argv[])
 {
   const char *mode = g_getenv ("AM_TEST_HELPER_MODE");
+  const char *failure = g_getenv ("AM_TEST_HELPER_FAILURE");
 
   if (argc != 2 || strcmp (argv[1], "--layout-helper") != 0)
     {
       g_printerr ("usage: %s --layout-helper\n", argv[0]);
       return 2;
+    }
+
+  /* The window's tests: fail the way Graphviz reports errors, with this message. */
+  if (failure != NULL)
+    {
+      drain_stdin ();
+      g_printerr ("%s\n", failure);
+      return 1;
     }
 
   if (mode == NULL || *mode == '\0')

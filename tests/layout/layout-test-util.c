@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "layout-test-util.h"
 
 char *
@@ -13,10 +15,8 @@ lt_helper_path (void)
 }
 
 AmDocument *
-lt_load_fixture (void)
+lt_load_file (const char *path)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "layout",
-                                                 "actors.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   AmDocument *document = am_document_load_from_file (file, NULL, &error);
@@ -24,6 +24,38 @@ lt_load_fixture (void)
   g_assert_no_error (error);
   g_assert_nonnull (document);
   return document;
+}
+
+AmDocument *
+lt_load_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "layout",
+                                                 "actors.json", NULL);
+
+  return lt_load_file (path);
+}
+
+static gboolean
+keep_polling_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+int
+lt_wait_for_helper_pid (const char    *pidfile,
+                        GAsyncResult **done)
+{
+  g_autofree char *contents = NULL;
+  guint poll_id;
+
+  /* The helper writes its pid once it has read the request; it then makes no I/O that
+   * would wake the loop, so poll. */
+  poll_id = g_timeout_add (10, keep_polling_cb, NULL);
+  while (!g_file_get_contents (pidfile, &contents, NULL, NULL) && *done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (poll_id);
+
+  return contents != NULL ? atoi (contents) : 0;
 }
 
 AmLayoutRequest *

@@ -12,6 +12,13 @@ G_BEGIN_DECLS
 char            *lt_helper_path          (void);
 /* tests/data/layout/actors.json, loaded; asserts it loads. */
 AmDocument      *lt_load_fixture         (void);
+/* Any model file, loaded; asserts it loads. */
+AmDocument      *lt_load_file            (const char     *path);
+/* The pid a hanging test helper wrote to @pidfile (AM_TEST_HELPER_PIDFILE), once it is
+ * there; 0 if *@done became non-NULL first (the run ended).  Iterates the default main
+ * context. */
+int              lt_wait_for_helper_pid  (const char     *pidfile,
+                                          GAsyncResult  **done);
 /* A request for @document; asserts it is accepted. */
 AmLayoutRequest *lt_make_request         (AmDocument     *document,
                                           AmLayoutEngine  engine);

@@ -215,12 +215,6 @@ cancel_done_cb (GObject      *object,
   data->result = g_object_ref (result);
 }
 
-static gboolean
-keep_polling_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 test_helper_cancel (void)
 {
@@ -233,8 +227,6 @@ test_helper_cancel (void)
   g_autoptr(AmScene) scene = NULL;
   g_autoptr(GError) error = NULL;
   CancelData data = { NULL, cancellable, pidfile, 0 };
-  g_autofree char *contents = NULL;
-  guint poll_id;
 
   g_assert_nonnull (dir);
   set_mode ("hang");
@@ -243,14 +235,9 @@ test_helper_cancel (void)
   /* A timeout far longer than the test: only the cancellation can end this. */
   am_layout_run_async (request, helper, 600, cancellable, cancel_done_cb, &data);
 
-  /* Wait until the helper is really running (it writes its pid once it has read the
-   * request), then cancel.  The hanging helper makes no I/O to wake the loop, so poll. */
-  poll_id = g_timeout_add (10, keep_polling_cb, NULL);
-  while (!g_file_get_contents (pidfile, &contents, NULL, NULL) && data.result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (poll_id);
+  /* Wait until the helper is really running, then cancel. */
+  data.pid = lt_wait_for_helper_pid (pidfile, &data.result);
   g_assert_null (data.result);
-  data.pid = atoi (contents);
   g_assert_cmpint (data.pid, >, 0);
   g_assert_cmpint (kill (data.pid, 0), ==, 0);
 

@@ -1140,26 +1140,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The window lays out through `<this executable> --layout-helper`, as actormap does.
-   * A test can make that helper fail the way Graphviz reports errors: a message on
-   * stderr and exit status 1. */
-  if (argc > 1 && g_str_equal (argv[1], "--layout-helper"))
-    {
-      const char *failure = g_getenv ("AM_TEST_HELPER_FAILURE");
-
-      if (failure != NULL)
-        {
-          char buffer[4096];
-
-          while (fread (buffer, 1, sizeof buffer, stdin) > 0)
-            ;
-          fprintf (stderr, "%s\n", failure);
-          return 1;
-        }
-
-      return am_layout_helper_main ();
-    }
-
+  /* The window lays out through $AM_LAYOUT_HELPER, the test helper (tests/ui/meson.build),
+   * which a test can make fail the way Graphviz reports errors: AM_TEST_HELPER_FAILURE
+   * is the message it writes on stderr before exiting with status 1. */
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   /* Isolated XDG dirs hide the MIME database, and gdk-pixbuf then cannot tell an SVG
