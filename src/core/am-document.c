@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "am-array-model-private.h"
 #include "am-document-private.h"
 
 /*
@@ -30,9 +31,10 @@ struct _AmDocument
   char      **paragraphs;            /* never NULL */
   guint       n_paragraphs;
 
-  GListStore *entities;
-  GListStore *relations;
-  GListStore *statements;
+  /* Fixed once built, and read from worker threads: see am-array-model.c. */
+  AmArrayModel *entities;
+  AmArrayModel *relations;
+  AmArrayModel *statements;
 
   GHashTable *entity_by_id;          /* id → AmEntity */
   GHashTable *relation_by_id;        /* id → AmRelation */
@@ -105,10 +107,9 @@ new_multimap (void)
 static void
 am_document_init (AmDocument *self)
 {
-  self->entities = g_list_store_new (AM_TYPE_ENTITY);
-  self->relations = g_list_store_new (AM_TYPE_RELATION);
-  self->statements = g_list_store_new (AM_TYPE_STATEMENT);
-
+  self->entities = _am_array_model_new (AM_TYPE_ENTITY, NULL);
+  self->relations = _am_array_model_new (AM_TYPE_RELATION, NULL);
+  self->statements = _am_array_model_new (AM_TYPE_STATEMENT, NULL);
   self->entity_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->relation_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->statement_by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -138,14 +139,6 @@ multimap_add (GHashTable *map,
     g_ptr_array_add (items, item);
 }
 
-static void
-store_splice_all (GListStore *store,
-                  GPtrArray  *items)
-{
-  if (items != NULL && items->len > 0)
-    g_list_store_splice (store, 0, 0, items->pdata, items->len);
-}
-
 AmDocument *
 _am_document_new (AmArticleInfo *article,
                   GPtrArray     *entities,
@@ -167,9 +160,13 @@ _am_document_new (AmArticleInfo *article,
     self->paragraphs = g_new0 (char *, 1);
   self->n_paragraphs = g_strv_length (self->paragraphs);
 
-  store_splice_all (self->entities, entities);
-  store_splice_all (self->relations, relations);
-  store_splice_all (self->statements, statements);
+  /* Replaces the empty lists of am_document_init(). */
+  g_clear_object (&self->entities);
+  g_clear_object (&self->relations);
+  g_clear_object (&self->statements);
+  self->entities = _am_array_model_new (AM_TYPE_ENTITY, entities);
+  self->relations = _am_array_model_new (AM_TYPE_RELATION, relations);
+  self->statements = _am_array_model_new (AM_TYPE_STATEMENT, statements);
 
   for (guint i = 0; entities != NULL && i < entities->len; i++)
     {

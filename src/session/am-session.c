@@ -413,7 +413,7 @@ layout_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   BusyState before;
 
-  scene = am_layout_run_finish (result, &error);
+  scene = am_layout_job_run_finish (result, &error);
 
   /* Closed window, cancelled job or a newer request: this result is late. */
   if (self == NULL || job->serial != self->layout_serial)
@@ -448,14 +448,46 @@ cancel_layout_job (AmSession *self)
 }
 
 static void
+layout_phase_cb (AmLayoutPhase  phase,
+                 gpointer       user_data)
+{
+  Job *job = user_data;
+  g_autoptr(AmSession) self = g_weak_ref_get (&job->session);
+  g_autofree char *message = NULL;
+
+  if (self == NULL || job->serial != self->layout_serial)
+    return;
+
+  switch (phase)
+    {
+    case AM_LAYOUT_PHASE_PREPARING:
+      /* Translators: progress shown over the map */
+      message = g_strdup (_("Measuring names…"));
+      break;
+
+    case AM_LAYOUT_PHASE_LAYING_OUT:
+      /* Translators: progress shown over the map; %s is a Graphviz engine name */
+      message = g_strdup_printf (_("Laying out the map with %s…"), job->engine);
+      break;
+
+    case AM_LAYOUT_PHASE_READING:
+    default:
+      /* Translators: progress shown over the map */
+      message = g_strdup (_("Reading the layout…"));
+      break;
+    }
+
+  set_busy_message (self, message);
+}
+
+static void
 am_session_relayout_internal (AmSession *self)
 {
-  g_autoptr(AmLayoutRequest) request = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   BusyState before = busy_state (self);
   const char *engine_name;
   AmLayoutEngine engine;
+  Job *phase_job;
 
   cancel_layout_job (self);
 
@@ -469,14 +501,6 @@ am_session_relayout_internal (AmSession *self)
   if (!am_layout_engine_from_string (engine_name, &engine))
     engine = AM_LAYOUT_ENGINE_NEATO;
 
-  request = am_layout_request_new_for_document (self->document, engine, &error);
-  if (request == NULL)
-    {
-      layout_failed (self, engine_name, error);
-      notify_busy (self, before);
-      return;
-    }
-
   self->laying_out = TRUE;
   self->layout_cancellable = g_cancellable_new ();
 
@@ -484,12 +508,19 @@ am_session_relayout_internal (AmSession *self)
   message = g_strdup_printf (_("Laying out the map with %s…"), engine_name);
   set_busy_message (self, message);
 
-  am_layout_run_async (request,
-                       NULL,
-                       self->timeout_seconds,
-                       self->layout_cancellable,
-                       layout_done_cb,
-                       job_new (self, self->layout_serial, NULL, engine_name));
+  /* Measuring the names, running Graphviz in the helper and reading its answer all
+   * happen off the main thread; the callback comes back here. */
+  phase_job = job_new (self, self->layout_serial, NULL, engine_name);
+  am_layout_job_run_async (self->document,
+                           engine,
+                           NULL,
+                           self->timeout_seconds,
+                           self->layout_cancellable,
+                           layout_phase_cb,
+                           phase_job,
+                           (GDestroyNotify) job_free,
+                           layout_done_cb,
+                           job_new (self, self->layout_serial, NULL, engine_name));
 
   notify_busy (self, before);
 }
