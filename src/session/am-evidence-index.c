@@ -75,16 +75,37 @@ compare_uint (gconstpointer a,
   return ua < ub ? -1 : ua > ub;
 }
 
+/* The id and the evidence of a statement, relation or actor. */
+static const char *
+item_evidence (gpointer    item,
+               GPtrArray **evidence)
+{
+  if (AM_IS_STATEMENT (item))
+    {
+      *evidence = am_statement_get_evidence (item);
+      return am_statement_get_id (item);
+    }
+
+  if (AM_IS_RELATION (item))
+    {
+      *evidence = am_relation_get_evidence (item);
+      return am_relation_get_id (item);
+    }
+
+  *evidence = am_entity_get_evidence (item);
+  return am_entity_get_id (item);
+}
+
 static void
 add_item (AmEvidenceIndex *self,
           GArray          *entries,
           GArray          *paragraph_lengths,
-          const char      *id,
-          GPtrArray       *evidence)
+          gpointer         object)
 {
   guint item = self->ids->len;
+  GPtrArray *evidence;
 
-  g_ptr_array_add (self->ids, g_strdup (id));
+  g_ptr_array_add (self->ids, g_strdup (item_evidence (object, &evidence)));
 
   for (guint i = 0; i < evidence->len; i++)
     {
@@ -108,43 +129,28 @@ add_item (AmEvidenceIndex *self,
     }
 }
 
-/* Ranks follow the list order: statements, relations, actors. */
+/* Items are numbered in the order a click goes through them. */
 static void
 add_items (AmEvidenceIndex *self,
            GArray          *entries,
            GArray          *paragraph_lengths)
 {
-  GListModel *model;
-  guint n;
+  GListModel *models[] = {
+    am_document_get_statements (self->document),
+    am_document_get_relations (self->document),
+    am_document_get_entities (self->document),
+  };
 
-  model = am_document_get_statements (self->document);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
+  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
     {
-      g_autoptr(AmStatement) statement = g_list_model_get_item (model, i);
+      guint n = g_list_model_get_n_items (models[m]);
 
-      add_item (self, entries, paragraph_lengths,
-                am_statement_get_id (statement), am_statement_get_evidence (statement));
-    }
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) object = g_list_model_get_item (models[m], i);
 
-  model = am_document_get_relations (self->document);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AmRelation) relation = g_list_model_get_item (model, i);
-
-      add_item (self, entries, paragraph_lengths,
-                am_relation_get_id (relation), am_relation_get_evidence (relation));
-    }
-
-  model = am_document_get_entities (self->document);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AmEntity) entity = g_list_model_get_item (model, i);
-
-      add_item (self, entries, paragraph_lengths,
-                am_entity_get_id (entity), am_entity_get_evidence (entity));
+          add_item (self, entries, paragraph_lengths, object);
+        }
     }
 }
 
