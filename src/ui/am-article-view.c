@@ -712,7 +712,8 @@ selection_changed_cb (AmArticleView *self)
   update_highlight (self);
 
   /* The bar stays while the selection is one of its choices. */
-  if (self->choices != NULL && (id == NULL || !g_strv_contains ((const char * const *) self->choices, id)))
+  if (self->choices != NULL
+      && (id == NULL || !g_strv_contains ((const char * const *) self->choices, id)))
     clear_choices (self);
   else
     update_choices (self);

@@ -26,9 +26,11 @@ static const char model_json[] =
   "      { \"paragraph\": 0, \"text\": \"Gamma\" } ] },"
   "    { \"id\": \"silent\", \"name\": \"Silent\", \"kind\": \"person\" } ],"
   "  \"relations\": ["
-  "    { \"id\": \"r-meet\", \"source\": \"alpha\", \"target\": \"beta\", \"label\": \"meets\", \"evidence\": ["
+  "    { \"id\": \"r-meet\", \"source\": \"alpha\", \"target\": \"beta\","
+  "      \"label\": \"meets\", \"evidence\": ["
   "      { \"paragraph\": 0, \"text\": \"Alpha met Beta in Gamma\" } ] },"
-  "    { \"id\": \"r-in\", \"source\": \"alpha\", \"target\": \"gamma\", \"label\": \"in\", \"evidence\": ["
+  "    { \"id\": \"r-in\", \"source\": \"alpha\", \"target\": \"gamma\","
+  "      \"label\": \"in\", \"evidence\": ["
   "      { \"paragraph\": 0, \"text\": \"met Beta in Gamma\" } ] } ],"
   "  \"statements\": ["
   "    { \"id\": \"s-talk\", \"speaker\": \"beta\", \"text\": \"we will talk\","
@@ -144,12 +146,13 @@ test_no_article (void)
 {
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) am_evidence_unref);
+  g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AmDocument) document = NULL;
   g_autoptr(AmEvidenceIndex) index = NULL;
   guint n = 99;
 
+  evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) am_evidence_unref);
   g_ptr_array_add (evidence, am_evidence_new (0, "somewhere", -1));
   g_ptr_array_add (evidence, am_evidence_new (0, "elsewhere", 4));
   g_ptr_array_add (entities, g_object_new (AM_TYPE_ENTITY, "id", "a", "name", "A",
@@ -192,8 +195,8 @@ test_lifetime (void)
 static void
 test_matches_document (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
-                                                 "north-korea-ignores-us-dialogue-offer.json", NULL);
+  const char *name = "north-korea-ignores-us-dialogue-offer.json";
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(AmDocument) document = am_document_load_from_file (file, NULL, &error);
@@ -243,7 +246,8 @@ test_matches_document (void)
         if (expected->len > 0)
           checked++;
         /* A byte that supports something lies in a marked sentence. */
-        g_assert_true ((expected->len > 0) == (am_evidence_index_span_at (index, p, offset) != NULL));
+        g_assert_true ((expected->len > 0)
+                       == (am_evidence_index_span_at (index, p, offset) != NULL));
       }
 
   /* The article really is evidence-rich: the loop did check something. */

@@ -163,7 +163,9 @@ find_widget (GtkWidget *root,
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
     return root;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_widget (child, type);
 
@@ -204,7 +206,9 @@ n_chips (Fixture *f)
   GtkWidget *box = find_widget (GTK_WIDGET (f->view), GTK_TYPE_FLOW_BOX);
   guint n = 0;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     n++;
 
   return n;
@@ -378,7 +382,8 @@ test_click_does_not_jump (Fixture       *f,
   for (guint i = 0; i < 10 && !reached; i++)
     {
       g_assert_true (am_article_view_activate_at (f->view, 14, visited + 2));
-      g_assert_cmpint (am_session_get_selection_origin (f->session), ==, AM_SELECTION_ORIGIN_ARTICLE);
+      g_assert_cmpint (am_session_get_selection_origin (f->session), ==,
+                       AM_SELECTION_ORIGIN_ARTICLE);
       g_assert_cmpfloat (settled_scroll (f), ==, before);
       reached = g_strcmp0 (am_session_get_selection (f->session), target) == 0;
     }
@@ -421,7 +426,8 @@ test_click_without_evidence (Fixture       *f,
   g_assert_false (bar_revealed (f));
 
   /* After a click on a shared sentence, a click on nothing hides the bar. */
-  g_assert_true (am_article_view_activate_at (f->view, 1, offset_of (f->document, 1, "North Korea will")));
+  g_assert_true (am_article_view_activate_at (f->view, 1,
+                                              offset_of (f->document, 1, "North Korea will")));
   g_assert_true (bar_revealed (f));
   g_assert_false (am_article_view_activate_at (f->view, 0, 3));
   g_assert_false (bar_revealed (f));
@@ -470,7 +476,8 @@ test_click_gesture (Fixture       *f,
     }
   g_assert_nonnull (click);
 
-  g_assert_true (am_article_view_get_iter (f->view, 4, offset_of (f->document, 4, "He further said"), &iter));
+  g_assert_true (am_article_view_get_iter (f->view, 4,
+                                           offset_of (f->document, 4, "He further said"), &iter));
   gtk_text_view_get_iter_location (text_view, &iter, &location);
   gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
                                          location.x + 2, location.y + location.height / 2,
