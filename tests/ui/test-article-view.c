@@ -124,12 +124,13 @@ settled_scroll (Fixture *f)
   double value;
   int stable = 0;
 
+  /* A scroll waits for the next frame: call it settled after 100 ms without one. */
   value = gtk_adjustment_get_value (vadjustment (f));
-  for (int i = 0; i < 200 && stable < 10; i++)
+  for (int i = 0; i < 500 && stable < 25; i++)
     {
       double now;
 
-      g_usleep (2000);
+      g_usleep (4000);
       drain ();
       now = gtk_adjustment_get_value (vadjustment (f));
       stable = now == value ? stable + 1 : 0;
