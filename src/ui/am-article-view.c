@@ -9,53 +9,46 @@
 #include <string.h>
 
 #include "am-article-view.h"
+#include "am-evidence-index.h"
 #include "am-ui-util.h"
-
-/* One evidence sentence: bytes [start, end) of a paragraph. */
-typedef struct
-{
-  guint paragraph;
-  gsize start;
-  gsize end;
-} Span;
 
 struct _AmArticleView
 {
-  GtkWidget      parent_instance;
+  GtkWidget        parent_instance;
 
   /* Template Widgets */
-  GtkFlowBox    *choices_box;
-  GtkRevealer   *choices_revealer;
-  AdwStatusPage *empty_page;
-  GtkLabel      *hint_label;
-  GtkStack      *stack;
-  GtkTextView   *text_view;
+  GtkFlowBox      *choices_box;
+  GtkRevealer     *choices_revealer;
+  AdwStatusPage   *empty_page;
+  GtkLabel        *hint_label;
+  GtkStack        *stack;
+  GtkTextView     *text_view;
 
   /* Owned References */
-  AmDocument    *document;
-  char          *selection;
-  char         **choices;            /* what the last clicked sentence supports */
-  GArray        *paragraph_lengths;  /* gsize, bytes of each paragraph as shown */
-  GArray        *paragraph_lines;    /* int, the buffer line of each paragraph */
-  GArray        *line_paragraphs;    /* int, the paragraph of each buffer line, or -1 */
-  GArray        *spans;              /* Span, every evidence sentence, no duplicates */
+  AmSession       *session;
+  GSignalGroup    *session_signals;
+  /* What the text shows is built once per document: the index of its evidence (which
+   * holds that document, so that a notify of the selection which comes before the
+   * notify of the document finds the text stale), and where each paragraph lies. */
+  AmEvidenceIndex *index;              /* NULL while no document is shown */
+  char           **choices;            /* what the last clicked sentence supports */
+  GArray          *paragraph_lengths;  /* gsize, bytes of each paragraph as shown */
+  GArray          *paragraph_lines;    /* int, the buffer line of each paragraph */
+  GArray          *line_paragraphs;    /* int, the paragraph of each buffer line, or -1 */
 
   /* Borrowed References (owned by the buffer's tag table) */
-  GtkTextTag    *title_tag;
-  GtkTextTag    *meta_tag;
-  GtkTextTag    *paragraph_tag;
-  GtkTextTag    *evidence_tag;
-  GtkTextTag    *hover_tag;
-  GtkTextTag    *related_tag;
-  GtkTextTag    *selected_tag;
-  GtkTextMark   *scroll_mark;
+  GtkTextTag      *title_tag;
+  GtkTextTag      *meta_tag;
+  GtkTextTag      *paragraph_tag;
+  GtkTextTag      *evidence_tag;
+  GtkTextTag      *hover_tag;
+  GtkTextTag      *related_tag;
+  GtkTextTag      *selected_tag;
+  GtkTextMark     *scroll_mark;
 
-  Span           hover;
-  guint          has_hover : 1;
-  guint          dark : 1;
-  /* A click in the text selects something whose first sentence may be elsewhere; the
-   * text must not jump away from where the reader is. */
-  guint          keep_scroll : 1;
+  AmEvidenceSpan   hover;
+  guint            has_hover : 1;
+  guint            dark : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AmArticleView, am_article_view, GTK_TYPE_WIDGET)
@@ -63,8 +56,7 @@ G_DEFINE_FINAL_TYPE (AmArticleView, am_article_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DARK,
-  PROP_DOCUMENT,
-  PROP_SELECTION,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -74,6 +66,26 @@ static GtkTextBuffer *
 get_buffer (AmArticleView *self)
 {
   return gtk_text_view_get_buffer (self->text_view);
+}
+
+/* The session's document: what the text shows once sync_text() has run. */
+static AmDocument *
+get_document (AmArticleView *self)
+{
+  return self->session != NULL ? am_session_get_document (self->session) : NULL;
+}
+
+static const char *
+get_selection (AmArticleView *self)
+{
+  return self->session != NULL ? am_session_get_selection (self->session) : NULL;
+}
+
+/* The document the buffer was built from. */
+static AmDocument *
+shown_document (AmArticleView *self)
+{
+  return self->index != NULL ? am_evidence_index_get_document (self->index) : NULL;
 }
 
 /* Colours: a marker-pen yellow for the selection, a paler one for what is related,
@@ -113,7 +125,7 @@ static const char *
 paragraph_text (AmArticleView *self,
                 guint          paragraph)
 {
-  const char * const *paragraphs = am_document_get_paragraphs (self->document);
+  const char * const *paragraphs = am_document_get_paragraphs (shown_document (self));
 
   return paragraphs[paragraph];
 }
@@ -130,7 +142,7 @@ am_article_view_get_iter (AmArticleView *self,
   g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), FALSE);
   g_return_val_if_fail (iter != NULL, FALSE);
 
-  if (self->document == NULL || paragraph >= self->paragraph_lengths->len || offset < 0)
+  if (self->index == NULL || paragraph >= self->paragraph_lengths->len || offset < 0)
     return FALSE;
 
   length = g_array_index (self->paragraph_lengths, gsize, paragraph);
@@ -149,19 +161,19 @@ am_article_view_get_iter (AmArticleView *self,
 }
 
 static gboolean
-span_range (AmArticleView *self,
-            const Span    *span,
-            GtkTextIter   *start,
-            GtkTextIter   *end)
+span_range (AmArticleView        *self,
+            const AmEvidenceSpan *span,
+            GtkTextIter          *start,
+            GtkTextIter          *end)
 {
   return am_article_view_get_iter (self, span->paragraph, span->start, start)
       && am_article_view_get_iter (self, span->paragraph, span->end, end);
 }
 
 static gboolean
-span_from_evidence (AmArticleView *self,
-                    AmEvidence    *evidence,
-                    Span          *span)
+span_from_evidence (AmArticleView  *self,
+                    AmEvidence     *evidence,
+                    AmEvidenceSpan *span)
 {
   const char *text = am_evidence_get_text (evidence);
   gssize offset = am_evidence_get_offset (evidence);
@@ -188,7 +200,7 @@ position_at (AmArticleView *self,
   GtkTextIter iter;
   int bx, by, line;
 
-  if (self->document == NULL)
+  if (self->index == NULL)
     return FALSE;
 
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
@@ -205,26 +217,6 @@ position_at (AmArticleView *self,
   *offset = gtk_text_iter_get_line_index (&iter);
 
   return TRUE;
-}
-
-/* The shortest evidence sentence around a position: the most specific one. */
-static const Span *
-span_at (AmArticleView *self,
-         guint          paragraph,
-         gsize          offset)
-{
-  const Span *best = NULL;
-
-  for (guint i = 0; i < self->spans->len; i++)
-    {
-      const Span *span = &g_array_index (self->spans, Span, i);
-
-      if (span->paragraph == paragraph && span->start <= offset && offset < span->end
-          && (best == NULL || span->end - span->start < best->end - best->start))
-        best = span;
-    }
-
-  return best;
 }
 
 /* Building the text */
@@ -249,68 +241,6 @@ text_for_buffer (const char *paragraph)
     }
 
   return copy;
-}
-
-static void
-add_span (AmArticleView *self,
-          GHashTable    *seen,
-          AmEvidence    *evidence)
-{
-  Span span;
-  char *key;
-
-  if (!span_from_evidence (self, evidence, &span))
-    return;
-
-  key = g_strdup_printf ("%u:%" G_GSIZE_FORMAT ":%" G_GSIZE_FORMAT, span.paragraph, span.start, span.end);
-  if (!g_hash_table_add (seen, key))
-    return;
-
-  g_array_append_val (self->spans, span);
-}
-
-static void
-add_spans (AmArticleView *self,
-           GHashTable    *seen,
-           GPtrArray     *evidence)
-{
-  for (guint i = 0; i < evidence->len; i++)
-    add_span (self, seen, g_ptr_array_index (evidence, i));
-}
-
-static void
-collect_spans (AmArticleView *self)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GListModel *model;
-  guint n;
-
-  model = am_document_get_entities (self->document);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AmEntity) entity = g_list_model_get_item (model, i);
-
-      add_spans (self, seen, am_entity_get_evidence (entity));
-    }
-
-  model = am_document_get_relations (self->document);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AmRelation) relation = g_list_model_get_item (model, i);
-
-      add_spans (self, seen, am_relation_get_evidence (relation));
-    }
-
-  model = am_document_get_statements (self->document);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AmStatement) statement = g_list_model_get_item (model, i);
-
-      add_spans (self, seen, am_statement_get_evidence (statement));
-    }
 }
 
 static void
@@ -340,28 +270,34 @@ insert_line (AmArticleView *self,
     }
 }
 
+/* Builds the text of @document (and its index) from scratch. */
 static void
-rebuild_text (AmArticleView *self)
+rebuild_text (AmArticleView *self,
+              AmDocument    *document)
 {
   GtkTextBuffer *buffer = get_buffer (self);
   const char * const *paragraphs;
   g_autoptr(GPtrArray) meta = g_ptr_array_new_with_free_func (g_free);
   const char *title, *publisher, *source;
   char *date;
+  const AmEvidenceSpan *spans;
   GtkTextIter iter;
   gboolean headline_is_paragraph;
-  guint n;
+  guint n, n_spans;
 
   gtk_text_buffer_set_text (buffer, "", 0);
   g_array_set_size (self->paragraph_lengths, 0);
   g_array_set_size (self->paragraph_lines, 0);
   g_array_set_size (self->line_paragraphs, 0);
-  g_array_set_size (self->spans, 0);
+  g_clear_pointer (&self->index, am_evidence_index_unref);
   self->has_hover = FALSE;
 
-  if (self->document == NULL || am_document_get_n_paragraphs (self->document) == 0)
+  if (document != NULL)
+    self->index = am_evidence_index_new (document);
+
+  if (document == NULL || am_document_get_n_paragraphs (document) == 0)
     {
-      if (self->document == NULL)
+      if (document == NULL)
         /* Translators: the article pane when no map is open */
         adw_status_page_set_title (self->empty_page, _("No Article"));
       else
@@ -371,7 +307,7 @@ rebuild_text (AmArticleView *self)
       return;
     }
 
-  paragraphs = am_document_get_paragraphs (self->document);
+  paragraphs = am_document_get_paragraphs (document);
   n = g_strv_length ((char **) paragraphs);
   g_array_set_size (self->paragraph_lengths, n);
   g_array_set_size (self->paragraph_lines, n);
@@ -380,20 +316,20 @@ rebuild_text (AmArticleView *self)
 
   /* Articles often repeat their headline as the first paragraph; it is shown once, as
    * the title, and stays clickable as paragraph 0. */
-  title = am_document_get_title (self->document);
+  title = am_document_get_title (document);
   headline_is_paragraph = title != NULL && title[0] != '\0' && g_strcmp0 (title, paragraphs[0]) == 0;
   if (headline_is_paragraph)
     insert_line (self, &iter, paragraphs[0], 0, self->paragraph_tag, self->title_tag);
   else if (title != NULL && title[0] != '\0')
     insert_line (self, &iter, title, -1, self->title_tag, NULL);
 
-  date = _am_ui_format_date (am_document_get_date (self->document));
+  date = _am_ui_format_date (am_document_get_date (document));
   if (date != NULL)
     g_ptr_array_add (meta, date);
-  publisher = am_document_get_publisher (self->document);
+  publisher = am_document_get_publisher (document);
   if (publisher != NULL)
     g_ptr_array_add (meta, g_strdup (publisher));
-  source = am_document_get_source (self->document);
+  source = am_document_get_source (document);
   if (source != NULL && g_strcmp0 (source, publisher) != 0)
     g_ptr_array_add (meta, g_strdup (source));
   if (meta->len > 0)
@@ -408,13 +344,12 @@ rebuild_text (AmArticleView *self)
   for (guint i = headline_is_paragraph ? 1 : 0; i < n; i++)
     insert_line (self, &iter, paragraphs[i], i, self->paragraph_tag, NULL);
 
-  collect_spans (self);
-
-  for (guint i = 0; i < self->spans->len; i++)
+  spans = am_evidence_index_get_spans (self->index, &n_spans);
+  for (guint i = 0; i < n_spans; i++)
     {
       GtkTextIter start, end;
 
-      if (span_range (self, &g_array_index (self->spans, Span, i), &start, &end))
+      if (span_range (self, &spans[i], &start, &end))
         gtk_text_buffer_apply_tag (buffer, self->evidence_tag, &start, &end);
     }
 
@@ -423,23 +358,40 @@ rebuild_text (AmArticleView *self)
   gtk_stack_set_visible_child_name (self->stack, "text");
 }
 
+/* Rebuilds the text when the session's document is not the one shown.  Every handler
+ * calls it first: GObject does not promise that "notify::document" comes before
+ * "notify::selection" when the session changes both at once. */
+static gboolean
+sync_text (AmArticleView *self)
+{
+  AmDocument *document = get_document (self);
+
+  if (document == shown_document (self))
+    return FALSE;
+
+  g_clear_pointer (&self->choices, g_strfreev);
+  rebuild_text (self, document);
+
+  return TRUE;
+}
+
 /* Highlighting the selection */
 
 static void
 collect_evidence (AmArticleView *self,
+                  AmDocument    *document,
+                  const char    *id,
                   GPtrArray     *primary,
                   GPtrArray     *related)
 {
-  const char *id = self->selection;
-
-  switch (_am_ui_item_type (self->document, id))
+  switch (_am_ui_item_type (document, id))
     {
     case AM_ITEM_ENTITY:
       {
-        g_autoptr(GPtrArray) relations = am_document_relations_of (self->document, id);
-        g_autoptr(GPtrArray) said = am_document_statements_by (self->document, id);
+        g_autoptr(GPtrArray) relations = am_document_relations_of (document, id);
+        g_autoptr(GPtrArray) said = am_document_statements_by (document, id);
 
-        g_ptr_array_extend (primary, am_entity_get_evidence (am_document_lookup_entity (self->document, id)),
+        g_ptr_array_extend (primary, am_entity_get_evidence (am_document_lookup_entity (document, id)),
                             NULL, NULL);
         /* What the actor said and did is part of its story: marked, more faintly. */
         for (guint i = 0; i < said->len; i++)
@@ -450,12 +402,12 @@ collect_evidence (AmArticleView *self,
       break;
 
     case AM_ITEM_RELATION:
-      g_ptr_array_extend (primary, am_relation_get_evidence (am_document_lookup_relation (self->document, id)),
+      g_ptr_array_extend (primary, am_relation_get_evidence (am_document_lookup_relation (document, id)),
                           NULL, NULL);
       break;
 
     case AM_ITEM_STATEMENT:
-      g_ptr_array_extend (primary, am_statement_get_evidence (am_document_lookup_statement (self->document, id)),
+      g_ptr_array_extend (primary, am_statement_get_evidence (am_document_lookup_statement (document, id)),
                           NULL, NULL);
       break;
 
@@ -466,17 +418,17 @@ collect_evidence (AmArticleView *self,
 }
 
 static gboolean
-apply_evidence (AmArticleView *self,
-                GPtrArray     *evidence,
-                GtkTextTag    *tag,
-                Span          *first)
+apply_evidence (AmArticleView  *self,
+                GPtrArray      *evidence,
+                GtkTextTag     *tag,
+                AmEvidenceSpan *first)
 {
   gboolean found = FALSE;
 
   for (guint i = 0; i < evidence->len; i++)
     {
       GtkTextIter start, end;
-      Span span;
+      AmEvidenceSpan span;
 
       if (!span_from_evidence (self, g_ptr_array_index (evidence, i), &span)
           || !span_range (self, &span, &start, &end))
@@ -521,30 +473,36 @@ scroll_to (AmArticleView     *self,
   gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.0, TRUE, 0.0, 0.15);
 }
 
+/* Marks the evidence of the session's selection, and scrolls to its first sentence
+ * when that is out of view, unless the selection came from a click in this text: the
+ * clicked item's first sentence may lie elsewhere, and the text must not jump away from
+ * where the reader is. */
 static void
 update_highlight (AmArticleView *self)
 {
   GtkTextBuffer *buffer = get_buffer (self);
   g_autoptr(GPtrArray) primary = g_ptr_array_new ();
   g_autoptr(GPtrArray) related = g_ptr_array_new ();
+  const char *id = get_selection (self);
   GtkTextIter start, end;
-  Span first_primary = { 0 };
-  Span first_related = { 0 };
+  AmEvidenceSpan first_primary = { 0 };
+  AmEvidenceSpan first_related = { 0 };
   gboolean has_primary, has_related;
-  const Span *first;
+  const AmEvidenceSpan *first;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->selected_tag, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->related_tag, &start, &end);
 
-  if (self->document == NULL || self->selection == NULL)
+  if (self->index == NULL || id == NULL)
     return;
 
-  collect_evidence (self, primary, related);
+  collect_evidence (self, shown_document (self), id, primary, related);
   has_related = apply_evidence (self, related, self->related_tag, &first_related);
   has_primary = apply_evidence (self, primary, self->selected_tag, &first_primary);
 
-  if (self->keep_scroll || !(has_primary || has_related))
+  if (am_session_get_selection_origin (self->session) == AM_SELECTION_ORIGIN_ARTICLE
+      || !(has_primary || has_related))
     return;
 
   first = has_primary ? &first_primary : &first_related;
@@ -560,18 +518,19 @@ static GtkWidget *
 choice_new (AmArticleView *self,
             const char    *id)
 {
-  g_autofree char *tooltip = _am_ui_describe_item (self->document, id, 0);
+  AmDocument *document = shown_document (self);
+  g_autofree char *tooltip = _am_ui_describe_item (document, id, 0);
   g_autofree char *text = NULL;
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *leading = NULL;
   GtkWidget *label;
 
-  switch (_am_ui_item_type (self->document, id))
+  switch (_am_ui_item_type (document, id))
     {
     case AM_ITEM_ENTITY:
       {
-        AmEntity *entity = am_document_lookup_entity (self->document, id);
+        AmEntity *entity = am_document_lookup_entity (document, id);
         g_autofree char *css_class = g_strdup_printf ("kind-%s", _am_ui_kind_css_name (entity));
 
         leading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -583,20 +542,20 @@ choice_new (AmArticleView *self,
 
     case AM_ITEM_RELATION:
       {
-        AmRelation *relation = am_document_lookup_relation (self->document, id);
+        AmRelation *relation = am_document_lookup_relation (document, id);
         const char *label_text = am_relation_get_label (relation);
 
         leading = gtk_image_new_from_icon_name ("am-relation-symbolic");
-        text = label_text && label_text[0] ? g_strdup (label_text) : _am_ui_relation_ends (self->document, relation);
+        text = label_text && label_text[0] ? g_strdup (label_text) : _am_ui_relation_ends (document, relation);
       }
       break;
 
     case AM_ITEM_STATEMENT:
       {
-        AmStatement *statement = am_document_lookup_statement (self->document, id);
+        AmStatement *statement = am_document_lookup_statement (document, id);
 
         leading = gtk_image_new_from_icon_name ("am-quote-symbolic");
-        text = g_strdup (_am_ui_entity_name (self->document, am_statement_get_speaker (statement)));
+        text = g_strdup (_am_ui_entity_name (document, am_statement_get_speaker (statement)));
       }
       break;
 
@@ -627,9 +586,9 @@ choice_new (AmArticleView *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
   gtk_widget_add_css_class (button, "choice");
-  if (g_strcmp0 (id, self->selection) == 0)
+  if (g_strcmp0 (id, get_selection (self)) == 0)
     gtk_widget_add_css_class (button, "current");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "article.select");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
 
   return button;
@@ -667,8 +626,8 @@ close_choices_cb (AmArticleView *self)
 /* Input */
 
 static void
-set_hover (AmArticleView *self,
-           const Span    *span)
+set_hover (AmArticleView        *self,
+           const AmEvidenceSpan *span)
 {
   GtkTextBuffer *buffer = get_buffer (self);
   GtkTextIter start, end;
@@ -703,7 +662,7 @@ motion_cb (AmArticleView            *self,
   gsize offset;
 
   if (position_at (self, x, y, &paragraph, &offset))
-    set_hover (self, span_at (self, paragraph, offset));
+    set_hover (self, am_evidence_index_span_at (self->index, paragraph, offset));
   else
     set_hover (self, NULL);
 }
@@ -732,6 +691,47 @@ pressed_cb (AmArticleView   *self,
   am_article_view_activate_at (self, paragraph, offset);
 }
 
+/* Following the session */
+
+static void
+document_changed_cb (AmArticleView *self)
+{
+  if (!sync_text (self))
+    return;
+
+  update_highlight (self);
+  update_choices (self);
+}
+
+static void
+selection_changed_cb (AmArticleView *self)
+{
+  const char *id = get_selection (self);
+
+  sync_text (self);
+  update_highlight (self);
+
+  /* The bar stays while the selection is one of its choices. */
+  if (self->choices != NULL
+      && (id == NULL || !g_strv_contains ((const char * const *) self->choices, id)))
+    clear_choices (self);
+  else
+    update_choices (self);
+}
+
+/* A chip of the bar of choices. */
+static void
+select_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AmArticleView *self = AM_ARTICLE_VIEW (widget);
+
+  if (self->session != NULL)
+    am_session_select (self->session, g_variant_get_string (parameter, NULL),
+                       AM_SELECTION_ORIGIN_ARTICLE);
+}
+
 /* GObject */
 
 static void
@@ -744,7 +744,10 @@ am_article_view_dispose (GObject *object)
   /* dispose_template() only unparents the children it bound; the root box is not one. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  g_clear_object (&self->document);
+  /* The group disconnects from the session as it goes. */
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->index, am_evidence_index_unref);
 
   G_OBJECT_CLASS (am_article_view_parent_class)->dispose (object);
 }
@@ -754,12 +757,10 @@ am_article_view_finalize (GObject *object)
 {
   AmArticleView *self = AM_ARTICLE_VIEW (object);
 
-  g_clear_pointer (&self->selection, g_free);
   g_clear_pointer (&self->choices, g_strfreev);
   g_clear_pointer (&self->paragraph_lengths, g_array_unref);
   g_clear_pointer (&self->paragraph_lines, g_array_unref);
   g_clear_pointer (&self->line_paragraphs, g_array_unref);
-  g_clear_pointer (&self->spans, g_array_unref);
 
   G_OBJECT_CLASS (am_article_view_parent_class)->finalize (object);
 }
@@ -778,12 +779,8 @@ am_article_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->dark);
       break;
 
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-
-    case PROP_SELECTION:
-      g_value_set_string (value, self->selection);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     default:
@@ -805,12 +802,8 @@ am_article_view_set_property (GObject      *object,
       am_article_view_set_dark (self, g_value_get_boolean (value));
       break;
 
-    case PROP_DOCUMENT:
-      am_article_view_set_document (self, g_value_get_object (value));
-      break;
-
-    case PROP_SELECTION:
-      am_article_view_set_selection (self, g_value_get_string (value));
+    case PROP_SESSION:
+      am_article_view_set_session (self, g_value_get_object (value));
       break;
 
     default:
@@ -834,17 +827,14 @@ am_article_view_class_init (AmArticleViewClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         AM_TYPE_DOCUMENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_SELECTION] =
-    g_param_spec_string ("selection", NULL, NULL,
-                         NULL,
+  properties [PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         AM_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "article.select", "s", select_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "amarticleview");
@@ -871,7 +861,6 @@ am_article_view_init (AmArticleView *self)
   self->paragraph_lengths = g_array_new (FALSE, TRUE, sizeof (gsize));
   self->paragraph_lines = g_array_new (FALSE, TRUE, sizeof (int));
   self->line_paragraphs = g_array_new (FALSE, FALSE, sizeof (int));
-  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -914,7 +903,14 @@ am_article_view_init (AmArticleView *self)
   g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), motion);
 
-  rebuild_text (self);
+  self->session_signals = g_signal_group_new (AM_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::document",
+                                 G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::selection",
+                                 G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.select", FALSE);
+
+  rebuild_text (self, NULL);
 }
 
 /* Public API */
@@ -925,64 +921,32 @@ am_article_view_new (void)
   return g_object_new (AM_TYPE_ARTICLE_VIEW, NULL);
 }
 
-AmDocument *
-am_article_view_get_document (AmArticleView *self)
+AmSession *
+am_article_view_get_session (AmArticleView *self)
 {
   g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), NULL);
 
-  return self->document;
+  return self->session;
 }
 
 void
-am_article_view_set_document (AmArticleView *self,
-                              AmDocument    *document)
+am_article_view_set_session (AmArticleView *self,
+                             AmSession     *session)
 {
   g_return_if_fail (AM_IS_ARTICLE_VIEW (self));
-  g_return_if_fail (document == NULL || AM_IS_DOCUMENT (document));
+  g_return_if_fail (session == NULL || AM_IS_SESSION (session));
 
-  if (!g_set_object (&self->document, document))
+  if (!g_set_object (&self->session, session))
     return;
 
-  g_clear_pointer (&self->choices, g_strfreev);
-  rebuild_text (self);
-  update_choices (self);
+  g_signal_group_set_target (self->session_signals, session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.select", session != NULL);
+
+  clear_choices (self);
+  sync_text (self);
   update_highlight (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
-}
-
-const char *
-am_article_view_get_selection (AmArticleView *self)
-{
-  g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), NULL);
-
-  return self->selection;
-}
-
-void
-am_article_view_set_selection (AmArticleView *self,
-                               const char    *id)
-{
-  g_return_if_fail (AM_IS_ARTICLE_VIEW (self));
-
-  if (id != NULL && id[0] == '\0')
-    id = NULL;
-
-  if (g_strcmp0 (self->selection, id) == 0)
-    return;
-
-  g_free (self->selection);
-  self->selection = g_strdup (id);
-
-  update_highlight (self);
-
-  /* The bar stays while the selection is one of its choices. */
-  if (self->choices != NULL && (id == NULL || !g_strv_contains ((const char * const *) self->choices, id)))
-    clear_choices (self);
-  else
-    update_choices (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
 }
 
 gboolean
@@ -1009,39 +973,26 @@ am_article_view_set_dark (AmArticleView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DARK]);
 }
 
-static int
-item_rank (AmDocument *document,
-           const char *id)
-{
-  /* The most specific first: a sentence usually quotes a statement, states a relation
-   * and names actors, and the reader who clicks it most likely means the first. */
-  switch (_am_ui_item_type (document, id))
-    {
-    case AM_ITEM_STATEMENT: return 0;
-    case AM_ITEM_RELATION: return 1;
-    case AM_ITEM_ENTITY: return 2;
-    case AM_ITEM_NONE:
-    default:
-      return 3;
-    }
-}
-
 gboolean
 am_article_view_activate_at (AmArticleView *self,
                              guint          paragraph,
                              gssize         offset)
 {
   g_auto(GStrv) found = NULL;
-  g_autoptr(GPtrArray) ordered = NULL;
-  const char *chosen;
-  guint n;
+  g_autofree char *chosen = NULL;
+  const char *selection;
+  guint n, next;
 
   g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), FALSE);
 
-  if (self->document == NULL || paragraph >= self->paragraph_lengths->len)
+  sync_text (self);
+
+  if (self->index == NULL || paragraph >= self->paragraph_lengths->len || offset < 0)
     return FALSE;
 
-  found = am_document_find_by_evidence (self->document, paragraph, offset);
+  /* The most specific first: a sentence usually quotes a statement, states a relation
+   * and names actors, and the reader who clicks it most likely means the first. */
+  found = am_evidence_index_items_at (self->index, paragraph, offset);
   n = g_strv_length (found);
   if (n == 0)
     {
@@ -1049,27 +1000,20 @@ am_article_view_activate_at (AmArticleView *self,
       return FALSE;
     }
 
-  ordered = g_ptr_array_new_full (n + 1, g_free);
-  for (int rank = 0; rank <= 3; rank++)
-    for (guint i = 0; i < n; i++)
-      if (item_rank (self->document, found[i]) == rank)
-        g_ptr_array_add (ordered, g_strdup (found[i]));
-
   /* Clicking the same sentence again moves on to the next thing it supports. */
-  chosen = g_ptr_array_index (ordered, 0);
-  for (guint i = 0; i < ordered->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (ordered, i), self->selection) == 0)
-      chosen = g_ptr_array_index (ordered, (i + 1) % ordered->len);
+  selection = get_selection (self);
+  next = 0;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (found[i], selection) == 0)
+      next = (i + 1) % n;
+  chosen = g_strdup (found[next]);
 
-  g_ptr_array_add (ordered, NULL);
   g_clear_pointer (&self->choices, g_strfreev);
-  self->choices = (char **) g_ptr_array_free (g_steal_pointer (&ordered), FALSE);
+  self->choices = g_steal_pointer (&found);
 
-  self->keep_scroll = TRUE;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.select", "s", chosen);
-  self->keep_scroll = FALSE;
-
-  update_choices (self);
+  /* The bar follows from notify::selection: it shows the choices, the current one
+   * marked. */
+  am_session_select (self->session, chosen, AM_SELECTION_ORIGIN_ARTICLE);
 
   return TRUE;
 }

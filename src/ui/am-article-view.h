@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "am-core.h"
+#include "am-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,26 +15,25 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AmArticleView, am_article_view, AM, ARTICLE_VIEW, GtkWidget)
 
 /*
- * Shows the title, publisher, date and paragraphs of the document's article.  Every
- * evidence sentence is marked; the sentences of the selected item are highlighted and
- * scrolled to.  Clicking a sentence activates "win.select" with what it supports
- * (statements first, then relations, then actors); clicking it again moves on to the
- * next, and a bar under the text lists them all.
- * Properties: "document", "selection", "dark".
+ * Shows the title, publisher, date and paragraphs of the session's document.  Every
+ * evidence sentence is marked; the sentences of the session's selection are highlighted
+ * and, unless the selection came from this text, scrolled to.  Clicking a sentence
+ * selects (origin ARTICLE) what it supports: statements first, then relations, then
+ * actors; clicking it again moves on to the next, and a bar under the text lists them
+ * all (its chips select through the "article.select" action, parameter "s").
+ * Properties: "session" (AmSession, nullable), "dark".
  */
 GtkWidget   *am_article_view_new           (void);
-AmDocument  *am_article_view_get_document  (AmArticleView *self);
-void         am_article_view_set_document  (AmArticleView *self,
-                                            AmDocument    *document);
-const char  *am_article_view_get_selection (AmArticleView *self);
-void         am_article_view_set_selection (AmArticleView *self,
-                                            const char    *id);
+AmSession   *am_article_view_get_session   (AmArticleView *self);
+void         am_article_view_set_session   (AmArticleView *self,
+                                            AmSession     *session);
 gboolean     am_article_view_get_dark      (AmArticleView *self);
 void         am_article_view_set_dark      (AmArticleView *self,
                                             gboolean       dark);
 
 /* The seam the click gesture calls: select what the sentence at byte @offset of
- * @paragraph supports.  Returns FALSE when no evidence lies there. */
+ * @paragraph supports.  Returns FALSE when no evidence lies there (or @offset is
+ * negative, or there is no session); the selection then stays. */
 gboolean     am_article_view_activate_at   (AmArticleView *self,
                                             guint          paragraph,
                                             gssize         offset);

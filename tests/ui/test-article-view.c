@@ -1,0 +1,600 @@
+/* test-article-view.c — the article pane on its own, following an AmSession, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "am-article-view.h"
+
+/* The pane is driven through the session (what the rest of the window does) and
+ * through the seam its click gesture calls (am_article_view_activate_at). */
+
+typedef struct
+{
+  AmSession     *session;
+  AmDocument    *document;
+  GtkWindow     *window;
+  AmArticleView *view;
+} Fixture;
+
+static AmDocument *
+load_bundled (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  AmDocument *document;
+
+  bytes = g_resources_lookup_data (RESOURCE_PATH "/model/article.json",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  document = am_document_load_from_bytes (bytes, "article.json", &error);
+  g_assert_no_error (error);
+
+  return document;
+}
+
+/* A document without article text, like an imported Graphviz file. */
+static AmDocument *
+new_graph_document (void)
+{
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  AmDocument *document;
+
+  g_ptr_array_add (entities, g_object_new (AM_TYPE_ENTITY, "id", "a", "name", "A", NULL));
+  g_ptr_array_add (entities, g_object_new (AM_TYPE_ENTITY, "id", "b", "name", "B", NULL));
+  g_ptr_array_add (relations, g_object_new (AM_TYPE_RELATION, "id", "a->b", "source", "a",
+                                            "target", "b", NULL));
+  document = am_document_new_from_objects ("G", entities, relations, &error);
+  g_assert_no_error (error);
+
+  return document;
+}
+
+/* The byte offset of @text in @paragraph of @document. */
+static gssize
+offset_of (AmDocument *document,
+           guint       paragraph,
+           const char *text)
+{
+  const char *p = am_document_get_paragraphs (document)[paragraph];
+  const char *found = strstr (p, text);
+
+  g_assert_nonnull (found);
+
+  return found - p;
+}
+
+static void
+drain (void)
+{
+  for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef gboolean (*Condition) (Fixture *f);
+
+static gboolean
+wait_for (Fixture   *f,
+          Condition  cond)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!cond (f) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  return cond (f);
+}
+
+static GtkAdjustment *
+vadjustment (Fixture *f)
+{
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (am_article_view_get_text_view (f->view)));
+}
+
+static gboolean
+view_ready (Fixture *f)
+{
+  GtkAdjustment *adj = vadjustment (f);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (f->view))
+         && gtk_adjustment_get_upper (adj) > gtk_adjustment_get_page_size (adj);
+}
+
+static gboolean
+session_idle (Fixture *f)
+{
+  AmDocument *document = am_session_get_document (f->session);
+
+  return !am_session_get_busy (f->session)
+         && (document == NULL
+             || g_list_model_get_n_items (am_document_get_entities (document)) == 0
+             || g_list_model_get_n_items (am_session_get_items (f->session)) > 0);
+}
+
+/* Lets the text view lay out and scroll, then reads where it stands. */
+static double
+settled_scroll (Fixture *f)
+{
+  double value;
+  int stable = 0;
+
+  /* A scroll waits for the next frame: call it settled after 100 ms without one. */
+  value = gtk_adjustment_get_value (vadjustment (f));
+  for (int i = 0; i < 500 && stable < 25; i++)
+    {
+      double now;
+
+      g_usleep (4000);
+      drain ();
+      now = gtk_adjustment_get_value (vadjustment (f));
+      stable = now == value ? stable + 1 : 0;
+      value = now;
+    }
+
+  return value;
+}
+
+/* Whether byte @offset of @paragraph lies inside the visible part of the text. */
+static gboolean
+is_visible (Fixture *f,
+            guint    paragraph,
+            gssize   offset)
+{
+  GtkTextView *text_view = am_article_view_get_text_view (f->view);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  g_assert_true (am_article_view_get_iter (f->view, paragraph, offset, &iter));
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* The title of the empty page when it is shown, else NULL. */
+static const char *
+empty_title_of (AmArticleView *view)
+{
+  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (view), GTK_TYPE_STACK));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") != 0)
+    return NULL;
+
+  return adw_status_page_get_title (ADW_STATUS_PAGE (gtk_stack_get_visible_child (stack)));
+}
+
+static const char *
+empty_title (Fixture *f)
+{
+  return empty_title_of (f->view);
+}
+
+static guint
+n_chips (Fixture *f)
+{
+  GtkWidget *box = find_widget (GTK_WIDGET (f->view), GTK_TYPE_FLOW_BOX);
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+static gboolean
+bar_revealed (Fixture *f)
+{
+  GtkWidget *revealer = find_widget (GTK_WIDGET (f->view), GTK_TYPE_REVEALER);
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->session = am_session_new ();
+  f->document = load_bundled ();
+  am_session_set_document (f->session, f->document, NULL);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref (f->window);   /* ours, for g_assert_finalize_object() at the end */
+  f->view = AM_ARTICLE_VIEW (am_article_view_new ());
+  am_article_view_set_session (f->view, f->session);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  /* Small, so that the article scrolls. */
+  gtk_window_set_default_size (f->window, 480, 360);
+  gtk_window_present (f->window);
+
+  g_assert_true (wait_for (f, view_ready));
+  settled_scroll (f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  /* Nothing may be left running for a session that is about to go. */
+  g_assert_true (wait_for (f, session_idle));
+
+  gtk_window_destroy (f->window);
+  drain ();
+  g_assert_finalize_object (f->window);
+  g_assert_finalize_object (f->session);
+  g_assert_finalize_object (f->document);
+}
+
+static void
+test_properties (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(AmArticleView) view = g_object_ref_sink (AM_ARTICLE_VIEW (am_article_view_new ()));
+  guint notified = 0;
+
+  g_assert_null (am_article_view_get_session (view));
+  g_assert_cmpstr (empty_title_of (view), ==, "No Article");
+  g_signal_connect_swapped (view, "notify::session", G_CALLBACK (count_cb), &notified);
+
+  am_article_view_set_session (view, f->session);
+  g_assert_true (am_article_view_get_session (view) == f->session);
+  g_assert_cmpuint (notified, ==, 1);
+  /* Setting what is there already says nothing. */
+  am_article_view_set_session (view, f->session);
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_set (view, "session", NULL, NULL);
+  g_assert_null (am_article_view_get_session (view));
+  g_assert_cmpuint (notified, ==, 2);
+
+  notified = 0;
+  g_signal_connect_swapped (view, "notify::dark", G_CALLBACK (count_cb), &notified);
+  am_article_view_set_dark (view, TRUE);
+  am_article_view_set_dark (view, TRUE);
+  g_assert_true (am_article_view_get_dark (view));
+  g_assert_cmpuint (notified, ==, 1);
+}
+
+/* A selection made elsewhere (the map, the list) lights up its sentences and brings
+ * them into view. */
+static void
+test_selection_highlights_and_scrolls (Fixture       *f,
+                                       gconstpointer  data)
+{
+  gssize hanoi = offset_of (f->document, 12, "the failure of the second meeting");
+  gssize ignore = offset_of (f->document, 1, "North Korea will ignore");
+
+  g_assert_cmpfloat (settled_scroll (f), ==, 0.0);
+  g_assert_false (is_visible (f, 12, hanoi));
+
+  am_session_select (f->session, "r-donald-trump-hanoi-summit", AM_SELECTION_ORIGIN_LIST);
+  g_assert_true (am_article_view_is_highlighted (f->view, 12, hanoi));
+  g_assert_true (am_article_view_is_highlighted (f->view, 12, hanoi + 10));
+  g_assert_false (am_article_view_is_highlighted (f->view, 1, ignore));
+  g_assert_cmpfloat (settled_scroll (f), >, 0.0);
+  g_assert_true (is_visible (f, 12, hanoi));
+
+  /* A statement: its own sentences replace the relation's. */
+  am_session_select (f->session, "s-north-korea-will-ignore-contact", AM_SELECTION_ORIGIN_MAP);
+  g_assert_true (am_article_view_is_highlighted (f->view, 1, ignore));
+  g_assert_false (am_article_view_is_highlighted (f->view, 12, hanoi));
+  settled_scroll (f);
+  g_assert_true (is_visible (f, 1, ignore));
+
+  /* Cleared: nothing is highlighted. */
+  am_session_select (f->session, NULL, AM_SELECTION_ORIGIN_NONE);
+  g_assert_false (am_article_view_is_highlighted (f->view, 1, ignore));
+}
+
+/* A click selects the statement first, then, clicked again, the relation, then the
+ * actors, and back; the origin says it came from here. */
+static void
+test_click_cycles (Fixture       *f,
+                   gconstpointer  data)
+{
+  gssize ignore = offset_of (f->document, 1, "North Korea will ignore");
+  g_auto(GStrv) choices = NULL;
+  guint n;
+
+  g_assert_true (am_article_view_activate_at (f->view, 1, ignore + 3));
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "s-north-korea-will-ignore-contact");
+  g_assert_cmpint (am_session_get_selection_origin (f->session), ==, AM_SELECTION_ORIGIN_ARTICLE);
+  g_assert_true (am_article_view_is_highlighted (f->view, 1, ignore + 3));
+
+  /* A copy: each click makes the list anew. */
+  choices = g_strdupv ((char **) am_article_view_get_choices (f->view));
+  g_assert_nonnull (choices);
+  n = g_strv_length (choices);
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_cmpstr (choices[0], ==, "s-north-korea-will-ignore-contact");
+  g_assert_cmpstr (choices[1], ==, "r-north-korea-ignores-us");
+  g_assert_true (g_strv_contains ((const char * const *) choices, "us"));
+  g_assert_true (g_strv_contains ((const char * const *) choices, "north-korea"));
+  /* The bar lists them, the current one marked. */
+  g_assert_true (bar_revealed (f));
+  g_assert_cmpuint (n_chips (f), ==, n);
+
+  g_assert_true (am_article_view_activate_at (f->view, 1, ignore + 3));
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "r-north-korea-ignores-us");
+  g_assert_cmpint (am_session_get_selection_origin (f->session), ==, AM_SELECTION_ORIGIN_ARTICLE);
+
+  for (guint i = 2; i < n; i++)
+    {
+      g_assert_true (am_article_view_activate_at (f->view, 1, ignore + 3));
+      g_assert_cmpstr (am_session_get_selection (f->session), ==, choices[i]);
+    }
+
+  /* Round the circle, back to the first. */
+  g_assert_true (am_article_view_activate_at (f->view, 1, ignore + 3));
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "s-north-korea-will-ignore-contact");
+  g_assert_true (bar_revealed (f));
+}
+
+/* The text stays where the reader is after a click, even when the chosen item's first
+ * sentence is far away; the same selection from elsewhere does scroll there. */
+static void
+test_click_does_not_jump (Fixture       *f,
+                          gconstpointer  data)
+{
+  gssize visited = offset_of (f->document, 14, "Blinken and Austin, who previously visit");
+  gssize front = offset_of (f->document, 5, "their trip to Asia to strengthen a unite");
+  const char *target = "r-us-japan-united-front";
+  double before;
+  gboolean reached = FALSE;
+
+  am_article_view_reveal (f->view, 14, visited);
+  before = settled_scroll (f);
+  g_assert_cmpfloat (before, >, 0.0);
+  g_assert_true (is_visible (f, 14, visited));
+  g_assert_false (is_visible (f, 5, front));
+
+  for (guint i = 0; i < 10 && !reached; i++)
+    {
+      g_assert_true (am_article_view_activate_at (f->view, 14, visited + 2));
+      g_assert_cmpint (am_session_get_selection_origin (f->session), ==,
+                       AM_SELECTION_ORIGIN_ARTICLE);
+      g_assert_cmpfloat (settled_scroll (f), ==, before);
+      reached = g_strcmp0 (am_session_get_selection (f->session), target) == 0;
+    }
+  g_assert_true (reached);
+  g_assert_true (am_article_view_is_highlighted (f->view, 5, front));
+  g_assert_false (is_visible (f, 5, front));
+
+  /* A chip of the bar does not jump either. */
+  g_assert_true (g_strv_contains (am_article_view_get_choices (f->view), "japan"));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.select", "s", "japan");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "japan");
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.select", "s", target);
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, target);
+  g_assert_cmpint (am_session_get_selection_origin (f->session), ==, AM_SELECTION_ORIGIN_ARTICLE);
+  g_assert_cmpfloat (settled_scroll (f), ==, before);
+
+  /* Chosen in the list, the same relation brings its first sentence into view. */
+  am_session_select (f->session, target, AM_SELECTION_ORIGIN_LIST);
+  g_assert_cmpfloat (settled_scroll (f), <, before);
+  g_assert_true (is_visible (f, 5, front));
+}
+
+/* Text that is no evidence selects nothing and leaves the selection as it was. */
+static void
+test_click_without_evidence (Fixture       *f,
+                             gconstpointer  data)
+{
+  guint n_paragraphs = am_document_get_n_paragraphs (f->document);
+
+  am_session_select (f->session, "kim-jong-un", AM_SELECTION_ORIGIN_MAP);
+
+  /* The headline supports nothing. */
+  g_assert_false (am_article_view_activate_at (f->view, 0, 3));
+  g_assert_false (am_article_view_activate_at (f->view, 1, -1));
+  g_assert_false (am_article_view_activate_at (f->view, n_paragraphs, 0));
+  g_assert_false (am_article_view_activate_at (f->view, G_MAXUINT, 0));
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "kim-jong-un");
+  g_assert_cmpint (am_session_get_selection_origin (f->session), ==, AM_SELECTION_ORIGIN_MAP);
+  g_assert_null (am_article_view_get_choices (f->view));
+  g_assert_false (bar_revealed (f));
+
+  /* After a click on a shared sentence, a click on nothing hides the bar. */
+  g_assert_true (am_article_view_activate_at (f->view, 1,
+                                              offset_of (f->document, 1, "North Korea will")));
+  g_assert_true (bar_revealed (f));
+  g_assert_false (am_article_view_activate_at (f->view, 0, 3));
+  g_assert_false (bar_revealed (f));
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "s-north-korea-will-ignore-contact");
+}
+
+/* The bar of choices stays while the selection is one of them, and goes when the
+ * selection moves elsewhere. */
+static void
+test_choices_bar (Fixture       *f,
+                  gconstpointer  data)
+{
+  gssize ignore = offset_of (f->document, 1, "North Korea will ignore");
+
+  g_assert_true (am_article_view_activate_at (f->view, 1, ignore));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.select", "s", "north-korea");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "north-korea");
+  g_assert_cmpint (am_session_get_selection_origin (f->session), ==, AM_SELECTION_ORIGIN_ARTICLE);
+  g_assert_true (bar_revealed (f));
+  g_assert_nonnull (am_article_view_get_choices (f->view));
+
+  am_session_select (f->session, "kim-jong-un", AM_SELECTION_ORIGIN_LIST);
+  g_assert_false (bar_revealed (f));
+  g_assert_null (am_article_view_get_choices (f->view));
+}
+
+/* The click gesture runs in the capture phase and goes through the same seam. */
+static void
+test_click_gesture (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkTextView *text_view = am_article_view_get_text_view (f->view);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (text_view));
+  GtkGestureClick *click = NULL;
+  GdkRectangle location;
+  GtkTextIter iter;
+  int wx, wy;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        click = GTK_GESTURE_CLICK (controller);
+    }
+  g_assert_nonnull (click);
+
+  g_assert_true (am_article_view_get_iter (f->view, 4,
+                                           offset_of (f->document, 4, "He further said"), &iter));
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 2, location.y + location.height / 2,
+                                         &wx, &wy);
+
+  g_signal_emit_by_name (click, "pressed", 1, (double) wx, (double) wy);
+  drain ();
+
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "s-choe-ignore");
+  g_assert_cmpint (am_session_get_selection_origin (f->session), ==, AM_SELECTION_ORIGIN_ARTICLE);
+}
+
+/* A new document: the text follows it, and one without paragraphs shows the empty
+ * page. */
+static void
+test_new_document (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(AmDocument) graph = new_graph_document ();
+  g_autoptr(AmDocument) again = load_bundled ();
+  gssize hanoi = offset_of (f->document, 12, "the failure of the second meeting");
+  gssize ignore = offset_of (f->document, 1, "North Korea will ignore");
+  GtkTextIter iter;
+
+  g_assert_null (empty_title (f));
+  g_assert_true (am_article_view_activate_at (f->view, 1, ignore));
+  g_assert_nonnull (am_article_view_get_choices (f->view));
+
+  am_session_set_document (f->session, graph, NULL);
+  g_assert_cmpstr (empty_title (f), ==, "No Article Text");
+  g_assert_false (am_article_view_get_iter (f->view, 0, 0, &iter));
+  g_assert_false (am_article_view_activate_at (f->view, 0, 0));
+  g_assert_false (am_article_view_is_highlighted (f->view, 1, ignore));
+  g_assert_null (am_article_view_get_choices (f->view));
+  g_assert_false (bar_revealed (f));
+  /* The graph's own items select fine; the text has nothing to show for them. */
+  am_session_select (f->session, "a->b", AM_SELECTION_ORIGIN_MAP);
+  g_assert_false (am_article_view_is_highlighted (f->view, 0, 0));
+
+  /* Another copy of the article, with a selection it knows: the text is back, and the
+   * selection's sentences are marked in it. */
+  am_session_set_document (f->session, again, NULL);
+  am_session_select (f->session, "r-donald-trump-hanoi-summit", AM_SELECTION_ORIGIN_LIST);
+  am_session_set_document (f->session, f->document, NULL);
+  g_assert_null (empty_title (f));
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "r-donald-trump-hanoi-summit");
+  g_assert_true (am_article_view_is_highlighted (f->view, 12, hanoi));
+  g_assert_true (am_article_view_activate_at (f->view, 1, ignore));
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "s-north-korea-will-ignore-contact");
+}
+
+/* Without a session the pane is empty and inert; the session it had no longer
+ * reaches it. */
+static void
+test_null_session (Fixture       *f,
+                   gconstpointer  data)
+{
+  gssize ignore = offset_of (f->document, 1, "North Korea will ignore");
+  GtkTextIter iter;
+
+  am_session_select (f->session, "s-north-korea-will-ignore-contact", AM_SELECTION_ORIGIN_MAP);
+  g_assert_true (am_article_view_is_highlighted (f->view, 1, ignore));
+
+  am_article_view_set_session (f->view, NULL);
+  g_assert_cmpstr (empty_title (f), ==, "No Article");
+  g_assert_false (am_article_view_get_iter (f->view, 1, ignore, &iter));
+  g_assert_false (am_article_view_is_highlighted (f->view, 1, ignore));
+  g_assert_false (am_article_view_activate_at (f->view, 1, ignore));
+  /* A chip's action does nothing either. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.select", "s", "us");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "s-north-korea-will-ignore-contact");
+
+  /* Changes to the old session pass it by. */
+  am_session_select (f->session, "us", AM_SELECTION_ORIGIN_LIST);
+  am_session_set_document (f->session, NULL, NULL);
+  g_assert_cmpstr (empty_title (f), ==, "No Article");
+
+  /* And a session set again is followed again. */
+  am_session_set_document (f->session, f->document, NULL);
+  am_session_select (f->session, "s-north-korea-will-ignore-contact", AM_SELECTION_ORIGIN_MAP);
+  am_article_view_set_session (f->view, f->session);
+  g_assert_null (empty_title (f));
+  g_assert_true (am_article_view_is_highlighted (f->view, 1, ignore));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Setting a document lays it out through `<this executable> --layout-helper`. */
+  if (argc > 1 && g_str_equal (argv[1], "--layout-helper"))
+    return am_layout_helper_main ();
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/Actormap/ArticleView/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("properties", test_properties);
+  ADD ("selection-highlights-and-scrolls", test_selection_highlights_and_scrolls);
+  ADD ("click-cycles", test_click_cycles);
+  ADD ("click-does-not-jump", test_click_does_not_jump);
+  ADD ("click-without-evidence", test_click_without_evidence);
+  ADD ("choices-bar", test_choices_bar);
+  ADD ("click-gesture", test_click_gesture);
+  ADD ("new-document", test_new_document);
+  ADD ("null-session", test_null_session);
+
+#undef ADD
+
+  return g_test_run ();
+}
