@@ -34,6 +34,8 @@ struct _AmSession
   char              *first_match;
   GHashTable        *highlight;        /* map ids left undimmed, or NULL */
 
+  AmEvidenceIndex   *evidence_index;   /* which items each sentence supports; NULL without a document */
+
   /* Items of the document, in list order; built on a worker thread. */
   GListStore        *items;
   GHashTable        *items_by_id;      /* id → AmItem, borrowed from the store */
@@ -588,6 +590,7 @@ am_session_dispose (GObject *object)
   g_clear_object (&self->items);
   g_clear_pointer (&self->highlight, g_hash_table_unref);
   g_clear_pointer (&self->scene, am_scene_unref);
+  g_clear_pointer (&self->evidence_index, am_evidence_index_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
 
@@ -818,6 +821,10 @@ am_session_set_document (AmSession  *self,
   if (self->document != document)
     {
       g_set_object (&self->document, document);
+      /* Built before "document" is notified, so views find it when they rebuild. */
+      g_clear_pointer (&self->evidence_index, am_evidence_index_unref);
+      if (document != NULL)
+        self->evidence_index = am_evidence_index_new (document);
 
       /* The selection is an id, so it survives a reload of the same story. */
       if (self->selection != NULL
@@ -1197,4 +1204,12 @@ am_session_get_busy_message (AmSession *self)
   g_return_val_if_fail (AM_IS_SESSION (self), NULL);
 
   return self->busy_message;
+}
+
+AmEvidenceIndex *
+am_session_get_evidence_index (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->evidence_index;
 }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "am-core.h"
+#include "am-evidence-index.h"
 #include "am-item.h"
 #include "am-layout.h"
 
@@ -73,6 +74,10 @@ void               am_session_set_document         (AmSession         *self,
  * am_session_set_document().  A newer open cancels an older one. */
 void               am_session_open_file            (AmSession         *self,
                                                     GFile             *file);
+
+/* Which items each sentence of the article supports, built once per document; NULL
+ * without a document. (transfer none) */
+AmEvidenceIndex   *am_session_get_evidence_index   (AmSession         *self);
 
 AmScene           *am_session_get_scene            (AmSession         *self);
 const char        *am_session_get_engine           (AmSession         *self);

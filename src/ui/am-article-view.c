@@ -292,8 +292,17 @@ rebuild_text (AmArticleView *self,
   g_clear_pointer (&self->index, am_evidence_index_unref);
   self->has_hover = FALSE;
 
+  /* The session builds the index once per document; a document handed in without a
+   * session (never, today) gets its own. */
   if (document != NULL)
-    self->index = am_evidence_index_new (document);
+    {
+      AmEvidenceIndex *shared = self->session ? am_session_get_evidence_index (self->session) : NULL;
+
+      if (shared != NULL && am_evidence_index_get_document (shared) == document)
+        self->index = am_evidence_index_ref (shared);
+      else
+        self->index = am_evidence_index_new (document);
+    }
 
   if (document == NULL || am_document_get_n_paragraphs (document) == 0)
     {
