@@ -728,6 +728,17 @@ selection_changed_cb (AmArticleView *self)
     update_choices (self);
 }
 
+/* The selected item chosen again elsewhere (the list, the map): bring its evidence
+ * back into view, as a new selection would. */
+static void
+reveal_cb (AmArticleView     *self,
+           const char        *id,
+           AmSelectionOrigin  origin)
+{
+  if (origin != AM_SELECTION_ORIGIN_ARTICLE)
+    update_highlight (self);
+}
+
 /* A chip of the bar of choices. */
 static void
 select_action_cb (GtkWidget  *widget,
@@ -917,6 +928,8 @@ am_article_view_init (AmArticleView *self)
                                  G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::selection",
                                  G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "reveal",
+                                 G_CALLBACK (reveal_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.select", FALSE);
 
   rebuild_text (self, NULL);
