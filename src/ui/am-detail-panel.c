@@ -689,6 +689,14 @@ am_detail_panel_set_session (AmDetailPanel *self,
 static gboolean
 focus_first_row (AmDetailPanel *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  /* Tab order goes on from the focus: from a row of the panel that has it (GTK puts it
+   * on the first row of a new page when nothing had it), it would reach the next. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content)))
+    gtk_root_set_focus (root, NULL);
+
   return gtk_widget_child_focus (GTK_WIDGET (self->content), GTK_DIR_TAB_FORWARD);
 }
 
