@@ -197,14 +197,15 @@ shown (Fixture *f,
   return widgets;
 }
 
-/* Whether a visible label on the page reads exactly @text (as plain text: a label
- * that took it for markup would read something else, or nothing). */
+/* Whether a visible label below @root reads exactly @text (as plain text: a label that
+ * took it for markup would read something else, or nothing). */
 static gboolean
-shows_text (Fixture    *f,
-            const char *text)
+reads (GtkWidget  *root,
+       const char *text)
 {
-  g_autoptr(GPtrArray) labels = shown (f, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
+  collect (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (labels, i);
@@ -214,6 +215,13 @@ shows_text (Fixture    *f,
     }
 
   return FALSE;
+}
+
+static gboolean
+shows_text (Fixture    *f,
+            const char *text)
+{
+  return reads (visible_page (f), text);
 }
 
 static const char *
@@ -312,10 +320,10 @@ shows_row (Fixture    *f,
 
   for (guint i = 0; i < rows->len; i++)
     {
-      AdwActionRow *row = g_ptr_array_index (rows, i);
+      GtkWidget *row = g_ptr_array_index (rows, i);
 
-      if (g_str_equal (row_title (row), title)
-          && (subtitle == NULL || g_strcmp0 (adw_action_row_get_subtitle (row), subtitle) == 0))
+      if (g_str_equal (row_title (row), title) && reads (row, title)
+          && (subtitle == NULL || reads (row, subtitle)))
         return TRUE;
     }
 
