@@ -692,8 +692,9 @@ focus_first_row (AmDetailPanel *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
-  /* Tab order goes on from the focus: from a row of the panel that has it (GTK puts it
-   * on the first row of a new page when nothing had it), it would reach the next. */
+  /* Tab order goes on from the focus, so from a row of the panel that has it (GTK may
+   * have given a new page's first row the focus already) it would reach the next row:
+   * start afresh. */
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content)))
     gtk_root_set_focus (root, NULL);
 
