@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "am-core.h"
+#include "am-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,19 +15,21 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AmDetailPanel, am_detail_panel, AM, DETAIL_PANEL, GtkWidget)
 
 /*
- * Follows the window's "document" and "selection".  Every row that leads somewhere
- * activates "win.select" (another actor, a relation, a statement) or
- * "win.reveal-evidence" (a sentence of the article); the panel never changes the
- * selection itself.  Text from the file is always shown as plain text.
+ * What the session has selected: an actor, a relation or a statement, with what the
+ * document knows about it.  It reads the session's "document" and "selection" whenever
+ * either changes and keeps no copy of them.  Rows that lead to another actor, a
+ * relation or a statement select it through am_session_select() with
+ * AM_SELECTION_ORIGIN_DETAILS (the panel's own "details.select" action); a sentence of
+ * the article activates "win.reveal-evidence".  Text from the file is always shown as
+ * plain text.
+ *
+ * Properties: "session" (AmSession, read-write, nullable).
  */
-GtkWidget  *am_detail_panel_new           (void);
-AmDocument *am_detail_panel_get_document  (AmDetailPanel *self);
-void        am_detail_panel_set_document  (AmDetailPanel *self,
-                                           AmDocument    *document);
-const char *am_detail_panel_get_selection (AmDetailPanel *self);
-void        am_detail_panel_set_selection (AmDetailPanel *self,
-                                           const char    *id);
+GtkWidget  *am_detail_panel_new         (void);
+AmSession  *am_detail_panel_get_session (AmDetailPanel *self);
+void        am_detail_panel_set_session (AmDetailPanel *self,
+                                         AmSession     *session);
 /* Moves keyboard focus to the first row of the details (Enter on the map). */
-void        am_detail_panel_focus         (AmDetailPanel *self);
+void        am_detail_panel_focus       (AmDetailPanel *self);
 
 G_END_DECLS
