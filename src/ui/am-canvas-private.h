@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 /*
  * The canvas is split by concern:
- *   am-canvas.c          the widget: properties, the view, snapshot, actions
+ *   am-canvas.c          the widget: properties, the view, snapshot
+ *   am-canvas-actions.c  "canvas.*" actions and their keys
  *   am-canvas-input.c    pointer, touch, scroll and fly-to as one state machine, and the
  *                        arrow keys
  *   am-canvas-a11y.c     tooltip and accessible text
@@ -51,6 +52,10 @@ void            _am_canvas_select            (AmCanvas     *self,
 /* (transfer none) */
 AmCanvasLayers *_am_canvas_get_layers        (AmCanvas     *self);
 
+/* am-canvas-actions.c: "canvas.*" and their keys; enabled as the scene and zoom allow. */
+void            _am_canvas_class_actions_init (GtkWidgetClass *widget_class);
+void            _am_canvas_actions_update    (AmCanvas     *self);
+
 /* am-canvas-input.c */
 typedef enum
 {
@@ -62,6 +67,9 @@ typedef enum
 } AmCanvasInputState;
 
 typedef struct _AmCanvasInput AmCanvasInput;
+
+/* (transfer none) */
+AmCanvasInput     *_am_canvas_get_input              (AmCanvas      *canvas);
 
 /* Adds the canvas's event controllers; @canvas owns the result and outlives it. */
 AmCanvasInput     *_am_canvas_input_new              (AmCanvas      *canvas);

@@ -15,7 +15,6 @@
  * The pictures come from AmCanvasLayers, the view maths from am-view.c, input from
  * am-canvas-input.c, the words from am-canvas-a11y.c (see am-canvas-private.h). */
 
-#define ZOOM_STEP            1.25
 #define HIT_TOLERANCE_PX     4.0
 
 struct _AmCanvas
@@ -136,18 +135,10 @@ _am_canvas_get_layers (AmCanvas *self)
   return self->layers;
 }
 
-static void
-update_actions (AmCanvas *self)
+AmCanvasInput *
+_am_canvas_get_input (AmCanvas *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_scene = self->scene != NULL;
-
-  gtk_widget_action_set_enabled (widget, "canvas.zoom-in",
-                                 has_scene && self->view.zoom < AM_CANVAS_MAX_ZOOM);
-  gtk_widget_action_set_enabled (widget, "canvas.zoom-out",
-                                 has_scene && self->view.zoom > AM_CANVAS_MIN_ZOOM);
-  gtk_widget_action_set_enabled (widget, "canvas.zoom-fit", has_scene);
-  gtk_widget_action_set_enabled (widget, "canvas.select-neighbour", has_scene);
+  return self->input;
 }
 
 void
@@ -176,7 +167,7 @@ _am_canvas_set_view (AmCanvas     *self,
 
   if (zoom_changed)
     {
-      update_actions (self);
+      _am_canvas_actions_update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ZOOM]);
     }
 }
@@ -312,50 +303,6 @@ _am_canvas_select (AmCanvas   *self,
                    const char *id)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.select", "s", id ? id : "");
-}
-
-/* Actions */
-
-static void
-zoom_in_cb (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  AmCanvas *self = AM_CANVAS (widget);
-
-  _am_canvas_take_view (self);
-  set_zoom_centred (self, self->view.zoom * ZOOM_STEP);
-}
-
-static void
-zoom_out_cb (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  AmCanvas *self = AM_CANVAS (widget);
-
-  _am_canvas_take_view (self);
-  set_zoom_centred (self, self->view.zoom / ZOOM_STEP);
-}
-
-static void
-zoom_fit_cb (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  am_canvas_zoom_to_fit (AM_CANVAS (widget));
-}
-
-static void
-select_neighbour_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  int dx = 0, dy = 0;
-
-  g_variant_get (parameter, "(ii)", &dx, &dy);
-  _am_canvas_input_select_neighbour (AM_CANVAS (widget)->input,
-                                     CLAMP (dx, -1, 1), CLAMP (dy, -1, 1));
 }
 
 /* GtkWidget */
@@ -629,46 +576,7 @@ am_canvas_class_init (AmCanvasClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_cb);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_cb);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_fit_cb);
-  gtk_widget_class_install_action (widget_class, "canvas.select-neighbour", "(ii)",
-                                   select_neighbour_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "canvas.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0,
-                                       "canvas.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "canvas.zoom-fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "canvas.zoom-fit", NULL);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0,
-                                       "canvas.select-neighbour", "(ii)", -1, 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0,
-                                       "canvas.select-neighbour", "(ii)", -1, 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0,
-                                       "canvas.select-neighbour", "(ii)", 1, 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0,
-                                       "canvas.select-neighbour", "(ii)", 1, 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0,
-                                       "canvas.select-neighbour", "(ii)", 0, -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0,
-                                       "canvas.select-neighbour", "(ii)", 0, -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0,
-                                       "canvas.select-neighbour", "(ii)", 0, 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0,
-                                       "canvas.select-neighbour", "(ii)", 0, 1);
-
-  /* The window owns these actions; the canvas only forwards its keys. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.select", "s", "");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
-                                       "win.focus-details", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,
-                                       "win.focus-details", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0,
-                                       "win.focus-details", NULL);
+  _am_canvas_class_actions_init (widget_class);
 
   /* Orca on GTK 4.8 announces an image with its name and description on focus, which
    * is what the map is to a screen-reader user; the content is in the panels. */
@@ -707,7 +615,7 @@ am_canvas_init (AmCanvas *self)
                                   _("Actor map"),
                                   -1);
 
-  update_actions (self);
+  _am_canvas_actions_update (self);
 }
 
 /* Public API */
@@ -764,7 +672,7 @@ am_canvas_set_scene (AmCanvas *self,
       fit (self);
     }
 
-  update_actions (self);
+  _am_canvas_actions_update (self);
   _am_canvas_update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 

@@ -1069,6 +1069,66 @@ test_worker_thread (void)
   fixture_teardown (f, NULL);
 }
 
+/* A relayout whose first picture comes from the worker: the window goes on showing the
+ * old map, where it was, until the new one is ready; never a blank frame. */
+static void
+test_new_scene_keeps_old_picture (void)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  static const AmRect moved_c = { 40, 220, 80, 40 };
+  Fixture fixture = { 0 }, *f = &fixture;
+  g_autoptr(AmSceneBuilder) builder = NULL;
+  g_autoptr(AmScene) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  AmColor organization;
+  Pixels pixels = { 0 };
+  double old_x, old_y, cx, cy;
+
+  if (!g_test_subprocess ())
+    {
+      g_setenv ("AM_CANVAS_DEBUG", "worker", TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_unsetenv ("AM_CANVAS_DEBUG");
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  organization = over_background (theme, &am_theme_style_for_kind (theme, "organization")->fill);
+  center_of (&node_c, &cx, &cy);
+
+  fixture_setup (f, NULL);
+  g_assert_true (wait_for_colour (f, cx, cy, &organization, TRUE));
+  scene_to_widget (f, cx, cy, &old_x, &old_y);
+
+  /* The same map laid out again, c elsewhere and the bounds larger, so the view fits
+   * anew. */
+  {
+    static const AmRect bounds = { 0, 0, 600, 450 };
+
+    builder = am_scene_builder_new (&bounds);
+    add_node (builder, "c", "", "organization", &moved_c);
+    add_node (builder, "a", "Alice", "person", &node_a);
+    moved = am_scene_builder_end (g_steal_pointer (&builder), &error);
+    g_assert_no_error (error);
+  }
+  am_canvas_set_scene (AM_CANVAS (f->canvas), moved);
+
+  /* The frame right after: the old picture, c where it was. */
+  gtk_test_widget_wait_for_draw (f->canvas);
+  pixels_grab (f, &pixels);
+  assert_pixel (&pixels, old_x, old_y, &organization, "old c, kept up");
+  pixels_clear (&pixels);
+
+  /* Then the new map arrives: c at its new place, and the old place cleared. */
+  center_of (&moved_c, &cx, &cy);
+  g_assert_true (wait_for_colour (f, cx, cy, &organization, TRUE));
+  pixels_grab (f, &pixels);
+  assert_pixel (&pixels, old_x, old_y, &theme->background, "old c, gone");
+  pixels_clear (&pixels);
+
+  fixture_teardown (f, NULL);
+}
+
 typedef struct
 {
   Fixture *f;
@@ -1628,6 +1688,8 @@ main (int    argc,
   g_test_add ("/Actormap/Canvas/accessible", Fixture, NULL,
               fixture_setup, test_accessible, fixture_teardown);
   g_test_add_func ("/Actormap/Canvas/worker-thread", test_worker_thread);
+  g_test_add_func ("/Actormap/Canvas/new-scene-keeps-old-picture",
+                   test_new_scene_keeps_old_picture);
 #ifdef HAVE_XTEST
   g_test_add ("/Actormap/Canvas/real-input", Fixture, NULL,
               fixture_setup, test_real_input, fixture_teardown);
