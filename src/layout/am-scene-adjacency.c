@@ -139,6 +139,17 @@ adjacency_get (const AmScene *self)
   return *slot;
 }
 
+/* Node @node's slice of a CSR list. */
+static const guint *
+node_slice (const guint *offsets,
+            const guint *values,
+            guint        node,
+            guint       *n_values)
+{
+  *n_values = offsets[node + 1] - offsets[node];
+  return values + offsets[node];
+}
+
 /**
  * am_scene_get_node_edges:
  * @self: a scene
@@ -154,13 +165,11 @@ am_scene_get_node_edges (const AmScene *self,
 {
   const Adjacency *adj;
 
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (n_edges != NULL, NULL);
+  g_return_val_if_fail (self != NULL && n_edges != NULL, NULL);
   g_return_val_if_fail (node < am_scene_get_n_nodes (self), (*n_edges = 0, NULL));
 
   adj = adjacency_get (self);
-  *n_edges = adj->edge_offsets[node + 1] - adj->edge_offsets[node];
-  return adj->edges + adj->edge_offsets[node];
+  return node_slice (adj->edge_offsets, adj->edges, node, n_edges);
 }
 
 /**
@@ -178,13 +187,11 @@ am_scene_get_node_neighbours (const AmScene *self,
 {
   const Adjacency *adj;
 
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (n_neighbours != NULL, NULL);
+  g_return_val_if_fail (self != NULL && n_neighbours != NULL, NULL);
   g_return_val_if_fail (node < am_scene_get_n_nodes (self), (*n_neighbours = 0, NULL));
 
   adj = adjacency_get (self);
-  *n_neighbours = adj->neighbour_offsets[node + 1] - adj->neighbour_offsets[node];
-  return adj->neighbours + adj->neighbour_offsets[node];
+  return node_slice (adj->neighbour_offsets, adj->neighbours, node, n_neighbours);
 }
 
 guint

@@ -860,15 +860,19 @@ am_canvas_layers_snapshot (AmCanvasLayers *self,
   self->have_frame = TRUE;
   self->shown_scene = NULL;
 
-  if (self->scene == NULL || view->width <= 0 || view->height <= 0)
+  if (view->width <= 0 || view->height <= 0)
     return FALSE;
 
-  update_base (self);
+  if (self->scene != NULL)
+    update_base (self);
 
-  if (self->base.node == NULL)
+  if (self->scene == NULL || self->base.node == NULL)
     {
-      if (self->stale_node == NULL)
-        return FALSE;
+      if (self->scene == NULL || self->stale_node == NULL)
+        {
+          append_background (self, snapshot, 1.0);
+          return FALSE;
+        }
 
       /* The old scene, exactly where it was, until the new one is ready. */
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, view->width, view->height));

@@ -47,8 +47,8 @@ void            am_canvas_layers_set_always_worker (AmCanvasLayers *self,
 
 /* Appends the map as seen through @view at device @scale: the base, and over it the
  * hover veil and the overlay.  @textures: the renderer keeps textures on the GPU (GL),
- * else cairo nodes are cheaper.  Returns FALSE when there is no picture yet, and the
- * caller paints the background. */
+ * else cairo nodes are cheaper.  Returns FALSE when there is no picture yet (no scene,
+ * or a large one's first render is on its way): the background alone is appended. */
 gboolean        am_canvas_layers_snapshot       (AmCanvasLayers *self,
                                                  GtkSnapshot    *snapshot,
                                                  const AmView   *view,

@@ -85,16 +85,6 @@ current_theme (AmCanvas *self)
   return self->dark ? am_theme_get_dark () : am_theme_get_light ();
 }
 
-static void
-color_to_rgba (const AmColor *color,
-               GdkRGBA       *rgba)
-{
-  rgba->red = color->red;
-  rgba->green = color->green;
-  rgba->blue = color->blue;
-  rgba->alpha = color->alpha;
-}
-
 /* The overlay shows the selected and the hovered items. */
 static void
 focus_changed (AmCanvas *self)
@@ -341,19 +331,13 @@ am_canvas_snapshot (GtkWidget   *widget,
   const AmView *view = _am_canvas_get_view (self);
   double legend_width, legend_height;
   GskRenderNode *legend;
-  GdkRGBA rgba;
 
   if (view->width <= 0 || view->height <= 0)
     return;
 
-  if (!am_canvas_layers_snapshot (self->layers, snapshot, view,
-                                  gtk_widget_get_scale_factor (widget),
-                                  renderer_wants_textures (self)))
-    {
-      color_to_rgba (&theme->background, &rgba);
-      gtk_snapshot_append_color (snapshot, &rgba,
-                                 &GRAPHENE_RECT_INIT (0, 0, view->width, view->height));
-    }
+  /* The map, or the background while there is none. */
+  am_canvas_layers_snapshot (self->layers, snapshot, view, gtk_widget_get_scale_factor (widget),
+                             renderer_wants_textures (self));
 
   if (legend_size (self, &legend_width, &legend_height)
       && (legend = am_canvas_layers_get_legend (self->layers)) != NULL)
@@ -370,10 +354,10 @@ am_canvas_snapshot (GtkWidget   *widget,
   if (gtk_widget_has_visible_focus (widget))
     {
       GskRoundedRect outline;
-      GdkRGBA colors[4];
+      const AmColor *c = &theme->selection;
+      GdkRGBA colors[4] = { { c->red, c->green, c->blue, c->alpha } };
       float widths[4] = { 2, 2, 2, 2 };
 
-      color_to_rgba (&theme->selection, &colors[0]);
       colors[1] = colors[2] = colors[3] = colors[0];
       gsk_rounded_rect_init_from_rect (&outline,
                                        &GRAPHENE_RECT_INIT (1, 1, view->width - 2,

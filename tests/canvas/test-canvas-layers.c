@@ -4,14 +4,13 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
-#include <stdio.h>
 
 #include <gtk/gtk.h>
 
 #include "am-canvas-layers.h"
 #include "am-theme.h"
+#include "canvas-test-util.h"
 
 #define WIDTH  400
 #define HEIGHT 300
@@ -303,15 +302,8 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!canvas_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/Actormap/CanvasLayers/small-scene-in-frame", test_small_scene_in_frame);
   g_test_add_func ("/Actormap/CanvasLayers/new-scene-keeps-old-picture",

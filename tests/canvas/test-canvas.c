@@ -4,9 +4,7 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
-#include <stdio.h>
 
 #include <gtk/gtk.h>
 
@@ -19,6 +17,7 @@
 #include "am-canvas-private.h"
 #include "am-renderer.h"
 #include "am-theme.h"
+#include "canvas-test-util.h"
 
 #define WINDOW_WIDTH  400
 #define WINDOW_HEIGHT 300
@@ -1017,6 +1016,22 @@ wait_for_colour (Fixture       *f,
   return matches == equal;
 }
 
+/* In the parent: runs this test again in a subprocess where every base render goes to
+ * the worker thread (AM_CANVAS_DEBUG=worker), asserts it passed, and returns TRUE.  In
+ * that subprocess: FALSE, and the test goes on. */
+static gboolean
+ran_with_worker_always (void)
+{
+  if (g_test_subprocess ())
+    return FALSE;
+
+  g_setenv ("AM_CANVAS_DEBUG", "worker", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("AM_CANVAS_DEBUG");
+  g_test_trap_assert_passed ();
+  return TRUE;
+}
+
 /* The same pictures when every base after the first comes from the worker thread:
  * a highlight change, a sharpened zoom, a pan past the cached margin. */
 static void
@@ -1028,14 +1043,8 @@ test_worker_thread (void)
   AmColor organization, state;
   double cx, cy, bx, by, x, y;
 
-  if (!g_test_subprocess ())
-    {
-      g_setenv ("AM_CANVAS_DEBUG", "worker", TRUE);
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_unsetenv ("AM_CANVAS_DEBUG");
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (ran_with_worker_always ())
+    return;
 
   organization = over_background (theme, &am_theme_style_for_kind (theme, "organization")->fill);
   state = over_background (theme, &am_theme_style_for_kind (theme, "state")->fill);
@@ -1084,14 +1093,8 @@ test_new_scene_keeps_old_picture (void)
   Pixels pixels = { 0 };
   double old_x, old_y, cx, cy;
 
-  if (!g_test_subprocess ())
-    {
-      g_setenv ("AM_CANVAS_DEBUG", "worker", TRUE);
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_unsetenv ("AM_CANVAS_DEBUG");
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (ran_with_worker_always ())
+    return;
 
   organization = over_background (theme, &am_theme_style_for_kind (theme, "organization")->fill);
   center_of (&node_c, &cx, &cy);
@@ -1648,18 +1651,8 @@ int
 main (int    argc,
       char **argv)
 {
-  /* gtk_test_init() takes no GTest options and aborts without a display, so do what it
-   * does by hand: isolated directories, a fixed locale, and a skip when there is no
-   * display (a developer's plain `meson test`). */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!canvas_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/Actormap/Canvas/properties-notify-once", test_properties_notify_once);
   g_test_add_func ("/Actormap/Canvas/zoom-clamps-and-actions", test_zoom_clamps_and_actions);
