@@ -1,4 +1,4 @@
-/* test-view.c — the canvas's view maths and arrow-key choice, without a display
+/* test-view.c — the canvas's view maths, arrow-key choice and overlay items, without a display
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "am-canvas-overlay.h"
 #include "am-view.h"
 
 #define EPS 1e-9
@@ -346,6 +347,51 @@ test_nav (void)
   g_assert_cmpstr (pick (scene, "bc", -1, 0), ==, "b");
 }
 
+static gboolean
+overlay_has (AmScene    *overlay,
+             const char *id)
+{
+  return am_scene_find_node (overlay, id) >= 0 || am_scene_find_edge (overlay, id) >= 0;
+}
+
+/* The overlay takes the selected and hovered items with their edges and neighbours, in
+ * scene order, and nothing else. */
+static void
+test_overlay_items (void)
+{
+  g_autoptr(AmScene) scene = make_nav_scene ();
+  g_autoptr(AmScene) overlay = NULL;
+  g_autoptr(GHashTable) labels_only = NULL;
+  static const char *with_a[] = { "a", "b", "d", "e", "ab", "ad", "ae" };
+
+  g_assert_null (am_canvas_overlay_build (scene, NULL, NULL, NULL, &labels_only));
+  g_assert_null (am_canvas_overlay_build (scene, NULL, "nonesuch", NULL, &labels_only));
+
+  overlay = am_canvas_overlay_build (scene, NULL, "a", NULL, &labels_only);
+  g_assert_nonnull (overlay);
+  for (guint i = 0; i < G_N_ELEMENTS (with_a); i++)
+    g_assert_true (overlay_has (overlay, with_a[i]));
+  g_assert_false (overlay_has (overlay, "c"));
+  g_assert_false (overlay_has (overlay, "bc"));
+  g_assert_cmpuint (am_scene_get_n_nodes (overlay) + am_scene_get_n_edges (overlay), ==,
+                    G_N_ELEMENTS (with_a));
+  /* Scene order is drawing order. */
+  g_assert_cmpstr (am_scene_get_node (overlay, 0)->id, ==, "a");
+  g_assert_cmpstr (am_scene_get_node (overlay, 3)->id, ==, "e");
+  g_clear_pointer (&overlay, am_scene_unref);
+
+  /* A hovered edge brings its ends; the selection's neighbourhood stays. */
+  overlay = am_canvas_overlay_build (scene, NULL, "d", "bc", &labels_only);
+  g_assert_nonnull (overlay);
+  g_assert_true (overlay_has (overlay, "bc"));
+  g_assert_true (overlay_has (overlay, "b"));
+  g_assert_true (overlay_has (overlay, "c"));
+  g_assert_true (overlay_has (overlay, "ad"));
+  g_assert_true (overlay_has (overlay, "a"));
+  g_assert_false (overlay_has (overlay, "ab"));
+  g_assert_false (overlay_has (overlay, "e"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -362,6 +408,7 @@ main (int    argc,
   g_test_add_func ("/Actormap/View/fly", test_fly);
   g_test_add_func ("/Actormap/View/pictures", test_pictures);
   g_test_add_func ("/Actormap/View/nav", test_nav);
+  g_test_add_func ("/Actormap/View/overlay-items", test_overlay_items);
 
   return g_test_run ();
 }
