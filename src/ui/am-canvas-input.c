@@ -11,6 +11,7 @@
 #define ZOOM_STEP            1.25
 #define SCROLL_STEP_PX       48.0
 #define FLY_DURATION_US      (250 * G_TIME_SPAN_MILLISECOND)
+#define HIT_TOLERANCE_PX     4.0
 
 /*
  * The states (AmCanvasInputState) and what moves between them:
@@ -69,6 +70,43 @@ set_state (AmCanvasInput      *input,
 }
 
 /* Pointer and touch */
+
+const char *
+_am_canvas_hit_test (AmCanvas *self,
+                     double    x,
+                     double    y)
+{
+  const AmView *view = _am_canvas_get_view (self);
+  AmScene *scene = am_canvas_get_scene (self);
+  AmSceneHitKind kind;
+  double scene_x, scene_y;
+  guint index = 0;
+
+  if (scene == NULL || _am_canvas_point_in_legend (self, x, y))
+    return NULL;
+
+  am_view_widget_to_scene (view, x, y, &scene_x, &scene_y);
+
+  /* What is drawn right there first: inside a node or an edge label, that item wins
+   * over an edge ending a few pixels away, which at a low zoom is most of the node.
+   * Only then the tolerance, for thin curves and box borders. */
+  kind = am_scene_hit_test (scene, scene_x, scene_y, 0.0, &index);
+  if (kind == AM_SCENE_HIT_NONE)
+    kind = am_scene_hit_test (scene, scene_x, scene_y, HIT_TOLERANCE_PX / view->zoom,
+                              &index);
+
+  switch (kind)
+    {
+    case AM_SCENE_HIT_NODE:
+      return am_scene_get_node (scene, index)->id;
+    case AM_SCENE_HIT_EDGE:
+      return am_scene_get_edge (scene, index)->id;
+    case AM_SCENE_HIT_NONE:
+    default:
+      return NULL;
+    }
+}
+
 
 static void
 click_pressed_cb (AmCanvasInput   *input,

@@ -37,10 +37,6 @@ void            _am_canvas_set_view          (AmCanvas     *self,
                                               const AmView *view);
 /* The user took the view: stop fitting on resize, and stop any fly-to. */
 void            _am_canvas_take_view         (AmCanvas     *self);
-/* The id at widget (x, y), or NULL (the legend hides what is under it). */
-const char     *_am_canvas_hit_test          (AmCanvas     *self,
-                                              double        x,
-                                              double        y);
 gboolean        _am_canvas_point_in_legend   (AmCanvas     *self,
                                               double        x,
                                               double        y);
@@ -71,6 +67,11 @@ typedef struct _AmCanvasInput AmCanvasInput;
 /* (transfer none) */
 AmCanvasInput     *_am_canvas_get_input              (AmCanvas      *canvas);
 
+/* The id at widget (x, y), or NULL (the legend hides what is under it): what is drawn
+ * right there first, then within a few pixels. */
+const char        *_am_canvas_hit_test               (AmCanvas      *self,
+                                                      double         x,
+                                                      double         y);
 /* Adds the canvas's event controllers; @canvas owns the result and outlives it. */
 AmCanvasInput     *_am_canvas_input_new              (AmCanvas      *canvas);
 void               _am_canvas_input_free             (AmCanvasInput *input);

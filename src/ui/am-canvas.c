@@ -15,7 +15,6 @@
  * The pictures come from AmCanvasLayers, the view maths from am-view.c, input from
  * am-canvas-input.c, the words from am-canvas-a11y.c (see am-canvas-private.h). */
 
-#define HIT_TOLERANCE_PX     4.0
 
 struct _AmCanvas
 {
@@ -204,14 +203,14 @@ _am_canvas_point_in_legend (AmCanvas *self,
                             double    x,
                             double    y)
 {
-  double width, height, top;
+  double width, height;
+  AmRect rect;
 
   if (!legend_size (self, &width, &height))
     return FALSE;
 
-  top = self->view.height - height - AM_VIEW_LEGEND_MARGIN;
-  return x >= AM_VIEW_LEGEND_MARGIN && x < AM_VIEW_LEGEND_MARGIN + width
-         && y >= top && y < top + height;
+  am_view_legend_rect (&self->view, width, height, &rect);
+  return x >= rect.x && x < rect.x + rect.width && y >= rect.y && y < rect.y + rect.height;
 }
 
 static void
@@ -251,41 +250,6 @@ _am_canvas_set_hovered (AmCanvas   *self,
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HOVERED]);
-}
-
-const char *
-_am_canvas_hit_test (AmCanvas *self,
-                     double    x,
-                     double    y)
-{
-  const AmView *view = _am_canvas_get_view (self);
-  AmSceneHitKind kind;
-  double scene_x, scene_y;
-  guint index = 0;
-
-  if (self->scene == NULL || _am_canvas_point_in_legend (self, x, y))
-    return NULL;
-
-  am_view_widget_to_scene (view, x, y, &scene_x, &scene_y);
-
-  /* What is drawn right there first: inside a node or an edge label, that item wins
-   * over an edge ending a few pixels away, which at a low zoom is most of the node.
-   * Only then the tolerance, for thin curves and box borders. */
-  kind = am_scene_hit_test (self->scene, scene_x, scene_y, 0.0, &index);
-  if (kind == AM_SCENE_HIT_NONE)
-    kind = am_scene_hit_test (self->scene, scene_x, scene_y, HIT_TOLERANCE_PX / view->zoom,
-                              &index);
-
-  switch (kind)
-    {
-    case AM_SCENE_HIT_NODE:
-      return am_scene_get_node (self->scene, index)->id;
-    case AM_SCENE_HIT_EDGE:
-      return am_scene_get_edge (self->scene, index)->id;
-    case AM_SCENE_HIT_NONE:
-    default:
-      return NULL;
-    }
 }
 
 void
@@ -342,11 +306,11 @@ am_canvas_snapshot (GtkWidget   *widget,
   if (legend_size (self, &legend_width, &legend_height)
       && (legend = am_canvas_layers_get_legend (self->layers)) != NULL)
     {
+      AmRect rect;
+
+      am_view_legend_rect (view, legend_width, legend_height, &rect);
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (AM_VIEW_LEGEND_MARGIN,
-                                                    view->height - legend_height
-                                                    - AM_VIEW_LEGEND_MARGIN));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.x, rect.y));
       gtk_snapshot_append_node (snapshot, legend);
       gtk_snapshot_restore (snapshot);
     }

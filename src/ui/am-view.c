@@ -134,6 +134,18 @@ am_view_legend_fits (const AmView *view,
 }
 
 void
+am_view_legend_rect (const AmView *view,
+                     double        legend_width,
+                     double        legend_height,
+                     AmRect       *rect)
+{
+  rect->x = AM_VIEW_LEGEND_MARGIN;
+  rect->y = view->height - legend_height - AM_VIEW_LEGEND_MARGIN;
+  rect->width = legend_width;
+  rect->height = legend_height;
+}
+
+void
 am_view_fit (AmView       *view,
              const AmRect *bounds,
              double        legend_width,

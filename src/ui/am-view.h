@@ -90,6 +90,11 @@ double   am_view_fit_zoom            (const AmRect  *bounds,
 gboolean am_view_legend_fits         (const AmView  *view,
                                       double         legend_width,
                                       double         legend_height);
+/* Where the legend goes: the bottom-left corner, a margin in from the edges. */
+void     am_view_legend_rect         (const AmView  *view,
+                                      double         legend_width,
+                                      double         legend_height,
+                                      AmRect        *rect);
 /* Fits @bounds into the view; with a legend (width and height > 0), beside it or above
  * it, whichever shows the map larger. */
 void     am_view_fit                 (AmView        *view,

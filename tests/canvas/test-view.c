@@ -135,6 +135,15 @@ test_fit_beside_legend (void)
   g_assert_false (am_view_legend_fits (&view, 100, 600));
   g_assert_false (am_view_legend_fits (&view, 0, 0));
 
+  {
+    AmRect rect;
+
+    am_view_legend_rect (&view, 150, 100, &rect);
+    g_assert_cmpfloat (rect.x, ==, AM_VIEW_LEGEND_MARGIN);
+    g_assert_cmpfloat (rect.y + rect.height, ==, 600 - AM_VIEW_LEGEND_MARGIN);
+    g_assert_cmpfloat (rect.width, ==, 150);
+  }
+
   /* A tall map goes beside the legend: its left edge is right of the legend. */
   am_view_fit (&view, &tall, 150, 100);
   am_view_scene_to_widget (&view, 0, 0, &x, &y);
