@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "am-canvas-job.h"
 #include "am-canvas-layers.h"
 #include "am-canvas-overlay.h"
 #include "am-renderer.h"
@@ -60,11 +61,6 @@ typedef struct
   GCancellable  *cancellable;
 } Layer;
 
-typedef enum
-{
-  LAYER_BASE,
-  LAYER_OVERLAY,
-} LayerKind;
 
 struct _AmCanvasLayers
 {
@@ -171,9 +167,9 @@ drop_stale (AmCanvasLayers *self)
 
 static Layer *
 layer_for_kind (AmCanvasLayers *self,
-                LayerKind       kind)
+                AmCanvasJobKind       kind)
 {
-  return kind == LAYER_BASE ? &self->base : &self->overlay;
+  return kind == AM_CANVAS_JOB_BASE ? &self->base : &self->overlay;
 }
 
 /* Sharp, at the device scale it was made for, with room left to pan. */
@@ -201,55 +197,15 @@ schedule_settle (AmCanvasLayers *self)
   self->settle_id = g_timeout_add_once (SETTLE_MS, settle_cb, self);
 }
 
-/* Rendering jobs */
-
-/* A rendering with everything it reads copied or referenced, so that it can run on a
- * worker thread: the scene is immutable, the highlight set is never changed, only
- * replaced, themes are constant, and the renderer keeps its text caches per thread. */
-typedef struct
-{
-  LayerKind        kind;
-  AmScene         *scene;           /* what to draw: the scene, or the overlay's sub-scene */
-  AmScene         *canvas_scene;    /* the scene at the time, to spot a late answer */
-  GHashTable      *highlight;
-  GHashTable      *labels_only;     /* the overlay's label-only items (never changed) */
-  char            *selected_id;
-  char            *hovered_id;
-  const AmTheme   *theme;
-  guint            serial;
-  AmViewPicture    picture;
-  int              scale;
-  /* What the renderer is told, for its text cut-off: zoom × scale, or more on a small
-   * map (am_view_text_pixels_per_point()). */
-  double           text_pixels_per_point;
-  gboolean         texture;         /* for a GdkTexture or a cairo node */
-  gboolean         on_worker;
-  cairo_surface_t *surface;         /* the result, NULL if it could not be allocated */
-  gint64           duration_us;
-} RenderJob;
-
-static void
-render_job_free (RenderJob *job)
-{
-  g_clear_pointer (&job->scene, am_scene_unref);
-  g_clear_pointer (&job->canvas_scene, am_scene_unref);
-  g_clear_pointer (&job->highlight, g_hash_table_unref);
-  g_clear_pointer (&job->labels_only, g_hash_table_unref);
-  g_clear_pointer (&job->selected_id, g_free);
-  g_clear_pointer (&job->hovered_id, g_free);
-  g_clear_pointer (&job->surface, cairo_surface_destroy);
-  g_free (job);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenderJob, render_job_free)
+/* Rendering jobs (am-canvas-job.c renders; here, what to ask for and where it goes) */
 
 /* The base for the last frame's view: the viewport plus a margin on every side.  The
  * overlay takes the base's geometry, so that both move together. */
-static RenderJob *
+static AmCanvasJob *
 render_job_new (AmCanvasLayers *self,
-                LayerKind       kind)
+                AmCanvasJobKind       kind)
 {
-  RenderJob *job = g_new0 (RenderJob, 1);
+  AmCanvasJob *job = g_new0 (AmCanvasJob, 1);
 
   job->kind = kind;
   job->canvas_scene = am_scene_ref (self->scene);
@@ -257,7 +213,7 @@ render_job_new (AmCanvasLayers *self,
   job->scale = self->scale;
   job->texture = self->textures;
 
-  if (kind == LAYER_BASE)
+  if (kind == AM_CANVAS_JOB_BASE)
     {
       job->scene = am_scene_ref (self->scene);
       job->highlight = self->highlight ? g_hash_table_ref (self->highlight) : NULL;
@@ -282,106 +238,8 @@ render_job_new (AmCanvasLayers *self,
 }
 
 static void
-draw_job (RenderJob *job,
-          cairo_t   *cr)
-{
-  AmRenderState state;
-
-  cairo_scale (cr, job->picture.zoom, job->picture.zoom);
-  cairo_translate (cr, -job->picture.x, -job->picture.y);
-
-  am_render_state_init (&state);
-  state.highlighted = job->highlight;
-  state.selected_id = job->selected_id;
-  state.hovered_id = job->hovered_id;
-  state.labels_only = job->labels_only;
-  state.visible.x = job->picture.x;
-  state.visible.y = job->picture.y;
-  state.visible.width = job->picture.width / job->picture.zoom;
-  state.visible.height = job->picture.height / job->picture.zoom;
-  state.pixels_per_point = job->text_pixels_per_point;
-  am_renderer_draw_scene (cr, job->scene, job->theme, &state);
-}
-
-/* Thread-safe: touches nothing but the job. */
-static void
-render_job_run (RenderJob *job)
-{
-  int device_width = (int) round (job->picture.width * job->scale);
-  int device_height = (int) round (job->picture.height * job->scale);
-  gint64 start = g_get_monotonic_time ();
-  cairo_format_t format;
-  cairo_t *cr;
-
-  /* The base is opaque (the background is part of it, so painting it is a plain copy);
-   * textures and overlays need alpha. */
-  format = job->kind == LAYER_BASE && !job->texture ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32;
-  job->surface = cairo_image_surface_create (format, device_width, device_height);
-  if (cairo_surface_status (job->surface) != CAIRO_STATUS_SUCCESS)
-    {
-      g_debug ("Cannot allocate a %d×%d canvas image: %s", device_width, device_height,
-               cairo_status_to_string (cairo_surface_status (job->surface)));
-      g_clear_pointer (&job->surface, cairo_surface_destroy);
-      return;
-    }
-  cairo_surface_set_device_scale (job->surface, job->scale, job->scale);
-
-  cr = cairo_create (job->surface);
-  if (job->kind == LAYER_BASE)
-    {
-      cairo_set_source_rgb (cr, job->theme->background.red, job->theme->background.green,
-                            job->theme->background.blue);
-      cairo_paint (cr);
-    }
-  draw_job (job, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (job->surface);
-
-  job->duration_us = g_get_monotonic_time () - start;
-}
-
-static GskRenderNode *
-render_job_to_node (RenderJob *job)
-{
-  const graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, job->picture.width,
-                                                     job->picture.height);
-  GskRenderNode *node;
-
-  if (job->texture)
-    {
-      int stride = cairo_image_surface_get_stride (job->surface);
-      int height = cairo_image_surface_get_height (job->surface);
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
-
-      /* GDK_MEMORY_DEFAULT is cairo's ARGB32: the texture wraps the pixels, no copy. */
-      bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (job->surface),
-                                          (gsize) stride * height,
-                                          (GDestroyNotify) cairo_surface_destroy,
-                                          cairo_surface_reference (job->surface));
-      texture = gdk_memory_texture_new (cairo_image_surface_get_width (job->surface), height,
-                                        GDK_MEMORY_DEFAULT, bytes, stride);
-      node = gsk_texture_node_new (texture, &bounds);
-    }
-  else
-    {
-      cairo_t *cr;
-
-      /* The node's recording keeps a snapshot of the image; painting it is all it
-       * replays. */
-      node = gsk_cairo_node_new (&bounds);
-      cr = gsk_cairo_node_get_draw_context (node);
-      cairo_set_source_surface (cr, job->surface, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-    }
-
-  return node;
-}
-
-static void
 install_layer (AmCanvasLayers *self,
-               RenderJob      *job)
+               AmCanvasJob    *job)
 {
   Layer *layer = layer_for_kind (self, job->kind);
 
@@ -390,14 +248,14 @@ install_layer (AmCanvasLayers *self,
     return;
 
   g_clear_pointer (&layer->node, gsk_render_node_unref);
-  layer->node = render_job_to_node (job);
+  layer->node = am_canvas_job_to_node (job);
   layer->picture = job->picture;
   layer->scale = job->scale;
   layer->texture = job->texture;
   layer->serial = job->serial;
   layer->refresh = FALSE;
 
-  if (job->kind == LAYER_BASE)
+  if (job->kind == AM_CANVAS_JOB_BASE)
     {
       /* The new scene is on screen: the old one's picture can go. */
       self->new_scene = FALSE;
@@ -411,7 +269,7 @@ install_layer (AmCanvasLayers *self,
     }
 
   g_debug ("Rendered the canvas %s: %.0f×%.0f px at zoom %.3f in %.1f ms, %s, %s",
-           job->kind == LAYER_BASE ? "base" : "overlay",
+           job->kind == AM_CANVAS_JOB_BASE ? "base" : "overlay",
            job->picture.width * job->scale, job->picture.height * job->scale,
            job->picture.zoom, job->duration_us / 1000.0,
            job->texture ? "texture" : "cairo node",
@@ -420,11 +278,11 @@ install_layer (AmCanvasLayers *self,
 
 static void
 render_now (AmCanvasLayers *self,
-            LayerKind       kind)
+            AmCanvasJobKind       kind)
 {
-  g_autoptr(RenderJob) job = render_job_new (self, kind);
+  g_autoptr(AmCanvasJob) job = render_job_new (self, kind);
 
-  render_job_run (job);
+  am_canvas_job_run (job);
   install_layer (self, job);
 }
 
@@ -434,11 +292,11 @@ render_job_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  RenderJob *job = task_data;
+  AmCanvasJob *job = task_data;
 
   job->on_worker = TRUE;
   if (!g_cancellable_is_cancelled (cancellable))
-    render_job_run (job);
+    am_canvas_job_run (job);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -450,7 +308,7 @@ render_job_done_cb (GObject      *source_object,
 {
   GWeakRef *weak = user_data;
   g_autoptr(AmCanvasLayers) self = g_weak_ref_get (weak);
-  RenderJob *job = g_task_get_task_data (G_TASK (result));
+  AmCanvasJob *job = g_task_get_task_data (G_TASK (result));
   Layer *layer;
 
   g_weak_ref_clear (weak);
@@ -466,7 +324,7 @@ render_job_done_cb (GObject      *source_object,
   /* A late answer to an old question is dropped; the next frame asks again. */
   if (job->surface != NULL
       && job->canvas_scene == self->scene
-      && job->serial == (job->kind == LAYER_BASE ? self->base_serial : self->overlay_serial)
+      && job->serial == (job->kind == AM_CANVAS_JOB_BASE ? self->base_serial : self->overlay_serial)
       && job->scale == self->scale
       && job->texture == self->textures)
     install_layer (self, job);
@@ -477,7 +335,7 @@ render_job_done_cb (GObject      *source_object,
 /* Renders on a worker while the frames go on with the picture there is. */
 static void
 render_later (AmCanvasLayers *self,
-              LayerKind       kind)
+              AmCanvasJobKind       kind)
 {
   Layer *layer = layer_for_kind (self, kind);
   g_autoptr(GTask) task = NULL;
@@ -494,7 +352,7 @@ render_later (AmCanvasLayers *self,
   g_weak_ref_init (weak, self);
   task = g_task_new (NULL, layer->cancellable, render_job_done_cb, weak);
   g_task_set_source_tag (task, render_later);
-  g_task_set_task_data (task, render_job_new (self, kind), (GDestroyNotify) render_job_free);
+  g_task_set_task_data (task, render_job_new (self, kind), (GDestroyNotify) am_canvas_job_free);
   g_task_run_in_thread (task, render_job_thread);
 }
 
@@ -525,22 +383,22 @@ update_base (AmCanvasLayers *self)
   if (base->node == NULL && self->new_scene)
     {
       if (large || self->always_worker)
-        render_later (self, LAYER_BASE);
+        render_later (self, AM_CANVAS_JOB_BASE);
       else
-        render_now (self, LAYER_BASE);
+        render_now (self, AM_CANVAS_JOB_BASE);
     }
   else if (base->node == NULL
            || (base->last_render_us <= SYNC_RENDER_LIMIT_US && !self->always_worker))
-    render_now (self, LAYER_BASE);
+    render_now (self, AM_CANVAS_JOB_BASE);
   else
-    render_later (self, LAYER_BASE);
+    render_later (self, AM_CANVAS_JOB_BASE);
 }
 
 /* The items' extent in the job's widget pixels, with room for outlines and halos. */
 static void
-overlay_bounds (const AmScene   *scene,
-                const RenderJob *job,
-                graphene_rect_t *bounds)
+overlay_bounds (const AmScene     *scene,
+                const AmCanvasJob *job,
+                graphene_rect_t   *bounds)
 {
   const double pad = 12.0;
   const AmViewPicture *p = &job->picture;
@@ -611,7 +469,7 @@ update_overlay (AmCanvasLayers *self,
     {
       if (self->overlay_vector == NULL)
         {
-          g_autoptr(RenderJob) job = render_job_new (self, LAYER_OVERLAY);
+          g_autoptr(AmCanvasJob) job = render_job_new (self, AM_CANVAS_JOB_OVERLAY);
           graphene_rect_t bounds;
           cairo_t *cr;
 
@@ -620,7 +478,7 @@ update_overlay (AmCanvasLayers *self,
           overlay_bounds (self->overlay_scene, job, &bounds);
           self->overlay_vector = gsk_cairo_node_new (&bounds);
           cr = gsk_cairo_node_get_draw_context (self->overlay_vector);
-          draw_job (job, cr);
+          am_canvas_job_draw (job, cr);
           cairo_destroy (cr);
         }
 
@@ -632,7 +490,7 @@ update_overlay (AmCanvasLayers *self,
       || overlay->scale != self->scale
       || overlay->texture != self->textures
       || overlay->refresh)
-    render_later (self, LAYER_OVERLAY);
+    render_later (self, AM_CANVAS_JOB_OVERLAY);
 
   /* An overlay of other items would be wrong; one of these items at another zoom is
    * only blurred for a moment. */

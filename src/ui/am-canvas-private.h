@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  *   am-canvas-input.c    pointer, touch, scroll and fly-to as one state machine, and the
  *                        arrow keys
  *   am-canvas-a11y.c     tooltip and accessible text
- *   am-canvas-layers.c   the cached pictures and their worker jobs (not a widget)
+ *   am-canvas-layers.c   the cached pictures: what to render, when, and on which thread
+ *                        (not a widget)
+ *   am-canvas-job.c      one rendering of a layer, safe on a worker thread
  *   am-canvas-overlay.c  which items are drawn over the base (no GTK)
  *   am-view.c            view, fit and fly-to maths (no GTK); am-view-nav.c the arrow keys'
  *                        choice of node
