@@ -166,8 +166,8 @@ drop_stale (AmCanvasLayers *self)
 }
 
 static Layer *
-layer_for_kind (AmCanvasLayers *self,
-                AmCanvasJobKind       kind)
+layer_for_kind (AmCanvasLayers  *self,
+                AmCanvasJobKind  kind)
 {
   return kind == AM_CANVAS_JOB_BASE ? &self->base : &self->overlay;
 }
@@ -202,8 +202,8 @@ schedule_settle (AmCanvasLayers *self)
 /* The base for the last frame's view: the viewport plus a margin on every side.  The
  * overlay takes the base's geometry, so that both move together. */
 static AmCanvasJob *
-render_job_new (AmCanvasLayers *self,
-                AmCanvasJobKind       kind)
+render_job_new (AmCanvasLayers  *self,
+                AmCanvasJobKind  kind)
 {
   AmCanvasJob *job = g_new0 (AmCanvasJob, 1);
 
@@ -223,7 +223,8 @@ render_job_new (AmCanvasLayers *self,
   else
     {
       job->scene = am_scene_ref (self->overlay_scene);
-      job->labels_only = self->overlay_labels_only ? g_hash_table_ref (self->overlay_labels_only) : NULL;
+      job->labels_only = self->overlay_labels_only
+                         ? g_hash_table_ref (self->overlay_labels_only) : NULL;
       job->selected_id = g_strdup (self->selected);
       job->hovered_id = g_strdup (self->hovered);
       job->serial = self->overlay_serial;
@@ -277,8 +278,8 @@ install_layer (AmCanvasLayers *self,
 }
 
 static void
-render_now (AmCanvasLayers *self,
-            AmCanvasJobKind       kind)
+render_now (AmCanvasLayers  *self,
+            AmCanvasJobKind  kind)
 {
   g_autoptr(AmCanvasJob) job = render_job_new (self, kind);
 
@@ -334,8 +335,8 @@ render_job_done_cb (GObject      *source_object,
 
 /* Renders on a worker while the frames go on with the picture there is. */
 static void
-render_later (AmCanvasLayers *self,
-              AmCanvasJobKind       kind)
+render_later (AmCanvasLayers  *self,
+              AmCanvasJobKind  kind)
 {
   Layer *layer = layer_for_kind (self, kind);
   g_autoptr(GTask) task = NULL;
@@ -352,7 +353,8 @@ render_later (AmCanvasLayers *self,
   g_weak_ref_init (weak, self);
   task = g_task_new (NULL, layer->cancellable, render_job_done_cb, weak);
   g_task_set_source_tag (task, render_later);
-  g_task_set_task_data (task, render_job_new (self, kind), (GDestroyNotify) am_canvas_job_free);
+  g_task_set_task_data (task, render_job_new (self, kind),
+                        (GDestroyNotify) am_canvas_job_free);
   g_task_run_in_thread (task, render_job_thread);
 }
 
