@@ -1244,9 +1244,27 @@ test_fly_to (Fixture       *f,
 
   /* Animated: not there at once … */
   g_assert_false (centred_on_b (f));
+  g_assert_cmpint (_am_canvas_input_get_state (_am_canvas_get_input (AM_CANVAS (f->canvas))),
+                   ==, AM_CANVAS_INPUT_FLYING);
   /* … but within the deadline, at a zoom where text is readable. */
   g_assert_true (wait_for (centred_on_b, f));
   g_assert_cmpfloat (g_get_monotonic_time () - start, >=, 100 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (_am_canvas_input_get_state (_am_canvas_get_input (AM_CANVAS (f->canvas))),
+                   ==, AM_CANVAS_INPUT_IDLE);
+
+  /* The user takes the view mid-flight: the flight stops where it was. */
+  am_canvas_set_zoom (AM_CANVAS (f->canvas), 0.3);
+  am_canvas_fly_to (AM_CANVAS (f->canvas), "a");
+  gtk_test_widget_wait_for_draw (f->canvas);
+  am_canvas_pan_by (AM_CANVAS (f->canvas), 5, 0);
+  g_assert_cmpint (_am_canvas_input_get_state (_am_canvas_get_input (AM_CANVAS (f->canvas))),
+                   ==, AM_CANVAS_INPUT_IDLE);
+  zoom = am_canvas_get_zoom (AM_CANVAS (f->canvas));
+  for (guint i = 0; i < 3; i++)
+    gtk_test_widget_wait_for_draw (f->canvas);
+  g_assert_cmpfloat (am_canvas_get_zoom (AM_CANVAS (f->canvas)), ==, zoom);
+  am_canvas_fly_to (AM_CANVAS (f->canvas), "b");
+  g_assert_true (wait_for (centred_on_b, f));
 
   /* Unknown ids leave the view alone. */
   zoom = am_canvas_get_zoom (AM_CANVAS (f->canvas));
