@@ -122,4 +122,9 @@ void                       _am_graphviz_warm_up            (void);
 GVariant                  *_am_graphviz_import             (GBytes          *dot,
                                                             GError         **error);
 
+/* The scene's lazily built adjacency (am-scene-adjacency.c): its slot in the scene, and
+ * how the scene frees it. */
+gpointer                  *_am_scene_get_adjacency_slot    (const AmScene *self);
+void                       _am_scene_adjacency_free        (gpointer       adjacency);
+
 G_END_DECLS

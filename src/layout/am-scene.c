@@ -67,6 +67,9 @@ struct _AmScene
 
   Grid             node_grid;
   Grid             edge_grid;
+
+  /* Built on first use by am-scene-adjacency.c (g_once), freed with the scene. */
+  gpointer         adjacency;
 };
 
 struct _AmSceneBuilder
@@ -85,6 +88,13 @@ struct _AmSceneBuilder
 };
 
 G_DEFINE_BOXED_TYPE (AmScene, am_scene, am_scene_ref, am_scene_unref)
+
+/* The one mutable slot of a scene: written once, under g_once_init, by the adjacency. */
+gpointer *
+_am_scene_get_adjacency_slot (const AmScene *self)
+{
+  return &((AmScene *) self)->adjacency;
+}
 
 /* ------------------------------------------------------------------------------------ */
 /* Small geometry helpers                                                               */
@@ -1018,6 +1028,7 @@ am_scene_unref (AmScene *self)
   g_hash_table_unref (self->edge_ids);
   grid_clear (&self->node_grid);
   grid_clear (&self->edge_grid);
+  _am_scene_adjacency_free (self->adjacency);
   g_free (self->title);
   g_free (self->subtitle);
   g_free (self->engine);

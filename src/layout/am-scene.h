@@ -149,4 +149,22 @@ AmScene              *am_scene_deserialize         (GBytes        *bytes,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmScene, am_scene_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmSceneBuilder, am_scene_builder_free)
 
+/* Adjacency (am-scene-adjacency.c), built once per scene on first use; thread-safe, as
+ * the scene is immutable and shared between threads.  The arrays live as long as the
+ * scene. */
+/* Indexes of the edges that start or end at node @node, ascending; a loop counts once. */
+const guint          *am_scene_get_node_edges      (const AmScene *self,
+                                                    guint          node,
+                                                    guint         *n_edges);
+/* Indexes of the nodes joined to @node by an edge, ascending and distinct, @node itself
+ * left out. */
+const guint          *am_scene_get_node_neighbours (const AmScene *self,
+                                                    guint          node,
+                                                    guint         *n_neighbours);
+/* Node indexes of an edge's ends. */
+guint                 am_scene_get_edge_source_index (const AmScene *self,
+                                                      guint          edge);
+guint                 am_scene_get_edge_target_index (const AmScene *self,
+                                                      guint          edge);
+
 G_END_DECLS

@@ -1,16 +1,104 @@
-/* am-canvas-private.h — AmCanvas internals shared with the UI tests
+/* am-canvas-private.h — what the canvas's files share, and what the UI tests may call
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "am-canvas.h"
+#include "am-canvas-layers.h"
+#include "am-view.h"
 
 G_BEGIN_DECLS
 
+/*
+ * The canvas is split by concern:
+ *   am-canvas.c          the widget: properties, the view, snapshot
+ *   am-canvas-actions.c  "canvas.*" actions and their keys
+ *   am-canvas-input.c    pointer, touch, scroll and fly-to as one state machine, and the
+ *                        arrow keys
+ *   am-canvas-a11y.c     tooltip and accessible text
+ *   am-canvas-layers.c   the cached pictures: what to render, when, and on which thread
+ *                        (not a widget)
+ *   am-canvas-job.c      one rendering of a layer, safe on a worker thread
+ *   am-canvas-overlay.c  which items are drawn over the base (no GTK)
+ *   am-view.c            view, fit and fly-to maths (no GTK); am-view-nav.c the arrow keys'
+ *                        choice of node
+ */
+
+/* The state the window hands down.  Every part reads it through these three, so that a
+ * session object can take the place of the three properties in one spot. */
+AmDocument     *_am_canvas_state_document    (AmCanvas   *self);
+const char     *_am_canvas_state_selection   (AmCanvas   *self);
+GHashTable     *_am_canvas_state_highlight   (AmCanvas   *self);
+
+/* The view with the widget's current size. */
+const AmView   *_am_canvas_get_view          (AmCanvas     *self);
+/* Every change of centre or zoom goes through here (clamped; non-finite values are
+ * ignored).  It does not stop a fly-to: the fly-to uses it. */
+void            _am_canvas_set_view          (AmCanvas     *self,
+                                              const AmView *view);
+/* The user took the view: stop fitting on resize, and stop any fly-to. */
+void            _am_canvas_take_view         (AmCanvas     *self);
+gboolean        _am_canvas_point_in_legend   (AmCanvas     *self,
+                                              double        x,
+                                              double        y);
+void            _am_canvas_set_hovered       (AmCanvas     *self,
+                                              const char   *id);
+/* Asks the window: activates "win.select" (NULL: "", nothing). */
+void            _am_canvas_select            (AmCanvas     *self,
+                                              const char   *id);
+/* (transfer none) */
+AmCanvasLayers *_am_canvas_get_layers        (AmCanvas     *self);
+
+/* am-canvas-actions.c: "canvas.*" and their keys; enabled as the scene and zoom allow. */
+void            _am_canvas_class_actions_init (GtkWidgetClass *widget_class);
+void            _am_canvas_actions_update    (AmCanvas     *self);
+
+/* am-canvas-input.c */
+typedef enum
+{
+  AM_CANVAS_INPUT_IDLE,
+  AM_CANVAS_INPUT_PRESSED,      /* a button is down on an item: a click, unless it moves */
+  AM_CANVAS_INPUT_PANNING,      /* dragging the map */
+  AM_CANVAS_INPUT_PINCHING,     /* two fingers zoom (and pan) */
+  AM_CANVAS_INPUT_FLYING,       /* a fly-to animation runs */
+} AmCanvasInputState;
+
+typedef struct _AmCanvasInput AmCanvasInput;
+
+/* (transfer none) */
+AmCanvasInput     *_am_canvas_get_input              (AmCanvas      *canvas);
+
+/* The id at widget (x, y), or NULL (the legend hides what is under it): what is drawn
+ * right there first, then within a few pixels. */
+const char        *_am_canvas_hit_test               (AmCanvas      *self,
+                                                      double         x,
+                                                      double         y);
+/* Adds the canvas's event controllers; @canvas owns the result and outlives it. */
+AmCanvasInput     *_am_canvas_input_new              (AmCanvas      *canvas);
+void               _am_canvas_input_free             (AmCanvasInput *input);
+AmCanvasInputState _am_canvas_input_get_state        (AmCanvasInput *input);
+/* Animates (frame clock) to @target. */
+void               _am_canvas_input_fly              (AmCanvasInput *input,
+                                                      const AmView  *target);
+void               _am_canvas_input_stop_flying      (AmCanvasInput *input);
+/* The arrow keys: select the node in direction (@dx, @dy), flying to it when it is off
+ * screen; the error bell when there is none. */
+void               _am_canvas_input_select_neighbour (AmCanvasInput *input,
+                                                      int            dx,
+                                                      int            dy);
+
+/* am-canvas-a11y.c */
 /* What the tooltip says for @id (name, kind and role; or a relation's ends and type), or
  * NULL when @id is not on the map.  Plain text, not markup. */
-char *_am_canvas_dup_tooltip_text (AmCanvas   *self,
-                                   const char *id);
+char     *_am_canvas_dup_tooltip_text          (AmCanvas   *self,
+                                                const char *id);
+/* "Selected: …" as the accessible description, or none. */
+void      _am_canvas_update_accessible_description (AmCanvas *self);
+gboolean  _am_canvas_query_tooltip             (AmCanvas   *self,
+                                                int         x,
+                                                int         y,
+                                                gboolean    keyboard_tooltip,
+                                                GtkTooltip *tooltip);
 
 G_END_DECLS

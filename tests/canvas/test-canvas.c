@@ -4,9 +4,7 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
-#include <stdio.h>
 
 #include <gtk/gtk.h>
 
@@ -19,6 +17,7 @@
 #include "am-canvas-private.h"
 #include "am-renderer.h"
 #include "am-theme.h"
+#include "canvas-test-util.h"
 
 #define WINDOW_WIDTH  400
 #define WINDOW_HEIGHT 300
@@ -1017,6 +1016,22 @@ wait_for_colour (Fixture       *f,
   return matches == equal;
 }
 
+/* In the parent: runs this test again in a subprocess where every base render goes to
+ * the worker thread (AM_CANVAS_DEBUG=worker), asserts it passed, and returns TRUE.  In
+ * that subprocess: FALSE, and the test goes on. */
+static gboolean
+ran_with_worker_always (void)
+{
+  if (g_test_subprocess ())
+    return FALSE;
+
+  g_setenv ("AM_CANVAS_DEBUG", "worker", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("AM_CANVAS_DEBUG");
+  g_test_trap_assert_passed ();
+  return TRUE;
+}
+
 /* The same pictures when every base after the first comes from the worker thread:
  * a highlight change, a sharpened zoom, a pan past the cached margin. */
 static void
@@ -1028,14 +1043,8 @@ test_worker_thread (void)
   AmColor organization, state;
   double cx, cy, bx, by, x, y;
 
-  if (!g_test_subprocess ())
-    {
-      g_setenv ("AM_CANVAS_DEBUG", "worker", TRUE);
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_unsetenv ("AM_CANVAS_DEBUG");
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (ran_with_worker_always ())
+    return;
 
   organization = over_background (theme, &am_theme_style_for_kind (theme, "organization")->fill);
   state = over_background (theme, &am_theme_style_for_kind (theme, "state")->fill);
@@ -1065,6 +1074,60 @@ test_worker_thread (void)
   am_canvas_scene_to_widget (AM_CANVAS (f->canvas), bx, by, &x, &y);
   am_canvas_pan_by (AM_CANVAS (f->canvas), x - WINDOW_WIDTH / 2.0, y - WINDOW_HEIGHT / 2.0);
   g_assert_true (wait_for_colour (f, bx, by + node_b.height / 4, &state, TRUE));
+
+  fixture_teardown (f, NULL);
+}
+
+/* A relayout whose first picture comes from the worker: the window goes on showing the
+ * old map, where it was, until the new one is ready; never a blank frame. */
+static void
+test_new_scene_keeps_old_picture (void)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  static const AmRect moved_c = { 40, 220, 80, 40 };
+  Fixture fixture = { 0 }, *f = &fixture;
+  g_autoptr(AmSceneBuilder) builder = NULL;
+  g_autoptr(AmScene) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  AmColor organization;
+  Pixels pixels = { 0 };
+  double old_x, old_y, cx, cy;
+
+  if (ran_with_worker_always ())
+    return;
+
+  organization = over_background (theme, &am_theme_style_for_kind (theme, "organization")->fill);
+  center_of (&node_c, &cx, &cy);
+
+  fixture_setup (f, NULL);
+  g_assert_true (wait_for_colour (f, cx, cy, &organization, TRUE));
+  scene_to_widget (f, cx, cy, &old_x, &old_y);
+
+  /* The same map laid out again, c elsewhere and the bounds larger, so the view fits
+   * anew. */
+  {
+    static const AmRect bounds = { 0, 0, 600, 450 };
+
+    builder = am_scene_builder_new (&bounds);
+    add_node (builder, "c", "", "organization", &moved_c);
+    add_node (builder, "a", "Alice", "person", &node_a);
+    moved = am_scene_builder_end (g_steal_pointer (&builder), &error);
+    g_assert_no_error (error);
+  }
+  am_canvas_set_scene (AM_CANVAS (f->canvas), moved);
+
+  /* The frame right after: the old picture, c where it was. */
+  gtk_test_widget_wait_for_draw (f->canvas);
+  pixels_grab (f, &pixels);
+  assert_pixel (&pixels, old_x, old_y, &organization, "old c, kept up");
+  pixels_clear (&pixels);
+
+  /* Then the new map arrives: c at its new place, and the old place cleared. */
+  center_of (&moved_c, &cx, &cy);
+  g_assert_true (wait_for_colour (f, cx, cy, &organization, TRUE));
+  pixels_grab (f, &pixels);
+  assert_pixel (&pixels, old_x, old_y, &theme->background, "old c, gone");
+  pixels_clear (&pixels);
 
   fixture_teardown (f, NULL);
 }
@@ -1181,9 +1244,27 @@ test_fly_to (Fixture       *f,
 
   /* Animated: not there at once … */
   g_assert_false (centred_on_b (f));
+  g_assert_cmpint (_am_canvas_input_get_state (_am_canvas_get_input (AM_CANVAS (f->canvas))),
+                   ==, AM_CANVAS_INPUT_FLYING);
   /* … but within the deadline, at a zoom where text is readable. */
   g_assert_true (wait_for (centred_on_b, f));
   g_assert_cmpfloat (g_get_monotonic_time () - start, >=, 100 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (_am_canvas_input_get_state (_am_canvas_get_input (AM_CANVAS (f->canvas))),
+                   ==, AM_CANVAS_INPUT_IDLE);
+
+  /* The user takes the view mid-flight: the flight stops where it was. */
+  am_canvas_set_zoom (AM_CANVAS (f->canvas), 0.3);
+  am_canvas_fly_to (AM_CANVAS (f->canvas), "a");
+  gtk_test_widget_wait_for_draw (f->canvas);
+  am_canvas_pan_by (AM_CANVAS (f->canvas), 5, 0);
+  g_assert_cmpint (_am_canvas_input_get_state (_am_canvas_get_input (AM_CANVAS (f->canvas))),
+                   ==, AM_CANVAS_INPUT_IDLE);
+  zoom = am_canvas_get_zoom (AM_CANVAS (f->canvas));
+  for (guint i = 0; i < 3; i++)
+    gtk_test_widget_wait_for_draw (f->canvas);
+  g_assert_cmpfloat (am_canvas_get_zoom (AM_CANVAS (f->canvas)), ==, zoom);
+  am_canvas_fly_to (AM_CANVAS (f->canvas), "b");
+  g_assert_true (wait_for (centred_on_b, f));
 
   /* Unknown ids leave the view alone. */
   zoom = am_canvas_get_zoom (AM_CANVAS (f->canvas));
@@ -1588,18 +1669,8 @@ int
 main (int    argc,
       char **argv)
 {
-  /* gtk_test_init() takes no GTest options and aborts without a display, so do what it
-   * does by hand: isolated directories, a fixed locale, and a skip when there is no
-   * display (a developer's plain `meson test`). */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!canvas_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/Actormap/Canvas/properties-notify-once", test_properties_notify_once);
   g_test_add_func ("/Actormap/Canvas/zoom-clamps-and-actions", test_zoom_clamps_and_actions);
@@ -1628,6 +1699,8 @@ main (int    argc,
   g_test_add ("/Actormap/Canvas/accessible", Fixture, NULL,
               fixture_setup, test_accessible, fixture_teardown);
   g_test_add_func ("/Actormap/Canvas/worker-thread", test_worker_thread);
+  g_test_add_func ("/Actormap/Canvas/new-scene-keeps-old-picture",
+                   test_new_scene_keeps_old_picture);
 #ifdef HAVE_XTEST
   g_test_add ("/Actormap/Canvas/real-input", Fixture, NULL,
               fixture_setup, test_real_input, fixture_teardown);
