@@ -22,6 +22,8 @@ struct _AmDocument
 {
   GObject     parent_instance;
 
+  AmDocumentOrigin origin;
+
   char       *title;
   char       *date;
   char       *publisher;
@@ -323,6 +325,35 @@ am_document_new_from_graph (const char  *title,
                             GHashTable  *group_labels,
                             GError     **error)
 {
+  return am_document_new_imported (AM_DOCUMENT_ORIGIN_MODEL, title, entities, relations,
+                                   graph_attributes, group_labels, error);
+}
+
+/**
+ * am_document_new_imported:
+ * @origin: where the objects came from
+ * @title: (nullable): the document title (the DOT graph's label or name)
+ * @entities: (element-type AmEntity) (transfer none): the entities
+ * @relations: (element-type AmRelation) (transfer none) (nullable): the relations
+ * @graph_attributes: (element-type utf8 utf8) (transfer none) (nullable): graph-level
+ *   attributes that guide the layout, already filtered
+ * @group_labels: (element-type utf8 utf8) (transfer none) (nullable): the label of each
+ *   group (DOT cluster) id
+ * @error: return location for an error in %AM_MODEL_ERROR
+ *
+ * Like am_document_new_from_graph(); am_document_get_origin() then returns @origin.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+AmDocument *
+am_document_new_imported (AmDocumentOrigin  origin,
+                          const char       *title,
+                          GPtrArray        *entities,
+                          GPtrArray        *relations,
+                          GHashTable       *graph_attributes,
+                          GHashTable       *group_labels,
+                          GError          **error)
+{
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GHashTable) entity_ids = NULL;
   g_autoptr(GHashTable) attributes_copy = NULL;
@@ -330,6 +361,8 @@ am_document_new_from_graph (const char  *title,
   AmArticleInfo article = { 0 };
   AmDocument *document;
 
+  g_return_val_if_fail (origin == AM_DOCUMENT_ORIGIN_MODEL ||
+                        origin == AM_DOCUMENT_ORIGIN_GRAPHVIZ, NULL);
   g_return_val_if_fail (entities != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -394,6 +427,7 @@ am_document_new_from_graph (const char  *title,
   g_clear_pointer (&document->group_labels, g_hash_table_unref);
   document->graph_attributes = g_steal_pointer (&attributes_copy);
   document->group_labels = g_steal_pointer (&labels_copy);
+  document->origin = origin;
 
   return document;
 }
@@ -431,6 +465,21 @@ am_document_get_group_label (AmDocument *self,
   g_return_val_if_fail (group != NULL, NULL);
 
   return g_hash_table_lookup (self->group_labels, group);
+}
+
+/**
+ * am_document_get_origin:
+ * @self: a document
+ *
+ * Returns: %AM_DOCUMENT_ORIGIN_GRAPHVIZ for an imported DOT file, otherwise
+ *   %AM_DOCUMENT_ORIGIN_MODEL
+ */
+AmDocumentOrigin
+am_document_get_origin (AmDocument *self)
+{
+  g_return_val_if_fail (AM_IS_DOCUMENT (self), AM_DOCUMENT_ORIGIN_MODEL);
+
+  return self->origin;
 }
 
 /**

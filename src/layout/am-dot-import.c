@@ -1021,8 +1021,9 @@ decode_graph (Decoder  *d,
                                                 NULL));
     }
 
-  document = am_document_new_from_graph (title, entities, relations, graph_attributes,
-                                         group_labels, &local_error);
+  document = am_document_new_imported (AM_DOCUMENT_ORIGIN_GRAPHVIZ, title, entities,
+                                       relations, graph_attributes, group_labels,
+                                       &local_error);
   if (document == NULL)
     {
       invalid (d, "%s", local_error->message);

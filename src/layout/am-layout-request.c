@@ -453,11 +453,13 @@ dot_shape (GHashTable *attributes)
   return AM_NODE_SHAPE_BOX;
 }
 
+/* A DOT file's nodes keep the shapes their file gave them; a model's actors are drawn by
+ * kind. */
 static AmNodeShape
-entity_shape (AmEntity *entity)
+entity_shape (AmDocumentOrigin  origin,
+              AmEntity         *entity)
 {
-  if (am_entity_get_kind (entity) == AM_ENTITY_KIND_OTHER &&
-      g_strcmp0 (am_entity_get_kind_name (entity), "node") == 0)
+  if (origin == AM_DOCUMENT_ORIGIN_GRAPHVIZ)
     return dot_shape (am_entity_get_attributes (entity));
 
   return am_node_shape_for_kind (am_entity_get_kind (entity));
@@ -543,7 +545,7 @@ am_layout_request_new_for_document (AmDocument      *document,
       n.id = g_strdup (am_entity_get_id (entity));
       n.kind = g_strdup (am_entity_get_kind_name (entity));
       n.group = g_strdup (am_entity_get_group (entity));
-      n.shape = entity_shape (entity);
+      n.shape = entity_shape (am_document_get_origin (document), entity);
       n.label = _am_text_metrics_fit_node_label (name != NULL ? name : n.id);
 
       am_text_metrics_measure_node (n.label, &tw, &th);

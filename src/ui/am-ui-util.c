@@ -171,24 +171,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (kind_headings) == AM_ENTITY_KIND_OTHER);
 gboolean
 _am_ui_document_is_graph (AmDocument *document)
 {
-  GListModel *entities;
-
   g_return_val_if_fail (AM_IS_DOCUMENT (document), FALSE);
 
-  if (am_document_get_n_paragraphs (document) > 0)
-    return FALSE;
-
-  entities = am_document_get_entities (document);
-  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
-    {
-      g_autoptr(AmEntity) entity = g_list_model_get_item (entities, i);
-
-      /* A DOT file may give its nodes actor kinds: it then reads as an actor map. */
-      if (g_strcmp0 (am_entity_get_kind_name (entity), "node") != 0)
-        return FALSE;
-    }
-
-  return TRUE;
+  return am_document_get_origin (document) == AM_DOCUMENT_ORIGIN_GRAPHVIZ;
 }
 
 char *

@@ -24,8 +24,8 @@ AmItemType  _am_ui_item_type         (AmDocument  *document,
                                       const char  *id);
 gboolean    _am_ui_document_has_id   (AmDocument  *document,
                                       const char  *id);
-/* TRUE for a plain graph (an imported Graphviz file): no article, and every entity a
- * "node".  The window then speaks of nodes and edges, not actors and relations. */
+/* TRUE for a plain graph (an imported Graphviz file, am_document_get_origin()).  The
+ * window then speaks of nodes and edges, not actors and relations. */
 gboolean    _am_ui_document_is_graph (AmDocument  *document);
 /* The entity's name, or the id itself when the document does not know it. */
 const char *_am_ui_entity_name       (AmDocument  *document,
