@@ -834,8 +834,6 @@ read_scene (Job              *job,
                       ext.maxy - ext.miny + 2 * AM_SCENE_MARGIN };
 
   builder = am_scene_builder_new (&bounds);
-  am_scene_builder_set_caption (builder, _am_layout_request_get_title (request),
-                                _am_layout_request_get_subtitle (request));
   am_scene_builder_set_engine (builder,
                                am_layout_engine_to_string (am_layout_request_get_engine (request)));
 

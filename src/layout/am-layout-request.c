@@ -16,6 +16,8 @@
 #define REQUEST_VERSION 2
 #define REQUEST_PAYLOAD_TYPE_V1 "(umsmsdda(ssssmsudd)a(sssmsmsb))"
 #define REQUEST_PAYLOAD_TYPE "(umsmsddmsa(ssssmsudd)a(sssmsmsbmdmd)a{ss})"
+/* The two "ms" after the engine held the caption before it moved to the export options:
+ * written empty, ignored when read. */
 /* Node labels are at most four lines of ~18 ems; this is far above that. */
 #define MAX_NODE_LABEL_BYTES 4096
 
@@ -29,8 +31,6 @@ struct _AmLayoutRequest
 {
   gatomicrefcount  ref_count;
   AmLayoutEngine   engine;
-  char            *title;
-  char            *subtitle;
   double           nodesep;
   double           ranksep;
   char            *rankdir;   /* TB, LR, BT, RL or NULL */
@@ -100,8 +100,6 @@ size_in_range (double v,
 /* Every check that a request must pass, wherever it comes from. */
 static gboolean
 validate (AmLayoutEngine              engine,
-          const char                 *title,
-          const char                 *subtitle,
           double                      nodesep,
           double                      ranksep,
           const AmLayoutRequestNode  *nodes,
@@ -131,12 +129,6 @@ validate (AmLayoutEngine              engine,
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
                    "%u relations is more than the %u Actormap can lay out",
                    n_edges, AM_LAYOUT_MAX_EDGES);
-      return FALSE;
-    }
-  if (!valid_text (title) || !valid_text (subtitle))
-    {
-      g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                           "invalid layout request: the caption is not valid UTF-8");
       return FALSE;
     }
   if (!size_in_range (nodesep, AM_SEP_MIN_IN, AM_SEP_MAX_IN) ||
@@ -298,8 +290,6 @@ request_alloc (void)
 
 AmLayoutRequest *
 _am_layout_request_new (AmLayoutEngine              engine,
-                        const char                 *title,
-                        const char                 *subtitle,
                         const AmLayoutRequestNode  *nodes,
                         guint                       n_nodes,
                         const AmLayoutRequestEdge  *edges,
@@ -311,15 +301,13 @@ _am_layout_request_new (AmLayoutEngine              engine,
   g_return_val_if_fail (n_nodes == 0 || nodes != NULL, NULL);
   g_return_val_if_fail (n_edges == 0 || edges != NULL, NULL);
 
-  if (!validate (engine, title, subtitle, AM_NODESEP_DEFAULT_IN, AM_RANKSEP_DEFAULT_IN,
+  if (!validate (engine, AM_NODESEP_DEFAULT_IN, AM_RANKSEP_DEFAULT_IN,
                  nodes, n_nodes, edges, n_edges, error) ||
       !validate_extras (NULL, NULL, edges, n_edges, error))
     return NULL;
 
   self = request_alloc ();
   self->engine = engine;
-  self->title = g_strdup (title);
-  self->subtitle = g_strdup (subtitle);
 
   g_array_set_size (self->nodes, n_nodes);
   for (guint i = 0; i < n_nodes; i++)
@@ -465,24 +453,6 @@ entity_shape (AmDocumentOrigin  origin,
   return am_node_shape_for_kind (am_entity_get_kind (entity));
 }
 
-static char *
-make_subtitle (AmDocument *document)
-{
-  const char *publisher = am_document_get_publisher (document);
-  const char *date = am_document_get_date (document);
-
-  if (publisher == NULL || *publisher == '\0')
-    publisher = am_document_get_source (document);
-  if (publisher != NULL && *publisher == '\0')
-    publisher = NULL;
-  if (date != NULL && *date == '\0')
-    date = NULL;
-
-  if (publisher != NULL && date != NULL)
-    return g_strdup_printf ("%s · %s", publisher, date);
-  return g_strdup (publisher != NULL ? publisher : date);
-}
-
 /**
  * am_layout_request_new_for_document:
  * @document: a loaded document
@@ -490,7 +460,7 @@ make_subtitle (AmDocument *document)
  * @error: return location for an %AM_LAYOUT_ERROR
  *
  * One node per entity, sized from its name's text metrics for the shape of its kind;
- * one edge per relation, parallel relations included; the article's caption.
+ * one edge per relation, parallel relations included.
  *
  * Returns: (transfer full) (nullable): the request
  */
@@ -503,7 +473,6 @@ am_layout_request_new_for_document (AmDocument      *document,
   guint n_entities, n_relations;
   g_autoptr(GArray) nodes = NULL;
   g_autoptr(GArray) edges = NULL;
-  g_autofree char *subtitle = NULL;
   AmLayoutRequest *request;
   GHashTable *graph_attributes;
   const char *rankdir;
@@ -577,9 +546,7 @@ am_layout_request_new_for_document (AmDocument      *document,
       g_array_append_val (edges, e);
     }
 
-  subtitle = make_subtitle (document);
-
-  request = _am_layout_request_new (engine, am_document_get_title (document), subtitle,
+  request = _am_layout_request_new (engine,
                                     (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
                                     (AmLayoutRequestEdge *) (void *) edges->data, edges->len,
                                     error);
@@ -638,8 +605,6 @@ am_layout_request_unref (AmLayoutRequest *self)
   g_array_unref (self->edges);
   g_hash_table_unref (self->group_labels);
   g_free (self->rankdir);
-  g_free (self->title);
-  g_free (self->subtitle);
   g_free (self);
 }
 
@@ -665,18 +630,6 @@ am_layout_request_get_n_edges (AmLayoutRequest *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->edges->len;
-}
-
-const char *
-_am_layout_request_get_title (AmLayoutRequest *self)
-{
-  return self->title;
-}
-
-const char *
-_am_layout_request_get_subtitle (AmLayoutRequest *self)
-{
-  return self->subtitle;
 }
 
 double
@@ -780,7 +733,7 @@ am_layout_request_serialize (AmLayoutRequest *self)
   return _am_envelope_wrap (REQUEST_MAGIC, REQUEST_VERSION,
                             g_variant_new (REQUEST_PAYLOAD_TYPE,
                                            (guint32) self->engine,
-                                           self->title, self->subtitle,
+                                           NULL, NULL,
                                            self->nodesep, self->ranksep,
                                            self->rankdir,
                                            &nodes, &edges, &labels));
@@ -814,7 +767,7 @@ am_layout_request_deserialize (GBytes  *bytes,
   g_autoptr(GArray) edges = NULL;
   g_autoptr(GHashTable) labels = NULL;
   g_autoptr(AmLayoutRequest) self = NULL;
-  const char *title = NULL, *subtitle = NULL, *rankdir = NULL;
+  const char *rankdir = NULL;
   guint32 version = 0, engine = 0;
   double nodesep = 0, ranksep = 0;
   GVariantIter iter;
@@ -840,11 +793,11 @@ am_layout_request_deserialize (GBytes  *bytes,
     return fail_request (error, "unexpected payload type");
 
   if (version == 1)
-    g_variant_get (payload, "(um&sm&sdd@a(ssssmsudd)@a(sssmsmsb))", &engine, &title,
-                   &subtitle, &nodesep, &ranksep, &vnodes, &vedges);
+    g_variant_get (payload, "(um&sm&sdd@a(ssssmsudd)@a(sssmsmsb))", &engine, NULL,
+                   NULL, &nodesep, &ranksep, &vnodes, &vedges);
   else
     g_variant_get (payload, "(um&sm&sddm&s@a(ssssmsudd)@a(sssmsmsbmdmd)@a{ss})", &engine,
-                   &title, &subtitle, &nodesep, &ranksep, &rankdir, &vnodes, &vedges,
+                   NULL, NULL, &nodesep, &ranksep, &rankdir, &vnodes, &vedges,
                    &vlabels);
 
   n_nodes = g_variant_n_children (vnodes);
@@ -930,14 +883,14 @@ am_layout_request_deserialize (GBytes  *bytes,
       return NULL;
     }
 
-  if (!validate ((AmLayoutEngine) engine, title, subtitle, nodesep, ranksep,
+  if (!validate ((AmLayoutEngine) engine, nodesep, ranksep,
                  (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
                  (AmLayoutRequestEdge *) (void *) edges->data, edges->len, error) ||
       !validate_extras (rankdir, labels,
                         (AmLayoutRequestEdge *) (void *) edges->data, edges->len, error))
     return NULL;
 
-  self = _am_layout_request_new ((AmLayoutEngine) engine, title, subtitle,
+  self = _am_layout_request_new ((AmLayoutEngine) engine,
                                  (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
                                  (AmLayoutRequestEdge *) (void *) edges->data, edges->len,
                                  error);

@@ -27,6 +27,8 @@
 
 #define SCENE_MAGIC   "actormap-scene"
 #define SCENE_VERSION 1
+/* The first two members held a caption (title, subtitle) before captions moved to the
+ * export options; they are written empty and ignored when read, so the format stays 1. */
 #define SCENE_PAYLOAD_TYPE "(msmsms(dddd)a(sssu(dddd))a(ssssmsmsba(dd)b(dd)b(dd)b(dddd))a(sms(dddd)))"
 
 typedef struct
@@ -51,8 +53,6 @@ struct _AmScene
   gatomicrefcount  ref_count;
 
   AmRect           bounds;
-  char            *title;
-  char            *subtitle;
   char            *engine;
 
   AmSceneNode     *nodes;
@@ -72,8 +72,6 @@ struct _AmScene
 struct _AmSceneBuilder
 {
   AmRect      bounds;
-  char       *title;
-  char       *subtitle;
   char       *engine;
   GArray     *nodes;         /* AmSceneNode */
   GArray     *edges;         /* AmSceneEdge */
@@ -369,30 +367,9 @@ am_scene_builder_free (AmSceneBuilder *builder)
   g_clear_pointer (&builder->nodes, g_array_unref);
   g_clear_pointer (&builder->edges, g_array_unref);
   g_clear_pointer (&builder->clusters, g_array_unref);
-  g_free (builder->title);
-  g_free (builder->subtitle);
   g_free (builder->engine);
   g_free (builder->error);
   g_free (builder);
-}
-
-void
-am_scene_builder_set_caption (AmSceneBuilder *builder,
-                              const char     *title,
-                              const char     *subtitle)
-{
-  g_return_if_fail (builder != NULL);
-
-  if (!valid_optional_text (title) || !valid_optional_text (subtitle))
-    {
-      builder_fail (builder, "the caption is not valid UTF-8");
-      return;
-    }
-
-  g_free (builder->title);
-  g_free (builder->subtitle);
-  builder->title = g_strdup (title);
-  builder->subtitle = g_strdup (subtitle);
 }
 
 void
@@ -952,8 +929,6 @@ am_scene_builder_end (AmSceneBuilder  *builder,
   self = g_new0 (AmScene, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->bounds = b->bounds;
-  self->title = g_steal_pointer (&b->title);
-  self->subtitle = g_steal_pointer (&b->subtitle);
   self->engine = g_steal_pointer (&b->engine);
 
   /* The arrays' clear functions must not run on the elements we move out. */
@@ -1018,8 +993,6 @@ am_scene_unref (AmScene *self)
   g_hash_table_unref (self->edge_ids);
   grid_clear (&self->node_grid);
   grid_clear (&self->edge_grid);
-  g_free (self->title);
-  g_free (self->subtitle);
   g_free (self->engine);
   g_free (self);
 }
@@ -1030,22 +1003,6 @@ am_scene_get_bounds (const AmScene *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return &self->bounds;
-}
-
-const char *
-am_scene_get_title (const AmScene *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->title;
-}
-
-const char *
-am_scene_get_subtitle (const AmScene *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->subtitle;
 }
 
 const char *
@@ -1377,7 +1334,7 @@ am_scene_serialize (const AmScene *self)
 
   return _am_envelope_wrap (SCENE_MAGIC, SCENE_VERSION,
                             g_variant_new ("(msmsms@(dddd)a(sssu(dddd))a(ssssmsmsba(dd)b(dd)b(dd)b(dddd))a(sms(dddd)))",
-                                           self->title, self->subtitle, self->engine,
+                                           NULL, NULL, self->engine,
                                            rect_to_variant (&self->bounds),
                                            &nodes, &edges, &clusters));
 }
@@ -1410,7 +1367,7 @@ am_scene_deserialize (GBytes  *bytes,
   g_autoptr(GVariant) clusters = NULL;
   g_autoptr(AmSceneBuilder) builder = NULL;
   guint32 version = 0;
-  const char *title = NULL, *subtitle = NULL, *engine = NULL;
+  const char *engine = NULL;
   AmRect bounds;
   GVariantIter iter;
 
@@ -1437,7 +1394,7 @@ am_scene_deserialize (GBytes  *bytes,
     return fail_invalid (error, "unexpected payload type");
 
   g_variant_get (payload, "(m&sm&sm&s(dddd)@a(sssu(dddd))@a(ssssmsmsba(dd)b(dd)b(dd)b(dddd))@a(sms(dddd)))",
-                 &title, &subtitle, &engine,
+                 NULL, NULL, &engine,
                  &bounds.x, &bounds.y, &bounds.width, &bounds.height,
                  &nodes, &edges, &clusters);
 
@@ -1449,7 +1406,6 @@ am_scene_deserialize (GBytes  *bytes,
     return fail_invalid (error, "too many clusters");
 
   builder = am_scene_builder_new (&bounds);
-  am_scene_builder_set_caption (builder, title, subtitle);
   am_scene_builder_set_engine (builder, engine);
 
   {

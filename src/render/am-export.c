@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-export.h"
 #include "am-renderer-private.h"
@@ -67,15 +68,16 @@ page_measure (Page                  *page,
               const AmTheme         *theme)
 {
   const AmRect *bounds = am_scene_get_bounds (scene);
-  const char *title = am_scene_get_title (scene);
-  const char *subtitle = am_scene_get_subtitle (scene);
+  const char *title = options->caption_title;
+  const char *subtitle = options->caption_subtitle;
   double legend_width = 0, legend_height = 0;
   double content_width, content_height;
 
   memset (page, 0, sizeof *page);
 
   if (options->show_legend)
-    am_renderer_measure_legend (scene, theme, &legend_width, &legend_height);
+    am_renderer_measure_legend_full (scene, theme, options->origin,
+                                     &legend_width, &legend_height);
   page->has_legend = legend_width > 0 && legend_height > 0;
 
   /* The legend goes beside the network, top-aligned: networks are laid out wider than
@@ -155,7 +157,8 @@ page_paint (const Page            *page,
   _am_painter_pop_transform (painter);
 
   if (page->has_legend)
-    _am_renderer_paint_legend (painter, scene, theme, page->legend.x, page->legend.y);
+    _am_renderer_paint_legend (painter, scene, theme, options->origin,
+                               page->legend.x, page->legend.y);
 }
 
 static cairo_status_t
@@ -228,7 +231,7 @@ render_pdf (const Page            *page,
             GError               **error)
 {
   g_autoptr(GByteArray) array = g_byte_array_new ();
-  const char *title = am_scene_get_title (scene);
+  const char *title = options->show_caption ? options->caption_title : NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   double fit = 1.0;
@@ -281,6 +284,49 @@ render_svg (const Page            *page,
 }
 
 /**
+ * am_export_caption_for_document:
+ * @document: a document
+ * @title: (out) (transfer full) (nullable): the article's title, or %NULL
+ * @subtitle: (out) (transfer full) (nullable): "publisher · 18 March 2021", either part
+ *   alone when the other is missing, or %NULL
+ *
+ * The caption the window and the CLI put into #AmExportOptions: the same words and the
+ * same date format as the panels.  The publisher falls back to the source.
+ */
+void
+am_export_caption_for_document (AmDocument  *document,
+                                char       **title,
+                                char       **subtitle)
+{
+  const char *publisher;
+  const char *doc_title;
+  g_autofree char *date = NULL;
+
+  g_return_if_fail (AM_IS_DOCUMENT (document));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (subtitle != NULL);
+
+  doc_title = am_document_get_title (document);
+  *title = doc_title != NULL && *doc_title != '\0' ? g_strdup (doc_title) : NULL;
+
+  publisher = am_document_get_publisher (document);
+  if (publisher == NULL || *publisher == '\0')
+    publisher = am_document_get_source (document);
+  if (publisher != NULL && *publisher == '\0')
+    publisher = NULL;
+  date = am_format_date (am_document_get_date (document));
+
+  if (publisher != NULL && date != NULL)
+    /* Translators: the second line of an exported map's caption: the publisher and the
+     * date, "Yonhap · 18 March 2021" */
+    *subtitle = g_strdup_printf (_("%s · %s"), publisher, date);
+  else if (publisher != NULL)
+    *subtitle = g_strdup (publisher);
+  else
+    *subtitle = g_steal_pointer (&date);
+}
+
+/**
  * am_export_options_init:
  * @options: options to fill
  *
@@ -298,6 +344,9 @@ am_export_options_init (AmExportOptions *options)
   options->show_legend = TRUE;
   options->show_caption = TRUE;
   options->selected_id = NULL;
+  options->caption_title = NULL;
+  options->caption_subtitle = NULL;
+  options->origin = AM_DOCUMENT_ORIGIN_MODEL;
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pango/pangocairo.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-renderer-private.h"
 #include "am-text-metrics.h"
@@ -808,10 +809,26 @@ legend_row_compare (const void *a,
   return g_utf8_collate (ra->name, rb->name);
 }
 
+/* The legend speaks the document's language: a Graphviz graph has nodes and edges. */
+static const char *
+legend_heading (AmDocumentOrigin origin,
+                gboolean         kinds)
+{
+  if (origin == AM_DOCUMENT_ORIGIN_GRAPHVIZ)
+    /* Translators: legend headings of a map drawn from a Graphviz file: above the node
+     * shapes, then above the edge colours */
+    return kinds ? C_("legend", "Nodes") : C_("legend", "Edges");
+
+  /* Translators: legend headings of an actor map: above the kinds of actor, then above
+   * the relation types */
+  return kinds ? C_("legend", "Actors") : C_("legend", "Relations");
+}
+
 /* What the legend lists: the kinds and relation types present, nothing more.  Empty
  * when the scene has neither. */
 static Legend *
-legend_new (const AmScene *scene)
+legend_new (const AmScene    *scene,
+            AmDocumentOrigin  origin)
 {
   g_autoptr(GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
@@ -859,7 +876,8 @@ legend_new (const AmScene *scene)
     {
       double w, h;
 
-      legend->kinds_heading = _am_renderer_new_layout ("Actors", LEGEND_FONT_SIZE, TRUE, -1);
+      legend->kinds_heading = _am_renderer_new_layout (legend_heading (origin, TRUE),
+                                                       LEGEND_FONT_SIZE, TRUE, -1);
       _am_renderer_layout_size (legend->kinds_heading, &w, &h);
       label_width = MAX (label_width, w - LEGEND_SWATCH_WIDTH - LEGEND_GAP);
       y += h + LEGEND_ROW_GAP;
@@ -877,7 +895,8 @@ legend_new (const AmScene *scene)
 
           if (i > 0)
             y += LEGEND_SECTION_GAP;
-          legend->types_heading = _am_renderer_new_layout ("Relations", LEGEND_FONT_SIZE, TRUE, -1);
+          legend->types_heading = _am_renderer_new_layout (legend_heading (origin, FALSE),
+                                                           LEGEND_FONT_SIZE, TRUE, -1);
           _am_renderer_layout_size (legend->types_heading, &hw, &hh);
           label_width = MAX (label_width, hw - LEGEND_SWATCH_WIDTH - LEGEND_GAP);
           y += hh + LEGEND_ROW_GAP;
@@ -975,11 +994,12 @@ legend_paint (const Legend  *legend,
 }
 
 void
-_am_renderer_paint_legend (AmPainter     *painter,
-                           const AmScene *scene,
-                           const AmTheme *theme,
-                           double         x,
-                           double         y)
+_am_renderer_paint_legend (AmPainter        *painter,
+                           const AmScene    *scene,
+                           const AmTheme    *theme,
+                           AmDocumentOrigin  origin,
+                           double            x,
+                           double            y)
 {
   g_autoptr(Legend) legend = NULL;
 
@@ -987,7 +1007,7 @@ _am_renderer_paint_legend (AmPainter     *painter,
   g_return_if_fail (scene != NULL);
   g_return_if_fail (theme != NULL);
 
-  legend = legend_new (scene);
+  legend = legend_new (scene, origin);
   legend_paint (legend, painter, theme, x, y);
 }
 
@@ -1042,6 +1062,8 @@ am_renderer_draw_scene (cairo_t             *cr,
  * @theme: the palette
  * @width: (out): width in points, 0 when the legend would be empty
  * @height: (out): height in points, 0 when the legend would be empty
+ *
+ * am_renderer_measure_legend_full() for an actor map.
  */
 void
 am_renderer_measure_legend (const AmScene *scene,
@@ -1049,13 +1071,32 @@ am_renderer_measure_legend (const AmScene *scene,
                             double        *width,
                             double        *height)
 {
+  am_renderer_measure_legend_full (scene, theme, AM_DOCUMENT_ORIGIN_MODEL, width, height);
+}
+
+/**
+ * am_renderer_measure_legend_full:
+ * @scene: the scene
+ * @theme: the palette
+ * @origin: where the scene's document came from: its headings say "Nodes" and "Edges"
+ *   for %AM_DOCUMENT_ORIGIN_GRAPHVIZ, "Actors" and "Relations" otherwise
+ * @width: (out): width in points, 0 when the legend would be empty
+ * @height: (out): height in points, 0 when the legend would be empty
+ */
+void
+am_renderer_measure_legend_full (const AmScene    *scene,
+                                 const AmTheme    *theme,
+                                 AmDocumentOrigin  origin,
+                                 double           *width,
+                                 double           *height)
+{
   g_autoptr(Legend) legend = NULL;
 
   g_return_if_fail (scene != NULL);
   g_return_if_fail (theme != NULL);
   g_return_if_fail (width != NULL && height != NULL);
 
-  legend = legend_new (scene);
+  legend = legend_new (scene, origin);
   *width = legend->width;
   *height = legend->height;
 }
@@ -1078,6 +1119,28 @@ am_renderer_draw_legend (cairo_t       *cr,
                          double         x,
                          double         y)
 {
+  am_renderer_draw_legend_full (cr, scene, theme, AM_DOCUMENT_ORIGIN_MODEL, x, y);
+}
+
+/**
+ * am_renderer_draw_legend_full:
+ * @cr: a cairo context
+ * @scene: the scene
+ * @theme: the palette
+ * @origin: as for am_renderer_measure_legend_full()
+ * @x: left edge, in @cr's user units
+ * @y: top edge
+ *
+ * Draws the legend that am_renderer_measure_legend_full() measured.
+ */
+void
+am_renderer_draw_legend_full (cairo_t          *cr,
+                              const AmScene    *scene,
+                              const AmTheme    *theme,
+                              AmDocumentOrigin  origin,
+                              double            x,
+                              double            y)
+{
   g_autoptr(AmPainter) painter = NULL;
 
   g_return_if_fail (cr != NULL);
@@ -1085,5 +1148,5 @@ am_renderer_draw_legend (cairo_t       *cr,
   g_return_if_fail (theme != NULL);
 
   painter = _am_painter_new_cairo (cr);
-  _am_renderer_paint_legend (painter, scene, theme, x, y);
+  _am_renderer_paint_legend (painter, scene, theme, origin, x, y);
 }

@@ -219,36 +219,6 @@ _am_ui_kind_css_name (AmEntity *entity)
 }
 
 char *
-_am_ui_format_date (const char *iso)
-{
-  int year = 0, month = 0, day = 0;
-  int n;
-
-  if (iso == NULL || iso[0] == '\0')
-    return NULL;
-
-  n = sscanf (iso, "%4d-%2d-%2d", &year, &month, &day);
-
-  if (n == 3 && g_date_valid_dmy (day, month, year))
-    {
-      g_autoptr(GDateTime) date = g_date_time_new_utc (year, month, day, 0, 0, 0);
-
-      /* Translators: a full date, see g_date_time_format(); "18 March 2021" */
-      return g_date_time_format (date, _("%-d %B %Y"));
-    }
-
-  if (n == 2 && month >= 1 && month <= 12 && year > 0)
-    {
-      g_autoptr(GDateTime) date = g_date_time_new_utc (year, month, 1, 0, 0, 0);
-
-      /* Translators: a month and year, see g_date_time_format(); "March 2021" */
-      return g_date_time_format (date, _("%B %Y"));
-    }
-
-  return g_strdup (iso);
-}
-
-char *
 _am_ui_truncate (const char *text,
                  guint       max_chars)
 {

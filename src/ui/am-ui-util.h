@@ -45,8 +45,6 @@ char       *_am_ui_kind_label        (AmEntity    *entity);
 char       *_am_ui_kind_heading      (AmEntity    *entity);
 /* The CSS class suffix of a kind: "person", …, "other". */
 const char *_am_ui_kind_css_name     (AmEntity    *entity);
-/* "18 March 2021", "March 2021", "2021"; the input as is when it is not ISO. */
-char       *_am_ui_format_date       (const char  *iso);
 /* At most @max_chars characters, with an ellipsis when cut. (transfer full) */
 char       *_am_ui_truncate          (const char  *text,
                                       guint        max_chars);

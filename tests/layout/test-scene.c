@@ -86,7 +86,6 @@ make_scene (void)
   e2.label_box = (AmRect) { 250, 120, 40, 12 };
   e2.label = (char *) "meets";
 
-  am_scene_builder_set_caption (builder, "Title", "Agency · 2019-03-13");
   am_scene_builder_set_engine (builder, "neato");
   am_scene_builder_add_node (builder, &a);
   am_scene_builder_add_node (builder, &b);
@@ -109,8 +108,6 @@ test_builder_valid (void)
   const AmSceneCluster *cl;
 
   g_assert_cmpfloat (am_scene_get_bounds (scene)->width, ==, 400);
-  g_assert_cmpstr (am_scene_get_title (scene), ==, "Title");
-  g_assert_cmpstr (am_scene_get_subtitle (scene), ==, "Agency · 2019-03-13");
   g_assert_cmpstr (am_scene_get_engine (scene), ==, "neato");
   g_assert_cmpuint (am_scene_get_n_nodes (scene), ==, 3);
   g_assert_cmpuint (am_scene_get_n_edges (scene), ==, 2);
@@ -347,7 +344,6 @@ test_builder_edge_cases_accepted (void)
   g_assert_cmpstr (am_scene_get_node (scene, 1)->label, ==, "");
   g_assert_cmpstr (am_scene_get_node (scene, 1)->kind, ==, "node");
   g_assert_null (am_scene_get_engine (scene));
-  g_assert_null (am_scene_get_title (scene));
   g_assert_cmpuint (am_scene_get_edge (scene, 0)->n_points, ==, 7);
 }
 
