@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <signal.h>
 #include <string.h>
@@ -1241,14 +1242,151 @@ test_read_only_directory (void)
   remove_tree (dir);
 }
 
+static AmDocument *
+document_with_article (const char *article)
+{
+  g_autofree char *json = g_strdup_printf ("{ \"article\": %s, \"entities\": [], "
+                                           "\"relations\": [] }", article);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  AmDocument *document = am_document_load_from_bytes (bytes, "caption.json", &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+assert_caption (const char *article,
+                const char *title,
+                const char *subtitle)
+{
+  g_autoptr(AmDocument) document = document_with_article (article);
+  g_autofree char *got_title = NULL;
+  g_autofree char *got_subtitle = NULL;
+
+  am_export_caption_for_document (document, &got_title, &got_subtitle);
+  g_assert_cmpstr (got_title, ==, title);
+  g_assert_cmpstr (got_subtitle, ==, subtitle);
+}
+
+/* The caption speaks like the panels: the date as "18 March 2021", never raw ISO. */
+static void
+test_caption_for_document (void)
+{
+  assert_caption ("{ \"title\": \"Ministers meet\", \"publisher\": \"Example News\", "
+                  "\"source\": \"Yonhap\", \"date\": \"2021-03-18\" }",
+                  "Ministers meet", "Example News · 18 March 2021");
+  /* The source stands in for a missing publisher; a month stays a month. */
+  assert_caption ("{ \"title\": \"T\", \"source\": \"Yonhap\", \"date\": \"2021-03\" }",
+                  "T", "Yonhap · March 2021");
+  assert_caption ("{ \"title\": \"T\", \"publisher\": \"\", \"source\": \"Yonhap\" }",
+                  "T", "Yonhap");
+  assert_caption ("{ \"title\": \"T\", \"date\": \"2021\" }", "T", "2021");
+  assert_caption ("{ \"publisher\": \"P\" }", NULL, "P");
+  assert_caption ("{ \"title\": \"\" }", NULL, NULL);
+  assert_caption ("{ }", NULL, NULL);
+}
+
+/* Without a caption in the options, the page has none, whatever the scene. */
+static void
+test_caption_from_options (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
+  AmExportOptions options;
+  double with_w, with_h, without_w, without_h, title_w, title_h;
+
+  render_fixture_export_options_init (&options);
+  am_export_measure_page (scene, &options, &with_w, &with_h);
+
+  options.caption_title = NULL;
+  options.caption_subtitle = NULL;
+  am_export_measure_page (scene, &options, &without_w, &without_h);
+  g_assert_cmpfloat (without_h, <, with_h);
+
+  options.caption_title = RENDER_FIXTURE_TITLE;
+  am_export_measure_page (scene, &options, &title_w, &title_h);
+  g_assert_cmpfloat (without_h, <, title_h);
+  g_assert_cmpfloat (title_h, <, with_h);
+
+  {
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(SvgDoc) doc = NULL;
+
+    options.format = AM_EXPORT_FORMAT_SVG;
+    options.caption_title = "Only this";
+    options.caption_subtitle = NULL;
+    bytes = render_with_options (scene, &options);
+    doc = parse_svg (bytes);
+    g_assert_true (has_text (doc->texts, "Only this"));
+    g_assert_false (has_text (doc->texts, RENDER_FIXTURE_TITLE));
+    g_assert_false (has_text (doc->texts, RENDER_FIXTURE_SUBTITLE));
+  }
+}
+
+/* A Graphviz graph's legend speaks of nodes and edges, an actor map's of actors and
+ * relations; the scene is the same, only the options say which. */
+static void
+test_legend_headings (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
+  const AmDocumentOrigin origins[] = { AM_DOCUMENT_ORIGIN_MODEL, AM_DOCUMENT_ORIGIN_GRAPHVIZ };
+  const char *kinds[] = { "Actors", "Nodes" };
+  const char *types[] = { "Relations", "Edges" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (origins); i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(SvgDoc) doc = NULL;
+      AmExportOptions options;
+      SvgGroup *legend;
+
+      render_fixture_export_options_init (&options);
+      options.format = AM_EXPORT_FORMAT_SVG;
+      options.origin = origins[i];
+      bytes = render_with_options (scene, &options);
+      doc = parse_svg (bytes);
+      legend = find_group (doc, "legend");
+      g_assert_nonnull (legend);
+      g_assert_true (has_text (legend->texts, kinds[i]));
+      g_assert_true (has_text (legend->texts, types[i]));
+      g_assert_false (has_text (legend->texts, kinds[1 - i]));
+      g_assert_false (has_text (legend->texts, types[1 - i]));
+    }
+}
+
+/* The on-screen legend functions measure the same headings. */
+static void
+test_legend_measure_origin (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
+  double model_w, model_h, plain_w, plain_h, graph_w, graph_h;
+
+  am_renderer_measure_legend (scene, am_theme_get_light (), &plain_w, &plain_h);
+  am_renderer_measure_legend_full (scene, am_theme_get_light (), AM_DOCUMENT_ORIGIN_MODEL,
+                                   &model_w, &model_h);
+  am_renderer_measure_legend_full (scene, am_theme_get_light (),
+                                   AM_DOCUMENT_ORIGIN_GRAPHVIZ, &graph_w, &graph_h);
+  g_assert_cmpfloat (plain_w, ==, model_w);
+  g_assert_cmpfloat (plain_h, ==, model_h);
+  g_assert_cmpfloat (graph_h, ==, model_h);
+  g_assert_cmpfloat (graph_w, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* English words and month names, whatever the machine's language. */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/Actormap/Export/format-from-path", test_format_from_path);
   g_test_add_func ("/Actormap/Export/options-defaults", test_options_defaults);
+  g_test_add_func ("/Actormap/Export/caption-for-document", test_caption_for_document);
+  g_test_add_func ("/Actormap/Export/caption-from-options", test_caption_from_options);
+  g_test_add_func ("/Actormap/Export/legend-headings", test_legend_headings);
+  g_test_add_func ("/Actormap/Export/legend-measure-origin", test_legend_measure_origin);
   g_test_add_func ("/Actormap/Export/png", test_png);
   g_test_add_func ("/Actormap/Export/png-dark", test_png_dark);
   g_test_add_func ("/Actormap/Export/svg", test_svg);
