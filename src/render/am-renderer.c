@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "am-renderer-private.h"
+#include "am-geometry.h"
 #include "am-text-metrics.h"
 
 /* Below this many device pixels text is unreadable, and laying it out is most of the
@@ -292,25 +293,6 @@ paint_arrowhead (AmPainter     *painter,
   p[1] = (AmPoint) { base->x + nx, base->y + ny };
   p[2] = (AmPoint) { base->x - nx, base->y - ny };
   _am_painter_polygon (painter, p, 3, color, NULL, 0);
-}
-
-static gboolean
-rects_meet (const AmRect *a,
-            const AmRect *b)
-{
-  return a->x <= b->x + b->width && b->x <= a->x + a->width &&
-         a->y <= b->y + b->height && b->y <= a->y + a->height;
-}
-
-/* A query that covers the whole scene would only cost a sort of every index: when the
- * view shows everything (the fitted view of a large map), draw everything. */
-static gboolean
-rect_contains (const AmRect *outer,
-               const AmRect *inner)
-{
-  return outer->x <= inner->x && outer->y <= inner->y &&
-         outer->x + outer->width >= inner->x + inner->width &&
-         outer->y + outer->height >= inner->y + inner->height;
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -684,8 +666,10 @@ _am_renderer_paint_scene (AmPainter           *painter,
     }
 
   ppp = isfinite (state->pixels_per_point) && state->pixels_per_point > 0 ? state->pixels_per_point : 1.0;
+  /* A query that covers the whole scene would only cost a sort of every index: when the
+   * view shows everything (the fitted view of a large map), draw everything. */
   cull = state->visible.width > 0 && state->visible.height > 0 &&
-         !rect_contains (&state->visible, am_scene_get_bounds (scene));
+         !am_rect_contains_rect (&state->visible, am_scene_get_bounds (scene));
 
   frame.painter = painter;
   frame.scene = scene;
@@ -720,7 +704,7 @@ _am_renderer_paint_scene (AmPainter           *painter,
     {
       const AmSceneCluster *cluster = am_scene_get_cluster (scene, i);
 
-      if (!cull || rects_meet (&cluster->box, &state->visible))
+      if (!cull || am_rect_intersects (&cluster->box, &state->visible))
         paint_cluster (&frame, cluster);
     }
 
