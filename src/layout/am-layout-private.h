@@ -108,7 +108,7 @@ AmEnvelopeStatus           _am_envelope_open               (GBytes      *bytes,
                                                             guint32     *version,
                                                             GVariant   **payload);
 
-/* The Graphviz engine (am-graphviz.c). */
+/* The Graphviz engine: the am-graphviz library in graphviz/ (layout and DOT import). */
 AmScene                   *_am_graphviz_layout             (AmLayoutRequest *request,
                                                             GError         **error);
 void                       _am_graphviz_shutdown           (void);
