@@ -435,8 +435,9 @@ am_scene_builder_end (AmSceneBuilder  *builder,
           !g_hash_table_contains (b->node_ids, e->target))
         {
           g_autofree char *desc = _am_scene_describe_id (e->id);
-          g_autofree char *end = _am_scene_describe_id (g_hash_table_contains (b->node_ids, e->source)
-                                              ? e->target : e->source);
+          const char *missing = g_hash_table_contains (b->node_ids, e->source)
+                                ? e->target : e->source;
+          g_autofree char *end = _am_scene_describe_id (missing);
           builder_fail (b, "edge '%s': refers to unknown node '%s'", desc, end);
         }
     }
