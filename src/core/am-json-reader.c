@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "am-core-private.h"
 #include "am-json-reader.h"
 
 /* Longest piece of file text quoted back in a message, in characters. */
@@ -303,84 +304,6 @@ _am_json_get_string_array (AmJsonReader      *reader,
   return TRUE;
 }
 
-static gboolean
-parse_digits (const char **p,
-              guint        n,
-              guint       *value)
-{
-  guint v = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit ((*p)[i]))
-        return FALSE;
-      v = v * 10 + (guint) ((*p)[i] - '0');
-    }
-
-  *p += n;
-  *value = v;
-  return TRUE;
-}
-
-/* ISO 8601 with the precision that is known: "2021", "2021-03", "2021-03-18", or a
- * full date-time with a zone, "2021-03-18T09:30[:00[.000]](Z|±hh:mm)". */
-static gboolean
-is_iso_date (const char *s)
-{
-  guint year, month, day, hour, minute, second;
-
-  if (!parse_digits (&s, 4, &year) || year < 1)
-    return FALSE;
-  if (*s == '\0')
-    return TRUE;
-
-  if (*s++ != '-' || !parse_digits (&s, 2, &month) || month < 1 || month > 12)
-    return FALSE;
-  if (*s == '\0')
-    return TRUE;
-
-  if (*s++ != '-' || !parse_digits (&s, 2, &day) ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-  if (*s == '\0')
-    return TRUE;
-
-  if (*s++ != 'T' || !parse_digits (&s, 2, &hour) || hour > 23 ||
-      *s++ != ':' || !parse_digits (&s, 2, &minute) || minute > 59)
-    return FALSE;
-
-  if (*s == ':')
-    {
-      s++;
-      if (!parse_digits (&s, 2, &second) || second > 60)
-        return FALSE;
-      if (*s == '.')
-        {
-          s++;
-          if (!g_ascii_isdigit (*s))
-            return FALSE;
-          while (g_ascii_isdigit (*s))
-            s++;
-        }
-    }
-
-  if (*s == 'Z')
-    return s[1] == '\0';
-
-  if (*s == '+' || *s == '-')
-    {
-      guint zh, zm;
-
-      s++;
-      if (!parse_digits (&s, 2, &zh) || zh > 14 || *s++ != ':' ||
-          !parse_digits (&s, 2, &zm) || zm > 59)
-        return FALSE;
-      return *s == '\0';
-    }
-
-  return FALSE;
-}
-
 gboolean
 _am_json_get_date (AmJsonReader      *reader,
                    const AmJsonWhere *where,
@@ -391,7 +314,7 @@ _am_json_get_date (AmJsonReader      *reader,
   if (!_am_json_get_string (reader, where, object, member, FALSE, out))
     return FALSE;
 
-  if (*out != NULL && !is_iso_date (*out))
+  if (*out != NULL && _am_date_parse (*out, NULL, NULL, NULL) == AM_DATE_INVALID)
     {
       g_autofree char *quoted = _am_json_quote (*out);
 

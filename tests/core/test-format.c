@@ -27,6 +27,9 @@ test_precisions (void)
   assert_date ("2021-03", "March 2021");
   assert_date ("2021-12", "December 2021");
   assert_date ("2021", "2021");
+  /* A date-time (the model allows them, with a zone) shows its day. */
+  assert_date ("2021-03-18T09:30Z", "18 March 2021");
+  assert_date ("2021-03-18T23:59:60.25+09:00", "18 March 2021");
   assert_date ("0987", "987");
 }
 
@@ -43,7 +46,7 @@ test_invalid_kept (void)
   /* What is not a date the model allows is shown as the file writes it. */
   static const char * const kept[] = {
     "yesterday", "2021-13-01", "2021-00", "2021-02-30", "2023-02-29", "2021-3-18",
-    "2021-03-18T10:00", "21-03-18", "2021/03/18", "20210318", "2021-", "2021-03-",
+    "2021-03-18T10:00", "2021-03-18T25:00Z", "2021-03T10:00Z", "21-03-18", "2021/03/18", "20210318", "2021-", "2021-03-",
     "0000", "-2021", " 2021", "2021-03-18 ", "２０２１",
   };
 
