@@ -15,6 +15,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-core-enums.h"
 #include "am-document-private.h"
@@ -65,7 +66,10 @@ register_id (Loader            *loader,
 
   if (g_hash_table_lookup_extended (loader->ids, id, NULL, &previous))
     return _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_DUPLICATE_ID,
-                          "duplicate id '%s', already used by %s[%u]", id,
+                          /* Translators: an error in an Actormap model file, after its name and
+                             the JSON location; the placeholders are, in order: id,
+                             section_names[WHERE_SECTION (previous)], WHERE_INDEX (previous) */
+                          _("duplicate id '%s', already used by %s[%u]"), id,
                           section_names[WHERE_SECTION (previous)], WHERE_INDEX (previous));
 
   g_hash_table_insert (loader->ids, (gpointer) id, PACK_WHERE (section, (guint) where->index));
@@ -87,12 +91,17 @@ check_entity_ref (Loader            *loader,
         return TRUE;
 
       return _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
-                            "'%s' refers to unknown entity '%s' (that id is %s[%u], not an entity)",
+                            /* Translators: an error in an Actormap model file, after its name and
+                               the JSON location; the placeholders are, in order: path, id,
+                               section_names[WHERE_SECTION (found)], WHERE_INDEX (found) */
+                            _("'%s' refers to unknown entity '%s' (that id is %s[%u], not an entity)"),
                             path, id, section_names[WHERE_SECTION (found)], WHERE_INDEX (found));
     }
 
   return _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
-                        "'%s' refers to unknown entity '%s'", path, id);
+                        /* Translators: an error in an Actormap model file, after its name and the
+                           JSON location; the placeholders are, in order: path, id */
+                        _("'%s' refers to unknown entity '%s'"), path, id);
 }
 
 static gboolean
@@ -161,21 +170,27 @@ parse_evidence (Loader            *loader,
   if (paragraph < 0)
     {
       _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                     "%s: paragraph %" G_GINT64_FORMAT " is negative", path, paragraph);
+                     /* Translators: %s is where in the item ("evidence[0]"), %lld the
+                      * paragraph number the file gives */
+                     _("%s: paragraph %lld is negative"), path, (long long) paragraph);
       return NULL;
     }
 
   if (*text == '\0')
     {
       _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                     "%s: 'text' is empty", path);
+                     /* Translators: an error in an Actormap model file, after its name and the
+                        JSON location; the placeholders are, in order: path */
+                     _("%s: 'text' is empty"), path);
       return NULL;
     }
 
   if (!loader->has_article)
     {
       _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_EVIDENCE_RANGE,
-                     "%s: evidence needs an 'article' with paragraphs, and the file has none",
+                     /* Translators: an error in an Actormap model file, after its name and the
+                        JSON location; the placeholders are, in order: path */
+                     _("%s: evidence needs an 'article' with paragraphs, and the file has none"),
                      path);
       return NULL;
     }
@@ -183,9 +198,16 @@ parse_evidence (Loader            *loader,
   if (paragraph >= loader->n_paragraphs)
     {
       _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_EVIDENCE_RANGE,
-                     "%s: paragraph %" G_GINT64_FORMAT " is out of range (the article has %u paragraph%s)",
-                     path, paragraph, loader->n_paragraphs,
-                     loader->n_paragraphs == 1 ? "" : "s");
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  /* Translators: %s is where in the item ("evidence[0]"),
+                                   * %lld the paragraph number the file gives, %u how many
+                                   * the article has */
+                                  "%s: paragraph %lld is out of range (the article has %u "
+                                  "paragraph)",
+                                  "%s: paragraph %lld is out of range (the article has %u "
+                                  "paragraphs)",
+                                  loader->n_paragraphs),
+                     path, (long long) paragraph, loader->n_paragraphs);
       return NULL;
     }
 
@@ -196,8 +218,10 @@ parse_evidence (Loader            *loader,
       g_autofree char *quoted = _am_json_quote (text);
 
       _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_EVIDENCE_MISMATCH,
-                     "%s: text \"%s\" not found verbatim in paragraph %" G_GINT64_FORMAT,
-                     path, quoted, paragraph);
+                     /* Translators: the first %s is where in the item ("evidence[0]"), the
+                      * second the quoted text, %lld the paragraph number */
+                     _("%s: text \"%s\" not found verbatim in paragraph %lld"),
+                     path, quoted, (long long) paragraph);
       return NULL;
     }
 
@@ -270,7 +294,10 @@ begin_item (Loader      *loader,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_WRONG_TYPE,
-                     "expected an object, got %s", _am_json_describe_node (node));
+                     /* Translators: an error in an Actormap model file, after its name and the
+                        JSON location; the placeholders are, in order: _am_json_describe_node
+                        (node) */
+                     _("expected an object, got %s"), _am_json_describe_node (node));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -442,7 +469,9 @@ parse_article (Loader        *loader,
       g_autofree char *quoted = _am_json_quote (url);
 
       return _am_json_fail (&loader->reader, &where, AM_MODEL_ERROR_INVALID_VALUE,
-                            "url: '%s' is not an absolute http or https URL", quoted);
+                            /* Translators: an error in an Actormap model file, after its name and
+                               the JSON location; the placeholders are, in order: quoted */
+                            _("url: '%s' is not an absolute http or https URL"), quoted);
     }
 
   info->title = g_strdup (title);
@@ -469,7 +498,10 @@ check_top_level (Loader      *loader,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return _am_json_fail (&loader->reader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
-                          "not an Actormap file: the top level is %s, not an object",
+                          /* Translators: an error in an Actormap model file, after its name and
+                             the JSON location; the placeholders are, in order:
+                             _am_json_describe_node (root) */
+                          _("not an Actormap file: the top level is %s, not an object"),
                           _am_json_describe_node (root));
   object = json_node_get_object (root);
 
@@ -483,7 +515,9 @@ check_top_level (Loader      *loader,
           g_autofree char *quoted = _am_json_quote (json_node_get_string (node));
 
           return _am_json_fail (&loader->reader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
-                                "not an Actormap file: 'format' is '%s', not 'actormap'", quoted);
+                                /* Translators: an error in an Actormap model file, after its name
+                                   and the JSON location; the placeholders are, in order: quoted */
+                                _("not an Actormap file: 'format' is '%s', not 'actormap'"), quoted);
         }
     }
 
@@ -494,17 +528,22 @@ check_top_level (Loader      *loader,
     {
       if (json_node_get_int (node) != 1)
         return _am_json_fail (&loader->reader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
-                              "format version %" G_GINT64_FORMAT " is not supported (this Actormap reads version 1)",
-                              json_node_get_int (node));
+                              /* Translators: %lld is the format version the file gives */
+                              _("format version %lld is not supported (this Actormap reads "
+                                "version 1)"),
+                              (long long) json_node_get_int (node));
     }
 
   node = json_object_get_member (object, "entities");
   if (node == NULL)
     return _am_json_fail (&loader->reader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
-                          "not an Actormap file: there is no 'entities' array");
+                          _("not an Actormap file: there is no 'entities' array"));
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return _am_json_fail (&loader->reader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
-                          "not an Actormap file: 'entities' is %s, not an array",
+                          /* Translators: an error in an Actormap model file, after its name and
+                             the JSON location; the placeholders are, in order:
+                             _am_json_describe_node (node) */
+                          _("not an Actormap file: 'entities' is %s, not an array"),
                           _am_json_describe_node (node));
 
   *out = object;
@@ -567,7 +606,10 @@ set_parse_error (Loader       *loader,
 
   if (has_position)
     g_set_error (loader->reader.error, AM_MODEL_ERROR, AM_MODEL_ERROR_SYNTAX,
-                 "%s: line %u, column %u: %s", loader->reader.display_name, line,
+                 /* Translators: an error in an Actormap model file, after its name and the JSON
+                    location; the placeholders are, in order: loader->reader.display_name, line,
+                    byte_column_to_characters (data, length, line, column), capped */
+                 _("%s: line %u, column %u: %s"), loader->reader.display_name, line,
                  byte_column_to_characters (data, length, line, column), capped);
   else
     g_set_error (loader->reader.error, AM_MODEL_ERROR, AM_MODEL_ERROR_SYNTAX,
@@ -593,7 +635,7 @@ parse_section (Loader     *loader,
   n = json_array_get_length (array);
   if (n > MAX_ITEMS)
     {
-      _am_json_fail (&loader->reader, &top, AM_MODEL_ERROR_INVALID_VALUE, "too many items");
+      _am_json_fail (&loader->reader, &top, AM_MODEL_ERROR_INVALID_VALUE, _("too many items"));
       return NULL;
     }
 
@@ -688,7 +730,9 @@ am_document_load_from_bytes (GBytes     *bytes,
     {
       /* The scan rules this out; json-glib 1.6 returns TRUE with no root for empty
        * input, so keep the check. */
-      g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_EMPTY, "%s: empty file",
+      /* Translators: an error in an Actormap model file, after its name and the JSON location;
+         the placeholders are, in order: loader.reader.display_name */
+      g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_EMPTY, _("%s: empty file"),
                    loader.reader.display_name);
       return NULL;
     }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-document-private.h"
 
@@ -225,7 +226,9 @@ check_id (GHashTable  *seen,
   if (id == NULL || *id == '\0')
     {
       g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE,
-                   "%s[%u]: empty id", what, index);
+                   /* Translators: an error in a graph read from a file; the placeholders are, in
+                      order: what, index */
+                   _("%s[%u]: empty id"), what, index);
       return FALSE;
     }
 
@@ -233,7 +236,9 @@ check_id (GHashTable  *seen,
   if (previous != NULL)
     {
       g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_DUPLICATE_ID,
-                   "%s[%u] (%s): duplicate id '%s', already used by %s",
+                   /* Translators: an error in a graph read from a file; the placeholders are, in
+                      order: what, index, id, id, previous */
+                   _("%s[%u] (%s): duplicate id '%s', already used by %s"),
                    what, index, id, id, previous);
       return FALSE;
     }
@@ -263,7 +268,9 @@ copy_string_table (GHashTable  *dest,
           value == NULL || !g_utf8_validate (value, -1, NULL))
         {
           g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE,
-                       "%s: an empty key, or a key or value that is not valid UTF-8", what);
+                       /* Translators: an error in a graph read from a file; the placeholders are,
+                          in order: what */
+                       _("%s: an empty key, or a key or value that is not valid UTF-8"), what);
           return FALSE;
         }
       g_hash_table_insert (dest, g_strdup (key), g_strdup (value));
@@ -374,7 +381,7 @@ am_document_new_imported (AmDocumentOrigin  origin,
   if (title != NULL && !g_utf8_validate (title, -1, NULL))
     {
       g_set_error_literal (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE,
-                           "the title is not valid UTF-8");
+                           _("the title is not valid UTF-8"));
       return NULL;
     }
 
@@ -412,7 +419,9 @@ am_document_new_imported (AmDocumentOrigin  origin,
           if (!g_hash_table_contains (entity_ids, ends[j]))
             {
               g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
-                           "relations[%u] (%s): '%s' refers to unknown entity '%s'",
+                           /* Translators: an error in a graph read from a file; the placeholders
+                              are, in order: i, id, end_names[j], ends[j] */
+                           _("relations[%u] (%s): '%s' refers to unknown entity '%s'"),
                            i, id, end_names[j], ends[j]);
               return NULL;
             }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-file-read.h"
 
@@ -77,7 +78,9 @@ fail_not_regular (const char  *display_name,
                   GError     **error)
 {
   g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_NOT_REGULAR,
-               "%s: not a regular file (%s)", display_name, what);
+               /* Translators: an error opening a file; the placeholders are, in order:
+                  display_name, what */
+               _("%s: not a regular file (%s)"), display_name, what);
   return FALSE;
 }
 
@@ -88,11 +91,15 @@ fail_too_large (const char  *display_name,
 {
   if (size >= 0)
     g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_TOO_LARGE,
-                 "%s: file too large (%" G_GOFFSET_FORMAT " bytes; the limit is %d)",
-                 display_name, size, AM_DOCUMENT_MAX_FILE_SIZE);
+                 /* Translators: %s is a file name, %lld its size and %d the largest size
+                  * read, both in bytes */
+                 _("%s: file too large (%lld bytes; the limit is %d)"),
+                 display_name, (long long) size, AM_DOCUMENT_MAX_FILE_SIZE);
   else
     g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_TOO_LARGE,
-                 "%s: file too large (over the limit of %d bytes)",
+                 /* Translators: an error opening a file; the placeholders are, in order:
+                    display_name, AM_DOCUMENT_MAX_FILE_SIZE */
+                 _("%s: file too large (over the limit of %d bytes)"),
                  display_name, AM_DOCUMENT_MAX_FILE_SIZE);
   return FALSE;
 }
@@ -132,7 +139,9 @@ read_local_file (const char    *path,
       int saved_errno = errno;
 
       g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_IO,
-                   "%s: cannot open: %s", display_name, g_strerror (saved_errno));
+                   /* Translators: an error opening a file; the placeholders are, in order:
+                      display_name, g_strerror (saved_errno) */
+                   _("%s: cannot open: %s"), display_name, g_strerror (saved_errno));
       return NULL;
     }
 
@@ -141,7 +150,9 @@ read_local_file (const char    *path,
       int saved_errno = errno;
 
       g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_IO,
-                   "%s: cannot read: %s", display_name, g_strerror (saved_errno));
+                   /* Translators: an error opening a file; the placeholders are, in order:
+                      display_name, g_strerror (saved_errno) */
+                   _("%s: cannot read: %s"), display_name, g_strerror (saved_errno));
       close (fd);
       return NULL;
     }
@@ -185,7 +196,9 @@ read_local_file (const char    *path,
             continue;
 
           g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_IO,
-                       "%s: cannot read: %s", display_name, g_strerror (saved_errno));
+                       /* Translators: an error opening a file; the placeholders are, in order:
+                          display_name, g_strerror (saved_errno) */
+                       _("%s: cannot read: %s"), display_name, g_strerror (saved_errno));
           close (fd);
           return NULL;
         }

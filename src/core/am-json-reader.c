@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-core-private.h"
 #include "am-json-reader.h"
@@ -122,7 +123,9 @@ _am_json_get_member (AmJsonReader      *reader,
     {
       if (required)
         return _am_json_fail (reader, where, AM_MODEL_ERROR_MISSING_FIELD,
-                              "missing required member '%s'", path);
+                              /* Translators: an error in an Actormap model file, after its name
+                                 and the JSON location; the placeholders are, in order: path */
+                              _("missing required member '%s'"), path);
       return TRUE;
     }
 
@@ -141,7 +144,10 @@ _am_json_wrong_type (AmJsonReader      *reader,
                      JsonNode          *node)
 {
   return _am_json_fail (reader, where, AM_MODEL_ERROR_WRONG_TYPE,
-                        "%s: expected %s, got %s", path, expected, _am_json_describe_node (node));
+                        /* Translators: an error in an Actormap model file, after its name and the
+                           JSON location; the placeholders are, in order: path, expected,
+                           _am_json_describe_node (node) */
+                        _("%s: expected %s, got %s"), path, expected, _am_json_describe_node (node));
 }
 
 gboolean
@@ -225,7 +231,9 @@ _am_json_get_nonempty_string (AmJsonReader      *reader,
     return FALSE;
   if (**out == '\0')
     return _am_json_fail (reader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                          "'%s' is empty", member);
+                          /* Translators: an error in an Actormap model file, after its name and
+                             the JSON location; the placeholders are, in order: member */
+                          _("'%s' is empty"), member);
   return TRUE;
 }
 
@@ -268,7 +276,9 @@ _am_json_get_array (AmJsonReader      *reader,
   *out = json_node_get_array (node);
   if (json_array_get_length (*out) > AM_JSON_MAX_ITEMS)
     return _am_json_fail (reader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                          "'%s' has too many items", member);
+                          /* Translators: an error in an Actormap model file, after its name and
+                             the JSON location; the placeholders are, in order: member */
+                          _("'%s' has too many items"), member);
   return TRUE;
 }
 
@@ -319,7 +329,9 @@ _am_json_get_date (AmJsonReader      *reader,
       g_autofree char *quoted = _am_json_quote (*out);
 
       return _am_json_fail (reader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                            "%s: '%s' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                            /* Translators: an error in an Actormap model file, after its name and
+                               the JSON location; the placeholders are, in order: member, quoted */
+                            _("%s: '%s' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"),
                             member, quoted);
     }
 

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-layout-private.h"
 
@@ -114,20 +115,25 @@ validate (AmLayoutEngine              engine,
   if ((guint) engine >= AM_N_LAYOUT_ENGINES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_UNKNOWN_ENGINE,
-                   "unknown layout engine %u", (guint) engine);
+                   /* Translators: a layout error; the placeholders are, in order: (guint) engine */
+                   _("unknown layout engine %u"), (guint) engine);
       return FALSE;
     }
   if (n_nodes > AM_LAYOUT_MAX_NODES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
-                   "%u entities is more than the %u Actormap can lay out",
+                   /* Translators: a layout error; the placeholders are, in order: n_nodes,
+                      AM_LAYOUT_MAX_NODES */
+                   _("%u entities is more than the %u Actormap can lay out"),
                    n_nodes, AM_LAYOUT_MAX_NODES);
       return FALSE;
     }
   if (n_edges > AM_LAYOUT_MAX_EDGES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
-                   "%u relations is more than the %u Actormap can lay out",
+                   /* Translators: a layout error; the placeholders are, in order: n_edges,
+                      AM_LAYOUT_MAX_EDGES */
+                   _("%u relations is more than the %u Actormap can lay out"),
                    n_edges, AM_LAYOUT_MAX_EDGES);
       return FALSE;
     }
@@ -135,7 +141,7 @@ validate (AmLayoutEngine              engine,
       !size_in_range (ranksep, AM_SEP_MIN_IN, AM_SEP_MAX_IN))
     {
       g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                           "invalid layout request: node or rank separation out of range");
+                           _("invalid layout request: node or rank separation out of range"));
       return FALSE;
     }
 
@@ -164,7 +170,9 @@ validate (AmLayoutEngine              engine,
       if (problem != NULL)
         {
           g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                       "invalid layout request: node %u ('%s'): %s", i, desc, problem);
+                       /* Translators: a layout error; the placeholders are, in order: i, desc,
+                          problem */
+                       _("invalid layout request: node %u ('%s'): %s"), i, desc, problem);
           return FALSE;
         }
       g_hash_table_add (node_ids, n->id);
@@ -198,7 +206,9 @@ validate (AmLayoutEngine              engine,
       if (problem != NULL)
         {
           g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                       "invalid layout request: edge %u ('%s'): %s", i, desc, problem);
+                       /* Translators: a layout error; the placeholders are, in order: i, desc,
+                          problem */
+                       _("invalid layout request: edge %u ('%s'): %s"), i, desc, problem);
           return FALSE;
         }
       g_hash_table_add (edge_ids, e->id);
@@ -228,7 +238,7 @@ validate_extras (const char                 *rankdir,
   if (!valid_rankdir (rankdir))
     {
       g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                           "invalid layout request: unknown rank direction");
+                           _("invalid layout request: unknown rank direction"));
       return FALSE;
     }
 
@@ -241,7 +251,8 @@ validate_extras (const char                 *rankdir,
         {
           g_autofree char *desc = describe (e->id);
           g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                       "invalid layout request: edge %u ('%s'): weight or minlen out of range",
+                       /* Translators: a layout error; the placeholders are, in order: i, desc */
+                       _("invalid layout request: edge %u ('%s'): weight or minlen out of range"),
                        i, desc);
           return FALSE;
         }
@@ -252,7 +263,7 @@ validate_extras (const char                 *rankdir,
   if (g_hash_table_size (group_labels) > AM_LAYOUT_MAX_NODES)
     {
       g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
-                           "invalid layout request: too many cluster labels");
+                           _("invalid layout request: too many cluster labels"));
       return FALSE;
     }
   g_hash_table_iter_init (&iter, group_labels);
@@ -262,8 +273,8 @@ validate_extras (const char                 *rankdir,
           strlen (value) > MAX_NODE_LABEL_BYTES)
         {
           g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                               "invalid layout request: a cluster label is empty, too long "
-                               "or not valid UTF-8");
+                               _("invalid layout request: a cluster label is empty, too long "
+                                 "or not valid UTF-8"));
           return FALSE;
         }
     }
@@ -483,7 +494,8 @@ am_layout_request_new_for_document (AmDocument      *document,
   if ((guint) engine >= AM_N_LAYOUT_ENGINES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_UNKNOWN_ENGINE,
-                   "unknown layout engine %u", (guint) engine);
+                   /* Translators: a layout error; the placeholders are, in order: (guint) engine */
+                   _("unknown layout engine %u"), (guint) engine);
       return NULL;
     }
 
@@ -496,8 +508,10 @@ am_layout_request_new_for_document (AmDocument      *document,
   if (n_entities > AM_LAYOUT_MAX_NODES || n_relations > AM_LAYOUT_MAX_EDGES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
-                   "%u entities and %u relations is more than Actormap can lay out "
-                   "(at most %u and %u)", n_entities, n_relations,
+                   /* Translators: a layout error; the placeholders are, in order: n_entities,
+                      n_relations, AM_LAYOUT_MAX_NODES, AM_LAYOUT_MAX_EDGES */
+                   _("%u entities and %u relations is more than Actormap can lay out "
+                     "(at most %u and %u)"), n_entities, n_relations,
                    AM_LAYOUT_MAX_NODES, AM_LAYOUT_MAX_EDGES);
       return NULL;
     }
@@ -744,7 +758,8 @@ fail_request (GError    **error,
               const char *what)
 {
   g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-               "invalid layout request: %s", what);
+               /* Translators: a layout error; the placeholders are, in order: what */
+               _("invalid layout request: %s"), what);
   return NULL;
 }
 
@@ -779,18 +794,18 @@ am_layout_request_deserialize (GBytes  *bytes,
   switch (_am_envelope_open (bytes, REQUEST_MAGIC, &version, &payload))
     {
     case AM_ENVELOPE_MALFORMED:
-      return fail_request (error, "malformed or truncated data");
+      return fail_request (error, _("malformed or truncated data"));
     case AM_ENVELOPE_WRONG_MAGIC:
-      return fail_request (error, "wrong magic");
+      return fail_request (error, _("wrong magic"));
     case AM_ENVELOPE_OK:
     default:
       break;
     }
   if (version != 1 && version != REQUEST_VERSION)
-    return fail_request (error, "unsupported version");
+    return fail_request (error, _("unsupported version"));
   if (!g_variant_is_of_type (payload, G_VARIANT_TYPE (version == 1 ? REQUEST_PAYLOAD_TYPE_V1
                                                                     : REQUEST_PAYLOAD_TYPE)))
-    return fail_request (error, "unexpected payload type");
+    return fail_request (error, _("unexpected payload type"));
 
   if (version == 1)
     g_variant_get (payload, "(um&sm&sdd@a(ssssmsudd)@a(sssmsmsb))", &engine, NULL,
@@ -805,8 +820,9 @@ am_layout_request_deserialize (GBytes  *bytes,
   if (n_nodes > AM_LAYOUT_MAX_NODES || n_edges > AM_LAYOUT_MAX_EDGES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
-                   "%" G_GSIZE_FORMAT " nodes and %" G_GSIZE_FORMAT " edges is more than "
-                   "Actormap can lay out", n_nodes, n_edges);
+                   /* Translators: the numbers of nodes and edges in a layout request */
+                   _("%zu nodes and %zu edges is more than Actormap can lay out"),
+                   n_nodes, n_edges);
       return NULL;
     }
 
@@ -823,9 +839,9 @@ am_layout_request_deserialize (GBytes  *bytes,
                                 &n.group, &shape, &n.width, &n.height))
         break;
       if (*tag != '\0')
-        return fail_request (error, "unknown node format tag");
+        return fail_request (error, _("unknown node format tag"));
       if (shape > AM_NODE_SHAPE_OCTAGON)
-        return fail_request (error, "unknown node shape");
+        return fail_request (error, _("unknown node shape"));
       n.shape = (AmNodeShape) shape;
       g_array_append_val (nodes, n);
     }
@@ -879,7 +895,8 @@ am_layout_request_deserialize (GBytes  *bytes,
   if (engine >= AM_N_LAYOUT_ENGINES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_UNKNOWN_ENGINE,
-                   "invalid layout request: unknown engine %u", engine);
+                   /* Translators: a layout error; the placeholders are, in order: engine */
+                   _("invalid layout request: unknown engine %u"), engine);
       return NULL;
     }
 

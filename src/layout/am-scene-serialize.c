@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "am-scene-private.h"
 
 #define SCENE_MAGIC   "actormap-scene"
@@ -87,7 +89,9 @@ fail_invalid (GError    **error,
               const char *what)
 {
   g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE,
-               "invalid scene: %s", what);
+               /* Translators: an error in a laid-out map the layout helper sent back; the
+                  placeholders are, in order: what */
+               _("invalid scene: %s"), what);
   return NULL;
 }
 
@@ -120,9 +124,9 @@ am_scene_deserialize (GBytes  *bytes,
   switch (_am_envelope_open (bytes, SCENE_MAGIC, &version, &payload))
     {
     case AM_ENVELOPE_MALFORMED:
-      return fail_invalid (error, "not an Actormap scene (malformed or truncated data)");
+      return fail_invalid (error, _("not an Actormap scene (malformed or truncated data)"));
     case AM_ENVELOPE_WRONG_MAGIC:
-      return fail_invalid (error, "not an Actormap scene (wrong magic)");
+      return fail_invalid (error, _("not an Actormap scene (wrong magic)"));
     case AM_ENVELOPE_OK:
     default:
       break;
@@ -130,11 +134,13 @@ am_scene_deserialize (GBytes  *bytes,
   if (version != SCENE_VERSION)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE,
-                   "invalid scene: unsupported version %u", version);
+                   /* Translators: an error in a laid-out map the layout helper sent back; the
+                      placeholders are, in order: version */
+                   _("invalid scene: unsupported version %u"), version);
       return NULL;
     }
   if (!g_variant_is_of_type (payload, G_VARIANT_TYPE (SCENE_PAYLOAD_TYPE)))
-    return fail_invalid (error, "unexpected payload type");
+    return fail_invalid (error, _("unexpected payload type"));
 
   g_variant_get (payload, "(m&sm&sm&s(dddd)@a(sssu(dddd))@a(ssssmsmsba(dd)b(dd)b(dd)b(dddd))@a(sms(dddd)))",
                  NULL, NULL, &engine,
@@ -142,11 +148,11 @@ am_scene_deserialize (GBytes  *bytes,
                  &nodes, &edges, &clusters);
 
   if (g_variant_n_children (nodes) > AM_LAYOUT_MAX_NODES)
-    return fail_invalid (error, "too many nodes");
+    return fail_invalid (error, _("too many nodes"));
   if (g_variant_n_children (edges) > AM_LAYOUT_MAX_EDGES)
-    return fail_invalid (error, "too many edges");
+    return fail_invalid (error, _("too many edges"));
   if (g_variant_n_children (clusters) > AM_SCENE_MAX_CLUSTERS)
-    return fail_invalid (error, "too many clusters");
+    return fail_invalid (error, _("too many clusters"));
 
   builder = am_scene_builder_new (&bounds);
   am_scene_builder_set_engine (builder, engine);
@@ -164,7 +170,9 @@ am_scene_deserialize (GBytes  *bytes,
           {
             g_autofree char *desc = _am_scene_describe_id (node.id);
             g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE,
-                         "invalid scene: node '%s': unknown shape %u", desc, shape);
+                         /* Translators: an error in a laid-out map the layout helper sent back;
+                            the placeholders are, in order: desc, shape */
+                         _("invalid scene: node '%s': unknown shape %u"), desc, shape);
             return NULL;
           }
         node.shape = (AmNodeShape) shape;
@@ -198,7 +206,9 @@ am_scene_deserialize (GBytes  *bytes,
           {
             g_autofree char *desc = _am_scene_describe_id (edge.id);
             g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE,
-                         "invalid scene: edge '%s': unknown format tag", desc);
+                         /* Translators: an error in a laid-out map the layout helper sent back;
+                            the placeholders are, in order: desc */
+                         _("invalid scene: edge '%s': unknown format tag"), desc);
             return NULL;
           }
 

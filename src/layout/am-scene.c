@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-scene-private.h"
 
@@ -160,12 +161,14 @@ am_scene_builder_new (const AmRect *bounds)
   builder->cluster_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (!am_rect_is_finite (bounds))
-    builder_fail (builder, "the scene bounds are not finite");
+    builder_fail (builder, _("the scene bounds are not finite"));
   else if (bounds->x != 0 || bounds->y != 0)
-    builder_fail (builder, "the scene bounds do not start at (0, 0)");
+    builder_fail (builder, _("the scene bounds do not start at (0, 0)"));
   else if (bounds->width < 0 || bounds->height < 0 ||
            bounds->width > MAX_EXTENT || bounds->height > MAX_EXTENT)
-    builder_fail (builder, "the scene bounds (%g × %g) are out of range",
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: bounds->width, bounds->height */
+    builder_fail (builder, _("the scene bounds (%g × %g) are out of range"),
                   bounds->width, bounds->height);
 
   return builder;
@@ -199,7 +202,9 @@ am_scene_builder_set_engine (AmSceneBuilder *builder,
   if (engine != NULL && !am_layout_engine_from_string (engine, &unused))
     {
       g_autofree char *desc = _am_scene_describe_id (engine);
-      builder_fail (builder, "unknown layout engine '%s'", desc);
+      /* Translators: an error in a laid-out map the layout helper sent back; the placeholders
+         are, in order: desc */
+      builder_fail (builder, _("unknown layout engine '%s'"), desc);
       return;
     }
 
@@ -214,20 +219,34 @@ validate_node (AmSceneBuilder    *builder,
   g_autofree char *desc = _am_scene_describe_id (node->id);
 
   if (builder->nodes->len >= AM_LAYOUT_MAX_NODES)
-    return builder_fail (builder, "more than %u nodes", AM_LAYOUT_MAX_NODES);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: AM_LAYOUT_MAX_NODES */
+    return builder_fail (builder, _("more than %u nodes"), AM_LAYOUT_MAX_NODES);
   if (!valid_id (node->id))
-    return builder_fail (builder, "node %u: the id is empty or not valid UTF-8",
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: builder->nodes->len */
+    return builder_fail (builder, _("node %u: the id is empty or not valid UTF-8"),
                          builder->nodes->len);
   if (g_hash_table_contains (builder->node_ids, node->id))
-    return builder_fail (builder, "node '%s': duplicate id", desc);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("node '%s': duplicate id"), desc);
   if (!valid_optional_text (node->label) || !valid_optional_text (node->kind))
-    return builder_fail (builder, "node '%s': label or kind is not valid UTF-8", desc);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("node '%s': label or kind is not valid UTF-8"), desc);
   if ((guint) node->shape > AM_NODE_SHAPE_OCTAGON)
-    return builder_fail (builder, "node '%s': unknown shape %d", desc, (int) node->shape);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc, (int) node->shape */
+    return builder_fail (builder, _("node '%s': unknown shape %d"), desc, (int) node->shape);
   if (!am_rect_is_finite (&node->box))
-    return builder_fail (builder, "node '%s': the box is not finite", desc);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("node '%s': the box is not finite"), desc);
   if (!rect_in_bounds (&builder->bounds, &node->box))
-    return builder_fail (builder, "node '%s': the box lies outside the scene bounds", desc);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("node '%s': the box lies outside the scene bounds"), desc);
 
   return TRUE;
 }
@@ -290,44 +309,68 @@ validate_edge (AmSceneBuilder    *builder,
   g_autofree char *desc = _am_scene_describe_id (edge->id);
 
   if (builder->edges->len >= AM_LAYOUT_MAX_EDGES)
-    return builder_fail (builder, "more than %u edges", AM_LAYOUT_MAX_EDGES);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: AM_LAYOUT_MAX_EDGES */
+    return builder_fail (builder, _("more than %u edges"), AM_LAYOUT_MAX_EDGES);
   if (!valid_id (edge->id))
-    return builder_fail (builder, "edge %u: the id is empty or not valid UTF-8",
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: builder->edges->len */
+    return builder_fail (builder, _("edge %u: the id is empty or not valid UTF-8"),
                          builder->edges->len);
   if (g_hash_table_contains (builder->edge_ids, edge->id))
-    return builder_fail (builder, "edge '%s': duplicate id", desc);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("edge '%s': duplicate id"), desc);
   if (!valid_id (edge->source) || !valid_id (edge->target))
-    return builder_fail (builder, "edge '%s': an end is empty or not valid UTF-8", desc);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("edge '%s': an end is empty or not valid UTF-8"), desc);
   if (!valid_optional_text (edge->label) || !valid_optional_text (edge->type))
-    return builder_fail (builder, "edge '%s': label or type is not valid UTF-8", desc);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("edge '%s': label or type is not valid UTF-8"), desc);
   if (edge->n_points < 4 || (edge->n_points - 1) % 3 != 0 ||
       edge->n_points > AM_SCENE_MAX_POINTS_PER_EDGE || edge->points == NULL)
-    return builder_fail (builder, "edge '%s': %u points do not make a cubic Bézier path",
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc, edge->n_points */
+    return builder_fail (builder, _("edge '%s': %u points do not make a cubic Bézier path"),
                          desc, edge->n_points);
 
   for (guint i = 0; i < edge->n_points; i++)
     {
       if (!isfinite (edge->points[i].x) || !isfinite (edge->points[i].y))
-        return builder_fail (builder, "edge '%s': point %u is not finite", desc, i);
+        /* Translators: an error in a laid-out map the layout helper sent back; the placeholders
+           are, in order: desc, i */
+        return builder_fail (builder, _("edge '%s': point %u is not finite"), desc, i);
       if (!point_in_bounds (&builder->bounds, edge->points[i].x, edge->points[i].y))
-        return builder_fail (builder, "edge '%s': point %u lies outside the scene bounds",
+        /* Translators: an error in a laid-out map the layout helper sent back; the placeholders
+           are, in order: desc, i */
+        return builder_fail (builder, _("edge '%s': point %u lies outside the scene bounds"),
                              desc, i);
     }
 
   if (edge->has_head &&
       (!isfinite (edge->head.x) || !isfinite (edge->head.y) ||
        !point_in_bounds (&builder->bounds, edge->head.x, edge->head.y)))
-    return builder_fail (builder, "edge '%s': the arrowhead is not finite or out of bounds",
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("edge '%s': the arrowhead is not finite or out of bounds"),
                          desc);
   if (edge->has_tail &&
       (!isfinite (edge->tail.x) || !isfinite (edge->tail.y) ||
        !point_in_bounds (&builder->bounds, edge->tail.x, edge->tail.y)))
-    return builder_fail (builder, "edge '%s': the arrow tail is not finite or out of bounds",
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("edge '%s': the arrow tail is not finite or out of bounds"),
                          desc);
   if (edge->has_label && !am_rect_is_finite (&edge->label_box))
-    return builder_fail (builder, "edge '%s': the label box is not finite", desc);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("edge '%s': the label box is not finite"), desc);
   if (edge->has_label && !rect_in_bounds (&builder->bounds, &edge->label_box))
-    return builder_fail (builder, "edge '%s': the label box lies outside the scene bounds",
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("edge '%s': the label box lies outside the scene bounds"),
                          desc);
 
   return TRUE;
@@ -372,18 +415,30 @@ validate_cluster (AmSceneBuilder       *builder,
   g_autofree char *desc = _am_scene_describe_id (cluster->id);
 
   if (builder->clusters->len >= AM_SCENE_MAX_CLUSTERS)
-    return builder_fail (builder, "more than %u clusters", AM_SCENE_MAX_CLUSTERS);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: AM_SCENE_MAX_CLUSTERS */
+    return builder_fail (builder, _("more than %u clusters"), AM_SCENE_MAX_CLUSTERS);
   if (!valid_id (cluster->id))
-    return builder_fail (builder, "cluster %u: the id is empty or not valid UTF-8",
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: builder->clusters->len */
+    return builder_fail (builder, _("cluster %u: the id is empty or not valid UTF-8"),
                          builder->clusters->len);
   if (g_hash_table_contains (builder->cluster_ids, cluster->id))
-    return builder_fail (builder, "cluster '%s': duplicate id", desc);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("cluster '%s': duplicate id"), desc);
   if (!valid_optional_text (cluster->label))
-    return builder_fail (builder, "cluster '%s': the label is not valid UTF-8", desc);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("cluster '%s': the label is not valid UTF-8"), desc);
   if (!am_rect_is_finite (&cluster->box))
-    return builder_fail (builder, "cluster '%s': the box is not finite", desc);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("cluster '%s': the box is not finite"), desc);
   if (!rect_in_bounds (&builder->bounds, &cluster->box))
-    return builder_fail (builder, "cluster '%s': the box lies outside the scene bounds", desc);
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("cluster '%s': the box lies outside the scene bounds"), desc);
 
   return TRUE;
 }
@@ -438,14 +493,18 @@ am_scene_builder_end (AmSceneBuilder  *builder,
           const char *missing = g_hash_table_contains (b->node_ids, e->source)
                                 ? e->target : e->source;
           g_autofree char *end = _am_scene_describe_id (missing);
-          builder_fail (b, "edge '%s': refers to unknown node '%s'", desc, end);
+          /* Translators: an error in a laid-out map the layout helper sent back; the placeholders
+             are, in order: desc, end */
+          builder_fail (b, _("edge '%s': refers to unknown node '%s'"), desc, end);
         }
     }
 
   if (b->error != NULL)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE,
-                   "invalid scene: %s", b->error);
+                   /* Translators: an error in a laid-out map the layout helper sent back; the
+                      placeholders are, in order: b->error */
+                   _("invalid scene: %s"), b->error);
       return NULL;
     }
 

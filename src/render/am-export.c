@@ -180,7 +180,9 @@ check_status (cairo_status_t   status,
     return TRUE;
 
   g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_RENDER_FAILED,
-               "Could not render the %s: %s",
+               /* Translators: an export error; the placeholders are, in order:
+                  am_export_format_to_string (format), cairo_status_to_string (status) */
+               _("Could not render the %s: %s"),
                am_export_format_to_string (format), cairo_status_to_string (status));
   return FALSE;
 }
@@ -468,7 +470,9 @@ am_export_render (const AmScene          *scene,
   if ((guint) options->format > AM_EXPORT_FORMAT_PDF)
     {
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_UNKNOWN_FORMAT,
-                   "Unknown export format %d", (int) options->format);
+                   /* Translators: an export error; the placeholders are, in order: (int)
+                      options->format */
+                   _("Unknown export format %d"), (int) options->format);
       return NULL;
     }
 
@@ -478,7 +482,9 @@ am_export_render (const AmScene          *scene,
       !(options->scale >= MIN_SCALE && options->scale <= MAX_SCALE))
     {
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE,
-                   "The scale %g is outside %g–%g", options->scale, MIN_SCALE, MAX_SCALE);
+                   /* Translators: an export error; the placeholders are, in order:
+                      options->scale, MIN_SCALE, MAX_SCALE */
+                   _("The scale %g is outside %g–%g"), options->scale, MIN_SCALE, MAX_SCALE);
       return NULL;
     }
 
@@ -488,7 +494,9 @@ am_export_render (const AmScene          *scene,
   if (!isfinite (page.width) || !isfinite (page.height) || page.width <= 0 || page.height <= 0)
     {
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE,
-                   "The page size %g × %g is not valid", page.width, page.height);
+                   /* Translators: an export error; the placeholders are, in order: page.width,
+                      page.height */
+                   _("The page size %g × %g is not valid"), page.width, page.height);
       return NULL;
     }
 
@@ -503,8 +511,10 @@ am_export_render (const AmScene          *scene,
             pixel_width * pixel_height > MAX_PNG_PIXELS)
           {
             g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE,
-                         "A %.0f × %.0f pixel image is too large (at most %.0f pixels a side "
-                         "and %.0f million in all); choose a smaller scale",
+                         /* Translators: an export error; the placeholders are, in order:
+                            pixel_width, pixel_height, MAX_PNG_SIDE, MAX_PNG_PIXELS / 1e6 */
+                         _("A %.0f × %.0f pixel image is too large (at most %.0f pixels a side "
+                           "and %.0f million in all); choose a smaller scale"),
                          pixel_width, pixel_height, MAX_PNG_SIDE, MAX_PNG_PIXELS / 1e6);
             return NULL;
           }
@@ -540,7 +550,8 @@ write_failed (GError     **error,
   g_autofree char *name = g_filename_display_name (path);
 
   g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_WRITE_FAILED,
-               "Could not write “%s”: %s", name, reason);
+               /* Translators: an export error; the placeholders are, in order: name, reason */
+               _("Could not write “%s”: %s"), name, reason);
   return FALSE;
 }
 
@@ -590,7 +601,8 @@ am_export_to_file (const AmScene          *scene,
       g_autofree char *name = g_filename_display_name (path);
 
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_UNKNOWN_FORMAT,
-                   "“%s”: unknown export format (use .png, .svg or .pdf)", name);
+                   /* Translators: an export error; the placeholders are, in order: name */
+                   _("“%s”: unknown export format (use .png, .svg or .pdf)"), name);
       return FALSE;
     }
 

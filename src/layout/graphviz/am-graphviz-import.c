@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-graphviz-private.h"
 
@@ -190,7 +191,9 @@ import_clusters (Import           *im,
           if (++n_clusters > AM_DOT_MAX_CLUSTERS)
             {
               g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
-                           "more than %u clusters is more than Actormap can draw",
+                           /* Translators: an error reading a Graphviz file; the placeholders are,
+                              in order: AM_DOT_MAX_CLUSTERS */
+                           _("more than %u clusters is more than Actormap can draw"),
                            AM_DOT_MAX_CLUSTERS);
               return FALSE;
             }
@@ -230,8 +233,10 @@ import_graph (Agraph_t  *g,
   if (n_nodes > AM_DOT_MAX_NODES || n_edges > AM_DOT_MAX_EDGES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
-                   "%d nodes and %d edges is more than Actormap can lay out "
-                   "(at most %u and %u)", n_nodes, n_edges, AM_DOT_MAX_NODES,
+                   /* Translators: an error reading a Graphviz file; the placeholders are, in
+                      order: n_nodes, n_edges, AM_DOT_MAX_NODES, AM_DOT_MAX_EDGES */
+                   _("%d nodes and %d edges is more than Actormap can lay out "
+                     "(at most %u and %u)"), n_nodes, n_edges, AM_DOT_MAX_NODES,
                    AM_DOT_MAX_EDGES);
       return NULL;
     }
@@ -383,7 +388,9 @@ _am_graphviz_import (GBytes  *dot,
   if (length > AM_DOT_MAX_BYTES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
-                   "the file is larger than the %u MiB Actormap reads as Graphviz",
+                   /* Translators: an error reading a Graphviz file; the placeholders are, in
+                      order: AM_DOT_MAX_BYTES / (1024 * 1024) */
+                   _("the file is larger than the %u MiB Actormap reads as Graphviz"),
                    AM_DOT_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
@@ -391,7 +398,8 @@ _am_graphviz_import (GBytes  *dot,
   if (length > 0 && memchr (data, '\0', length) != NULL)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_PARSE,
-                   "a NUL byte at offset %" G_GSIZE_FORMAT ": not a Graphviz text file",
+                   /* Translators: %zu is a byte offset in the file */
+                   _("a NUL byte at offset %zu: not a Graphviz text file"),
                    (gsize) ((const guint8 *) memchr (data, '\0', length) - data));
       return NULL;
     }
@@ -424,8 +432,8 @@ _am_graphviz_import (GBytes  *dot,
         }
       else
         g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_PARSE,
-                             "no graph found: a Graphviz file starts with "
-                             "“graph”, “digraph” or “strict”");
+                             _("no graph found: a Graphviz file starts with "
+                               "“graph”, “digraph” or “strict”"));
     }
   else
     {

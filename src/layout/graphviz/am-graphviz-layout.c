@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-graphviz-private.h"
 
@@ -353,7 +354,7 @@ build_graph (Job              *job,
   if (job->g == NULL)
     {
       g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                           "layout failed: Graphviz could not create a graph");
+                           _("layout failed: Graphviz could not create a graph"));
       return FALSE;
     }
 
@@ -413,7 +414,7 @@ build_graph (Job              *job,
       n_label == NULL || e_label == NULL || e_font == NULL || e_size == NULL || e_dir == NULL)
     {
       g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                           "layout failed: Graphviz refused an attribute");
+                           _("layout failed: Graphviz refused an attribute"));
       return FALSE;
     }
 
@@ -433,7 +434,8 @@ build_graph (Job              *job,
       if (n == NULL)
         {
           g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                       "layout failed: Graphviz could not create node '%s'", rn->id);
+                       /* Translators: a layout error; the placeholders are, in order: rn->id */
+                       _("layout failed: Graphviz could not create node '%s'"), rn->id);
           return FALSE;
         }
 
@@ -456,7 +458,9 @@ build_graph (Job              *job,
               if (sg == NULL)
                 {
                   g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                               "layout failed: Graphviz could not create cluster '%s'",
+                               /* Translators: a layout error; the placeholders are, in order:
+                                  rn->group */
+                               _("layout failed: Graphviz could not create cluster '%s'"),
                                rn->group);
                   return FALSE;
                 }
@@ -483,7 +487,8 @@ build_graph (Job              *job,
       if (t == NULL || h == NULL)
         {
           g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                       "layout failed: edge '%s' refers to an unknown node", re->id);
+                       /* Translators: a layout error; the placeholders are, in order: re->id */
+                       _("layout failed: edge '%s' refers to an unknown node"), re->id);
           return FALSE;
         }
 
@@ -492,7 +497,8 @@ build_graph (Job              *job,
       if (e == NULL)
         {
           g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                       "layout failed: Graphviz could not create edge '%s'", re->id);
+                       /* Translators: a layout error; the placeholders are, in order: re->id */
+                       _("layout failed: Graphviz could not create edge '%s'"), re->id);
           return FALSE;
         }
 
@@ -801,7 +807,8 @@ read_scene (Job              *job,
   if (ext.bad != NULL)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                   "layout failed: Graphviz returned a non-finite number for %s", ext.bad);
+                   /* Translators: a layout error; the placeholders are, in order: ext.bad */
+                   _("layout failed: Graphviz returned a non-finite number for %s"), ext.bad);
       return NULL;
     }
   if (!isfinite (ext.minx))
@@ -809,7 +816,9 @@ read_scene (Job              *job,
   if (ext.maxx - ext.minx > MAX_EXTENT || ext.maxy - ext.miny > MAX_EXTENT)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                   "layout failed: the drawing is too large (%.0f × %.0f points)",
+                   /* Translators: a layout error; the placeholders are, in order: ext.maxx -
+                      ext.minx, ext.maxy - ext.miny */
+                   _("layout failed: the drawing is too large (%.0f × %.0f points)"),
                    ext.maxx - ext.minx, ext.maxy - ext.miny);
       return NULL;
     }
@@ -979,8 +988,9 @@ layout_locked (AmLayoutRequest  *request,
       g_autofree char *message = _am_graphviz_take_message ();
 
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                   "layout failed: %s", *message != '\0' ? message
-                                                         : "Graphviz reported an error");
+                   /* Translators: a layout error; %s is Graphviz's own message (in English) */
+                   _("layout failed: %s"),
+                   *message != '\0' ? message : _("Graphviz reported an error"));
       agreseterrors ();
       return NULL;
     }
