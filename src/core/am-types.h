@@ -42,6 +42,11 @@ AmEntityKind  am_entity_kind_from_string (const char   *str);
  * (an Actormap model) or of nodes and edges (an imported Graphviz graph) without guessing
  * from the entities' kinds.
  */
+/* The kind name the DOT import gives every node of a Graphviz graph (and the scene gives a
+ * node without a kind).  Whether a document is a graph is am_document_get_origin()'s
+ * answer, not this name's: a model may use the word too. */
+#define AM_GRAPHVIZ_NODE_KIND "node"
+
 typedef enum
 {
   AM_DOCUMENT_ORIGIN_MODEL,     /* an Actormap JSON model, or objects built in code */

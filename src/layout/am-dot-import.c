@@ -966,7 +966,7 @@ decode_graph (Decoder  *d,
                                                "id", nname,
                                                "name", text,
                                                "kind", AM_ENTITY_KIND_OTHER,
-                                               "kind-name", "node",
+                                               "kind-name", AM_GRAPHVIZ_NODE_KIND,
                                                "group", *cluster != '\0' ? cluster : NULL,
                                                "attributes", attributes,
                                                NULL));

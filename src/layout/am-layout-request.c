@@ -328,7 +328,7 @@ _am_layout_request_new (AmLayoutEngine              engine,
       *n = nodes[i];
       n->id = g_strdup (nodes[i].id);
       n->label = g_strdup (nodes[i].label ? nodes[i].label : "");
-      n->kind = g_strdup (nodes[i].kind ? nodes[i].kind : "node");
+      n->kind = g_strdup (nodes[i].kind ? nodes[i].kind : AM_GRAPHVIZ_NODE_KIND);
       n->group = g_strdup (nodes[i].group);
     }
 

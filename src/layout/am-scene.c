@@ -265,7 +265,7 @@ am_scene_builder_add_node (AmSceneBuilder    *builder,
 
   copy.id = g_strdup (node->id);
   copy.label = g_strdup (node->label ? node->label : "");
-  copy.kind = g_strdup (node->kind ? node->kind : "node");
+  copy.kind = g_strdup (node->kind ? node->kind : AM_GRAPHVIZ_NODE_KIND);
   copy.shape = node->shape;
   copy.box = node->box;
   g_array_append_val (builder->nodes, copy);

@@ -185,7 +185,7 @@ _am_ui_kind_label (AmEntity *entity)
     return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "kind", kind_labels[kind]));
 
   /* The nodes of an imported Graphviz file. */
-  if (g_strcmp0 (am_entity_get_kind_name (entity), "node") == 0)
+  if (g_strcmp0 (am_entity_get_kind_name (entity), AM_GRAPHVIZ_NODE_KIND) == 0)
     /* Translators: the kind of the actors of a Graphviz file, singular */
     return g_strdup (C_("kind", "Node"));
 
@@ -200,7 +200,7 @@ _am_ui_kind_heading (AmEntity *entity)
   if (kind < AM_ENTITY_KIND_OTHER)
     return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "kinds", kind_headings[kind]));
 
-  if (g_strcmp0 (am_entity_get_kind_name (entity), "node") == 0)
+  if (g_strcmp0 (am_entity_get_kind_name (entity), AM_GRAPHVIZ_NODE_KIND) == 0)
     /* Translators: a heading in the actor list: the nodes of a Graphviz file */
     return g_strdup (C_("kinds", "Nodes"));
 
