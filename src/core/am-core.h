@@ -11,3 +11,4 @@
 #include "am-relation.h"
 #include "am-statement.h"
 #include "am-document.h"
+#include "am-format.h"

@@ -1,4 +1,4 @@
-/* am-document-loader.c — JSON model file → AmDocument, strictly
+/* am-document-loader.c — JSON model file → AmDocument, strictly: the schema
  *
  * The format is documented in docs/format.md; keep the two in step.
  *
@@ -15,13 +15,14 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-core-enums.h"
 #include "am-document-private.h"
+#include "am-file-read.h"
+#include "am-json-reader.h"
 #include "am-json-scan.h"
 
-/* Longest piece of file text quoted back in a message, in characters. */
-#define QUOTE_MAX 80
 
 typedef enum
 {
@@ -40,12 +41,11 @@ static const char * const section_names[] = {
 #define PACK_WHERE(section, index) GUINT_TO_POINTER (((guint) (section) << 28) | ((index) + 1))
 #define WHERE_SECTION(p)           ((Section) (GPOINTER_TO_UINT (p) >> 28))
 #define WHERE_INDEX(p)             ((GPOINTER_TO_UINT (p) & 0x0FFFFFFF) - 1)
-#define MAX_ITEMS                  0x0FFFFFFE
+#define MAX_ITEMS                  AM_JSON_MAX_ITEMS
 
 typedef struct
 {
-  const char  *display_name;
-  GError     **error;
+  AmJsonReader reader;       /* the file's name and where errors go */
 
   /* id → PACK_WHERE; keys borrowed from the JSON tree, which outlives the load */
   GHashTable  *ids;
@@ -55,444 +55,22 @@ typedef struct
   guint        n_paragraphs;
 } Loader;
 
-/* The JSON location of the object being read, for messages: "entities[3]" plus its id
- * once known. */
-typedef struct
-{
-  const char *section;   /* "entities", "article"… */
-  gint        index;     /* -1 for none */
-  const char *id;        /* NULL until read */
-} Where;
-
-static gboolean loader_fail (Loader      *loader,
-                             const Where *where,
-                             gint         code,
-                             const char  *format,
-                             ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-loader_fail (Loader      *loader,
-             const Where *where,
-             gint         code,
-             const char  *format,
-             ...)
-{
-  g_autofree char *what = NULL;
-  g_autoptr(GString) message = g_string_new (loader->display_name);
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_string_append (message, ": ");
-  if (where != NULL)
-    {
-      g_string_append (message, where->section);
-      if (where->index >= 0)
-        g_string_append_printf (message, "[%d]", where->index);
-      if (where->id != NULL)
-        g_string_append_printf (message, " (%s)", where->id);
-      g_string_append (message, ": ");
-    }
-  g_string_append (message, what);
-
-  g_set_error_literal (loader->error, AM_MODEL_ERROR, code, message->str);
-  return FALSE;
-}
-
-/* A length-capped copy of file text for a message. */
-static char *
-quote_text (const char *text)
-{
-  if (g_utf8_strlen (text, -1) > QUOTE_MAX)
-    {
-      g_autofree char *head = g_utf8_substring (text, 0, QUOTE_MAX);
-
-      return g_strconcat (head, "...", NULL);
-    }
-
-  return g_strdup (text);
-}
-
-static const char *
-describe_node (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      return "an object";
-    case JSON_NODE_ARRAY:
-      return "an array";
-    case JSON_NODE_NULL:
-      return "null";
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return "a string";
-    case G_TYPE_INT64:
-      return "an integer";
-    case G_TYPE_DOUBLE:
-      return "a number";
-    case G_TYPE_BOOLEAN:
-      return "a boolean";
-    default:
-      return "a value";
-    }
-}
-
-static gboolean
-node_is_value_of (JsonNode *node,
-                  GType     type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-/* Fetches @member of @object.  A missing member, or for an optional member a null one,
- * gives *out = NULL and TRUE; a missing required member is MISSING_FIELD.  @path is how
- * the member is named in messages ("name", "evidence[2].text"). */
-static gboolean
-get_member (Loader      *loader,
-            const Where *where,
-            JsonObject  *object,
-            const char  *member,
-            const char  *path,
-            gboolean     required,
-            JsonNode   **out)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  *out = NULL;
-
-  if (node == NULL)
-    {
-      if (required)
-        return loader_fail (loader, where, AM_MODEL_ERROR_MISSING_FIELD,
-                            "missing required member '%s'", path);
-      return TRUE;
-    }
-
-  if (JSON_NODE_HOLDS_NULL (node) && !required)
-    return TRUE;
-
-  *out = node;
-  return TRUE;
-}
-
-static gboolean
-wrong_type (Loader      *loader,
-            const Where *where,
-            const char  *path,
-            const char  *expected,
-            JsonNode    *node)
-{
-  return loader_fail (loader, where, AM_MODEL_ERROR_WRONG_TYPE,
-                      "%s: expected %s, got %s", path, expected, describe_node (node));
-}
-
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return node_is_value_of (node, G_TYPE_STRING);
-}
-
-static gboolean
-node_is_boolean (JsonNode *node)
-{
-  return node_is_value_of (node, G_TYPE_BOOLEAN);
-}
-
-static gboolean
-node_is_array (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_ARRAY (node);
-}
-
-static gboolean
-node_is_integer (JsonNode *node)
-{
-  return node_is_value_of (node, G_TYPE_INT64);
-}
-
-static gboolean
-node_is_object (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_OBJECT (node);
-}
-
-/* get_member(), then WRONG_TYPE unless @is_expected accepts the node; *@out is NULL
- * when an optional member is missing or null. */
-static gboolean
-get_typed_member (Loader       *loader,
-                  const Where  *where,
-                  JsonObject   *object,
-                  const char   *member,
-                  gboolean      required,
-                  gboolean    (*is_expected) (JsonNode *node),
-                  const char   *expected,
-                  JsonNode    **out)
-{
-  if (!get_member (loader, where, object, member, member, required, out))
-    return FALSE;
-  if (*out != NULL && !is_expected (*out))
-    return wrong_type (loader, where, member, expected, *out);
-
-  return TRUE;
-}
-
-static gboolean
-get_string (Loader      *loader,
-            const Where *where,
-            JsonObject  *object,
-            const char  *member,
-            gboolean     required,
-            const char **out)
-{
-  JsonNode *node;
-
-  *out = NULL;
-  if (!get_typed_member (loader, where, object, member, required, node_is_string,
-                         "a string", &node))
-    return FALSE;
-
-  if (node != NULL)
-    *out = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-get_nonempty_string (Loader      *loader,
-                     const Where *where,
-                     JsonObject  *object,
-                     const char  *member,
-                     const char **out)
-{
-  if (!get_string (loader, where, object, member, TRUE, out))
-    return FALSE;
-  if (**out == '\0')
-    return loader_fail (loader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                        "'%s' is empty", member);
-  return TRUE;
-}
-
-static gboolean
-get_boolean (Loader      *loader,
-             const Where *where,
-             JsonObject  *object,
-             const char  *member,
-             gboolean     default_value,
-             gboolean    *out)
-{
-  JsonNode *node;
-
-  *out = default_value;
-  if (!get_typed_member (loader, where, object, member, FALSE, node_is_boolean,
-                         "a boolean", &node))
-    return FALSE;
-
-  if (node != NULL)
-    *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-static gboolean
-get_array (Loader      *loader,
-           const Where *where,
-           JsonObject  *object,
-           const char  *member,
-           JsonArray  **out)
-{
-  JsonNode *node;
-
-  *out = NULL;
-  if (!get_typed_member (loader, where, object, member, FALSE, node_is_array,
-                         "an array", &node))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  *out = json_node_get_array (node);
-  if (json_array_get_length (*out) > MAX_ITEMS)
-    return loader_fail (loader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                        "'%s' has too many items", member);
-  return TRUE;
-}
-
-/* An optional array of strings → a NULL-terminated vector (never NULL on success). */
-static gboolean
-get_string_array (Loader      *loader,
-                  const Where *where,
-                  JsonObject  *object,
-                  const char  *member,
-                  char      ***out)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
-
-  *out = NULL;
-  if (!get_array (loader, where, object, member, &array))
-    return FALSE;
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (!node_is_value_of (node, G_TYPE_STRING))
-        {
-          g_autofree char *path = g_strdup_printf ("%s[%u]", member, i);
-
-          return wrong_type (loader, where, path, "a string", node);
-        }
-      g_strv_builder_add (builder, json_node_get_string (node));
-    }
-
-  *out = g_strv_builder_end (builder);
-  return TRUE;
-}
-
-static gboolean
-parse_digits (const char **p,
-              guint        n,
-              guint       *value)
-{
-  guint v = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit ((*p)[i]))
-        return FALSE;
-      v = v * 10 + (guint) ((*p)[i] - '0');
-    }
-
-  *p += n;
-  *value = v;
-  return TRUE;
-}
-
-/* ISO 8601 with the precision that is known: "2021", "2021-03", "2021-03-18", or a
- * full date-time with a zone, "2021-03-18T09:30[:00[.000]](Z|±hh:mm)". */
-static gboolean
-is_iso_date (const char *s)
-{
-  guint year, month, day, hour, minute, second;
-
-  if (!parse_digits (&s, 4, &year) || year < 1)
-    return FALSE;
-  if (*s == '\0')
-    return TRUE;
-
-  if (*s++ != '-' || !parse_digits (&s, 2, &month) || month < 1 || month > 12)
-    return FALSE;
-  if (*s == '\0')
-    return TRUE;
-
-  if (*s++ != '-' || !parse_digits (&s, 2, &day) ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-  if (*s == '\0')
-    return TRUE;
-
-  if (*s++ != 'T' || !parse_digits (&s, 2, &hour) || hour > 23 ||
-      *s++ != ':' || !parse_digits (&s, 2, &minute) || minute > 59)
-    return FALSE;
-
-  if (*s == ':')
-    {
-      s++;
-      if (!parse_digits (&s, 2, &second) || second > 60)
-        return FALSE;
-      if (*s == '.')
-        {
-          s++;
-          if (!g_ascii_isdigit (*s))
-            return FALSE;
-          while (g_ascii_isdigit (*s))
-            s++;
-        }
-    }
-
-  if (*s == 'Z')
-    return s[1] == '\0';
-
-  if (*s == '+' || *s == '-')
-    {
-      guint zh, zm;
-
-      s++;
-      if (!parse_digits (&s, 2, &zh) || zh > 14 || *s++ != ':' ||
-          !parse_digits (&s, 2, &zm) || zm > 59)
-        return FALSE;
-      return *s == '\0';
-    }
-
-  return FALSE;
-}
-
-static gboolean
-get_date (Loader      *loader,
-          const Where *where,
-          JsonObject  *object,
-          const char  *member,
-          const char **out)
-{
-  if (!get_string (loader, where, object, member, FALSE, out))
-    return FALSE;
-
-  if (*out != NULL && !is_iso_date (*out))
-    {
-      g_autofree char *quoted = quote_text (*out);
-
-      return loader_fail (loader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                          "%s: '%s' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                          member, quoted);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-is_web_url (const char *url)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme, *host;
-
-  /* GUri lets spaces and control characters through; a link must not carry them. */
-  for (const char *p = url; *p != '\0'; p++)
-    {
-      if ((guchar) *p <= 0x20 || *p == 0x7F)
-        return FALSE;
-    }
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-
-  return (g_ascii_strcasecmp (scheme, "http") == 0 ||
-          g_ascii_strcasecmp (scheme, "https") == 0) &&
-         host != NULL && *host != '\0';
-}
-
 /* Records @id as defined at @where; DUPLICATE_ID if it already is. */
 static gboolean
-register_id (Loader      *loader,
-             const Where *where,
-             Section      section,
-             const char  *id)
+register_id (Loader            *loader,
+             const AmJsonWhere *where,
+             Section            section,
+             const char        *id)
 {
   gpointer previous;
 
   if (g_hash_table_lookup_extended (loader->ids, id, NULL, &previous))
-    return loader_fail (loader, where, AM_MODEL_ERROR_DUPLICATE_ID,
-                        "duplicate id '%s', already used by %s[%u]", id,
-                        section_names[WHERE_SECTION (previous)], WHERE_INDEX (previous));
+    return _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_DUPLICATE_ID,
+                          /* Translators: an error in an Actormap model file, after its name and
+                             the JSON location; the placeholders are, in order: id,
+                             section_names[WHERE_SECTION (previous)], WHERE_INDEX (previous) */
+                          _("duplicate id '%s', already used by %s[%u]"), id,
+                          section_names[WHERE_SECTION (previous)], WHERE_INDEX (previous));
 
   g_hash_table_insert (loader->ids, (gpointer) id, PACK_WHERE (section, (guint) where->index));
   return TRUE;
@@ -500,10 +78,10 @@ register_id (Loader      *loader,
 
 /* @id must name an entity; @path is the member that holds it. */
 static gboolean
-check_entity_ref (Loader      *loader,
-                  const Where *where,
-                  const char  *path,
-                  const char  *id)
+check_entity_ref (Loader            *loader,
+                  const AmJsonWhere *where,
+                  const char        *path,
+                  const char        *id)
 {
   gpointer found;
 
@@ -512,18 +90,23 @@ check_entity_ref (Loader      *loader,
       if (WHERE_SECTION (found) == SECTION_ENTITIES)
         return TRUE;
 
-      return loader_fail (loader, where, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
-                          "'%s' refers to unknown entity '%s' (that id is %s[%u], not an entity)",
-                          path, id, section_names[WHERE_SECTION (found)], WHERE_INDEX (found));
+      return _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
+                            /* Translators: an error in an Actormap model file, after its name and
+                               the JSON location; the placeholders are, in order: path, id,
+                               section_names[WHERE_SECTION (found)], WHERE_INDEX (found) */
+                            _("'%s' refers to unknown entity '%s' (that id is %s[%u], not an entity)"),
+                            path, id, section_names[WHERE_SECTION (found)], WHERE_INDEX (found));
     }
 
-  return loader_fail (loader, where, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
-                      "'%s' refers to unknown entity '%s'", path, id);
+  return _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
+                        /* Translators: an error in an Actormap model file, after its name and the
+                           JSON location; the placeholders are, in order: path, id */
+                        _("'%s' refers to unknown entity '%s'"), path, id);
 }
 
 static gboolean
 check_entity_refs (Loader             *loader,
-                   const Where        *where,
+                   const AmJsonWhere  *where,
                    const char         *member,
                    const char * const *ids)
 {
@@ -539,10 +122,10 @@ check_entity_refs (Loader             *loader,
 }
 
 static AmEvidence *
-parse_evidence (Loader      *loader,
-                const Where *where,
-                JsonNode    *node,
-                guint        index)
+parse_evidence (Loader            *loader,
+                const AmJsonWhere *where,
+                JsonNode          *node,
+                guint              index)
 {
   g_autofree char *path = g_strdup_printf ("evidence[%u]", index);
   g_autofree char *text_path = NULL;
@@ -553,7 +136,7 @@ parse_evidence (Loader      *loader,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      wrong_type (loader, where, path, "an object", node);
+      _am_json_wrong_type (&loader->reader, where, path, "an object", node);
       return NULL;
     }
   object = json_node_get_object (node);
@@ -562,11 +145,12 @@ parse_evidence (Loader      *loader,
   {
     g_autofree char *member_path = g_strdup_printf ("%s.paragraph", path);
 
-    if (!get_member (loader, where, object, "paragraph", member_path, TRUE, &member))
+    if (!_am_json_get_member (&loader->reader, where, object, "paragraph", member_path, TRUE,
+                              &member))
       return NULL;
-    if (!node_is_value_of (member, G_TYPE_INT64))
+    if (!_am_json_node_is_value_of (member, G_TYPE_INT64))
       {
-        wrong_type (loader, where, member_path, "an integer", member);
+        _am_json_wrong_type (&loader->reader, where, member_path, "an integer", member);
         return NULL;
       }
     paragraph = json_node_get_int (member);
@@ -574,43 +158,56 @@ parse_evidence (Loader      *loader,
 
   /* text */
   text_path = g_strdup_printf ("%s.text", path);
-  if (!get_member (loader, where, object, "text", text_path, TRUE, &member))
+  if (!_am_json_get_member (&loader->reader, where, object, "text", text_path, TRUE, &member))
     return NULL;
-  if (!node_is_value_of (member, G_TYPE_STRING))
+  if (!_am_json_node_is_value_of (member, G_TYPE_STRING))
     {
-      wrong_type (loader, where, text_path, "a string", member);
+      _am_json_wrong_type (&loader->reader, where, text_path, "a string", member);
       return NULL;
     }
   text = json_node_get_string (member);
 
   if (paragraph < 0)
     {
-      loader_fail (loader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                   "%s: paragraph %" G_GINT64_FORMAT " is negative", path, paragraph);
+      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_INVALID_VALUE,
+                     /* Translators: %s is where in the item ("evidence[0]"), %lld the
+                      * paragraph number the file gives */
+                     _("%s: paragraph %lld is negative"), path, (long long) paragraph);
       return NULL;
     }
 
   if (*text == '\0')
     {
-      loader_fail (loader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                   "%s: 'text' is empty", path);
+      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_INVALID_VALUE,
+                     /* Translators: an error in an Actormap model file, after its name and the
+                        JSON location; the placeholders are, in order: path */
+                     _("%s: 'text' is empty"), path);
       return NULL;
     }
 
   if (!loader->has_article)
     {
-      loader_fail (loader, where, AM_MODEL_ERROR_EVIDENCE_RANGE,
-                   "%s: evidence needs an 'article' with paragraphs, and the file has none",
-                   path);
+      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_EVIDENCE_RANGE,
+                     /* Translators: an error in an Actormap model file, after its name and the
+                        JSON location; the placeholders are, in order: path */
+                     _("%s: evidence needs an 'article' with paragraphs, and the file has none"),
+                     path);
       return NULL;
     }
 
   if (paragraph >= loader->n_paragraphs)
     {
-      loader_fail (loader, where, AM_MODEL_ERROR_EVIDENCE_RANGE,
-                   "%s: paragraph %" G_GINT64_FORMAT " is out of range (the article has %u paragraph%s)",
-                   path, paragraph, loader->n_paragraphs,
-                   loader->n_paragraphs == 1 ? "" : "s");
+      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_EVIDENCE_RANGE,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  /* Translators: %s is where in the item ("evidence[0]"),
+                                   * %lld the paragraph number the file gives, %u how many
+                                   * the article has */
+                                  "%s: paragraph %lld is out of range (the article has %u "
+                                  "paragraph)",
+                                  "%s: paragraph %lld is out of range (the article has %u "
+                                  "paragraphs)",
+                                  loader->n_paragraphs),
+                     path, (long long) paragraph, loader->n_paragraphs);
       return NULL;
     }
 
@@ -618,11 +215,13 @@ parse_evidence (Loader      *loader,
   found = strstr (paragraph_text, text);
   if (found == NULL)
     {
-      g_autofree char *quoted = quote_text (text);
+      g_autofree char *quoted = _am_json_quote (text);
 
-      loader_fail (loader, where, AM_MODEL_ERROR_EVIDENCE_MISMATCH,
-                   "%s: text \"%s\" not found verbatim in paragraph %" G_GINT64_FORMAT,
-                   path, quoted, paragraph);
+      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_EVIDENCE_MISMATCH,
+                     /* Translators: the first %s is where in the item ("evidence[0]"), the
+                      * second the quoted text, %lld the paragraph number */
+                     _("%s: text \"%s\" not found verbatim in paragraph %lld"),
+                     path, quoted, (long long) paragraph);
       return NULL;
     }
 
@@ -631,14 +230,14 @@ parse_evidence (Loader      *loader,
 
 /* The optional "evidence" member → a new array (never NULL on success). */
 static GPtrArray *
-parse_evidence_list (Loader      *loader,
-                     const Where *where,
-                     JsonObject  *object)
+parse_evidence_list (Loader            *loader,
+                     const AmJsonWhere *where,
+                     JsonObject        *object)
 {
   g_autoptr(GPtrArray) evidence = NULL;
   JsonArray *array;
 
-  if (!get_array (loader, where, object, "evidence", &array))
+  if (!_am_json_get_array (&loader->reader, where, object, "evidence", &array))
     return NULL;
 
   evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) am_evidence_unref);
@@ -667,7 +266,7 @@ collect_attributes (JsonObject         *object,
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &name, &node))
     {
-      if (!node_is_value_of (node, G_TYPE_STRING) || g_strv_contains (known, name))
+      if (!_am_json_node_is_value_of (node, G_TYPE_STRING) || g_strv_contains (known, name))
         continue;
       g_hash_table_insert (attributes, g_strdup (name), g_strdup (json_node_get_string (node)));
     }
@@ -678,11 +277,11 @@ collect_attributes (JsonObject         *object,
 /* The item at @index of a section must be an object whose "id" is a non-empty string;
  * fills @where and registers the id. */
 static JsonObject *
-begin_item (Loader     *loader,
-            Where      *where,
-            Section     section,
-            JsonArray  *array,
-            guint       index)
+begin_item (Loader      *loader,
+            AmJsonWhere *where,
+            Section      section,
+            JsonArray   *array,
+            guint        index)
 {
   JsonNode *node = json_array_get_element (array, index);
   JsonObject *object;
@@ -694,13 +293,16 @@ begin_item (Loader     *loader,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      loader_fail (loader, where, AM_MODEL_ERROR_WRONG_TYPE,
-                   "expected an object, got %s", describe_node (node));
+      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_WRONG_TYPE,
+                     /* Translators: an error in an Actormap model file, after its name and the
+                        JSON location; the placeholders are, in order: _am_json_describe_node
+                        (node) */
+                     _("expected an object, got %s"), _am_json_describe_node (node));
       return NULL;
     }
   object = json_node_get_object (node);
 
-  if (!get_nonempty_string (loader, where, object, "id", &id))
+  if (!_am_json_get_nonempty_string (&loader->reader, where, object, "id", &id))
     return NULL;
   where->id = id;
 
@@ -724,16 +326,16 @@ parse_entity (Loader    *loader,
   g_auto(GStrv) aliases = NULL;
   const char *name, *kind, *role, *description, *affiliation, *group;
   JsonObject *object;
-  Where where;
+  AmJsonWhere where;
 
   if (!(object = begin_item (loader, &where, SECTION_ENTITIES, array, index)) ||
-      !get_nonempty_string (loader, &where, object, "name", &name) ||
-      !get_nonempty_string (loader, &where, object, "kind", &kind) ||
-      !get_string (loader, &where, object, "role", FALSE, &role) ||
-      !get_string (loader, &where, object, "description", FALSE, &description) ||
-      !get_string (loader, &where, object, "affiliation", FALSE, &affiliation) ||
-      !get_string_array (loader, &where, object, "aliases", &aliases) ||
-      !get_string (loader, &where, object, "group", FALSE, &group) ||
+      !_am_json_get_nonempty_string (&loader->reader, &where, object, "name", &name) ||
+      !_am_json_get_nonempty_string (&loader->reader, &where, object, "kind", &kind) ||
+      !_am_json_get_string (&loader->reader, &where, object, "role", FALSE, &role) ||
+      !_am_json_get_string (&loader->reader, &where, object, "description", FALSE, &description) ||
+      !_am_json_get_string (&loader->reader, &where, object, "affiliation", FALSE, &affiliation) ||
+      !_am_json_get_string_array (&loader->reader, &where, object, "aliases", &aliases) ||
+      !_am_json_get_string (&loader->reader, &where, object, "group", FALSE, &group) ||
       !(evidence = parse_evidence_list (loader, &where, object)))
     return NULL;
 
@@ -767,15 +369,15 @@ parse_relation (Loader    *loader,
   const char *source, *target, *label, *type, *date;
   gboolean directed;
   JsonObject *object;
-  Where where;
+  AmJsonWhere where;
 
   if (!(object = begin_item (loader, &where, SECTION_RELATIONS, array, index)) ||
-      !get_string (loader, &where, object, "source", TRUE, &source) ||
-      !get_string (loader, &where, object, "target", TRUE, &target) ||
-      !get_string (loader, &where, object, "label", TRUE, &label) ||
-      !get_string (loader, &where, object, "type", FALSE, &type) ||
-      !get_boolean (loader, &where, object, "directed", TRUE, &directed) ||
-      !get_date (loader, &where, object, "date", &date) ||
+      !_am_json_get_string (&loader->reader, &where, object, "source", TRUE, &source) ||
+      !_am_json_get_string (&loader->reader, &where, object, "target", TRUE, &target) ||
+      !_am_json_get_string (&loader->reader, &where, object, "label", TRUE, &label) ||
+      !_am_json_get_string (&loader->reader, &where, object, "type", FALSE, &type) ||
+      !_am_json_get_boolean (&loader->reader, &where, object, "directed", TRUE, &directed) ||
+      !_am_json_get_date (&loader->reader, &where, object, "date", &date) ||
       !(evidence = parse_evidence_list (loader, &where, object)) ||
       !check_entity_ref (loader, &where, "source", source) ||
       !check_entity_ref (loader, &where, "target", target))
@@ -807,16 +409,16 @@ parse_statement (Loader    *loader,
   const char *speaker, *text, *date, *reported_by;
   gboolean quoted;
   JsonObject *object;
-  Where where;
+  AmJsonWhere where;
 
   if (!(object = begin_item (loader, &where, SECTION_STATEMENTS, array, index)) ||
-      !get_string (loader, &where, object, "speaker", TRUE, &speaker) ||
-      !get_nonempty_string (loader, &where, object, "text", &text) ||
-      !get_boolean (loader, &where, object, "quoted", FALSE, &quoted) ||
-      !get_date (loader, &where, object, "date", &date) ||
-      !get_string_array (loader, &where, object, "about", &about) ||
-      !get_string_array (loader, &where, object, "addressees", &addressees) ||
-      !get_string (loader, &where, object, "reported_by", FALSE, &reported_by) ||
+      !_am_json_get_string (&loader->reader, &where, object, "speaker", TRUE, &speaker) ||
+      !_am_json_get_nonempty_string (&loader->reader, &where, object, "text", &text) ||
+      !_am_json_get_boolean (&loader->reader, &where, object, "quoted", FALSE, &quoted) ||
+      !_am_json_get_date (&loader->reader, &where, object, "date", &date) ||
+      !_am_json_get_string_array (&loader->reader, &where, object, "about", &about) ||
+      !_am_json_get_string_array (&loader->reader, &where, object, "addressees", &addressees) ||
+      !_am_json_get_string (&loader->reader, &where, object, "reported_by", FALSE, &reported_by) ||
       !(evidence = parse_evidence_list (loader, &where, object)) ||
       !check_entity_ref (loader, &where, "speaker", speaker) ||
       !check_entity_refs (loader, &where, "about", (const char * const *) about) ||
@@ -842,32 +444,34 @@ parse_article (Loader        *loader,
                JsonObject    *root,
                AmArticleInfo *info)
 {
-  const Where where = { "article", -1, NULL };
+  const AmJsonWhere where = { "article", -1, NULL };
   const char *title, *date, *publisher, *source, *url;
   JsonObject *object;
   JsonNode *node;
 
-  if (!get_typed_member (loader, NULL, root, "article", FALSE, node_is_object, "an object",
-                         &node))
+  if (!_am_json_get_typed_member (&loader->reader, NULL, root, "article", FALSE,
+                                  _am_json_node_is_object, "an object", &node))
     return FALSE;
   if (node == NULL)
     return TRUE;
   object = json_node_get_object (node);
 
-  if (!get_string (loader, &where, object, "title", FALSE, &title) ||
-      !get_date (loader, &where, object, "date", &date) ||
-      !get_string (loader, &where, object, "publisher", FALSE, &publisher) ||
-      !get_string (loader, &where, object, "source", FALSE, &source) ||
-      !get_string (loader, &where, object, "url", FALSE, &url) ||
-      !get_string_array (loader, &where, object, "paragraphs", &info->paragraphs))
+  if (!_am_json_get_string (&loader->reader, &where, object, "title", FALSE, &title) ||
+      !_am_json_get_date (&loader->reader, &where, object, "date", &date) ||
+      !_am_json_get_string (&loader->reader, &where, object, "publisher", FALSE, &publisher) ||
+      !_am_json_get_string (&loader->reader, &where, object, "source", FALSE, &source) ||
+      !_am_json_get_string (&loader->reader, &where, object, "url", FALSE, &url) ||
+      !_am_json_get_string_array (&loader->reader, &where, object, "paragraphs", &info->paragraphs))
     return FALSE;
 
-  if (url != NULL && !is_web_url (url))
+  if (url != NULL && !_am_json_is_web_url (url))
     {
-      g_autofree char *quoted = quote_text (url);
+      g_autofree char *quoted = _am_json_quote (url);
 
-      return loader_fail (loader, &where, AM_MODEL_ERROR_INVALID_VALUE,
-                          "url: '%s' is not an absolute http or https URL", quoted);
+      return _am_json_fail (&loader->reader, &where, AM_MODEL_ERROR_INVALID_VALUE,
+                            /* Translators: an error in an Actormap model file, after its name and
+                               the JSON location; the placeholders are, in order: quoted */
+                            _("url: '%s' is not an absolute http or https URL"), quoted);
     }
 
   info->title = g_strdup (title);
@@ -893,44 +497,54 @@ check_top_level (Loader      *loader,
   JsonNode *node;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return loader_fail (loader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
-                        "not an Actormap file: the top level is %s, not an object",
-                        describe_node (root));
+    return _am_json_fail (&loader->reader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
+                          /* Translators: an error in an Actormap model file, after its name and
+                             the JSON location; the placeholders are, in order:
+                             _am_json_describe_node (root) */
+                          _("not an Actormap file: the top level is %s, not an object"),
+                          _am_json_describe_node (root));
   object = json_node_get_object (root);
 
-  if (!get_typed_member (loader, NULL, object, "format", FALSE, node_is_string, "a string",
-                         &node))
+  if (!_am_json_get_typed_member (&loader->reader, NULL, object, "format", FALSE,
+                                  _am_json_node_is_string, "a string", &node))
     return FALSE;
   if (node != NULL)
     {
       if (strcmp (json_node_get_string (node), "actormap") != 0)
         {
-          g_autofree char *quoted = quote_text (json_node_get_string (node));
+          g_autofree char *quoted = _am_json_quote (json_node_get_string (node));
 
-          return loader_fail (loader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
-                              "not an Actormap file: 'format' is '%s', not 'actormap'", quoted);
+          return _am_json_fail (&loader->reader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
+                                /* Translators: an error in an Actormap model file, after its name
+                                   and the JSON location; the placeholders are, in order: quoted */
+                                _("not an Actormap file: 'format' is '%s', not 'actormap'"), quoted);
         }
     }
 
-  if (!get_typed_member (loader, NULL, object, "version", FALSE, node_is_integer,
-                         "an integer", &node))
+  if (!_am_json_get_typed_member (&loader->reader, NULL, object, "version", FALSE,
+                                  _am_json_node_is_integer, "an integer", &node))
     return FALSE;
   if (node != NULL)
     {
       if (json_node_get_int (node) != 1)
-        return loader_fail (loader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
-                            "format version %" G_GINT64_FORMAT " is not supported (this Actormap reads version 1)",
-                            json_node_get_int (node));
+        return _am_json_fail (&loader->reader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
+                              /* Translators: %lld is the format version the file gives */
+                              _("format version %lld is not supported (this Actormap reads "
+                                "version 1)"),
+                              (long long) json_node_get_int (node));
     }
 
   node = json_object_get_member (object, "entities");
   if (node == NULL)
-    return loader_fail (loader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
-                        "not an Actormap file: there is no 'entities' array");
+    return _am_json_fail (&loader->reader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
+                          _("not an Actormap file: there is no 'entities' array"));
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return loader_fail (loader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
-                        "not an Actormap file: 'entities' is %s, not an array",
-                        describe_node (node));
+    return _am_json_fail (&loader->reader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
+                          /* Translators: an error in an Actormap model file, after its name and
+                             the JSON location; the placeholders are, in order:
+                             _am_json_describe_node (node) */
+                          _("not an Actormap file: 'entities' is %s, not an array"),
+                          _am_json_describe_node (node));
 
   *out = object;
   return TRUE;
@@ -988,15 +602,18 @@ set_parse_error (Loader       *loader,
     }
 
   valid = g_utf8_make_valid (message, -1);
-  capped = quote_text (valid);
+  capped = _am_json_quote (valid);
 
   if (has_position)
-    g_set_error (loader->error, AM_MODEL_ERROR, AM_MODEL_ERROR_SYNTAX,
-                 "%s: line %u, column %u: %s", loader->display_name, line,
+    g_set_error (loader->reader.error, AM_MODEL_ERROR, AM_MODEL_ERROR_SYNTAX,
+                 /* Translators: an error in an Actormap model file, after its name and the JSON
+                    location; the placeholders are, in order: loader->reader.display_name, line,
+                    byte_column_to_characters (data, length, line, column), capped */
+                 _("%s: line %u, column %u: %s"), loader->reader.display_name, line,
                  byte_column_to_characters (data, length, line, column), capped);
   else
-    g_set_error (loader->error, AM_MODEL_ERROR, AM_MODEL_ERROR_SYNTAX,
-                 "%s: %s", loader->display_name, capped);
+    g_set_error (loader->reader.error, AM_MODEL_ERROR, AM_MODEL_ERROR_SYNTAX,
+                 "%s: %s", loader->reader.display_name, capped);
 }
 
 static GPtrArray *
@@ -1005,12 +622,12 @@ parse_section (Loader     *loader,
                Section     section)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  const Where top = { section_names[section], -1, NULL };
+  const AmJsonWhere top = { section_names[section], -1, NULL };
   JsonArray *array;
   guint n;
 
   /* "entities" was checked to be an array; the other two are optional. */
-  if (!get_array (loader, NULL, root, section_names[section], &array))
+  if (!_am_json_get_array (&loader->reader, NULL, root, section_names[section], &array))
     return NULL;
   if (array == NULL)
     return g_steal_pointer (&items);
@@ -1018,7 +635,7 @@ parse_section (Loader     *loader,
   n = json_array_get_length (array);
   if (n > MAX_ITEMS)
     {
-      loader_fail (loader, &top, AM_MODEL_ERROR_INVALID_VALUE, "too many items");
+      _am_json_fail (&loader->reader, &top, AM_MODEL_ERROR_INVALID_VALUE, _("too many items"));
       return NULL;
     }
 
@@ -1062,9 +679,9 @@ parse_section (Loader     *loader,
  * Returns: (transfer full) (nullable): the document, or %NULL with @error set
  */
 AmDocument *
-am_document_load_from_bytes (GBytes      *bytes,
-                             const char  *display_name,
-                             GError     **error)
+am_document_load_from_bytes (GBytes     *bytes,
+                             const char *display_name,
+                             GError    **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GHashTable) ids = NULL;
@@ -1088,8 +705,8 @@ am_document_load_from_bytes (GBytes      *bytes,
     display_name = "document";
   else if (!g_utf8_validate (display_name, -1, NULL))
     display_name = valid_name = g_utf8_make_valid (display_name, -1);
-  loader.display_name = display_name;
-  loader.error = error;
+  loader.reader.display_name = display_name;
+  loader.reader.error = error;
 
   data = g_bytes_get_data (bytes, &length);
 
@@ -1097,7 +714,7 @@ am_document_load_from_bytes (GBytes      *bytes,
   if (!_am_json_scan (data, length, AM_DOCUMENT_MAX_DEPTH, &local_error))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  "%s: ", loader.display_name);
+                                  "%s: ", loader.reader.display_name);
       return NULL;
     }
 
@@ -1113,8 +730,10 @@ am_document_load_from_bytes (GBytes      *bytes,
     {
       /* The scan rules this out; json-glib 1.6 returns TRUE with no root for empty
        * input, so keep the check. */
-      g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_EMPTY, "%s: empty file",
-                   loader.display_name);
+      /* Translators: an error in an Actormap model file, after its name and the JSON location;
+         the placeholders are, in order: loader.reader.display_name */
+      g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_EMPTY, _("%s: empty file"),
+                   loader.reader.display_name);
       return NULL;
     }
 
@@ -1132,306 +751,7 @@ am_document_load_from_bytes (GBytes      *bytes,
 }
 
 /* ------------------------------------------------------------------------------------ */
-/* Files                                                                                */
-
-static char *
-file_display_name (GFile *file)
-{
-  const char *path = g_file_peek_path (file);
-  g_autofree char *basename = NULL;
-
-  if (path != NULL)
-    return g_filename_display_basename (path);
-
-  basename = g_file_get_basename (file);
-  if (basename != NULL && *basename != '\0' && strcmp (basename, "/") != 0)
-    return g_filename_display_name (basename);
-
-  return g_file_get_parse_name (file);
-}
-
-static const char *
-describe_mode (guint32 mode)
-{
-  if (S_ISDIR (mode))
-    return "a directory";
-  if (S_ISFIFO (mode))
-    return "a named pipe";
-  if (S_ISCHR (mode))
-    return "a character device";
-  if (S_ISBLK (mode))
-    return "a block device";
-  if (S_ISSOCK (mode))
-    return "a socket";
-  if (S_ISLNK (mode))
-    return "a broken symbolic link";
-  return "not a regular file";
-}
-
-static const char *
-describe_file_type (GFileType type)
-{
-  switch (type)
-    {
-    case G_FILE_TYPE_DIRECTORY:
-      return "a directory";
-    case G_FILE_TYPE_SYMBOLIC_LINK:
-      return "a broken symbolic link";
-    case G_FILE_TYPE_SPECIAL:
-      return "a device, pipe or socket";
-    case G_FILE_TYPE_SHORTCUT:
-    case G_FILE_TYPE_MOUNTABLE:
-    case G_FILE_TYPE_UNKNOWN:
-    case G_FILE_TYPE_REGULAR:
-    default:
-      return "not a regular file";
-    }
-}
-
-static gboolean
-fail_not_regular (const char  *display_name,
-                  const char  *what,
-                  GError     **error)
-{
-  g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_NOT_REGULAR,
-               "%s: not a regular file (%s)", display_name, what);
-  return FALSE;
-}
-
-static gboolean
-fail_too_large (const char  *display_name,
-                goffset      size,
-                GError     **error)
-{
-  if (size >= 0)
-    g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_TOO_LARGE,
-                 "%s: file too large (%" G_GOFFSET_FORMAT " bytes; the limit is %d)",
-                 display_name, size, AM_DOCUMENT_MAX_FILE_SIZE);
-  else
-    g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_TOO_LARGE,
-                 "%s: file too large (over the limit of %d bytes)",
-                 display_name, AM_DOCUMENT_MAX_FILE_SIZE);
-  return FALSE;
-}
-
-static void
-fail_io (const char  *display_name,
-         GError      *io_error,
-         GError     **error)
-{
-  /* Cancellation stays G_IO_ERROR_CANCELLED: callers ignore it. */
-  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, io_error);
-  else
-    {
-      g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_IO,
-                   "%s: %s", display_name, io_error->message);
-      g_error_free (io_error);
-    }
-}
-
-/* Reads a local file without ever blocking in open() and without trusting the earlier
- * query: the descriptor itself must be a regular file under the cap. */
-static GBytes *
-read_local_file (const char    *path,
-                 const char    *display_name,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  g_autoptr(GByteArray) buffer = NULL;
-  struct stat st;
-  gsize length = 0;
-  int fd;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_IO,
-                   "%s: cannot open: %s", display_name, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  if (fstat (fd, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_IO,
-                   "%s: cannot read: %s", display_name, g_strerror (saved_errno));
-      close (fd);
-      return NULL;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      fail_not_regular (display_name, describe_mode (st.st_mode), error);
-      close (fd);
-      return NULL;
-    }
-
-  if (st.st_size > AM_DOCUMENT_MAX_FILE_SIZE)
-    {
-      fail_too_large (display_name, st.st_size, error);
-      close (fd);
-      return NULL;
-    }
-
-  buffer = g_byte_array_sized_new ((guint) st.st_size + 1);
-
-  for (;;)
-    {
-      /* Room for the rest of the expected size plus one byte, so that EOF shows in
-       * the next read; files that report no size (/proc) grow in 64 KiB steps. */
-      gsize room = length < (gsize) st.st_size ? (gsize) st.st_size - length + 1 : 65536;
-      gssize n;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          close (fd);
-          return NULL;
-        }
-
-      g_byte_array_set_size (buffer, (guint) (length + room));
-      n = read (fd, buffer->data + length, room);
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          if (saved_errno == EINTR)
-            continue;
-
-          g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_IO,
-                       "%s: cannot read: %s", display_name, g_strerror (saved_errno));
-          close (fd);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-
-      length += (gsize) n;
-      if (length > AM_DOCUMENT_MAX_FILE_SIZE)
-        {
-          fail_too_large (display_name, -1, error);
-          close (fd);
-          return NULL;
-        }
-    }
-
-  close (fd);
-  g_byte_array_set_size (buffer, (guint) length);
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-}
-
-/* Any other GFile (resource://, a GVfs mount): through its input stream, capped. */
-static GBytes *
-read_stream_file (GFile         *file,
-                  const char    *display_name,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  GError *local_error = NULL;
-  gsize length = 0;
-
-  stream = g_file_read (file, cancellable, &local_error);
-  if (stream == NULL)
-    {
-      fail_io (display_name, local_error, error);
-      return NULL;
-    }
-
-  for (;;)
-    {
-      gsize room = 65536, n = 0;
-
-      g_byte_array_set_size (buffer, (guint) (length + room));
-      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data + length, room,
-                                    &n, cancellable, &local_error))
-        {
-          fail_io (display_name, local_error, error);
-          return NULL;
-        }
-
-      length += n;
-      if (length > AM_DOCUMENT_MAX_FILE_SIZE)
-        {
-          fail_too_large (display_name, -1, error);
-          return NULL;
-        }
-      if (n < room)
-        break;
-    }
-
-  g_byte_array_set_size (buffer, (guint) length);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-}
-
-/* Checks then reads @file; sets *display_name in every case. */
-static GBytes *
-read_file_checked (GFile         *file,
-                   GCancellable  *cancellable,
-                   char         **display_name,
-                   GError       **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  GError *local_error = NULL;
-  const char *path;
-  GFileType type;
-
-  *display_name = file_display_name (file);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  /* Nothing is opened before the type and size are known: opening a FIFO blocks, and
-   * a link to /dev/zero never ends. */
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                            G_FILE_ATTRIBUTE_UNIX_MODE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      fail_io (*display_name, local_error, error);
-      return NULL;
-    }
-
-  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME))
-    {
-      g_free (*display_name);
-      *display_name = g_strdup (g_file_info_get_display_name (info));
-    }
-
-  type = g_file_info_get_file_type (info);
-  if (type != G_FILE_TYPE_REGULAR)
-    {
-      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE) &&
-          type != G_FILE_TYPE_SYMBOLIC_LINK)
-        fail_not_regular (*display_name,
-                          describe_mode (g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE)),
-                          error);
-      else
-        fail_not_regular (*display_name, describe_file_type (type), error);
-      return NULL;
-    }
-
-  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
-      g_file_info_get_size (info) > AM_DOCUMENT_MAX_FILE_SIZE)
-    {
-      fail_too_large (*display_name, g_file_info_get_size (info), error);
-      return NULL;
-    }
-
-  path = g_file_peek_path (file);
-  if (path != NULL)
-    return read_local_file (path, *display_name, cancellable, error);
-
-  return read_stream_file (file, *display_name, cancellable, error);
-}
+/* Files, read by am-file-read.c                                                        */
 
 /**
  * am_document_load_from_file:
@@ -1447,9 +767,9 @@ read_file_checked (GFile         *file,
  * Returns: (transfer full) (nullable): the document, or %NULL with @error set
  */
 AmDocument *
-am_document_load_from_file (GFile         *file,
-                            GCancellable  *cancellable,
-                            GError       **error)
+am_document_load_from_file (GFile        *file,
+                            GCancellable *cancellable,
+                            GError      **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *display_name = NULL;
@@ -1458,39 +778,11 @@ am_document_load_from_file (GFile         *file,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = read_file_checked (file, cancellable, &display_name, error);
+  bytes = _am_file_read_checked (file, cancellable, &display_name, error);
   if (bytes == NULL)
     return NULL;
 
   return am_document_load_from_bytes (bytes, display_name, error);
-}
-
-/**
- * am_document_read_file:
- * @file: a file to open
- * @cancellable: (nullable): a #GCancellable
- * @display_name: (out) (transfer full): the name to use in messages, set in every case
- * @error: return location for an error
- *
- * The file checks of am_document_load_from_file() (a regular file under
- * %AM_DOCUMENT_MAX_FILE_SIZE, decided before anything is opened, so a FIFO or a device
- * never blocks) and the read, for formats other than Actormap's JSON.  Errors are in
- * %AM_MODEL_ERROR and start with the display name, except %G_IO_ERROR_CANCELLED.
- *
- * Returns: (transfer full) (nullable): the file's bytes
- */
-GBytes *
-am_document_read_file (GFile         *file,
-                       GCancellable  *cancellable,
-                       char         **display_name,
-                       GError       **error)
-{
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return read_file_checked (file, cancellable, display_name, error);
 }
 
 static void
@@ -1520,10 +812,10 @@ load_file_thread (GTask        *task,
  * Loads @file on a worker thread, with the checks of am_document_load_from_file().
  */
 void
-am_document_load_file_async (GFile               *file,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+am_document_load_file_async (GFile              *file,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -1544,8 +836,8 @@ am_document_load_file_async (GFile               *file,
  * Returns: (transfer full) (nullable): the document, or %NULL with @error set
  */
 AmDocument *
-am_document_load_file_finish (GAsyncResult  *result,
-                              GError       **error)
+am_document_load_file_finish (GAsyncResult *result,
+                              GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == am_document_load_file_async,

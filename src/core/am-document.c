@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-array-model-private.h"
 #include "am-document-private.h"
@@ -22,6 +23,8 @@
 struct _AmDocument
 {
   GObject     parent_instance;
+
+  AmDocumentOrigin origin;
 
   char       *title;
   char       *date;
@@ -220,7 +223,9 @@ check_id (GHashTable  *seen,
   if (id == NULL || *id == '\0')
     {
       g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE,
-                   "%s[%u]: empty id", what, index);
+                   /* Translators: an error in a graph read from a file; the placeholders are, in
+                      order: what, index */
+                   _("%s[%u]: empty id"), what, index);
       return FALSE;
     }
 
@@ -228,7 +233,9 @@ check_id (GHashTable  *seen,
   if (previous != NULL)
     {
       g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_DUPLICATE_ID,
-                   "%s[%u] (%s): duplicate id '%s', already used by %s",
+                   /* Translators: an error in a graph read from a file; the placeholders are, in
+                      order: what, index, id, id, previous */
+                   _("%s[%u] (%s): duplicate id '%s', already used by %s"),
                    what, index, id, id, previous);
       return FALSE;
     }
@@ -258,7 +265,9 @@ copy_string_table (GHashTable  *dest,
           value == NULL || !g_utf8_validate (value, -1, NULL))
         {
           g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE,
-                       "%s: an empty key, or a key or value that is not valid UTF-8", what);
+                       /* Translators: an error in a graph read from a file; the placeholders are,
+                          in order: what */
+                       _("%s: an empty key, or a key or value that is not valid UTF-8"), what);
           return FALSE;
         }
       g_hash_table_insert (dest, g_strdup (key), g_strdup (value));
@@ -320,6 +329,35 @@ am_document_new_from_graph (const char  *title,
                             GHashTable  *group_labels,
                             GError     **error)
 {
+  return am_document_new_imported (AM_DOCUMENT_ORIGIN_MODEL, title, entities, relations,
+                                   graph_attributes, group_labels, error);
+}
+
+/**
+ * am_document_new_imported:
+ * @origin: where the objects came from
+ * @title: (nullable): the document title (the DOT graph's label or name)
+ * @entities: (element-type AmEntity) (transfer none): the entities
+ * @relations: (element-type AmRelation) (transfer none) (nullable): the relations
+ * @graph_attributes: (element-type utf8 utf8) (transfer none) (nullable): graph-level
+ *   attributes that guide the layout, already filtered
+ * @group_labels: (element-type utf8 utf8) (transfer none) (nullable): the label of each
+ *   group (DOT cluster) id
+ * @error: return location for an error in %AM_MODEL_ERROR
+ *
+ * Like am_document_new_from_graph(); am_document_get_origin() then returns @origin.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+AmDocument *
+am_document_new_imported (AmDocumentOrigin  origin,
+                          const char       *title,
+                          GPtrArray        *entities,
+                          GPtrArray        *relations,
+                          GHashTable       *graph_attributes,
+                          GHashTable       *group_labels,
+                          GError          **error)
+{
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GHashTable) entity_ids = NULL;
   g_autoptr(GHashTable) attributes_copy = NULL;
@@ -327,6 +365,8 @@ am_document_new_from_graph (const char  *title,
   AmArticleInfo article = { 0 };
   AmDocument *document;
 
+  g_return_val_if_fail (origin == AM_DOCUMENT_ORIGIN_MODEL ||
+                        origin == AM_DOCUMENT_ORIGIN_GRAPHVIZ, NULL);
   g_return_val_if_fail (entities != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -338,7 +378,7 @@ am_document_new_from_graph (const char  *title,
   if (title != NULL && !g_utf8_validate (title, -1, NULL))
     {
       g_set_error_literal (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE,
-                           "the title is not valid UTF-8");
+                           _("the title is not valid UTF-8"));
       return NULL;
     }
 
@@ -376,7 +416,9 @@ am_document_new_from_graph (const char  *title,
           if (!g_hash_table_contains (entity_ids, ends[j]))
             {
               g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
-                           "relations[%u] (%s): '%s' refers to unknown entity '%s'",
+                           /* Translators: an error in a graph read from a file; the placeholders
+                              are, in order: i, id, end_names[j], ends[j] */
+                           _("relations[%u] (%s): '%s' refers to unknown entity '%s'"),
                            i, id, end_names[j], ends[j]);
               return NULL;
             }
@@ -391,6 +433,7 @@ am_document_new_from_graph (const char  *title,
   g_clear_pointer (&document->group_labels, g_hash_table_unref);
   document->graph_attributes = g_steal_pointer (&attributes_copy);
   document->group_labels = g_steal_pointer (&labels_copy);
+  document->origin = origin;
 
   return document;
 }
@@ -428,6 +471,21 @@ am_document_get_group_label (AmDocument *self,
   g_return_val_if_fail (group != NULL, NULL);
 
   return g_hash_table_lookup (self->group_labels, group);
+}
+
+/**
+ * am_document_get_origin:
+ * @self: a document
+ *
+ * Returns: %AM_DOCUMENT_ORIGIN_GRAPHVIZ for an imported DOT file, otherwise
+ *   %AM_DOCUMENT_ORIGIN_MODEL
+ */
+AmDocumentOrigin
+am_document_get_origin (AmDocument *self)
+{
+  g_return_val_if_fail (AM_IS_DOCUMENT (self), AM_DOCUMENT_ORIGIN_MODEL);
+
+  return self->origin;
 }
 
 /**

@@ -60,6 +60,16 @@ AmDocument *am_document_new_from_graph   (const char          *title,
                                           GHashTable          *graph_attributes,
                                           GHashTable          *group_labels,
                                           GError             **error);
+/* am_document_new_from_graph() for a document that came from elsewhere: the DOT import
+ * passes %AM_DOCUMENT_ORIGIN_GRAPHVIZ.  The two constructors above give
+ * %AM_DOCUMENT_ORIGIN_MODEL. */
+AmDocument *am_document_new_imported     (AmDocumentOrigin     origin,
+                                          const char          *title,
+                                          GPtrArray           *entities,
+                                          GPtrArray           *relations,
+                                          GHashTable          *graph_attributes,
+                                          GHashTable          *group_labels,
+                                          GError             **error);
 /* The checks and the read of am_document_load_from_file(), without parsing: for other
  * formats (DOT).  Sets *display_name (transfer full) in every case.  AM_MODEL_ERROR,
  * or G_IO_ERROR_CANCELLED. */
@@ -67,6 +77,9 @@ GBytes     *am_document_read_file        (GFile               *file,
                                           GCancellable        *cancellable,
                                           char               **display_name,
                                           GError             **error);
+
+/* Where the document came from: %AM_DOCUMENT_ORIGIN_MODEL for a loaded JSON file. */
+AmDocumentOrigin    am_document_get_origin     (AmDocument *self);
 
 /* Article metadata: NULL (or empty array) when the file has no "article". */
 const char         *am_document_get_title      (AmDocument *self);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-json-scan.h"
 #include "am-model-error.h"
@@ -74,7 +75,9 @@ scan_fail (Scan       *scan,
 
   _am_json_position ((const char *) scan->data, scan->length, offset, &line, &column);
   g_set_error (scan->error, AM_MODEL_ERROR, code,
-               "line %u, column %u: %s", line, column, what);
+               /* Translators: an error in a JSON file; the placeholders are, in order: line,
+                  column, what */
+               _("line %u, column %u: %s"), line, column, what);
 
   return FALSE;
 }
@@ -388,7 +391,7 @@ _am_json_scan (const char  *data,
 
   if (length == 0)
     {
-      g_set_error_literal (error, AM_MODEL_ERROR, AM_MODEL_ERROR_EMPTY, "empty file");
+      g_set_error_literal (error, AM_MODEL_ERROR, AM_MODEL_ERROR_EMPTY, _("empty file"));
       return FALSE;
     }
 
@@ -522,7 +525,7 @@ _am_json_scan (const char  *data,
   if (!seen_value)
     {
       g_set_error_literal (error, AM_MODEL_ERROR, AM_MODEL_ERROR_EMPTY,
-                           "empty file (only white space)");
+                           _("empty file (only white space)"));
       return FALSE;
     }
 

@@ -37,4 +37,20 @@ typedef enum
 const char   *am_entity_kind_to_string   (AmEntityKind  kind);
 AmEntityKind  am_entity_kind_from_string (const char   *str);
 
+/*
+ * Where a document came from, so that the layers above can speak of actors and relations
+ * (an Actormap model) or of nodes and edges (an imported Graphviz graph) without guessing
+ * from the entities' kinds.
+ */
+/* The kind name the DOT import gives every node of a Graphviz graph (and the scene gives a
+ * node without a kind).  Whether a document is a graph is am_document_get_origin()'s
+ * answer, not this name's: a model may use the word too. */
+#define AM_GRAPHVIZ_NODE_KIND "node"
+
+typedef enum
+{
+  AM_DOCUMENT_ORIGIN_MODEL,     /* an Actormap JSON model, or objects built in code */
+  AM_DOCUMENT_ORIGIN_GRAPHVIZ,  /* a DOT file read through the layout helper */
+} AmDocumentOrigin;
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-dot-import.h"
 #include "am-layout-private.h"
@@ -321,7 +322,7 @@ _am_dot_import_request_parse (GBytes  *input,
       !g_variant_is_of_type (payload, G_VARIANT_TYPE_BYTESTRING))
     {
       g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                           "unsupported import request");
+                           _("unsupported import request"));
       return TRUE;
     }
 
@@ -706,7 +707,9 @@ invalid (Decoder    *d,
   va_end (args);
 
   g_set_error (d->error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE,
-               "%s: invalid answer from the Graphviz reader: %s", d->display_name, what);
+               /* Translators: an error in a Graphviz file; the placeholders are, in order:
+                  d->display_name, what */
+               _("%s: invalid answer from the Graphviz reader: %s"), d->display_name, what);
   return FALSE;
 }
 
@@ -739,7 +742,9 @@ read_attributes (Decoder    *d,
 
   if (g_variant_n_children (dict) > AM_DOT_MAX_ATTRIBUTES)
     {
-      invalid (d, "%s: more than %u attributes", owner, AM_DOT_MAX_ATTRIBUTES);
+      /* Translators: an error in a Graphviz file; the placeholders are, in order: owner,
+         AM_DOT_MAX_ATTRIBUTES */
+      invalid (d, _("%s: more than %u attributes"), owner, AM_DOT_MAX_ATTRIBUTES);
       return NULL;
     }
 
@@ -751,14 +756,17 @@ read_attributes (Decoder    *d,
       if (*key == '\0' || strlen (key) > AM_DOT_MAX_KEY_BYTES ||
           !g_utf8_validate (key, -1, NULL) || !valid_text (value))
         {
-          invalid (d, "%s: an attribute name or value is empty, too long or not UTF-8",
+          /* Translators: an error in a Graphviz file; the placeholders are, in order: owner */
+          invalid (d, _("%s: an attribute name or value is empty, too long or not UTF-8"),
                    owner);
           return NULL;
         }
       if (g_hash_table_contains (table, key))
         {
           g_autofree char *desc = describe (key);
-          invalid (d, "%s: attribute '%s' given twice", owner, desc);
+          /* Translators: an error in a Graphviz file; the placeholders are, in order: owner,
+             desc */
+          invalid (d, _("%s: attribute '%s' given twice"), owner, desc);
           return NULL;
         }
 
@@ -823,9 +831,11 @@ decode_graph (Decoder  *d,
       n_clusters > AM_DOT_MAX_CLUSTERS)
     {
       g_set_error (d->error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
-                   "%s: %" G_GSIZE_FORMAT " nodes, %" G_GSIZE_FORMAT " edges and %"
-                   G_GSIZE_FORMAT " clusters is more than Actormap can lay out (at most "
-                   "%u, %u and %u)", d->display_name, n_nodes, n_edges, n_clusters,
+                   /* Translators: %s is a file name; the %zu are the numbers of nodes,
+                    * edges and clusters in it, the %u the largest numbers allowed */
+                   _("%s: %zu nodes, %zu edges and %zu clusters is more than Actormap can "
+                     "lay out (at most %u, %u and %u)"),
+                   d->display_name, n_nodes, n_edges, n_clusters,
                    AM_DOT_MAX_NODES, AM_DOT_MAX_EDGES, AM_DOT_MAX_CLUSTERS);
       return NULL;
     }
@@ -833,7 +843,7 @@ decode_graph (Decoder  *d,
   if (strlen (name) > AM_DOT_MAX_ID_BYTES || !g_utf8_validate (name, -1, NULL) ||
       !valid_text (label))
     {
-      invalid (d, "the graph's name or label is too long or not UTF-8");
+      invalid (d, _("the graph's name or label is too long or not UTF-8"));
       return NULL;
     }
   graph_name = *name != '\0' ? name : NULL;
@@ -871,14 +881,16 @@ decode_graph (Decoder  *d,
       g_variant_iter_next (&iter, "(&s&sb)", &cname, &clabel, &chtml);
       if (!valid_id (cname) || !valid_text (clabel))
         {
-          invalid (d, "cluster %u: the name is empty, or a string is too long or not UTF-8",
+          /* Translators: an error in a Graphviz file; the placeholders are, in order: i */
+          invalid (d, _("cluster %u: the name is empty, or a string is too long or not UTF-8"),
                    i);
           return NULL;
         }
       if (g_hash_table_contains (group_labels, cname))
         {
           g_autofree char *desc = describe (cname);
-          invalid (d, "cluster %u ('%s'): duplicate name", i, desc);
+          /* Translators: an error in a Graphviz file; the placeholders are, in order: i, desc */
+          invalid (d, _("cluster %u ('%s'): duplicate name"), i, desc);
           return NULL;
         }
       names.graph = cname;
@@ -904,7 +916,8 @@ decode_graph (Decoder  *d,
       if (!valid_id (nname) || !valid_text (nlabel) ||
           (*cluster != '\0' && !valid_id (cluster)))
         {
-          invalid (d, "node %u: the name is empty, or a string is too long or not UTF-8", i);
+          /* Translators: an error in a Graphviz file; the placeholders are, in order: i */
+          invalid (d, _("node %u: the name is empty, or a string is too long or not UTF-8"), i);
           return NULL;
         }
 
@@ -914,13 +927,16 @@ decode_graph (Decoder  *d,
       }
       if (g_hash_table_contains (node_names, nname))
         {
-          invalid (d, "%s: duplicate name", owner);
+          /* Translators: an error in a Graphviz file; the placeholders are, in order: owner */
+          invalid (d, _("%s: duplicate name"), owner);
           return NULL;
         }
       if (*cluster != '\0' && !g_hash_table_contains (group_labels, cluster))
         {
           g_autofree char *desc = describe (cluster);
-          invalid (d, "%s: unknown cluster '%s'", owner, desc);
+          /* Translators: an error in a Graphviz file; the placeholders are, in order: owner,
+             desc */
+          invalid (d, _("%s: unknown cluster '%s'"), owner, desc);
           return NULL;
         }
 
@@ -950,7 +966,7 @@ decode_graph (Decoder  *d,
                                                "id", nname,
                                                "name", text,
                                                "kind", AM_ENTITY_KIND_OTHER,
-                                               "kind-name", "node",
+                                               "kind-name", AM_GRAPHVIZ_NODE_KIND,
                                                "group", *cluster != '\0' ? cluster : NULL,
                                                "attributes", attributes,
                                                NULL));
@@ -974,7 +990,8 @@ decode_graph (Decoder  *d,
                            &eattrs);
       if (!valid_id (id) || !valid_id (tail) || !valid_id (head) || !valid_text (elabel))
         {
-          invalid (d, "edge %u: an id or end is empty, or a string is too long or not UTF-8",
+          /* Translators: an error in a Graphviz file; the placeholders are, in order: i */
+          invalid (d, _("edge %u: an id or end is empty, or a string is too long or not UTF-8"),
                    i);
           return NULL;
         }
@@ -986,13 +1003,16 @@ decode_graph (Decoder  *d,
       /* Entities and relations share one id space in a document. */
       if (g_hash_table_contains (edge_ids, id) || g_hash_table_contains (node_names, id))
         {
-          invalid (d, "%s: duplicate id", owner);
+          /* Translators: an error in a Graphviz file; the placeholders are, in order: owner */
+          invalid (d, _("%s: duplicate id"), owner);
           return NULL;
         }
       if (!g_hash_table_contains (node_names, tail) || !g_hash_table_contains (node_names, head))
         {
           g_autofree char *desc = describe (g_hash_table_contains (node_names, tail) ? head : tail);
-          invalid (d, "%s: refers to unknown node '%s'", owner, desc);
+          /* Translators: an error in a Graphviz file; the placeholders are, in order: owner,
+             desc */
+          invalid (d, _("%s: refers to unknown node '%s'"), owner, desc);
           return NULL;
         }
 
@@ -1021,8 +1041,9 @@ decode_graph (Decoder  *d,
                                                 NULL));
     }
 
-  document = am_document_new_from_graph (title, entities, relations, graph_attributes,
-                                         group_labels, &local_error);
+  document = am_document_new_imported (AM_DOCUMENT_ORIGIN_GRAPHVIZ, title, entities,
+                                       relations, graph_attributes, group_labels,
+                                       &local_error);
   if (document == NULL)
     {
       invalid (d, "%s", local_error->message);
@@ -1049,12 +1070,13 @@ decode_error (Decoder  *d,
   if (code != AM_LAYOUT_ERROR_PARSE && code != AM_LAYOUT_ERROR_TOO_LARGE &&
       code != AM_LAYOUT_ERROR_FAILED)
     {
-      invalid (d, "unknown error code %u", code);
+      /* Translators: an error in a Graphviz file; the placeholders are, in order: code */
+      invalid (d, _("unknown error code %u"), code);
       return;
     }
   if (*message == '\0' || g_utf8_strlen (message, -1) > AM_LAYOUT_MAX_MESSAGE + 1)
     {
-      invalid (d, "an error message that is empty or too long");
+      invalid (d, _("an error message that is empty or too long"));
       return;
     }
 
@@ -1098,10 +1120,10 @@ _am_dot_import_decode (GBytes      *answer,
   switch (_am_envelope_open (answer, AM_DOT_IMPORT_ANSWER_MAGIC, &version, &payload))
     {
     case AM_ENVELOPE_MALFORMED:
-      invalid (&d, "malformed or truncated data");
+      invalid (&d, _("malformed or truncated data"));
       return NULL;
     case AM_ENVELOPE_WRONG_MAGIC:
-      invalid (&d, "wrong magic");
+      invalid (&d, _("wrong magic"));
       return NULL;
     case AM_ENVELOPE_OK:
     default:
@@ -1109,7 +1131,8 @@ _am_dot_import_decode (GBytes      *answer,
     }
   if (version != AM_DOT_IMPORT_VERSION)
     {
-      invalid (&d, "unsupported version %u", version);
+      /* Translators: an error in a Graphviz file; the placeholders are, in order: version */
+      invalid (&d, _("unsupported version %u"), version);
       return NULL;
     }
 
@@ -1120,7 +1143,7 @@ _am_dot_import_decode (GBytes      *answer,
     }
   if (!g_variant_is_of_type (payload, G_VARIANT_TYPE (AM_DOT_GRAPH_TYPE)))
     {
-      invalid (&d, "unexpected payload type");
+      invalid (&d, _("unexpected payload type"));
       return NULL;
     }
 

@@ -3,8 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The DOT text is parsed by cgraph in the helper process (am-graphviz.c), never in the
- * application.  The helper answers with a versioned GVariant that the application trusts
+ * The DOT text is parsed by cgraph in the helper process (graphviz/am-graphviz-import.c),
+ * never in the application.  The helper answers with a versioned GVariant that the application trusts
  * no more than the file: _am_dot_import_decode() checks every string, cap and reference
  * before it builds an AmDocument.  The rules (what is dropped, clamped and kept) are in
  * docs/graphviz-import.md.

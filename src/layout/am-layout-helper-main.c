@@ -11,6 +11,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-layout.h"
 
@@ -21,6 +22,9 @@ main (int   argc,
   /* The same start as actormap's main(): nothing but the scene may reach stdout. */
   g_log_writer_default_set_use_stderr (TRUE);
   setlocale (LC_ALL, "");
+  /* Layout and DOT errors are written here and shown by the application as they are. */
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   /* The runner calls every helper as `HELPER --layout-helper`. */
   if (argc != 2 || strcmp (argv[1], "--layout-helper") != 0)

@@ -59,8 +59,6 @@ typedef struct
 #define AM_EDGE_WEIGHT_MAX     1000.0
 #define AM_EDGE_MINLEN_MAX     10.0
 
-const char                *_am_layout_request_get_title    (AmLayoutRequest *self);
-const char                *_am_layout_request_get_subtitle (AmLayoutRequest *self);
 double                     _am_layout_request_get_nodesep  (AmLayoutRequest *self);
 double                     _am_layout_request_get_ranksep  (AmLayoutRequest *self);
 /* "TB", "LR", "BT", "RL", or NULL for Graphviz's default. */
@@ -76,8 +74,6 @@ const AmLayoutRequestEdge *_am_layout_request_get_edge     (AmLayoutRequest *sel
 /* For tests and for the DOT importer: a request from plain parts, checked like one
  * read from the wire.  @nodes and @edges are copied. */
 AmLayoutRequest           *_am_layout_request_new          (AmLayoutEngine             engine,
-                                                            const char                *title,
-                                                            const char                *subtitle,
                                                             const AmLayoutRequestNode *nodes,
                                                             guint                      n_nodes,
                                                             const AmLayoutRequestEdge *edges,
@@ -112,7 +108,7 @@ AmEnvelopeStatus           _am_envelope_open               (GBytes      *bytes,
                                                             guint32     *version,
                                                             GVariant   **payload);
 
-/* The Graphviz engine (am-graphviz.c). */
+/* The Graphviz engine: the am-graphviz library in graphviz/ (layout and DOT import). */
 AmScene                   *_am_graphviz_layout             (AmLayoutRequest *request,
                                                             GError         **error);
 void                       _am_graphviz_shutdown           (void);

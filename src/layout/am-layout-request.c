@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-layout-private.h"
 
@@ -16,6 +17,8 @@
 #define REQUEST_VERSION 2
 #define REQUEST_PAYLOAD_TYPE_V1 "(umsmsdda(ssssmsudd)a(sssmsmsb))"
 #define REQUEST_PAYLOAD_TYPE "(umsmsddmsa(ssssmsudd)a(sssmsmsbmdmd)a{ss})"
+/* The two "ms" after the engine held the caption before it moved to the export options:
+ * written empty, ignored when read. */
 /* Node labels are at most four lines of ~18 ems; this is far above that. */
 #define MAX_NODE_LABEL_BYTES 4096
 
@@ -29,8 +32,6 @@ struct _AmLayoutRequest
 {
   gatomicrefcount  ref_count;
   AmLayoutEngine   engine;
-  char            *title;
-  char            *subtitle;
   double           nodesep;
   double           ranksep;
   char            *rankdir;   /* TB, LR, BT, RL or NULL */
@@ -100,8 +101,6 @@ size_in_range (double v,
 /* Every check that a request must pass, wherever it comes from. */
 static gboolean
 validate (AmLayoutEngine              engine,
-          const char                 *title,
-          const char                 *subtitle,
           double                      nodesep,
           double                      ranksep,
           const AmLayoutRequestNode  *nodes,
@@ -116,34 +115,33 @@ validate (AmLayoutEngine              engine,
   if ((guint) engine >= AM_N_LAYOUT_ENGINES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_UNKNOWN_ENGINE,
-                   "unknown layout engine %u", (guint) engine);
+                   /* Translators: a layout error; the placeholders are, in order: (guint) engine */
+                   _("unknown layout engine %u"), (guint) engine);
       return FALSE;
     }
   if (n_nodes > AM_LAYOUT_MAX_NODES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
-                   "%u entities is more than the %u Actormap can lay out",
+                   /* Translators: a layout error; the placeholders are, in order: n_nodes,
+                      AM_LAYOUT_MAX_NODES */
+                   _("%u entities is more than the %u Actormap can lay out"),
                    n_nodes, AM_LAYOUT_MAX_NODES);
       return FALSE;
     }
   if (n_edges > AM_LAYOUT_MAX_EDGES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
-                   "%u relations is more than the %u Actormap can lay out",
+                   /* Translators: a layout error; the placeholders are, in order: n_edges,
+                      AM_LAYOUT_MAX_EDGES */
+                   _("%u relations is more than the %u Actormap can lay out"),
                    n_edges, AM_LAYOUT_MAX_EDGES);
-      return FALSE;
-    }
-  if (!valid_text (title) || !valid_text (subtitle))
-    {
-      g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                           "invalid layout request: the caption is not valid UTF-8");
       return FALSE;
     }
   if (!size_in_range (nodesep, AM_SEP_MIN_IN, AM_SEP_MAX_IN) ||
       !size_in_range (ranksep, AM_SEP_MIN_IN, AM_SEP_MAX_IN))
     {
       g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                           "invalid layout request: node or rank separation out of range");
+                           _("invalid layout request: node or rank separation out of range"));
       return FALSE;
     }
 
@@ -172,7 +170,9 @@ validate (AmLayoutEngine              engine,
       if (problem != NULL)
         {
           g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                       "invalid layout request: node %u ('%s'): %s", i, desc, problem);
+                       /* Translators: a layout error; the placeholders are, in order: i, desc,
+                          problem */
+                       _("invalid layout request: node %u ('%s'): %s"), i, desc, problem);
           return FALSE;
         }
       g_hash_table_add (node_ids, n->id);
@@ -206,7 +206,9 @@ validate (AmLayoutEngine              engine,
       if (problem != NULL)
         {
           g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                       "invalid layout request: edge %u ('%s'): %s", i, desc, problem);
+                       /* Translators: a layout error; the placeholders are, in order: i, desc,
+                          problem */
+                       _("invalid layout request: edge %u ('%s'): %s"), i, desc, problem);
           return FALSE;
         }
       g_hash_table_add (edge_ids, e->id);
@@ -236,7 +238,7 @@ validate_extras (const char                 *rankdir,
   if (!valid_rankdir (rankdir))
     {
       g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                           "invalid layout request: unknown rank direction");
+                           _("invalid layout request: unknown rank direction"));
       return FALSE;
     }
 
@@ -249,7 +251,8 @@ validate_extras (const char                 *rankdir,
         {
           g_autofree char *desc = describe (e->id);
           g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                       "invalid layout request: edge %u ('%s'): weight or minlen out of range",
+                       /* Translators: a layout error; the placeholders are, in order: i, desc */
+                       _("invalid layout request: edge %u ('%s'): weight or minlen out of range"),
                        i, desc);
           return FALSE;
         }
@@ -260,7 +263,7 @@ validate_extras (const char                 *rankdir,
   if (g_hash_table_size (group_labels) > AM_LAYOUT_MAX_NODES)
     {
       g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
-                           "invalid layout request: too many cluster labels");
+                           _("invalid layout request: too many cluster labels"));
       return FALSE;
     }
   g_hash_table_iter_init (&iter, group_labels);
@@ -270,8 +273,8 @@ validate_extras (const char                 *rankdir,
           strlen (value) > MAX_NODE_LABEL_BYTES)
         {
           g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-                               "invalid layout request: a cluster label is empty, too long "
-                               "or not valid UTF-8");
+                               _("invalid layout request: a cluster label is empty, too long "
+                                 "or not valid UTF-8"));
           return FALSE;
         }
     }
@@ -298,8 +301,6 @@ request_alloc (void)
 
 AmLayoutRequest *
 _am_layout_request_new (AmLayoutEngine              engine,
-                        const char                 *title,
-                        const char                 *subtitle,
                         const AmLayoutRequestNode  *nodes,
                         guint                       n_nodes,
                         const AmLayoutRequestEdge  *edges,
@@ -311,15 +312,13 @@ _am_layout_request_new (AmLayoutEngine              engine,
   g_return_val_if_fail (n_nodes == 0 || nodes != NULL, NULL);
   g_return_val_if_fail (n_edges == 0 || edges != NULL, NULL);
 
-  if (!validate (engine, title, subtitle, AM_NODESEP_DEFAULT_IN, AM_RANKSEP_DEFAULT_IN,
+  if (!validate (engine, AM_NODESEP_DEFAULT_IN, AM_RANKSEP_DEFAULT_IN,
                  nodes, n_nodes, edges, n_edges, error) ||
       !validate_extras (NULL, NULL, edges, n_edges, error))
     return NULL;
 
   self = request_alloc ();
   self->engine = engine;
-  self->title = g_strdup (title);
-  self->subtitle = g_strdup (subtitle);
 
   g_array_set_size (self->nodes, n_nodes);
   for (guint i = 0; i < n_nodes; i++)
@@ -329,7 +328,7 @@ _am_layout_request_new (AmLayoutEngine              engine,
       *n = nodes[i];
       n->id = g_strdup (nodes[i].id);
       n->label = g_strdup (nodes[i].label ? nodes[i].label : "");
-      n->kind = g_strdup (nodes[i].kind ? nodes[i].kind : "node");
+      n->kind = g_strdup (nodes[i].kind ? nodes[i].kind : AM_GRAPHVIZ_NODE_KIND);
       n->group = g_strdup (nodes[i].group);
     }
 
@@ -453,32 +452,16 @@ dot_shape (GHashTable *attributes)
   return AM_NODE_SHAPE_BOX;
 }
 
+/* A DOT file's nodes keep the shapes their file gave them; a model's actors are drawn by
+ * kind. */
 static AmNodeShape
-entity_shape (AmEntity *entity)
+entity_shape (AmDocumentOrigin  origin,
+              AmEntity         *entity)
 {
-  if (am_entity_get_kind (entity) == AM_ENTITY_KIND_OTHER &&
-      g_strcmp0 (am_entity_get_kind_name (entity), "node") == 0)
+  if (origin == AM_DOCUMENT_ORIGIN_GRAPHVIZ)
     return dot_shape (am_entity_get_attributes (entity));
 
   return am_node_shape_for_kind (am_entity_get_kind (entity));
-}
-
-static char *
-make_subtitle (AmDocument *document)
-{
-  const char *publisher = am_document_get_publisher (document);
-  const char *date = am_document_get_date (document);
-
-  if (publisher == NULL || *publisher == '\0')
-    publisher = am_document_get_source (document);
-  if (publisher != NULL && *publisher == '\0')
-    publisher = NULL;
-  if (date != NULL && *date == '\0')
-    date = NULL;
-
-  if (publisher != NULL && date != NULL)
-    return g_strdup_printf ("%s · %s", publisher, date);
-  return g_strdup (publisher != NULL ? publisher : date);
 }
 
 /**
@@ -488,7 +471,7 @@ make_subtitle (AmDocument *document)
  * @error: return location for an %AM_LAYOUT_ERROR
  *
  * One node per entity, sized from its name's text metrics for the shape of its kind;
- * one edge per relation, parallel relations included; the article's caption.
+ * one edge per relation, parallel relations included.
  *
  * Returns: (transfer full) (nullable): the request
  */
@@ -501,7 +484,6 @@ am_layout_request_new_for_document (AmDocument      *document,
   guint n_entities, n_relations;
   g_autoptr(GArray) nodes = NULL;
   g_autoptr(GArray) edges = NULL;
-  g_autofree char *subtitle = NULL;
   AmLayoutRequest *request;
   GHashTable *graph_attributes;
   const char *rankdir;
@@ -512,7 +494,8 @@ am_layout_request_new_for_document (AmDocument      *document,
   if ((guint) engine >= AM_N_LAYOUT_ENGINES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_UNKNOWN_ENGINE,
-                   "unknown layout engine %u", (guint) engine);
+                   /* Translators: a layout error; the placeholders are, in order: (guint) engine */
+                   _("unknown layout engine %u"), (guint) engine);
       return NULL;
     }
 
@@ -525,8 +508,10 @@ am_layout_request_new_for_document (AmDocument      *document,
   if (n_entities > AM_LAYOUT_MAX_NODES || n_relations > AM_LAYOUT_MAX_EDGES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
-                   "%u entities and %u relations is more than Actormap can lay out "
-                   "(at most %u and %u)", n_entities, n_relations,
+                   /* Translators: a layout error; the placeholders are, in order: n_entities,
+                      n_relations, AM_LAYOUT_MAX_NODES, AM_LAYOUT_MAX_EDGES */
+                   _("%u entities and %u relations is more than Actormap can lay out "
+                     "(at most %u and %u)"), n_entities, n_relations,
                    AM_LAYOUT_MAX_NODES, AM_LAYOUT_MAX_EDGES);
       return NULL;
     }
@@ -543,7 +528,7 @@ am_layout_request_new_for_document (AmDocument      *document,
       n.id = g_strdup (am_entity_get_id (entity));
       n.kind = g_strdup (am_entity_get_kind_name (entity));
       n.group = g_strdup (am_entity_get_group (entity));
-      n.shape = entity_shape (entity);
+      n.shape = entity_shape (am_document_get_origin (document), entity);
       n.label = _am_text_metrics_fit_node_label (name != NULL ? name : n.id);
 
       am_text_metrics_measure_node (n.label, &tw, &th);
@@ -575,9 +560,7 @@ am_layout_request_new_for_document (AmDocument      *document,
       g_array_append_val (edges, e);
     }
 
-  subtitle = make_subtitle (document);
-
-  request = _am_layout_request_new (engine, am_document_get_title (document), subtitle,
+  request = _am_layout_request_new (engine,
                                     (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
                                     (AmLayoutRequestEdge *) (void *) edges->data, edges->len,
                                     error);
@@ -636,8 +619,6 @@ am_layout_request_unref (AmLayoutRequest *self)
   g_array_unref (self->edges);
   g_hash_table_unref (self->group_labels);
   g_free (self->rankdir);
-  g_free (self->title);
-  g_free (self->subtitle);
   g_free (self);
 }
 
@@ -663,18 +644,6 @@ am_layout_request_get_n_edges (AmLayoutRequest *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->edges->len;
-}
-
-const char *
-_am_layout_request_get_title (AmLayoutRequest *self)
-{
-  return self->title;
-}
-
-const char *
-_am_layout_request_get_subtitle (AmLayoutRequest *self)
-{
-  return self->subtitle;
 }
 
 double
@@ -778,7 +747,7 @@ am_layout_request_serialize (AmLayoutRequest *self)
   return _am_envelope_wrap (REQUEST_MAGIC, REQUEST_VERSION,
                             g_variant_new (REQUEST_PAYLOAD_TYPE,
                                            (guint32) self->engine,
-                                           self->title, self->subtitle,
+                                           NULL, NULL,
                                            self->nodesep, self->ranksep,
                                            self->rankdir,
                                            &nodes, &edges, &labels));
@@ -789,7 +758,8 @@ fail_request (GError    **error,
               const char *what)
 {
   g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
-               "invalid layout request: %s", what);
+               /* Translators: a layout error; the placeholders are, in order: what */
+               _("invalid layout request: %s"), what);
   return NULL;
 }
 
@@ -812,7 +782,7 @@ am_layout_request_deserialize (GBytes  *bytes,
   g_autoptr(GArray) edges = NULL;
   g_autoptr(GHashTable) labels = NULL;
   g_autoptr(AmLayoutRequest) self = NULL;
-  const char *title = NULL, *subtitle = NULL, *rankdir = NULL;
+  const char *rankdir = NULL;
   guint32 version = 0, engine = 0;
   double nodesep = 0, ranksep = 0;
   GVariantIter iter;
@@ -824,25 +794,25 @@ am_layout_request_deserialize (GBytes  *bytes,
   switch (_am_envelope_open (bytes, REQUEST_MAGIC, &version, &payload))
     {
     case AM_ENVELOPE_MALFORMED:
-      return fail_request (error, "malformed or truncated data");
+      return fail_request (error, _("malformed or truncated data"));
     case AM_ENVELOPE_WRONG_MAGIC:
-      return fail_request (error, "wrong magic");
+      return fail_request (error, _("wrong magic"));
     case AM_ENVELOPE_OK:
     default:
       break;
     }
   if (version != 1 && version != REQUEST_VERSION)
-    return fail_request (error, "unsupported version");
+    return fail_request (error, _("unsupported version"));
   if (!g_variant_is_of_type (payload, G_VARIANT_TYPE (version == 1 ? REQUEST_PAYLOAD_TYPE_V1
                                                                     : REQUEST_PAYLOAD_TYPE)))
-    return fail_request (error, "unexpected payload type");
+    return fail_request (error, _("unexpected payload type"));
 
   if (version == 1)
-    g_variant_get (payload, "(um&sm&sdd@a(ssssmsudd)@a(sssmsmsb))", &engine, &title,
-                   &subtitle, &nodesep, &ranksep, &vnodes, &vedges);
+    g_variant_get (payload, "(um&sm&sdd@a(ssssmsudd)@a(sssmsmsb))", &engine, NULL,
+                   NULL, &nodesep, &ranksep, &vnodes, &vedges);
   else
     g_variant_get (payload, "(um&sm&sddm&s@a(ssssmsudd)@a(sssmsmsbmdmd)@a{ss})", &engine,
-                   &title, &subtitle, &nodesep, &ranksep, &rankdir, &vnodes, &vedges,
+                   NULL, NULL, &nodesep, &ranksep, &rankdir, &vnodes, &vedges,
                    &vlabels);
 
   n_nodes = g_variant_n_children (vnodes);
@@ -850,8 +820,9 @@ am_layout_request_deserialize (GBytes  *bytes,
   if (n_nodes > AM_LAYOUT_MAX_NODES || n_edges > AM_LAYOUT_MAX_EDGES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_TOO_LARGE,
-                   "%" G_GSIZE_FORMAT " nodes and %" G_GSIZE_FORMAT " edges is more than "
-                   "Actormap can lay out", n_nodes, n_edges);
+                   /* Translators: the numbers of nodes and edges in a layout request */
+                   _("%zu nodes and %zu edges is more than Actormap can lay out"),
+                   n_nodes, n_edges);
       return NULL;
     }
 
@@ -868,9 +839,9 @@ am_layout_request_deserialize (GBytes  *bytes,
                                 &n.group, &shape, &n.width, &n.height))
         break;
       if (*tag != '\0')
-        return fail_request (error, "unknown node format tag");
+        return fail_request (error, _("unknown node format tag"));
       if (shape > AM_NODE_SHAPE_OCTAGON)
-        return fail_request (error, "unknown node shape");
+        return fail_request (error, _("unknown node shape"));
       n.shape = (AmNodeShape) shape;
       g_array_append_val (nodes, n);
     }
@@ -924,18 +895,19 @@ am_layout_request_deserialize (GBytes  *bytes,
   if (engine >= AM_N_LAYOUT_ENGINES)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_UNKNOWN_ENGINE,
-                   "invalid layout request: unknown engine %u", engine);
+                   /* Translators: a layout error; the placeholders are, in order: engine */
+                   _("invalid layout request: unknown engine %u"), engine);
       return NULL;
     }
 
-  if (!validate ((AmLayoutEngine) engine, title, subtitle, nodesep, ranksep,
+  if (!validate ((AmLayoutEngine) engine, nodesep, ranksep,
                  (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
                  (AmLayoutRequestEdge *) (void *) edges->data, edges->len, error) ||
       !validate_extras (rankdir, labels,
                         (AmLayoutRequestEdge *) (void *) edges->data, edges->len, error))
     return NULL;
 
-  self = _am_layout_request_new ((AmLayoutEngine) engine, title, subtitle,
+  self = _am_layout_request_new ((AmLayoutEngine) engine,
                                  (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
                                  (AmLayoutRequestEdge *) (void *) edges->data, edges->len,
                                  error);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-dot-import.h"
 #include "am-open.h"
@@ -94,22 +95,26 @@ check_dot (GBytes      *bytes,
 
   if (only_space (data, length))
     {
-      g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_EMPTY, "%s: empty file",
+      /* Translators: an error opening a file; the placeholders are, in order: display_name */
+      g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_EMPTY, _("%s: empty file"),
                    display_name);
       return FALSE;
     }
   if (length > AM_DOT_MAX_BYTES)
     {
       g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_TOO_LARGE,
-                   "%s: file too large (%" G_GSIZE_FORMAT " bytes; the limit for Graphviz "
-                   "files is %d)", display_name, length, AM_DOT_MAX_BYTES);
+                   /* Translators: %s is a file name, %zu its size and %d the largest
+                    * Graphviz file read, both in bytes */
+                   _("%s: file too large (%zu bytes; the limit for Graphviz files is %d)"),
+                   display_name, length, AM_DOT_MAX_BYTES);
       return FALSE;
     }
   nul = memchr (data, '\0', length);
   if (nul != NULL)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_PARSE,
-                   "%s: a NUL byte at offset %" G_GSIZE_FORMAT ": not a Graphviz text file",
+                   /* Translators: %s is a file name, %zu a byte offset in it */
+                   _("%s: a NUL byte at offset %zu: not a Graphviz text file"),
                    display_name, (gsize) (nul - data));
       return FALSE;
     }

@@ -88,9 +88,6 @@ AmScene              *am_scene_ref             (AmScene *self);
 void                  am_scene_unref           (AmScene *self);
 
 const AmRect         *am_scene_get_bounds      (const AmScene *self);
-/* Caption: the article title and "publisher · date", or NULL. */
-const char           *am_scene_get_title       (const AmScene *self);
-const char           *am_scene_get_subtitle    (const AmScene *self);
 /* Graphviz engine that produced it ("dot", "sfdp", …). */
 const char           *am_scene_get_engine      (const AmScene *self);
 
@@ -126,9 +123,6 @@ void                  am_scene_query_rect      (const AmScene *self,
 typedef struct _AmSceneBuilder AmSceneBuilder;
 
 AmSceneBuilder       *am_scene_builder_new         (const AmRect     *bounds);
-void                  am_scene_builder_set_caption (AmSceneBuilder   *builder,
-                                                    const char       *title,
-                                                    const char       *subtitle);
 void                  am_scene_builder_set_engine  (AmSceneBuilder   *builder,
                                                     const char       *engine);
 void                  am_scene_builder_add_node    (AmSceneBuilder   *builder,

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-export.h"
 #include "am-renderer-private.h"
@@ -67,15 +68,16 @@ page_measure (Page                  *page,
               const AmTheme         *theme)
 {
   const AmRect *bounds = am_scene_get_bounds (scene);
-  const char *title = am_scene_get_title (scene);
-  const char *subtitle = am_scene_get_subtitle (scene);
+  const char *title = options->caption_title;
+  const char *subtitle = options->caption_subtitle;
   double legend_width = 0, legend_height = 0;
   double content_width, content_height;
 
   memset (page, 0, sizeof *page);
 
   if (options->show_legend)
-    am_renderer_measure_legend (scene, theme, &legend_width, &legend_height);
+    am_renderer_measure_legend_full (scene, theme, options->origin,
+                                     &legend_width, &legend_height);
   page->has_legend = legend_width > 0 && legend_height > 0;
 
   /* The legend goes beside the network, top-aligned: networks are laid out wider than
@@ -155,7 +157,8 @@ page_paint (const Page            *page,
   _am_painter_pop_transform (painter);
 
   if (page->has_legend)
-    _am_renderer_paint_legend (painter, scene, theme, page->legend.x, page->legend.y);
+    _am_renderer_paint_legend (painter, scene, theme, options->origin,
+                               page->legend.x, page->legend.y);
 }
 
 static cairo_status_t
@@ -177,7 +180,9 @@ check_status (cairo_status_t   status,
     return TRUE;
 
   g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_RENDER_FAILED,
-               "Could not render the %s: %s",
+               /* Translators: an export error; the placeholders are, in order:
+                  am_export_format_to_string (format), cairo_status_to_string (status) */
+               _("Could not render the %s: %s"),
                am_export_format_to_string (format), cairo_status_to_string (status));
   return FALSE;
 }
@@ -228,7 +233,7 @@ render_pdf (const Page            *page,
             GError               **error)
 {
   g_autoptr(GByteArray) array = g_byte_array_new ();
-  const char *title = am_scene_get_title (scene);
+  const char *title = options->show_caption ? options->caption_title : NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   double fit = 1.0;
@@ -281,6 +286,49 @@ render_svg (const Page            *page,
 }
 
 /**
+ * am_export_caption_for_document:
+ * @document: a document
+ * @title: (out) (transfer full) (nullable): the article's title, or %NULL
+ * @subtitle: (out) (transfer full) (nullable): "publisher · 18 March 2021", either part
+ *   alone when the other is missing, or %NULL
+ *
+ * The caption the window and the CLI put into #AmExportOptions: the same words and the
+ * same date format as the panels.  The publisher falls back to the source.
+ */
+void
+am_export_caption_for_document (AmDocument  *document,
+                                char       **title,
+                                char       **subtitle)
+{
+  const char *publisher;
+  const char *doc_title;
+  g_autofree char *date = NULL;
+
+  g_return_if_fail (AM_IS_DOCUMENT (document));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (subtitle != NULL);
+
+  doc_title = am_document_get_title (document);
+  *title = doc_title != NULL && *doc_title != '\0' ? g_strdup (doc_title) : NULL;
+
+  publisher = am_document_get_publisher (document);
+  if (publisher == NULL || *publisher == '\0')
+    publisher = am_document_get_source (document);
+  if (publisher != NULL && *publisher == '\0')
+    publisher = NULL;
+  date = am_format_date (am_document_get_date (document));
+
+  if (publisher != NULL && date != NULL)
+    /* Translators: the second line of an exported map's caption: the publisher and the
+     * date, "Yonhap · 18 March 2021" */
+    *subtitle = g_strdup_printf (_("%s · %s"), publisher, date);
+  else if (publisher != NULL)
+    *subtitle = g_strdup (publisher);
+  else
+    *subtitle = g_steal_pointer (&date);
+}
+
+/**
  * am_export_options_init:
  * @options: options to fill
  *
@@ -298,6 +346,9 @@ am_export_options_init (AmExportOptions *options)
   options->show_legend = TRUE;
   options->show_caption = TRUE;
   options->selected_id = NULL;
+  options->caption_title = NULL;
+  options->caption_subtitle = NULL;
+  options->origin = AM_DOCUMENT_ORIGIN_MODEL;
 }
 
 /**
@@ -419,7 +470,9 @@ am_export_render (const AmScene          *scene,
   if ((guint) options->format > AM_EXPORT_FORMAT_PDF)
     {
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_UNKNOWN_FORMAT,
-                   "Unknown export format %d", (int) options->format);
+                   /* Translators: an export error; the placeholders are, in order: (int)
+                      options->format */
+                   _("Unknown export format %d"), (int) options->format);
       return NULL;
     }
 
@@ -429,7 +482,9 @@ am_export_render (const AmScene          *scene,
       !(options->scale >= MIN_SCALE && options->scale <= MAX_SCALE))
     {
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE,
-                   "The scale %g is outside %g–%g", options->scale, MIN_SCALE, MAX_SCALE);
+                   /* Translators: an export error; the placeholders are, in order:
+                      options->scale, MIN_SCALE, MAX_SCALE */
+                   _("The scale %g is outside %g–%g"), options->scale, MIN_SCALE, MAX_SCALE);
       return NULL;
     }
 
@@ -439,7 +494,9 @@ am_export_render (const AmScene          *scene,
   if (!isfinite (page.width) || !isfinite (page.height) || page.width <= 0 || page.height <= 0)
     {
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE,
-                   "The page size %g × %g is not valid", page.width, page.height);
+                   /* Translators: an export error; the placeholders are, in order: page.width,
+                      page.height */
+                   _("The page size %g × %g is not valid"), page.width, page.height);
       return NULL;
     }
 
@@ -454,8 +511,10 @@ am_export_render (const AmScene          *scene,
             pixel_width * pixel_height > MAX_PNG_PIXELS)
           {
             g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE,
-                         "A %.0f × %.0f pixel image is too large (at most %.0f pixels a side "
-                         "and %.0f million in all); choose a smaller scale",
+                         /* Translators: an export error; the placeholders are, in order:
+                            pixel_width, pixel_height, MAX_PNG_SIDE, MAX_PNG_PIXELS / 1e6 */
+                         _("A %.0f × %.0f pixel image is too large (at most %.0f pixels a side "
+                           "and %.0f million in all); choose a smaller scale"),
                          pixel_width, pixel_height, MAX_PNG_SIDE, MAX_PNG_PIXELS / 1e6);
             return NULL;
           }
@@ -491,7 +550,8 @@ write_failed (GError     **error,
   g_autofree char *name = g_filename_display_name (path);
 
   g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_WRITE_FAILED,
-               "Could not write “%s”: %s", name, reason);
+               /* Translators: an export error; the placeholders are, in order: name, reason */
+               _("Could not write “%s”: %s"), name, reason);
   return FALSE;
 }
 
@@ -541,7 +601,8 @@ am_export_to_file (const AmScene          *scene,
       g_autofree char *name = g_filename_display_name (path);
 
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_UNKNOWN_FORMAT,
-                   "“%s”: unknown export format (use .png, .svg or .pdf)", name);
+                   /* Translators: an export error; the placeholders are, in order: name */
+                   _("“%s”: unknown export format (use .png, .svg or .pdf)"), name);
       return FALSE;
     }
 

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "am-core.h"
 #include "am-scene.h"
 #include "am-theme.h"
 
@@ -36,9 +37,16 @@ typedef struct
   double          scale;         /* PNG pixels per point (0.1 – 16); ignored by SVG and PDF */
   const AmTheme  *theme;         /* NULL = light */
   gboolean        show_legend;
-  gboolean        show_caption;  /* title, publisher and date above the network */
+  gboolean        show_caption;  /* caption_title and caption_subtitle above the network */
   /* Optional: highlight as on screen */
   const char     *selected_id;
+  /* The caption, built by the caller (am_export_caption_for_document()); either may be
+   * NULL.  Borrowed for the duration of the call; the PDF title is caption_title. */
+  const char     *caption_title;
+  const char     *caption_subtitle;
+  /* What the legend calls the kinds and types: "Actors"/"Relations" for a model,
+   * "Nodes"/"Edges" for a Graphviz graph. */
+  AmDocumentOrigin origin;
 } AmExportOptions;
 
 void      am_export_options_init       (AmExportOptions *options);
@@ -46,6 +54,13 @@ void      am_export_options_init       (AmExportOptions *options);
 gboolean  am_export_format_from_path   (const char      *path,
                                         AmExportFormat  *format);
 const char *am_export_format_to_string (AmExportFormat   format);
+
+/* The caption of @document's exports and window: its title, and "publisher · date" with
+ * the date as am_format_date() writes it (the source when there is no publisher).  Both
+ * are (transfer full) and NULL when the document has nothing to say. */
+void      am_export_caption_for_document (AmDocument      *document,
+                                          char           **title,
+                                          char           **subtitle);
 
 /* Size in points of the page am_export_render() draws for @options (caption, network,
  * legend, margins).  A PNG is this times options->scale, rounded up, in pixels. */

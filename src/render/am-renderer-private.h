@@ -17,6 +17,7 @@ void         _am_renderer_paint_scene    (AmPainter           *painter,
 void         _am_renderer_paint_legend   (AmPainter           *painter,
                                           const AmScene       *scene,
                                           const AmTheme       *theme,
+                                          AmDocumentOrigin     origin,
                                           double               x,
                                           double               y);
 

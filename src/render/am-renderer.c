@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pango/pangocairo.h>
+#include <glib/gi18n-lib.h>
 
 #include "am-renderer-private.h"
+#include "am-geometry.h"
 #include "am-text-metrics.h"
 
 /* Below this many device pixels text is unreadable, and laying it out is most of the
@@ -291,25 +293,6 @@ paint_arrowhead (AmPainter     *painter,
   p[1] = (AmPoint) { base->x + nx, base->y + ny };
   p[2] = (AmPoint) { base->x - nx, base->y - ny };
   _am_painter_polygon (painter, p, 3, color, NULL, 0);
-}
-
-static gboolean
-rects_meet (const AmRect *a,
-            const AmRect *b)
-{
-  return a->x <= b->x + b->width && b->x <= a->x + a->width &&
-         a->y <= b->y + b->height && b->y <= a->y + a->height;
-}
-
-/* A query that covers the whole scene would only cost a sort of every index: when the
- * view shows everything (the fitted view of a large map), draw everything. */
-static gboolean
-rect_contains (const AmRect *outer,
-               const AmRect *inner)
-{
-  return outer->x <= inner->x && outer->y <= inner->y &&
-         outer->x + outer->width >= inner->x + inner->width &&
-         outer->y + outer->height >= inner->y + inner->height;
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -683,8 +666,10 @@ _am_renderer_paint_scene (AmPainter           *painter,
     }
 
   ppp = isfinite (state->pixels_per_point) && state->pixels_per_point > 0 ? state->pixels_per_point : 1.0;
+  /* A query that covers the whole scene would only cost a sort of every index: when the
+   * view shows everything (the fitted view of a large map), draw everything. */
   cull = state->visible.width > 0 && state->visible.height > 0 &&
-         !rect_contains (&state->visible, am_scene_get_bounds (scene));
+         !am_rect_contains_rect (&state->visible, am_scene_get_bounds (scene));
 
   frame.painter = painter;
   frame.scene = scene;
@@ -719,7 +704,7 @@ _am_renderer_paint_scene (AmPainter           *painter,
     {
       const AmSceneCluster *cluster = am_scene_get_cluster (scene, i);
 
-      if (!cull || rects_meet (&cluster->box, &state->visible))
+      if (!cull || am_rect_intersects (&cluster->box, &state->visible))
         paint_cluster (&frame, cluster);
     }
 
@@ -808,10 +793,26 @@ legend_row_compare (const void *a,
   return g_utf8_collate (ra->name, rb->name);
 }
 
+/* The legend speaks the document's language: a Graphviz graph has nodes and edges. */
+static const char *
+legend_heading (AmDocumentOrigin origin,
+                gboolean         kinds)
+{
+  if (origin == AM_DOCUMENT_ORIGIN_GRAPHVIZ)
+    /* Translators: legend headings of a map drawn from a Graphviz file: above the node
+     * shapes, then above the edge colours */
+    return kinds ? C_("legend", "Nodes") : C_("legend", "Edges");
+
+  /* Translators: legend headings of an actor map: above the kinds of actor, then above
+   * the relation types */
+  return kinds ? C_("legend", "Actors") : C_("legend", "Relations");
+}
+
 /* What the legend lists: the kinds and relation types present, nothing more.  Empty
  * when the scene has neither. */
 static Legend *
-legend_new (const AmScene *scene)
+legend_new (const AmScene    *scene,
+            AmDocumentOrigin  origin)
 {
   g_autoptr(GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
@@ -859,7 +860,8 @@ legend_new (const AmScene *scene)
     {
       double w, h;
 
-      legend->kinds_heading = _am_renderer_new_layout ("Actors", LEGEND_FONT_SIZE, TRUE, -1);
+      legend->kinds_heading = _am_renderer_new_layout (legend_heading (origin, TRUE),
+                                                       LEGEND_FONT_SIZE, TRUE, -1);
       _am_renderer_layout_size (legend->kinds_heading, &w, &h);
       label_width = MAX (label_width, w - LEGEND_SWATCH_WIDTH - LEGEND_GAP);
       y += h + LEGEND_ROW_GAP;
@@ -877,7 +879,8 @@ legend_new (const AmScene *scene)
 
           if (i > 0)
             y += LEGEND_SECTION_GAP;
-          legend->types_heading = _am_renderer_new_layout ("Relations", LEGEND_FONT_SIZE, TRUE, -1);
+          legend->types_heading = _am_renderer_new_layout (legend_heading (origin, FALSE),
+                                                           LEGEND_FONT_SIZE, TRUE, -1);
           _am_renderer_layout_size (legend->types_heading, &hw, &hh);
           label_width = MAX (label_width, hw - LEGEND_SWATCH_WIDTH - LEGEND_GAP);
           y += hh + LEGEND_ROW_GAP;
@@ -975,11 +978,12 @@ legend_paint (const Legend  *legend,
 }
 
 void
-_am_renderer_paint_legend (AmPainter     *painter,
-                           const AmScene *scene,
-                           const AmTheme *theme,
-                           double         x,
-                           double         y)
+_am_renderer_paint_legend (AmPainter        *painter,
+                           const AmScene    *scene,
+                           const AmTheme    *theme,
+                           AmDocumentOrigin  origin,
+                           double            x,
+                           double            y)
 {
   g_autoptr(Legend) legend = NULL;
 
@@ -987,7 +991,7 @@ _am_renderer_paint_legend (AmPainter     *painter,
   g_return_if_fail (scene != NULL);
   g_return_if_fail (theme != NULL);
 
-  legend = legend_new (scene);
+  legend = legend_new (scene, origin);
   legend_paint (legend, painter, theme, x, y);
 }
 
@@ -1042,6 +1046,8 @@ am_renderer_draw_scene (cairo_t             *cr,
  * @theme: the palette
  * @width: (out): width in points, 0 when the legend would be empty
  * @height: (out): height in points, 0 when the legend would be empty
+ *
+ * am_renderer_measure_legend_full() for an actor map.
  */
 void
 am_renderer_measure_legend (const AmScene *scene,
@@ -1049,13 +1055,32 @@ am_renderer_measure_legend (const AmScene *scene,
                             double        *width,
                             double        *height)
 {
+  am_renderer_measure_legend_full (scene, theme, AM_DOCUMENT_ORIGIN_MODEL, width, height);
+}
+
+/**
+ * am_renderer_measure_legend_full:
+ * @scene: the scene
+ * @theme: the palette
+ * @origin: where the scene's document came from: its headings say "Nodes" and "Edges"
+ *   for %AM_DOCUMENT_ORIGIN_GRAPHVIZ, "Actors" and "Relations" otherwise
+ * @width: (out): width in points, 0 when the legend would be empty
+ * @height: (out): height in points, 0 when the legend would be empty
+ */
+void
+am_renderer_measure_legend_full (const AmScene    *scene,
+                                 const AmTheme    *theme,
+                                 AmDocumentOrigin  origin,
+                                 double           *width,
+                                 double           *height)
+{
   g_autoptr(Legend) legend = NULL;
 
   g_return_if_fail (scene != NULL);
   g_return_if_fail (theme != NULL);
   g_return_if_fail (width != NULL && height != NULL);
 
-  legend = legend_new (scene);
+  legend = legend_new (scene, origin);
   *width = legend->width;
   *height = legend->height;
 }
@@ -1078,6 +1103,28 @@ am_renderer_draw_legend (cairo_t       *cr,
                          double         x,
                          double         y)
 {
+  am_renderer_draw_legend_full (cr, scene, theme, AM_DOCUMENT_ORIGIN_MODEL, x, y);
+}
+
+/**
+ * am_renderer_draw_legend_full:
+ * @cr: a cairo context
+ * @scene: the scene
+ * @theme: the palette
+ * @origin: as for am_renderer_measure_legend_full()
+ * @x: left edge, in @cr's user units
+ * @y: top edge
+ *
+ * Draws the legend that am_renderer_measure_legend_full() measured.
+ */
+void
+am_renderer_draw_legend_full (cairo_t          *cr,
+                              const AmScene    *scene,
+                              const AmTheme    *theme,
+                              AmDocumentOrigin  origin,
+                              double            x,
+                              double            y)
+{
   g_autoptr(AmPainter) painter = NULL;
 
   g_return_if_fail (cr != NULL);
@@ -1085,5 +1132,5 @@ am_renderer_draw_legend (cairo_t       *cr,
   g_return_if_fail (theme != NULL);
 
   painter = _am_painter_new_cairo (cr);
-  _am_renderer_paint_legend (painter, scene, theme, x, y);
+  _am_renderer_paint_legend (painter, scene, theme, origin, x, y);
 }

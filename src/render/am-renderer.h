@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 
+#include "am-core.h"
 #include "am-scene.h"
 #include "am-theme.h"
 
@@ -43,7 +44,9 @@ void am_renderer_draw_scene (cairo_t             *cr,
                              const AmRenderState *state);
 
 /* The legend: the entity kinds and relation types present in @scene, with their shapes
- * and colours.  Measure first, then draw at (x, y) in device units. */
+ * and colours.  Measure first, then draw at (x, y) in device units.  The _full variants
+ * take the document's origin, which picks the headings ("Nodes"/"Edges" for a Graphviz
+ * graph); the others draw an actor map's ("Actors"/"Relations"). */
 void am_renderer_measure_legend (const AmScene *scene,
                                  const AmTheme *theme,
                                  double        *width,
@@ -53,5 +56,16 @@ void am_renderer_draw_legend    (cairo_t       *cr,
                                  const AmTheme *theme,
                                  double         x,
                                  double         y);
+void am_renderer_measure_legend_full (const AmScene    *scene,
+                                      const AmTheme    *theme,
+                                      AmDocumentOrigin  origin,
+                                      double           *width,
+                                      double           *height);
+void am_renderer_draw_legend_full    (cairo_t          *cr,
+                                      const AmScene    *scene,
+                                      const AmTheme    *theme,
+                                      AmDocumentOrigin  origin,
+                                      double            x,
+                                      double            y);
 
 G_END_DECLS

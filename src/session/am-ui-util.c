@@ -171,24 +171,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (kind_headings) == AM_ENTITY_KIND_OTHER);
 gboolean
 _am_ui_document_is_graph (AmDocument *document)
 {
-  GListModel *entities;
-
   g_return_val_if_fail (AM_IS_DOCUMENT (document), FALSE);
 
-  if (am_document_get_n_paragraphs (document) > 0)
-    return FALSE;
-
-  entities = am_document_get_entities (document);
-  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
-    {
-      g_autoptr(AmEntity) entity = g_list_model_get_item (entities, i);
-
-      /* A DOT file may give its nodes actor kinds: it then reads as an actor map. */
-      if (g_strcmp0 (am_entity_get_kind_name (entity), "node") != 0)
-        return FALSE;
-    }
-
-  return TRUE;
+  return am_document_get_origin (document) == AM_DOCUMENT_ORIGIN_GRAPHVIZ;
 }
 
 char *
@@ -200,7 +185,7 @@ _am_ui_kind_label (AmEntity *entity)
     return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "kind", kind_labels[kind]));
 
   /* The nodes of an imported Graphviz file. */
-  if (g_strcmp0 (am_entity_get_kind_name (entity), "node") == 0)
+  if (g_strcmp0 (am_entity_get_kind_name (entity), AM_GRAPHVIZ_NODE_KIND) == 0)
     /* Translators: the kind of the actors of a Graphviz file, singular */
     return g_strdup (C_("kind", "Node"));
 
@@ -215,7 +200,7 @@ _am_ui_kind_heading (AmEntity *entity)
   if (kind < AM_ENTITY_KIND_OTHER)
     return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "kinds", kind_headings[kind]));
 
-  if (g_strcmp0 (am_entity_get_kind_name (entity), "node") == 0)
+  if (g_strcmp0 (am_entity_get_kind_name (entity), AM_GRAPHVIZ_NODE_KIND) == 0)
     /* Translators: a heading in the actor list: the nodes of a Graphviz file */
     return g_strdup (C_("kinds", "Nodes"));
 
@@ -231,36 +216,6 @@ _am_ui_kind_css_name (AmEntity *entity)
     return "other";
 
   return am_entity_kind_to_string (kind);
-}
-
-char *
-_am_ui_format_date (const char *iso)
-{
-  int year = 0, month = 0, day = 0;
-  int n;
-
-  if (iso == NULL || iso[0] == '\0')
-    return NULL;
-
-  n = sscanf (iso, "%4d-%2d-%2d", &year, &month, &day);
-
-  if (n == 3 && g_date_valid_dmy (day, month, year))
-    {
-      g_autoptr(GDateTime) date = g_date_time_new_utc (year, month, day, 0, 0, 0);
-
-      /* Translators: a full date, see g_date_time_format(); "18 March 2021" */
-      return g_date_time_format (date, _("%-d %B %Y"));
-    }
-
-  if (n == 2 && month >= 1 && month <= 12 && year > 0)
-    {
-      g_autoptr(GDateTime) date = g_date_time_new_utc (year, month, 1, 0, 0, 0);
-
-      /* Translators: a month and year, see g_date_time_format(); "March 2021" */
-      return g_date_time_format (date, _("%B %Y"));
-    }
-
-  return g_strdup (iso);
 }
 
 char *

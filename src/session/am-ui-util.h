@@ -16,8 +16,8 @@ AmItemType  _am_ui_item_type         (AmDocument  *document,
                                       const char  *id);
 gboolean    _am_ui_document_has_id   (AmDocument  *document,
                                       const char  *id);
-/* TRUE for a plain graph (an imported Graphviz file): no article, and every entity a
- * "node".  The window then speaks of nodes and edges, not actors and relations. */
+/* TRUE for a plain graph (an imported Graphviz file, am_document_get_origin()).  The
+ * window then speaks of nodes and edges, not actors and relations. */
 gboolean    _am_ui_document_is_graph (AmDocument  *document);
 /* The entity's name, or the id itself when the document does not know it. */
 const char *_am_ui_entity_name       (AmDocument  *document,
@@ -37,8 +37,6 @@ char       *_am_ui_kind_label        (AmEntity    *entity);
 char       *_am_ui_kind_heading      (AmEntity    *entity);
 /* The CSS class suffix of a kind: "person", …, "other". */
 const char *_am_ui_kind_css_name     (AmEntity    *entity);
-/* "18 March 2021", "March 2021", "2021"; the input as is when it is not ISO. */
-char       *_am_ui_format_date       (const char  *iso);
 /* At most @max_chars characters, with an ellipsis when cut. (transfer full) */
 char       *_am_ui_truncate          (const char  *text,
                                       guint        max_chars);

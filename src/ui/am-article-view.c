@@ -332,7 +332,7 @@ rebuild_text (AmArticleView *self,
   else if (title != NULL && title[0] != '\0')
     insert_line (self, &iter, title, -1, self->title_tag, NULL);
 
-  date = _am_ui_format_date (am_document_get_date (document));
+  date = am_format_date (am_document_get_date (document));
   if (date != NULL)
     g_ptr_array_add (meta, date);
   publisher = am_document_get_publisher (document);

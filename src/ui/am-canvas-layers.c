@@ -69,6 +69,7 @@ struct _AmCanvasLayers
   /* What to draw (owned; the highlight set never changes once handed over) */
   AmScene       *scene;
   const AmTheme *theme;
+  AmDocumentOrigin origin;     /* the legend speaks of actors, or of a graph's nodes */
   GHashTable    *highlight;
   char          *selected;
   char          *hovered;
@@ -658,6 +659,21 @@ am_canvas_layers_set_theme (AmCanvasLayers *self,
 }
 
 void
+am_canvas_layers_set_origin (AmCanvasLayers   *self,
+                             AmDocumentOrigin  origin)
+{
+  g_return_if_fail (AM_IS_CANVAS_LAYERS (self));
+
+  if (self->origin == origin)
+    return;
+
+  /* Only the legend's headings change: "Nodes" and "Edges" are wider than "Actors". */
+  self->origin = origin;
+  self->legend_measured = FALSE;
+  g_clear_pointer (&self->legend_node, gsk_render_node_unref);
+}
+
+void
 am_canvas_layers_set_highlight (AmCanvasLayers *self,
                                 GHashTable     *ids)
 {
@@ -807,8 +823,8 @@ am_canvas_layers_get_legend_size (AmCanvasLayers *self,
 
   if (!self->legend_measured && self->scene != NULL)
     {
-      am_renderer_measure_legend (self->scene, self->theme,
-                                  &self->legend_width, &self->legend_height);
+      am_renderer_measure_legend_full (self->scene, self->theme, self->origin,
+                                       &self->legend_width, &self->legend_height);
       if (!(self->legend_width > 0 && self->legend_height > 0))
         self->legend_width = self->legend_height = 0;
       self->legend_measured = TRUE;
@@ -835,7 +851,7 @@ am_canvas_layers_get_legend (AmCanvasLayers *self)
 
   self->legend_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
   cr = gsk_cairo_node_get_draw_context (self->legend_node);
-  am_renderer_draw_legend (cr, self->scene, self->theme, 0, 0);
+  am_renderer_draw_legend_full (cr, self->scene, self->theme, self->origin, 0, 0);
   cairo_destroy (cr);
 
   return self->legend_node;

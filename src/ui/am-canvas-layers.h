@@ -33,6 +33,10 @@ void            am_canvas_layers_set_scene      (AmCanvasLayers *self,
                                                  AmScene        *scene);
 void            am_canvas_layers_set_theme      (AmCanvasLayers *self,
                                                  const AmTheme  *theme);
+/* Whose words the legend uses: a model's actors and relations, or a graph's nodes and
+ * edges. */
+void            am_canvas_layers_set_origin     (AmCanvasLayers   *self,
+                                                 AmDocumentOrigin  origin);
 /* @ids must not change afterwards (the canvas hands over a private copy); a worker may
  * read it.  NULL: nothing dimmed. */
 void            am_canvas_layers_set_highlight  (AmCanvasLayers *self,

@@ -814,6 +814,8 @@ am_canvas_set_document (AmCanvas   *self,
   if (!g_set_object (&self->document, document))
     return;
 
+  am_canvas_layers_set_origin (self->layers, document ? am_document_get_origin (document)
+                                                      : AM_DOCUMENT_ORIGIN_MODEL);
   _am_canvas_update_accessible_description (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);

@@ -93,6 +93,8 @@ am_cli_export (const char *input,
   g_autoptr(AmLayoutHelper) helper = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *helper_path = NULL;
+  g_autofree char *caption_title = NULL;
+  g_autofree char *caption_subtitle = NULL;
   AmExportOptions options;
   AmLayoutEngine engine;
 
@@ -172,6 +174,11 @@ am_cli_export (const char *input,
       print_error (error);
       return 1;
     }
+
+  am_export_caption_for_document (document, &caption_title, &caption_subtitle);
+  options.caption_title = caption_title;
+  options.caption_subtitle = caption_subtitle;
+  options.origin = am_document_get_origin (document);
 
   if (!am_export_to_file (scene, &options, output, &error))
     {

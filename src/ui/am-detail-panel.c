@@ -111,7 +111,7 @@ statement_details (AmDocument  *document,
   const char * const *addressees = am_statement_get_addressees (statement);
   const char * const *about = am_statement_get_about (statement);
   const char *reported_by = am_statement_get_reported_by (statement);
-  char *date = _am_ui_format_date (am_statement_get_date (statement));
+  char *date = am_format_date (am_statement_get_date (statement));
 
   if (am_statement_get_quoted (statement))
     /* Translators: marks a statement quoted word for word */
@@ -182,7 +182,7 @@ add_relation_row (AdwPreferencesGroup *group,
   gboolean outgoing = g_strcmp0 (am_relation_get_source (relation), entity_id) == 0;
   const char *other = outgoing ? am_relation_get_target (relation) : am_relation_get_source (relation);
   const char *label = am_relation_get_label (relation);
-  g_autofree char *date = _am_ui_format_date (am_relation_get_date (relation));
+  g_autofree char *date = am_format_date (am_relation_get_date (relation));
   g_autofree char *subtitle = NULL;
   const char *arrow;
 
@@ -324,7 +324,7 @@ show_relation (AmDetailPanel *self,
   const char *type = am_relation_get_rel_type (relation);
   gboolean directed = am_relation_get_directed (relation);
   g_autofree char *ends = _am_ui_relation_ends (document, relation);
-  g_autofree char *date = _am_ui_format_date (am_relation_get_date (relation));
+  g_autofree char *date = am_format_date (am_relation_get_date (relation));
   g_autofree char *pill = NULL;
   const char *first_end, *second_end, *direction;
   AdwPreferencesGroup *group;
@@ -403,7 +403,7 @@ show_statement (AmDetailPanel *self,
   const char *reported_by = am_statement_get_reported_by (statement);
   gboolean quoted = am_statement_get_quoted (statement);
   g_autofree char *words = _am_ui_statement_words (statement);
-  g_autofree char *date = _am_ui_format_date (am_statement_get_date (statement));
+  g_autofree char *date = am_format_date (am_statement_get_date (statement));
   g_autofree char *attribution = NULL;
   const char *form;
   AdwPreferencesGroup *group;

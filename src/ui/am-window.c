@@ -550,6 +550,8 @@ typedef struct
   AmExportOptions  options;
   char            *selected_id;
   char            *path;
+  char            *caption_title;
+  char            *caption_subtitle;
 } ExportData;
 
 static void
@@ -557,6 +559,8 @@ export_data_free (ExportData *data)
 {
   g_clear_pointer (&data->scene, am_scene_unref);
   g_free (data->selected_id);
+  g_free (data->caption_title);
+  g_free (data->caption_subtitle);
   g_free (data->path);
   g_free (data);
 }
@@ -601,6 +605,15 @@ export_data_new (AmWindow    *self,
   data->options.show_legend = self->show_legend;
   data->options.show_caption = TRUE;
   data->options.selected_id = data->selected_id;
+  if (am_session_get_document (self->session) != NULL)
+    {
+      AmDocument *document = am_session_get_document (self->session);
+
+      am_export_caption_for_document (document, &data->caption_title, &data->caption_subtitle);
+      data->options.origin = am_document_get_origin (document);
+    }
+  data->options.caption_title = data->caption_title;
+  data->options.caption_subtitle = data->caption_subtitle;
 
   return data;
 }

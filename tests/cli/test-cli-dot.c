@@ -37,6 +37,9 @@ test_export_svg (void)
   g_assert_nonnull (strstr (svg, "Seoul &amp; Incheon"));
   g_assert_nonnull (strstr (svg, "Workers"));
   g_assert_nonnull (strstr (svg, "Talks about Crisis"));
+  /* A Graphviz file's legend speaks of nodes, not actors. */
+  g_assert_nonnull (strstr (svg, ">Nodes<"));
+  g_assert_null (strstr (svg, ">Actors<"));
   /* What was dropped never shows up. */
   g_assert_null (strstr (svg, "/etc/passwd"));
   g_assert_null (strstr (svg, "example.com"));

@@ -79,6 +79,11 @@ test_export_engines_and_themes (void)
       /* The names are real text, not glyph outlines. */
       g_assert_nonnull (strstr (svg, "Kim Yo Jong"));
       g_assert_nonnull (strstr (svg, "Choe Son Hui"));
+      /* The caption writes the date as the panels do, and the legend speaks of actors. */
+      g_assert_nonnull (strstr (svg, "18 March 2021"));
+      g_assert_null (strstr (svg, "2021-03-18"));
+      g_assert_nonnull (strstr (svg, ">Actors<"));
+      g_assert_null (strstr (svg, ">Nodes<"));
     }
 }
 

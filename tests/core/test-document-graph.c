@@ -31,6 +31,43 @@ make_entities (void)
   return entities;
 }
 
+/* Only the DOT import's constructor makes a Graphviz document; entity kinds do not. */
+static void
+test_origin (void)
+{
+  g_autoptr(GPtrArray) entities = make_entities ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmDocument) model = NULL;
+  g_autoptr(AmDocument) graph = NULL;
+  g_autoptr(AmDocument) imported = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("{\"entities\": [], \"relations\": []}", 33);
+  g_autoptr(AmDocument) loaded = NULL;
+
+  model = am_document_new_from_objects ("G", entities, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (am_document_get_origin (model), ==, AM_DOCUMENT_ORIGIN_MODEL);
+
+  graph = am_document_new_from_graph ("G", entities, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (am_document_get_origin (graph), ==, AM_DOCUMENT_ORIGIN_MODEL);
+
+  imported = am_document_new_imported (AM_DOCUMENT_ORIGIN_GRAPHVIZ, "G", entities, NULL,
+                                       NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (am_document_get_origin (imported), ==, AM_DOCUMENT_ORIGIN_GRAPHVIZ);
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_entities (imported)), ==, 2);
+
+  loaded = am_document_load_from_bytes (bytes, "empty.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (am_document_get_origin (loaded), ==, AM_DOCUMENT_ORIGIN_MODEL);
+
+  /* The import's checks still apply. */
+  g_ptr_array_add (entities, g_object_new (AM_TYPE_ENTITY, "id", "a", NULL));
+  g_assert_null (am_document_new_imported (AM_DOCUMENT_ORIGIN_GRAPHVIZ, "G", entities, NULL,
+                                           NULL, NULL, &error));
+  g_assert_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_DUPLICATE_ID);
+}
+
 static void
 test_graph_tables (void)
 {
@@ -168,6 +205,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/Actormap/Model/origin", test_origin);
   g_test_add_func ("/Actormap/Model/graph-tables", test_graph_tables);
   g_test_add_func ("/Actormap/Model/graph-rejects", test_graph_rejects);
   g_test_add_func ("/Actormap/Model/read-file", test_read_file);

@@ -107,8 +107,6 @@ lt_assert_scenes_match (AmScene *a,
                         LtMatch  match)
 {
   assert_rect (am_scene_get_bounds (a), am_scene_get_bounds (b), match);
-  g_assert_cmpstr (am_scene_get_title (a), ==, am_scene_get_title (b));
-  g_assert_cmpstr (am_scene_get_subtitle (a), ==, am_scene_get_subtitle (b));
   g_assert_cmpstr (am_scene_get_engine (a), ==, am_scene_get_engine (b));
   g_assert_cmpuint (am_scene_get_n_nodes (a), ==, am_scene_get_n_nodes (b));
   g_assert_cmpuint (am_scene_get_n_edges (a), ==, am_scene_get_n_edges (b));

@@ -62,6 +62,14 @@ add_edge (AmSceneBuilder *builder,
   am_scene_builder_add_edge (builder, &edge);
 }
 
+void
+render_fixture_export_options_init (AmExportOptions *options)
+{
+  am_export_options_init (options);
+  options->caption_title = RENDER_FIXTURE_TITLE;
+  options->caption_subtitle = RENDER_FIXTURE_SUBTITLE;
+}
+
 AmScene *
 render_fixture_scene (gboolean labels)
 {
@@ -82,8 +90,6 @@ render_fixture_scene (gboolean labels)
   static const AmPoint e4_head = { 250, 152 };
   static const AmPoint e5[] = { { 330, 65 }, { 250, 100 }, { 200, 200 }, { 160, 230 } };
 
-  am_scene_builder_set_caption (builder, "North Korea ignores US dialogue offer",
-                                "Yonhap · 2024-07-02");
   am_scene_builder_set_engine (builder, "neato");
 
   add_node (builder, "kp", labels ? "North Korea" : "", "state",

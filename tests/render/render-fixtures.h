@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 
+#include "am-export.h"
 #include "am-renderer.h"
 #include "am-theme.h"
 
@@ -30,6 +31,13 @@ G_BEGIN_DECLS
  *
  * With @labels FALSE every node label is empty, so a node's centre shows its fill. */
 AmScene *render_fixture_scene (gboolean labels);
+
+/* The caption the fixture's exports carry, as a caller would build it. */
+#define RENDER_FIXTURE_TITLE    "North Korea ignores US dialogue offer"
+#define RENDER_FIXTURE_SUBTITLE "Yonhap · 2 July 2024"
+
+/* am_export_options_init(), plus the fixture's caption. */
+void     render_fixture_export_options_init (AmExportOptions *options);
 
 /* One pixel of an ARGB32 or RGB24 image surface as 0–255 values (un-premultiplied). */
 typedef struct

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <signal.h>
 #include <string.h>
@@ -128,22 +129,31 @@ assert_file_contents (const char *path,
 }
 
 static GBytes *
-render (const AmScene  *scene,
-        AmExportFormat  format,
-        double          scale)
+render_with_options (const AmScene         *scene,
+                     const AmExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  AmExportOptions options;
   GBytes *bytes;
 
-  am_export_options_init (&options);
-  options.format = format;
-  options.scale = scale;
-  bytes = am_export_render (scene, &options, &error);
+  bytes = am_export_render (scene, options, &error);
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
 
   return bytes;
+}
+
+static GBytes *
+render (const AmScene  *scene,
+        AmExportFormat  format,
+        double          scale)
+{
+  AmExportOptions options;
+
+  render_fixture_export_options_init (&options);
+  options.format = format;
+  options.scale = scale;
+
+  return render_with_options (scene, &options);
 }
 
 typedef struct
@@ -504,6 +514,9 @@ test_options_defaults (void)
   g_assert_true (options.show_legend);
   g_assert_true (options.show_caption);
   g_assert_null (options.selected_id);
+  g_assert_null (options.caption_title);
+  g_assert_null (options.caption_subtitle);
+  g_assert_cmpint (options.origin, ==, AM_DOCUMENT_ORIGIN_MODEL);
 }
 
 static void
@@ -515,7 +528,7 @@ test_png (void)
   AmExportOptions options;
   double width, height;
 
-  am_export_options_init (&options);
+  render_fixture_export_options_init (&options);
   am_export_measure_page (scene, &options, &width, &height);
   /* The network, the legend beside it, the caption above. */
   g_assert_cmpfloat (width, >, bounds->width + 40);
@@ -566,7 +579,7 @@ test_png_dark (void)
   AmExportOptions options;
   cairo_surface_t *surface;
 
-  am_export_options_init (&options);
+  render_fixture_export_options_init (&options);
   options.theme = am_theme_get_dark ();
   bytes = am_export_render (scene, &options, &error);
   g_assert_no_error (error);
@@ -664,8 +677,8 @@ test_svg (void)
   g_assert_cmpuint (count_elements (doc, "text"), >=, am_scene_get_n_nodes (scene));
 
   /* The caption and the legend of what is present. */
-  g_assert_true (has_text (doc->texts, "North Korea ignores US dialogue offer"));
-  g_assert_true (has_text (doc->texts, "Yonhap · 2024-07-02"));
+  g_assert_true (has_text (doc->texts, RENDER_FIXTURE_TITLE));
+  g_assert_true (has_text (doc->texts, RENDER_FIXTURE_SUBTITLE));
   g_assert_nonnull (find_group (doc, "legend"));
   g_assert_true (has_text (find_group (doc, "legend")->texts, "Hostility"));
   g_assert_true (has_text (find_group (doc, "legend")->texts, "Custom ties"));
@@ -702,6 +715,7 @@ test_svg_hostile_text (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(SvgDoc) doc = NULL;
   g_autoptr(GError) error = NULL;
+  AmExportOptions options;
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
@@ -710,11 +724,13 @@ test_svg_hostile_text (void)
 
       am_scene_builder_add_node (builder, &node);
     }
-  am_scene_builder_set_caption (builder, "A & B <i>", NULL);
   scene = am_scene_builder_end (builder, &error);
   g_assert_no_error (error);
 
-  bytes = render (scene, AM_EXPORT_FORMAT_SVG, 1.0);
+  am_export_options_init (&options);
+  options.format = AM_EXPORT_FORMAT_SVG;
+  options.caption_title = "A & B <i>";
+  bytes = render_with_options (scene, &options);
   doc = parse_svg (bytes);
 
   /* Four distinct, valid ids (parse_svg asserts validity and uniqueness). */
@@ -802,8 +818,8 @@ test_pdf (void)
       g_test_message ("node %s", label);
       g_assert_nonnull (strstr (text, label));
     }
-  g_assert_nonnull (strstr (text, "North Korea ignores US dialogue offer"));
-  g_assert_nonnull (strstr (text, "Yonhap · 2024-07-02"));
+  g_assert_nonnull (strstr (text, RENDER_FIXTURE_TITLE));
+  g_assert_nonnull (strstr (text, RENDER_FIXTURE_SUBTITLE));
   g_assert_nonnull (strstr (text, "sister of"));
 }
 
@@ -815,7 +831,7 @@ test_legend_and_caption_optional (void)
   double full_w, full_h, w, h;
   AmExportOptions options;
 
-  am_export_options_init (&options);
+  render_fixture_export_options_init (&options);
   am_export_measure_page (scene, &options, &full_w, &full_h);
 
   options.format = AM_EXPORT_FORMAT_SVG;
@@ -833,7 +849,7 @@ test_legend_and_caption_optional (void)
     doc = parse_svg (bytes);
     g_assert_null (find_group (doc, "legend"));
     g_assert_null (find_group (doc, "caption"));
-    g_assert_false (has_text (doc->texts, "North Korea ignores US dialogue offer"));
+    g_assert_false (has_text (doc->texts, RENDER_FIXTURE_TITLE));
     g_assert_true (has_text (doc->texts, "North Korea"));
   }
 }
@@ -849,7 +865,7 @@ test_selected (void)
   g_autoptr(SvgDoc) selected_doc = NULL;
   AmExportOptions options;
 
-  am_export_options_init (&options);
+  render_fixture_export_options_init (&options);
   options.format = AM_EXPORT_FORMAT_SVG;
   plain = am_export_render (scene, &options, &error);
   g_assert_no_error (error);
@@ -876,7 +892,7 @@ test_invalid_size (void)
   const double scales[] = { 0, -1, NAN, INFINITY, -INFINITY, 0.05, 16.5, 1e6 };
   AmExportOptions options;
 
-  am_export_options_init (&options);
+  render_fixture_export_options_init (&options);
 
   for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
     {
@@ -918,7 +934,7 @@ test_too_many_pixels (void)
   am_scene_builder_add_node (builder, &node);
   scene = am_scene_builder_end (builder, NULL);
   g_assert_nonnull (scene);
-  am_export_options_init (&options);
+  render_fixture_export_options_init (&options);
 
   /* Over 32767 pixels a side, then over 400 million pixels in all. */
   for (guint i = 0; i < 2; i++)
@@ -955,7 +971,7 @@ test_write_each_format (void)
   static const char * const magic[] = { "\x89PNG", "<?xml", "%PDF" };
   AmExportOptions options;
 
-  am_export_options_init (&options);
+  render_fixture_export_options_init (&options);
   /* The extension decides, whatever options.format says. */
   options.format = AM_EXPORT_FORMAT_PDF;
 
@@ -998,7 +1014,7 @@ test_unknown_format (void)
   g_autoptr(GError) error = NULL;
   AmExportOptions options;
 
-  am_export_options_init (&options);
+  render_fixture_export_options_init (&options);
   g_assert_false (am_export_to_file (scene, &options, path, &error));
   g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_UNKNOWN_FORMAT);
   g_assert_nonnull (strstr (error->message, path));
@@ -1017,7 +1033,7 @@ test_missing_directory (void)
   g_autofree char *listing = NULL;
   AmExportOptions options;
 
-  am_export_options_init (&options);
+  render_fixture_export_options_init (&options);
   g_assert_false (am_export_to_file (scene, &options, path, &error));
   g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_WRITE_FAILED);
   g_test_message ("%s", error->message);
@@ -1043,7 +1059,7 @@ test_failed_export_keeps_file (void)
   AmExportOptions options;
 
   write_file (path, "the old map\n");
-  am_export_options_init (&options);
+  render_fixture_export_options_init (&options);
   options.scale = NAN;
   g_assert_false (am_export_to_file (scene, &options, path, &error));
   g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE);
@@ -1075,7 +1091,7 @@ test_full_disk (void)
       signal (SIGXFSZ, SIG_IGN);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
 
-      am_export_options_init (&options);
+      render_fixture_export_options_init (&options);
       options.scale = 2;
       g_assert_false (am_export_to_file (scene, &options, path, &error));
       g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_WRITE_FAILED);
@@ -1120,7 +1136,7 @@ test_not_a_regular_file (void)
   AmExportOptions options;
   GStatBuf st;
 
-  am_export_options_init (&options);
+  render_fixture_export_options_init (&options);
 
   /* A link to /dev/full: as root, a naive atomic write would put a temporary file in
    * /dev and rename it over the device. */
@@ -1174,7 +1190,7 @@ test_symlink_followed (void)
   g_assert_cmpint (g_chmod (real, 0600), ==, 0);
   g_assert_cmpint (symlink ("real.svg", link), ==, 0);
 
-  am_export_options_init (&options);
+  render_fixture_export_options_init (&options);
   g_assert_true (am_export_to_file (scene, &options, link, &error));
   g_assert_no_error (error);
 
@@ -1213,7 +1229,7 @@ test_read_only_directory (void)
   write_file (path, "old pdf");
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
 
-  am_export_options_init (&options);
+  render_fixture_export_options_init (&options);
   g_assert_false (am_export_to_file (scene, &options, path, &error));
   g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_WRITE_FAILED);
   g_assert_nonnull (strstr (error->message, path));
@@ -1226,14 +1242,151 @@ test_read_only_directory (void)
   remove_tree (dir);
 }
 
+static AmDocument *
+document_with_article (const char *article)
+{
+  g_autofree char *json = g_strdup_printf ("{ \"article\": %s, \"entities\": [], "
+                                           "\"relations\": [] }", article);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  AmDocument *document = am_document_load_from_bytes (bytes, "caption.json", &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+assert_caption (const char *article,
+                const char *title,
+                const char *subtitle)
+{
+  g_autoptr(AmDocument) document = document_with_article (article);
+  g_autofree char *got_title = NULL;
+  g_autofree char *got_subtitle = NULL;
+
+  am_export_caption_for_document (document, &got_title, &got_subtitle);
+  g_assert_cmpstr (got_title, ==, title);
+  g_assert_cmpstr (got_subtitle, ==, subtitle);
+}
+
+/* The caption speaks like the panels: the date as "18 March 2021", never raw ISO. */
+static void
+test_caption_for_document (void)
+{
+  assert_caption ("{ \"title\": \"Ministers meet\", \"publisher\": \"Example News\", "
+                  "\"source\": \"Yonhap\", \"date\": \"2021-03-18\" }",
+                  "Ministers meet", "Example News · 18 March 2021");
+  /* The source stands in for a missing publisher; a month stays a month. */
+  assert_caption ("{ \"title\": \"T\", \"source\": \"Yonhap\", \"date\": \"2021-03\" }",
+                  "T", "Yonhap · March 2021");
+  assert_caption ("{ \"title\": \"T\", \"publisher\": \"\", \"source\": \"Yonhap\" }",
+                  "T", "Yonhap");
+  assert_caption ("{ \"title\": \"T\", \"date\": \"2021\" }", "T", "2021");
+  assert_caption ("{ \"publisher\": \"P\" }", NULL, "P");
+  assert_caption ("{ \"title\": \"\" }", NULL, NULL);
+  assert_caption ("{ }", NULL, NULL);
+}
+
+/* Without a caption in the options, the page has none, whatever the scene. */
+static void
+test_caption_from_options (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
+  AmExportOptions options;
+  double with_w, with_h, without_w, without_h, title_w, title_h;
+
+  render_fixture_export_options_init (&options);
+  am_export_measure_page (scene, &options, &with_w, &with_h);
+
+  options.caption_title = NULL;
+  options.caption_subtitle = NULL;
+  am_export_measure_page (scene, &options, &without_w, &without_h);
+  g_assert_cmpfloat (without_h, <, with_h);
+
+  options.caption_title = RENDER_FIXTURE_TITLE;
+  am_export_measure_page (scene, &options, &title_w, &title_h);
+  g_assert_cmpfloat (without_h, <, title_h);
+  g_assert_cmpfloat (title_h, <, with_h);
+
+  {
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(SvgDoc) doc = NULL;
+
+    options.format = AM_EXPORT_FORMAT_SVG;
+    options.caption_title = "Only this";
+    options.caption_subtitle = NULL;
+    bytes = render_with_options (scene, &options);
+    doc = parse_svg (bytes);
+    g_assert_true (has_text (doc->texts, "Only this"));
+    g_assert_false (has_text (doc->texts, RENDER_FIXTURE_TITLE));
+    g_assert_false (has_text (doc->texts, RENDER_FIXTURE_SUBTITLE));
+  }
+}
+
+/* A Graphviz graph's legend speaks of nodes and edges, an actor map's of actors and
+ * relations; the scene is the same, only the options say which. */
+static void
+test_legend_headings (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
+  const AmDocumentOrigin origins[] = { AM_DOCUMENT_ORIGIN_MODEL, AM_DOCUMENT_ORIGIN_GRAPHVIZ };
+  const char *kinds[] = { "Actors", "Nodes" };
+  const char *types[] = { "Relations", "Edges" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (origins); i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(SvgDoc) doc = NULL;
+      AmExportOptions options;
+      SvgGroup *legend;
+
+      render_fixture_export_options_init (&options);
+      options.format = AM_EXPORT_FORMAT_SVG;
+      options.origin = origins[i];
+      bytes = render_with_options (scene, &options);
+      doc = parse_svg (bytes);
+      legend = find_group (doc, "legend");
+      g_assert_nonnull (legend);
+      g_assert_true (has_text (legend->texts, kinds[i]));
+      g_assert_true (has_text (legend->texts, types[i]));
+      g_assert_false (has_text (legend->texts, kinds[1 - i]));
+      g_assert_false (has_text (legend->texts, types[1 - i]));
+    }
+}
+
+/* The on-screen legend functions measure the same headings. */
+static void
+test_legend_measure_origin (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
+  double model_w, model_h, plain_w, plain_h, graph_w, graph_h;
+
+  am_renderer_measure_legend (scene, am_theme_get_light (), &plain_w, &plain_h);
+  am_renderer_measure_legend_full (scene, am_theme_get_light (), AM_DOCUMENT_ORIGIN_MODEL,
+                                   &model_w, &model_h);
+  am_renderer_measure_legend_full (scene, am_theme_get_light (),
+                                   AM_DOCUMENT_ORIGIN_GRAPHVIZ, &graph_w, &graph_h);
+  g_assert_cmpfloat (plain_w, ==, model_w);
+  g_assert_cmpfloat (plain_h, ==, model_h);
+  g_assert_cmpfloat (graph_h, ==, model_h);
+  g_assert_cmpfloat (graph_w, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* English words and month names, whatever the machine's language. */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/Actormap/Export/format-from-path", test_format_from_path);
   g_test_add_func ("/Actormap/Export/options-defaults", test_options_defaults);
+  g_test_add_func ("/Actormap/Export/caption-for-document", test_caption_for_document);
+  g_test_add_func ("/Actormap/Export/caption-from-options", test_caption_from_options);
+  g_test_add_func ("/Actormap/Export/legend-headings", test_legend_headings);
+  g_test_add_func ("/Actormap/Export/legend-measure-origin", test_legend_measure_origin);
   g_test_add_func ("/Actormap/Export/png", test_png);
   g_test_add_func ("/Actormap/Export/png-dark", test_png_dark);
   g_test_add_func ("/Actormap/Export/svg", test_svg);
