@@ -318,10 +318,22 @@ session_items_changed_cb (AmSidebar  *self,
 static void
 sync_entry (AmSidebar *self)
 {
+  GtkEditable *entry = GTK_EDITABLE (self->search_entry);
   const char *text = self->session ? am_session_get_search_text (self->session) : "";
+  int length;
+  int position = 0;
 
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  if (g_strcmp0 (gtk_editable_get_text (entry), text) == 0)
+    return;
+
+  /* Not gtk_editable_set_text(): it empties the entry first, and an empty search entry
+   * emits "search-changed" at once, which would set the session's text to "" midway.
+   * The new text goes in before the old one goes out, so the entry only reports its
+   * final text, which the session already has. */
+  length = g_utf8_strlen (text, -1);
+  gtk_editable_insert_text (entry, text, -1, &position);
+  gtk_editable_delete_text (entry, length, -1);
+  gtk_editable_set_position (entry, -1);
 }
 
 static void
