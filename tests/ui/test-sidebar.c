@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <adwaita.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +11,7 @@
 #include "am-session.h"
 #include "am-sidebar.h"
 #include "am-sidebar-row.h"
+#include "ui-test.h"
 
 /* The sidebar in a window of its own, with a session that holds a small document
  * whose names look like markup ("Ana <b>Silva</b> & Co"). */
@@ -22,67 +22,19 @@ typedef struct
   GtkWindow  *window;
 } Fixture;
 
-static AmDocument *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "ui", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  AmDocument *document;
-
-  document = am_document_load_from_file (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
-}
-
-static AmDocument *
-load_bundled (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PATH "/model/article.json",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  AmDocument *document;
-
-  g_assert_no_error (error);
-  document = am_document_load_from_bytes (bytes, "article.json", &error);
-  g_assert_no_error (error);
-
-  return document;
-}
-
-/* Waiting: never assert right after an action, spin until it holds or time runs out. */
-typedef gboolean (*Condition) (Fixture *f);
-
 static gboolean
-wait_for (Fixture   *f,
-          Condition  cond)
+items_ready (gpointer data)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  Fixture *f = data;
 
-  while (!cond (f) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-
-  return cond (f);
-}
-
-static void
-drain (void)
-{
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-items_ready (Fixture *f)
-{
   return g_list_model_get_n_items (am_session_get_items (f->session)) > 0;
 }
 
 static gboolean
-rows_shown (Fixture *f)
+rows_shown (gpointer data)
 {
+  Fixture *f = data;
+
   GtkWidget *list_view = GTK_WIDGET (am_sidebar_get_list_view (f->sidebar));
 
   return g_list_model_get_n_items (am_sidebar_get_model (f->sidebar)) > 0
@@ -104,7 +56,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(AmDocument) document = load_fixture ("window-model.json");
+  g_autoptr(AmDocument) document = ui_test_load_fixture ("window-model.json");
 
   f->session = am_session_new ();
   f->sidebar = AM_SIDEBAR (am_sidebar_new ());
@@ -118,9 +70,9 @@ fixture_setup (Fixture       *f,
   gtk_window_present (f->window);
 
   set_document (f, document);
-  g_assert_true (wait_for (f, items_ready));
-  g_assert_true (wait_for (f, rows_shown));
-  drain ();
+  g_assert_true (ui_test_wait_for (items_ready, f));
+  g_assert_true (ui_test_wait_for (rows_shown, f));
+  ui_test_drain ();
 }
 
 static void
@@ -128,7 +80,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  drain ();
+  ui_test_drain ();
 
   /* A reference kept anywhere (a signal group, a row, an idle) fails here. */
   g_assert_finalize_object (g_steal_pointer (&f->window));
@@ -202,51 +154,10 @@ row_widget (Fixture    *f,
   return NULL;
 }
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root)
-      && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static const char *
 stack_page (Fixture *f)
 {
-  GtkStack *stack = GTK_STACK (find_type (GTK_WIDGET (f->sidebar), GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (ui_test_find_type (GTK_WIDGET (f->sidebar), GTK_TYPE_STACK));
 
   return gtk_stack_get_visible_child_name (stack);
 }
@@ -254,7 +165,7 @@ stack_page (Fixture *f)
 static GtkEditable *
 search_entry (Fixture *f)
 {
-  return GTK_EDITABLE (find_type (GTK_WIDGET (f->sidebar), GTK_TYPE_SEARCH_ENTRY));
+  return GTK_EDITABLE (ui_test_find_type (GTK_WIDGET (f->sidebar), GTK_TYPE_SEARCH_ENTRY));
 }
 
 /* Tests */
@@ -281,18 +192,18 @@ test_actors_grouped (Fixture       *f,
   row = row_widget (f, "portugal");
   g_assert_nonnull (row);
   g_assert_true (am_sidebar_row_get_show_heading (row));
-  g_assert_nonnull (find_label (GTK_WIDGET (row), "States"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (row), "States"));
   row = row_widget (f, "silva");
   g_assert_true (am_sidebar_row_get_show_heading (row));
-  g_assert_nonnull (find_label (GTK_WIDGET (row), "People"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (row), "People"));
   row = row_widget (f, "bob");
   g_assert_false (am_sidebar_row_get_show_heading (row));
-  g_assert_null (find_label (GTK_WIDGET (row), "People"));
-  g_assert_nonnull (find_label (GTK_WIDGET (row), "Envoy"));
+  g_assert_null (ui_test_find_label (GTK_WIDGET (row), "People"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (row), "Envoy"));
 
   /* Names from the file are plain text, never markup. */
   row = row_widget (f, "silva");
-  g_assert_nonnull (find_label (GTK_WIDGET (row), "Ana <b>Silva</b> & Co"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (row), "Ana <b>Silva</b> & Co"));
 
   /* The list item around a row is named after its actor, with the subtitle as its
    * description; the list itself is "Actors". */
@@ -316,22 +227,22 @@ test_search (Fixture       *f,
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_cmpstr (am_item_get_id (row_item (f, 0)), ==, "s-talk");
   g_assert_cmpstr (am_session_get_search_text (f->session), ==, "listening");
-  drain ();
+  ui_test_drain ();
   row = row_widget (f, "s-talk");
   g_assert_nonnull (row);
   g_assert_true (am_sidebar_row_get_show_heading (row));
-  g_assert_nonnull (find_label (GTK_WIDGET (row), "Statements"));
-  g_assert_nonnull (find_label (GTK_WIDGET (row), "“We will keep talking & <listening>,”"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (row), "Statements"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (row), "“We will keep talking & <listening>,”"));
 
   /* Relations are found by label, with their heading. */
   am_session_set_search_text (f->session, "greets");
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_cmpstr (am_item_get_id (row_item (f, 0)), ==, "r-meet");
-  drain ();
+  ui_test_drain ();
   row = row_widget (f, "r-meet");
   g_assert_nonnull (row);
-  g_assert_nonnull (find_label (GTK_WIDGET (row), "Relations"));
-  g_assert_nonnull (find_label (GTK_WIDGET (row), "meets & greets"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (row), "Relations"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (row), "meets & greets"));
 
   /* A name finds the actor and what it takes part in, each group under its heading:
    * the rows that were first of their group before may not be now. */
@@ -340,7 +251,7 @@ test_search (Fixture       *f,
   g_assert_cmpint (row_position (f, "r-meet"), >, 0);
   g_assert_cmpint (row_position (f, "s-talk"), >, 0);
   g_assert_cmpint (row_position (f, "bob"), ==, -1);
-  drain ();
+  ui_test_drain ();
   g_assert_true (am_sidebar_row_get_show_heading (row_widget (f, "silva")));
   g_assert_true (am_sidebar_row_get_show_heading (row_widget (f, "r-meet")));
   g_assert_false (am_sidebar_row_get_show_heading (row_widget (f, "r-visit")));
@@ -362,7 +273,7 @@ test_search (Fixture       *f,
   am_session_set_search_text (f->session, "");
   g_assert_cmpstr (gtk_editable_get_text (search_entry (f)), ==, "");
   g_assert_cmpuint (n_rows (f), ==, 5);
-  drain ();
+  ui_test_drain ();
   g_assert_cmpstr (am_session_get_search_text (f->session), ==, "");
 }
 
@@ -421,7 +332,7 @@ test_row_selects (Fixture       *f,
   g_assert_cmpstr (am_session_get_selection (f->session), ==, "bob");
 
   /* So does a single click on it (the row's own gesture, before the list's). */
-  drain ();
+  ui_test_drain ();
   row = row_widget (f, "bob");
   g_assert_nonnull (row);
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (row));
@@ -483,14 +394,18 @@ test_session_selects (Fixture       *f,
 }
 
 static gboolean
-bundled_shown (Fixture *f)
+bundled_shown (gpointer data)
 {
+  Fixture *f = data;
+
   return row_position (f, "bob") < 0 && n_rows (f) > 5;
 }
 
 static gboolean
-bundled_search_shown (Fixture *f)
+bundled_search_shown (gpointer data)
 {
+  Fixture *f = data;
+
   /* Relations or statements as well as actors: the search ran over the new items. */
   for (guint i = 0; i < n_rows (f); i++)
     if (am_item_get_item_type (row_item (f, i)) != AM_ITEM_ENTITY)
@@ -503,15 +418,15 @@ static void
 test_new_document (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(AmDocument) bundled = load_bundled ();
-  g_autoptr(AmDocument) again = load_fixture ("window-model.json");
+  g_autoptr(AmDocument) bundled = ui_test_load_bundled ();
+  g_autoptr(AmDocument) again = ui_test_load_fixture ("window-model.json");
 
   am_session_select (f->session, "bob", AM_SELECTION_ORIGIN_MAP);
   g_assert_cmpstr (selected_id (f), ==, "bob");
 
   /* Another story: its actors replace the old ones, and "bob" is gone. */
   set_document (f, bundled);
-  g_assert_true (wait_for (f, bundled_shown));
+  g_assert_true (ui_test_wait_for (bundled_shown, f));
   g_assert_null (am_session_get_selection (f->session));
   g_assert_null (selected_id (f));
   for (guint i = 0; i < n_rows (f); i++)
@@ -522,7 +437,7 @@ test_new_document (Fixture       *f,
   g_assert_cmpuint (n_rows (f), ==, 0);
   g_assert_cmpstr (stack_page (f), ==, "empty");
   set_document (f, again);
-  g_assert_true (wait_for (f, bundled_search_shown));
+  g_assert_true (ui_test_wait_for (bundled_search_shown, f));
   g_assert_cmpint (row_position (f, "silva"), >=, 0);
   g_assert_cmpint (row_position (f, "r-meet"), >=, 0);
   g_assert_cmpint (row_position (f, "bob"), ==, -1);
@@ -532,9 +447,9 @@ test_new_document (Fixture       *f,
   am_session_set_search_text (f->session, "");
   am_session_select (f->session, "seoul", AM_SELECTION_ORIGIN_MAP);
   g_clear_object (&again);
-  again = load_fixture ("window-model.json");
+  again = ui_test_load_fixture ("window-model.json");
   set_document (f, again);
-  g_assert_true (wait_for (f, items_ready));
+  g_assert_true (ui_test_wait_for (items_ready, f));
   g_assert_cmpstr (am_session_get_selection (f->session), ==, "seoul");
   g_assert_cmpstr (selected_id (f), ==, "seoul");
 }
@@ -559,7 +474,7 @@ test_session_property (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (search_entry (f)), ==, "");
   g_assert_cmpstr (stack_page (f), ==, "list");
   g_signal_emit_by_name (search_entry (f), "activate");
-  drain ();
+  ui_test_drain ();
   g_assert_cmpstr (am_session_get_search_text (f->session), ==, "bob");
 
   /* The old session no longer reaches the list. */
@@ -607,8 +522,10 @@ large_document (guint n_actors)
 static guint large_n_actors;
 
 static gboolean
-large_ready (Fixture *f)
+large_ready (gpointer data)
 {
+  Fixture *f = data;
+
   return n_rows (f) == large_n_actors;
 }
 
@@ -661,7 +578,7 @@ test_large_model (Fixture       *f,
     }
   g_assert_true (large_ready (f));
   t_document = ms_since (start);
-  drain ();
+  ui_test_drain ();
 
   /* The list view made widgets for what is on screen (GTK 4.8 keeps up to about 200
    * rows around it), not for every actor. */
@@ -683,19 +600,19 @@ test_large_model (Fixture       *f,
   am_session_set_search_text (f->session, "");
   t_clear = ms_since (start);
   g_assert_cmpuint (n_rows (f), ==, large_n_actors);
-  drain ();
+  ui_test_drain ();
 
   /* Selecting the last actor in the list: the row is found by bisection and selected,
    * and the list stays where it is. */
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (am_sidebar_get_list_view (f->sidebar)));
   gtk_adjustment_set_value (vadjustment, 0);
-  drain ();
+  ui_test_drain ();
   last_id = am_item_get_id (row_item (f, large_n_actors - 1));
   start = g_get_monotonic_time ();
   am_session_select (f->session, last_id, AM_SELECTION_ORIGIN_LIST);
   t_select = ms_since (start);
   g_assert_cmpuint (gtk_single_selection_get_selected (list_selection (f)), ==, large_n_actors - 1);
-  drain ();
+  ui_test_drain ();
   /* (GTK refines its estimate of row heights as it measures them: a few pixels move.) */
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), <, gtk_adjustment_get_page_size (vadjustment));
 
@@ -704,7 +621,7 @@ test_large_model (Fixture       *f,
   for (int i = 0; i < 100 && gtk_adjustment_get_value (vadjustment) < gtk_adjustment_get_page_size (vadjustment); i++)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
-  drain ();
+  ui_test_drain ();
   first_id = am_item_get_id (row_item (f, 0));
   start = g_get_monotonic_time ();
   am_session_select (f->session, first_id, AM_SELECTION_ORIGIN_MAP);
@@ -713,7 +630,7 @@ test_large_model (Fixture       *f,
   for (int i = 0; i < 100 && gtk_adjustment_get_value (vadjustment) > 0; i++)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), <, gtk_adjustment_get_page_size (vadjustment));
-  drain ();
+  ui_test_drain ();
   g_assert_cmpuint (count_row_widgets (f), <, 300);
 
   g_test_message ("%u actors: document to rows %.0f ms (longest main-loop iteration %.1f ms), "
@@ -734,22 +651,11 @@ main (int   argc,
   if (argc > 1 && g_str_equal (argv[1], "--layout-helper"))
     return am_layout_helper_main ();
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* Isolated XDG dirs hide the MIME database, and gdk-pixbuf then cannot tell an SVG
-   * icon from noise: the system's database is read-only data the tests may share. */
-  {
-    const char *mime_dirs[] = { "/usr/local/share/mime", "/usr/share/mime", NULL };
-
-    g_content_type_set_mime_dirs (mime_dirs);
-  }
-
-  if (!gtk_init_check ())
+  if (!ui_test_init (&argc, &argv))
     {
       printf ("1..0 # SKIP no display\n");
       return 0;
     }
-  adw_init ();
 
 #define ADD(path, func) \
   g_test_add ("/Actormap/Sidebar/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
