@@ -4,9 +4,6 @@
  */
 #include "config.h"
 
-#include <adwaita.h>
-#include <glib/gi18n.h>
-
 #include "am-sidebar.h"
 #include "am-sidebar-row.h"
 
@@ -22,7 +19,6 @@ struct _AmSidebar
 
   /* Template Widgets */
   GtkListView        *list_view;
-  AdwStatusPage      *no_results_page;
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
 
@@ -512,7 +508,6 @@ am_sidebar_class_init (AmSidebarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/am-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, AmSidebar, list_view);
-  gtk_widget_class_bind_template_child (widget_class, AmSidebar, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, AmSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AmSidebar, stack);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
