@@ -32,9 +32,6 @@ struct _AmSidebar
   /* id → 1 + its position in the session's items, rebuilt when the items change: the
    * filtered model keeps that order, so a row is found by bisection. */
   GHashTable         *index;
-  /* The GtkListItems that show an item now, to redo their headings when the item
-   * before them changes without them being bound again. */
-  GHashTable         *bound;
   guint               refilter_source;
 };
 
@@ -167,7 +164,10 @@ update_heading (AmSidebar   *self,
   GtkWidget *row = gtk_list_item_get_child (list_item);
   gboolean show = item != NULL;
 
-  /* The heading of a group sits in its first row: GTK 4.8's list view has no sections. */
+  /* The heading of a group sits in its first row: GTK 4.8's list view has no sections.
+   * This runs on every bind, and GTK 4.8 binds a row again whenever the model changes
+   * at or before it, even when its item and position stay (the search test checks
+   * that case), so no heading goes stale. */
   if (item != NULL && position != GTK_INVALID_LIST_POSITION && position > 0)
     {
       g_autoptr(AmItem) before = g_list_model_get_item (G_LIST_MODEL (self->filtered), position - 1);
@@ -177,14 +177,6 @@ update_heading (AmSidebar   *self,
     }
 
   am_sidebar_row_set_show_heading (AM_SIDEBAR_ROW (row), show);
-}
-
-static void
-position_changed_cb (AmSidebar   *self,
-                     GParamSpec  *pspec,
-                     GtkListItem *list_item)
-{
-  update_heading (self, list_item);
 }
 
 /* A click on the row that is already selected changes no selection, yet it should fly
@@ -222,8 +214,6 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (gesture));
 
   gtk_list_item_set_child (list_item, row);
-  g_signal_connect_object (list_item, "notify::position",
-                           G_CALLBACK (position_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -236,7 +226,6 @@ bind_cb (GtkSignalListItemFactory *factory,
   am_sidebar_row_set_item (AM_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
                            gtk_list_item_get_item (list_item));
   update_heading (self, list_item);
-  g_hash_table_add (self->bound, list_item);
 }
 
 static void
@@ -246,7 +235,6 @@ unbind_cb (GtkSignalListItemFactory *factory,
 {
   GtkListItem *list_item = GTK_LIST_ITEM (object);
 
-  g_hash_table_remove (self->bound, list_item);
   /* A recycled row must not keep an item (and so a whole old document) alive. */
   am_sidebar_row_set_item (AM_SIDEBAR_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
@@ -260,15 +248,6 @@ filtered_items_changed_cb (AmSidebar  *self,
                            guint       added,
                            GListModel *model)
 {
-  GHashTableIter iter;
-  gpointer list_item;
-
-  /* The row after a change may keep its item and position while the one before it is
-   * now another: redo the headings of the rows on screen (a few dozen, not n). */
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &list_item, NULL))
-    update_heading (self, list_item);
-
   update_stack (self);
 }
 
@@ -442,7 +421,6 @@ am_sidebar_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_pointer (&self->index, g_hash_table_unref);
-  g_clear_pointer (&self->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (am_sidebar_parent_class)->finalize (object);
 }
@@ -524,7 +502,6 @@ am_sidebar_init (AmSidebar *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->bound = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

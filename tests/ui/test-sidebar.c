@@ -256,6 +256,20 @@ test_search (Fixture       *f,
   g_assert_true (am_sidebar_row_get_show_heading (row_widget (f, "r-meet")));
   g_assert_false (am_sidebar_row_get_show_heading (row_widget (f, "r-visit")));
 
+  /* A row that keeps its item and its place while the row before it changes (the
+   * list view does not bind it again) still gets its heading right. */
+  am_session_set_search_text (f->session, "al");
+  g_assert_cmpint (row_position (f, "silva"), ==, 1);
+  g_assert_cmpint (row_position (f, "r-minister"), ==, 2);
+  ui_test_drain ();
+  g_assert_true (am_sidebar_row_get_show_heading (row_widget (f, "r-minister")));
+  am_session_set_search_text (f->session, "is");
+  g_assert_cmpint (row_position (f, "r-visit"), ==, 1);
+  g_assert_cmpint (row_position (f, "r-minister"), ==, 2);
+  ui_test_drain ();
+  g_assert_true (am_sidebar_row_get_show_heading (row_widget (f, "r-visit")));
+  g_assert_false (am_sidebar_row_get_show_heading (row_widget (f, "r-minister")));
+
   /* Nothing matches: the empty page. */
   am_session_set_search_text (f->session, "zzzz");
   g_assert_cmpuint (n_rows (f), ==, 0);
@@ -297,6 +311,47 @@ test_enter_selects_first_match (Fixture       *f,
   am_session_set_search_text (f->session, "zzzz");
   g_signal_emit_by_name (search_entry (f), "activate");
   g_assert_cmpstr (am_session_get_selection (f->session), ==, "seoul");
+}
+
+static gboolean
+focus_in_list (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL
+         && (focus == GTK_WIDGET (am_sidebar_get_list_view (f->sidebar))
+             || gtk_widget_is_ancestor (focus, GTK_WIDGET (am_sidebar_get_list_view (f->sidebar))));
+}
+
+static gboolean
+focus_in_entry (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (search_entry (f)));
+}
+
+static void
+test_stop_search (Fixture       *f,
+                  gconstpointer  data)
+{
+  /* Ctrl+F lands in the entry, with its text selected to type over. */
+  am_session_set_search_text (f->session, "greets");
+  am_sidebar_focus_search (f->sidebar);
+  g_assert_true (ui_test_wait_for (focus_in_entry, f));
+
+  /* Escape clears the search first… */
+  g_signal_emit_by_name (search_entry (f), "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (search_entry (f)), ==, "");
+  g_assert_cmpstr (am_session_get_search_text (f->session), ==, "");
+  g_assert_cmpuint (n_rows (f), ==, 5);
+  g_assert_true (focus_in_entry (f));
+
+  /* …and in an empty search hands focus to the list. */
+  g_signal_emit_by_name (search_entry (f), "stop-search");
+  g_assert_true (ui_test_wait_for (focus_in_list, f));
 }
 
 static void
@@ -663,6 +718,7 @@ main (int   argc,
   ADD ("actors-grouped", test_actors_grouped);
   ADD ("search", test_search);
   ADD ("enter-selects-first-match", test_enter_selects_first_match);
+  ADD ("stop-search", test_stop_search);
   ADD ("row-selects", test_row_selects);
   ADD ("session-selects", test_session_selects);
   ADD ("new-document", test_new_document);
