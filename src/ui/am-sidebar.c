@@ -216,6 +216,9 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, row);
 }
 
+/* GTK 4.8 unbinds and binds every row at or after a change of the model, most of them
+ * with the item they already show: the row keeps its item across an unbind (an AmItem
+ * holds only its own strings), so binding it again costs nothing but the heading. */
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GObject                  *object,
@@ -226,17 +229,6 @@ bind_cb (GtkSignalListItemFactory *factory,
   am_sidebar_row_set_item (AM_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
                            gtk_list_item_get_item (list_item));
   update_heading (self, list_item);
-}
-
-static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GObject                  *object,
-           AmSidebar                *self)
-{
-  GtkListItem *list_item = GTK_LIST_ITEM (object);
-
-  /* A recycled row must not keep an item (and so a whole old document) alive. */
-  am_sidebar_row_set_item (AM_SIDEBAR_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 /* Model and session callbacks */
@@ -518,7 +510,6 @@ am_sidebar_init (AmSidebar *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
