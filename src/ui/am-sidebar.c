@@ -4,542 +4,370 @@
  */
 #include "config.h"
 
-#include <adwaita.h>
-#include <glib/gi18n.h>
-#include <string.h>
-
 #include "am-sidebar.h"
-#include "am-ui-util.h"
+#include "am-sidebar-row.h"
 
-typedef enum
-{
-  SECTION_ENTITY,
-  SECTION_RELATION,
-  SECTION_STATEMENT,
-} Section;
-
-/* What a row stands for.  Rows are rebuilt with the document, so this never changes. */
-typedef struct
-{
-  char      *id;
-  char      *group;        /* the header shown above the first row of its group */
-  char      *haystack;     /* folded text the search looks in */
-  GPtrArray *context;      /* ids the canvas shows with a match (ends, speaker) */
-  Section    section;
-} RowInfo;
-
+/*
+ * The session's items (every actor, relation and statement, in list order) go through
+ * a filter that asks the session what its search shows, then a single selection, into
+ * a list view that recycles its rows.  Nothing here walks all the items but the filter
+ * itself and the index rebuilt once per document.
+ */
 struct _AmSidebar
 {
-  GtkWidget          parent_instance;
+  GtkWidget           parent_instance;
 
   /* Template Widgets */
-  GtkListBox        *list_box;
-  AdwStatusPage     *no_results_page;
-  GtkScrolledWindow *scroller;
-  GtkSearchEntry    *search_entry;
-  GtkStack          *stack;
+  GtkListView        *list_view;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
 
   /* Owned References */
-  AmDocument        *document;
-  GHashTable        *rows_by_id;     /* id → GtkListBoxRow, borrowed from the list */
-  char              *selection;
-  char              *search_text;
-  char              *folded_query;   /* NULL when not searching */
-  guint              scroll_tick;
-  guint              scroll_frames;
-
-  guint              search_rows_built : 1;
-  /* Set while the entry is given text from outside; it emits search-changed midway
-   * (with an empty text, between deleting and inserting). */
-  guint              setting_entry : 1;
-  /* Set while the list follows the window, so that it does not echo the change back. */
-  guint              syncing : 1;
+  AmSession          *session;
+  GSignalGroup       *session_signals;
+  GSignalGroup       *items_signals;
+  GtkCustomFilter    *filter;          /* borrowed from the filter model */
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  /* id → 1 + its position in the session's items, rebuilt when the items change: the
+   * filtered model keeps that order, so a row is found by bisection. */
+  GHashTable         *index;
+  guint               refilter_source;
 };
 
 G_DEFINE_FINAL_TYPE (AmSidebar, am_sidebar, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
-  PROP_SEARCH_TEXT,
-  PROP_SELECTION,
+  PROP_SESSION,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
 
-static void
-row_info_free (RowInfo *info)
-{
-  g_free (info->id);
-  g_free (info->group);
-  g_free (info->haystack);
-  g_clear_pointer (&info->context, g_ptr_array_unref);
-  g_free (info);
-}
-
-static RowInfo *
-row_info (GtkListBoxRow *row)
-{
-  return g_object_get_data (G_OBJECT (row), "am-row-info");
-}
-
-/* Row widgets */
-
-static GtkWidget *
-row_new (AmSidebar  *self,
-         RowInfo    *info,
-         GtkWidget  *leading,
-         const char *title,
-         const char *subtitle,
-         const char *tooltip)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 1);
-  GtkWidget *label;
-
-  gtk_widget_set_valign (leading, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), leading);
-
-  /* Plain labels: names and quotes come from the file and are never markup. */
-  label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (labels), label);
-
-  if (subtitle != NULL && subtitle[0] != '\0')
-    {
-      label = gtk_label_new (subtitle);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (labels), label);
-    }
-
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  if (tooltip != NULL && tooltip[0] != '\0')
-    gtk_widget_set_tooltip_text (row, tooltip);   /* tooltip-text is plain text */
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle ? subtitle : "",
-                                  -1);
-
-  g_object_set_data_full (G_OBJECT (row), "am-row-info", info, (GDestroyNotify) row_info_free);
-  g_hash_table_insert (self->rows_by_id, info->id, row);
-
-  return row;
-}
-
-static void
-append_folded (GString    *haystack,
-               const char *text)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || text[0] == '\0')
-    return;
-
-  folded = _am_ui_fold (text);
-  g_string_append (haystack, folded);
-  g_string_append_c (haystack, '\n');
-}
-
-static GtkWidget *
-entity_row_new (AmSidebar *self,
-                AmEntity  *entity)
-{
-  RowInfo *info = g_new0 (RowInfo, 1);
-  g_autoptr(GString) haystack = g_string_new (NULL);
-  g_autofree char *kind_label = _am_ui_kind_label (entity);
-  g_autofree char *css_class = g_strdup_printf ("kind-%s", _am_ui_kind_css_name (entity));
-  const char * const *aliases = am_entity_get_aliases (entity);
-  const char *role = am_entity_get_role (entity);
-  GtkWidget *dot;
-
-  append_folded (haystack, am_entity_get_name (entity));
-  for (guint i = 0; aliases[i] != NULL; i++)
-    append_folded (haystack, aliases[i]);
-  append_folded (haystack, role);
-  append_folded (haystack, am_entity_get_affiliation (entity));
-  append_folded (haystack, kind_label);
-  append_folded (haystack, am_entity_get_kind_name (entity));
-
-  info->id = g_strdup (am_entity_get_id (entity));
-  info->group = _am_ui_kind_heading (entity);
-  info->haystack = g_string_free (g_steal_pointer (&haystack), FALSE);
-  info->section = SECTION_ENTITY;
-
-  /* The dot has the node's colours on the map (style set from the render theme). */
-  dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (dot, "kind-dot");
-  gtk_widget_add_css_class (dot, css_class);
-
-  return row_new (self, info, dot, am_entity_get_name (entity),
-                  role ? role : kind_label,
-                  am_entity_get_description (entity));
-}
-
-static GtkWidget *
-relation_row_new (AmSidebar  *self,
-                  AmRelation *relation)
-{
-  RowInfo *info = g_new0 (RowInfo, 1);
-  g_autoptr(GString) haystack = g_string_new (NULL);
-  g_autofree char *ends = _am_ui_relation_ends (self->document, relation);
-  const char *label = am_relation_get_label (relation);
-
-  append_folded (haystack, label);
-  append_folded (haystack, am_relation_get_rel_type (relation));
-  append_folded (haystack, _am_ui_entity_name (self->document, am_relation_get_source (relation)));
-  append_folded (haystack, _am_ui_entity_name (self->document, am_relation_get_target (relation)));
-
-  info->id = g_strdup (am_relation_get_id (relation));
-  /* Translators: a heading in the search results */
-  info->group = g_strdup (_("Relations"));
-  info->haystack = g_string_free (g_steal_pointer (&haystack), FALSE);
-  info->section = SECTION_RELATION;
-  info->context = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (info->context, g_strdup (am_relation_get_source (relation)));
-  g_ptr_array_add (info->context, g_strdup (am_relation_get_target (relation)));
-
-  return row_new (self, info, gtk_image_new_from_icon_name ("am-relation-symbolic"),
-                  label && label[0] ? label : ends, ends, NULL);
-}
-
-static GtkWidget *
-statement_row_new (AmSidebar   *self,
-                   AmStatement *statement)
-{
-  RowInfo *info = g_new0 (RowInfo, 1);
-  g_autoptr(GString) haystack = g_string_new (NULL);
-  g_autofree char *words = _am_ui_statement_words (statement);
-  const char *speaker = _am_ui_entity_name (self->document, am_statement_get_speaker (statement));
-  const char * const *about = am_statement_get_about (statement);
-
-  append_folded (haystack, am_statement_get_text (statement));
-  append_folded (haystack, speaker);
-  for (guint i = 0; about[i] != NULL; i++)
-    append_folded (haystack, _am_ui_entity_name (self->document, about[i]));
-
-  info->id = g_strdup (am_statement_get_id (statement));
-  /* Translators: a heading in the search results */
-  info->group = g_strdup (_("Statements"));
-  info->haystack = g_string_free (g_steal_pointer (&haystack), FALSE);
-  info->section = SECTION_STATEMENT;
-  info->context = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (info->context, g_strdup (am_statement_get_speaker (statement)));
-
-  return row_new (self, info, gtk_image_new_from_icon_name ("am-quote-symbolic"),
-                  speaker, words, words);
-}
-
-/* Filtering and headers */
+/* The model */
 
 static gboolean
-row_visible (AmSidebar     *self,
-             GtkListBoxRow *row)
+item_visible (gpointer item,
+              gpointer user_data)
 {
-  RowInfo *info = row_info (row);
+  AmSidebar *self = user_data;
 
-  if (info == NULL)
-    return FALSE;
+  return self->session != NULL
+         && am_session_item_matches (self->session, am_item_get_id (AM_ITEM (item)));
+}
 
-  /* Without a search the list is the actors; a search looks at everything. */
-  if (self->folded_query == NULL)
-    return info->section == SECTION_ENTITY;
+static void
+rebuild_index (AmSidebar *self)
+{
+  GListModel *items = self->session ? am_session_get_items (self->session) : NULL;
+  guint n = items ? g_list_model_get_n_items (items) : 0;
 
-  return _am_ui_matches (info->haystack, self->folded_query);
+  g_hash_table_remove_all (self->index);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmItem) item = g_list_model_get_item (items, i);
+
+      g_hash_table_insert (self->index, g_strdup (am_item_get_id (item)), GUINT_TO_POINTER (i + 1));
+    }
+}
+
+static guint
+item_index (AmSidebar  *self,
+            const char *id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->index, id)) - 1;
+}
+
+/* Where the row of @id is in the filtered model, or GTK_INVALID_LIST_POSITION: a
+ * bisection over the filtered model, O(log n). */
+static guint
+find_position (AmSidebar  *self,
+               const char *id)
+{
+  GListModel *model = G_LIST_MODEL (self->filtered);
+  guint target;
+  guint lo = 0;
+  guint hi = g_list_model_get_n_items (model);
+
+  if (id == NULL || !g_hash_table_contains (self->index, id))
+    return GTK_INVALID_LIST_POSITION;
+
+  target = item_index (self, id);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(AmItem) item = g_list_model_get_item (model, mid);
+      guint index = item_index (self, am_item_get_id (item));
+
+      if (index == target)
+        return mid;
+      if (index < target)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+sync_selection (AmSidebar *self,
+                gboolean   scroll)
+{
+  const char *id = self->session ? am_session_get_selection (self->session) : NULL;
+  guint position = find_position (self, id);
+
+  gtk_single_selection_set_selected (self->selection, position);
+  if (scroll && position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static void
+update_stack (AmSidebar *self)
+{
+  gboolean empty = self->session != NULL
+                   && am_session_get_searching (self->session)
+                   && g_list_model_get_n_items (am_session_get_items (self->session)) > 0
+                   && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static void
+refilter (AmSidebar *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_stack (self);
 }
 
 static gboolean
-filter_func (GtkListBoxRow *row,
-             gpointer       user_data)
+refilter_cb (gpointer user_data)
 {
-  return row_visible (AM_SIDEBAR (user_data), row);
-}
+  AmSidebar *self = user_data;
 
-static void
-header_func (GtkListBoxRow *row,
-             GtkListBoxRow *before,
-             gpointer       user_data)
-{
-  RowInfo *info = row_info (row);
-  RowInfo *before_info = before ? row_info (before) : NULL;
-  GtkWidget *header;
-
-  if (before_info != NULL && g_strcmp0 (info->group, before_info->group) == 0)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  header = gtk_list_box_row_get_header (row);
-  if (header != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (header)), info->group) == 0)
-    return;
-
-  header = gtk_label_new (info->group);
-  gtk_label_set_xalign (GTK_LABEL (header), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (header, "sidebar-heading");
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_add_css_class (header, "dim-label");
-  gtk_list_box_row_set_header (row, header);
-}
-
-typedef struct
-{
-  AmEntity *entity;
-  char     *key;   /* "Actor 9" before "Actor 10": a file-name collation key */
-} SortItem;
-
-static int
-compare_entities (gconstpointer a,
-                  gconstpointer b)
-{
-  const SortItem *ia = a;
-  const SortItem *ib = b;
-  AmEntityKind ka = am_entity_get_kind (ia->entity);
-  AmEntityKind kb = am_entity_get_kind (ib->entity);
-  int ret;
-
-  if (ka != kb)
-    return ka < kb ? -1 : 1;
-  if (ka == AM_ENTITY_KIND_OTHER
-      && (ret = g_strcmp0 (am_entity_get_kind_name (ia->entity), am_entity_get_kind_name (ib->entity))) != 0)
-    return ret;
-
-  return strcmp (ia->key, ib->key);
-}
-
-static void
-clear_rows (AmSidebar *self)
-{
-  GtkListBoxRow *row;
-
-  g_hash_table_remove_all (self->rows_by_id);
-  while ((row = gtk_list_box_get_row_at_index (self->list_box, 0)))
-    gtk_list_box_remove (self->list_box, GTK_WIDGET (row));
-  self->search_rows_built = FALSE;
-}
-
-static void
-build_entity_rows (AmSidebar *self)
-{
-  GListModel *entities = am_document_get_entities (self->document);
-  guint n = g_list_model_get_n_items (entities);
-  g_autofree SortItem *items = g_new0 (SortItem, n);
-
-  /* Keys once per entity, not once per comparison: maps can hold thousands. */
-  for (guint i = 0; i < n; i++)
-    {
-      items[i].entity = g_list_model_get_item (entities, i);
-      items[i].key = g_utf8_collate_key_for_filename (am_entity_get_name (items[i].entity), -1);
-    }
-  qsort (items, n, sizeof (SortItem), compare_entities);
-
-  for (guint i = 0; i < n; i++)
-    {
-      gtk_list_box_append (self->list_box, entity_row_new (self, items[i].entity));
-      g_object_unref (items[i].entity);
-      g_free (items[i].key);
-    }
-}
-
-/* Relations and statements appear only in search results, so their rows are made the
- * first time someone searches: a large map opens without thousands of hidden rows. */
-static void
-ensure_search_rows (AmSidebar *self)
-{
-  GListModel *model;
-  guint n;
-
-  if (self->search_rows_built || self->document == NULL)
-    return;
-
-  self->search_rows_built = TRUE;
-
-  model = am_document_get_relations (self->document);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AmRelation) relation = g_list_model_get_item (model, i);
-
-      gtk_list_box_append (self->list_box, relation_row_new (self, relation));
-    }
-
-  model = am_document_get_statements (self->document);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AmStatement) statement = g_list_model_get_item (model, i);
-
-      gtk_list_box_append (self->list_box, statement_row_new (self, statement));
-    }
-}
-
-static void
-scroll_to_row (AmSidebar     *self,
-               GtkListBoxRow *row)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  graphene_rect_t bounds;
-  double value, page, top, bottom;
-
-  if (!gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->list_box), &bounds))
-    return;
-
-  value = gtk_adjustment_get_value (adjustment);
-  page = gtk_adjustment_get_page_size (adjustment);
-  top = bounds.origin.y;
-  bottom = top + bounds.size.height;
-
-  if (top < value)
-    gtk_adjustment_set_value (adjustment, top);
-  else if (bottom > value + page)
-    gtk_adjustment_set_value (adjustment, bottom - page);
-}
-
-/* Rows the filter has just shown again have no position until GTK lays the list out,
- * so the scroll waits for the frame after next (tick callbacks run before layout). */
-static gboolean
-scroll_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  AmSidebar *self = AM_SIDEBAR (user_data);
-  GtkListBoxRow *row;
-
-  if (++self->scroll_frames < 2)
-    return G_SOURCE_CONTINUE;
-
-  self->scroll_tick = 0;
-  if ((row = gtk_list_box_get_selected_row (self->list_box)))
-    scroll_to_row (self, row);
+  self->refilter_source = 0;
+  refilter (self);
+  sync_selection (self, TRUE);
 
   return G_SOURCE_REMOVE;
 }
 
+/* Rows */
+
 static void
-queue_scroll_to_selection (AmSidebar *self)
+update_heading (AmSidebar   *self,
+                GtkListItem *list_item)
 {
-  self->scroll_frames = 0;
-  if (self->scroll_tick == 0)
-    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_box),
-                                                      scroll_tick_cb, self, NULL);
+  AmItem *item = gtk_list_item_get_item (list_item);
+  guint position = gtk_list_item_get_position (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  gboolean show = item != NULL;
+
+  /* The heading of a group sits in its first row: GTK 4.8's list view has no sections.
+   * This runs on every bind, and GTK 4.8 binds a row again whenever the model changes
+   * at or before it, even when its item and position stay (the search test checks
+   * that case), so no heading goes stale. */
+  if (item != NULL && position != GTK_INVALID_LIST_POSITION && position > 0)
+    {
+      g_autoptr(AmItem) before = g_list_model_get_item (G_LIST_MODEL (self->filtered), position - 1);
+
+      show = before == NULL
+             || g_strcmp0 (am_item_get_group (before), am_item_get_group (AM_ITEM (item))) != 0;
+    }
+
+  am_sidebar_row_set_show_heading (AM_SIDEBAR_ROW (row), show);
+}
+
+/* A click on the row that is already selected changes no selection, yet it should fly
+ * the map back there.  This runs in the capture phase, before the list item's own
+ * gesture selects on release, so it sees the selection from before the click. */
+static void
+row_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                AmSidebar       *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  AmItem *item = am_sidebar_row_get_item (AM_SIDEBAR_ROW (row));
+
+  if (n_press != 1 || item == NULL || self->session == NULL)
+    return;
+
+  if (g_strcmp0 (am_item_get_id (item), am_session_get_selection (self->session)) == 0)
+    am_session_select (self->session, am_item_get_id (item), AM_SELECTION_ORIGIN_LIST);
 }
 
 static void
-sync_selection (AmSidebar *self)
+setup_cb (GtkSignalListItemFactory *factory,
+          GObject                  *object,
+          AmSidebar                *self)
 {
-  GtkListBoxRow *row = NULL;
+  GtkListItem *list_item = GTK_LIST_ITEM (object);
+  GtkWidget *row = am_sidebar_row_new ();
+  GtkGesture *gesture = gtk_gesture_click_new ();
 
-  if (self->selection != NULL)
-    row = g_hash_table_lookup (self->rows_by_id, self->selection);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (row_pressed_cb), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (gesture));
 
-  self->syncing = TRUE;
-  if (row != NULL && gtk_widget_get_child_visible (GTK_WIDGET (row)))
-    {
-      gtk_list_box_select_row (self->list_box, row);
-      scroll_to_row (self, row);
-      queue_scroll_to_selection (self);
-    }
-  else
-    {
-      gtk_list_box_unselect_all (self->list_box);
-    }
-  self->syncing = FALSE;
+  gtk_list_item_set_child (list_item, row);
+}
+
+/* GTK 4.8 unbinds and binds every row at or after a change of the model, most of them
+ * with the item they already show: the row keeps its item across an unbind (an AmItem
+ * holds only its own strings), so binding it again costs nothing but the heading. */
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GObject                  *object,
+         AmSidebar                *self)
+{
+  GtkListItem *list_item = GTK_LIST_ITEM (object);
+
+  am_sidebar_row_set_item (AM_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
+                           gtk_list_item_get_item (list_item));
+  update_heading (self, list_item);
+}
+
+/* Model and session callbacks */
+
+static void
+filtered_items_changed_cb (AmSidebar  *self,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           GListModel *model)
+{
+  update_stack (self);
 }
 
 static void
-update_results (AmSidebar *self)
+selected_item_changed_cb (AmSidebar          *self,
+                          GParamSpec         *pspec,
+                          GtkSingleSelection *selection)
 {
-  gboolean any = FALSE;
+  AmItem *item = gtk_single_selection_get_selected_item (selection);
 
-  gtk_list_box_invalidate_filter (self->list_box);
-  gtk_list_box_invalidate_headers (self->list_box);
+  /* Rows leave the selection when the filter hides them or the session clears it; the
+   * list never clears the session's selection. */
+  if (self->session == NULL || item == NULL)
+    return;
 
-  for (int i = 0; !any; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
+  /* The list following the session comes back here: that is no change. */
+  if (g_strcmp0 (am_item_get_id (item), am_session_get_selection (self->session)) == 0)
+    return;
 
-      if (row == NULL)
-        break;
-      any = row_visible (self, row);
-    }
+  am_session_select (self->session, am_item_get_id (item), AM_SELECTION_ORIGIN_LIST);
+}
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    any || self->folded_query == NULL ? "list" : "empty");
+static void
+session_items_changed_cb (AmSidebar  *self,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GListModel *items)
+{
+  /* Connected after the filter model's own handler, so the filtered model already holds
+   * the new items. */
+  rebuild_index (self);
+  update_stack (self);
+  sync_selection (self, TRUE);
+
+  /* The session works out what its search matches only after it has given the new
+   * items to the model, so the filter saw stale matches: filter again, before the next
+   * frame is drawn. */
+  if (am_session_get_searching (self->session) && self->refilter_source == 0)
+    self->refilter_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refilter_cb, self, NULL);
+}
+
+static void
+sync_entry (AmSidebar *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (self->search_entry);
+  const char *text = self->session ? am_session_get_search_text (self->session) : "";
+  int length;
+  int position = 0;
+
+  if (g_strcmp0 (gtk_editable_get_text (entry), text) == 0)
+    return;
+
+  /* Not gtk_editable_set_text(): it empties the entry first, and an empty search entry
+   * emits "search-changed" at once, which would set the session's text to "" midway.
+   * The new text goes in before the old one goes out, so the entry only reports its
+   * final text, which the session already has. */
+  length = g_utf8_strlen (text, -1);
+  gtk_editable_insert_text (entry, text, -1, &position);
+  gtk_editable_delete_text (entry, length, -1);
+  gtk_editable_set_position (entry, -1);
+}
+
+static void
+session_search_text_changed_cb (AmSidebar  *self,
+                                GParamSpec *pspec,
+                                AmSession  *session)
+{
+  sync_entry (self);
+  refilter (self);
+  sync_selection (self, TRUE);
+}
+
+static void
+session_document_changed_cb (AmSidebar  *self,
+                             GParamSpec *pspec,
+                             AmSession  *session)
+{
+  refilter (self);
+  sync_selection (self, TRUE);
+}
+
+static void
+session_selection_changed_cb (AmSidebar  *self,
+                              GParamSpec *pspec,
+                              AmSession  *session)
+{
+  /* The user just picked this row: the list stays where it is. */
+  sync_selection (self, am_session_get_selection_origin (session) != AM_SELECTION_ORIGIN_LIST);
 }
 
 /* Template callbacks */
 
 static void
-select_id (AmSidebar  *self,
-           const char *id)
+activate_cb (AmSidebar   *self,
+             guint        position,
+             GtkListView *list_view)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.select", "s", id);
-}
-
-static void
-row_selected_cb (AmSidebar     *self,
-                 GtkListBoxRow *row,
-                 GtkListBox    *list_box)
-{
-  RowInfo *info;
-
-  /* Keyboard moves and accessibility tools select rows; clicks also activate. */
-  if (self->syncing || row == NULL || !(info = row_info (row)))
-    return;
-
-  if (g_strcmp0 (info->id, self->selection) != 0)
-    select_id (self, info->id);
-}
-
-static void
-row_activated_cb (AmSidebar     *self,
-                  GtkListBoxRow *row,
-                  GtkListBox    *list_box)
-{
-  RowInfo *info = row_info (row);
+  g_autoptr(AmItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
   /* Activating the selected row again flies the map back to it. */
-  if (info != NULL)
-    select_id (self, info->id);
+  if (item != NULL && self->session != NULL)
+    am_session_select (self->session, am_item_get_id (item), AM_SELECTION_ORIGIN_LIST);
 }
 
 static void
 search_changed_cb (AmSidebar      *self,
                    GtkSearchEntry *entry)
 {
-  if (self->setting_entry)
-    return;
-
-  am_sidebar_set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if (self->session != NULL)
+    am_session_set_search_text (self->session, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
 search_activate_cb (AmSidebar      *self,
                     GtkSearchEntry *entry)
 {
-  /* Enter picks the first result, like a search in a sidebar does. */
-  for (int i = 0; ; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
+  const char *first;
 
-      if (row == NULL)
-        break;
-      if (row_visible (self, row))
-        {
-          select_id (self, row_info (row)->id);
-          break;
-        }
-    }
+  if (self->session == NULL)
+    return;
+
+  /* Enter may come before the entry's search delay has passed. */
+  am_session_set_search_text (self->session, gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+  /* Enter picks the first result, like a search in a sidebar does. */
+  if ((first = am_session_get_first_match (self->session)) != NULL)
+    am_session_select (self->session, first, AM_SELECTION_ORIGIN_SEARCH);
 }
 
 static void
@@ -550,7 +378,7 @@ stop_search_cb (AmSidebar      *self,
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
   else
     /* Escape in an empty search hands focus back to the list. */
-    gtk_widget_grab_focus (GTK_WIDGET (self->list_box));
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 /* GObject */
@@ -561,14 +389,18 @@ am_sidebar_dispose (GObject *object)
   AmSidebar *self = AM_SIDEBAR (object);
   GtkWidget *child;
 
-  if (self->scroll_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_box), self->scroll_tick);
-  self->scroll_tick = 0;
+  g_clear_handle_id (&self->refilter_source, g_source_remove);
+  g_signal_handlers_disconnect_by_data (self->filtered, self);
+  g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->items_signals);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_SIDEBAR);
   /* dispose_template() only unparents the children it bound; the root box is not one. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  g_clear_object (&self->document);
+
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (am_sidebar_parent_class)->dispose (object);
 }
@@ -578,10 +410,9 @@ am_sidebar_finalize (GObject *object)
 {
   AmSidebar *self = AM_SIDEBAR (object);
 
-  g_clear_pointer (&self->rows_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->selection, g_free);
-  g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->folded_query, g_free);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_pointer (&self->index, g_hash_table_unref);
 
   G_OBJECT_CLASS (am_sidebar_parent_class)->finalize (object);
 }
@@ -596,16 +427,8 @@ am_sidebar_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-
-    case PROP_SEARCH_TEXT:
-      g_value_set_string (value, self->search_text);
-      break;
-
-    case PROP_SELECTION:
-      g_value_set_string (value, self->selection);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     default:
@@ -623,16 +446,8 @@ am_sidebar_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      am_sidebar_set_document (self, g_value_get_object (value));
-      break;
-
-    case PROP_SEARCH_TEXT:
-      am_sidebar_set_search_text (self, g_value_get_string (value));
-      break;
-
-    case PROP_SELECTION:
-      am_sidebar_set_selection (self, g_value_get_string (value));
+    case PROP_SESSION:
+      am_sidebar_set_session (self, g_value_get_object (value));
       break;
 
     default:
@@ -651,19 +466,9 @@ am_sidebar_class_init (AmSidebarClass *klass)
   object_class->get_property = am_sidebar_get_property;
   object_class->set_property = am_sidebar_set_property;
 
-  properties [PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         AM_TYPE_DOCUMENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_SEARCH_TEXT] =
-    g_param_spec_string ("search-text", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_SELECTION] =
-    g_param_spec_string ("selection", NULL, NULL,
-                         NULL,
+  properties [PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         AM_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -672,29 +477,58 @@ am_sidebar_class_init (AmSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "amsidebar");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/am-sidebar.ui");
-  gtk_widget_class_bind_template_child (widget_class, AmSidebar, list_box);
-  gtk_widget_class_bind_template_child (widget_class, AmSidebar, no_results_page);
-  gtk_widget_class_bind_template_child (widget_class, AmSidebar, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AmSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, AmSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AmSidebar, stack);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+
+  g_type_ensure (AM_TYPE_SIDEBAR_ROW);
 }
 
 static void
 am_sidebar_init (AmSidebar *self)
 {
-  self->rows_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_filter_func (self->list_box, filter_func, self, NULL);
-  gtk_list_box_set_header_func (self->list_box, header_func, self, NULL);
+  self->filter = gtk_custom_filter_new (item_visible, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (filtered_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selected_item_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->session_signals = g_signal_group_new (AM_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::document",
+                                 G_CALLBACK (session_document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::search-text",
+                                 G_CALLBACK (session_search_text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::selection",
+                                 G_CALLBACK (session_selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* After the filter model's handler: see session_items_changed_cb(). */
+  self->items_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->items_signals, "items-changed",
+                                 G_CALLBACK (session_items_changed_cb), self,
+                                 G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
   /* Typing while the list has focus goes to the search. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_box));
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
 }
 
 /* Public API */
@@ -705,112 +539,38 @@ am_sidebar_new (void)
   return g_object_new (AM_TYPE_SIDEBAR, NULL);
 }
 
-AmDocument *
-am_sidebar_get_document (AmSidebar *self)
+AmSession *
+am_sidebar_get_session (AmSidebar *self)
 {
   g_return_val_if_fail (AM_IS_SIDEBAR (self), NULL);
 
-  return self->document;
+  return self->session;
 }
 
 void
-am_sidebar_set_document (AmSidebar  *self,
-                         AmDocument *document)
+am_sidebar_set_session (AmSidebar *self,
+                        AmSession *session)
 {
-  g_return_if_fail (AM_IS_SIDEBAR (self));
-  g_return_if_fail (document == NULL || AM_IS_DOCUMENT (document));
-
-  if (!g_set_object (&self->document, document))
-    return;
-
-  self->syncing = TRUE;
-  clear_rows (self);
-  if (document != NULL)
-    {
-      build_entity_rows (self);
-      if (self->folded_query != NULL)
-        ensure_search_rows (self);
-    }
-  self->syncing = FALSE;
-
-  update_results (self);
-  sync_selection (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
-}
-
-const char *
-am_sidebar_get_selection (AmSidebar *self)
-{
-  g_return_val_if_fail (AM_IS_SIDEBAR (self), NULL);
-
-  return self->selection;
-}
-
-void
-am_sidebar_set_selection (AmSidebar  *self,
-                          const char *id)
-{
-  g_return_if_fail (AM_IS_SIDEBAR (self));
-
-  if (id != NULL && id[0] == '\0')
-    id = NULL;
-
-  if (g_strcmp0 (self->selection, id) == 0)
-    return;
-
-  g_free (self->selection);
-  self->selection = g_strdup (id);
-
-  sync_selection (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTION]);
-}
-
-const char *
-am_sidebar_get_search_text (AmSidebar *self)
-{
-  g_return_val_if_fail (AM_IS_SIDEBAR (self), NULL);
-
-  return self->search_text ? self->search_text : "";
-}
-
-void
-am_sidebar_set_search_text (AmSidebar  *self,
-                            const char *text)
-{
-  g_autofree char *folded = NULL;
+  GListModel *items;
 
   g_return_if_fail (AM_IS_SIDEBAR (self));
+  g_return_if_fail (session == NULL || AM_IS_SESSION (session));
 
-  if (text == NULL)
-    text = "";
-
-  if (g_strcmp0 (am_sidebar_get_search_text (self), text) == 0)
+  if (!g_set_object (&self->session, session))
     return;
 
-  g_free (self->search_text);
-  self->search_text = g_strdup (text);
+  items = session ? am_session_get_items (session) : NULL;
+  g_clear_handle_id (&self->refilter_source, g_source_remove);
+  g_signal_group_set_target (self->session_signals, session);
+  g_signal_group_set_target (self->items_signals, items);
 
-  folded = _am_ui_fold (text);
-  g_strstrip (folded);
-  g_clear_pointer (&self->folded_query, g_free);
-  if (folded[0] != '\0')
-    self->folded_query = g_steal_pointer (&folded);
+  rebuild_index (self);
+  gtk_filter_list_model_set_model (self->filtered, items);
+  sync_entry (self);
+  update_stack (self);
+  sync_selection (self, TRUE);
 
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
-    {
-      self->setting_entry = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-      self->setting_entry = FALSE;
-    }
-
-  if (self->folded_query != NULL)
-    ensure_search_rows (self);
-  update_results (self);
-  sync_selection (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH_TEXT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
 }
 
 void
@@ -822,43 +582,18 @@ am_sidebar_focus_search (AmSidebar *self)
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
-GHashTable *
-am_sidebar_dup_matches (AmSidebar *self)
+GtkListView *
+am_sidebar_get_list_view (AmSidebar *self)
 {
-  GHashTable *matches;
-
   g_return_val_if_fail (AM_IS_SIDEBAR (self), NULL);
 
-  if (self->folded_query == NULL || self->document == NULL)
-    return NULL;
-
-  matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (int i = 0; ; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
-      RowInfo *info;
-
-      if (row == NULL)
-        break;
-      if (!row_visible (self, row))
-        continue;
-
-      info = row_info (row);
-      /* A statement has no shape on the map: its speaker stands in for it. */
-      if (info->section != SECTION_STATEMENT)
-        g_hash_table_add (matches, g_strdup (info->id));
-      for (guint j = 0; info->context != NULL && j < info->context->len; j++)
-        g_hash_table_add (matches, g_strdup (g_ptr_array_index (info->context, j)));
-    }
-
-  return matches;
+  return self->list_view;
 }
 
-GtkListBox *
-am_sidebar_get_list (AmSidebar *self)
+GListModel *
+am_sidebar_get_model (AmSidebar *self)
 {
   g_return_val_if_fail (AM_IS_SIDEBAR (self), NULL);
 
-  return self->list_box;
+  return G_LIST_MODEL (self->filtered);
 }

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "am-core.h"
+#include "am-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,26 +15,21 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AmSidebar, am_sidebar, AM, SIDEBAR, GtkWidget)
 
 /*
- * Shows the document's entities grouped by kind; while the search entry holds text it
- * also lists the relations and statements that match.  It follows the window's
- * "selection" and never changes it directly: choosing a row activates "win.select".
- * Properties: "document", "selection", "search-text" (read-only).
+ * Shows the session's items: the actors grouped by kind, and while the session has a
+ * search text, every actor, relation and statement it matches.  The search entry sets
+ * the session's search text; choosing a row selects through the session (origin LIST),
+ * Enter in the entry selects the first match (origin SEARCH).  The selected row follows
+ * the session's selection, and the list scrolls to it unless it was chosen in the list.
+ * Properties: "session" (AmSession, read-write).
  */
-GtkWidget  *am_sidebar_new             (void);
-AmDocument *am_sidebar_get_document    (AmSidebar  *self);
-void        am_sidebar_set_document    (AmSidebar  *self,
-                                        AmDocument *document);
-const char *am_sidebar_get_selection   (AmSidebar  *self);
-void        am_sidebar_set_selection   (AmSidebar  *self,
-                                        const char *id);
-const char *am_sidebar_get_search_text (AmSidebar  *self);
-void        am_sidebar_set_search_text (AmSidebar  *self,
-                                        const char *text);
-void        am_sidebar_focus_search    (AmSidebar  *self);
-/* The ids of the actors and relations the search matches (statements count through
- * their speakers), or NULL when there is no search.  (transfer full) */
-GHashTable *am_sidebar_dup_matches     (AmSidebar  *self);
-/* The list, for tests and accessibility checks. (transfer none) */
-GtkListBox *am_sidebar_get_list        (AmSidebar  *self);
+GtkWidget   *am_sidebar_new           (void);
+AmSession   *am_sidebar_get_session   (AmSidebar *self);
+void         am_sidebar_set_session   (AmSidebar *self,
+                                       AmSession *session);
+void         am_sidebar_focus_search  (AmSidebar *self);
+/* For tests and accessibility checks: the list view, and the model it shows (the
+ * session's items that the search lets through, in list order).  (transfer none) */
+GtkListView *am_sidebar_get_list_view (AmSidebar *self);
+GListModel  *am_sidebar_get_model     (AmSidebar *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "am-window-private.h"
+#include "ui-test.h"
 
 #ifdef HAVE_X11
 #include <gdk/x11/gdkx.h>
@@ -27,21 +28,6 @@ typedef struct
   char       *tmpdir;
 } Fixture;
 
-static AmDocument *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "ui", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  AmDocument *document;
-
-  document = am_document_load_from_file (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
-}
-
 /* Waiting: never assert right after an action, spin until it holds or time runs out. */
 typedef gboolean (*Condition) (Fixture *f);
 
@@ -49,12 +35,7 @@ static gboolean
 wait_for (Fixture   *f,
           Condition  cond)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!cond (f) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-
-  return cond (f);
+  return ui_test_wait_for ((UiTestCondition) cond, f);
 }
 
 static gboolean
@@ -69,14 +50,6 @@ static gboolean
 not_busy (Fixture *f)
 {
   return !am_session_get_busy (f->session);
-}
-
-static void
-drain (void)
-{
-  /* Let idles, bindings and redraws settle. */
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static GSettings *
@@ -123,13 +96,13 @@ fixture_setup (Fixture       *f,
   g_object_ref (f->window);   /* ours, for g_assert_finalize_object() at the end */
   f->session = am_window_get_session (f->window);
 
-  f->document = load_fixture (model);
+  f->document = ui_test_load_fixture (model);
   am_session_set_document (f->session, f->document, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (f->window));
 
   g_assert_true (wait_for (f, scene_ready));
-  drain ();
+  ui_test_drain ();
 }
 
 static void
@@ -165,7 +138,7 @@ fixture_teardown (Fixture       *f,
 
   close_dialogs (f);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  ui_test_drain ();
 
   /* A leaked reference anywhere in the window (a binding, a job, a signal) fails here. */
   g_assert_finalize_object (window);
@@ -176,47 +149,6 @@ fixture_teardown (Fixture       *f,
 }
 
 /* Widget tree helpers */
-
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *needle)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root)
-      && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, needle);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gpointer
 find_controller (GtkWidget *widget,
@@ -240,7 +172,7 @@ static gboolean
 panel_shows (Fixture    *f,
              const char *needle)
 {
-  return find_label (GTK_WIDGET (f->window->detail_panel), needle) != NULL;
+  return ui_test_find_label (GTK_WIDGET (f->window->detail_panel), needle) != NULL;
 }
 
 /* Scene positions in widget coordinates */
@@ -394,7 +326,7 @@ test_click_node_gesture (Fixture       *f,
   node_position (f, "bob", &x, &y);
   g_signal_emit_by_name (click, "pressed", 1, x, y);
   g_signal_emit_by_name (click, "released", 1, x, y);
-  drain ();
+  ui_test_drain ();
 
   g_assert_cmpstr (am_session_get_selection (f->session), ==, "bob");
   g_assert_true (panel_shows (f, "Envoy"));
@@ -445,94 +377,85 @@ centred_on_target (Fixture *f)
   return fabs (x - width / 2.0) < 3 && fabs (y - height / 2.0) < 3;
 }
 
-static GtkListBoxRow *
-sidebar_row (Fixture    *f,
-             const char *title)
+/* The position of @id among the rows the actor list shows, or -1. */
+static int
+list_position (Fixture    *f,
+               const char *id)
 {
-  GtkListBox *list = am_sidebar_get_list (f->window->sidebar);
+  GListModel *model = am_sidebar_get_model (f->window->sidebar);
 
-  for (int i = 0; ; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      g_autoptr(AmItem) item = g_list_model_get_item (model, i);
 
-      if (row == NULL)
-        return NULL;
-      if (gtk_widget_get_child_visible (GTK_WIDGET (row)) && find_label (GTK_WIDGET (row), title))
-        return row;
+      if (g_strcmp0 (am_item_get_id (item), id) == 0)
+        return (int) i;
     }
+
+  return -1;
 }
 
+/* The list, the session and the map together: a row chosen in the list selects with
+ * origin LIST and the map flies there; a selection made elsewhere shows in the list. */
 static void
 test_list_selects_and_flies (Fixture       *f,
                              gconstpointer  data)
 {
-  GtkListBox *list = am_sidebar_get_list (f->window->sidebar);
-  GtkListBoxRow *row;
+  GtkListView *list_view = am_sidebar_get_list_view (f->window->sidebar);
+  GtkSelectionModel *selection = gtk_list_view_get_model (list_view);
+  int bob = list_position (f, "bob");
 
-  /* Entities are grouped by kind, with a header above each group. */
-  row = sidebar_row (f, "Portugal");
-  g_assert_nonnull (row);
-  g_assert_nonnull (gtk_list_box_row_get_header (row));
-  g_assert_nonnull (find_label (gtk_list_box_row_get_header (row), "States"));
+  /* Relations are only listed while searching. */
+  g_assert_cmpint (list_position (f, "r-meet"), ==, -1);
 
-  /* Relations and statements are only listed while searching. */
-  g_assert_null (sidebar_row (f, "meets & greets"));
-
-  row = sidebar_row (f, "Bob Kim");
-  g_assert_nonnull (row);
-  gtk_list_box_select_row (list, row);
+  g_assert_cmpint (bob, >=, 0);
+  gtk_selection_model_select_item (selection, bob, TRUE);
   g_assert_cmpstr (am_session_get_selection (f->session), ==, "bob");
+  g_assert_cmpint (am_session_get_selection_origin (f->session), ==, AM_SELECTION_ORIGIN_LIST);
+  g_assert_cmpstr (am_canvas_get_selection (f->window->canvas), ==, "bob");
 
   fly_data.f = f;
   fly_data.id = "bob";
   g_assert_true (wait_for (f, centred_on_target));
 
-  /* The list follows selections made elsewhere. */
-  am_session_select (f->session, "seoul", AM_SELECTION_ORIGIN_NONE);
-  g_assert_true (gtk_list_box_get_selected_row (list) == sidebar_row (f, "Seoul"));
+  am_session_select (f->session, "seoul", AM_SELECTION_ORIGIN_MAP);
+  g_assert_cmpint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==,
+                   list_position (f, "seoul"));
 }
 
+/* The search lives in the session: the list filters, the map dims what does not match. */
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
 {
-  GtkWidget *entry = find_type (GTK_WIDGET (f->window->sidebar), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = ui_test_find_type (GTK_WIDGET (f->window->sidebar), GTK_TYPE_SEARCH_ENTRY);
   GHashTable *highlight;
 
   g_assert_nonnull (entry);
 
   /* A word of a quote finds the statement; its speaker stays lit on the map. */
   am_session_set_search_text (f->session, "listening");
-  g_assert_nonnull (sidebar_row (f, "“We will keep talking & <listening>,”"));
-  g_assert_null (sidebar_row (f, "Bob Kim"));
+  g_assert_cmpint (list_position (f, "s-talk"), >=, 0);
+  g_assert_cmpint (list_position (f, "bob"), ==, -1);
 
   highlight = am_canvas_get_highlight (f->window->canvas);
   g_assert_nonnull (highlight);
   g_assert_true (g_hash_table_contains (highlight, "silva"));
   g_assert_false (g_hash_table_contains (highlight, "portugal"));
 
-  /* Relations are found by label; Enter picks the first result and flies there. */
-  am_session_set_search_text (f->session, "greets");
-  g_assert_nonnull (sidebar_row (f, "meets & greets"));
-  g_signal_emit_by_name (entry, "activate");
-  g_assert_cmpstr (am_session_get_selection (f->session), ==, "r-meet");
-
-  /* Names, case- and accent-insensitively. */
+  /* Enter in the entry picks the first result, and the map flies there. */
   am_session_set_search_text (f->session, "BOB");
-  g_assert_nonnull (sidebar_row (f, "Bob Kim"));
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpstr (am_session_get_selection (f->session), ==, "bob");
+  g_assert_cmpint (am_session_get_selection_origin (f->session), ==, AM_SELECTION_ORIGIN_SEARCH);
   fly_data.f = f;
   fly_data.id = "bob";
   g_assert_true (wait_for (f, centred_on_target));
 
-  /* No match shows the empty state; clearing the search undims the map. */
-  am_session_set_search_text (f->session, "zzzz");
-  g_assert_null (sidebar_row (f, "Bob Kim"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->window->sidebar), "No Results"));
+  /* Clearing the search undims the map. */
   am_session_set_search_text (f->session, "");
   g_assert_null (am_canvas_get_highlight (f->window->canvas));
-  g_assert_nonnull (sidebar_row (f, "Bob Kim"));
+  g_assert_cmpint (list_position (f, "bob"), >=, 0);
 }
 
 static void
@@ -610,7 +533,7 @@ test_article_click_gesture (Fixture       *f,
                                          &wx, &wy);
 
   g_signal_emit_by_name (click, "pressed", 1, (double) wx, (double) wy);
-  drain ();
+  ui_test_drain ();
 
   g_assert_cmpstr (am_session_get_selection (f->session), ==, "s-talk");
 }
@@ -703,7 +626,7 @@ exported_file_exists (Fixture *f)
   g_autofree char *path = g_build_filename (f->tmpdir, "chosen & <name>.png", NULL);
 
   return g_file_test (path, G_FILE_TEST_IS_REGULAR)
-         && find_label (GTK_WIDGET (f->window->toast_overlay), "Exported chosen & <name>.png") != NULL;
+         && ui_test_find_label (GTK_WIDGET (f->window->toast_overlay), "Exported chosen & <name>.png") != NULL;
 }
 
 static void
@@ -773,7 +696,7 @@ test_cancel_layout (Fixture       *f,
   for (int i = 0; i < 20; i++)
     {
       g_usleep (10000);
-      drain ();
+      ui_test_drain ();
     }
   g_assert_true (am_session_get_scene (f->session) == scene);
   g_assert_cmpstr (am_session_get_selection (f->session), ==, "seoul");
@@ -791,7 +714,7 @@ error_page_shown (Fixture *f)
 static gboolean
 toast_shown (Fixture *f)
 {
-  return find_label (GTK_WIDGET (f->window->toast_overlay), "stopped") != NULL;
+  return ui_test_find_label (GTK_WIDGET (f->window->toast_overlay), "stopped") != NULL;
 }
 
 static void
@@ -799,7 +722,7 @@ test_layout_failure (Fixture       *f,
                      gconstpointer  data)
 {
   AmScene *scene = am_session_get_scene (f->session);
-  g_autoptr(AmDocument) other = load_fixture ("window-model.json");
+  g_autoptr(AmDocument) other = ui_test_load_fixture ("window-model.json");
   GtkWidget *label;
 
   g_setenv ("AM_TEST_HELPER_FAILURE", HELPER_FAILURE, TRUE);
@@ -811,18 +734,18 @@ test_layout_failure (Fixture       *f,
   g_assert_true (wait_for (f, toast_shown));
   g_assert_true (am_session_get_scene (f->session) == scene);
   g_assert_cmpstr (am_session_get_selection (f->session), ==, "bob");
-  label = find_label (GTK_WIDGET (f->window->toast_overlay), "stopped");
+  label = ui_test_find_label (GTK_WIDGET (f->window->toast_overlay), "stopped");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Graphviz said <b>no</b> & stopped"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->window->toast_overlay), "Try sfdp"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (f->window->toast_overlay), "Try sfdp"));
 
   /* A new document whose first layout fails: the error page, with the message as
    * plain text and two ways out. */
   am_session_set_document (f->session, other, NULL);
   g_assert_true (wait_for (f, error_page_shown));
   g_assert_null (am_session_get_scene (f->session));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->window->error_page), "Layout Failed"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->window->error_page), HELPER_FAILURE));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->window->error_page), "Try sfdp"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (f->window->error_page), "Layout Failed"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (f->window->error_page), HELPER_FAILURE));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (f->window->error_page), "Try sfdp"));
 
   /* The way out works once Graphviz does. */
   g_unsetenv ("AM_TEST_HELPER_FAILURE");
@@ -971,7 +894,7 @@ test_open_graphviz (Fixture       *f,
 
   /* There is no article to show: the details get the whole column. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->article_view)));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->window->sidebar), "Nodes"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (f->window->sidebar), "Nodes"));
 }
 
 static void
@@ -988,7 +911,7 @@ test_keyboard (Fixture       *f,
   g_assert_true (wait_for (f, focus_in_details));
 
   /* Tab from the actor list reaches the map. */
-  gtk_widget_grab_focus (GTK_WIDGET (am_sidebar_get_list (f->window->sidebar)));
+  gtk_widget_grab_focus (GTK_WIDGET (am_sidebar_get_list_view (f->window->sidebar)));
   for (int i = 0; i < 40 && !gtk_widget_has_focus (GTK_WIDGET (f->window->canvas)); i++)
     gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->window->canvas)));
@@ -1013,15 +936,12 @@ test_accessible (Fixture       *f,
   GtkWidget *text_view = GTK_WIDGET (am_article_view_get_text_view (f->window->article_view));
 
   gtk_test_accessible_assert_property (f->window->canvas, GTK_ACCESSIBLE_PROPERTY_LABEL, "Actor map");
-  gtk_test_accessible_assert_property (am_sidebar_get_list (f->window->sidebar),
+  gtk_test_accessible_assert_property (am_sidebar_get_list_view (f->window->sidebar),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Actors");
   gtk_test_accessible_assert_property (f->window->detail_panel, GTK_ACCESSIBLE_PROPERTY_LABEL, "Details");
   gtk_test_accessible_assert_property (f->window->article_view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Article");
   gtk_test_accessible_assert_property (text_view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Article text");
-  gtk_test_accessible_assert_role (am_sidebar_get_list (f->window->sidebar), GTK_ACCESSIBLE_ROLE_LIST);
-
-  /* Rows of the list are named after their actor. */
-  gtk_test_accessible_assert_property (sidebar_row (f, "Bob Kim"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Bob Kim");
+  gtk_test_accessible_assert_role (am_sidebar_get_list_view (f->window->sidebar), GTK_ACCESSIBLE_ROLE_LIST);
 }
 
 static gboolean
@@ -1050,12 +970,12 @@ test_shortcuts_window (Fixture       *f,
   gtk_window_set_transient_for (GTK_WINDOW (overlay), GTK_WINDOW (f->window));
   gtk_window_present (GTK_WINDOW (overlay));
   g_assert_true (wait_for (f, shortcuts_mapped));
-  drain ();
+  ui_test_drain ();
 
-  label = find_label (GTK_WIDGET (overlay), "Search actors, relations and quotes");
+  label = ui_test_find_label (GTK_WIDGET (overlay), "Search actors, relations and quotes");
   g_assert_nonnull (label);
-  g_assert_nonnull (find_label (GTK_WIDGET (overlay), "Export the map"));
-  g_assert_nonnull (find_label (GTK_WIDGET (overlay), "Clear the selection"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (overlay), "Export the map"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (overlay), "Clear the selection"));
 
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
@@ -1104,7 +1024,7 @@ test_settings (Fixture       *f,
   gtk_window_present (GTK_WINDOW (second_window));
   g_assert_true (wait_for (f, second_mapped));
   gtk_window_close (GTK_WINDOW (second_window));
-  drain ();
+  ui_test_drain ();
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
   g_assert_finalize_object (g_steal_pointer (&second_window));
@@ -1114,7 +1034,7 @@ test_settings (Fixture       *f,
   g_assert_cmpint (width, ==, 1000);
   g_assert_cmpint (height, ==, 700);
   gtk_window_destroy (GTK_WINDOW (second_window));
-  drain ();
+  ui_test_drain ();
   g_assert_finalize_object (g_steal_pointer (&second_window));
 }
 
@@ -1143,23 +1063,11 @@ main (int   argc,
   /* The window lays out through $AM_LAYOUT_HELPER, the test helper (tests/ui/meson.build),
    * which a test can make fail the way Graphviz reports errors: AM_TEST_HELPER_FAILURE
    * is the message it writes on stderr before exiting with status 1. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* Isolated XDG dirs hide the MIME database, and gdk-pixbuf then cannot tell an SVG
-   * icon from noise ("Unrecognized image file format", a fatal warning).  The system's
-   * database is read-only data, so the tests may share it. */
-  {
-    const char *mime_dirs[] = { "/usr/local/share/mime", "/usr/share/mime", NULL };
-
-    g_content_type_set_mime_dirs (mime_dirs);
-  }
-
-  if (!gtk_init_check ())
+  if (!ui_test_init (&argc, &argv))
     {
       printf ("1..0 # SKIP no display\n");
       return 0;
     }
-  adw_init ();
 
 #ifdef HAVE_X11
   /* Windows open at (0, 0) without a window manager, and Xvfb starts with the pointer in

@@ -1,0 +1,120 @@
+/* ui-test.c — what the in-process widget tests share: start GTK, wait, find widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ui-test.h"
+
+gboolean
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  /* Isolated XDG dirs hide the MIME database, and gdk-pixbuf then cannot tell an SVG
+   * icon from noise ("Unrecognized image file format", a fatal warning).  The system's
+   * database is read-only data, so the tests may share it. */
+  const char *mime_dirs[] = { "/usr/local/share/mime", "/usr/share/mime", NULL };
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_content_type_set_mime_dirs (mime_dirs);
+
+  if (!gtk_init_check ())
+    return FALSE;
+  adw_init ();
+
+  return TRUE;
+}
+
+AmDocument *
+ui_test_load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "ui", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AmDocument *document;
+
+  document = am_document_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+AmDocument *
+ui_test_load_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PATH "/model/article.json",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  AmDocument *document;
+
+  g_assert_no_error (error);
+  document = am_document_load_from_bytes (bytes, "article.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+gboolean
+ui_test_wait_for (UiTestCondition cond,
+                  gpointer        data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!cond (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  return cond (data);
+}
+
+void
+ui_test_drain (void)
+{
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+GtkWidget *
+ui_test_find_type (GtkWidget *root,
+                   GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+ui_test_find_label (GtkWidget  *root,
+                    const char *needle)
+{
+  if (GTK_IS_LABEL (root))
+    return gtk_widget_get_visible (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle)
+           ? root : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_label (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
