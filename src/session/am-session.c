@@ -38,7 +38,8 @@ struct _AmSession
 
   /* Items of the document, in list order; built on a worker thread. */
   GListStore        *items;
-  GHashTable        *items_by_id;      /* id → AmItem, borrowed from the store */
+  GPtrArray         *item_array;       /* the same items, for the session's own passes */
+  GHashTable        *items_by_id;      /* id → AmItem, borrowed from item_array */
 
   GError            *layout_error;
   char              *busy_message;
@@ -265,22 +266,20 @@ update_highlight (AmSession *self)
 static void
 update_matches (AmSession *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-
   g_clear_pointer (&self->matches, g_hash_table_unref);
   g_clear_pointer (&self->first_match, g_free);
 
   if (self->folded_query != NULL)
     {
       self->matches = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; i < self->item_array->len; i++)
         {
-          g_autoptr(AmItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+          AmItem *item = g_ptr_array_index (self->item_array, i);
 
           if (!_am_ui_matches (am_item_get_haystack (item), self->folded_query))
             continue;
 
-          /* Keys are borrowed from the items, which the store keeps alive. */
+          /* Keys are borrowed from the items, which item_array keeps alive. */
           g_hash_table_add (self->matches, (gpointer) am_item_get_id (item));
           if (self->first_match == NULL)
             self->first_match = g_strdup (am_item_get_id (item));
@@ -297,20 +296,23 @@ set_items (AmSession *self,
            GPtrArray *items)
 {
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->item_array);
 
+  self->item_array = items ? g_ptr_array_ref (items) : g_ptr_array_new_with_free_func (g_object_unref);
   g_hash_table_remove_all (self->items_by_id);
-  for (guint i = 0; items != NULL && i < items->len; i++)
+  for (guint i = 0; i < self->item_array->len; i++)
     {
-      AmItem *item = g_ptr_array_index (items, i);
+      AmItem *item = g_ptr_array_index (self->item_array, i);
 
       g_hash_table_insert (self->items_by_id, (gpointer) am_item_get_id (item), item);
     }
 
-  /* The matches borrow ids from the old items: drop them before the items go. */
-  g_clear_pointer (&self->matches, g_hash_table_unref);
-  g_list_store_splice (self->items, 0, n_before,
-                       items ? items->pdata : NULL, items ? items->len : 0);
+  /* What the search matches is known before the list hears of the new items, so a
+   * filter that asks am_session_item_matches() while the store changes gets answers
+   * about the new items. */
   update_matches (self);
+  g_list_store_splice (self->items, 0, n_before,
+                       self->item_array->pdata, self->item_array->len);
 }
 
 static void
@@ -587,6 +589,7 @@ am_session_dispose (GObject *object)
   if (self->items != NULL)
     g_list_store_remove_all (self->items);
   g_clear_pointer (&self->items_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->item_array, g_ptr_array_unref);
   g_clear_object (&self->items);
   g_clear_pointer (&self->highlight, g_hash_table_unref);
   g_clear_pointer (&self->scene, am_scene_unref);
@@ -777,6 +780,7 @@ am_session_init (AmSession *self)
   self->engine = g_strdup ("auto");
   self->timeout_seconds = AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS;
   self->items = g_list_store_new (AM_TYPE_ITEM);
+  self->item_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 

@@ -331,6 +331,17 @@ session_selection_changed_cb (AmSidebar  *self,
   sync_selection (self, am_session_get_selection_origin (session) != AM_SELECTION_ORIGIN_LIST);
 }
 
+/* The selected item chosen again elsewhere (the map, the article): scroll back to it. */
+static void
+session_reveal_cb (AmSidebar         *self,
+                   const char        *id,
+                   AmSelectionOrigin  origin,
+                   AmSession         *session)
+{
+  if (origin != AM_SELECTION_ORIGIN_LIST)
+    sync_selection (self, TRUE);
+}
+
 /* Template callbacks */
 
 static void
@@ -520,6 +531,8 @@ am_sidebar_init (AmSidebar *self)
                                  G_CALLBACK (session_search_text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::selection",
                                  G_CALLBACK (session_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "reveal",
+                                 G_CALLBACK (session_reveal_cb), self, G_CONNECT_SWAPPED);
 
   /* After the filter model's handler: see session_items_changed_cb(). */
   self->items_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
