@@ -404,7 +404,7 @@ _am_canvas_input_select_neighbour (AmCanvasInput *input,
     }
 
   node = am_scene_get_node (scene, target);
-  _am_canvas_select (canvas, node->id);
+  _am_canvas_select (canvas, node->id, AM_SELECTION_ORIGIN_KEYBOARD);
 
   if (!am_canvas_scene_to_widget (canvas, node->box.x + node->box.width / 2.0,
                                   node->box.y + node->box.height / 2.0, NULL, NULL))

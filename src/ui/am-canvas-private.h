@@ -44,9 +44,20 @@ gboolean        _am_canvas_point_in_legend   (AmCanvas     *self,
                                               double        y);
 void            _am_canvas_set_hovered       (AmCanvas     *self,
                                               const char   *id);
-/* Asks the window: activates "win.select" (NULL: "", nothing). */
-void            _am_canvas_select            (AmCanvas     *self,
-                                              const char   *id);
+/* Selects through the session, or without one activates "win.select" (NULL: "",
+ * nothing). */
+void            _am_canvas_select            (AmCanvas          *self,
+                                              const char        *id,
+                                              AmSelectionOrigin  origin);
+gboolean        _am_canvas_get_fit_next_scene (AmCanvas    *self);
+void            _am_canvas_set_fit_next_scene (AmCanvas    *self,
+                                               gboolean     fit);
+
+/* am-canvas-session.c: following a session. */
+GSignalGroup   *_am_canvas_session_signals_new (AmCanvas   *self);
+/* Takes everything from @session at once (a new session). */
+void            _am_canvas_session_sync       (AmCanvas    *self,
+                                               AmSession   *session);
 /* (transfer none) */
 AmCanvasLayers *_am_canvas_get_layers        (AmCanvas     *self);
 

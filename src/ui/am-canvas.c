@@ -20,7 +20,9 @@ struct _AmCanvas
 {
   GtkWidget       parent_instance;
 
-  /* Owned references: what the window hands down */
+  /* Owned references: the session it follows, or what a caller hands down */
+  AmSession      *session;
+  GSignalGroup   *session_signals;
   AmScene        *scene;
   AmDocument     *document;
   GHashTable     *highlight;        /* a private copy, never changed once made */
@@ -39,6 +41,8 @@ struct _AmCanvas
   guint           show_legend : 1;
   /* Set when the user zooms or pans: from then on, resizes no longer fit. */
   guint           user_moved : 1;
+  /* A new document's first scene is fitted (set from the session). */
+  guint           fit_next_scene : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AmCanvas, am_canvas, GTK_TYPE_WIDGET)
@@ -53,6 +57,7 @@ enum {
   PROP_SHOW_LEGEND,
   PROP_HIGHLIGHT,
   PROP_DOCUMENT,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -252,11 +257,17 @@ _am_canvas_set_hovered (AmCanvas   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HOVERED]);
 }
 
-void
-_am_canvas_select (AmCanvas   *self,
-                   const char *id)
+gboolean
+_am_canvas_get_fit_next_scene (AmCanvas *self)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.select", "s", id ? id : "");
+  return self->fit_next_scene;
+}
+
+void
+_am_canvas_set_fit_next_scene (AmCanvas *self,
+                               gboolean  fit)
+{
+  self->fit_next_scene = !!fit;
 }
 
 /* GtkWidget */
@@ -368,6 +379,10 @@ am_canvas_dispose (GObject *object)
   AmCanvas *self = AM_CANVAS (object);
 
   _am_canvas_input_stop_flying (self->input);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   if (self->layers != NULL)
     g_signal_handlers_disconnect_by_data (self->layers, self);
   g_clear_object (&self->layers);
@@ -402,6 +417,9 @@ am_canvas_get_property (GObject    *object,
     {
     case PROP_SCENE:
       g_value_set_boxed (value, self->scene);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     case PROP_SELECTION:
       g_value_set_string (value, self->selection);
@@ -460,6 +478,9 @@ am_canvas_set_property (GObject      *object,
     case PROP_DOCUMENT:
       am_canvas_set_document (self, g_value_get_object (value));
       break;
+    case PROP_SESSION:
+      am_canvas_set_session (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -481,6 +502,11 @@ am_canvas_class_init (AmCanvasClass *klass)
   widget_class->snapshot = am_canvas_snapshot;
   widget_class->query_tooltip = am_canvas_query_tooltip;
   widget_class->state_flags_changed = am_canvas_state_flags_changed;
+
+  properties [PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         AM_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_SCENE] =
     g_param_spec_boxed ("scene", NULL, NULL,
@@ -554,6 +580,7 @@ am_canvas_init (AmCanvas *self)
   self->layers = am_canvas_layers_new ();
   g_signal_connect_swapped (self->layers, "updated", G_CALLBACK (layers_updated_cb), self);
   self->input = _am_canvas_input_new (self);
+  self->session_signals = _am_canvas_session_signals_new (self);
 
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
 
@@ -567,6 +594,30 @@ am_canvas_init (AmCanvas *self)
 }
 
 /* Public API */
+
+AmSession *
+am_canvas_get_session (AmCanvas *self)
+{
+  g_return_val_if_fail (AM_IS_CANVAS (self), NULL);
+
+  return self->session;
+}
+
+void
+am_canvas_set_session (AmCanvas  *self,
+                       AmSession *session)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+  g_return_if_fail (session == NULL || AM_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_signal_group_set_target (self->session_signals, session);
+  _am_canvas_session_sync (self, session);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
+}
 
 GtkWidget *
 am_canvas_new (void)
@@ -909,5 +960,5 @@ am_canvas_click_at (AmCanvas *self,
   if (self->scene == NULL)
     return;
 
-  _am_canvas_select (self, _am_canvas_hit_test (self, widget_x, widget_y));
+  _am_canvas_select (self, _am_canvas_hit_test (self, widget_x, widget_y), AM_SELECTION_ORIGIN_MAP);
 }

@@ -8,6 +8,7 @@
 
 #include "am-core.h"
 #include "am-scene.h"
+#include "am-session.h"
 #include "am-view.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,13 @@ G_DECLARE_FINAL_TYPE (AmCanvas, am_canvas, AM, CANVAS, GtkWidget)
  * keys).  Escape activates "win.select" with "", Enter "win.focus-details".
  */
 GtkWidget  *am_canvas_new            (void);
+
+/* With a session, the canvas shows its scene, map selection, highlight and document,
+ * selects through it, and flies to what is chosen elsewhere; the setters below are for
+ * a canvas without one.  (transfer none) (nullable) */
+AmSession  *am_canvas_get_session    (AmCanvas   *self);
+void        am_canvas_set_session    (AmCanvas   *self,
+                                      AmSession  *session);
 
 AmScene    *am_canvas_get_scene      (AmCanvas   *self);
 /* Keeps the view when the user has moved it and its centre lies on the new scene

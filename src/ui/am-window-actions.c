@@ -258,15 +258,10 @@ select_action (GtkWidget  *widget,
                GVariant   *param)
 {
   AmWindow *self = AM_WINDOW (widget);
-  const char *id = g_variant_get_string (param, NULL);
-  AmSelectionOrigin origin = AM_SELECTION_ORIGIN_NONE;
 
-  /* The map activates this for clicks (on what is under the pointer) and for the arrow
-   * keys (a neighbour, which the map then flies to); Escape clears. */
-  if (id[0] != '\0')
-    origin = g_strcmp0 (am_canvas_get_hovered (self->canvas), id) == 0
-             ? AM_SELECTION_ORIGIN_MAP : AM_SELECTION_ORIGIN_KEYBOARD;
-  am_session_select (self->session, id, origin);
+  /* Escape clears; anything else naming an item (accessibility tools, scripts) selects
+   * it and the map flies there.  The widgets select through the session themselves. */
+  am_session_select (self->session, g_variant_get_string (param, NULL), AM_SELECTION_ORIGIN_NONE);
 }
 
 static void

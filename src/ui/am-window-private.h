@@ -47,8 +47,6 @@ struct _AmWindow
 
   guint                 show_legend : 1;
   guint                 show_sidebar : 1;
-  /* A new document starts fitted; a relayout of the same one keeps the view. */
-  guint                 fit_next_scene : 1;
 };
 
 void        _am_window_class_actions_init (GtkWidgetClass *widget_class);

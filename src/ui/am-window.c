@@ -178,44 +178,11 @@ _am_window_update_canvas_page (AmWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->engine_button), document != NULL);
 }
 
-/* Selection: the map follows the session, and flies to what was chosen elsewhere */
-
-static void
-selection_changed_cb (AmWindow *self)
-{
-  am_canvas_set_selection (self->canvas, am_session_get_map_selection (self->session));
-}
-
-static void
-reveal_cb (AmWindow          *self,
-           const char        *id,
-           AmSelectionOrigin  origin)
-{
-  const char *target = am_session_get_map_selection (self->session);
-
-  /* A click on the map selects what is under the pointer, which is in view already;
-   * a choice made anywhere else (list, panels, article, search, arrow keys) flies the
-   * map there, also when it was selected already. */
-  if (origin != AM_SELECTION_ORIGIN_MAP && target != NULL)
-    am_canvas_fly_to (self->canvas, target);
-}
-
-static void
-highlight_changed_cb (AmWindow *self)
-{
-  am_canvas_set_highlight (self->canvas, am_session_get_highlight (self->session));
-}
-
 /* Document, scene and layout */
 
 static void
 document_changed_cb (AmWindow *self)
 {
-  AmDocument *document = am_session_get_document (self->session);
-
-  am_canvas_set_document (self->canvas, document);
-  /* A new document starts fitted; a relayout of the same one keeps the view. */
-  self->fit_next_scene = TRUE;
   update_title (self);
   engine_changed_cb (self);
   gtk_stack_set_visible_child_name (self->canvas_stack, "canvas");
@@ -226,22 +193,7 @@ document_changed_cb (AmWindow *self)
 static void
 scene_changed_cb (AmWindow *self)
 {
-  AmScene *scene = am_session_get_scene (self->session);
-
-  /* A new document clears the scene; the canvas keeps the old picture until the new
-   * one arrives, rather than flashing an empty map. */
-  if (scene == NULL && am_session_get_document (self->session) != NULL)
-    return;
-
-  am_canvas_set_scene (self->canvas, scene);
-  /* The canvas may have dropped its selection with its old scene. */
-  am_canvas_set_selection (self->canvas, am_session_get_map_selection (self->session));
-  if (scene != NULL && self->fit_next_scene)
-    {
-      am_canvas_zoom_to_fit (self->canvas);
-      self->fit_next_scene = FALSE;
-    }
-
+  /* The canvas follows the session by itself; the pages and actions depend on it. */
   _am_window_update_canvas_page (self);
   _am_window_update_actions (self);
 }
@@ -915,6 +867,7 @@ am_window_init (AmWindow *self)
   g_object_set (self->sidebar, "session", self->session, NULL);
   g_object_set (self->detail_panel, "session", self->session, NULL);
   g_object_set (self->article_view, "session", self->session, NULL);
+  am_canvas_set_session (self->canvas, self->session);
   g_object_bind_property (self, "show-legend", self->canvas, "show-legend", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "show-sidebar", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
@@ -923,12 +876,6 @@ am_window_init (AmWindow *self)
                            G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::scene",
                            G_CALLBACK (scene_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::selection",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "reveal",
-                           G_CALLBACK (reveal_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::highlight",
-                           G_CALLBACK (highlight_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::engine",
                            G_CALLBACK (engine_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::busy",

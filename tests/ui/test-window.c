@@ -294,6 +294,7 @@ test_click_node (Fixture       *f,
   am_canvas_click_at (f->window->canvas, x, y);
 
   g_assert_cmpstr (am_session_get_selection (f->session), ==, "silva");
+  g_assert_cmpint (am_session_get_selection_origin (f->session), ==, AM_SELECTION_ORIGIN_MAP);
   g_assert_cmpstr (am_canvas_get_selection (f->window->canvas), ==, "silva");
 
   /* The detail panel shows the actor, its statements (quoted, with their source) and

@@ -1,0 +1,125 @@
+/* am-canvas-session.c — the canvas following a session
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "am-canvas-private.h"
+
+/*
+ * With a session the canvas needs nobody to hand it anything: it shows the session's
+ * scene (keeping the old picture while a new document is laid out), its map selection
+ * and highlight, and names from its document; a click or an arrow key selects through
+ * the session, and an item chosen anywhere else makes the map fly to it.  Without a
+ * session (tests, benchmarks) its properties are set directly and a click activates
+ * "win.select".
+ */
+
+static void
+document_changed_cb (AmCanvas  *self,
+                     GParamSpec *pspec,
+                     AmSession *session)
+{
+  am_canvas_set_document (self, am_session_get_document (session));
+  /* A new document starts fitted; a relayout of the same one keeps the view. */
+  _am_canvas_set_fit_next_scene (self, TRUE);
+}
+
+static void
+scene_changed_cb (AmCanvas   *self,
+                  GParamSpec *pspec,
+                  AmSession  *session)
+{
+  AmScene *scene = am_session_get_scene (session);
+
+  /* A new document clears the scene until its layout is done: the old picture stays
+   * rather than an empty map flashing up. */
+  if (scene == NULL && am_session_get_document (session) != NULL)
+    return;
+
+  am_canvas_set_scene (self, scene);
+  /* The canvas drops its selection with its old scene. */
+  am_canvas_set_selection (self, am_session_get_map_selection (session));
+  if (scene != NULL && _am_canvas_get_fit_next_scene (self))
+    {
+      _am_canvas_set_fit_next_scene (self, FALSE);
+      am_canvas_zoom_to_fit (self);
+    }
+}
+
+static void
+selection_changed_cb (AmCanvas   *self,
+                      GParamSpec *pspec,
+                      AmSession  *session)
+{
+  am_canvas_set_selection (self, am_session_get_map_selection (session));
+}
+
+static void
+highlight_changed_cb (AmCanvas   *self,
+                      GParamSpec *pspec,
+                      AmSession  *session)
+{
+  am_canvas_set_highlight (self, am_session_get_highlight (session));
+}
+
+static void
+reveal_cb (AmCanvas          *self,
+           const char        *id,
+           AmSelectionOrigin  origin,
+           AmSession         *session)
+{
+  const char *target = am_session_get_map_selection (session);
+
+  /* What was clicked on the map is under the pointer already; anything chosen elsewhere
+   * (the list, the details, the article, the search, the arrow keys) is flown to, also
+   * when it was selected already. */
+  if (origin != AM_SELECTION_ORIGIN_MAP && target != NULL)
+    am_canvas_fly_to (self, target);
+}
+
+GSignalGroup *
+_am_canvas_session_signals_new (AmCanvas *self)
+{
+  GSignalGroup *group = g_signal_group_new (AM_TYPE_SESSION);
+
+  g_signal_group_connect_object (group, "notify::document",
+                                 G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (group, "notify::scene",
+                                 G_CALLBACK (scene_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (group, "notify::map-selection",
+                                 G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (group, "notify::highlight",
+                                 G_CALLBACK (highlight_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (group, "reveal",
+                                 G_CALLBACK (reveal_cb), self, G_CONNECT_SWAPPED);
+
+  return group;
+}
+
+void
+_am_canvas_session_sync (AmCanvas  *self,
+                         AmSession *session)
+{
+  if (session == NULL)
+    return;
+
+  document_changed_cb (self, NULL, session);
+  highlight_changed_cb (self, NULL, session);
+  if (am_session_get_scene (session) != NULL)
+    scene_changed_cb (self, NULL, session);
+  selection_changed_cb (self, NULL, session);
+}
+
+void
+_am_canvas_select (AmCanvas          *self,
+                   const char        *id,
+                   AmSelectionOrigin  origin)
+{
+  AmSession *session = am_canvas_get_session (self);
+
+  if (session != NULL)
+    am_session_select (session, id, origin);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.select", "s", id ? id : "");
+}
