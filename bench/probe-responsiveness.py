@@ -255,6 +255,7 @@ class Driver:
         if not self.wait(lambda: self.find_app() is not None, timeout):
             return 'the app never showed up on the accessibility bus'
         self.app = self.find_app()
+        self.registry_seen = time.monotonic()
 
         def ready():
             if self.cancel is None or self.engine_button is None:
@@ -378,10 +379,11 @@ def driver_main(args):
         for phase in PHASES:
             start = time.monotonic()
             error = getattr(driver, 'phase_' + phase)(args.phase_timeout)
+            done_at = time.monotonic()
             if error is None:
                 time.sleep(args.settle)
                 driver.roundtrip()
-            marks.append((phase, start, time.monotonic(), error))
+            marks.append((phase, start, time.monotonic(), done_at, error))
             if app.poll() is not None:
                 result['errors'].append('the app exited with %s during %s' % (app.returncode, phase))
                 break
@@ -389,6 +391,8 @@ def driver_main(args):
                 result['errors'].append('%s: %s' % (phase, error))
                 if phase == 'open':
                     break
+        if getattr(driver, 'registry_seen', None):
+            result['registry_s'] = driver.registry_seen - spawned
         result['engine'] = getattr(driver, 'engine_used', None)
         result['search'] = getattr(driver, 'search_text', None)
     finally:
@@ -414,7 +418,7 @@ def driver_main(args):
     result['probes'] = len(answers)
     result['first_answer_s'] = (answers[0][1] - spawned) if answers else None
     gaps = [(answers[i - 1][1], answers[i][1]) for i in range(1, len(answers))]
-    for phase, start, end, error in marks:
+    for phase, start, end, done_at, error in marks:
         # From the first answer on: before it the app is not up yet (that is first_answer_s).
         if phase == 'open' and answers:
             start = max(start, answers[0][1])
@@ -422,6 +426,7 @@ def driver_main(args):
         touching = [b - a for a, b in gaps if a < end and b > start]
         result['phases'].append({
             'phase': phase, 'seconds': end - start, 'probes': len(inside),
+            'done_s': done_at - spawned,
             'longest_stall_ms': 1000 * max(touching) if touching else None,
             'slowest_answer_ms': 1000 * max((b - a for a, b in inside), default=0) if inside else None,
             'error': error})
@@ -490,24 +495,30 @@ def fmt(value, scale=1.0, digits=0):
 def print_tables(results, interval):
     print('\n### Summary (longest stall = longest gap between two answers, ms; '
           'probe every %g ms)\n' % interval)
-    print('| model | first answer (s) | ' + ' | '.join('%s stall (ms)' % p for p in PHASES)
+    print('| model | first answer (s) | map shown (s) | ' + ' | '.join('%s stall (ms)' % p for p in PHASES)
           + ' | probes |')
-    print('|---|---:|' + '---:|' * len(PHASES) + '---:|')
+    print('|---|---:|---:|' + '---:|' * len(PHASES) + '---:|')
     for r in results:
         by = {p['phase']: p for p in r.get('phases', [])}
-        print('| %s | %s | %s | %s |' % (
+        print('| %s | %s | %s | %s | %s |' % (
             r['label'], fmt(r.get('first_answer_s'), digits=2),
+            fmt(by.get('open', {}).get('done_s') if not by.get('open', {}).get('error') else None, digits=2),
             ' | '.join(fmt(by.get(p, {}).get('longest_stall_ms')) for p in PHASES),
             r.get('probes', 0)))
     for r in results:
         print('\n#### %s%s\n' % (r['label'], ' (relayout with %s, search "%s")' % (r.get('engine'), r.get('search'))
                                  if r.get('engine') else ''))
-        print('| phase | duration (s) | answers | longest stall (ms) | slowest answer (ms) | note |')
-        print('|---|---:|---:|---:|---:|---|')
+        print('| phase | done at (s) | watched (s) | answers | longest stall (ms) | slowest answer (ms) | note |')
+        print('|---|---:|---:|---:|---:|---:|---|')
         for p in r.get('phases', []):
-            print('| %s | %s | %d | %s | %s | %s |' % (
-                p['phase'], fmt(p['seconds'], digits=2), p['probes'], fmt(p['longest_stall_ms']),
+            print('| %s | %s | %s | %d | %s | %s | %s |' % (
+                p['phase'], fmt(p['done_s'], digits=2), fmt(p['seconds'], digits=2), p['probes'],
+                fmt(p['longest_stall_ms']),
                 fmt(p['slowest_answer_ms']), p['error'] or ''))
+        print('\nfirst answer %s s after spawn; listed by the AT-SPI registry after %s s; '
+              'longest stall overall %s ms' % (fmt(r.get('first_answer_s'), digits=2),
+                                               fmt(r.get('registry_s'), digits=2),
+                                               fmt(r.get('longest_stall_ms'))))
         for e in r.get('errors', []):
             print('\nerror: %s' % e)
         for line in r.get('app_stderr', []):
