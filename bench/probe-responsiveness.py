@@ -145,11 +145,12 @@ def probe_main(pid, interval, out_path):
 # ---------------------------------------------------------------------------------
 
 class Driver:
-    def __init__(self, args, app_pid):
+    def __init__(self, args, app_pid, alive):
         import pyatspi
         self.atspi = pyatspi
         self.args = args
         self.pid = app_pid
+        self.alive = alive       # False once the app has exited
         self.app = None
         self.cancel = None       # the progress overlay's Cancel button: sensitive while busy
         self.engine_button = None
@@ -259,14 +260,15 @@ class Driver:
 
     def phase_open(self, timeout):
         end = time.monotonic() + timeout
-        if not self.wait(lambda: self.find_app() is not None, timeout):
+        if not self.wait(lambda: self.find_app() is not None or not self.alive(), timeout) \
+           or not self.alive():
             return 'the app never showed up on the accessibility bus'
         self.app = self.find_app()
         self.registry_seen = time.monotonic()
 
         idle_since = None
         self.waited_longer = 0
-        while time.monotonic() < end:
+        while time.monotonic() < end and self.alive():
             if self.cancel is None or self.engine_button is None:
                 self.scan()
             if self.cancel is not None and self.engine_button is not None and not self.busy():
@@ -421,7 +423,7 @@ def driver_main(args):
     probe = subprocess.Popen([PYTHON, os.path.abspath(__file__), '--probe', str(app.pid),
                               str(args.interval / 1000.0), data.name])
     result = {'model': args.model, 'phases': [], 'errors': []}
-    driver = Driver(args, app.pid)
+    driver = Driver(args, app.pid, lambda: app.poll() is None)
     marks = []
     try:
         for phase in PHASES:
@@ -485,7 +487,10 @@ def driver_main(args):
         result['longest_stall_ms'] = 1000 * max(overall) if overall else None
     log.seek(0)
     warnings = []
-    for line in log.read().splitlines():
+    lines = log.read().splitlines()
+    if not answers:
+        warnings = lines[-5:]     # why it did not start
+    for line in lines:
         if ('CRITICAL' in line or 'WARNING' in line) and line.split(': ', 2)[-1] not in warnings:
             warnings.append(line.split(': ', 2)[-1])
     result['app_stderr'] = warnings[:10]
