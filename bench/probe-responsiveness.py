@@ -36,7 +36,7 @@ Each model runs on its own Xvfb server (started with -displayfd, so no start-up 
 and its own private session bus (dbus-run-session), so nothing leaks between runs.
 Everything is bounded by --phase-timeout; the app is killed at the end.  Exit status:
 0 when every model started and every phase finished, 1 when the app failed to start or
-a phase timed out, 2 on bad usage.
+a phase failed (a layout error included) or timed out, 2 on bad usage.
 
 usage: probe-responsiveness.py [--binary build/src/actormap] [--sizes 2000,5000]
                                [--no-article] [--interval 10] [--phase-timeout 120]
