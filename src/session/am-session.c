@@ -1217,3 +1217,26 @@ am_session_get_evidence_index (AmSession *self)
 
   return self->evidence_index;
 }
+
+GParamSpec *
+am_session_param_spec (void)
+{
+  return g_param_spec_object ("session", NULL, NULL, AM_TYPE_SESSION,
+                              (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+}
+
+gboolean
+am_session_set_slot (AmSession    **slot,
+                     GSignalGroup  *group,
+                     AmSession     *session)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (G_IS_SIGNAL_GROUP (group), FALSE);
+  g_return_val_if_fail (session == NULL || AM_IS_SESSION (session), FALSE);
+
+  if (!g_set_object (slot, session))
+    return FALSE;
+
+  g_signal_group_set_target (group, session);
+  return TRUE;
+}

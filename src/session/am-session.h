@@ -129,4 +129,12 @@ gboolean           am_session_get_loading          (AmSession         *self);
 gboolean           am_session_get_laying_out       (AmSession         *self);
 const char        *am_session_get_busy_message     (AmSession         *self);
 
+/* For the widgets that follow a session: the "session" property they all install, and
+ * the first half of their setter — points *@slot at @session and @group at it;
+ * FALSE when it was already there (nothing to do, nothing to notify). */
+GParamSpec        *am_session_param_spec           (void);
+gboolean           am_session_set_slot             (AmSession        **slot,
+                                                    GSignalGroup      *group,
+                                                    AmSession         *session);
+
 G_END_DECLS

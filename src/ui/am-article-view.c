@@ -847,10 +847,7 @@ am_article_view_class_init (AmArticleViewClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         AM_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SESSION] = am_session_param_spec ();
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -956,12 +953,9 @@ am_article_view_set_session (AmArticleView *self,
                              AmSession     *session)
 {
   g_return_if_fail (AM_IS_ARTICLE_VIEW (self));
-  g_return_if_fail (session == NULL || AM_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
+  if (!am_session_set_slot (&self->session, self->session_signals, session))
     return;
 
-  g_signal_group_set_target (self->session_signals, session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.select", session != NULL);
 
   clear_choices (self);

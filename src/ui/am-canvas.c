@@ -503,10 +503,7 @@ am_canvas_class_init (AmCanvasClass *klass)
   widget_class->query_tooltip = am_canvas_query_tooltip;
   widget_class->state_flags_changed = am_canvas_state_flags_changed;
 
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         AM_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SESSION] = am_session_param_spec ();
 
   properties [PROP_SCENE] =
     g_param_spec_boxed ("scene", NULL, NULL,
@@ -608,12 +605,9 @@ am_canvas_set_session (AmCanvas  *self,
                        AmSession *session)
 {
   g_return_if_fail (AM_IS_CANVAS (self));
-  g_return_if_fail (session == NULL || AM_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
+  if (!am_session_set_slot (&self->session, self->session_signals, session))
     return;
 
-  g_signal_group_set_target (self->session_signals, session);
   _am_canvas_session_sync (self, session);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);

@@ -619,10 +619,7 @@ am_detail_panel_class_init (AmDetailPanelClass *klass)
   object_class->get_property = am_detail_panel_get_property;
   object_class->set_property = am_detail_panel_set_property;
 
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         AM_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SESSION] = am_session_param_spec ();
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -676,12 +673,9 @@ am_detail_panel_set_session (AmDetailPanel *self,
                              AmSession     *session)
 {
   g_return_if_fail (AM_IS_DETAIL_PANEL (self));
-  g_return_if_fail (session == NULL || AM_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
+  if (!am_session_set_slot (&self->session, self->session_signals, session))
     return;
 
-  g_signal_group_set_target (self->session_signals, session);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
 }

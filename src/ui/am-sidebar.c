@@ -477,10 +477,7 @@ am_sidebar_class_init (AmSidebarClass *klass)
   object_class->get_property = am_sidebar_get_property;
   object_class->set_property = am_sidebar_set_property;
 
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         AM_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SESSION] = am_session_param_spec ();
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -567,14 +564,11 @@ am_sidebar_set_session (AmSidebar *self,
   GListModel *items;
 
   g_return_if_fail (AM_IS_SIDEBAR (self));
-  g_return_if_fail (session == NULL || AM_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
+  if (!am_session_set_slot (&self->session, self->session_signals, session))
     return;
 
   items = session ? am_session_get_items (session) : NULL;
   g_clear_handle_id (&self->refilter_source, g_source_remove);
-  g_signal_group_set_target (self->session_signals, session);
   g_signal_group_set_target (self->items_signals, items);
 
   rebuild_index (self);

@@ -223,9 +223,10 @@ _am_window_show_error_page (AmWindow   *self,
   adw_status_page_set_title (self->error_page, heading);
   adw_status_page_set_description (self->error_page, escaped);
 
-  /* The target goes before the name: GTK checks the pair whenever either changes, and
-   * a "Try Again" target left on the button made win.relayout-longer (which takes no
-   * parameter) refuse to activate. */
+  /* GTK checks an action's parameter type against the button's target whenever either
+   * changes, and win.relayout takes a string where win.relayout-longer takes nothing:
+   * unset the action first, then set the target, then the new action. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_retry_button), NULL);
   if (timed_out)
     {
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->error_retry_button), NULL);
@@ -235,7 +236,6 @@ _am_window_show_error_page (AmWindow   *self,
     }
   else
     {
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_retry_button), NULL);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->error_retry_button), "s", "");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_retry_button), "win.relayout");
       /* Translators: a button: lay out again */

@@ -759,6 +759,51 @@ test_layout_failure (Fixture       *f,
   g_assert_true (wait_for (f, scene_ready));
 }
 
+static gboolean
+waits_longer (Fixture *f)
+{
+  return am_session_get_timeout_seconds (f->session) == 4;
+}
+
+/* A first layout that runs out of time offers "Wait Longer"; the button works (its
+ * action takes no parameter, and no target may be left on it), quadruples the limit and
+ * lays out again, and the map arrives. */
+static void
+test_wait_longer (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(AmDocument) other = ui_test_load_fixture ("window-model.json");
+
+  g_setenv ("AM_TEST_HELPER_MODE", "hang", TRUE);
+  am_session_set_timeout_seconds (f->session, 1);
+  am_session_set_document (f->session, other, NULL);
+  g_assert_true (wait_for (f, error_page_shown));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (f->window->error_page), "Layout Took Too Long"));
+  g_assert_cmpstr (gtk_button_get_label (f->window->error_retry_button), ==, "_Wait Longer");
+  g_assert_cmpint (am_session_get_layout_error (f->session)->code, ==, AM_LAYOUT_ERROR_TIMEOUT);
+
+  g_unsetenv ("AM_TEST_HELPER_MODE");
+  /* A button activated from the keyboard clicks after its press animation. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (f->window->error_retry_button)));
+  g_assert_true (wait_for (f, waits_longer));
+  g_assert_true (wait_for (f, scene_ready));
+  g_assert_null (am_session_get_layout_error (f->session));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->canvas_stack), ==, "canvas");
+
+  /* Back to "Try Again" on the next failure: the button's target goes with its action. */
+  g_setenv ("AM_TEST_HELPER_FAILURE", HELPER_FAILURE, TRUE);
+  {
+    g_autoptr(AmDocument) third = ui_test_load_fixture ("window-model.json");
+
+    am_session_set_document (f->session, third, NULL);
+  }
+  g_assert_true (wait_for (f, error_page_shown));
+  g_assert_cmpstr (gtk_button_get_label (f->window->error_retry_button), ==, "Try _Again");
+  g_unsetenv ("AM_TEST_HELPER_FAILURE");
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (f->window->error_retry_button)));
+  g_assert_true (wait_for (f, scene_ready));
+}
+
 static AdwMessageDialog *
 find_message_dialog (Fixture *f)
 {
@@ -1103,6 +1148,7 @@ main (int   argc,
   ADD ("relayout-keeps-selection", test_relayout_keeps_selection);
   ADD ("cancel-layout", test_cancel_layout);
   ADD ("layout-failure", test_layout_failure);
+  ADD ("wait-longer", test_wait_longer);
   ADD ("bad-file", test_bad_file);
   ADD ("open-and-drop", test_open_and_drop);
   ADD ("open-graphviz", test_open_graphviz);
