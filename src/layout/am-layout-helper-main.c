@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The same routine as `actormap --layout-helper` (architecture.md §5.12), in an
- * executable that links only the layers below the UI: loading GTK and libadwaita costs
- * the helper about as much as a small layout does, on every export.  The runner's
- * limits, timeout and checks on the answer are the same whichever executable answers.
+ * The one layout helper of architecture.md §5.12, for the window and the command line
+ * alike: an executable that links only the layers below the UI, since loading GTK and
+ * libadwaita costs the helper about as much as a small layout does, on every layout.
+ * The runner finds it next to actormap (build tree) or in libexecdir.
  */
 #include "config.h"
 

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Files go through the real helper path (the test helper binary, which runs
- * am_layout_helper_main() like `actormap --layout-helper`), so cgraph never parses in
+ * am_layout_helper_main() like `actormap-layout-helper`), so cgraph never parses in
  * this process.  The decoder is also fed hand-made and damaged answers directly.
  */
 #include "config.h"

@@ -568,10 +568,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Setting a document lays it out through `<this executable> --layout-helper`. */
-  if (argc > 1 && g_str_equal (argv[1], "--layout-helper"))
-    return am_layout_helper_main ();
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   if (!gtk_init_check ())

@@ -735,10 +735,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The session lays documents out through `<this executable> --layout-helper`. */
-  if (argc == 2 && g_str_equal (argv[1], "--layout-helper"))
-    return am_layout_helper_main ();
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* gdk-pixbuf tells the rows' SVG icons apart through the MIME database, which the
    * isolated XDG dirs hide; the system's is read-only data the tests may share. */
