@@ -8,7 +8,7 @@
 
 /*
  * With a session the canvas needs nobody to hand it anything: it shows the session's
- * scene (keeping the old picture while a new document is laid out), its map selection
+ * scene (keeping the old picture while the same document is laid out again), its map selection
  * and highlight, and names from its document; a click or an arrow key selects through
  * the session, and an item chosen anywhere else makes the map fly to it.  Without a
  * session (tests, benchmarks) its properties are set directly and a click activates
@@ -16,10 +16,15 @@
  */
 
 static void
-document_changed_cb (AmCanvas  *self,
+document_changed_cb (AmCanvas   *self,
                      GParamSpec *pspec,
-                     AmSession *session)
+                     AmSession  *session)
 {
+  /* Another document's map would only mislead while this one is laid out (its names,
+   * clicks on ids this document does not have): the canvas starts empty.  A relayout
+   * of the same document keeps the old picture until the new one is drawn. */
+  if (am_canvas_get_document (self) != NULL && am_session_get_document (session) != am_canvas_get_document (self))
+    am_canvas_set_scene (self, NULL);
   am_canvas_set_document (self, am_session_get_document (session));
   /* A new document starts fitted; a relayout of the same one keeps the view. */
   _am_canvas_set_fit_next_scene (self, TRUE);
@@ -32,8 +37,8 @@ scene_changed_cb (AmCanvas   *self,
 {
   AmScene *scene = am_session_get_scene (session);
 
-  /* A new document clears the scene until its layout is done: the old picture stays
-   * rather than an empty map flashing up. */
+  /* The session clears the scene while a new document is laid out; the canvas has
+   * already let the old one go (above), and a failed layout keeps what is there. */
   if (scene == NULL && am_session_get_document (session) != NULL)
     return;
 
