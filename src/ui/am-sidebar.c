@@ -8,17 +8,39 @@
 #include "am-sidebar-row.h"
 
 /*
- * The session's items (every actor, relation and statement, in list order) go through
- * a filter that asks the session what its search shows, then a single selection, into
- * a list view that recycles its rows.  Nothing here walks all the items but the filter
- * itself and the index rebuilt once per document.
+ * The session's items (every actor, relation and statement, in list order) feed two
+ * lists, each through a filter, a single selection and a list view that recycles its
+ * rows: the actors, and the search results (what the session's search shows).  Two
+ * lists, because GTK 4.8's list view throws away and builds anew every row widget in
+ * view when its model changes throughout, which a search does to a single list: about
+ * 200 rows twice per keystroke, a stall far over a frame on a big map.  The actor list
+ * never changes with the search, and the results list builds rows for the matches
+ * only.  Nothing here walks all the items but the filters and the index rebuilt once
+ * per document.
  */
+typedef enum
+{
+  PANE_ACTORS,
+  PANE_RESULTS,
+  N_PANES
+} PaneId;
+
+typedef struct
+{
+  AmSidebar          *sidebar;         /* unowned: the pane is part of it */
+  GtkListView        *view;            /* template child */
+  GtkCustomFilter    *filter;          /* borrowed from the filter model */
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+} Pane;
+
 struct _AmSidebar
 {
   GtkWidget           parent_instance;
 
   /* Template Widgets */
   GtkListView        *list_view;
+  GtkListView        *results_view;
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
 
@@ -26,9 +48,7 @@ struct _AmSidebar
   AmSession          *session;
   GSignalGroup       *session_signals;
   GSignalGroup       *items_signals;
-  GtkCustomFilter    *filter;          /* borrowed from the filter model */
-  GtkFilterListModel *filtered;
-  GtkSingleSelection *selection;
+  Pane                panes[N_PANES];
   /* id → 1 + its position in the session's items, rebuilt when the items change: the
    * filtered model keeps that order, so a row is found by bisection. */
   GHashTable         *index;
@@ -48,13 +68,30 @@ static GParamSpec *properties [N_PROPS];
 /* The model */
 
 static gboolean
-item_visible (gpointer item,
-              gpointer user_data)
+actor_visible (gpointer item,
+               gpointer user_data)
+{
+  return am_item_get_item_type (AM_ITEM (item)) == AM_ITEM_ENTITY;
+}
+
+static gboolean
+result_visible (gpointer item,
+                gpointer user_data)
 {
   AmSidebar *self = user_data;
 
   return self->session != NULL
+         && am_session_get_searching (self->session)
          && am_session_item_matches (self->session, am_item_get_id (AM_ITEM (item)));
+}
+
+/* The list on show: the results while searching, else the actors. */
+static Pane *
+shown_pane (AmSidebar *self)
+{
+  gboolean searching = self->session != NULL && am_session_get_searching (self->session);
+
+  return &self->panes[searching ? PANE_RESULTS : PANE_ACTORS];
 }
 
 static void
@@ -79,13 +116,14 @@ item_index (AmSidebar  *self,
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->index, id)) - 1;
 }
 
-/* Where the row of @id is in the filtered model, or GTK_INVALID_LIST_POSITION: a
+/* Where the row of @id is in the pane's filtered model, or GTK_INVALID_LIST_POSITION: a
  * bisection over the filtered model, O(log n). */
 static guint
 find_position (AmSidebar  *self,
+               Pane       *pane,
                const char *id)
 {
-  GListModel *model = G_LIST_MODEL (self->filtered);
+  GListModel *model = G_LIST_MODEL (pane->filtered);
   guint target;
   guint lo = 0;
   guint hi = g_list_model_get_n_items (model);
@@ -111,33 +149,48 @@ find_position (AmSidebar  *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* Both lists show the session's selection where they hold it; only the one on show
+ * scrolls. */
 static void
 sync_selection (AmSidebar *self,
                 gboolean   scroll)
 {
   const char *id = self->session ? am_session_get_selection (self->session) : NULL;
-  guint position = find_position (self, id);
+  Pane *shown = shown_pane (self);
 
-  gtk_single_selection_set_selected (self->selection, position);
-  if (scroll && position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  for (guint i = 0; i < N_PANES; i++)
+    {
+      Pane *pane = &self->panes[i];
+      guint position = find_position (self, pane, id);
+
+      gtk_single_selection_set_selected (pane->selection, position);
+      if (scroll && pane == shown && position != GTK_INVALID_LIST_POSITION)
+        gtk_widget_activate_action (GTK_WIDGET (pane->view), "list.scroll-to-item", "u", position);
+    }
 }
 
 static void
 update_stack (AmSidebar *self)
 {
-  gboolean empty = self->session != NULL
-                   && am_session_get_searching (self->session)
-                   && g_list_model_get_n_items (am_session_get_items (self->session)) > 0
-                   && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+  const char *page = "list";
 
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  if (self->session != NULL && am_session_get_searching (self->session))
+    {
+      gboolean empty = g_list_model_get_n_items (am_session_get_items (self->session)) > 0
+                       && g_list_model_get_n_items (G_LIST_MODEL (self->panes[PANE_RESULTS].filtered)) == 0;
+
+      page = empty ? "empty" : "results";
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, page);
 }
 
+/* Only the results depend on the search; the actor list filters by kind, which the
+ * filter model keeps up to date with the items by itself. */
 static void
 refilter (AmSidebar *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->panes[PANE_RESULTS].filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_stack (self);
 }
 
@@ -156,7 +209,7 @@ refilter_cb (gpointer user_data)
 /* Rows */
 
 static void
-update_heading (AmSidebar   *self,
+update_heading (Pane        *pane,
                 GtkListItem *list_item)
 {
   AmItem *item = gtk_list_item_get_item (list_item);
@@ -170,7 +223,7 @@ update_heading (AmSidebar   *self,
    * that case), so no heading goes stale. */
   if (item != NULL && position != GTK_INVALID_LIST_POSITION && position > 0)
     {
-      g_autoptr(AmItem) before = g_list_model_get_item (G_LIST_MODEL (self->filtered), position - 1);
+      g_autoptr(AmItem) before = g_list_model_get_item (G_LIST_MODEL (pane->filtered), position - 1);
 
       show = before == NULL
              || g_strcmp0 (am_item_get_group (before), am_item_get_group (AM_ITEM (item))) != 0;
@@ -222,13 +275,13 @@ setup_cb (GtkSignalListItemFactory *factory,
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GObject                  *object,
-         AmSidebar                *self)
+         Pane                     *pane)
 {
   GtkListItem *list_item = GTK_LIST_ITEM (object);
 
   am_sidebar_row_set_item (AM_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
                            gtk_list_item_get_item (list_item));
-  update_heading (self, list_item);
+  update_heading (pane, list_item);
 }
 
 /* Model and session callbacks */
@@ -349,7 +402,8 @@ activate_cb (AmSidebar   *self,
              guint        position,
              GtkListView *list_view)
 {
-  g_autoptr(AmItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(AmItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list_view)),
+                                                  position);
 
   /* Activating the selected row again flies the map back to it. */
   if (item != NULL && self->session != NULL)
@@ -389,7 +443,7 @@ stop_search_cb (AmSidebar      *self,
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
   else
     /* Escape in an empty search hands focus back to the list. */
-    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+    gtk_widget_grab_focus (GTK_WIDGET (shown_pane (self)->view));
 }
 
 /* GObject */
@@ -401,8 +455,11 @@ am_sidebar_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refilter_source, g_source_remove);
-  g_signal_handlers_disconnect_by_data (self->filtered, self);
-  g_signal_handlers_disconnect_by_data (self->selection, self);
+  for (guint i = 0; i < N_PANES; i++)
+    {
+      g_signal_handlers_disconnect_by_data (self->panes[i].filtered, self);
+      g_signal_handlers_disconnect_by_data (self->panes[i].selection, self);
+    }
   g_clear_object (&self->session_signals);
   g_clear_object (&self->items_signals);
 
@@ -421,8 +478,11 @@ am_sidebar_finalize (GObject *object)
 {
   AmSidebar *self = AM_SIDEBAR (object);
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
+  for (guint i = 0; i < N_PANES; i++)
+    {
+      g_clear_object (&self->panes[i].selection);
+      g_clear_object (&self->panes[i].filtered);
+    }
   g_clear_pointer (&self->index, g_hash_table_unref);
 
   G_OBJECT_CLASS (am_sidebar_parent_class)->finalize (object);
@@ -486,6 +546,7 @@ am_sidebar_class_init (AmSidebarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/am-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, AmSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AmSidebar, results_view);
   gtk_widget_class_bind_template_child (widget_class, AmSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AmSidebar, stack);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
@@ -497,29 +558,41 @@ am_sidebar_class_init (AmSidebarClass *klass)
 }
 
 static void
-am_sidebar_init (AmSidebar *self)
+pane_init (AmSidebar       *self,
+           Pane            *pane,
+           GtkListView     *view,
+           GtkCustomFilterFunc visible)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
+  pane->sidebar = self;
+  pane->view = view;
+  pane->filter = gtk_custom_filter_new (visible, self, NULL);
+  pane->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (pane->filter));
+  pane->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (pane->filtered)));
+  gtk_single_selection_set_autoselect (pane->selection, FALSE);
+  gtk_single_selection_set_can_unselect (pane->selection, TRUE);
+  g_signal_connect_object (pane->filtered, "items-changed",
+                           G_CALLBACK (filtered_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (pane->selection, "notify::selected-item",
+                           G_CALLBACK (selected_item_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), pane);
+  gtk_list_view_set_factory (view, factory);
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (pane->selection));
+}
+
+static void
+am_sidebar_init (AmSidebar *self)
+{
   self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->filter = gtk_custom_filter_new (item_visible, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_object (self->filtered, "items-changed",
-                           G_CALLBACK (filtered_items_changed_cb), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (selected_item_changed_cb), self, G_CONNECT_SWAPPED);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  pane_init (self, &self->panes[PANE_ACTORS], self->list_view, actor_visible);
+  pane_init (self, &self->panes[PANE_RESULTS], self->results_view, result_visible);
 
   self->session_signals = g_signal_group_new (AM_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::document",
@@ -538,7 +611,7 @@ am_sidebar_init (AmSidebar *self)
                                  G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   /* Typing while the list has focus goes to the search. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->stack));
 }
 
 /* Public API */
@@ -572,7 +645,8 @@ am_sidebar_set_session (AmSidebar *self,
   g_signal_group_set_target (self->items_signals, items);
 
   rebuild_index (self);
-  gtk_filter_list_model_set_model (self->filtered, items);
+  for (guint i = 0; i < N_PANES; i++)
+    gtk_filter_list_model_set_model (self->panes[i].filtered, items);
   sync_entry (self);
   update_stack (self);
   sync_selection (self, TRUE);
@@ -594,7 +668,7 @@ am_sidebar_get_list_view (AmSidebar *self)
 {
   g_return_val_if_fail (AM_IS_SIDEBAR (self), NULL);
 
-  return self->list_view;
+  return shown_pane (self)->view;
 }
 
 GListModel *
@@ -602,5 +676,5 @@ am_sidebar_get_model (AmSidebar *self)
 {
   g_return_val_if_fail (AM_IS_SIDEBAR (self), NULL);
 
-  return G_LIST_MODEL (self->filtered);
+  return G_LIST_MODEL (shown_pane (self)->filtered);
 }

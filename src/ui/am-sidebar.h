@@ -27,8 +27,8 @@ AmSession   *am_sidebar_get_session   (AmSidebar *self);
 void         am_sidebar_set_session   (AmSidebar *self,
                                        AmSession *session);
 void         am_sidebar_focus_search  (AmSidebar *self);
-/* For tests and accessibility checks: the list view, and the model it shows (the
- * session's items that the search lets through, in list order).  (transfer none) */
+/* For tests and accessibility checks: the list view on show (the actors, or while
+ * searching the results), and the model it shows, in list order.  (transfer none) */
 GtkListView *am_sidebar_get_list_view (AmSidebar *self);
 GListModel  *am_sidebar_get_model     (AmSidebar *self);
 
