@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "am-article-view.h"
+#include "ui-test.h"
 
 /* The pane is driven through the session (what the rest of the window does) and
  * through the seam its click gesture calls (am_article_view_activate_at). */
@@ -20,22 +21,6 @@ typedef struct
   GtkWindow     *window;
   AmArticleView *view;
 } Fixture;
-
-static AmDocument *
-load_bundled (void)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  AmDocument *document;
-
-  bytes = g_resources_lookup_data (RESOURCE_PATH "/model/article.json",
-                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  document = am_document_load_from_bytes (bytes, "article.json", &error);
-  g_assert_no_error (error);
-
-  return document;
-}
 
 /* A document without article text, like an imported Graphviz file. */
 static AmDocument *
@@ -70,25 +55,13 @@ offset_of (AmDocument *document,
   return found - p;
 }
 
-static void
-drain (void)
-{
-  for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 typedef gboolean (*Condition) (Fixture *f);
 
 static gboolean
 wait_for (Fixture   *f,
           Condition  cond)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!cond (f) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-
-  return cond (f);
+  return ui_test_wait_for ((UiTestCondition) cond, f);
 }
 
 static GtkAdjustment *
@@ -131,7 +104,7 @@ settled_scroll (Fixture *f)
       double now;
 
       g_usleep (4000);
-      drain ();
+      ui_test_drain ();
       now = gtk_adjustment_get_value (vadjustment (f));
       stable = now == value ? stable + 1 : 0;
       value = now;
@@ -157,26 +130,6 @@ is_visible (Fixture *f,
   return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 count_cb (guint *count)
 {
@@ -187,7 +140,7 @@ count_cb (guint *count)
 static const char *
 empty_title_of (AmArticleView *view)
 {
-  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (view), GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (ui_test_find_type (GTK_WIDGET (view), GTK_TYPE_STACK));
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") != 0)
     return NULL;
@@ -204,7 +157,7 @@ empty_title (Fixture *f)
 static guint
 n_chips (Fixture *f)
 {
-  GtkWidget *box = find_widget (GTK_WIDGET (f->view), GTK_TYPE_FLOW_BOX);
+  GtkWidget *box = ui_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_FLOW_BOX);
   guint n = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (box);
@@ -218,7 +171,7 @@ n_chips (Fixture *f)
 static gboolean
 bar_revealed (Fixture *f)
 {
-  GtkWidget *revealer = find_widget (GTK_WIDGET (f->view), GTK_TYPE_REVEALER);
+  GtkWidget *revealer = ui_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_REVEALER);
 
   return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
 }
@@ -228,7 +181,7 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   f->session = am_session_new ();
-  f->document = load_bundled ();
+  f->document = ui_test_load_bundled ();
   am_session_set_document (f->session, f->document, NULL);
 
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -252,7 +205,7 @@ fixture_teardown (Fixture       *f,
   g_assert_true (wait_for (f, session_idle));
 
   gtk_window_destroy (f->window);
-  drain ();
+  ui_test_drain ();
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->session);
   g_assert_finalize_object (f->document);
@@ -485,7 +438,7 @@ test_click_gesture (Fixture       *f,
                                          &wx, &wy);
 
   g_signal_emit_by_name (click, "pressed", 1, (double) wx, (double) wy);
-  drain ();
+  ui_test_drain ();
 
   g_assert_cmpstr (am_session_get_selection (f->session), ==, "s-choe-ignore");
   g_assert_cmpint (am_session_get_selection_origin (f->session), ==, AM_SELECTION_ORIGIN_ARTICLE);
@@ -498,7 +451,7 @@ test_new_document (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(AmDocument) graph = new_graph_document ();
-  g_autoptr(AmDocument) again = load_bundled ();
+  g_autoptr(AmDocument) again = ui_test_load_bundled ();
   gssize hanoi = offset_of (f->document, 12, "the failure of the second meeting");
   gssize ignore = offset_of (f->document, 1, "North Korea will ignore");
   GtkTextIter iter;
@@ -568,14 +521,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/Actormap/ArticleView/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -18,6 +18,7 @@
 #include "am-relation-row.h"
 #include "am-session.h"
 #include "am-statement-row.h"
+#include "ui-test.h"
 
 /* The panel sits alone in a window, with a session of its own and a stand-in for the
  * window's "win.reveal-evidence" that records what it was asked to show.  Selections
@@ -735,20 +736,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* gdk-pixbuf tells the rows' SVG icons apart through the MIME database, which the
-   * isolated XDG dirs hide; the system's is read-only data the tests may share. */
-  g_content_type_set_mime_dirs ((const char * const []) { "/usr/local/share/mime", "/usr/share/mime", NULL });
-
-  /* Without a display there is nothing to test: TAP says so.  Under Xvfb the window
-   * (480 wide, at 0,0 without a window manager) stays clear of the pointer, which
-   * starts in the middle of the screen, so no tooltip opens over a row. */
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  /* Under Xvfb the window (480 wide, at 0,0 without a window manager) stays clear of
+   * the pointer, which starts in the middle of the screen, so no tooltip opens over a
+   * row. */
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/Actormap/DetailPanel/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

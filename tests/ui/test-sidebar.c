@@ -767,10 +767,7 @@ main (int   argc,
       char *argv[])
 {
   if (!ui_test_init (&argc, &argv))
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/Actormap/Sidebar/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 typedef gboolean (*UiTestCondition) (gpointer data);
 
 /* g_test_init() with isolated dirs, then GTK and libadwaita.  FALSE when there is no
- * display: the caller then reports SKIP. */
+ * display, having printed the TAP line that skips the whole binary: return 0 then. */
 gboolean    ui_test_init          (int             *argc,
                                    char          ***argv);
 /* A model from tests/ui/.  (transfer full) */
