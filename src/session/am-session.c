@@ -39,7 +39,7 @@ struct _AmSession
   /* Items of the document, in list order; built on a worker thread. */
   GListStore        *items;
   GPtrArray         *item_array;       /* the same items, for the session's own passes */
-  GHashTable        *items_by_id;      /* id → AmItem, borrowed from item_array */
+  GHashTable        *item_positions;   /* id (borrowed from item_array) → 1 + position */
 
   GError            *layout_error;
   char              *busy_message;
@@ -184,6 +184,16 @@ set_busy_message (AmSession  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY_MESSAGE]);
 }
 
+/* The item of @id, or NULL. */
+static AmItem *
+item_at (AmSession  *self,
+         const char *id)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_positions, id));
+
+  return position > 0 ? g_ptr_array_index (self->item_array, position - 1) : NULL;
+}
+
 /* Derived state: what the search matches, what the map leaves undimmed */
 
 static void
@@ -240,7 +250,7 @@ update_highlight (AmSession *self)
       g_hash_table_iter_init (&iter, self->matches);
       while (g_hash_table_iter_next (&iter, &key, NULL))
         {
-          AmItem *item = g_hash_table_lookup (self->items_by_id, key);
+          AmItem *item = item_at (self, key);
           const char * const *map_ids = am_item_get_map_ids (item);
 
           for (guint i = 0; map_ids[i] != NULL; i++)
@@ -299,12 +309,12 @@ set_items (AmSession *self,
   g_autoptr(GPtrArray) old = g_steal_pointer (&self->item_array);
 
   self->item_array = items ? g_ptr_array_ref (items) : g_ptr_array_new_with_free_func (g_object_unref);
-  g_hash_table_remove_all (self->items_by_id);
+  g_hash_table_remove_all (self->item_positions);
   for (guint i = 0; i < self->item_array->len; i++)
     {
       AmItem *item = g_ptr_array_index (self->item_array, i);
 
-      g_hash_table_insert (self->items_by_id, (gpointer) am_item_get_id (item), item);
+      g_hash_table_insert (self->item_positions, (gpointer) am_item_get_id (item), GUINT_TO_POINTER (i + 1));
     }
 
   /* What the search matches is known before the list hears of the new items, so a
@@ -588,7 +598,7 @@ am_session_dispose (GObject *object)
   g_clear_pointer (&self->matches, g_hash_table_unref);
   if (self->items != NULL)
     g_list_store_remove_all (self->items);
-  g_clear_pointer (&self->items_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->item_positions, g_hash_table_unref);
   g_clear_pointer (&self->item_array, g_ptr_array_unref);
   g_clear_object (&self->items);
   g_clear_pointer (&self->highlight, g_hash_table_unref);
@@ -781,7 +791,7 @@ am_session_init (AmSession *self)
   self->timeout_seconds = AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS;
   self->items = g_list_store_new (AM_TYPE_ITEM);
   self->item_array = g_ptr_array_new_with_free_func (g_object_unref);
-  self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->item_positions = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /* Public API */
@@ -1150,7 +1160,7 @@ am_session_item_matches (AmSession  *self,
     return g_hash_table_contains (self->matches, id);
 
   /* Without a search the list is the actors. */
-  item = g_hash_table_lookup (self->items_by_id, id);
+  item = item_at (self, id);
   return item != NULL && am_item_get_item_type (item) == AM_ITEM_ENTITY;
 }
 
@@ -1239,4 +1249,16 @@ am_session_set_slot (AmSession    **slot,
 
   g_signal_group_set_target (group, session);
   return TRUE;
+}
+
+guint
+am_session_get_item_position (AmSession  *self,
+                              const char *id)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), G_MAXUINT);
+
+  if (id == NULL)
+    return G_MAXUINT;
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->item_positions, id)) - 1;
 }

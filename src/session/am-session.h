@@ -119,6 +119,10 @@ gboolean           am_session_item_matches         (AmSession         *self,
  * actors by kind then name, then relations, then statements.  The same model object
  * for the life of the session; it changes with the document. (transfer none) */
 GListModel        *am_session_get_items            (AmSession         *self);
+/* Where the item of @id stands in am_session_get_items(), or G_MAXUINT when there is
+ * none: lists kept in that order find a row by bisection. */
+guint              am_session_get_item_position    (AmSession         *self,
+                                                    const char        *id);
 /* The first item the search shows, or NULL. */
 const char        *am_session_get_first_match      (AmSession         *self);
 /* (transfer none) (nullable) */

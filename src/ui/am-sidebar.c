@@ -15,8 +15,7 @@
  * view when its model changes throughout, which a search does to a single list: about
  * 200 rows twice per keystroke, a stall far over a frame on a big map.  The actor list
  * never changes with the search, and the results list builds rows for the matches
- * only.  Nothing here walks all the items but the filters and the index rebuilt once
- * per document.
+ * only.  Nothing here walks all the items but the filters.
  */
 typedef enum
 {
@@ -49,10 +48,6 @@ struct _AmSidebar
   GSignalGroup       *session_signals;
   GSignalGroup       *items_signals;
   Pane                panes[N_PANES];
-  /* id → 1 + its position in the session's items, rebuilt when the items change: the
-   * filtered model keeps that order, so a row is found by bisection. */
-  GHashTable         *index;
-  guint               refilter_source;
 };
 
 G_DEFINE_FINAL_TYPE (AmSidebar, am_sidebar, GTK_TYPE_WIDGET)
@@ -94,28 +89,6 @@ shown_pane (AmSidebar *self)
   return &self->panes[searching ? PANE_RESULTS : PANE_ACTORS];
 }
 
-static void
-rebuild_index (AmSidebar *self)
-{
-  GListModel *items = self->session ? am_session_get_items (self->session) : NULL;
-  guint n = items ? g_list_model_get_n_items (items) : 0;
-
-  g_hash_table_remove_all (self->index);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AmItem) item = g_list_model_get_item (items, i);
-
-      g_hash_table_insert (self->index, g_strdup (am_item_get_id (item)), GUINT_TO_POINTER (i + 1));
-    }
-}
-
-static guint
-item_index (AmSidebar  *self,
-            const char *id)
-{
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->index, id)) - 1;
-}
-
 /* Where the row of @id is in the pane's filtered model, or GTK_INVALID_LIST_POSITION: a
  * bisection over the filtered model, O(log n). */
 static guint
@@ -128,15 +101,16 @@ find_position (AmSidebar  *self,
   guint lo = 0;
   guint hi = g_list_model_get_n_items (model);
 
-  if (id == NULL || !g_hash_table_contains (self->index, id))
+  /* The filtered models keep the order of the session's items. */
+  target = self->session ? am_session_get_item_position (self->session, id) : G_MAXUINT;
+  if (target == G_MAXUINT)
     return GTK_INVALID_LIST_POSITION;
 
-  target = item_index (self, id);
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
       g_autoptr(AmItem) item = g_list_model_get_item (model, mid);
-      guint index = item_index (self, am_item_get_id (item));
+      guint index = am_session_get_item_position (self->session, am_item_get_id (item));
 
       if (index == target)
         return mid;
@@ -192,18 +166,6 @@ refilter (AmSidebar *self)
 {
   gtk_filter_changed (GTK_FILTER (self->panes[PANE_RESULTS].filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_stack (self);
-}
-
-static gboolean
-refilter_cb (gpointer user_data)
-{
-  AmSidebar *self = user_data;
-
-  self->refilter_source = 0;
-  refilter (self);
-  sync_selection (self, TRUE);
-
-  return G_SOURCE_REMOVE;
 }
 
 /* Rows */
@@ -322,17 +284,11 @@ session_items_changed_cb (AmSidebar  *self,
                           guint       added,
                           GListModel *items)
 {
-  /* Connected after the filter model's own handler, so the filtered model already holds
-   * the new items. */
-  rebuild_index (self);
+  /* Connected after the filter models' own handlers, so they already hold the new
+   * items, filtered against the search's matches for them (the session works those out
+   * before it hands the items over). */
   update_stack (self);
   sync_selection (self, TRUE);
-
-  /* The session works out what its search matches only after it has given the new
-   * items to the model, so the filter saw stale matches: filter again, before the next
-   * frame is drawn. */
-  if (am_session_get_searching (self->session) && self->refilter_source == 0)
-    self->refilter_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refilter_cb, self, NULL);
 }
 
 static void
@@ -454,7 +410,6 @@ am_sidebar_dispose (GObject *object)
   AmSidebar *self = AM_SIDEBAR (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->refilter_source, g_source_remove);
   for (guint i = 0; i < N_PANES; i++)
     {
       g_signal_handlers_disconnect_by_data (self->panes[i].filtered, self);
@@ -483,7 +438,6 @@ am_sidebar_finalize (GObject *object)
       g_clear_object (&self->panes[i].selection);
       g_clear_object (&self->panes[i].filtered);
     }
-  g_clear_pointer (&self->index, g_hash_table_unref);
 
   G_OBJECT_CLASS (am_sidebar_parent_class)->finalize (object);
 }
@@ -587,8 +541,6 @@ pane_init (AmSidebar       *self,
 static void
 am_sidebar_init (AmSidebar *self)
 {
-  self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   pane_init (self, &self->panes[PANE_ACTORS], self->list_view, actor_visible);
@@ -641,10 +593,8 @@ am_sidebar_set_session (AmSidebar *self,
     return;
 
   items = session ? am_session_get_items (session) : NULL;
-  g_clear_handle_id (&self->refilter_source, g_source_remove);
   g_signal_group_set_target (self->items_signals, items);
 
-  rebuild_index (self);
   for (guint i = 0; i < N_PANES; i++)
     gtk_filter_list_model_set_model (self->panes[i].filtered, items);
   sync_entry (self);

@@ -125,8 +125,9 @@ update_title (AmWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
 }
 
+/* "Auto (neato)": what "auto" means depends on the document, so this follows both. */
 static void
-engine_changed_cb (AmWindow *self)
+update_engine_button (AmWindow *self)
 {
   const char *engine = am_session_get_engine (self->session);
   g_autofree char *label = NULL;
@@ -144,6 +145,12 @@ engine_changed_cb (AmWindow *self)
     label = g_strdup (engine);
 
   gtk_menu_button_set_label (self->engine_button, label);
+}
+
+static void
+engine_changed_cb (AmWindow *self)
+{
+  update_engine_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENGINE]);
 }
 
@@ -184,7 +191,7 @@ static void
 document_changed_cb (AmWindow *self)
 {
   update_title (self);
-  engine_changed_cb (self);
+  update_engine_button (self);
   gtk_stack_set_visible_child_name (self->canvas_stack, "canvas");
   _am_window_update_canvas_page (self);
   _am_window_update_actions (self);
@@ -899,7 +906,7 @@ am_window_init (AmWindow *self)
   setup_settings (self);
 
   update_title (self);
-  engine_changed_cb (self);
+  update_engine_button (self);
   _am_window_update_canvas_page (self);
   _am_window_update_actions (self);
 }

@@ -135,6 +135,14 @@ test_session_items (void)
   g_assert_cmpuint (g_strv_length ((GStrv) am_item_get_map_ids (first_relation)), ==, 3);
   g_assert_cmpuint (g_strv_length ((GStrv) am_item_get_map_ids (first_statement)), ==, 1);
 
+  /* Positions follow the list order; unknown ids have none. */
+  g_assert_cmpuint (am_session_get_item_position (session, am_item_get_id (first)), ==, 0);
+  g_assert_cmpuint (am_session_get_item_position (session, am_item_get_id (first_relation)), ==, n_entities);
+  g_assert_cmpuint (am_session_get_item_position (session, am_item_get_id (first_statement)), ==,
+                    n_entities + n_relations);
+  g_assert_cmpuint (am_session_get_item_position (session, "no-such-id"), ==, G_MAXUINT);
+  g_assert_cmpuint (am_session_get_item_position (session, NULL), ==, G_MAXUINT);
+
   /* Without a search the list is the actors. */
   g_assert_true (am_session_item_matches (session, am_item_get_id (first)));
   g_assert_false (am_session_item_matches (session, am_item_get_id (first_relation)));
