@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -85,23 +86,13 @@ check_entity_ref (Loader            *loader,
 {
   gpointer found;
 
-  if (g_hash_table_lookup_extended (loader->ids, id, NULL, &found))
-    {
-      if (WHERE_SECTION (found) == SECTION_ENTITIES)
-        return TRUE;
+  if (!g_hash_table_lookup_extended (loader->ids, id, NULL, &found))
+    return _am_json_unknown_entity (&loader->reader, where, path, id, NULL, 0);
+  if (WHERE_SECTION (found) != SECTION_ENTITIES)
+    return _am_json_unknown_entity (&loader->reader, where, path, id,
+                                    section_names[WHERE_SECTION (found)], WHERE_INDEX (found));
 
-      return _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
-                            /* Translators: an error in an Actormap model file, after its name and
-                               the JSON location; the placeholders are, in order: path, id,
-                               section_names[WHERE_SECTION (found)], WHERE_INDEX (found) */
-                            _("'%s' refers to unknown entity '%s' (that id is %s[%u], not an entity)"),
-                            path, id, section_names[WHERE_SECTION (found)], WHERE_INDEX (found));
-    }
-
-  return _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
-                        /* Translators: an error in an Actormap model file, after its name and the
-                           JSON location; the placeholders are, in order: path, id */
-                        _("'%s' refers to unknown entity '%s'"), path, id);
+  return TRUE;
 }
 
 static gboolean
@@ -131,8 +122,9 @@ parse_evidence (Loader            *loader,
   g_autofree char *text_path = NULL;
   JsonObject *object;
   JsonNode *member;
-  const char *text, *paragraph_text, *found;
+  const char *text;
   gint64 paragraph;
+  gssize offset;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -167,65 +159,13 @@ parse_evidence (Loader            *loader,
     }
   text = json_node_get_string (member);
 
-  if (paragraph < 0)
-    {
-      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                     /* Translators: %s is where in the item ("evidence[0]"), %lld the
-                      * paragraph number the file gives */
-                     _("%s: paragraph %lld is negative"), path, (long long) paragraph);
-      return NULL;
-    }
+  if (!_am_json_locate_evidence (&loader->reader, where, path,
+                                 loader->has_article
+                                   ? (const char * const *) loader->paragraphs : NULL,
+                                 paragraph, text, &offset))
+    return NULL;
 
-  if (*text == '\0')
-    {
-      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                     /* Translators: an error in an Actormap model file, after its name and the
-                        JSON location; the placeholders are, in order: path */
-                     _("%s: 'text' is empty"), path);
-      return NULL;
-    }
-
-  if (!loader->has_article)
-    {
-      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_EVIDENCE_RANGE,
-                     /* Translators: an error in an Actormap model file, after its name and the
-                        JSON location; the placeholders are, in order: path */
-                     _("%s: evidence needs an 'article' with paragraphs, and the file has none"),
-                     path);
-      return NULL;
-    }
-
-  if (paragraph >= loader->n_paragraphs)
-    {
-      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_EVIDENCE_RANGE,
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  /* Translators: %s is where in the item ("evidence[0]"),
-                                   * %lld the paragraph number the file gives, %u how many
-                                   * the article has */
-                                  "%s: paragraph %lld is out of range (the article has %u "
-                                  "paragraph)",
-                                  "%s: paragraph %lld is out of range (the article has %u "
-                                  "paragraphs)",
-                                  loader->n_paragraphs),
-                     path, (long long) paragraph, loader->n_paragraphs);
-      return NULL;
-    }
-
-  paragraph_text = loader->paragraphs[paragraph];
-  found = strstr (paragraph_text, text);
-  if (found == NULL)
-    {
-      g_autofree char *quoted = _am_json_quote (text);
-
-      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_EVIDENCE_MISMATCH,
-                     /* Translators: the first %s is where in the item ("evidence[0]"), the
-                      * second the quoted text, %lld the paragraph number */
-                     _("%s: text \"%s\" not found verbatim in paragraph %lld"),
-                     path, quoted, (long long) paragraph);
-      return NULL;
-    }
-
-  return am_evidence_new ((guint) paragraph, text, found - paragraph_text);
+  return am_evidence_new ((guint) paragraph, text, offset);
 }
 
 /* The optional "evidence" member → a new array (never NULL on success). */
@@ -312,6 +252,87 @@ begin_item (Loader      *loader,
   return object;
 }
 
+/* The optional "status": "accepted" (the default) or "suggested". */
+static gboolean
+parse_status (Loader            *loader,
+              const AmJsonWhere *where,
+              JsonObject        *object,
+              AmStatus          *out)
+{
+  const char *word;
+
+  *out = AM_STATUS_ACCEPTED;
+  if (!_am_json_get_string (&loader->reader, where, object, "status", FALSE, &word))
+    return FALSE;
+  if (word != NULL && !am_status_from_string (word, out))
+    {
+      g_autofree char *quoted = _am_json_quote (word);
+
+      return _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_INVALID_VALUE,
+                            /* Translators: an error in an Actormap model file, after its name and
+                               the JSON location; %s is the word the file gives.  'accepted' and
+                               'suggested' are the format's own words: do not translate them */
+                            _("status: '%s' is neither 'accepted' nor 'suggested'"), quoted);
+    }
+
+  return TRUE;
+}
+
+/* One coordinate of "position": a finite number. */
+static gboolean
+parse_coordinate (Loader            *loader,
+                  const AmJsonWhere *where,
+                  JsonObject        *object,
+                  const char        *member,
+                  double            *out)
+{
+  g_autofree char *path = g_strdup_printf ("position.%s", member);
+  JsonNode *node;
+
+  if (!_am_json_get_member (&loader->reader, where, object, member, path, TRUE, &node))
+    return FALSE;
+  if (!_am_json_node_is_value_of (node, G_TYPE_DOUBLE) &&
+      !_am_json_node_is_value_of (node, G_TYPE_INT64))
+    return _am_json_wrong_type (&loader->reader, where, path, "a number", node);
+
+  *out = json_node_get_double (node);
+  if (!isfinite (*out))
+    return _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_INVALID_VALUE,
+                          /* Translators: an error in an Actormap model file, after its name and
+                             the JSON location; %s is the member ("position.x") */
+                          _("%s is not a finite number"), path);
+
+  return TRUE;
+}
+
+/* The optional "position": {"x": number, "y": number}, where the user put an actor. */
+static gboolean
+parse_position (Loader            *loader,
+                const AmJsonWhere *where,
+                JsonObject        *object,
+                gboolean          *has_position,
+                double            *x,
+                double            *y)
+{
+  JsonNode *node;
+
+  *has_position = FALSE;
+  *x = *y = 0.0;
+  if (!_am_json_get_typed_member (&loader->reader, where, object, "position", FALSE,
+                                  _am_json_node_is_object, "an object", &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  object = json_node_get_object (node);
+  if (!parse_coordinate (loader, where, object, "x", x) ||
+      !parse_coordinate (loader, where, object, "y", y))
+    return FALSE;
+
+  *has_position = TRUE;
+  return TRUE;
+}
+
 static AmEntity *
 parse_entity (Loader    *loader,
               JsonArray *array,
@@ -319,12 +340,15 @@ parse_entity (Loader    *loader,
 {
   static const char * const known[] = {
     "id", "name", "kind", "role", "description", "affiliation", "aliases", "group",
-    "evidence", NULL
+    "evidence", "status", "position", NULL
   };
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GHashTable) attributes = NULL;
   g_auto(GStrv) aliases = NULL;
   const char *name, *kind, *role, *description, *affiliation, *group;
+  gboolean has_position;
+  double x, y;
+  AmStatus status;
   JsonObject *object;
   AmJsonWhere where;
 
@@ -336,6 +360,8 @@ parse_entity (Loader    *loader,
       !_am_json_get_string (&loader->reader, &where, object, "affiliation", FALSE, &affiliation) ||
       !_am_json_get_string_array (&loader->reader, &where, object, "aliases", &aliases) ||
       !_am_json_get_string (&loader->reader, &where, object, "group", FALSE, &group) ||
+      !parse_status (loader, &where, object, &status) ||
+      !parse_position (loader, &where, object, &has_position, &x, &y) ||
       !(evidence = parse_evidence_list (loader, &where, object)))
     return NULL;
 
@@ -353,6 +379,10 @@ parse_entity (Loader    *loader,
                        "group", group,
                        "evidence", evidence,
                        "attributes", attributes,
+                       "status", status,
+                       "has-position", has_position,
+                       "x", x,
+                       "y", y,
                        NULL);
 }
 
@@ -362,12 +392,13 @@ parse_relation (Loader    *loader,
                 guint      index)
 {
   static const char * const known[] = {
-    "id", "source", "target", "label", "type", "directed", "date", "evidence", NULL
+    "id", "source", "target", "label", "type", "directed", "date", "evidence", "status", NULL
   };
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GHashTable) attributes = NULL;
   const char *source, *target, *label, *type, *date;
   gboolean directed;
+  AmStatus status;
   JsonObject *object;
   AmJsonWhere where;
 
@@ -378,6 +409,7 @@ parse_relation (Loader    *loader,
       !_am_json_get_string (&loader->reader, &where, object, "type", FALSE, &type) ||
       !_am_json_get_boolean (&loader->reader, &where, object, "directed", TRUE, &directed) ||
       !_am_json_get_date (&loader->reader, &where, object, "date", &date) ||
+      !parse_status (loader, &where, object, &status) ||
       !(evidence = parse_evidence_list (loader, &where, object)) ||
       !check_entity_ref (loader, &where, "source", source) ||
       !check_entity_ref (loader, &where, "target", target))
@@ -395,6 +427,7 @@ parse_relation (Loader    *loader,
                        "date", date,
                        "evidence", evidence,
                        "attributes", attributes,
+                       "status", status,
                        NULL);
 }
 
@@ -408,6 +441,7 @@ parse_statement (Loader    *loader,
   g_auto(GStrv) addressees = NULL;
   const char *speaker, *text, *date, *reported_by;
   gboolean quoted;
+  AmStatus status;
   JsonObject *object;
   AmJsonWhere where;
 
@@ -419,6 +453,7 @@ parse_statement (Loader    *loader,
       !_am_json_get_string_array (&loader->reader, &where, object, "about", &about) ||
       !_am_json_get_string_array (&loader->reader, &where, object, "addressees", &addressees) ||
       !_am_json_get_string (&loader->reader, &where, object, "reported_by", FALSE, &reported_by) ||
+      !parse_status (loader, &where, object, &status) ||
       !(evidence = parse_evidence_list (loader, &where, object)) ||
       !check_entity_ref (loader, &where, "speaker", speaker) ||
       !check_entity_refs (loader, &where, "about", (const char * const *) about) ||
@@ -436,6 +471,7 @@ parse_statement (Loader    *loader,
                        "addressees", addressees,
                        "reported-by", reported_by,
                        "evidence", evidence,
+                       "status", status,
                        NULL);
 }
 
@@ -526,11 +562,12 @@ check_top_level (Loader      *loader,
     return FALSE;
   if (node != NULL)
     {
-      if (json_node_get_int (node) != 1)
+      /* Version 2 added "status" and "position"; a version 1 file simply has neither. */
+      if (json_node_get_int (node) != 1 && json_node_get_int (node) != 2)
         return _am_json_fail (&loader->reader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
                               /* Translators: %lld is the format version the file gives */
                               _("format version %lld is not supported (this Actormap reads "
-                                "version 1)"),
+                                "versions 1 and 2)"),
                               (long long) json_node_get_int (node));
     }
 
