@@ -492,15 +492,6 @@ dot_shape (GHashTable *attributes)
   return AM_NODE_SHAPE_BOX;
 }
 
-/* Where the user pinned the entity (scene coordinates), if they did. */
-static gboolean
-entity_get_pin (AmEntity *entity,
-                double   *x,
-                double   *y)
-{
-  return FALSE;
-}
-
 /* A DOT file's nodes keep the shapes their file gave them; a model's actors are drawn by
  * kind. */
 static AmNodeShape
@@ -744,7 +735,7 @@ request_new_for_document (AmDocument      *document,
       AmLayoutRequestNode *n = &g_array_index (nodes, AmLayoutRequestNode, i);
       double x, y;
 
-      if (entity_get_pin (entity, &x, &y))
+      if (am_entity_get_position (entity, &x, &y))
         set_position (n, x, y, TRUE);
     }
   if (previous != NULL)
