@@ -236,6 +236,52 @@ test_keep_unlinked (void)
   assert_no_overlap (after, "loner");
 }
 
+/* A chain of new nodes hanging off the map: each beside the one before, none on another. */
+static void
+test_keep_chain (void)
+{
+  g_autoptr(AmDocument) document = lt_load_fixture ();
+  g_autoptr(AmDocumentBuilder) builder = am_document_builder_new_from_document (document);
+  g_autoptr(AmDocument) edited = NULL;
+  g_autoptr(AmScene) before = NULL;
+  g_autoptr(AmScene) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *previous = "seoul";
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("new-%u", i);
+      g_autofree char *rid = g_strdup_printf ("r-new-%u", i);
+      g_autoptr(AmEntity) entity = g_object_new (AM_TYPE_ENTITY, "id", id,
+                                                 "name", "Someone New",
+                                                 "kind", AM_ENTITY_KIND_PERSON, NULL);
+      g_autoptr(AmRelation) relation = g_object_new (AM_TYPE_RELATION, "id", rid,
+                                                     "source", previous, "target", id,
+                                                     "label", "knows", NULL);
+
+      am_document_builder_put (builder, entity);
+      am_document_builder_put (builder, relation);
+      previous = am_entity_get_id (entity);
+    }
+  edited = am_document_builder_build (builder, "chain.json", &error);
+  g_assert_no_error (error);
+
+  before = run_keeping (document, AM_LAYOUT_ENGINE_DOT, NULL);
+  after = run_keeping (edited, AM_LAYOUT_ENGINE_DOT, before);
+  assert_centres_kept (before, after);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("new-%u", i);
+      g_autofree char *prev = i == 0 ? g_strdup ("seoul") : g_strdup_printf ("new-%u", i - 1);
+      double x0, y0, x1, y1;
+
+      assert_no_overlap (after, id);
+      node_centre (after, prev, &x0, &y0);
+      node_centre (after, id, &x1, &y1);
+      g_assert_cmpfloat (hypot (x1 - x0, y1 - y0), <, 200);
+    }
+}
+
 /* A pinned entity sits at its position, in a full layout with every engine, and after a
  * keeping one where the pin wins over the previous scene. */
 static void
@@ -422,6 +468,7 @@ main (int   argc,
   g_test_add_data_func ("/Actormap/LayoutKeep/keep/neato",
                         GINT_TO_POINTER (AM_LAYOUT_ENGINE_NEATO), test_keep);
   g_test_add_func ("/Actormap/LayoutKeep/keep-unlinked", test_keep_unlinked);
+  g_test_add_func ("/Actormap/LayoutKeep/keep-chain", test_keep_chain);
   for (guint e = 0; e < AM_N_LAYOUT_ENGINES; e++)
     {
       g_autofree char *path = g_strdup_printf ("/Actormap/LayoutKeep/pinned/%s",
