@@ -282,6 +282,44 @@ test_keep_chain (void)
     }
 }
 
+/* A large map (straight edges) keeps its centres too, and a new node finds room. */
+static void
+test_keep_large (void)
+{
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(AmDocument) edited = NULL;
+  g_autoptr(AmScene) before = NULL;
+  g_autoptr(AmScene) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint n = 800;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      g_autofree char *rid = g_strdup_printf ("r%u", i);
+      g_autofree char *next = g_strdup_printf ("a%u", (i * 7 + 3) % n);
+
+      g_ptr_array_add (entities, g_object_new (AM_TYPE_ENTITY, "id", id, "name", id,
+                                               "kind", AM_ENTITY_KIND_PERSON, NULL));
+      g_ptr_array_add (relations, g_object_new (AM_TYPE_RELATION, "id", rid, "source", id,
+                                                "target", next, NULL));
+    }
+  document = am_document_new_from_objects ("Large", entities, relations, &error);
+  g_assert_no_error (error);
+
+  before = run_keeping (document, AM_LAYOUT_ENGINE_SFDP, NULL);
+  edited = document_with (document,
+                          g_object_new (AM_TYPE_ENTITY, "id", "newcomer", "name", "Newcomer",
+                                        "kind", AM_ENTITY_KIND_PERSON, NULL),
+                          g_object_new (AM_TYPE_RELATION, "id", "r-newcomer",
+                                        "source", "newcomer", "target", "a10", NULL));
+  after = run_keeping (edited, AM_LAYOUT_ENGINE_SFDP, before);
+  assert_centres_kept (before, after);
+  assert_no_overlap (after, "newcomer");
+}
+
 /* A pinned entity sits at its position, in a full layout with every engine, and after a
  * keeping one where the pin wins over the previous scene. */
 static void
@@ -469,6 +507,7 @@ main (int   argc,
                         GINT_TO_POINTER (AM_LAYOUT_ENGINE_NEATO), test_keep);
   g_test_add_func ("/Actormap/LayoutKeep/keep-unlinked", test_keep_unlinked);
   g_test_add_func ("/Actormap/LayoutKeep/keep-chain", test_keep_chain);
+  g_test_add_func ("/Actormap/LayoutKeep/keep-large", test_keep_large);
   for (guint e = 0; e < AM_N_LAYOUT_ENGINES; e++)
     {
       g_autofree char *path = g_strdup_printf ("/Actormap/LayoutKeep/pinned/%s",
