@@ -27,8 +27,11 @@
 /*
  * Invariant: an AmLayoutRequest never changes after it is made, and everything in it has
  * been checked (valid UTF-8, finite sizes inside the clamps, a known engine, unique ids,
- * edges between existing nodes, the caps), whether it was built from a document here or
- * read from the wire in the helper.
+ * edges between existing nodes, the caps, finite positions between 0 and
+ * AM_LAYOUT_MAX_POSITION, every node positioned in keep mode and only pinned ones
+ * otherwise), whether it was built from a document here or read from the wire in the
+ * helper.  Pinned positions are pulled in so the node's box starts right of and below
+ * the scene margin (the scene starts at (0, 0)).
  */
 struct _AmLayoutRequest
 {
