@@ -19,6 +19,7 @@
 
 #include "am-article-import.h"
 #include "am-core-private.h"
+#include "am-document-builder.h"
 #include "am-json-reader.h"
 
 /* The file read is the model loader's (am_document_read_file), with the same cap. */
@@ -2023,4 +2024,37 @@ am_article_import_file_finish (GAsyncResult  *result,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * am_article_to_document:
+ * @article: an imported article
+ * @error: return location for an error
+ *
+ * A new map of @article with nothing on it yet: the article (title, date, publisher,
+ * source, URL and paragraphs) and no items, %AM_DOCUMENT_ORIGIN_MODEL.  The importers only
+ * keep dates and URLs that the model accepts, so an imported article always gives a
+ * document; an article made by hand with a bad date or URL gives %AM_MODEL_ERROR.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+AmDocument *
+am_article_to_document (const AmArticle  *article,
+                        GError          **error)
+{
+  g_autoptr(AmDocumentBuilder) builder = NULL;
+
+  g_return_val_if_fail (article != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  builder = am_document_builder_new ();
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_TITLE, article->title);
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_DATE, article->date);
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_PUBLISHER, article->publisher);
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_SOURCE, article->source);
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_URL, article->url);
+  am_document_builder_set_paragraphs (builder, (const char * const *) article->paragraphs);
+
+  /* Translators: what a new map's errors call it before it has a file name */
+  return am_document_builder_build (builder, _("article"), error);
 }
