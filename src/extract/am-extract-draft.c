@@ -822,6 +822,24 @@ process_run (Ctx   *ctx,
       pos++;
     }
 
+  /* A name already known wins over the gazetteer: "Ana Lima" is later "Lima". */
+  if (pos <= last)
+    {
+      g_autofree char *text = range_text (ctx, p, pos, last);
+      g_autofree char *folded = _am_extract_fold (text);
+      GArray *weak = g_hash_table_lookup (ctx->weak_keys, folded);
+      int known = lookup_key (ctx, text);
+
+      if (known < 0 && weak != NULL && weak->len > 0
+          && actor_at (ctx, g_array_index (weak, int, weak->len - 1))->kind == AM_ENTITY_KIND_PERSON)
+        known = g_array_index (weak, int, weak->len - 1);
+      if (known >= 0 && actor_at (ctx, known)->kind != AM_ENTITY_KIND_STATE)
+        {
+          mention_actor (ctx, p, pos, last, known);
+          return;
+        }
+    }
+
   while (pos <= last)
     {
       const char *state = NULL;
@@ -1247,7 +1265,8 @@ followed_by_org_noun (Ctx   *ctx,
 {
   static const char * const nouns[] = {
     "union", "party", "group", "company", "firm", "agency", "bank", "airline", "carrier",
-    "broadcaster", "newspaper", "movement", "militia", "conglomerate", "chipmaker", NULL
+    "broadcaster", "newspaper", "movement", "militia", "conglomerate", "chipmaker", "news",
+    "daily", "magazine", "channel", NULL
   };
 
   for (guint j = i + 1; j <= i + 2; j++)
@@ -1258,6 +1277,16 @@ followed_by_org_noun (Ctx   *ctx,
         return !tok_in (ctx, p, j + 1, (const char * const[]) { "of", NULL });
     }
   return FALSE;
+}
+
+static gboolean
+followed_by_media_noun (Ctx   *ctx,
+                        guint  p,
+                        guint  i)
+{
+  return tok_in (ctx, p, i + 1, (const char * const[]) { "newspaper", "broadcaster", "daily", "magazine", "channel", NULL })
+         || (tok_in (ctx, p, i + 1, (const char * const[]) { "news", NULL })
+             && tok_in (ctx, p, i + 2, (const char * const[]) { "agency", "channel", "service", NULL }));
 }
 
 static void
@@ -1281,6 +1310,25 @@ resolve_pending (Ctx *ctx)
           mention_actor (ctx, p, i, i, actor);
           continue;
         }
+      /* "van der Linden": the particles before a surname belong to it. */
+      {
+        guint j = i;
+
+        while (j > 0 && tok_in (ctx, p, j - 1, am_words_name_joiners) && tok_is_lower_word (ctx, p, j - 1))
+          j--;
+        if (j < i)
+          {
+            g_autofree char *longer = range_text (ctx, p, j, i);
+            g_autofree char *longer_folded = _am_extract_fold (longer);
+
+            weak = g_hash_table_lookup (ctx->weak_keys, longer_folded);
+            if (weak != NULL && weak->len > 0)
+              {
+                mention_actor (ctx, p, j, i, g_array_index (weak, int, weak->len - 1));
+                continue;
+              }
+          }
+      }
       weak = g_hash_table_lookup (ctx->weak_keys, folded);
       if (weak != NULL && weak->len > 0)
         {
@@ -1308,6 +1356,29 @@ resolve_pending (Ctx *ctx)
           mention_actor (ctx, p, i, i, best);
           continue;
         }
+      /* "the Senate", "the Commission": an institution named by its keyword alone is the
+       * one named before with that word, or one of its own. */
+      if (tok_in (ctx, p, i, am_words_org_keywords) && !t->sent_start && !t->in_quote && i > 0
+          && tok_in (ctx, p, i - 1, (const char * const[]) { "the", NULL }))
+        {
+          for (int m = ctx->mentions->len - 1; m >= 0 && actor < 0; m--)
+            {
+              Mention *mention = &g_array_index (ctx->mentions, Mention, m);
+              g_auto(GStrv) words = NULL;
+
+              if (mention->actor < 0 || (mention->paragraph > p || (mention->paragraph == p && mention->first > i)))
+                continue;
+              if (actor_at (ctx, mention->actor)->kind != AM_ENTITY_KIND_ORGANIZATION)
+                continue;
+              words = g_strsplit (actor_at (ctx, mention->actor)->name, " ", -1);
+              if (g_strv_contains ((const char * const *) words, text))
+                actor = mention->actor;
+            }
+          if (actor < 0)
+            actor = actor_get (ctx, text, AM_ENTITY_KIND_ORGANIZATION);
+          add_mention (ctx, p, i, i, actor, MENTION_NAME);
+          continue;
+        }
       if (tok_in (ctx, p, i, am_words_title_core) || tok_in (ctx, p, i, am_words_org_keywords)
           || tok_in (ctx, p, i, am_words_not_actor) || tok_in (ctx, p, i, am_words_function_caps))
         continue;
@@ -1318,10 +1389,11 @@ resolve_pending (Ctx *ctx)
         actor = actor_get (ctx, text, AM_ENTITY_KIND_ORGANIZATION);
       else if (t->in_quote)
         continue;
-      else if (t->upper && t->end - t->start <= 8)
-        actor = actor_get (ctx, text, AM_ENTITY_KIND_ORGANIZATION);
       else if (after_org_noun (ctx, p, i, &media))
         actor = actor_get (ctx, text, media ? AM_ENTITY_KIND_MEDIA : AM_ENTITY_KIND_ORGANIZATION);
+      else if (t->upper && t->end - t->start <= 8)
+        actor = actor_get (ctx, text, followed_by_media_noun (ctx, p, i) ? AM_ENTITY_KIND_MEDIA
+                                                                         : AM_ENTITY_KIND_ORGANIZATION);
       else if (tok_is_lower_word (ctx, p, i + 1) && tok_in_lower (ctx, p, i + 1, am_words_role_nouns)
                && (next_is_person_run (ctx, p, i + 2)
                    || (tok_is_lower_word (ctx, p, i + 2) && next_is_person_run (ctx, p, i + 3))))
@@ -1336,8 +1408,9 @@ resolve_pending (Ctx *ctx)
         /* "Sedapal, the capital's water company," */
         actor = actor_get (ctx, text, AM_ENTITY_KIND_ORGANIZATION);
       else if (followed_by_org_noun (ctx, p, i) && (!t->sent_start || t->upper || t->kind == AM_TOKEN_NUMBER))
-        /* "The 3F trade union" */
-        actor = actor_get (ctx, text, AM_ENTITY_KIND_ORGANIZATION);
+        /* "The 3F trade union", "the Lusa news agency" */
+        actor = actor_get (ctx, text, followed_by_media_noun (ctx, p, i) ? AM_ENTITY_KIND_MEDIA
+                                                                         : AM_ENTITY_KIND_ORGANIZATION);
       else if (t->sent_start)
         continue;
       else if (after_place_preposition (ctx, p, i))
@@ -1821,7 +1894,9 @@ read_audience (Ctx     *ctx,
         }
       if (actor_at (ctx, actor)->kind == AM_ENTITY_KIND_MEDIA && (told || by))
         *reported_by = actor;
-      else if (by && tok_in (ctx, p, mention->first - 1, (const char * const[]) { "to", NULL }))
+      else if (by && (tok_in (ctx, p, mention->first - 1, (const char * const[]) { "to", NULL })
+                      || (tok_in (ctx, p, mention->first - 2, (const char * const[]) { "to", NULL })
+                          && tok_in (ctx, p, mention->first - 1, am_words_determiners))))
         *reported_by = actor;
       else if (told)
         {

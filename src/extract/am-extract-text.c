@@ -88,6 +88,12 @@ scan_word (const char *p,
           p = next;
           continue;
         }
+      /* "5.2", "3,000" */
+      if ((c == '.' || c == ',') && p > start && g_ascii_isdigit (p[-1]) && g_unichar_isdigit (after))
+        {
+          p = next;
+          continue;
+        }
       if ((c == '.' || c == '/') && segment == 1 && single_letters && g_unichar_isalpha (after))
         {
           *dotted = *dotted || c == '.';
@@ -103,7 +109,6 @@ scan_word (const char *p,
         }
       break;
     }
-  (void) start;
   (void) single_letters;
   return p;
 }
