@@ -483,16 +483,21 @@ test_delete_cascade (void)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) cascade = am_session_dup_delete_cascade (session, "north-korea");
   g_auto(GStrv) none = am_session_dup_delete_cascade (session, "s-choe-ignore");
+  g_auto(GStrv) speaker_cascade = am_session_dup_delete_cascade (session, "choe-son-hui");
   AmDocument *document;
   AmStatement *statement;
 
   /* The actor's relations and the statements it speaks, and nothing else. */
   g_assert_true (strv_has ((const char * const *) cascade, "r-north-korea-ignores-us"));
   g_assert_true (strv_has ((const char * const *) cascade, "r-kim-jong-un-leader-of-north-korea"));
-  g_assert_true (strv_has ((const char * const *) cascade, "s-north-korea-will-ignore-contact"));
+  g_assert_true (strv_has ((const char * const *) cascade, "r-north-korea-ignores-dialogue-offer"));
+  /* Choe Son Hui speaks the statements about it: they stay. */
+  g_assert_false (strv_has ((const char * const *) cascade, "s-north-korea-will-ignore-contact"));
   g_assert_false (strv_has ((const char * const *) cascade, "s-choe-no-contact"));
-  g_assert_cmpuint (g_strv_length (cascade), ==, 8);
+  g_assert_cmpuint (g_strv_length (cascade), ==, 10);
   g_assert_cmpuint (g_strv_length (none), ==, 0);
+  g_assert_true (strv_has ((const char * const *) speaker_cascade, "s-choe-ignore"));
+  g_assert_true (strv_has ((const char * const *) speaker_cascade, "s-north-korea-will-ignore-contact"));
 
   g_assert_true (am_session_delete (session, "north-korea", &error));
   g_assert_no_error (error);
