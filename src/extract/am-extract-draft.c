@@ -567,11 +567,18 @@ after_org_noun (Ctx       *ctx,
                 guint      first,
                 gboolean  *media)
 {
+  /* Nouns that may stand before a person too ("his partner, Pierre Jeanneret") only make
+   * a single word an organisation ("its largest customer, Volkswagen"). */
+  gboolean first_of_many_words = is_name_word (ctx, p, first + 1);
   int i = (int) first - 1;
 
   if (i >= 0 && tok_is_punct (ctx, p, i, ','))
     i--;
   if (i < 0 || !tok_is_lower_word (ctx, p, i))
+    return FALSE;
+  if (first_of_many_words && tok_in (ctx, p, i, (const char * const[]) {
+        "partner", "rival", "customer", "owner", "buyer", "seller", "bidder", "side", "champions",
+        "investor", "supplier", "founder", "body", NULL }))
     return FALSE;
   if (tok_in_lower (ctx, p, i, am_words_org_nouns) || tok_in_lower (ctx, p, i, am_words_media_nouns))
     {
@@ -612,6 +619,10 @@ looks_like_person (Ctx   *ctx,
             return FALSE;
           continue;
         }
+      /* Post-nominals: "Rajiv Menon KC" */
+      if (i == last && i > first + 1 && t->upper && t->end - t->start <= 3
+          && tok_in (ctx, p, i, (const char * const[]) { "KC", "QC", "MP", "MEP", "OBE", "CBE", "MBE", NULL }))
+        continue;
       if (t->kind == AM_TOKEN_NUMBER || (t->upper && t->end - t->start > 1)
           || tok_in (ctx, p, i, am_words_not_actor) || tok_in (ctx, p, i, am_words_function_caps)
           || tok_in (ctx, p, i, am_words_org_keywords))
@@ -699,6 +710,10 @@ classify_name (Ctx   *ctx,
   else if (after_place_preposition (ctx, p, first) && !tok (ctx, p, first)->in_quote
            && !tok_in (ctx, p, token_before (ctx, p, first, TRUE), (const char * const[]) { "to", NULL }))
     return -1;
+  else if (tok_in (ctx, p, first, (const char * const[]) { "El", "La", "Los", "Las", "Die", "Der", "Das", "Il", "Het", NULL })
+           && !tok (ctx, p, first)->sent_start && !tok (ctx, p, first)->in_quote && last == first + 1)
+    /* "El País", "Die Zeit": a title, not a person */
+    actor = actor_get (ctx, text, AM_ENTITY_KIND_ORGANIZATION);
   else if (looks_like_person (ctx, p, first, last) && !tok (ctx, p, first)->in_quote)
     actor = actor_get (ctx, text, AM_ENTITY_KIND_PERSON);
   else
@@ -1613,6 +1628,46 @@ compare_mentions (gconstpointer a,
 }
 
 /* The nearest actor mentioned before (@p, @i) whose kind fits. */
+static gboolean
+fits (Ctx      *ctx,
+      Mention  *mention,
+      gboolean  person)
+{
+  AmEntityKind kind;
+
+  if (mention->actor < 0 || mention->in_quote || mention->type == MENTION_PRONOUN
+      || mention->type == MENTION_DEMONYM)
+    return FALSE;
+  kind = actor_at (ctx, mention->actor)->kind;
+  return person ? kind == AM_ENTITY_KIND_PERSON
+                : (kind == AM_ENTITY_KIND_ORGANIZATION || kind == AM_ENTITY_KIND_STATE
+                   || kind == AM_ENTITY_KIND_MEDIA);
+}
+
+/* Whether @m is the first person named in its sentence: its subject, most often. */
+static gboolean
+is_first_person_of_sentence (Ctx   *ctx,
+                             guint  m)
+{
+  Mention *mention = &g_array_index (ctx->mentions, Mention, m);
+  guint sentence = tok (ctx, mention->paragraph, mention->first)->sentence;
+
+  for (int o = (int) m - 1; o >= 0; o--)
+    {
+      Mention *other = &g_array_index (ctx->mentions, Mention, o);
+
+      if (other->paragraph != mention->paragraph
+          || tok (ctx, other->paragraph, other->first)->sentence != sentence)
+        break;
+      if (fits (ctx, other, TRUE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The actor "he"/"she" (@person) or "it"/"they" at (@p, @i) most likely stands for: for a
+ * person, the nearest one before that was the subject of a sentence ("Valderrama
+ * studied in Paris, where she worked with X" → Valderrama), else the nearest one. */
 static int
 nearest_before (Ctx      *ctx,
                 guint     p,
@@ -1620,24 +1675,18 @@ nearest_before (Ctx      *ctx,
                 gboolean  person,
                 guint     max_paragraphs)
 {
-  for (int m = ctx->mentions->len - 1; m >= 0; m--)
-    {
-      Mention *mention = &g_array_index (ctx->mentions, Mention, m);
-      AmEntityKind kind;
+  for (int pass = person ? 0 : 1; pass < 2; pass++)
+    for (int m = ctx->mentions->len - 1; m >= 0; m--)
+      {
+        Mention *mention = &g_array_index (ctx->mentions, Mention, m);
 
-      if (mention->paragraph > p || (mention->paragraph == p && mention->first >= i))
-        continue;
-      if (mention->paragraph + max_paragraphs < p)
-        break;
-      if (mention->actor < 0 || mention->in_quote || mention->type == MENTION_PRONOUN
-          || mention->type == MENTION_DEMONYM)
-        continue;
-      kind = actor_at (ctx, mention->actor)->kind;
-      if (person ? kind == AM_ENTITY_KIND_PERSON
-                 : (kind == AM_ENTITY_KIND_ORGANIZATION || kind == AM_ENTITY_KIND_STATE
-                    || kind == AM_ENTITY_KIND_MEDIA))
-        return mention->actor;
-    }
+        if (mention->paragraph > p || (mention->paragraph == p && mention->first >= i))
+          continue;
+        if (mention->paragraph + max_paragraphs < p)
+          break;
+        if (fits (ctx, mention, person) && (pass == 1 || is_first_person_of_sentence (ctx, m)))
+          return mention->actor;
+      }
   return -1;
 }
 
@@ -2071,9 +2120,11 @@ read_quotes (Ctx   *ctx,
 
           if (!tok_is_speech_verb (ctx, p, i))
             continue;
+          /* "…," said X — but "…," she told X: X is who heard it. */
           m = mention_starting_at (ctx, p, i + 1);
           if (m >= 0 && mention_is_speaker_kind (ctx, mention_get (ctx, m), FALSE)
-              && mention_get (ctx, m)->type != MENTION_PRONOUN)
+              && mention_get (ctx, m)->type != MENTION_PRONOUN
+              && !tok_in (ctx, p, i, (const char * const[]) { "told", "tells", "telling", "asked", "urged", "warned", "called", "accused", NULL }))
             speaker = mention_resolve (ctx, mention_get (ctx, m));
           if (speaker < 0)
             speaker = subject_before (ctx, p, close + 1, i);

@@ -34,7 +34,12 @@ LIST (am_words_org_keywords,
       "Solutions", "Software", "Consulting", "Therapeutics", "Biotech", "Networks",
       "Electronics", "Foods", "Steel", "Petroleum", "Chemicals", "Robotics", "Semiconductor",
       "Aerospace", "Shipping", "Entertainment", "Studios", "Financial", "Brands", "Stores",
-      "Mining", "Oil", "Gas", "Pharmaceutical", "Healthcare", "Automotive", "Resources");
+      "Mining", "Oil", "Gas", "Pharmaceutical", "Healthcare", "Automotive", "Resources",
+      /* the same words in the languages of names that appear in English news */
+      "Colegio", "Universidad", "Instituto", "Ministerio", "Partido", "Consejo", "Comisión",
+      "Asociación", "Federación", "Sindicato", "Confederación", "Corte", "Fundación",
+      "Compañía", "Empresa", "Grupo", "Universidade", "Università", "Ministère", "Parti",
+      "Conseil", "Verband", "Gesellschaft", "Partei", "Bundesamt", "Stiftung");
 
 /* Keywords that make an organisation only as the last word ("Transparency
  * International", "Siemens Gamesa Renewable Energy"). */
@@ -192,7 +197,8 @@ LIST (am_words_speech_verbs,
       "estimated", "predicted", "suggested", "conceded", "cautioned", "vowed", "pledged",
       "confirmed", "denied", "reiterated", "emphasised", "emphasized", "responded",
       "countered", "boasted", "joked", "concluded", "remarked", "observed", "predicts",
-      "saying", "telling", "adding", "accused", "accuses");
+      "saying", "telling", "adding", "accused", "accuses", "called", "calling", "writing",
+      "described", "describing");
 
 /* Speech verbs that introduce reported speech as a statement ("X said that…"). */
 LIST (am_words_report_verbs,
