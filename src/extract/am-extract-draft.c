@@ -73,11 +73,14 @@ typedef struct
   AmDraft            *draft;
   GHashTable         *keys;         /* folded name or alias → actor + 1 */
   GHashTable         *weak_keys;    /* folded surname / short form → GArray of actor */
-  GArray             *mentions;     /* of Mention */
+  GArray             *mentions;     /* of Mention; the first n_sorted in text order */
+  guint               n_sorted;
   GArray             *titles;       /* of Title */
   GArray             *pending;      /* of Pending */
   GCancellable       *cancellable;
 } Ctx;
+
+static guint first_mention_of (Ctx *ctx, guint p);
 
 /* ---- small helpers ------------------------------------------------------------------ */
 
@@ -1258,10 +1261,16 @@ mention_at (Ctx   *ctx,
             guint  p,
             guint  i)
 {
-  for (guint m = 0; m < ctx->mentions->len; m++)
+  for (guint m = first_mention_of (ctx, p); m < ctx->mentions->len; m++)
     {
       Mention *mention = &g_array_index (ctx->mentions, Mention, m);
 
+      /* Past the paragraph in the sorted part: on to the unsorted tail. */
+      if (m < ctx->n_sorted && mention->paragraph > p)
+        {
+          m = ctx->n_sorted - 1;
+          continue;
+        }
       if (mention->paragraph == p && mention->first <= i && i <= mention->last)
         return m;
     }
@@ -1627,6 +1636,32 @@ compare_mentions (gconstpointer a,
   return (int) y->last - (int) x->last;
 }
 
+static void
+sort_mentions (Ctx *ctx)
+{
+  g_array_sort (ctx->mentions, compare_mentions);
+  ctx->n_sorted = ctx->mentions->len;
+}
+
+/* The index of the first sorted mention in paragraph @p or later. */
+static guint
+first_mention_of (Ctx   *ctx,
+                  guint  p)
+{
+  guint lo = 0, hi = ctx->n_sorted;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (ctx->mentions, Mention, mid).paragraph < p)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* The nearest actor mentioned before (@p, @i) whose kind fits. */
 static gboolean
 fits (Ctx      *ctx,
@@ -1676,7 +1711,7 @@ nearest_before (Ctx      *ctx,
                 guint     max_paragraphs)
 {
   for (int pass = person ? 0 : 1; pass < 2; pass++)
-    for (int m = ctx->mentions->len - 1; m >= 0; m--)
+    for (int m = (int) first_mention_of (ctx, p + 1) - 1; m >= 0; m--)
       {
         Mention *mention = &g_array_index (ctx->mentions, Mention, m);
 
@@ -1729,7 +1764,7 @@ read_pronouns_and_descriptions (Ctx *ctx)
     }
 
   /* Resolve in text order against the names before each. */
-  g_array_sort (ctx->mentions, compare_mentions);
+  sort_mentions (ctx);
   for (guint k = 0; k < found->len; k++)
     {
       Mention *mention = &g_array_index (found, Mention, k);
@@ -1784,7 +1819,7 @@ read_pronouns_and_descriptions (Ctx *ctx)
                 }
               actor_add_evidence (ctx, actor, mention->paragraph, mention->first, mention->last);
               g_array_append_val (ctx->mentions, *mention);
-              g_array_sort (ctx->mentions, compare_mentions);
+              sort_mentions (ctx);
             }
         }
     }
@@ -1795,7 +1830,7 @@ read_pronouns_and_descriptions (Ctx *ctx)
       if (mention->type == MENTION_PRONOUN)
         g_array_append_val (ctx->mentions, *mention);
     }
-  g_array_sort (ctx->mentions, compare_mentions);
+  sort_mentions (ctx);
   g_array_unref (found);
 }
 
@@ -1854,17 +1889,23 @@ mentions_in (Ctx   *ctx,
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (guint m = 0; m < ctx->mentions->len; m++)
+  for (guint m = first_mention_of (ctx, p); m < ctx->mentions->len; m++)
     {
       Mention *mention = &g_array_index (ctx->mentions, Mention, m);
-
       gboolean nested = FALSE;
+
+      if (m < ctx->n_sorted && mention->paragraph > p)
+        {
+          m = ctx->n_sorted - 1;
+          continue;
+        }
 
       if (mention->paragraph != p || mention->first < first || mention->last > last
           || mention->in_quote)
         continue;
-      /* "US" inside "US administration" is not a mention of its own here. */
-      for (guint o = 0; o < ctx->mentions->len; o++)
+      /* "US" inside "US administration" is not a mention of its own here (the mentions
+       * are sorted: the nesting one is close by). */
+      for (guint o = m >= 8 ? m - 8 : 0; o < MIN (ctx->mentions->len, m + 8); o++)
         {
           Mention *other = &g_array_index (ctx->mentions, Mention, o);
 
@@ -1939,10 +1980,15 @@ mention_starting_at (Ctx   *ctx,
                      guint  p,
                      guint  i)
 {
-  for (guint m = 0; m < ctx->mentions->len; m++)
+  for (guint m = first_mention_of (ctx, p); m < ctx->mentions->len; m++)
     {
       Mention *mention = mention_get (ctx, m);
 
+      if (m < ctx->n_sorted && mention->paragraph > p)
+        {
+          m = ctx->n_sorted - 1;
+          continue;
+        }
       if (mention->paragraph == p && mention->first == i && !mention->in_quote)
         return m;
     }
@@ -2735,6 +2781,7 @@ _am_draft_new (const char * const *paragraphs,
 
   if (!_am_gazetteer_ensure (error))
     return NULL;
+  am_words_init ();
 
   draft = g_new0 (AmDraft, 1);
   draft->actors = g_ptr_array_new_with_free_func (actor_free);
@@ -2777,13 +2824,13 @@ _am_draft_new (const char * const *paragraphs,
         }
       read_runs (&ctx, p);
     }
-  g_array_sort (ctx.mentions, compare_mentions);
+  sort_mentions (&ctx);
   resolve_pending (&ctx);
-  g_array_sort (ctx.mentions, compare_mentions);
+  sort_mentions (&ctx);
   for (guint p = 0; p < ctx.n_paragraphs; p++)
     if (ctx.headline[p])
       read_headline (&ctx, p);
-  g_array_sort (ctx.mentions, compare_mentions);
+  sort_mentions (&ctx);
   read_pronouns_and_descriptions (&ctx);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
