@@ -1679,10 +1679,12 @@ fits (Ctx      *ctx,
                    || kind == AM_ENTITY_KIND_MEDIA);
 }
 
-/* Whether @m is the first person named in its sentence: its subject, most often. */
+/* Whether @m is the first person (or body, for @person FALSE) named in its sentence: its
+ * subject, most often. */
 static gboolean
-is_first_person_of_sentence (Ctx   *ctx,
-                             guint  m)
+is_first_of_sentence (Ctx      *ctx,
+                      guint     m,
+                      gboolean  person)
 {
   Mention *mention = &g_array_index (ctx->mentions, Mention, m);
   guint sentence = tok (ctx, mention->paragraph, mention->first)->sentence;
@@ -1694,15 +1696,15 @@ is_first_person_of_sentence (Ctx   *ctx,
       if (other->paragraph != mention->paragraph
           || tok (ctx, other->paragraph, other->first)->sentence != sentence)
         break;
-      if (fits (ctx, other, TRUE))
+      if (fits (ctx, other, person))
         return FALSE;
     }
   return TRUE;
 }
 
-/* The actor "he"/"she" (@person) or "it"/"they" at (@p, @i) most likely stands for: for a
- * person, the nearest one before that was the subject of a sentence ("Valderrama
- * studied in Paris, where she worked with X" → Valderrama), else the nearest one. */
+/* The actor "he"/"she" (@person) or "it"/"its"/"they" at (@p, @i) most likely stands for:
+ * the nearest one before that was the subject of a sentence ("Valderrama studied in
+ * Paris, where she worked with X" → Valderrama), else the nearest one. */
 static int
 nearest_before (Ctx      *ctx,
                 guint     p,
@@ -1710,7 +1712,7 @@ nearest_before (Ctx      *ctx,
                 gboolean  person,
                 guint     max_paragraphs)
 {
-  for (int pass = person ? 0 : 1; pass < 2; pass++)
+  for (int pass = 0; pass < 2; pass++)
     for (int m = (int) first_mention_of (ctx, p + 1) - 1; m >= 0; m--)
       {
         Mention *mention = &g_array_index (ctx->mentions, Mention, m);
@@ -1719,7 +1721,7 @@ nearest_before (Ctx      *ctx,
           continue;
         if (mention->paragraph + max_paragraphs < p)
           break;
-        if (fits (ctx, mention, person) && (pass == 1 || is_first_person_of_sentence (ctx, m)))
+        if (fits (ctx, mention, person) && (pass == 1 || is_first_of_sentence (ctx, m, person)))
           return mention->actor;
       }
   return -1;
@@ -2408,8 +2410,10 @@ role_label (const char *title)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (title));
 
+  /* "Minister of Trade and Industry" already says of what. */
   if (g_str_has_suffix (trimmed, " of") || g_str_has_suffix (trimmed, " for")
-      || g_str_has_suffix (trimmed, " at"))
+      || g_str_has_suffix (trimmed, " at") || strstr (trimmed, " of ") != NULL
+      || strstr (trimmed, " for ") != NULL)
     return g_steal_pointer (&trimmed);
   return g_strconcat (trimmed, " of", NULL);
 }
@@ -2716,7 +2720,8 @@ relate_verbs (Ctx *ctx)
       /* auxiliaries: "has signed", "will meet" */
       while (first <= last && tok_in (ctx, p, first, (const char * const[]) { "has", "have", "had", "will", "would", "also", "then", "on", NULL }))
         first++;
-      if (first > last || !looks_like_verb (ctx, p, first))
+      /* Speech is a statement, not a relation. */
+      if (first > last || !looks_like_verb (ctx, p, first) || tok_in (ctx, p, first, am_words_speech_verbs))
         continue;
       {
         gboolean ok = TRUE;
