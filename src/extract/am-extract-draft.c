@@ -214,6 +214,7 @@ range_text (Ctx   *ctx,
   AmToken *a = tok (ctx, paragraph, first);
   AmToken *b = tok (ctx, paragraph, last);
 
+  g_assert (first <= last && last < n_tokens (ctx, paragraph));
   return g_strndup (ctx->paragraphs[paragraph] + a->start, b->end - a->start);
 }
 
@@ -656,10 +657,13 @@ classify_name (Ctx   *ctx,
                guint  last,
                int    hint_kind)
 {
-  g_autofree char *text = range_text (ctx, p, first, last);
+  g_autofree char *text = NULL;
   gboolean media = FALSE;
   int actor;
 
+  if (first > last || last >= n_tokens (ctx, p))
+    return -1;
+  text = range_text (ctx, p, first, last);
   actor = lookup_key (ctx, text);
   if (actor >= 0)
     {
@@ -2315,7 +2319,7 @@ read_unmarked_speech (Ctx   *ctx,
 
             while (k <= last && k <= v + 6 && !tok_in (ctx, p, k, (const char * const[]) { "to", NULL }))
               k++;
-            if (k <= last && k <= v + 6 && k > v + 1 && tok_in (ctx, p, v, (const char * const[]) { "warned", "told", "urged", "asked", NULL }))
+            if (k < last && k <= v + 6 && k > v + 1 && tok_in (ctx, p, v, (const char * const[]) { "warned", "told", "urged", "asked", NULL }))
               {
                 for (guint j = k + 1; j <= last; j++)
                   if (tok_in (ctx, p, j, am_words_first_person))
