@@ -2039,8 +2039,15 @@ statement_add (Ctx        *ctx,
   statement->addressees = g_array_new (FALSE, FALSE, sizeof (guint));
   if (addressees != NULL)
     for (guint i = 0; i < addressees->len; i++)
-      if (g_array_index (addressees, int, i) != speaker)
-        g_array_append_val (statement->addressees, g_array_index (addressees, guint, i));
+      {
+        guint addressee = g_array_index (addressees, guint, i);
+        gboolean seen = (int) addressee == speaker;
+
+        for (guint j = 0; j < statement->addressees->len; j++)
+          seen = seen || g_array_index (statement->addressees, guint, j) == addressee;
+        if (!seen)
+          g_array_append_val (statement->addressees, addressee);
+      }
   statement->reported_by = reported_by == speaker ? -1 : reported_by;
   statement->evidence = evidence_array_new ();
   evidence_add (statement->evidence, p, evidence, 1);

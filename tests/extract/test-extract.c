@@ -308,7 +308,9 @@ static const char statements_article[] =
   "“Nobody won everything,” Ferreira said, according to the Lusa news agency.\n\n"
   "Lima said the union would hold a vote on Friday.\n\n"
   "The Dockers Union, which represents 3,000 workers, said in a statement that it would "
-  "monitor the deal.\n";
+  "monitor the deal.\n\n"
+  "“Prices will fall,” Maria Costa, the bank’s governor, told the Senate.\n\n"
+  "The Lisbon Stock Exchange welcomed the end of the strike. “We expected it,” it said.\n";
 
 static void
 test_statements (void)
@@ -323,6 +325,12 @@ test_statements (void)
   assert_statement (document, "Nobody won everything,", "Tomás Ferreira", TRUE); /* X said */
   assert_statement (document, "the union would hold a vote", "Ana Lima", FALSE);  /* reported */
   assert_statement (document, "it would monitor the deal", "Dockers Union", FALSE);
+  assert_statement (document, "Prices will fall,", "Maria Costa", TRUE);   /* X, the Y, told Z */
+  assert_statement (document, "We expected it,", "Lisbon Stock Exchange", TRUE); /* it said */
+  statement = find_statement (document, "Prices will fall,");
+  g_assert_cmpuint (g_strv_length ((char **) am_statement_get_addressees (statement)), ==, 1);
+  g_assert_cmpstr (am_statement_get_addressees (statement)[0], ==,
+                   am_entity_get_id (find_entity (document, "Senate")));
 
   /* Who reported it. */
   statement = find_statement (document, "Nobody won everything,");
