@@ -92,16 +92,6 @@ check_article (const AmArticle *article,
 }
 
 int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  /* A warning or critical is a finding, as it is in the test suites. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
-
-  return 0;
-}
-
-int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
@@ -143,5 +133,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
              "the document has another title");
     }
 
+  return 0;
+}
+
+/* Warnings and criticals abort, as in the test suites: each one is a finding. */
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
   return 0;
 }

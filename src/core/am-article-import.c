@@ -2037,49 +2037,6 @@ am_article_import_file (GFile         *file,
   return am_article_import_bytes (bytes, AM_ARTICLE_FORMAT_AUTO, display_name, error);
 }
 
-static void
-import_file_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  GError *error = NULL;
-  AmArticle *article = am_article_import_file (task_data, cancellable, &error);
-
-  if (article == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, article, (GDestroyNotify) am_article_free);
-}
-
-void
-am_article_import_file_async (GFile               *file,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, am_article_import_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, import_file_thread);
-}
-
-AmArticle *
-am_article_import_file_finish (GAsyncResult  *result,
-                               GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == am_article_import_file_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /**
  * am_article_to_document:
  * @article: an imported article

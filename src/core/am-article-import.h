@@ -83,14 +83,6 @@ AmArticle       *am_article_import_bytes     (GBytes           *bytes,
 AmArticle       *am_article_import_file      (GFile            *file,
                                               GCancellable     *cancellable,
                                               GError          **error);
-/* am_article_import_file() on a worker thread. */
-void             am_article_import_file_async (GFile              *file,
-                                               GCancellable       *cancellable,
-                                               GAsyncReadyCallback callback,
-                                               gpointer            user_data);
-AmArticle       *am_article_import_file_finish (GAsyncResult      *result,
-                                                GError           **error);
-
 /* A new document (AM_DOCUMENT_ORIGIN_MODEL) with the article and no items. */
 AmDocument      *am_article_to_document      (const AmArticle  *article,
                                               GError          **error);

@@ -442,31 +442,6 @@ test_bad_files (void)
 }
 
 static void
-cancelled_import_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  AmArticle **out = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *out = am_article_import_file_finish (result, &error);
-  g_assert_no_error (error);
-}
-
-static void
-test_async (void)
-{
-  g_autofree char *path = source_path ("tests", "data", "articles-import", "article.md", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(AmArticle) article = NULL;
-
-  am_article_import_file_async (file, NULL, cancelled_import_cb, &article);
-  while (article == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpstr (article->title, ==, "Harbour talks resume");
-}
-
-static void
 test_to_document (void)
 {
   g_autoptr(GError) error = NULL;
@@ -531,7 +506,6 @@ main (int   argc,
   g_test_add_func ("/Actormap/ArticleImport/html-no-paragraphs", test_html_no_paragraphs_file);
   g_test_add_func ("/Actormap/ArticleImport/too-large-bytes", test_too_large_bytes);
   g_test_add_func ("/Actormap/ArticleImport/bad-files", test_bad_files);
-  g_test_add_func ("/Actormap/ArticleImport/async", test_async);
   g_test_add_func ("/Actormap/ArticleImport/to-document", test_to_document);
   g_test_add_func ("/Actormap/ArticleImport/to-document-invalid", test_to_document_invalid);
 
