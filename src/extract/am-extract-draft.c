@@ -73,11 +73,14 @@ typedef struct
   AmDraft            *draft;
   GHashTable         *keys;         /* folded name or alias → actor + 1 */
   GHashTable         *weak_keys;    /* folded surname / short form → GArray of actor */
-  GArray             *mentions;     /* of Mention */
+  GArray             *mentions;     /* of Mention; the first n_sorted in text order */
+  guint               n_sorted;
   GArray             *titles;       /* of Title */
   GArray             *pending;      /* of Pending */
   GCancellable       *cancellable;
 } Ctx;
+
+static guint first_mention_of (Ctx *ctx, guint p);
 
 /* ---- small helpers ------------------------------------------------------------------ */
 
@@ -211,6 +214,7 @@ range_text (Ctx   *ctx,
   AmToken *a = tok (ctx, paragraph, first);
   AmToken *b = tok (ctx, paragraph, last);
 
+  g_assert (first <= last && last < n_tokens (ctx, paragraph));
   return g_strndup (ctx->paragraphs[paragraph] + a->start, b->end - a->start);
 }
 
@@ -567,11 +571,18 @@ after_org_noun (Ctx       *ctx,
                 guint      first,
                 gboolean  *media)
 {
+  /* Nouns that may stand before a person too ("his partner, Pierre Jeanneret") only make
+   * a single word an organisation ("its largest customer, Volkswagen"). */
+  gboolean first_of_many_words = is_name_word (ctx, p, first + 1);
   int i = (int) first - 1;
 
   if (i >= 0 && tok_is_punct (ctx, p, i, ','))
     i--;
   if (i < 0 || !tok_is_lower_word (ctx, p, i))
+    return FALSE;
+  if (first_of_many_words && tok_in (ctx, p, i, (const char * const[]) {
+        "partner", "rival", "customer", "owner", "buyer", "seller", "bidder", "side", "champions",
+        "investor", "supplier", "founder", "body", NULL }))
     return FALSE;
   if (tok_in_lower (ctx, p, i, am_words_org_nouns) || tok_in_lower (ctx, p, i, am_words_media_nouns))
     {
@@ -612,6 +623,10 @@ looks_like_person (Ctx   *ctx,
             return FALSE;
           continue;
         }
+      /* Post-nominals: "Rajiv Menon KC" */
+      if (i == last && i > first + 1 && t->upper && t->end - t->start <= 3
+          && tok_in (ctx, p, i, (const char * const[]) { "KC", "QC", "MP", "MEP", "OBE", "CBE", "MBE", NULL }))
+        continue;
       if (t->kind == AM_TOKEN_NUMBER || (t->upper && t->end - t->start > 1)
           || tok_in (ctx, p, i, am_words_not_actor) || tok_in (ctx, p, i, am_words_function_caps)
           || tok_in (ctx, p, i, am_words_org_keywords))
@@ -642,10 +657,13 @@ classify_name (Ctx   *ctx,
                guint  last,
                int    hint_kind)
 {
-  g_autofree char *text = range_text (ctx, p, first, last);
+  g_autofree char *text = NULL;
   gboolean media = FALSE;
   int actor;
 
+  if (first > last || last >= n_tokens (ctx, p))
+    return -1;
+  text = range_text (ctx, p, first, last);
   actor = lookup_key (ctx, text);
   if (actor >= 0)
     {
@@ -699,6 +717,10 @@ classify_name (Ctx   *ctx,
   else if (after_place_preposition (ctx, p, first) && !tok (ctx, p, first)->in_quote
            && !tok_in (ctx, p, token_before (ctx, p, first, TRUE), (const char * const[]) { "to", NULL }))
     return -1;
+  else if (tok_in (ctx, p, first, (const char * const[]) { "El", "La", "Los", "Las", "Die", "Der", "Das", "Il", "Het", NULL })
+           && !tok (ctx, p, first)->sent_start && !tok (ctx, p, first)->in_quote && last == first + 1)
+    /* "El País", "Die Zeit": a title, not a person */
+    actor = actor_get (ctx, text, AM_ENTITY_KIND_ORGANIZATION);
   else if (looks_like_person (ctx, p, first, last) && !tok (ctx, p, first)->in_quote)
     actor = actor_get (ctx, text, AM_ENTITY_KIND_PERSON);
   else
@@ -1243,10 +1265,16 @@ mention_at (Ctx   *ctx,
             guint  p,
             guint  i)
 {
-  for (guint m = 0; m < ctx->mentions->len; m++)
+  for (guint m = first_mention_of (ctx, p); m < ctx->mentions->len; m++)
     {
       Mention *mention = &g_array_index (ctx->mentions, Mention, m);
 
+      /* Past the paragraph in the sorted part: on to the unsorted tail. */
+      if (m < ctx->n_sorted && mention->paragraph > p)
+        {
+          m = ctx->n_sorted - 1;
+          continue;
+        }
       if (mention->paragraph == p && mention->first <= i && i <= mention->last)
         return m;
     }
@@ -1612,7 +1640,75 @@ compare_mentions (gconstpointer a,
   return (int) y->last - (int) x->last;
 }
 
+static void
+sort_mentions (Ctx *ctx)
+{
+  g_array_sort (ctx->mentions, compare_mentions);
+  ctx->n_sorted = ctx->mentions->len;
+}
+
+/* The index of the first sorted mention in paragraph @p or later. */
+static guint
+first_mention_of (Ctx   *ctx,
+                  guint  p)
+{
+  guint lo = 0, hi = ctx->n_sorted;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (ctx->mentions, Mention, mid).paragraph < p)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* The nearest actor mentioned before (@p, @i) whose kind fits. */
+static gboolean
+fits (Ctx      *ctx,
+      Mention  *mention,
+      gboolean  person)
+{
+  AmEntityKind kind;
+
+  if (mention->actor < 0 || mention->in_quote || mention->type == MENTION_PRONOUN
+      || mention->type == MENTION_DEMONYM)
+    return FALSE;
+  kind = actor_at (ctx, mention->actor)->kind;
+  return person ? kind == AM_ENTITY_KIND_PERSON
+                : (kind == AM_ENTITY_KIND_ORGANIZATION || kind == AM_ENTITY_KIND_STATE
+                   || kind == AM_ENTITY_KIND_MEDIA);
+}
+
+/* Whether @m is the first person (or body, for @person FALSE) named in its sentence: its
+ * subject, most often. */
+static gboolean
+is_first_of_sentence (Ctx      *ctx,
+                      guint     m,
+                      gboolean  person)
+{
+  Mention *mention = &g_array_index (ctx->mentions, Mention, m);
+  guint sentence = tok (ctx, mention->paragraph, mention->first)->sentence;
+
+  for (int o = (int) m - 1; o >= 0; o--)
+    {
+      Mention *other = &g_array_index (ctx->mentions, Mention, o);
+
+      if (other->paragraph != mention->paragraph
+          || tok (ctx, other->paragraph, other->first)->sentence != sentence)
+        break;
+      if (fits (ctx, other, person))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The actor "he"/"she" (@person) or "it"/"its"/"they" at (@p, @i) most likely stands for:
+ * the nearest one before that was the subject of a sentence ("Valderrama studied in
+ * Paris, where she worked with X" → Valderrama), else the nearest one. */
 static int
 nearest_before (Ctx      *ctx,
                 guint     p,
@@ -1620,24 +1716,18 @@ nearest_before (Ctx      *ctx,
                 gboolean  person,
                 guint     max_paragraphs)
 {
-  for (int m = ctx->mentions->len - 1; m >= 0; m--)
-    {
-      Mention *mention = &g_array_index (ctx->mentions, Mention, m);
-      AmEntityKind kind;
+  for (int pass = 0; pass < 2; pass++)
+    for (int m = (int) first_mention_of (ctx, p + 1) - 1; m >= 0; m--)
+      {
+        Mention *mention = &g_array_index (ctx->mentions, Mention, m);
 
-      if (mention->paragraph > p || (mention->paragraph == p && mention->first >= i))
-        continue;
-      if (mention->paragraph + max_paragraphs < p)
-        break;
-      if (mention->actor < 0 || mention->in_quote || mention->type == MENTION_PRONOUN
-          || mention->type == MENTION_DEMONYM)
-        continue;
-      kind = actor_at (ctx, mention->actor)->kind;
-      if (person ? kind == AM_ENTITY_KIND_PERSON
-                 : (kind == AM_ENTITY_KIND_ORGANIZATION || kind == AM_ENTITY_KIND_STATE
-                    || kind == AM_ENTITY_KIND_MEDIA))
-        return mention->actor;
-    }
+        if (mention->paragraph > p || (mention->paragraph == p && mention->first >= i))
+          continue;
+        if (mention->paragraph + max_paragraphs < p)
+          break;
+        if (fits (ctx, mention, person) && (pass == 1 || is_first_of_sentence (ctx, m, person)))
+          return mention->actor;
+      }
   return -1;
 }
 
@@ -1680,7 +1770,7 @@ read_pronouns_and_descriptions (Ctx *ctx)
     }
 
   /* Resolve in text order against the names before each. */
-  g_array_sort (ctx->mentions, compare_mentions);
+  sort_mentions (ctx);
   for (guint k = 0; k < found->len; k++)
     {
       Mention *mention = &g_array_index (found, Mention, k);
@@ -1735,7 +1825,7 @@ read_pronouns_and_descriptions (Ctx *ctx)
                 }
               actor_add_evidence (ctx, actor, mention->paragraph, mention->first, mention->last);
               g_array_append_val (ctx->mentions, *mention);
-              g_array_sort (ctx->mentions, compare_mentions);
+              sort_mentions (ctx);
             }
         }
     }
@@ -1746,7 +1836,7 @@ read_pronouns_and_descriptions (Ctx *ctx)
       if (mention->type == MENTION_PRONOUN)
         g_array_append_val (ctx->mentions, *mention);
     }
-  g_array_sort (ctx->mentions, compare_mentions);
+  sort_mentions (ctx);
   g_array_unref (found);
 }
 
@@ -1805,17 +1895,23 @@ mentions_in (Ctx   *ctx,
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (guint m = 0; m < ctx->mentions->len; m++)
+  for (guint m = first_mention_of (ctx, p); m < ctx->mentions->len; m++)
     {
       Mention *mention = &g_array_index (ctx->mentions, Mention, m);
-
       gboolean nested = FALSE;
+
+      if (m < ctx->n_sorted && mention->paragraph > p)
+        {
+          m = ctx->n_sorted - 1;
+          continue;
+        }
 
       if (mention->paragraph != p || mention->first < first || mention->last > last
           || mention->in_quote)
         continue;
-      /* "US" inside "US administration" is not a mention of its own here. */
-      for (guint o = 0; o < ctx->mentions->len; o++)
+      /* "US" inside "US administration" is not a mention of its own here (the mentions
+       * are sorted: the nesting one is close by). */
+      for (guint o = m >= 8 ? m - 8 : 0; o < MIN (ctx->mentions->len, m + 8); o++)
         {
           Mention *other = &g_array_index (ctx->mentions, Mention, o);
 
@@ -1890,10 +1986,15 @@ mention_starting_at (Ctx   *ctx,
                      guint  p,
                      guint  i)
 {
-  for (guint m = 0; m < ctx->mentions->len; m++)
+  for (guint m = first_mention_of (ctx, p); m < ctx->mentions->len; m++)
     {
       Mention *mention = mention_get (ctx, m);
 
+      if (m < ctx->n_sorted && mention->paragraph > p)
+        {
+          m = ctx->n_sorted - 1;
+          continue;
+        }
       if (mention->paragraph == p && mention->first == i && !mention->in_quote)
         return m;
     }
@@ -1938,8 +2039,15 @@ statement_add (Ctx        *ctx,
   statement->addressees = g_array_new (FALSE, FALSE, sizeof (guint));
   if (addressees != NULL)
     for (guint i = 0; i < addressees->len; i++)
-      if (g_array_index (addressees, int, i) != speaker)
-        g_array_append_val (statement->addressees, g_array_index (addressees, guint, i));
+      {
+        guint addressee = g_array_index (addressees, guint, i);
+        gboolean seen = (int) addressee == speaker;
+
+        for (guint j = 0; j < statement->addressees->len; j++)
+          seen = seen || g_array_index (statement->addressees, guint, j) == addressee;
+        if (!seen)
+          g_array_append_val (statement->addressees, addressee);
+      }
   statement->reported_by = reported_by == speaker ? -1 : reported_by;
   statement->evidence = evidence_array_new ();
   evidence_add (statement->evidence, p, evidence, 1);
@@ -2071,9 +2179,11 @@ read_quotes (Ctx   *ctx,
 
           if (!tok_is_speech_verb (ctx, p, i))
             continue;
+          /* "…," said X — but "…," she told X: X is who heard it. */
           m = mention_starting_at (ctx, p, i + 1);
           if (m >= 0 && mention_is_speaker_kind (ctx, mention_get (ctx, m), FALSE)
-              && mention_get (ctx, m)->type != MENTION_PRONOUN)
+              && mention_get (ctx, m)->type != MENTION_PRONOUN
+              && !tok_in (ctx, p, i, (const char * const[]) { "told", "tells", "telling", "asked", "urged", "warned", "called", "accused", NULL }))
             speaker = mention_resolve (ctx, mention_get (ctx, m));
           if (speaker < 0)
             speaker = subject_before (ctx, p, close + 1, i);
@@ -2216,7 +2326,7 @@ read_unmarked_speech (Ctx   *ctx,
 
             while (k <= last && k <= v + 6 && !tok_in (ctx, p, k, (const char * const[]) { "to", NULL }))
               k++;
-            if (k <= last && k <= v + 6 && k > v + 1 && tok_in (ctx, p, v, (const char * const[]) { "warned", "told", "urged", "asked", NULL }))
+            if (k < last && k <= v + 6 && k > v + 1 && tok_in (ctx, p, v, (const char * const[]) { "warned", "told", "urged", "asked", NULL }))
               {
                 for (guint j = k + 1; j <= last; j++)
                   if (tok_in (ctx, p, j, am_words_first_person))
@@ -2311,8 +2421,10 @@ role_label (const char *title)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (title));
 
+  /* "Minister of Trade and Industry" already says of what. */
   if (g_str_has_suffix (trimmed, " of") || g_str_has_suffix (trimmed, " for")
-      || g_str_has_suffix (trimmed, " at"))
+      || g_str_has_suffix (trimmed, " at") || strstr (trimmed, " of ") != NULL
+      || strstr (trimmed, " for ") != NULL)
     return g_steal_pointer (&trimmed);
   return g_strconcat (trimmed, " of", NULL);
 }
@@ -2619,7 +2731,8 @@ relate_verbs (Ctx *ctx)
       /* auxiliaries: "has signed", "will meet" */
       while (first <= last && tok_in (ctx, p, first, (const char * const[]) { "has", "have", "had", "will", "would", "also", "then", "on", NULL }))
         first++;
-      if (first > last || !looks_like_verb (ctx, p, first))
+      /* Speech is a statement, not a relation. */
+      if (first > last || !looks_like_verb (ctx, p, first) || tok_in (ctx, p, first, am_words_speech_verbs))
         continue;
       {
         gboolean ok = TRUE;
@@ -2684,6 +2797,7 @@ _am_draft_new (const char * const *paragraphs,
 
   if (!_am_gazetteer_ensure (error))
     return NULL;
+  am_words_init ();
 
   draft = g_new0 (AmDraft, 1);
   draft->actors = g_ptr_array_new_with_free_func (actor_free);
@@ -2726,13 +2840,13 @@ _am_draft_new (const char * const *paragraphs,
         }
       read_runs (&ctx, p);
     }
-  g_array_sort (ctx.mentions, compare_mentions);
+  sort_mentions (&ctx);
   resolve_pending (&ctx);
-  g_array_sort (ctx.mentions, compare_mentions);
+  sort_mentions (&ctx);
   for (guint p = 0; p < ctx.n_paragraphs; p++)
     if (ctx.headline[p])
       read_headline (&ctx, p);
-  g_array_sort (ctx.mentions, compare_mentions);
+  sort_mentions (&ctx);
   read_pronouns_and_descriptions (&ctx);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

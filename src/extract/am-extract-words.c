@@ -34,7 +34,12 @@ LIST (am_words_org_keywords,
       "Solutions", "Software", "Consulting", "Therapeutics", "Biotech", "Networks",
       "Electronics", "Foods", "Steel", "Petroleum", "Chemicals", "Robotics", "Semiconductor",
       "Aerospace", "Shipping", "Entertainment", "Studios", "Financial", "Brands", "Stores",
-      "Mining", "Oil", "Gas", "Pharmaceutical", "Healthcare", "Automotive", "Resources");
+      "Mining", "Oil", "Gas", "Pharmaceutical", "Healthcare", "Automotive", "Resources",
+      /* the same words in the languages of names that appear in English news */
+      "Colegio", "Universidad", "Instituto", "Ministerio", "Partido", "Consejo", "Comisión",
+      "Asociación", "Federación", "Sindicato", "Confederación", "Corte", "Fundación",
+      "Compañía", "Empresa", "Grupo", "Universidade", "Università", "Ministère", "Parti",
+      "Conseil", "Verband", "Gesellschaft", "Partei", "Bundesamt", "Stiftung");
 
 /* Keywords that make an organisation only as the last word ("Transparency
  * International", "Siemens Gamesa Renewable Energy"). */
@@ -192,7 +197,8 @@ LIST (am_words_speech_verbs,
       "estimated", "predicted", "suggested", "conceded", "cautioned", "vowed", "pledged",
       "confirmed", "denied", "reiterated", "emphasised", "emphasized", "responded",
       "countered", "boasted", "joked", "concluded", "remarked", "observed", "predicts",
-      "saying", "telling", "adding", "accused", "accuses");
+      "saying", "telling", "adding", "accused", "accuses", "called", "calling", "writing",
+      "described", "describing");
 
 /* Speech verbs that introduce reported speech as a statement ("X said that…"). */
 LIST (am_words_report_verbs,
@@ -225,11 +231,50 @@ LIST (am_words_descriptions,
       "country", "confederation", "federation", "institute", "organisation", "organization",
       "department", "regulator", "army", "alliance", "coalition", "chipmaker", "lender");
 
+/* The long lists above as hash sets, built once: the extractor asks about every word. */
+static const char * const * const hashed_lists[] = {
+  am_words_org_keywords, am_words_org_last, am_words_media_keywords, am_words_known_media,
+  am_words_known_orgs, am_words_title_core, am_words_title_modifiers, am_words_name_joiners,
+  am_words_not_names, am_words_month_abbreviations, am_words_function_caps,
+  am_words_not_actor, am_words_org_nouns, am_words_media_nouns, am_words_role_nouns,
+  am_words_place_prepositions, am_words_speech_verbs, am_words_report_verbs,
+  am_words_no_clause, am_words_first_person, am_words_determiners, am_words_descriptions,
+};
+static GHashTable *sets[G_N_ELEMENTS (hashed_lists)];
+
+void
+am_words_init (void)
+{
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      for (guint l = 0; l < G_N_ELEMENTS (hashed_lists); l++)
+        {
+          sets[l] = g_hash_table_new (g_str_hash, g_str_equal);
+          for (guint i = 0; hashed_lists[l][i] != NULL; i++)
+            g_hash_table_add (sets[l], (gpointer) hashed_lists[l][i]);
+        }
+      g_once_init_leave (&initialised, 1);
+    }
+}
+
 gboolean
 am_words_contains (const char * const *list,
                    const char         *word,
                    gsize               length)
 {
+  for (guint l = 0; l < G_N_ELEMENTS (hashed_lists); l++)
+    if (list == hashed_lists[l] && sets[l] != NULL)
+      {
+        char buffer[64];
+
+        if (length >= sizeof buffer)
+          return FALSE;
+        memcpy (buffer, word, length);
+        buffer[length] = '\0';
+        return g_hash_table_contains (sets[l], buffer);
+      }
   for (guint i = 0; list[i] != NULL; i++)
     if (strncmp (list[i], word, length) == 0 && list[i][length] == '\0')
       return TRUE;

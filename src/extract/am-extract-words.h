@@ -33,6 +33,9 @@ extern const char * const am_words_first_person[];
 extern const char * const am_words_determiners[];
 extern const char * const am_words_descriptions[];
 
+/* Builds the lookup sets once (thread-safe); am_words_contains() works without, slower. */
+void     am_words_init     (void);
+
 /* Whether @word (@length bytes, not NUL-terminated) is one of @list, exactly. */
 gboolean am_words_contains (const char * const *list,
                             const char         *word,

@@ -205,6 +205,7 @@ am_cli_extract (const char *input,
 
   if (input == NULL)
     {
+      /* Translators: ARTICLE is the file named after the options, as in --help. */
       g_printerr (_("actormap: --extract needs an ARTICLE (text, Markdown or HTML)\n"));
       return 2;
     }
