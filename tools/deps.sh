@@ -2,17 +2,17 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Installs what Actormap needs from Debian 12's archive, and only what is missing.
-#   tools/deps.sh build      compiler, meson, GTK 4, libadwaita, Graphviz, json-glib
+#   tools/deps.sh build      compiler, meson, GTK 4, libadwaita, Graphviz, json-glib, libxml2
 #   tools/deps.sh test       build + Xvfb, AT-SPI, valgrind, clang sanitizers, poppler
 #   tools/deps.sh extra      test + xdotool, ImageMagick, Graphviz CLI (screenshots, bench)
 # Needs root (or sudo) only when something is missing.
 set -eu
 
 build_pkgs=(gcc libc6-dev pkg-config meson ninja-build gettext
-            libgtk-4-dev libadwaita-1-dev libgraphviz-dev libjson-glib-dev
+            libgtk-4-dev libadwaita-1-dev libgraphviz-dev libjson-glib-dev libxml2-dev
             fonts-dejavu-core desktop-file-utils appstream appstream-util)
 test_pkgs=(xvfb xauth dbus-daemon at-spi2-core python3 python3-pyatspi libxtst-dev
-           valgrind poppler-utils libxml2-dev clang libclang-rt-14-dev llvm)
+           valgrind poppler-utils clang libclang-rt-14-dev llvm)
 extra_pkgs=(xdotool imagemagick x11-apps graphviz)
 
 case "${1:-build}" in

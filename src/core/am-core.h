@@ -11,4 +11,6 @@
 #include "am-relation.h"
 #include "am-statement.h"
 #include "am-document.h"
+#include "am-document-builder.h"
+#include "am-object-copy.h"
 #include "am-format.h"

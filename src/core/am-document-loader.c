@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -312,6 +313,87 @@ begin_item (Loader      *loader,
   return object;
 }
 
+/* The optional "status": "accepted" (the default) or "suggested". */
+static gboolean
+parse_status (Loader            *loader,
+              const AmJsonWhere *where,
+              JsonObject        *object,
+              AmStatus          *out)
+{
+  const char *word;
+
+  *out = AM_STATUS_ACCEPTED;
+  if (!_am_json_get_string (&loader->reader, where, object, "status", FALSE, &word))
+    return FALSE;
+  if (word != NULL && !am_status_from_string (word, out))
+    {
+      g_autofree char *quoted = _am_json_quote (word);
+
+      return _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_INVALID_VALUE,
+                            /* Translators: an error in an Actormap model file, after its name and
+                               the JSON location; %s is the word the file gives.  'accepted' and
+                               'suggested' are the format's own words: do not translate them */
+                            _("status: '%s' is neither 'accepted' nor 'suggested'"), quoted);
+    }
+
+  return TRUE;
+}
+
+/* One coordinate of "position": a finite number. */
+static gboolean
+parse_coordinate (Loader            *loader,
+                  const AmJsonWhere *where,
+                  JsonObject        *object,
+                  const char        *member,
+                  double            *out)
+{
+  g_autofree char *path = g_strdup_printf ("position.%s", member);
+  JsonNode *node;
+
+  if (!_am_json_get_member (&loader->reader, where, object, member, path, TRUE, &node))
+    return FALSE;
+  if (!_am_json_node_is_value_of (node, G_TYPE_DOUBLE) &&
+      !_am_json_node_is_value_of (node, G_TYPE_INT64))
+    return _am_json_wrong_type (&loader->reader, where, path, "a number", node);
+
+  *out = json_node_get_double (node);
+  if (!isfinite (*out))
+    return _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_INVALID_VALUE,
+                          /* Translators: an error in an Actormap model file, after its name and
+                             the JSON location; %s is the member ("position.x") */
+                          _("%s is not a finite number"), path);
+
+  return TRUE;
+}
+
+/* The optional "position": {"x": number, "y": number}, where the user put an actor. */
+static gboolean
+parse_position (Loader            *loader,
+                const AmJsonWhere *where,
+                JsonObject        *object,
+                gboolean          *has_position,
+                double            *x,
+                double            *y)
+{
+  JsonNode *node;
+
+  *has_position = FALSE;
+  *x = *y = 0.0;
+  if (!_am_json_get_typed_member (&loader->reader, where, object, "position", FALSE,
+                                  _am_json_node_is_object, "an object", &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  object = json_node_get_object (node);
+  if (!parse_coordinate (loader, where, object, "x", x) ||
+      !parse_coordinate (loader, where, object, "y", y))
+    return FALSE;
+
+  *has_position = TRUE;
+  return TRUE;
+}
+
 static AmEntity *
 parse_entity (Loader    *loader,
               JsonArray *array,
@@ -319,12 +401,15 @@ parse_entity (Loader    *loader,
 {
   static const char * const known[] = {
     "id", "name", "kind", "role", "description", "affiliation", "aliases", "group",
-    "evidence", NULL
+    "evidence", "status", "position", NULL
   };
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GHashTable) attributes = NULL;
   g_auto(GStrv) aliases = NULL;
   const char *name, *kind, *role, *description, *affiliation, *group;
+  gboolean has_position;
+  double x, y;
+  AmStatus status;
   JsonObject *object;
   AmJsonWhere where;
 
@@ -336,6 +421,8 @@ parse_entity (Loader    *loader,
       !_am_json_get_string (&loader->reader, &where, object, "affiliation", FALSE, &affiliation) ||
       !_am_json_get_string_array (&loader->reader, &where, object, "aliases", &aliases) ||
       !_am_json_get_string (&loader->reader, &where, object, "group", FALSE, &group) ||
+      !parse_status (loader, &where, object, &status) ||
+      !parse_position (loader, &where, object, &has_position, &x, &y) ||
       !(evidence = parse_evidence_list (loader, &where, object)))
     return NULL;
 
@@ -353,6 +440,10 @@ parse_entity (Loader    *loader,
                        "group", group,
                        "evidence", evidence,
                        "attributes", attributes,
+                       "status", status,
+                       "has-position", has_position,
+                       "x", x,
+                       "y", y,
                        NULL);
 }
 
@@ -362,12 +453,13 @@ parse_relation (Loader    *loader,
                 guint      index)
 {
   static const char * const known[] = {
-    "id", "source", "target", "label", "type", "directed", "date", "evidence", NULL
+    "id", "source", "target", "label", "type", "directed", "date", "evidence", "status", NULL
   };
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GHashTable) attributes = NULL;
   const char *source, *target, *label, *type, *date;
   gboolean directed;
+  AmStatus status;
   JsonObject *object;
   AmJsonWhere where;
 
@@ -378,6 +470,7 @@ parse_relation (Loader    *loader,
       !_am_json_get_string (&loader->reader, &where, object, "type", FALSE, &type) ||
       !_am_json_get_boolean (&loader->reader, &where, object, "directed", TRUE, &directed) ||
       !_am_json_get_date (&loader->reader, &where, object, "date", &date) ||
+      !parse_status (loader, &where, object, &status) ||
       !(evidence = parse_evidence_list (loader, &where, object)) ||
       !check_entity_ref (loader, &where, "source", source) ||
       !check_entity_ref (loader, &where, "target", target))
@@ -395,6 +488,7 @@ parse_relation (Loader    *loader,
                        "date", date,
                        "evidence", evidence,
                        "attributes", attributes,
+                       "status", status,
                        NULL);
 }
 
@@ -408,6 +502,7 @@ parse_statement (Loader    *loader,
   g_auto(GStrv) addressees = NULL;
   const char *speaker, *text, *date, *reported_by;
   gboolean quoted;
+  AmStatus status;
   JsonObject *object;
   AmJsonWhere where;
 
@@ -419,6 +514,7 @@ parse_statement (Loader    *loader,
       !_am_json_get_string_array (&loader->reader, &where, object, "about", &about) ||
       !_am_json_get_string_array (&loader->reader, &where, object, "addressees", &addressees) ||
       !_am_json_get_string (&loader->reader, &where, object, "reported_by", FALSE, &reported_by) ||
+      !parse_status (loader, &where, object, &status) ||
       !(evidence = parse_evidence_list (loader, &where, object)) ||
       !check_entity_ref (loader, &where, "speaker", speaker) ||
       !check_entity_refs (loader, &where, "about", (const char * const *) about) ||
@@ -436,6 +532,7 @@ parse_statement (Loader    *loader,
                        "addressees", addressees,
                        "reported-by", reported_by,
                        "evidence", evidence,
+                       "status", status,
                        NULL);
 }
 
@@ -526,11 +623,12 @@ check_top_level (Loader      *loader,
     return FALSE;
   if (node != NULL)
     {
-      if (json_node_get_int (node) != 1)
+      /* Version 2 added "status" and "position"; a version 1 file simply has neither. */
+      if (json_node_get_int (node) != 1 && json_node_get_int (node) != 2)
         return _am_json_fail (&loader->reader, NULL, AM_MODEL_ERROR_INVALID_DOCUMENT,
                               /* Translators: %lld is the format version the file gives */
                               _("format version %lld is not supported (this Actormap reads "
-                                "version 1)"),
+                                "versions 1 and 2)"),
                               (long long) json_node_get_int (node));
     }
 

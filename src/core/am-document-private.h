@@ -30,4 +30,13 @@ AmDocument *_am_document_new       (AmArticleInfo *article,
                                     GPtrArray     *relations,
                                     GPtrArray     *statements);
 
+/* The group labels of an imported graph (group id → label), never NULL.  (transfer none) */
+GHashTable *_am_document_get_group_labels (AmDocument       *self);
+/* For a document just made by _am_document_new(): its origin and copies of the two
+ * tables (nullable). */
+void        _am_document_set_graph        (AmDocument       *self,
+                                           AmDocumentOrigin  origin,
+                                           GHashTable       *graph_attributes,
+                                           GHashTable       *group_labels);
+
 G_END_DECLS

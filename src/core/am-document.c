@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "am-array-model-private.h"
+#include "am-core-private.h"
 #include "am-document-private.h"
 
 /*
@@ -436,6 +437,25 @@ am_document_new_imported (AmDocumentOrigin  origin,
   document->origin = origin;
 
   return document;
+}
+
+GHashTable *
+_am_document_get_group_labels (AmDocument *self)
+{
+  return self->group_labels;
+}
+
+void
+_am_document_set_graph (AmDocument       *self,
+                        AmDocumentOrigin  origin,
+                        GHashTable       *graph_attributes,
+                        GHashTable       *group_labels)
+{
+  g_clear_pointer (&self->graph_attributes, g_hash_table_unref);
+  g_clear_pointer (&self->group_labels, g_hash_table_unref);
+  self->graph_attributes = _am_string_table_copy (graph_attributes);
+  self->group_labels = _am_string_table_copy (group_labels);
+  self->origin = origin;
 }
 
 /**

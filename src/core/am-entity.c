@@ -30,6 +30,10 @@ struct _AmEntity
   GPtrArray    *evidence;    /* of AmEvidence, owned */
   GHashTable   *attributes;  /* utf8 → utf8, owned */
   char         *group;
+  AmStatus      status;
+  gboolean      has_position;
+  double        x;
+  double        y;
 };
 
 G_DEFINE_FINAL_TYPE (AmEntity, am_entity, G_TYPE_OBJECT)
@@ -47,6 +51,10 @@ enum {
   PROP_EVIDENCE,
   PROP_ATTRIBUTES,
   PROP_GROUP,
+  PROP_STATUS,
+  PROP_HAS_POSITION,
+  PROP_X,
+  PROP_Y,
   N_PROPS
 };
 
@@ -140,6 +148,18 @@ am_entity_get_property (GObject    *object,
     case PROP_GROUP:
       g_value_set_string (value, self->group);
       break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_HAS_POSITION:
+      g_value_set_boolean (value, self->has_position);
+      break;
+    case PROP_X:
+      g_value_set_double (value, self->x);
+      break;
+    case PROP_Y:
+      g_value_set_double (value, self->y);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -188,6 +208,18 @@ am_entity_set_property (GObject      *object,
       break;
     case PROP_GROUP:
       self->group = g_value_dup_string (value);
+      break;
+    case PROP_STATUS:
+      self->status = g_value_get_enum (value);
+      break;
+    case PROP_HAS_POSITION:
+      self->has_position = g_value_get_boolean (value);
+      break;
+    case PROP_X:
+      self->x = g_value_get_double (value);
+      break;
+    case PROP_Y:
+      self->y = g_value_get_double (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -257,6 +289,26 @@ am_entity_class_init (AmEntityClass *klass)
   properties [PROP_ATTRIBUTES] =
     g_param_spec_boxed ("attributes", NULL, NULL, G_TYPE_HASH_TABLE, flags);
   properties [PROP_GROUP] = g_param_spec_string ("group", NULL, NULL, NULL, flags);
+
+  /**
+   * AmEntity:status:
+   *
+   * Whether the item is part of the map or only suggested.
+   */
+  properties [PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, AM_TYPE_STATUS, AM_STATUS_ACCEPTED, flags);
+  /**
+   * AmEntity:has-position:
+   *
+   * Whether the user put the actor somewhere (pinned it): then #AmEntity:x and
+   * #AmEntity:y are the centre of its node in scene coordinates (points, y grows down).
+   */
+  properties [PROP_HAS_POSITION] =
+    g_param_spec_boolean ("has-position", NULL, NULL, FALSE, flags);
+  properties [PROP_X] =
+    g_param_spec_double ("x", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
+  properties [PROP_Y] =
+    g_param_spec_double ("y", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -353,4 +405,37 @@ am_entity_get_group (AmEntity *self)
   g_return_val_if_fail (AM_IS_ENTITY (self), NULL);
 
   return self->group;
+}
+
+AmStatus
+am_entity_get_status (AmEntity *self)
+{
+  g_return_val_if_fail (AM_IS_ENTITY (self), AM_STATUS_ACCEPTED);
+
+  return self->status;
+}
+
+/**
+ * am_entity_get_position:
+ * @self: an entity
+ * @x: (out) (optional): the centre's x, in scene coordinates
+ * @y: (out) (optional): the centre's y (grows down)
+ *
+ * Where the user put the actor, if they did.
+ *
+ * Returns: %FALSE (and 0, 0) when the entity has no position
+ */
+gboolean
+am_entity_get_position (AmEntity *self,
+                        double   *x,
+                        double   *y)
+{
+  g_return_val_if_fail (AM_IS_ENTITY (self), FALSE);
+
+  if (x != NULL)
+    *x = self->has_position ? self->x : 0.0;
+  if (y != NULL)
+    *y = self->has_position ? self->y : 0.0;
+
+  return self->has_position;
 }

@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (AmEntity, am_entity, AM, ENTITY, GObject)
  * "kind-name" (string: when "kind" is left at OTHER the kind is read from this word;
  * when NULL it is the kind's canonical word), "role", "description", "affiliation",
  * "group" (strings), "aliases" (GStrv), "evidence" (GPtrArray of AmEvidence) and
- * "attributes" (GHashTable of utf8 → utf8).  Containers are copied: the entity holds
+ * "attributes" (GHashTable of utf8 → utf8), "status" (AmStatus), "has-position"
+ * (boolean), "x", "y" (doubles).  Containers are copied: the entity holds
  * its own references.
  */
 const char         *am_entity_get_id          (AmEntity *self);
@@ -41,5 +42,13 @@ GPtrArray          *am_entity_get_evidence    (AmEntity *self);
 GHashTable         *am_entity_get_attributes  (AmEntity *self);
 /* A group/cluster id for drawing (DOT subgraph "cluster…"), or NULL. */
 const char         *am_entity_get_group       (AmEntity *self);
+
+/* %AM_STATUS_SUGGESTED for a suggestion not yet accepted ("status" property). */
+AmStatus    am_entity_get_status (AmEntity *self);
+/* Where the user put the actor ("has-position", "x", "y" properties): the centre of its
+ * node in scene coordinates (points, y grows down).  FALSE when it has none. */
+gboolean    am_entity_get_position (AmEntity *self,
+                                    double   *x,
+                                    double   *y);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "am-core-enums.h"
 #include "am-core-private.h"
 #include "am-evidence.h"
 #include "am-relation.h"
@@ -26,6 +27,7 @@ struct _AmRelation
   GPtrArray  *evidence;    /* of AmEvidence, owned */
   GHashTable *attributes;  /* utf8 → utf8, owned */
   gboolean    directed;
+  AmStatus    status;
 };
 
 G_DEFINE_FINAL_TYPE (AmRelation, am_relation, G_TYPE_OBJECT)
@@ -41,6 +43,7 @@ enum {
   PROP_DATE,
   PROP_EVIDENCE,
   PROP_ATTRIBUTES,
+  PROP_STATUS,
   N_PROPS
 };
 
@@ -121,6 +124,9 @@ am_relation_get_property (GObject    *object,
     case PROP_ATTRIBUTES:
       g_value_set_boxed (value, self->attributes);
       break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -162,6 +168,9 @@ am_relation_set_property (GObject      *object,
       break;
     case PROP_ATTRIBUTES:
       self->attributes = _am_string_table_copy (g_value_get_boxed (value));
+      break;
+    case PROP_STATUS:
+      self->status = g_value_get_enum (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -217,6 +226,14 @@ am_relation_class_init (AmRelationClass *klass)
    */
   properties [PROP_ATTRIBUTES] =
     g_param_spec_boxed ("attributes", NULL, NULL, G_TYPE_HASH_TABLE, flags);
+
+  /**
+   * AmRelation:status:
+   *
+   * Whether the item is part of the map or only suggested.
+   */
+  properties [PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, AM_TYPE_STATUS, AM_STATUS_ACCEPTED, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -297,4 +314,12 @@ am_relation_get_attributes (AmRelation *self)
   g_return_val_if_fail (AM_IS_RELATION (self), NULL);
 
   return self->attributes;
+}
+
+AmStatus
+am_relation_get_status (AmRelation *self)
+{
+  g_return_val_if_fail (AM_IS_RELATION (self), AM_STATUS_ACCEPTED);
+
+  return self->status;
 }

@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (AmRelation, am_relation, AM, RELATION, GObject)
  * Properties for g_object_new (AM_TYPE_RELATION, …): "id", "source", "target", "label"
  * (strings; "" when not given), "rel-type", "date" (strings), "directed" (boolean,
  * default TRUE), "evidence" (GPtrArray of AmEvidence), "attributes" (GHashTable of
- * utf8 → utf8).  Containers are copied. */
+ * utf8 → utf8), "status" (AmStatus).  Containers are copied. */
 const char *am_relation_get_id       (AmRelation *self);
 const char *am_relation_get_source   (AmRelation *self);
 const char *am_relation_get_target   (AmRelation *self);
@@ -31,5 +31,8 @@ const char *am_relation_get_date     (AmRelation *self);
 GPtrArray  *am_relation_get_evidence (AmRelation *self);
 /* (element-type utf8 utf8) (transfer none), never NULL */
 GHashTable *am_relation_get_attributes (AmRelation *self);
+
+/* %AM_STATUS_SUGGESTED for a suggestion not yet accepted ("status" property). */
+AmStatus    am_relation_get_status (AmRelation *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "am-core-enums.h"
 #include "am-core-private.h"
 #include "am-evidence.h"
 #include "am-statement.h"
@@ -26,6 +27,7 @@ struct _AmStatement
   char      *reported_by;
   GPtrArray *evidence;   /* of AmEvidence, owned */
   gboolean   quoted;
+  AmStatus   status;
 };
 
 G_DEFINE_FINAL_TYPE (AmStatement, am_statement, G_TYPE_OBJECT)
@@ -41,6 +43,7 @@ enum {
   PROP_ADDRESSEES,
   PROP_REPORTED_BY,
   PROP_EVIDENCE,
+  PROP_STATUS,
   N_PROPS
 };
 
@@ -121,6 +124,9 @@ am_statement_get_property (GObject    *object,
     case PROP_EVIDENCE:
       g_value_set_boxed (value, self->evidence);
       break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -162,6 +168,9 @@ am_statement_set_property (GObject      *object,
       break;
     case PROP_EVIDENCE:
       self->evidence = _am_evidence_array_copy (g_value_get_boxed (value));
+      break;
+    case PROP_STATUS:
+      self->status = g_value_get_enum (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -207,6 +216,14 @@ am_statement_class_init (AmStatementClass *klass)
    */
   properties [PROP_EVIDENCE] =
     g_param_spec_boxed ("evidence", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
+
+  /**
+   * AmStatement:status:
+   *
+   * Whether the item is part of the map or only suggested.
+   */
+  properties [PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, AM_TYPE_STATUS, AM_STATUS_ACCEPTED, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -286,4 +303,12 @@ am_statement_get_evidence (AmStatement *self)
   g_return_val_if_fail (AM_IS_STATEMENT (self), NULL);
 
   return self->evidence;
+}
+
+AmStatus
+am_statement_get_status (AmStatement *self)
+{
+  g_return_val_if_fail (AM_IS_STATEMENT (self), AM_STATUS_ACCEPTED);
+
+  return self->status;
 }

@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (AmStatement, am_statement, AM, STATEMENT, GObject)
  *
  * Properties for g_object_new (AM_TYPE_STATEMENT, …): "id", "speaker", "text" (strings;
  * "" when not given), "quoted" (boolean, default FALSE), "date", "reported-by" (strings),
- * "about", "addressees" (GStrv), "evidence" (GPtrArray of AmEvidence).  Containers are
+ * "about", "addressees" (GStrv), "evidence" (GPtrArray of AmEvidence), "status"
+ * (AmStatus).  Containers are
  * copied. */
 const char         *am_statement_get_id          (AmStatement *self);
 const char         *am_statement_get_speaker     (AmStatement *self);
@@ -31,5 +32,8 @@ const char * const *am_statement_get_addressees  (AmStatement *self);
 const char         *am_statement_get_reported_by (AmStatement *self);
 /* (element-type AmEvidence) (transfer none), never NULL */
 GPtrArray          *am_statement_get_evidence    (AmStatement *self);
+
+/* %AM_STATUS_SUGGESTED for a suggestion not yet accepted ("status" property). */
+AmStatus    am_statement_get_status (AmStatement *self);
 
 G_END_DECLS

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "am-types.h"
 
 static const char * const kind_names[AM_N_ENTITY_KINDS] = {
@@ -41,4 +43,34 @@ am_entity_kind_from_string (const char *str)
     return AM_ENTITY_KIND_ORGANIZATION;
 
   return AM_ENTITY_KIND_OTHER;
+}
+
+static const char * const status_names[AM_N_STATUSES] = {
+  [AM_STATUS_ACCEPTED] = "accepted",
+  [AM_STATUS_SUGGESTED] = "suggested",
+};
+
+const char *
+am_status_to_string (AmStatus status)
+{
+  g_return_val_if_fail ((guint) status < AM_N_STATUSES, "accepted");
+
+  return status_names[status];
+}
+
+gboolean
+am_status_from_string (const char *str,
+                       AmStatus   *status)
+{
+  for (guint i = 0; str != NULL && i < AM_N_STATUSES; i++)
+    {
+      if (strcmp (str, status_names[i]) == 0)
+        {
+          if (status != NULL)
+            *status = (AmStatus) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }

@@ -53,4 +53,37 @@ typedef enum
   AM_DOCUMENT_ORIGIN_GRAPHVIZ,  /* a DOT file read through the layout helper */
 } AmDocumentOrigin;
 
+/**
+ * AmStatus:
+ * @AM_STATUS_ACCEPTED: part of the map (the default; the JSON format leaves it out)
+ * @AM_STATUS_SUGGESTED: proposed by the offline suggestions and not yet accepted by a
+ *   person; the saved model never holds one (see am_document_to_json())
+ *
+ * Whether an entity, relation or statement is part of the map.  The JSON format
+ * spells these "accepted" and "suggested" in an item's "status" member.
+ */
+typedef enum
+{
+  AM_STATUS_ACCEPTED,
+  AM_STATUS_SUGGESTED,
+} AmStatus;
+
+#define AM_N_STATUSES (AM_STATUS_SUGGESTED + 1)
+
+/* "accepted" / "suggested" */
+const char *am_status_to_string   (AmStatus    status);
+/* The status spelled @str (exactly, as in the file); FALSE for any other word. */
+gboolean    am_status_from_string (const char *str,
+                                   AmStatus   *status);
+
+/* The article fields a document builder may set. */
+typedef enum
+{
+  AM_ARTICLE_FIELD_TITLE,
+  AM_ARTICLE_FIELD_DATE,
+  AM_ARTICLE_FIELD_PUBLISHER,
+  AM_ARTICLE_FIELD_SOURCE,
+  AM_ARTICLE_FIELD_URL,
+} AmArticleField;
+
 G_END_DECLS

@@ -93,7 +93,14 @@ static const BadInput bad_inputs[] = {
   { "entities-null.json", AM_MODEL_ERROR_INVALID_DOCUMENT, { "'entities' is null" } },
   { "wrong-format.json", AM_MODEL_ERROR_INVALID_DOCUMENT, { "not an Actormap file", "'graphml'" } },
   { "format-number.json", AM_MODEL_ERROR_WRONG_TYPE, { "format: expected a string, got an integer" } },
-  { "version-2.json", AM_MODEL_ERROR_INVALID_DOCUMENT, { "version 2" } },
+  { "version-3.json", AM_MODEL_ERROR_INVALID_DOCUMENT, { "version 3", "versions 1 and 2" } },
+
+  /* version 2: an item's status and an actor's position */
+  { "status-unknown.json", AM_MODEL_ERROR_INVALID_VALUE, { "entities[0] (a): status: 'maybe' is neither 'accepted' nor 'suggested'" } },
+  { "status-boolean.json", AM_MODEL_ERROR_WRONG_TYPE, { "relations[0] (r1): status: expected a string, got a boolean" } },
+  { "position-array.json", AM_MODEL_ERROR_WRONG_TYPE, { "entities[0] (a): position: expected an object, got an array" } },
+  { "position-no-y.json", AM_MODEL_ERROR_MISSING_FIELD, { "entities[0] (a): missing required member 'position.y'" } },
+  { "position-x-string.json", AM_MODEL_ERROR_WRONG_TYPE, { "entities[0] (a): position.x: expected a number, got a string" } },
 
   /* 9. wrong member types: the member, and the id once known */
   { "id-number.json", AM_MODEL_ERROR_WRONG_TYPE, { "entities[0]: id: expected a string, got an integer" } },
