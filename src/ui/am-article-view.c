@@ -38,7 +38,8 @@ struct _AmArticleView
   GArray          *paragraph_lengths;  /* gsize, bytes of each paragraph as shown */
   GArray          *paragraph_lines;    /* int, the buffer line of each paragraph */
   GArray          *line_paragraphs;    /* int, the paragraph of each buffer line, or -1 */
-  GMenu           *annotate_menu;      /* the text view's extra menu */
+  GMenu           *annotate_menu;      /* the text view's extra menu: one section */
+  GMenu           *annotate_section;   /* its items; the last one names the selection */
 
   /* Borrowed References (owned by the buffer's tag table) */
   GtkTextTag      *title_tag;
@@ -840,19 +841,45 @@ update_annotate_actions (AmArticleView *self)
   gtk_widget_action_set_enabled (widget, "article.add-evidence", can && selection != NULL);
 }
 
-/* The extra menu of the text view, made again when the document or the selection
- * changes: the aliases submenu lists the actors, the evidence item names the selection. */
+/* The last item of the menu names the item the words would be evidence for. */
+static void
+update_evidence_item (AmArticleView *self)
+{
+  AmDocument *document = shown_document (self);
+  const char *selection = get_selection (self);
+  guint n = g_menu_model_get_n_items (G_MENU_MODEL (self->annotate_section));
+  g_autofree char *label = NULL;
+
+  if (n == 0)
+    return;
+
+  if (selection != NULL && _am_ui_document_has_id (document, selection))
+    {
+      g_autofree char *name = _am_ui_describe_item (document, selection, 32);
+
+      /* Translators: an item of the article's context menu; %s names the selected actor,
+       * relation or statement */
+      label = g_strdup_printf (_("Add as _Evidence to %s"), name);
+    }
+  else
+    /* Translators: an item of the article's context menu (disabled: nothing is selected) */
+    label = g_strdup (_("Add as _Evidence to the Selected Item"));
+
+  g_menu_remove (self->annotate_section, n - 1);
+  g_menu_append (self->annotate_section, label, "article.add-evidence");
+}
+
+/* The extra menu of the text view, made again for each document: the aliases submenu
+ * lists its actors. */
 static void
 update_annotate_menu (AmArticleView *self)
 {
   AmDocument *document = shown_document (self);
-  const char *selection = get_selection (self);
-  g_autoptr(GMenu) section = g_menu_new ();
   g_autoptr(GMenu) kinds = g_menu_new ();
   g_autoptr(GMenu) actors = g_menu_new ();
   g_autoptr(GPtrArray) sorted = NULL;
 
-  g_menu_remove_all (self->annotate_menu);
+  g_menu_remove_all (self->annotate_section);
   if (document == NULL || am_document_get_n_paragraphs (document) == 0)
     return;
 
@@ -868,7 +895,7 @@ update_annotate_menu (AmArticleView *self)
     }
   /* Translators: a submenu of the article's context menu: the selected words become a new
    * actor of the kind chosen */
-  g_menu_append_submenu (section, _("New _Actor"), G_MENU_MODEL (kinds));
+  g_menu_append_submenu (self->annotate_section, _("New _Actor"), G_MENU_MODEL (kinds));
 
   sorted = _am_edit_sorted_actors (document, NULL);
   for (guint i = 0; i < sorted->len; i++)
@@ -880,30 +907,17 @@ update_annotate_menu (AmArticleView *self)
                                                g_variant_new_string (am_entity_get_id (entity)));
       g_menu_append_item (actors, item);
     }
-  if (sorted->len > 0)
-    /* Translators: a submenu of the article's context menu: the selected words become
-     * another name of the actor chosen */
-    g_menu_append_submenu (section, _("Add as A_lias of"), G_MENU_MODEL (actors));
+  /* Translators: a submenu of the article's context menu: the selected words become
+   * another name of the actor chosen */
+  g_menu_append_submenu (self->annotate_section, _("Add as A_lias of"), G_MENU_MODEL (actors));
 
   /* Translators: an item of the article's context menu */
-  g_menu_append (section, _("New _Relation…"), "article.new-relation");
+  g_menu_append (self->annotate_section, _("New _Relation…"), "article.new-relation");
   /* Translators: an item of the article's context menu */
-  g_menu_append (section, _("New _Statement…"), "article.new-statement");
-
-  if (selection != NULL && _am_ui_document_has_id (document, selection))
-    {
-      g_autofree char *name = _am_ui_describe_item (document, selection, 32);
-      /* Translators: an item of the article's context menu; %s names the selected actor,
-       * relation or statement */
-      g_autofree char *label = g_strdup_printf (_("Add as _Evidence to %s"), name);
-
-      g_menu_append (section, label, "article.add-evidence");
-    }
-  else
-    /* Translators: an item of the article's context menu (disabled: nothing is selected) */
-    g_menu_append (section, _("Add as _Evidence to the Selected Item"), "article.add-evidence");
-
-  g_menu_append_section (self->annotate_menu, NULL, G_MENU_MODEL (section));
+  g_menu_append (self->annotate_section, _("New _Statement…"), "article.new-statement");
+  /* Named by update_evidence_item(). */
+  g_menu_append (self->annotate_section, "", "article.add-evidence");
+  update_evidence_item (self);
 }
 
 /* The selected words as evidence, or NULL (after the error bell) when there are none. */
@@ -1181,7 +1195,7 @@ selection_changed_cb (AmArticleView *self)
 
   sync_text (self);
   update_highlight (self);
-  update_annotate_menu (self);
+  update_evidence_item (self);
   update_annotate_actions (self);
 
   /* The bar stays while the selection is one of its choices. */
@@ -1246,6 +1260,7 @@ am_article_view_finalize (GObject *object)
   g_clear_pointer (&self->paragraph_lines, g_array_unref);
   g_clear_pointer (&self->line_paragraphs, g_array_unref);
   g_clear_object (&self->annotate_menu);
+  g_clear_object (&self->annotate_section);
 
   G_OBJECT_CLASS (am_article_view_parent_class)->finalize (object);
 }
@@ -1406,6 +1421,8 @@ am_article_view_init (AmArticleView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.select", FALSE);
 
   self->annotate_menu = g_menu_new ();
+  self->annotate_section = g_menu_new ();
+  g_menu_append_section (self->annotate_menu, NULL, G_MENU_MODEL (self->annotate_section));
   gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (self->annotate_menu));
   g_signal_connect_object (buffer, "notify::has-selection",
                            G_CALLBACK (update_annotate_actions), self, G_CONNECT_SWAPPED);

@@ -507,8 +507,9 @@ test_properties_notify_once (void)
   g_autoptr(AmDocument) document = load_document ();
   g_autoptr(GHashTable) set1 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) set2 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_scene, n_selection, n_zoom, n_dark, n_legend, n_highlight, n_document;
+  guint n_scene, n_selection, n_zoom, n_dark, n_legend, n_highlight, n_document, n_connect;
 
+  watch (canvas, "connect-mode", &n_connect);
   watch (canvas, "scene", &n_scene);
   watch (canvas, "selection", &n_selection);
   watch (canvas, "zoom", &n_zoom);
@@ -543,6 +544,16 @@ test_properties_notify_once (void)
   g_object_set (canvas, "dark", TRUE, NULL);
   g_assert_cmpuint (n_dark, ==, 1);
   g_assert_true (am_canvas_get_dark (AM_CANVAS (canvas)));
+
+  g_assert_false (am_canvas_get_connect_mode (AM_CANVAS (canvas)));
+  am_canvas_set_connect_mode (AM_CANVAS (canvas), TRUE);
+  am_canvas_set_connect_mode (AM_CANVAS (canvas), 3);   /* any true value is TRUE */
+  g_object_set (canvas, "connect-mode", TRUE, NULL);
+  g_assert_cmpuint (n_connect, ==, 1);
+  /* The property action toggles it. */
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.connect-mode", NULL));
+  g_assert_false (am_canvas_get_connect_mode (AM_CANVAS (canvas)));
+  g_assert_cmpuint (n_connect, ==, 2);
 
   g_assert_true (am_canvas_get_show_legend (AM_CANVAS (canvas)));
   am_canvas_set_show_legend (AM_CANVAS (canvas), FALSE);
