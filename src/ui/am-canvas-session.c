@@ -16,6 +16,18 @@
  * "win.select".
  */
 
+/* Save As: the same map, another file. */
+static void
+file_changed_cb (AmCanvas   *self,
+                 GParamSpec *pspec,
+                 AmSession  *session)
+{
+  GFile *file = am_session_get_file (session);
+
+  g_object_set_data_full (G_OBJECT (self), "am-session-file",
+                          file ? g_object_ref (file) : NULL, g_object_unref);
+}
+
 static void
 document_changed_cb (AmCanvas   *self,
                      GParamSpec *pspec,
@@ -31,8 +43,7 @@ document_changed_cb (AmCanvas   *self,
                     && (file == old_file || (file && old_file && g_file_equal (file, old_file)))
                     && _am_edit_same_article (old, document);
 
-  g_object_set_data_full (G_OBJECT (self), "am-session-file",
-                          file ? g_object_ref (file) : NULL, g_object_unref);
+  file_changed_cb (self, NULL, session);
 
   /* Another document's map would only mislead while this one is laid out (its names,
    * clicks on ids this document does not have): the canvas starts empty.  A relayout
@@ -105,6 +116,8 @@ _am_canvas_session_signals_new (AmCanvas *self)
 
   g_signal_group_connect_object (group, "notify::document",
                                  G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (group, "notify::file",
+                                 G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "notify::scene",
                                  G_CALLBACK (scene_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "notify::map-selection",
