@@ -13,16 +13,6 @@
 /* How many words of a statement's text its new id takes. */
 #define STATEMENT_ID_WORDS 5
 
-static const char *
-item_id (gpointer item)
-{
-  if (AM_IS_ENTITY (item))
-    return am_entity_get_id (item);
-  if (AM_IS_RELATION (item))
-    return am_relation_get_id (item);
-  return am_statement_get_id (item);
-}
-
 AmStatus
 _am_edit_item_status (gpointer item)
 {
@@ -886,9 +876,11 @@ _am_edit_add_suggestions (AmDocumentBuilder *builder,
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
+          g_autofree char *id = NULL;
 
+          g_object_get (item, "id", &id, NULL);
           if (_am_edit_item_status (item) != AM_STATUS_SUGGESTED
-              || am_document_builder_lookup (builder, item_id (item)) != NULL
+              || am_document_builder_lookup (builder, id) != NULL
               || !references_known (builder, item))
             continue;
 

@@ -783,6 +783,43 @@ test_save_errors (void)
   remove_tree (dir);
 }
 
+/* A Graphviz file is never overwritten with a model: Save asks for a new name. */
+static void
+test_save_graph_needs_new_name (void)
+{
+  g_autoptr(AmSession) session = am_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AmDocument) graph = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "graph.dot", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *content = NULL;
+
+  g_ptr_array_add (entities, g_object_new (AM_TYPE_ENTITY, "id", "a", "name", "a", NULL));
+  g_ptr_array_add (entities, g_object_new (AM_TYPE_ENTITY, "id", "b", "name", "b", NULL));
+  graph = am_document_new_imported (AM_DOCUMENT_ORIGIN_GRAPHVIZ, "graph", entities, relations,
+                                    NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "digraph { a; b }", -1, NULL));
+
+  am_session_set_document (session, graph, file);
+  am_session_cancel (session);
+  g_assert_nonnull (am_session_add_relation (session, "a", "b", "to", NULL, TRUE, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (save_sync (session, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "graph.dot"));
+  g_file_get_contents (path, &content, NULL, NULL);
+  g_assert_cmpstr (content, ==, "digraph { a; b }");
+  g_assert_true (am_session_get_modified (session));
+  am_session_cancel (session);
+  am_session_discard_recovery (session);
+  remove_tree (dir);
+}
+
 /* Recovery */
 
 static char *
@@ -1101,10 +1138,17 @@ test_new_from_article (void)
     }
   g_assert_cmpuint (n_suggested, >=, 2);
 
+  /* Suggesting again finds nothing new: no second step. */
+  am_session_suggest (session);
+  while (am_session_get_suggesting (session) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (am_session_get_suggesting (session));
+
   /* Undo takes the suggestions away at once; still unsaved. */
   am_session_undo (session);
   g_assert_true (am_session_get_document (session) == document);
   g_assert_true (am_session_get_modified (session));
+  g_assert_false (am_session_get_can_undo (session));
   am_session_cancel (session);
   am_session_discard_recovery (session);
 }
@@ -1139,6 +1183,7 @@ main (int   argc,
   g_test_add_func ("/session-edit/accept-all", test_accept_all);
   g_test_add_func ("/session-edit/save-leaves-suggestions-out", test_save_leaves_suggestions_out);
   g_test_add_func ("/session-edit/save-errors", test_save_errors);
+  g_test_add_func ("/session-edit/save-graph-needs-new-name", test_save_graph_needs_new_name);
   g_test_add_func ("/session-edit/move-keeps-map", test_move_keeps_map);
   g_test_add_func ("/session-edit/new-from-article", test_new_from_article);
   g_test_add_func ("/session-edit/recovery/written-and-discarded", test_recovery_written_and_discarded);
