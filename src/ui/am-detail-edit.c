@@ -29,6 +29,7 @@ typedef struct
   char      *property;
   FieldKind  kind;
   char      *original;     /* the text the field started with */
+  char      *submitted;    /* the last text committed (an edit refused stays refused) */
   GPtrArray *choice_ids;   /* a combo row's ids in order ("" = none), or NULL */
 } Field;
 
@@ -39,6 +40,7 @@ field_free (Field *field)
   g_free (field->id);
   g_free (field->property);
   g_free (field->original);
+  g_free (field->submitted);
   g_clear_pointer (&field->choice_ids, g_ptr_array_unref);
   g_free (field);
 }
@@ -143,7 +145,10 @@ commit_text (GtkWidget *row)
   GValue value = G_VALUE_INIT;
 
   g_strstrip (text);
-  if (field == NULL || g_strcmp0 (text, field->original) == 0)
+  /* Nothing changed, or this very text was committed already (Enter, then the focus
+   * leaving): no second edit, no second error. */
+  if (field == NULL || g_strcmp0 (text, field->original) == 0
+      || g_strcmp0 (text, field->submitted) == 0)
     return;
 
   switch (field->kind)
@@ -165,6 +170,8 @@ commit_text (GtkWidget *row)
 
         if (ids == NULL)
           {
+            g_free (field->submitted);
+            field->submitted = g_strdup (text);
             gtk_widget_add_css_class (row, "error");
             _am_edit_report_error (row, error);
             return;
@@ -178,9 +185,8 @@ commit_text (GtkWidget *row)
       g_assert_not_reached ();
     }
 
-  /* Committed once: a second focus-out of the same text is no new edit. */
-  g_free (field->original);
-  field->original = g_strdup (text);
+  g_free (field->submitted);
+  field->submitted = g_strdup (text);
   gtk_widget_remove_css_class (row, "error");
   commit_later (row, field, &value);
 }
@@ -214,6 +220,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
     return FALSE;
 
   gtk_editable_set_text (GTK_EDITABLE (row), field->original);
+  g_clear_pointer (&field->submitted, g_free);
   gtk_widget_remove_css_class (row, "error");
 
   return TRUE;

@@ -855,6 +855,7 @@ test_edit_relation_and_statement (Fixture       *f,
 {
   AmRelation *relation;
   AmStatement *statement;
+  GtkWindow *dialog;
   GtkWidget *row;
 
   select_and_show (f, "r-meet", AM_SELECTION_ORIGIN_MAP);
@@ -897,6 +898,15 @@ test_edit_relation_and_statement (Fixture       *f,
   ui_test_drain ();
   g_assert_true (am_session_get_document (f->session) == edited_from);
   g_assert_true (gtk_widget_has_css_class (row, "error"));
+  /* Told once (a dialog: this window has no toast overlay), not again when the focus
+   * leaves with the same text. */
+  dialog = ui_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Nobody Known"));
+  gtk_window_destroy (dialog);
+  g_signal_emit_by_name (controller_of (row, GTK_TYPE_EVENT_CONTROLLER_FOCUS), "leave");
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog ());
 }
 
 
