@@ -33,4 +33,7 @@ GtkWidget  *ui_test_find_type     (GtkWidget       *root,
 GtkWidget  *ui_test_find_label    (GtkWidget       *root,
                                    const char      *needle);
 
+/* The AdwMessageDialog on screen (the last one shown), or NULL. (transfer none) */
+GtkWindow  *ui_test_find_dialog   (void);
+
 G_END_DECLS
