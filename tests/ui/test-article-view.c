@@ -369,8 +369,8 @@ test_click_without_evidence (Fixture       *f,
 
   am_session_select (f->session, "kim-jong-un", AM_SELECTION_ORIGIN_MAP);
 
-  /* The headline supports nothing. */
-  g_assert_false (am_article_view_activate_at (f->view, 0, 3));
+  /* "But in the end, …" (paragraph 11) opens with words no fact rests on. */
+  g_assert_false (am_article_view_activate_at (f->view, 11, 2));
   g_assert_false (am_article_view_activate_at (f->view, 1, -1));
   g_assert_false (am_article_view_activate_at (f->view, n_paragraphs, 0));
   g_assert_false (am_article_view_activate_at (f->view, G_MAXUINT, 0));
@@ -383,7 +383,7 @@ test_click_without_evidence (Fixture       *f,
   g_assert_true (am_article_view_activate_at (f->view, 1,
                                               offset_of (f->document, 1, "North Korea will")));
   g_assert_true (bar_revealed (f));
-  g_assert_false (am_article_view_activate_at (f->view, 0, 3));
+  g_assert_false (am_article_view_activate_at (f->view, 11, 2));
   g_assert_false (bar_revealed (f));
   g_assert_cmpstr (am_session_get_selection (f->session), ==, "s-north-korea-will-ignore-contact");
 }
@@ -677,7 +677,7 @@ test_annotate_new_relation (Fixture       *f,
                                offset_of (f->document, 5, "strengthen a united front")));
   g_assert_cmpstr (am_session_get_undo_label (f->session), ==, "New Relation");
 
-  /* The dialog: "ignore" in the first sentence, which names North Korea and the US. */
+  /* The dialog: "ignore" in the first sentence, whose statement Choe Son Hui made about the US. */
   select_sloppily (f, 1, "ignore", 1, "ignore", 1);
   gtk_widget_activate_action (GTK_WIDGET (f->view), "article.new-relation", NULL);
   dialog = ADW_MESSAGE_DIALOG (ui_test_find_dialog ());
@@ -697,7 +697,7 @@ test_annotate_new_relation (Fixture       *f,
   g_assert_nonnull (relation);
   g_assert_cmpstr (am_relation_get_label (relation), ==, "will ignore");
   /* The speaker of the sentence's statement, then whom it is about. */
-  g_assert_cmpstr (am_relation_get_source (relation), ==, "north-korea");
+  g_assert_cmpstr (am_relation_get_source (relation), ==, "choe-son-hui");
   g_assert_cmpstr (am_relation_get_target (relation), ==, "us");
   g_assert_true (has_evidence (am_relation_get_evidence (relation), 1, "ignore",
                                offset_of (f->document, 1, "ignore")));
