@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "am-core.h"
+#include "test-files.h"
 
 static const char status_model[] =
   "{\"format\": \"actormap\", \"version\": 2,"
@@ -259,89 +260,13 @@ test_equal (void)
 /* ------------------------------------------------------------------------------------ */
 /* Saving                                                                               */
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("actormap-save-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static gint
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, joined with spaces. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
-write_file (const char *path,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
-assert_file_contents (const char *path,
-                      const char *expected)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (contents, ==, expected);
-}
-
 static const char old_contents[] = "{\"entities\": [], \"note\": \"the old file\"}\n";
 
 static void
 test_save (void)
 {
   g_autoptr(AmDocument) document = load_string (status_model);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("actormap-save-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "map.json", NULL);
   g_autofree char *link = g_build_filename (dir, "link.json", NULL);
   g_autofree char *listing = NULL;
@@ -372,9 +297,9 @@ test_save (void)
     g_assert_true (am_document_equal (document, again));
   }
 
-  listing = list_dir (dir);
-  g_assert_cmpstr (listing, ==, "link.json map.json");
-  remove_tree (dir);
+  listing = test_files_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "link.json,map.json");
+  test_files_remove_tree (dir);
 }
 
 typedef enum
@@ -400,7 +325,7 @@ test_save_fails (gconstpointer data)
 {
   Failure failure = GPOINTER_TO_INT (data);
   g_autoptr(AmDocument) document = load_string (status_model);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("actormap-save-XXXXXX");
   g_autofree char *old = g_build_filename (dir, "old.json", NULL);
   g_autofree char *path = NULL;
   g_autofree char *listing_before = NULL;
@@ -410,7 +335,7 @@ test_save_fails (gconstpointer data)
   GIOErrorEnum code;
 
   /* An old model next to the target, which no failure may touch. */
-  write_file (old, old_contents);
+  test_files_write (old, old_contents);
 
   switch (failure)
     {
@@ -441,7 +366,7 @@ test_save_fails (gconstpointer data)
       g_assert_not_reached ();
     }
 
-  listing_before = list_dir (dir);
+  listing_before = test_files_list_dir (dir);
   g_assert_false (am_document_save (document, path, AM_JSON_DEFAULT, &error));
   g_assert_error (error, G_IO_ERROR, code);
   g_test_message ("%s", error->message);
@@ -449,8 +374,8 @@ test_save_fails (gconstpointer data)
   g_assert_nonnull (strstr (error->message, expected_name));
 
   /* The old file byte for byte, and nothing new: no temporary file. */
-  assert_file_contents (old, old_contents);
-  listing = list_dir (dir);
+  test_files_assert_contents (old, old_contents);
+  listing = test_files_list_dir (dir);
   g_assert_cmpstr (listing, ==, listing_before);
   if (failure == FAIL_LINK_TO_DEVICE)
     {
@@ -460,7 +385,7 @@ test_save_fails (gconstpointer data)
       g_assert_true (S_ISLNK (st.st_mode));
     }
 
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 /* A full disk: the write fails part way (ENOSPC).  No tmpfs here, so the file size limit
@@ -488,22 +413,22 @@ test_save_disk_full (void)
     }
 
   {
-    g_autofree char *dir = make_temp_dir ();
+    g_autofree char *dir = test_files_make_temp_dir ("actormap-save-XXXXXX");
     g_autofree char *path = g_build_filename (dir, "map.json", NULL);
     g_autofree char *listing = NULL;
 
-    write_file (path, old_contents);
+    test_files_write (path, old_contents);
     g_setenv ("AM_TEST_SAVE_PATH", path, TRUE);
     g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
     g_test_trap_assert_passed ();
     g_test_trap_assert_stderr ("*Could not save ?map.json?: File too large*");
 
-    assert_file_contents (path, old_contents);
-    listing = list_dir (dir);
+    test_files_assert_contents (path, old_contents);
+    listing = test_files_list_dir (dir);
     g_assert_cmpstr (listing, ==, "map.json");
 
     g_unsetenv ("AM_TEST_SAVE_PATH");
-    remove_tree (dir);
+    test_files_remove_tree (dir);
   }
 }
 

@@ -15,6 +15,7 @@
 #include "am-session-recovery.h"
 #include "am-ui-util.h"
 #include "session-fixtures.h"
+#include "test-files.h"
 
 static char *state_dir;
 
@@ -377,40 +378,12 @@ save_sync (AmSession  *session,
   return am_session_save_finish (session, result, error);
 }
 
-static char *
-temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("am-session-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static void
 test_modified (void)
 {
   g_autoptr(AmSession) session = session_with_article ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-session-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "map.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(AmDocument) reloaded = NULL;
@@ -471,7 +444,7 @@ test_modified (void)
   g_assert_nonnull (strstr (current, "\"ignores\""));
 
   am_session_cancel (session);
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 /* Delete, merge */
@@ -710,7 +683,7 @@ test_save_leaves_suggestions_out (void)
 {
   g_autoptr(AmSession) session = session_with_suggestions ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-session-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "map.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(AmDocument) reloaded = NULL;
@@ -723,7 +696,7 @@ test_save_leaves_suggestions_out (void)
   g_assert_null (am_document_lookup_relation (reloaded, "r-china-japan"));
   g_assert_nonnull (am_document_lookup_entity (reloaded, "north-korea"));
   am_session_cancel (session);
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 /* Saving fails cleanly */
@@ -733,7 +706,7 @@ test_save_errors (void)
 {
   g_autoptr(AmSession) session = session_with_article ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-session-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "map.json", NULL);
   g_autofree char *missing_path = g_build_filename (dir, "missing", "folder", "lost.json", NULL);
   g_autofree char *folder_path = g_build_filename (dir, "a-folder.json", NULL);
@@ -785,7 +758,7 @@ test_save_errors (void)
   g_assert_cmpstr (content, ==, old_content);
 
   am_session_cancel (session);
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 /* A Graphviz file is never overwritten with a model: Save asks for a new name. */
@@ -797,7 +770,7 @@ test_save_graph_needs_new_name (void)
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(AmDocument) graph = NULL;
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-session-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "graph.dot", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *content = NULL;
@@ -822,7 +795,7 @@ test_save_graph_needs_new_name (void)
   g_assert_true (am_session_get_modified (session));
   am_session_cancel (session);
   am_session_discard_recovery (session);
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 /* Recovery */
@@ -853,7 +826,7 @@ clear_recovery_dir (void)
 {
   g_autofree char *dir = recovery_dir ();
 
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 /* A process id that is gone: a child that has exited and been waited for. */
@@ -990,7 +963,7 @@ test_recover_bad_file (void)
 {
   g_autoptr(AmSession) session = session_with_article ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-session-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "1-1.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   AmDocument *document = am_session_get_document (session);
@@ -1002,7 +975,7 @@ test_recover_bad_file (void)
   g_assert_true (am_session_get_document (session) == document);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   am_session_cancel (session);
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 
@@ -1197,7 +1170,7 @@ main (int   argc,
 
   int result = g_test_run ();
 
-  remove_tree (state_dir);
+  test_files_remove_tree (state_dir);
   g_free (state_dir);
   return result;
 }
