@@ -13,18 +13,6 @@
 /* How many words of a statement's text its new id takes. */
 #define STATEMENT_ID_WORDS 5
 
-AmStatus
-_am_edit_item_status (gpointer item)
-{
-  if (AM_IS_ENTITY (item))
-    return am_entity_get_status (item);
-  if (AM_IS_RELATION (item))
-    return am_relation_get_status (item);
-  if (AM_IS_STATEMENT (item))
-    return am_statement_get_status (item);
-  g_return_val_if_reached (AM_STATUS_ACCEPTED);
-}
-
 static void
 set_unknown_id_error (GError     **error,
                       const char  *id)
@@ -79,16 +67,6 @@ put_owned (AmDocumentBuilder *builder,
 {
   am_document_builder_put (builder, copy);
   g_object_unref (copy);
-}
-
-static GPtrArray *
-item_evidence (gpointer item)
-{
-  if (AM_IS_ENTITY (item))
-    return am_entity_get_evidence (item);
-  if (AM_IS_RELATION (item))
-    return am_relation_get_evidence (item);
-  return am_statement_get_evidence (item);
 }
 
 static gboolean
@@ -348,7 +326,7 @@ _am_edit_add_evidence (AmDocumentBuilder  *builder,
       return FALSE;
     }
 
-  evidence_array = evidence_union (item_evidence (item), more);
+  evidence_array = evidence_union (am_document_item_get_evidence (item), more);
   put_owned (builder, am_object_copy_with (item, "evidence", evidence_array, NULL));
   return TRUE;
 }
@@ -616,8 +594,8 @@ _am_edit_merge (AmDocumentBuilder  *builder,
   description = am_entity_get_description (keep) ? am_entity_get_description (keep)
                                                   : am_entity_get_description (merge);
   /* Accepted when either was: a person said so. */
-  status = _am_edit_item_status (keep) == AM_STATUS_ACCEPTED
-           || _am_edit_item_status (merge) == AM_STATUS_ACCEPTED
+  status = am_document_item_get_status (keep) == AM_STATUS_ACCEPTED
+           || am_document_item_get_status (merge) == AM_STATUS_ACCEPTED
            ? AM_STATUS_ACCEPTED : AM_STATUS_SUGGESTED;
   put_owned (builder, am_object_copy_with (keep,
                                            "aliases", aliases,
@@ -689,7 +667,7 @@ static void
 accept_item (AmDocumentBuilder *builder,
              gpointer           item)
 {
-  if (item != NULL && _am_edit_item_status (item) == AM_STATUS_SUGGESTED)
+  if (item != NULL && am_document_item_get_status (item) == AM_STATUS_SUGGESTED)
     put_owned (builder, am_object_copy_with (item, "status", AM_STATUS_ACCEPTED, NULL));
 }
 
@@ -743,7 +721,7 @@ lookup_suggested (AmDocumentBuilder  *builder,
 {
   gpointer item = lookup_item (builder, item_id, G_TYPE_OBJECT, error);
 
-  if (item != NULL && _am_edit_item_status (item) != AM_STATUS_SUGGESTED)
+  if (item != NULL && am_document_item_get_status (item) != AM_STATUS_SUGGESTED)
     {
       g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE,
                    /* Translators: accepting or rejecting an item that is no suggestion; %s is its id */
@@ -810,7 +788,7 @@ _am_edit_accept_all (AmDocumentBuilder *builder,
     {
       gpointer item = am_document_builder_get_item (builder, gtype, i);
 
-      if (_am_edit_item_status (item) != AM_STATUS_SUGGESTED)
+      if (am_document_item_get_status (item) != AM_STATUS_SUGGESTED)
         continue;
       accept_item (builder, item);
       count++;
@@ -879,7 +857,7 @@ _am_edit_add_suggestions (AmDocumentBuilder *builder,
           g_autofree char *id = NULL;
 
           g_object_get (item, "id", &id, NULL);
-          if (_am_edit_item_status (item) != AM_STATUS_SUGGESTED
+          if (am_document_item_get_status (item) != AM_STATUS_SUGGESTED
               || am_document_builder_lookup (builder, id) != NULL
               || !references_known (builder, item))
             continue;

@@ -67,6 +67,28 @@ test_status_and_position_load (void)
   g_assert_cmpstr (am_status_to_string (AM_STATUS_ACCEPTED), ==, "accepted");
 }
 
+/* What an entity, a relation and a statement share, read through one call for any of them. */
+static void
+test_item_accessors (void)
+{
+  g_autoptr(AmDocument) document = load_small ();
+  AmEntity *biden = am_document_lookup_entity (document, "biden");
+  AmRelation *met = am_document_lookup_relation (document, "r-met");
+  AmStatement *no = am_document_lookup_statement (document, "s-no");
+
+  g_assert_cmpstr (am_document_item_get_id (biden), ==, "biden");
+  g_assert_cmpstr (am_document_item_get_id (met), ==, "r-met");
+  g_assert_cmpstr (am_document_item_get_id (no), ==, "s-no");
+
+  g_assert_cmpint (am_document_item_get_status (biden), ==, AM_STATUS_ACCEPTED);
+  g_assert_cmpint (am_document_item_get_status (met), ==, AM_STATUS_SUGGESTED);
+  g_assert_cmpint (am_document_item_get_status (no), ==, AM_STATUS_SUGGESTED);
+
+  g_assert_true (am_document_item_get_evidence (biden) == am_entity_get_evidence (biden));
+  g_assert_true (am_document_item_get_evidence (met) == am_relation_get_evidence (met));
+  g_assert_true (am_document_item_get_evidence (no) == am_statement_get_evidence (no));
+}
+
 static void
 test_copy_with (void)
 {
@@ -327,6 +349,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/status-and-position", test_status_and_position_load);
+  g_test_add_func ("/model/item-accessors", test_item_accessors);
   g_test_add_func ("/model/copy-with", test_copy_with);
   g_test_add_func ("/builder/edit", test_builder_edit);
   g_test_add_func ("/builder/evidence-offset", test_builder_evidence_offset);
