@@ -45,19 +45,21 @@ lookup_item (AmDocumentBuilder  *builder,
   return item;
 }
 
-static gboolean
-check_text (const char  *text,
-            const char  *what,
-            GError     **error)
+/* @text without the white space around it; NULL, with the error @what (already
+ * translated), when nothing is left.  (transfer full) */
+static char *
+stripped_text (const char  *text,
+               const char  *what,
+               GError     **error)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
+  char *copy = g_strstrip (g_strdup (text ? text : ""));
 
   if (copy[0] != '\0')
-    return TRUE;
+    return copy;
 
-  /* @what is already translated */
+  g_free (copy);
   g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE, "%s", what);
-  return FALSE;
+  return NULL;
 }
 
 /* Puts @copy (transfer full) in place of the item with its id. */
@@ -177,12 +179,11 @@ _am_edit_add_actor (AmDocumentBuilder  *builder,
   char *id;
 
   /* Translators: an error when a new actor has an empty name */
-  if (!check_text (name, _("An actor needs a name"), error))
+  if ((stripped = stripped_text (name, _("An actor needs a name"), error)) == NULL)
     return NULL;
   if ((guint) kind >= AM_N_ENTITY_KINDS)
     kind = AM_ENTITY_KIND_OTHER;
 
-  stripped = g_strstrip (g_strdup (name));
   id = am_document_builder_make_id (builder, "", stripped);
   put_owned (builder, g_object_new (AM_TYPE_ENTITY,
                                     "id", id,
@@ -209,10 +210,9 @@ _am_edit_add_alias (AmDocumentBuilder  *builder,
   if (entity == NULL)
     return FALSE;
   /* Translators: an error when an alias is empty */
-  if (!check_text (alias, _("An alias cannot be empty"), error))
+  if ((stripped = stripped_text (alias, _("An alias cannot be empty"), error)) == NULL)
     return FALSE;
 
-  stripped = g_strstrip (g_strdup (alias));
   /* The name itself is not an alias of the actor. */
   aliases = g_str_equal (stripped, am_entity_get_name (entity))
             ? g_strdupv ((char **) am_entity_get_aliases (entity))
@@ -245,10 +245,9 @@ _am_edit_add_relation (AmDocumentBuilder  *builder,
       || lookup_item (builder, target, AM_TYPE_ENTITY, error) == NULL)
     return NULL;
   /* Translators: an error when a new relation has an empty label */
-  if (!check_text (label, _("A relation needs a label"), error))
+  if ((stripped = stripped_text (label, _("A relation needs a label"), error)) == NULL)
     return NULL;
 
-  stripped = g_strstrip (g_strdup (label));
   /* "r-" and the words the map shows: who, and how. */
   id_name = g_strdup_printf ("%s %s", am_entity_get_name (from), stripped);
   id = am_document_builder_make_id (builder, "r-", id_name);
@@ -282,10 +281,9 @@ _am_edit_add_statement (AmDocumentBuilder  *builder,
   if ((who = lookup_item (builder, speaker, AM_TYPE_ENTITY, error)) == NULL)
     return NULL;
   /* Translators: an error when a new statement has no words */
-  if (!check_text (text, _("A statement needs its words"), error))
+  if ((stripped = stripped_text (text, _("A statement needs its words"), error)) == NULL)
     return NULL;
 
-  stripped = g_strstrip (g_strdup (text));
   /* "s-", the speaker and the first words: readable in the saved file. */
   id_name = g_string_new (am_entity_get_name (who));
   words = g_strsplit_set (stripped, " \t\n", -1);
