@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
@@ -86,4 +88,25 @@ test_files_assert_contents (const char *path,
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (contents, length, expected, strlen (expected));
+}
+
+void
+test_files_assert_only (const char *dir,
+                        const char *name,
+                        const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *listing = test_files_list_dir (dir);
+
+  g_assert_cmpstr (listing, ==, name);
+  test_files_assert_contents (path, contents);
+}
+
+void
+test_files_limit_size (void)
+{
+  struct rlimit limit = { 4096, 4096 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
 }

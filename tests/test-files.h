@@ -28,4 +28,14 @@ void  test_files_write (const char *path,
 void  test_files_assert_contents (const char *path,
                                   const char *expected);
 
+/* Fails the test unless @dir holds nothing but the file @name, holding exactly @contents:
+ * what a failed write must leave (the old file as it was, no temporary file). */
+void  test_files_assert_only (const char *dir,
+                              const char *name,
+                              const char *contents);
+
+/* Writes of this process past 4 KiB fail with EFBIG, as on a full disk writes fail with
+ * ENOSPC, instead of killing it: for a test's subprocess. */
+void  test_files_limit_size (void);
+
 G_END_DECLS

@@ -6,9 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -400,11 +398,9 @@ test_save_disk_full (void)
       g_autofree char *model = bundled_model_path ();
       const char *path = g_getenv ("AM_TEST_SAVE_PATH");
       g_autoptr(GError) error = NULL;
-      struct rlimit limit = { 4096, 4096 };
 
       document = load_path (model);
-      signal (SIGXFSZ, SIG_IGN);
-      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      test_files_limit_size ();
 
       g_assert_false (am_document_save (document, path, AM_JSON_DEFAULT, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
@@ -415,7 +411,6 @@ test_save_disk_full (void)
   {
     g_autofree char *dir = test_files_make_temp_dir ("actormap-save-XXXXXX");
     g_autofree char *path = g_build_filename (dir, "map.json", NULL);
-    g_autofree char *listing = NULL;
 
     test_files_write (path, old_contents);
     g_setenv ("AM_TEST_SAVE_PATH", path, TRUE);
@@ -423,9 +418,7 @@ test_save_disk_full (void)
     g_test_trap_assert_passed ();
     g_test_trap_assert_stderr ("*Could not save ?map.json?: File too large*");
 
-    test_files_assert_contents (path, old_contents);
-    listing = test_files_list_dir (dir);
-    g_assert_cmpstr (listing, ==, "map.json");
+    test_files_assert_only (dir, "map.json", old_contents);
 
     g_unsetenv ("AM_TEST_SAVE_PATH");
     test_files_remove_tree (dir);

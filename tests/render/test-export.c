@@ -7,9 +7,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -974,7 +972,6 @@ test_failed_export_keeps_file (void)
   g_autofree char *dir = test_files_make_temp_dir ("am-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "map.png", NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *listing = NULL;
   AmExportOptions options;
 
   test_files_write (path, "the old map\n");
@@ -983,9 +980,7 @@ test_failed_export_keeps_file (void)
   g_assert_false (am_export_to_file (scene, &options, path, &error));
   g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE);
 
-  test_files_assert_contents (path, "the old map\n");
-  listing = test_files_list_dir (dir);
-  g_assert_cmpstr (listing, ==, "map.png");
+  test_files_assert_only (dir, "map.png", "the old map\n");
 
   test_files_remove_tree (dir);
 }
@@ -1002,13 +997,9 @@ test_full_disk (void)
       g_autofree char *path = g_build_filename (dir, "map.png", NULL);
       g_autoptr(GError) error = NULL;
       g_autofree char *listing = NULL;
-      struct rlimit limit = { 4096, 4096 };
       AmExportOptions options;
 
-      /* A write past the limit fails with EFBIG instead of killing the process, as a
-       * full disk fails with ENOSPC. */
-      signal (SIGXFSZ, SIG_IGN);
-      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      test_files_limit_size ();
 
       render_fixture_export_options_init (&options);
       options.scale = 2;
@@ -1025,7 +1016,6 @@ test_full_disk (void)
   {
     g_autofree char *dir = test_files_make_temp_dir ("am-export-XXXXXX");
     g_autofree char *path = g_build_filename (dir, "map.png", NULL);
-    g_autofree char *listing = NULL;
 
     test_files_write (path, old_contents);
     g_setenv ("AM_TEST_EXPORT_DIR", dir, TRUE);
@@ -1035,9 +1025,7 @@ test_full_disk (void)
     g_test_trap_assert_stderr ("*Could not write*map.png*File too large*");
 
     /* Byte for byte, and nothing else in the directory. */
-    test_files_assert_contents (path, old_contents);
-    listing = test_files_list_dir (dir);
-    g_assert_cmpstr (listing, ==, "map.png");
+    test_files_assert_only (dir, "map.png", old_contents);
 
     g_unsetenv ("AM_TEST_EXPORT_DIR");
     test_files_remove_tree (dir);
@@ -1134,7 +1122,6 @@ test_read_only_directory (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *listing = NULL;
   AmExportOptions options;
 
   if (geteuid () == 0)
@@ -1154,9 +1141,7 @@ test_read_only_directory (void)
   g_assert_nonnull (strstr (error->message, path));
 
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
-  test_files_assert_contents (path, "old pdf");
-  listing = test_files_list_dir (dir);
-  g_assert_cmpstr (listing, ==, "map.pdf");
+  test_files_assert_only (dir, "map.pdf", "old pdf");
 
   test_files_remove_tree (dir);
 }
