@@ -16,6 +16,7 @@
 #include "am-ui-util.h"
 #include "session-fixtures.h"
 #include "test-files.h"
+#include "test-scenes.h"
 
 static char *state_dir;
 
@@ -996,25 +997,14 @@ wait_for_layout (AmSession *session)
   g_assert_nonnull (am_session_get_scene (session));
 }
 
-static AmPoint
-node_centre (AmScene    *scene,
-             const char *id)
-{
-  gint index = am_scene_find_node (scene, id);
-  const AmSceneNode *node;
-
-  g_assert_cmpint (index, >=, 0);
-  node = am_scene_get_node (scene, index);
-  return (AmPoint) { node->box.x + node->box.width / 2, node->box.y + node->box.height / 2 };
-}
-
 static void
 assert_centre (AmScene    *scene,
                const char *id,
                AmPoint     expected)
 {
-  AmPoint centre = node_centre (scene, id);
+  AmPoint centre;
 
+  test_scenes_centre (scene, id, &centre.x, &centre.y);
   g_assert_cmpfloat_with_epsilon (centre.x, expected.x, 0.01);
   g_assert_cmpfloat_with_epsilon (centre.y, expected.y, 0.01);
 }
@@ -1035,8 +1025,8 @@ test_move_keeps_map (void)
   am_session_set_document (session, document, NULL);
   wait_for_layout (session);
   first = am_scene_ref (am_session_get_scene (session));
-  china = node_centre (first, "china");
-  us = node_centre (first, "us");
+  test_scenes_centre (first, "china", &china.x, &china.y);
+  test_scenes_centre (first, "us", &us.x, &us.y);
   target = (AmPoint) { china.x + 37.5, china.y + 21.25 };
 
   /* At once: the actor where it was dropped, its edges straight, everything else put. */
