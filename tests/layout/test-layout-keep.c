@@ -14,24 +14,10 @@
 #include "am-geometry.h"
 #include "am-layout-private.h"
 #include "layout-test-util.h"
+#include "test-result.h"
 #include "test-scenes.h"
 
 #define CENTRE_TOLERANCE 0.01
-
-typedef struct
-{
-  GAsyncResult *result;
-} Wait;
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-}
 
 /* A keeping job through the real helper; asserts it gives a scene. */
 static AmScene *
@@ -39,16 +25,13 @@ run_keeping (AmDocument     *document,
              AmLayoutEngine  engine,
              AmScene        *previous)
 {
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   AmScene *scene;
-  Wait wait = { NULL };
 
   am_layout_job_run_keeping_async (document, engine, previous, NULL, 120, NULL,
-                                   NULL, NULL, NULL, done_cb, &wait);
-  while (wait.result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  scene = am_layout_job_run_finish (wait.result, &error);
-  g_object_unref (wait.result);
+                                   NULL, NULL, NULL, test_result_store_cb, &result);
+  scene = am_layout_job_run_finish (test_result_wait (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (scene);
   g_assert_cmpstr (am_scene_get_engine (scene), ==, am_layout_engine_to_string (engine));

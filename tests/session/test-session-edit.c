@@ -16,6 +16,7 @@
 #include "am-ui-util.h"
 #include "session-fixtures.h"
 #include "test-files.h"
+#include "test-result.h"
 #include "test-scenes.h"
 
 static char *state_dir;
@@ -355,16 +356,6 @@ test_selection_kept (void)
 
 /* Modified through edit, save, undo, redo */
 
-static void
-save_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static gboolean
 save_sync (AmSession  *session,
            GFile      *file,
@@ -372,11 +363,8 @@ save_sync (AmSession  *session,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  am_session_save_async (session, file, NULL, save_done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return am_session_save_finish (session, result, error);
+  am_session_save_async (session, file, NULL, test_result_store_cb, &result);
+  return am_session_save_finish (session, test_result_wait (&result), error);
 }
 
 static void
