@@ -27,3 +27,11 @@ session_fixture_load_article (void)
   g_assert_nonnull (document);
   return document;
 }
+
+void
+session_fixture_count_notify (GObject    *object,
+                              GParamSpec *pspec,
+                              guint      *count)
+{
+  (*count)++;
+}

@@ -245,14 +245,6 @@ test_edit_undo_redo (gconstpointer data)
 }
 
 static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_labels_and_notify (void)
 {
   g_autoptr(AmSession) session = session_with_article ();
@@ -261,8 +253,8 @@ test_labels_and_notify (void)
   g_autofree char *actor = NULL;
   guint undo_label_count = 0, can_redo_count = 0;
 
-  g_signal_connect (session, "notify::undo-label", G_CALLBACK (count_notify), &undo_label_count);
-  g_signal_connect (session, "notify::can-redo", G_CALLBACK (count_notify), &can_redo_count);
+  g_signal_connect (session, "notify::undo-label", G_CALLBACK (session_fixture_count_notify), &undo_label_count);
+  g_signal_connect (session, "notify::can-redo", G_CALLBACK (session_fixture_count_notify), &can_redo_count);
 
   actor = am_session_add_actor (session, "Seoul Embassy", AM_ENTITY_KIND_ORGANIZATION, NULL, &error);
   g_assert_no_error (error);
@@ -380,7 +372,7 @@ test_modified (void)
   g_autofree char *current = NULL;
   guint modified_count = 0;
 
-  g_signal_connect (session, "notify::modified", G_CALLBACK (count_notify), &modified_count);
+  g_signal_connect (session, "notify::modified", G_CALLBACK (session_fixture_count_notify), &modified_count);
 
   g_assert_false (am_session_get_modified (session));
   g_assert_true (edit_add_relation (session, &error));

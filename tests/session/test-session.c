@@ -52,14 +52,6 @@ session_with_article (AmDocument **out_document)
 }
 
 static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
-static void
 count_reveal (AmSession         *session,
               const char        *id,
               AmSelectionOrigin  origin,
@@ -135,7 +127,7 @@ test_session_select (void)
   guint revealed = 0;
   GHashTable *highlight;
 
-  g_signal_connect (session, "notify::selection", G_CALLBACK (count_notify), &selection_notified);
+  g_signal_connect (session, "notify::selection", G_CALLBACK (session_fixture_count_notify), &selection_notified);
   g_signal_connect (session, "reveal", G_CALLBACK (count_reveal), &revealed);
 
   am_session_select (session, "kim-yo-jong", AM_SELECTION_ORIGIN_LIST);
@@ -193,7 +185,7 @@ test_session_search (void)
   GHashTable *highlight;
   const char *first;
 
-  g_signal_connect (session, "notify::highlight", G_CALLBACK (count_notify), &highlight_notified);
+  g_signal_connect (session, "notify::highlight", G_CALLBACK (session_fixture_count_notify), &highlight_notified);
 
   /* Case and accents do not matter; every word must occur. */
   am_session_set_search_text (session, "  GUNPOWDER ");
@@ -233,7 +225,7 @@ test_session_engine (void)
   g_autoptr(AmSession) session = am_session_new ();
   guint engine_notified = 0;
 
-  g_signal_connect (session, "notify::engine", G_CALLBACK (count_notify), &engine_notified);
+  g_signal_connect (session, "notify::engine", G_CALLBACK (session_fixture_count_notify), &engine_notified);
 
   am_session_set_engine (session, "dot");
   g_assert_cmpstr (am_session_get_engine (session), ==, "dot");
