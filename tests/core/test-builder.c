@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "am-core.h"
+#include "test-documents.h"
 
 static const char small_model[] =
   "{\"format\": \"actormap\", \"version\": 2,"
@@ -24,21 +25,10 @@ static const char small_model[] =
   " \"statements\": [{\"id\": \"s-no\", \"speaker\": \"moon\", \"text\": \"no\", \"status\": \"suggested\"}]"
   "}";
 
-static AmDocument *
-load_small (void)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (small_model, strlen (small_model));
-  g_autoptr(GError) error = NULL;
-  AmDocument *document = am_document_load_from_bytes (bytes, "small.json", &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
 static void
 test_status_and_position_load (void)
 {
-  g_autoptr(AmDocument) document = load_small ();
+  g_autoptr(AmDocument) document = test_documents_load_json (small_model, "small.json");
   AmEntity *biden = am_document_lookup_entity (document, "biden");
   AmEntity *moon = am_document_lookup_entity (document, "moon");
   double x = 1, y = 1;
@@ -71,7 +61,7 @@ test_status_and_position_load (void)
 static void
 test_item_accessors (void)
 {
-  g_autoptr(AmDocument) document = load_small ();
+  g_autoptr(AmDocument) document = test_documents_load_json (small_model, "small.json");
   AmEntity *biden = am_document_lookup_entity (document, "biden");
   AmRelation *met = am_document_lookup_relation (document, "r-met");
   AmStatement *no = am_document_lookup_statement (document, "s-no");
@@ -92,7 +82,7 @@ test_item_accessors (void)
 static void
 test_copy_with (void)
 {
-  g_autoptr(AmDocument) document = load_small ();
+  g_autoptr(AmDocument) document = test_documents_load_json (small_model, "small.json");
   AmEntity *moon = am_document_lookup_entity (document, "moon");
   g_autoptr(AmEntity) renamed = NULL;
   g_autoptr(AmEntity) state = NULL;
@@ -133,7 +123,7 @@ test_copy_with (void)
 static void
 test_builder_edit (void)
 {
-  g_autoptr(AmDocument) document = load_small ();
+  g_autoptr(AmDocument) document = test_documents_load_json (small_model, "small.json");
   g_autoptr(AmDocumentBuilder) builder = am_document_builder_new_from_document (document);
   g_autoptr(AmDocument) edited = NULL;
   g_autoptr(GError) error = NULL;
@@ -286,7 +276,7 @@ test_builder_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(AmDocument) document = load_small ();
+      g_autoptr(AmDocument) document = test_documents_load_json (small_model, "small.json");
       g_autoptr(AmDocumentBuilder) builder = am_document_builder_new_from_document (document);
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) am_evidence_unref);

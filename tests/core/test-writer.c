@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "am-core.h"
+#include "test-documents.h"
 #include "test-files.h"
 
 static const char status_model[] =
@@ -37,50 +38,13 @@ static const char status_model[] =
   "   \"status\": \"suggested\", \"evidence\": [{\"paragraph\": 1, \"text\": \"said no\"}]}]"
   "}";
 
-static AmDocument *
-load_bytes (GBytes *bytes)
-{
-  g_autoptr(GError) error = NULL;
-  AmDocument *document = am_document_load_from_bytes (bytes, "test.json", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
-
-static AmDocument *
-load_string (const char *json)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
-
-  return load_bytes (bytes);
-}
-
-static AmDocument *
-load_path (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  AmDocument *document = am_document_load_from_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static char *
-bundled_model_path (void)
-{
-  return g_build_filename (g_getenv ("AM_SOURCE_ROOT"), "data",
-                           "north-korea-ignores-us-dialogue-offer.json", NULL);
-}
-
 /* load (to_json (d)) equals d, and writing it again gives the same bytes. */
 static void
 assert_round_trip (AmDocument  *document,
                    AmJsonFlags  flags)
 {
   g_autoptr(GBytes) json = am_document_to_json (document, flags);
-  g_autoptr(AmDocument) again = load_bytes (json);
+  g_autoptr(AmDocument) again = test_documents_load_bytes (json, "test.json");
   g_autoptr(GBytes) json_again = am_document_to_json (again, flags);
 
   g_assert_true (am_document_equal (document, again));
@@ -91,8 +55,7 @@ assert_round_trip (AmDocument  *document,
 static void
 test_round_trip_bundled (void)
 {
-  g_autofree char *path = bundled_model_path ();
-  g_autoptr(AmDocument) document = load_path (path);
+  g_autoptr(AmDocument) document = test_documents_load_bundled ();
   g_autoptr(GBytes) json = am_document_to_json (document, AM_JSON_DEFAULT);
   const char *text = g_bytes_get_data (json, NULL);
 
@@ -118,7 +81,7 @@ test_round_trip_fixtures (void)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "core", names[i], NULL);
-      g_autoptr(AmDocument) document = load_path (path);
+      g_autoptr(AmDocument) document = test_documents_load_path (path);
 
       g_test_message ("%s", names[i]);
       assert_round_trip (document, AM_JSON_INCLUDE_SUGGESTED);
@@ -130,7 +93,7 @@ static void
 test_version_2_fixture (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "core", "version-2.json", NULL);
-  g_autoptr(AmDocument) document = load_path (path);
+  g_autoptr(AmDocument) document = test_documents_load_path (path);
   double x, y;
 
   g_assert_true (am_entity_get_position (am_document_lookup_entity (document, "silva"), &x, &y));
@@ -153,7 +116,7 @@ test_version_2_fixture (void)
 static void
 test_round_trip_status_position (void)
 {
-  g_autoptr(AmDocument) document = load_string (status_model);
+  g_autoptr(AmDocument) document = test_documents_load_json (status_model, "test.json");
   g_autoptr(GBytes) json = am_document_to_json (document, AM_JSON_INCLUDE_SUGGESTED);
   const char *text = g_bytes_get_data (json, NULL);
   double x, y;
@@ -167,7 +130,7 @@ test_round_trip_status_position (void)
   g_assert_null (strstr (text, "\"accepted\""));
 
   {
-    g_autoptr(AmDocument) again = load_bytes (json);
+    g_autoptr(AmDocument) again = test_documents_load_bytes (json, "test.json");
 
     g_assert_true (am_entity_get_position (am_document_lookup_entity (again, "moon"), &x, &y));
     g_assert_cmpfloat (x, ==, 0.1);
@@ -180,9 +143,9 @@ test_round_trip_status_position (void)
 static void
 test_default_leaves_suggestions_out (void)
 {
-  g_autoptr(AmDocument) document = load_string (status_model);
+  g_autoptr(AmDocument) document = test_documents_load_json (status_model, "test.json");
   g_autoptr(GBytes) json = am_document_to_json (document, AM_JSON_DEFAULT);
-  g_autoptr(AmDocument) saved = load_bytes (json);
+  g_autoptr(AmDocument) saved = test_documents_load_bytes (json, "test.json");
   AmEntity *moon;
 
   g_assert_null (strstr (g_bytes_get_data (json, NULL), "\"status\""));
@@ -199,7 +162,7 @@ test_default_leaves_suggestions_out (void)
 static void
 test_equal (void)
 {
-  g_autoptr(AmDocument) document = load_string (status_model);
+  g_autoptr(AmDocument) document = test_documents_load_json (status_model, "test.json");
   g_autoptr(AmDocumentBuilder) builder = am_document_builder_new_from_document (document);
   g_autoptr(AmDocument) same = am_document_builder_build (builder, NULL, NULL);
   struct { const char *id, *property; } changes[] = {
@@ -263,7 +226,7 @@ static const char old_contents[] = "{\"entities\": [], \"note\": \"the old file\
 static void
 test_save (void)
 {
-  g_autoptr(AmDocument) document = load_string (status_model);
+  g_autoptr(AmDocument) document = test_documents_load_json (status_model, "test.json");
   g_autofree char *dir = test_files_make_temp_dir ("actormap-save-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "map.json", NULL);
   g_autofree char *link = g_build_filename (dir, "link.json", NULL);
@@ -290,7 +253,7 @@ test_save (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   {
-    g_autoptr(AmDocument) again = load_path (path);
+    g_autoptr(AmDocument) again = test_documents_load_path (path);
 
     g_assert_true (am_document_equal (document, again));
   }
@@ -322,7 +285,7 @@ static void
 test_save_fails (gconstpointer data)
 {
   Failure failure = GPOINTER_TO_INT (data);
-  g_autoptr(AmDocument) document = load_string (status_model);
+  g_autoptr(AmDocument) document = test_documents_load_json (status_model, "test.json");
   g_autofree char *dir = test_files_make_temp_dir ("actormap-save-XXXXXX");
   g_autofree char *old = g_build_filename (dir, "old.json", NULL);
   g_autofree char *path = NULL;
@@ -395,11 +358,11 @@ test_save_disk_full (void)
   if (g_test_subprocess ())
     {
       g_autoptr(AmDocument) document = NULL;
-      g_autofree char *model = bundled_model_path ();
+      g_autofree char *model = test_documents_bundled_path ();
       const char *path = g_getenv ("AM_TEST_SAVE_PATH");
       g_autoptr(GError) error = NULL;
 
-      document = load_path (model);
+      document = test_documents_load_path (model);
       test_files_limit_size ();
 
       g_assert_false (am_document_save (document, path, AM_JSON_DEFAULT, &error));

@@ -15,6 +15,7 @@
 #include "am-session-recovery.h"
 #include "am-ui-util.h"
 #include "session-fixtures.h"
+#include "test-documents.h"
 #include "test-files.h"
 #include "test-result.h"
 #include "test-scenes.h"
@@ -25,7 +26,7 @@ static char *state_dir;
 static AmSession *
 session_with_article (void)
 {
-  g_autoptr(AmDocument) document = session_fixture_load_article ();
+  g_autoptr(AmDocument) document = test_documents_load_bundled ();
   AmSession *session = am_session_new ();
 
   am_session_set_document (session, document, NULL);
@@ -541,7 +542,7 @@ test_merge (void)
 static AmDocument *
 document_with_suggestions (void)
 {
-  g_autoptr(AmDocument) article = session_fixture_load_article ();
+  g_autoptr(AmDocument) article = test_documents_load_bundled ();
   g_autoptr(AmDocumentBuilder) builder = am_document_builder_new_from_document (article);
   g_autoptr(GError) error = NULL;
   g_autoptr(AmEntity) official = NULL;
@@ -992,7 +993,7 @@ assert_centre (AmScene    *scene,
 static void
 test_move_keeps_map (void)
 {
-  g_autoptr(AmDocument) document = session_fixture_load_article ();
+  g_autoptr(AmDocument) document = test_documents_load_bundled ();
   g_autoptr(AmSession) session = am_session_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(AmScene) first = NULL;

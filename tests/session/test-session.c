@@ -10,6 +10,7 @@
 
 #include "am-session.h"
 #include "session-fixtures.h"
+#include "test-documents.h"
 
 
 /* Items are built on a worker thread: iterate until they are there. */
@@ -39,7 +40,7 @@ n_article_items (AmDocument *document)
 static AmSession *
 session_with_article (AmDocument **out_document)
 {
-  g_autoptr(AmDocument) document = session_fixture_load_article ();
+  g_autoptr(AmDocument) document = test_documents_load_bundled ();
   AmSession *session = am_session_new ();
 
   am_session_set_document (session, document, NULL);
@@ -262,7 +263,7 @@ test_session_new_document_keeps_known_selection (void)
 
   /* A reload of the same story keeps the selection: it is an id. */
   {
-    g_autoptr(AmDocument) again = session_fixture_load_article ();
+    g_autoptr(AmDocument) again = test_documents_load_bundled ();
 
     am_session_set_document (session, again, NULL);
     am_session_cancel (session);
