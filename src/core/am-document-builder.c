@@ -78,24 +78,37 @@ section_of_type (GType    type,
   return TRUE;
 }
 
-static const char *
-item_id (gpointer item)
+const char *
+am_document_item_get_id (gpointer item)
 {
   if (AM_IS_ENTITY (item))
     return am_entity_get_id (item);
   if (AM_IS_RELATION (item))
     return am_relation_get_id (item);
+  g_return_val_if_fail (AM_IS_STATEMENT (item), NULL);
   return am_statement_get_id (item);
 }
 
-static GPtrArray *
-item_evidence (gpointer item)
+GPtrArray *
+am_document_item_get_evidence (gpointer item)
 {
   if (AM_IS_ENTITY (item))
     return am_entity_get_evidence (item);
   if (AM_IS_RELATION (item))
     return am_relation_get_evidence (item);
+  g_return_val_if_fail (AM_IS_STATEMENT (item), NULL);
   return am_statement_get_evidence (item);
+}
+
+AmStatus
+am_document_item_get_status (gpointer item)
+{
+  if (AM_IS_ENTITY (item))
+    return am_entity_get_status (item);
+  if (AM_IS_RELATION (item))
+    return am_relation_get_status (item);
+  g_return_val_if_fail (AM_IS_STATEMENT (item), AM_STATUS_ACCEPTED);
+  return am_statement_get_status (item);
 }
 
 AmDocumentBuilder *
@@ -148,7 +161,7 @@ am_document_builder_new_from_document (AmDocument *document)
           gpointer item = g_list_model_get_item (lists[s], i);  /* the array owns it */
 
           g_ptr_array_add (self->items[s], item);
-          g_hash_table_insert (self->by_id, (gpointer) item_id (item), item);
+          g_hash_table_insert (self->by_id, (gpointer) am_document_item_get_id (item), item);
         }
     }
 
@@ -219,13 +232,13 @@ am_document_builder_put (AmDocumentBuilder *self,
   g_return_if_fail (G_IS_OBJECT (item));
   g_return_if_fail (section_of_item (item, &section));
 
-  old = g_hash_table_lookup (self->by_id, item_id (item));
+  old = g_hash_table_lookup (self->by_id, am_document_item_get_id (item));
   if (old == item)
     return;
 
   /* The table's key is the new item's id before the old item can go. */
   g_object_ref (item);
-  g_hash_table_replace (self->by_id, (gpointer) item_id (item), item);
+  g_hash_table_replace (self->by_id, (gpointer) am_document_item_get_id (item), item);
 
   if (old != NULL && section_of_item (old, &old_section) && old_section == section)
     {
@@ -578,7 +591,7 @@ check_items (Check     *check,
           gpointer item = g_ptr_array_index (self->items[s], i);
           g_autoptr(GPtrArray) fixed = NULL;
           AmJsonWhere where = { section_names[s], (gint) i, NULL };
-          const char *id = item_id (item);
+          const char *id = am_document_item_get_id (item);
           Place *previous;
 
           if (!check_nonempty (check, &where, "id", id))
@@ -598,7 +611,7 @@ check_items (Check     *check,
           g_hash_table_insert (check->ids, (gpointer) id, &places[next_place++]);
 
           if (!check_item (check, &where, item) ||
-              !check_evidence (check, &where, item_evidence (item), &fixed))
+              !check_evidence (check, &where, am_document_item_get_evidence (item), &fixed))
             return FALSE;
 
           if (fixed != NULL)

@@ -52,6 +52,11 @@ guint              am_document_builder_get_n_items       (AmDocumentBuilder *sel
 gpointer           am_document_builder_get_item          (AmDocumentBuilder *self,
                                                           GType              type,
                                                           guint              position);
+/* The id, the evidence (transfer none) and the status of @item, an AmEntity, AmRelation or
+ * AmStatement: what the three share, for code that handles any of them. */
+const char        *am_document_item_get_id               (gpointer           item);
+GPtrArray         *am_document_item_get_evidence         (gpointer           item);
+AmStatus           am_document_item_get_status           (gpointer           item);
 /* Checks like the loader: ids non-empty and unique, every reference an entity, names and
  * statement texts non-empty, dates ISO 8601, the URL a web URL, positions finite, evidence
  * text found verbatim in its paragraph (its offset is set to the first occurrence, as the

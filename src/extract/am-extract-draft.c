@@ -125,6 +125,15 @@ n_tokens (Ctx   *ctx,
   return ctx->texts[paragraph]->tokens->len;
 }
 
+/* The token at @index of @paragraph, or NULL past its last token. */
+static AmToken *
+tok_at (Ctx   *ctx,
+        guint  paragraph,
+        guint  index)
+{
+  return index < n_tokens (ctx, paragraph) ? tok (ctx, paragraph, index) : NULL;
+}
+
 static const char *
 tok_text (Ctx     *ctx,
           guint    paragraph,
@@ -139,12 +148,9 @@ tok_in (Ctx                *ctx,
         guint               index,
         const char * const *list)
 {
-  AmToken *token;
+  AmToken *token = tok_at (ctx, paragraph, index);
 
-  if (index >= n_tokens (ctx, paragraph))
-    return FALSE;
-  token = tok (ctx, paragraph, index);
-  if (token->kind == AM_TOKEN_PUNCT)
+  if (token == NULL || token->kind == AM_TOKEN_PUNCT)
     return FALSE;
   return am_words_contains (list, tok_text (ctx, paragraph, token), token->end - token->start);
 }
@@ -156,14 +162,11 @@ tok_in_lower (Ctx                *ctx,
               guint               index,
               const char * const *list)
 {
-  AmToken *token;
+  AmToken *token = tok_at (ctx, paragraph, index);
   g_autofree char *lower = NULL;
   gsize length;
 
-  if (index >= n_tokens (ctx, paragraph))
-    return FALSE;
-  token = tok (ctx, paragraph, index);
-  if (token->kind != AM_TOKEN_WORD)
+  if (token == NULL || token->kind != AM_TOKEN_WORD)
     return FALSE;
   lower = g_utf8_strdown (tok_text (ctx, paragraph, token), token->end - token->start);
   length = strlen (lower);
@@ -178,12 +181,9 @@ tok_is_punct (Ctx      *ctx,
               guint     index,
               gunichar  c)
 {
-  AmToken *token;
+  AmToken *token = tok_at (ctx, paragraph, index);
 
-  if (index >= n_tokens (ctx, paragraph))
-    return FALSE;
-  token = tok (ctx, paragraph, index);
-  return token->kind == AM_TOKEN_PUNCT && token->punct == c;
+  return token != NULL && token->kind == AM_TOKEN_PUNCT && token->punct == c;
 }
 
 static gboolean
@@ -191,12 +191,9 @@ tok_is_lower_word (Ctx   *ctx,
                    guint  paragraph,
                    guint  index)
 {
-  AmToken *token;
+  AmToken *token = tok_at (ctx, paragraph, index);
 
-  if (index >= n_tokens (ctx, paragraph))
-    return FALSE;
-  token = tok (ctx, paragraph, index);
-  return token->kind == AM_TOKEN_WORD && !token->cap;
+  return token != NULL && token->kind == AM_TOKEN_WORD && !token->cap;
 }
 
 static gboolean

@@ -75,27 +75,6 @@ compare_uint (gconstpointer a,
   return ua < ub ? -1 : ua > ub;
 }
 
-/* The id and the evidence of a statement, relation or actor. */
-static const char *
-item_evidence (gpointer    item,
-               GPtrArray **evidence)
-{
-  if (AM_IS_STATEMENT (item))
-    {
-      *evidence = am_statement_get_evidence (item);
-      return am_statement_get_id (item);
-    }
-
-  if (AM_IS_RELATION (item))
-    {
-      *evidence = am_relation_get_evidence (item);
-      return am_relation_get_id (item);
-    }
-
-  *evidence = am_entity_get_evidence (item);
-  return am_entity_get_id (item);
-}
-
 static void
 add_item (AmEvidenceIndex *self,
           GArray          *entries,
@@ -103,9 +82,9 @@ add_item (AmEvidenceIndex *self,
           gpointer         object)
 {
   guint item = self->ids->len;
-  GPtrArray *evidence;
+  GPtrArray *evidence = am_document_item_get_evidence (object);
 
-  g_ptr_array_add (self->ids, g_strdup (item_evidence (object, &evidence)));
+  g_ptr_array_add (self->ids, g_strdup (am_document_item_get_id (object)));
 
   for (guint i = 0; i < evidence->len; i++)
     {

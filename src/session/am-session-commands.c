@@ -48,6 +48,19 @@ typedef struct
   guint             count;
 } EditArgs;
 
+/* Runs an edit that adds an item: its new id, or NULL (and no id) when it failed. */
+static char *
+edit_adding (AmSession          *self,
+             const char         *label,
+             AmSessionEditFunc   func,
+             EditArgs           *args,
+             GError            **error)
+{
+  if (!_am_session_edit_full (self, label, func, args, NULL, error))
+    g_clear_pointer (&args->new_id, g_free);
+  return args->new_id;
+}
+
 static gboolean
 add_actor_edit (AmDocumentBuilder *builder, gpointer user_data, GError **error)
 {
@@ -69,9 +82,7 @@ am_session_add_actor (AmSession         *self,
   g_return_val_if_fail (AM_IS_SESSION (self), NULL);
 
   /* Translators: the name of an undoable step, shown as “Undo New Actor” */
-  if (!_am_session_edit_full (self, _("New Actor"), add_actor_edit, &args, NULL, error))
-    g_clear_pointer (&args.new_id, g_free);
-  return args.new_id;
+  return edit_adding (self, _("New Actor"), add_actor_edit, &args, error);
 }
 
 static gboolean
@@ -123,9 +134,7 @@ am_session_add_relation (AmSession         *self,
   g_return_val_if_fail (AM_IS_SESSION (self), NULL);
 
   /* Translators: the name of an undoable step, shown as “Undo New Relation” */
-  if (!_am_session_edit_full (self, _("New Relation"), add_relation_edit, &args, NULL, error))
-    g_clear_pointer (&args.new_id, g_free);
-  return args.new_id;
+  return edit_adding (self, _("New Relation"), add_relation_edit, &args, error);
 }
 
 static gboolean
@@ -151,9 +160,7 @@ am_session_add_statement (AmSession         *self,
   g_return_val_if_fail (AM_IS_SESSION (self), NULL);
 
   /* Translators: the name of an undoable step, shown as “Undo New Statement” */
-  if (!_am_session_edit_full (self, _("New Statement"), add_statement_edit, &args, NULL, error))
-    g_clear_pointer (&args.new_id, g_free);
-  return args.new_id;
+  return edit_adding (self, _("New Statement"), add_statement_edit, &args, error);
 }
 
 static gboolean

@@ -13,18 +13,6 @@
 /* How many words of a statement's text its new id takes. */
 #define STATEMENT_ID_WORDS 5
 
-AmStatus
-_am_edit_item_status (gpointer item)
-{
-  if (AM_IS_ENTITY (item))
-    return am_entity_get_status (item);
-  if (AM_IS_RELATION (item))
-    return am_relation_get_status (item);
-  if (AM_IS_STATEMENT (item))
-    return am_statement_get_status (item);
-  g_return_val_if_reached (AM_STATUS_ACCEPTED);
-}
-
 static void
 set_unknown_id_error (GError     **error,
                       const char  *id)
@@ -57,19 +45,21 @@ lookup_item (AmDocumentBuilder  *builder,
   return item;
 }
 
-static gboolean
-check_text (const char  *text,
-            const char  *what,
-            GError     **error)
+/* @text without the white space around it; NULL, with the error @what (already
+ * translated), when nothing is left.  (transfer full) */
+static char *
+stripped_text (const char  *text,
+               const char  *what,
+               GError     **error)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
+  char *copy = g_strstrip (g_strdup (text ? text : ""));
 
   if (copy[0] != '\0')
-    return TRUE;
+    return copy;
 
-  /* @what is already translated */
+  g_free (copy);
   g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE, "%s", what);
-  return FALSE;
+  return NULL;
 }
 
 /* Puts @copy (transfer full) in place of the item with its id. */
@@ -79,16 +69,6 @@ put_owned (AmDocumentBuilder *builder,
 {
   am_document_builder_put (builder, copy);
   g_object_unref (copy);
-}
-
-static GPtrArray *
-item_evidence (gpointer item)
-{
-  if (AM_IS_ENTITY (item))
-    return am_entity_get_evidence (item);
-  if (AM_IS_RELATION (item))
-    return am_relation_get_evidence (item);
-  return am_statement_get_evidence (item);
 }
 
 static gboolean
@@ -199,12 +179,11 @@ _am_edit_add_actor (AmDocumentBuilder  *builder,
   char *id;
 
   /* Translators: an error when a new actor has an empty name */
-  if (!check_text (name, _("An actor needs a name"), error))
+  if ((stripped = stripped_text (name, _("An actor needs a name"), error)) == NULL)
     return NULL;
   if ((guint) kind >= AM_N_ENTITY_KINDS)
     kind = AM_ENTITY_KIND_OTHER;
 
-  stripped = g_strstrip (g_strdup (name));
   id = am_document_builder_make_id (builder, "", stripped);
   put_owned (builder, g_object_new (AM_TYPE_ENTITY,
                                     "id", id,
@@ -231,10 +210,9 @@ _am_edit_add_alias (AmDocumentBuilder  *builder,
   if (entity == NULL)
     return FALSE;
   /* Translators: an error when an alias is empty */
-  if (!check_text (alias, _("An alias cannot be empty"), error))
+  if ((stripped = stripped_text (alias, _("An alias cannot be empty"), error)) == NULL)
     return FALSE;
 
-  stripped = g_strstrip (g_strdup (alias));
   /* The name itself is not an alias of the actor. */
   aliases = g_str_equal (stripped, am_entity_get_name (entity))
             ? g_strdupv ((char **) am_entity_get_aliases (entity))
@@ -267,10 +245,9 @@ _am_edit_add_relation (AmDocumentBuilder  *builder,
       || lookup_item (builder, target, AM_TYPE_ENTITY, error) == NULL)
     return NULL;
   /* Translators: an error when a new relation has an empty label */
-  if (!check_text (label, _("A relation needs a label"), error))
+  if ((stripped = stripped_text (label, _("A relation needs a label"), error)) == NULL)
     return NULL;
 
-  stripped = g_strstrip (g_strdup (label));
   /* "r-" and the words the map shows: who, and how. */
   id_name = g_strdup_printf ("%s %s", am_entity_get_name (from), stripped);
   id = am_document_builder_make_id (builder, "r-", id_name);
@@ -304,10 +281,9 @@ _am_edit_add_statement (AmDocumentBuilder  *builder,
   if ((who = lookup_item (builder, speaker, AM_TYPE_ENTITY, error)) == NULL)
     return NULL;
   /* Translators: an error when a new statement has no words */
-  if (!check_text (text, _("A statement needs its words"), error))
+  if ((stripped = stripped_text (text, _("A statement needs its words"), error)) == NULL)
     return NULL;
 
-  stripped = g_strstrip (g_strdup (text));
   /* "s-", the speaker and the first words: readable in the saved file. */
   id_name = g_string_new (am_entity_get_name (who));
   words = g_strsplit_set (stripped, " \t\n", -1);
@@ -348,7 +324,7 @@ _am_edit_add_evidence (AmDocumentBuilder  *builder,
       return FALSE;
     }
 
-  evidence_array = evidence_union (item_evidence (item), more);
+  evidence_array = evidence_union (am_document_item_get_evidence (item), more);
   put_owned (builder, am_object_copy_with (item, "evidence", evidence_array, NULL));
   return TRUE;
 }
@@ -616,8 +592,8 @@ _am_edit_merge (AmDocumentBuilder  *builder,
   description = am_entity_get_description (keep) ? am_entity_get_description (keep)
                                                   : am_entity_get_description (merge);
   /* Accepted when either was: a person said so. */
-  status = _am_edit_item_status (keep) == AM_STATUS_ACCEPTED
-           || _am_edit_item_status (merge) == AM_STATUS_ACCEPTED
+  status = am_document_item_get_status (keep) == AM_STATUS_ACCEPTED
+           || am_document_item_get_status (merge) == AM_STATUS_ACCEPTED
            ? AM_STATUS_ACCEPTED : AM_STATUS_SUGGESTED;
   put_owned (builder, am_object_copy_with (keep,
                                            "aliases", aliases,
@@ -689,7 +665,7 @@ static void
 accept_item (AmDocumentBuilder *builder,
              gpointer           item)
 {
-  if (item != NULL && _am_edit_item_status (item) == AM_STATUS_SUGGESTED)
+  if (item != NULL && am_document_item_get_status (item) == AM_STATUS_SUGGESTED)
     put_owned (builder, am_object_copy_with (item, "status", AM_STATUS_ACCEPTED, NULL));
 }
 
@@ -743,7 +719,7 @@ lookup_suggested (AmDocumentBuilder  *builder,
 {
   gpointer item = lookup_item (builder, item_id, G_TYPE_OBJECT, error);
 
-  if (item != NULL && _am_edit_item_status (item) != AM_STATUS_SUGGESTED)
+  if (item != NULL && am_document_item_get_status (item) != AM_STATUS_SUGGESTED)
     {
       g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE,
                    /* Translators: accepting or rejecting an item that is no suggestion; %s is its id */
@@ -810,7 +786,7 @@ _am_edit_accept_all (AmDocumentBuilder *builder,
     {
       gpointer item = am_document_builder_get_item (builder, gtype, i);
 
-      if (_am_edit_item_status (item) != AM_STATUS_SUGGESTED)
+      if (am_document_item_get_status (item) != AM_STATUS_SUGGESTED)
         continue;
       accept_item (builder, item);
       count++;
@@ -879,7 +855,7 @@ _am_edit_add_suggestions (AmDocumentBuilder *builder,
           g_autofree char *id = NULL;
 
           g_object_get (item, "id", &id, NULL);
-          if (_am_edit_item_status (item) != AM_STATUS_SUGGESTED
+          if (am_document_item_get_status (item) != AM_STATUS_SUGGESTED
               || am_document_builder_lookup (builder, id) != NULL
               || !references_known (builder, item))
             continue;

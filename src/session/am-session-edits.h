@@ -84,7 +84,4 @@ guint     _am_edit_add_suggestions    (AmDocumentBuilder  *builder,
  * Run after every edit. */
 void      _am_edit_accept_references  (AmDocumentBuilder  *builder);
 
-/* The status of any item (AmEntity, AmRelation or AmStatement). */
-AmStatus  _am_edit_item_status        (gpointer            item);
-
 G_END_DECLS

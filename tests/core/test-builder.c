@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "am-core.h"
+#include "test-documents.h"
 
 static const char small_model[] =
   "{\"format\": \"actormap\", \"version\": 2,"
@@ -24,21 +25,10 @@ static const char small_model[] =
   " \"statements\": [{\"id\": \"s-no\", \"speaker\": \"moon\", \"text\": \"no\", \"status\": \"suggested\"}]"
   "}";
 
-static AmDocument *
-load_small (void)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (small_model, strlen (small_model));
-  g_autoptr(GError) error = NULL;
-  AmDocument *document = am_document_load_from_bytes (bytes, "small.json", &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
 static void
 test_status_and_position_load (void)
 {
-  g_autoptr(AmDocument) document = load_small ();
+  g_autoptr(AmDocument) document = test_documents_load_json (small_model, "small.json");
   AmEntity *biden = am_document_lookup_entity (document, "biden");
   AmEntity *moon = am_document_lookup_entity (document, "moon");
   double x = 1, y = 1;
@@ -67,10 +57,32 @@ test_status_and_position_load (void)
   g_assert_cmpstr (am_status_to_string (AM_STATUS_ACCEPTED), ==, "accepted");
 }
 
+/* What an entity, a relation and a statement share, read through one call for any of them. */
+static void
+test_item_accessors (void)
+{
+  g_autoptr(AmDocument) document = test_documents_load_json (small_model, "small.json");
+  AmEntity *biden = am_document_lookup_entity (document, "biden");
+  AmRelation *met = am_document_lookup_relation (document, "r-met");
+  AmStatement *no = am_document_lookup_statement (document, "s-no");
+
+  g_assert_cmpstr (am_document_item_get_id (biden), ==, "biden");
+  g_assert_cmpstr (am_document_item_get_id (met), ==, "r-met");
+  g_assert_cmpstr (am_document_item_get_id (no), ==, "s-no");
+
+  g_assert_cmpint (am_document_item_get_status (biden), ==, AM_STATUS_ACCEPTED);
+  g_assert_cmpint (am_document_item_get_status (met), ==, AM_STATUS_SUGGESTED);
+  g_assert_cmpint (am_document_item_get_status (no), ==, AM_STATUS_SUGGESTED);
+
+  g_assert_true (am_document_item_get_evidence (biden) == am_entity_get_evidence (biden));
+  g_assert_true (am_document_item_get_evidence (met) == am_relation_get_evidence (met));
+  g_assert_true (am_document_item_get_evidence (no) == am_statement_get_evidence (no));
+}
+
 static void
 test_copy_with (void)
 {
-  g_autoptr(AmDocument) document = load_small ();
+  g_autoptr(AmDocument) document = test_documents_load_json (small_model, "small.json");
   AmEntity *moon = am_document_lookup_entity (document, "moon");
   g_autoptr(AmEntity) renamed = NULL;
   g_autoptr(AmEntity) state = NULL;
@@ -111,7 +123,7 @@ test_copy_with (void)
 static void
 test_builder_edit (void)
 {
-  g_autoptr(AmDocument) document = load_small ();
+  g_autoptr(AmDocument) document = test_documents_load_json (small_model, "small.json");
   g_autoptr(AmDocumentBuilder) builder = am_document_builder_new_from_document (document);
   g_autoptr(AmDocument) edited = NULL;
   g_autoptr(GError) error = NULL;
@@ -264,7 +276,7 @@ test_builder_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(AmDocument) document = load_small ();
+      g_autoptr(AmDocument) document = test_documents_load_json (small_model, "small.json");
       g_autoptr(AmDocumentBuilder) builder = am_document_builder_new_from_document (document);
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) am_evidence_unref);
@@ -327,6 +339,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/status-and-position", test_status_and_position_load);
+  g_test_add_func ("/model/item-accessors", test_item_accessors);
   g_test_add_func ("/model/copy-with", test_copy_with);
   g_test_add_func ("/builder/edit", test_builder_edit);
   g_test_add_func ("/builder/evidence-offset", test_builder_evidence_offset);

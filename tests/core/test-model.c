@@ -8,6 +8,7 @@
 
 #include "am-core.h"
 #include "am-core-enums.h"
+#include "test-result.h"
 
 static AmDocument *
 load_fixture (const char *name)
@@ -501,16 +502,6 @@ test_optional_nulls (void)
   g_assert_finalize_object (document);
 }
 
-static void
-load_async_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static GAsyncResult *
 wait_for_result (GAsyncResult **result)
 {
@@ -532,7 +523,7 @@ test_async (void)
   g_autoptr(GError) error = NULL;
   AmDocument *document;
 
-  am_document_load_file_async (file, NULL, load_async_cb, &result);
+  am_document_load_file_async (file, NULL, test_result_store_cb, &result);
   document = am_document_load_file_finish (wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_items (am_document_get_entities (document)), ==, 6);
@@ -552,7 +543,7 @@ test_async_error (void)
   g_autoptr(GError) error = NULL;
   AmDocument *document;
 
-  am_document_load_file_async (file, NULL, load_async_cb, &result);
+  am_document_load_file_async (file, NULL, test_result_store_cb, &result);
   document = am_document_load_file_finish (wait_for_result (&result), &error);
   g_assert_null (document);
   g_assert_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_UNKNOWN_REFERENCE);
@@ -570,7 +561,7 @@ test_async_cancelled (void)
   AmDocument *document;
 
   g_cancellable_cancel (cancellable);
-  am_document_load_file_async (file, cancellable, load_async_cb, &result);
+  am_document_load_file_async (file, cancellable, test_result_store_cb, &result);
   document = am_document_load_file_finish (wait_for_result (&result), &error);
   g_assert_null (document);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

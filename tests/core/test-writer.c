@@ -6,15 +6,15 @@
 #include "config.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "am-core.h"
+#include "test-documents.h"
+#include "test-files.h"
 
 static const char status_model[] =
   "{\"format\": \"actormap\", \"version\": 2,"
@@ -38,50 +38,13 @@ static const char status_model[] =
   "   \"status\": \"suggested\", \"evidence\": [{\"paragraph\": 1, \"text\": \"said no\"}]}]"
   "}";
 
-static AmDocument *
-load_bytes (GBytes *bytes)
-{
-  g_autoptr(GError) error = NULL;
-  AmDocument *document = am_document_load_from_bytes (bytes, "test.json", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
-
-static AmDocument *
-load_string (const char *json)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
-
-  return load_bytes (bytes);
-}
-
-static AmDocument *
-load_path (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  AmDocument *document = am_document_load_from_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static char *
-bundled_model_path (void)
-{
-  return g_build_filename (g_getenv ("AM_SOURCE_ROOT"), "data",
-                           "north-korea-ignores-us-dialogue-offer.json", NULL);
-}
-
 /* load (to_json (d)) equals d, and writing it again gives the same bytes. */
 static void
 assert_round_trip (AmDocument  *document,
                    AmJsonFlags  flags)
 {
   g_autoptr(GBytes) json = am_document_to_json (document, flags);
-  g_autoptr(AmDocument) again = load_bytes (json);
+  g_autoptr(AmDocument) again = test_documents_load_bytes (json, "test.json");
   g_autoptr(GBytes) json_again = am_document_to_json (again, flags);
 
   g_assert_true (am_document_equal (document, again));
@@ -92,8 +55,7 @@ assert_round_trip (AmDocument  *document,
 static void
 test_round_trip_bundled (void)
 {
-  g_autofree char *path = bundled_model_path ();
-  g_autoptr(AmDocument) document = load_path (path);
+  g_autoptr(AmDocument) document = test_documents_load_bundled ();
   g_autoptr(GBytes) json = am_document_to_json (document, AM_JSON_DEFAULT);
   const char *text = g_bytes_get_data (json, NULL);
 
@@ -119,7 +81,7 @@ test_round_trip_fixtures (void)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "core", names[i], NULL);
-      g_autoptr(AmDocument) document = load_path (path);
+      g_autoptr(AmDocument) document = test_documents_load_path (path);
 
       g_test_message ("%s", names[i]);
       assert_round_trip (document, AM_JSON_INCLUDE_SUGGESTED);
@@ -131,7 +93,7 @@ static void
 test_version_2_fixture (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "core", "version-2.json", NULL);
-  g_autoptr(AmDocument) document = load_path (path);
+  g_autoptr(AmDocument) document = test_documents_load_path (path);
   double x, y;
 
   g_assert_true (am_entity_get_position (am_document_lookup_entity (document, "silva"), &x, &y));
@@ -154,7 +116,7 @@ test_version_2_fixture (void)
 static void
 test_round_trip_status_position (void)
 {
-  g_autoptr(AmDocument) document = load_string (status_model);
+  g_autoptr(AmDocument) document = test_documents_load_json (status_model, "test.json");
   g_autoptr(GBytes) json = am_document_to_json (document, AM_JSON_INCLUDE_SUGGESTED);
   const char *text = g_bytes_get_data (json, NULL);
   double x, y;
@@ -168,7 +130,7 @@ test_round_trip_status_position (void)
   g_assert_null (strstr (text, "\"accepted\""));
 
   {
-    g_autoptr(AmDocument) again = load_bytes (json);
+    g_autoptr(AmDocument) again = test_documents_load_bytes (json, "test.json");
 
     g_assert_true (am_entity_get_position (am_document_lookup_entity (again, "moon"), &x, &y));
     g_assert_cmpfloat (x, ==, 0.1);
@@ -181,9 +143,9 @@ test_round_trip_status_position (void)
 static void
 test_default_leaves_suggestions_out (void)
 {
-  g_autoptr(AmDocument) document = load_string (status_model);
+  g_autoptr(AmDocument) document = test_documents_load_json (status_model, "test.json");
   g_autoptr(GBytes) json = am_document_to_json (document, AM_JSON_DEFAULT);
-  g_autoptr(AmDocument) saved = load_bytes (json);
+  g_autoptr(AmDocument) saved = test_documents_load_bytes (json, "test.json");
   AmEntity *moon;
 
   g_assert_null (strstr (g_bytes_get_data (json, NULL), "\"status\""));
@@ -200,7 +162,7 @@ test_default_leaves_suggestions_out (void)
 static void
 test_equal (void)
 {
-  g_autoptr(AmDocument) document = load_string (status_model);
+  g_autoptr(AmDocument) document = test_documents_load_json (status_model, "test.json");
   g_autoptr(AmDocumentBuilder) builder = am_document_builder_new_from_document (document);
   g_autoptr(AmDocument) same = am_document_builder_build (builder, NULL, NULL);
   struct { const char *id, *property; } changes[] = {
@@ -259,89 +221,13 @@ test_equal (void)
 /* ------------------------------------------------------------------------------------ */
 /* Saving                                                                               */
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("actormap-save-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static gint
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, joined with spaces. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
-write_file (const char *path,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
-assert_file_contents (const char *path,
-                      const char *expected)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (contents, ==, expected);
-}
-
 static const char old_contents[] = "{\"entities\": [], \"note\": \"the old file\"}\n";
 
 static void
 test_save (void)
 {
-  g_autoptr(AmDocument) document = load_string (status_model);
-  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(AmDocument) document = test_documents_load_json (status_model, "test.json");
+  g_autofree char *dir = test_files_make_temp_dir ("actormap-save-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "map.json", NULL);
   g_autofree char *link = g_build_filename (dir, "link.json", NULL);
   g_autofree char *listing = NULL;
@@ -367,14 +253,14 @@ test_save (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   {
-    g_autoptr(AmDocument) again = load_path (path);
+    g_autoptr(AmDocument) again = test_documents_load_path (path);
 
     g_assert_true (am_document_equal (document, again));
   }
 
-  listing = list_dir (dir);
-  g_assert_cmpstr (listing, ==, "link.json map.json");
-  remove_tree (dir);
+  listing = test_files_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "link.json,map.json");
+  test_files_remove_tree (dir);
 }
 
 typedef enum
@@ -399,8 +285,8 @@ static void
 test_save_fails (gconstpointer data)
 {
   Failure failure = GPOINTER_TO_INT (data);
-  g_autoptr(AmDocument) document = load_string (status_model);
-  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(AmDocument) document = test_documents_load_json (status_model, "test.json");
+  g_autofree char *dir = test_files_make_temp_dir ("actormap-save-XXXXXX");
   g_autofree char *old = g_build_filename (dir, "old.json", NULL);
   g_autofree char *path = NULL;
   g_autofree char *listing_before = NULL;
@@ -410,7 +296,7 @@ test_save_fails (gconstpointer data)
   GIOErrorEnum code;
 
   /* An old model next to the target, which no failure may touch. */
-  write_file (old, old_contents);
+  test_files_write (old, old_contents);
 
   switch (failure)
     {
@@ -441,7 +327,7 @@ test_save_fails (gconstpointer data)
       g_assert_not_reached ();
     }
 
-  listing_before = list_dir (dir);
+  listing_before = test_files_list_dir (dir);
   g_assert_false (am_document_save (document, path, AM_JSON_DEFAULT, &error));
   g_assert_error (error, G_IO_ERROR, code);
   g_test_message ("%s", error->message);
@@ -449,8 +335,8 @@ test_save_fails (gconstpointer data)
   g_assert_nonnull (strstr (error->message, expected_name));
 
   /* The old file byte for byte, and nothing new: no temporary file. */
-  assert_file_contents (old, old_contents);
-  listing = list_dir (dir);
+  test_files_assert_contents (old, old_contents);
+  listing = test_files_list_dir (dir);
   g_assert_cmpstr (listing, ==, listing_before);
   if (failure == FAIL_LINK_TO_DEVICE)
     {
@@ -460,7 +346,7 @@ test_save_fails (gconstpointer data)
       g_assert_true (S_ISLNK (st.st_mode));
     }
 
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 /* A full disk: the write fails part way (ENOSPC).  No tmpfs here, so the file size limit
@@ -472,14 +358,12 @@ test_save_disk_full (void)
   if (g_test_subprocess ())
     {
       g_autoptr(AmDocument) document = NULL;
-      g_autofree char *model = bundled_model_path ();
+      g_autofree char *model = test_documents_bundled_path ();
       const char *path = g_getenv ("AM_TEST_SAVE_PATH");
       g_autoptr(GError) error = NULL;
-      struct rlimit limit = { 4096, 4096 };
 
-      document = load_path (model);
-      signal (SIGXFSZ, SIG_IGN);
-      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      document = test_documents_load_path (model);
+      test_files_limit_size ();
 
       g_assert_false (am_document_save (document, path, AM_JSON_DEFAULT, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
@@ -488,22 +372,19 @@ test_save_disk_full (void)
     }
 
   {
-    g_autofree char *dir = make_temp_dir ();
+    g_autofree char *dir = test_files_make_temp_dir ("actormap-save-XXXXXX");
     g_autofree char *path = g_build_filename (dir, "map.json", NULL);
-    g_autofree char *listing = NULL;
 
-    write_file (path, old_contents);
+    test_files_write (path, old_contents);
     g_setenv ("AM_TEST_SAVE_PATH", path, TRUE);
     g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
     g_test_trap_assert_passed ();
     g_test_trap_assert_stderr ("*Could not save ?map.json?: File too large*");
 
-    assert_file_contents (path, old_contents);
-    listing = list_dir (dir);
-    g_assert_cmpstr (listing, ==, "map.json");
+    test_files_assert_only (dir, "map.json", old_contents);
 
     g_unsetenv ("AM_TEST_SAVE_PATH");
-    remove_tree (dir);
+    test_files_remove_tree (dir);
   }
 }
 

@@ -9,6 +9,7 @@
 #include "am-article-import.h"
 #include "am-extract.h"
 #include "am-extract-private.h"
+#include "test-documents.h"
 
 /* ---- helpers ------------------------------------------------------------------------ */
 
@@ -403,19 +404,6 @@ test_relations (void)
 /* ---- the bundled article ------------------------------------------------------------ */
 
 static AmDocument *
-load_bundled_model (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
-                                                 "north-korea-ignores-us-dialogue-offer.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  AmDocument *document = am_document_load_from_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static AmDocument *
 suggest_bundled_article (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
@@ -462,7 +450,7 @@ squeeze (const char *text)
 static void
 test_bundled_article (void)
 {
-  g_autoptr(AmDocument) model = load_bundled_model ();
+  g_autoptr(AmDocument) model = test_documents_load_bundled ();
   g_autoptr(AmDocument) draft = suggest_bundled_article ();
   GListModel *entities = am_document_get_entities (model);
   GListModel *statements = am_document_get_statements (model);
@@ -548,7 +536,7 @@ test_all_suggested (void)
 static void
 test_existing_items (void)
 {
-  g_autoptr(AmDocument) model = load_bundled_model ();
+  g_autoptr(AmDocument) model = test_documents_load_bundled ();
   g_autoptr(AmDocument) draft = NULL;
   g_autoptr(AmDocument) again = NULL;
   g_autoptr(GError) error = NULL;

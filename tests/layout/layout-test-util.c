@@ -15,24 +15,12 @@ lt_helper_path (void)
 }
 
 AmDocument *
-lt_load_file (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  AmDocument *document = am_document_load_from_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
-
-AmDocument *
 lt_load_fixture (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "layout",
                                                  "actors.json", NULL);
 
-  return lt_load_file (path);
+  return test_documents_load_path (path);
 }
 
 static gboolean

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "am-layout.h"
+#include "test-documents.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +14,6 @@ char            *lt_helper_path          (void);
 /* tests/data/layout/actors.json, loaded; asserts it loads. */
 AmDocument      *lt_load_fixture         (void);
 /* Any model file, loaded; asserts it loads. */
-AmDocument      *lt_load_file            (const char     *path);
 /* The pid a hanging test helper wrote to @pidfile (AM_TEST_HELPER_PIDFILE), once it is
  * there; 0 if *@done became non-NULL first (the run ended).  Iterates the default main
  * context. */

@@ -20,6 +20,7 @@
 #include "am-layout-private.h"
 #include "am-open.h"
 #include "layout-test-util.h"
+#include "test-result.h"
 
 static char *
 fixture_path (const char *name)
@@ -559,16 +560,6 @@ test_helper_failures (void)
 }
 
 static void
-open_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
 test_async_and_cancel (void)
 {
   g_autofree char *path = fixture_path ("labels.gv");
@@ -579,20 +570,16 @@ test_async_and_cancel (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AmDocument) document = NULL;
 
-  am_open_document_async (file, helper, NULL, open_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  document = am_open_document_finish (result, &error);
+  am_open_document_async (file, helper, NULL, test_result_store_cb, &result);
+  document = am_open_document_finish (test_result_wait (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (am_document_get_entities (document)), ==, 6);
   g_clear_object (&result);
 
   /* A cancelled open ends with G_IO_ERROR_CANCELLED and nothing else. */
   g_cancellable_cancel (cancellable);
-  am_open_document_async (file, helper, cancellable, open_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_null (am_open_document_finish (result, &error));
+  am_open_document_async (file, helper, cancellable, test_result_store_cb, &result);
+  g_assert_null (am_open_document_finish (test_result_wait (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 

@@ -193,7 +193,7 @@ load_article (void)
                                             "north-korea-ignores-us-dialogue-offer.json",
                                             NULL);
 
-  return lt_load_file (path);
+  return test_documents_load_path (path);
 }
 
 /* @n_nodes actors on a ring, each also linked to one far across it. */

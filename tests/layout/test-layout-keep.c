@@ -14,23 +14,10 @@
 #include "am-geometry.h"
 #include "am-layout-private.h"
 #include "layout-test-util.h"
+#include "test-result.h"
+#include "test-scenes.h"
 
 #define CENTRE_TOLERANCE 0.01
-
-typedef struct
-{
-  GAsyncResult *result;
-} Wait;
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-}
 
 /* A keeping job through the real helper; asserts it gives a scene. */
 static AmScene *
@@ -38,36 +25,18 @@ run_keeping (AmDocument     *document,
              AmLayoutEngine  engine,
              AmScene        *previous)
 {
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   AmScene *scene;
-  Wait wait = { NULL };
 
   am_layout_job_run_keeping_async (document, engine, previous, NULL, 120, NULL,
-                                   NULL, NULL, NULL, done_cb, &wait);
-  while (wait.result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  scene = am_layout_job_run_finish (wait.result, &error);
-  g_object_unref (wait.result);
+                                   NULL, NULL, NULL, test_result_store_cb, &result);
+  scene = am_layout_job_run_finish (test_result_wait (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (scene);
   g_assert_cmpstr (am_scene_get_engine (scene), ==, am_layout_engine_to_string (engine));
 
   return scene;
-}
-
-static void
-node_centre (AmScene    *scene,
-             const char *id,
-             double     *x,
-             double     *y)
-{
-  gint i = am_scene_find_node (scene, id);
-  const AmRect *box;
-
-  g_assert_cmpint (i, >=, 0);
-  box = &am_scene_get_node (scene, i)->box;
-  *x = box->x + box->width / 2;
-  *y = box->y + box->height / 2;
 }
 
 static gboolean
@@ -83,18 +52,15 @@ static void
 assert_no_overlap (AmScene    *scene,
                    const char *id)
 {
-  gint k = am_scene_find_node (scene, id);
-  const AmRect *box;
+  const AmSceneNode *node = test_scenes_node (scene, id);
 
-  g_assert_cmpint (k, >=, 0);
-  box = &am_scene_get_node (scene, k)->box;
   for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
     {
       const AmSceneNode *other = am_scene_get_node (scene, i);
 
-      if ((gint) i == k)
+      if (other == node)
         continue;
-      if (boxes_overlap (box, &other->box))
+      if (boxes_overlap (&node->box, &other->box))
         g_error ("node '%s' overlaps '%s'", id, other->id);
     }
 }
@@ -147,8 +113,8 @@ assert_centres_kept (AmScene *before,
       const char *id = am_scene_get_node (before, i)->id;
       double x0, y0, x1, y1;
 
-      node_centre (before, id, &x0, &y0);
-      node_centre (after, id, &x1, &y1);
+      test_scenes_centre (before, id, &x0, &y0);
+      test_scenes_centre (after, id, &x1, &y1);
       if (fabs (x0 - x1) > CENTRE_TOLERANCE || fabs (y0 - y1) > CENTRE_TOLERANCE)
         g_error ("node '%s' moved from (%g, %g) to (%g, %g)", id, x0, y0, x1, y1);
     }
@@ -184,8 +150,8 @@ test_keep (gconstpointer data)
 
   /* The new node: no overlap, and nearer its neighbour than most of the map is. */
   assert_no_overlap (after, "new-envoy");
-  node_centre (after, "new-envoy", &nx, &ny);
-  node_centre (after, "kim-jong-un", &kx, &ky);
+  test_scenes_centre (after, "new-envoy", &nx, &ny);
+  test_scenes_centre (after, "kim-jong-un", &kx, &ky);
   g_assert_cmpfloat (hypot (nx - kx, ny - ky), <, 200);
 
   /* Its edge was routed between the two. */
@@ -276,8 +242,8 @@ test_keep_chain (void)
       double x0, y0, x1, y1;
 
       assert_no_overlap (after, id);
-      node_centre (after, prev, &x0, &y0);
-      node_centre (after, id, &x1, &y1);
+      test_scenes_centre (after, prev, &x0, &y0);
+      test_scenes_centre (after, id, &x1, &y1);
       g_assert_cmpfloat (hypot (x1 - x0, y1 - y0), <, 200);
     }
 }
@@ -334,7 +300,7 @@ test_pinned (gconstpointer data)
   double x, y;
 
   scene = run_keeping (pinned, engine, NULL);
-  node_centre (scene, "north-korea", &x, &y);
+  test_scenes_centre (scene, "north-korea", &x, &y);
   g_assert_cmpfloat_with_epsilon (x, 260.5, CENTRE_TOLERANCE);
   g_assert_cmpfloat_with_epsilon (y, 190.25, CENTRE_TOLERANCE);
   assert_no_overlap (scene, "north-korea");
@@ -344,7 +310,7 @@ test_pinned (gconstpointer data)
     g_autoptr(AmDocument) far = document_pinning (document, "kim-jong-un", 1500, 1200);
     g_autoptr(AmScene) far_scene = run_keeping (far, engine, NULL);
 
-    node_centre (far_scene, "kim-jong-un", &x, &y);
+    test_scenes_centre (far_scene, "kim-jong-un", &x, &y);
     g_assert_cmpfloat_with_epsilon (x, 1500, CENTRE_TOLERANCE);
     g_assert_cmpfloat_with_epsilon (y, 1200, CENTRE_TOLERANCE);
     assert_no_overlap (far_scene, "kim-jong-un");
@@ -353,7 +319,7 @@ test_pinned (gconstpointer data)
   /* Moved again (as a drag does): the others stay, the pinned one goes to its pin. */
   moved = document_pinning (pinned, "north-korea", 300.0, 80.0);
   kept = run_keeping (moved, engine, scene);
-  node_centre (kept, "north-korea", &x, &y);
+  test_scenes_centre (kept, "north-korea", &x, &y);
   g_assert_cmpfloat_with_epsilon (x, 300.0, CENTRE_TOLERANCE);
   g_assert_cmpfloat_with_epsilon (y, 80.0, CENTRE_TOLERANCE);
   for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
@@ -363,8 +329,8 @@ test_pinned (gconstpointer data)
 
       if (g_str_equal (id, "north-korea"))
         continue;
-      node_centre (scene, id, &x0, &y0);
-      node_centre (kept, id, &x1, &y1);
+      test_scenes_centre (scene, id, &x0, &y0);
+      test_scenes_centre (kept, id, &x1, &y1);
       g_assert_cmpfloat_with_epsilon (x0, x1, CENTRE_TOLERANCE);
       g_assert_cmpfloat_with_epsilon (y0, y1, CENTRE_TOLERANCE);
     }

@@ -13,6 +13,7 @@
 
 #include "am-layout.h"
 #include "layout-test-util.h"
+#include "test-result.h"
 
 /* The network without its groups: the comparisons with the in-process result then do
  * not depend on cluster handling, which test-helper-clusters covers for dot. */
@@ -205,16 +206,6 @@ typedef struct
 } CancelData;
 
 static void
-cancel_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  CancelData *data = user_data;
-
-  data->result = g_object_ref (result);
-}
-
-static void
 test_helper_cancel (void)
 {
   g_autofree char *helper = lt_helper_path ();
@@ -232,7 +223,7 @@ test_helper_cancel (void)
   g_setenv ("AM_TEST_HELPER_PIDFILE", pidfile, TRUE);
 
   /* A timeout far longer than the test: only the cancellation can end this. */
-  am_layout_run_async (request, helper, 600, cancellable, cancel_done_cb, &data);
+  am_layout_run_async (request, helper, 600, cancellable, test_result_store_cb, &data.result);
 
   /* Wait until the helper is really running, then cancel. */
   data.pid = lt_wait_for_helper_pid (pidfile, &data.result);
@@ -241,8 +232,7 @@ test_helper_cancel (void)
   g_assert_cmpint (kill (data.pid, 0), ==, 0);
 
   g_cancellable_cancel (cancellable);
-  while (data.result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  test_result_wait (&data.result);
 
   set_mode (NULL);
   g_unsetenv ("AM_TEST_HELPER_PIDFILE");

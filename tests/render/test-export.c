@@ -7,9 +7,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -20,6 +18,7 @@
 
 #include "am-export.h"
 #include "render-fixtures.h"
+#include "test-files.h"
 
 /* ------------------------------------------------------------------------------------ */
 /* Helpers                                                                              */
@@ -44,88 +43,6 @@ normalise (const char *text)
     }
 
   return g_string_free (out, FALSE);
-}
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("am-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted and comma-separated: proves no temporary file is left. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, (gpointer) name);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv (",", (char **) names->pdata);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        {
-          g_chmod (path, 0755);
-          remove_tree (path);
-        }
-      else
-        g_unlink (path);
-    }
-
-  g_rmdir (dir);
-}
-
-static void
-write_file (const char *path,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
-assert_file_contents (const char *path,
-                      const char *expected)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpmem (contents, length, expected, strlen (expected));
 }
 
 static GBytes *
@@ -966,7 +883,7 @@ static void
 test_write_each_format (void)
 {
   g_autoptr(AmScene) scene = render_fixture_scene (TRUE);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-export-XXXXXX");
   static const char * const names[] = { "map.png", "map.SVG", "map.pdf" };
   static const char * const magic[] = { "\x89PNG", "<?xml", "%PDF" };
   AmExportOptions options;
@@ -997,19 +914,19 @@ test_write_each_format (void)
     }
 
   {
-    g_autofree char *listing = list_dir (dir);
+    g_autofree char *listing = test_files_list_dir (dir);
 
     g_assert_cmpstr (listing, ==, "map.SVG,map.pdf,map.png");
   }
 
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 static void
 test_unknown_format (void)
 {
   g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "map.jpg", NULL);
   g_autoptr(GError) error = NULL;
   AmExportOptions options;
@@ -1020,14 +937,14 @@ test_unknown_format (void)
   g_assert_nonnull (strstr (error->message, path));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 static void
 test_missing_directory (void)
 {
   g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "missing", "sub", "map.svg", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *listing = NULL;
@@ -1042,33 +959,30 @@ test_missing_directory (void)
   /* The user's path, never GLib's temporary name. */
   g_assert_null (strstr (error->message, "map.svg."));
 
-  listing = list_dir (dir);
+  listing = test_files_list_dir (dir);
   g_assert_cmpstr (listing, ==, "");
 
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 static void
 test_failed_export_keeps_file (void)
 {
   g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "map.png", NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *listing = NULL;
   AmExportOptions options;
 
-  write_file (path, "the old map\n");
+  test_files_write (path, "the old map\n");
   render_fixture_export_options_init (&options);
   options.scale = NAN;
   g_assert_false (am_export_to_file (scene, &options, path, &error));
   g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_SIZE);
 
-  assert_file_contents (path, "the old map\n");
-  listing = list_dir (dir);
-  g_assert_cmpstr (listing, ==, "map.png");
+  test_files_assert_only (dir, "map.png", "the old map\n");
 
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 static void
@@ -1083,13 +997,9 @@ test_full_disk (void)
       g_autofree char *path = g_build_filename (dir, "map.png", NULL);
       g_autoptr(GError) error = NULL;
       g_autofree char *listing = NULL;
-      struct rlimit limit = { 4096, 4096 };
       AmExportOptions options;
 
-      /* A write past the limit fails with EFBIG instead of killing the process, as a
-       * full disk fails with ENOSPC. */
-      signal (SIGXFSZ, SIG_IGN);
-      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      test_files_limit_size ();
 
       render_fixture_export_options_init (&options);
       options.scale = 2;
@@ -1098,17 +1008,16 @@ test_full_disk (void)
       g_assert_nonnull (strstr (error->message, path));
       g_printerr ("%s\n", error->message);
 
-      listing = list_dir (dir);
+      listing = test_files_list_dir (dir);
       g_assert_cmpstr (listing, ==, "map.png");
       return;
     }
 
   {
-    g_autofree char *dir = make_temp_dir ();
+    g_autofree char *dir = test_files_make_temp_dir ("am-export-XXXXXX");
     g_autofree char *path = g_build_filename (dir, "map.png", NULL);
-    g_autofree char *listing = NULL;
 
-    write_file (path, old_contents);
+    test_files_write (path, old_contents);
     g_setenv ("AM_TEST_EXPORT_DIR", dir, TRUE);
 
     g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
@@ -1116,12 +1025,10 @@ test_full_disk (void)
     g_test_trap_assert_stderr ("*Could not write*map.png*File too large*");
 
     /* Byte for byte, and nothing else in the directory. */
-    assert_file_contents (path, old_contents);
-    listing = list_dir (dir);
-    g_assert_cmpstr (listing, ==, "map.png");
+    test_files_assert_only (dir, "map.png", old_contents);
 
     g_unsetenv ("AM_TEST_EXPORT_DIR");
-    remove_tree (dir);
+    test_files_remove_tree (dir);
   }
 }
 
@@ -1129,7 +1036,7 @@ static void
 test_not_a_regular_file (void)
 {
   g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-export-XXXXXX");
   g_autofree char *link = g_build_filename (dir, "full.png", NULL);
   g_autofree char *subdir = g_build_filename (dir, "folder.svg", NULL);
   g_autofree char *listing = NULL;
@@ -1164,20 +1071,20 @@ test_not_a_regular_file (void)
     g_assert_true (g_file_test (subdir, G_FILE_TEST_IS_DIR));
   }
 
-  listing = list_dir (dir);
+  listing = test_files_list_dir (dir);
   if (g_file_test (link, G_FILE_TEST_IS_SYMLINK))
     g_assert_cmpstr (listing, ==, "folder.svg,full.png");
   else
     g_assert_cmpstr (listing, ==, "folder.svg");
 
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 static void
 test_symlink_followed (void)
 {
   g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-export-XXXXXX");
   g_autofree char *link = g_build_filename (dir, "link.svg", NULL);
   g_autofree char *real = g_build_filename (dir, "real.svg", NULL);
   g_autoptr(GError) error = NULL;
@@ -1186,7 +1093,7 @@ test_symlink_followed (void)
   AmExportOptions options;
   GStatBuf st;
 
-  write_file (real, "old");
+  test_files_write (real, "old");
   g_assert_cmpint (g_chmod (real, 0600), ==, 0);
   g_assert_cmpint (symlink ("real.svg", link), ==, 0);
 
@@ -1202,10 +1109,10 @@ test_symlink_followed (void)
   g_assert_cmpint (g_stat (real, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  listing = list_dir (dir);
+  listing = test_files_list_dir (dir);
   g_assert_cmpstr (listing, ==, "link.svg,real.svg");
 
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 static void
@@ -1215,7 +1122,6 @@ test_read_only_directory (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *listing = NULL;
   AmExportOptions options;
 
   if (geteuid () == 0)
@@ -1224,9 +1130,9 @@ test_read_only_directory (void)
       return;
     }
 
-  dir = make_temp_dir ();
+  dir = test_files_make_temp_dir ("am-export-XXXXXX");
   path = g_build_filename (dir, "map.pdf", NULL);
-  write_file (path, "old pdf");
+  test_files_write (path, "old pdf");
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
 
   render_fixture_export_options_init (&options);
@@ -1235,11 +1141,9 @@ test_read_only_directory (void)
   g_assert_nonnull (strstr (error->message, path));
 
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
-  assert_file_contents (path, "old pdf");
-  listing = list_dir (dir);
-  g_assert_cmpstr (listing, ==, "map.pdf");
+  test_files_assert_only (dir, "map.pdf", "old pdf");
 
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 static AmDocument *

@@ -9,6 +9,7 @@
 
 #include "am-renderer.h"
 #include "render-fixtures.h"
+#include "test-scenes.h"
 
 /* Drawn at 4 pixels per point, so 1.2-point lines cover whole pixels. */
 #define SCALE 4.0
@@ -100,21 +101,6 @@ theme_for (gconstpointer data)
 }
 
 static void
-node_centre (const AmScene *scene,
-             const char    *id,
-             double        *x,
-             double        *y)
-{
-  gint index = am_scene_find_node (scene, id);
-  const AmSceneNode *node;
-
-  g_assert_cmpint (index, >=, 0);
-  node = am_scene_get_node (scene, index);
-  *x = node->box.x + node->box.width / 2;
-  *y = node->box.y + node->box.height / 2;
-}
-
-static void
 test_node_fill (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -130,7 +116,7 @@ test_node_fill (Fixture       *fixture,
       double x, y;
 
       g_test_message ("node %s (%s)", node->id, node->kind);
-      node_centre (fixture->scene, node->id, &x, &y);
+      test_scenes_centre (fixture->scene, node->id, &x, &y);
       assert_pixel (fixture->surface, x, y, &style->fill, 2);
     }
 
@@ -232,9 +218,9 @@ test_dimming (Fixture       *fixture,
   fixture->surface = draw (fixture->scene, theme, &state);
 
   /* In the set: full colour.  Outside: faded towards the background. */
-  node_centre (fixture->scene, "kp", &x, &y);
+  test_scenes_centre (fixture->scene, "kp", &x, &y);
   assert_pixel (fixture->surface, x, y, &theme->kinds[AM_ENTITY_KIND_STATE].fill, 2);
-  node_centre (fixture->scene, "kyj", &x, &y);
+  test_scenes_centre (fixture->scene, "kyj", &x, &y);
   assert_pixel (fixture->surface, x, y, &dimmed_person, 3);
   assert_pixel (fixture->surface, 80, 190, &dimmed_reports, 3);
 }
@@ -478,12 +464,12 @@ test_culling (Fixture       *fixture,
   state.visible = (AmRect) { 0, 0, 150, 70 };
   fixture->surface = draw (fixture->scene, theme, &state);
 
-  node_centre (fixture->scene, "kp", &x, &y);
+  test_scenes_centre (fixture->scene, "kp", &x, &y);
   assert_pixel (fixture->surface, x, y, &theme->kinds[AM_ENTITY_KIND_STATE].fill, 2);
   /* Outside the visible rectangle: not drawn at all. */
-  node_centre (fixture->scene, "kyj", &x, &y);
+  test_scenes_centre (fixture->scene, "kyj", &x, &y);
   assert_pixel (fixture->surface, x, y, &theme->background, 0);
-  node_centre (fixture->scene, "ex", &x, &y);
+  test_scenes_centre (fixture->scene, "ex", &x, &y);
   assert_pixel (fixture->surface, x, y, &theme->background, 0);
   assert_pixel (fixture->surface, 281, 145, &theme->background, 0);   /* on e4 */
   g_clear_pointer (&fixture->surface, cairo_surface_destroy);
@@ -491,7 +477,7 @@ test_culling (Fixture       *fixture,
   /* width <= 0 means everything. */
   state.visible = (AmRect) { 0, 0, 0, 0 };
   fixture->surface = draw (fixture->scene, theme, &state);
-  node_centre (fixture->scene, "kyj", &x, &y);
+  test_scenes_centre (fixture->scene, "kyj", &x, &y);
   assert_pixel (fixture->surface, x, y, &theme->kinds[AM_ENTITY_KIND_PERSON].fill, 2);
   {
     AmColor custom = am_theme_color_for_relation_type (theme, "custom ties");

@@ -15,15 +15,10 @@ session_fixture_source_path (const char *relative)
   return g_build_filename (root, relative, NULL);
 }
 
-AmDocument *
-session_fixture_load_article (void)
+void
+session_fixture_count_notify (GObject    *object,
+                              GParamSpec *pspec,
+                              guint      *count)
 {
-  g_autofree char *path = session_fixture_source_path (ARTICLE_MODEL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  AmDocument *document = am_document_load_from_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
+  (*count)++;
 }

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 
 /* @relative under the source tree (AM_SOURCE_ROOT). (transfer full) */
 char       *session_fixture_source_path  (const char *relative);
-/* The bundled article's model. (transfer full) */
-AmDocument *session_fixture_load_article (void);
+/* A "notify" handler that counts: @count points to a guint. */
+void        session_fixture_count_notify (GObject    *object,
+                                          GParamSpec *pspec,
+                                          guint      *count);
 
 G_END_DECLS

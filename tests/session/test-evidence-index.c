@@ -8,6 +8,7 @@
 
 #include "am-evidence-index.h"
 #include "am-item.h"
+#include "test-documents.h"
 
 /* Paragraph 0 has three nested sentences ending at "Gamma"; paragraph 1 quotes a
  * statement whose evidence is given twice. */
@@ -38,19 +39,6 @@ static const char model_json[] =
   "        { \"paragraph\": 1, \"text\": \"Beta said: we will talk\" },"
   "        { \"paragraph\": 1, \"text\": \"Beta said: we will talk\" } ] } ] }";
 
-static AmDocument *
-load_model (void)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (model_json, strlen (model_json));
-  g_autoptr(GError) error = NULL;
-  AmDocument *document = am_document_load_from_bytes (bytes, "model.json", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
-}
-
 static void
 assert_items (char       **found,
               const char  *expected)
@@ -64,7 +52,7 @@ assert_items (char       **found,
 static void
 test_spans (void)
 {
-  g_autoptr(AmDocument) document = load_model ();
+  g_autoptr(AmDocument) document = test_documents_load_json (model_json, "model.json");
   g_autoptr(AmEvidenceIndex) index = am_evidence_index_new (document);
   const AmEvidenceSpan *spans;
   guint n;
@@ -92,7 +80,7 @@ test_spans (void)
 static void
 test_items_at (void)
 {
-  g_autoptr(AmDocument) document = load_model ();
+  g_autoptr(AmDocument) document = test_documents_load_json (model_json, "model.json");
   g_autoptr(AmEvidenceIndex) index = am_evidence_index_new (document);
   gsize gamma = strlen ("Alpha met Beta in ");
   gsize end = strlen ("Alpha met Beta in Gamma");
@@ -119,7 +107,7 @@ test_items_at (void)
 static void
 test_span_at (void)
 {
-  g_autoptr(AmDocument) document = load_model ();
+  g_autoptr(AmDocument) document = test_documents_load_json (model_json, "model.json");
   g_autoptr(AmEvidenceIndex) index = am_evidence_index_new (document);
   gsize gamma = strlen ("Alpha met Beta in ");
   const AmEvidenceSpan *span;
@@ -172,7 +160,7 @@ test_no_article (void)
 static void
 test_lifetime (void)
 {
-  AmDocument *document = load_model ();
+  AmDocument *document = test_documents_load_json (model_json, "model.json");
   AmEvidenceIndex *index = am_evidence_index_new (document);
   AmEvidenceIndex *copy;
 

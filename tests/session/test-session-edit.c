@@ -15,6 +15,10 @@
 #include "am-session-recovery.h"
 #include "am-ui-util.h"
 #include "session-fixtures.h"
+#include "test-documents.h"
+#include "test-files.h"
+#include "test-result.h"
+#include "test-scenes.h"
 
 static char *state_dir;
 
@@ -22,7 +26,7 @@ static char *state_dir;
 static AmSession *
 session_with_article (void)
 {
-  g_autoptr(AmDocument) document = session_fixture_load_article ();
+  g_autoptr(AmDocument) document = test_documents_load_bundled ();
   AmSession *session = am_session_new ();
 
   am_session_set_document (session, document, NULL);
@@ -242,14 +246,6 @@ test_edit_undo_redo (gconstpointer data)
 }
 
 static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_labels_and_notify (void)
 {
   g_autoptr(AmSession) session = session_with_article ();
@@ -258,8 +254,8 @@ test_labels_and_notify (void)
   g_autofree char *actor = NULL;
   guint undo_label_count = 0, can_redo_count = 0;
 
-  g_signal_connect (session, "notify::undo-label", G_CALLBACK (count_notify), &undo_label_count);
-  g_signal_connect (session, "notify::can-redo", G_CALLBACK (count_notify), &can_redo_count);
+  g_signal_connect (session, "notify::undo-label", G_CALLBACK (session_fixture_count_notify), &undo_label_count);
+  g_signal_connect (session, "notify::can-redo", G_CALLBACK (session_fixture_count_notify), &can_redo_count);
 
   actor = am_session_add_actor (session, "Seoul Embassy", AM_ENTITY_KIND_ORGANIZATION, NULL, &error);
   g_assert_no_error (error);
@@ -353,16 +349,6 @@ test_selection_kept (void)
 
 /* Modified through edit, save, undo, redo */
 
-static void
-save_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static gboolean
 save_sync (AmSession  *session,
            GFile      *file,
@@ -370,39 +356,8 @@ save_sync (AmSession  *session,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  am_session_save_async (session, file, NULL, save_done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return am_session_save_finish (session, result, error);
-}
-
-static char *
-temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("am-session-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  am_session_save_async (session, file, NULL, test_result_store_cb, &result);
+  return am_session_save_finish (session, test_result_wait (&result), error);
 }
 
 static void
@@ -410,7 +365,7 @@ test_modified (void)
 {
   g_autoptr(AmSession) session = session_with_article ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-session-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "map.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(AmDocument) reloaded = NULL;
@@ -418,7 +373,7 @@ test_modified (void)
   g_autofree char *current = NULL;
   guint modified_count = 0;
 
-  g_signal_connect (session, "notify::modified", G_CALLBACK (count_notify), &modified_count);
+  g_signal_connect (session, "notify::modified", G_CALLBACK (session_fixture_count_notify), &modified_count);
 
   g_assert_false (am_session_get_modified (session));
   g_assert_true (edit_add_relation (session, &error));
@@ -471,7 +426,7 @@ test_modified (void)
   g_assert_nonnull (strstr (current, "\"ignores\""));
 
   am_session_cancel (session);
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 /* Delete, merge */
@@ -587,7 +542,7 @@ test_merge (void)
 static AmDocument *
 document_with_suggestions (void)
 {
-  g_autoptr(AmDocument) article = session_fixture_load_article ();
+  g_autoptr(AmDocument) article = test_documents_load_bundled ();
   g_autoptr(AmDocumentBuilder) builder = am_document_builder_new_from_document (article);
   g_autoptr(GError) error = NULL;
   g_autoptr(AmEntity) official = NULL;
@@ -710,7 +665,7 @@ test_save_leaves_suggestions_out (void)
 {
   g_autoptr(AmSession) session = session_with_suggestions ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-session-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "map.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(AmDocument) reloaded = NULL;
@@ -723,7 +678,7 @@ test_save_leaves_suggestions_out (void)
   g_assert_null (am_document_lookup_relation (reloaded, "r-china-japan"));
   g_assert_nonnull (am_document_lookup_entity (reloaded, "north-korea"));
   am_session_cancel (session);
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 /* Saving fails cleanly */
@@ -733,7 +688,7 @@ test_save_errors (void)
 {
   g_autoptr(AmSession) session = session_with_article ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-session-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "map.json", NULL);
   g_autofree char *missing_path = g_build_filename (dir, "missing", "folder", "lost.json", NULL);
   g_autofree char *folder_path = g_build_filename (dir, "a-folder.json", NULL);
@@ -785,7 +740,7 @@ test_save_errors (void)
   g_assert_cmpstr (content, ==, old_content);
 
   am_session_cancel (session);
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 /* A Graphviz file is never overwritten with a model: Save asks for a new name. */
@@ -797,7 +752,7 @@ test_save_graph_needs_new_name (void)
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(AmDocument) graph = NULL;
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-session-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "graph.dot", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *content = NULL;
@@ -822,7 +777,7 @@ test_save_graph_needs_new_name (void)
   g_assert_true (am_session_get_modified (session));
   am_session_cancel (session);
   am_session_discard_recovery (session);
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 /* Recovery */
@@ -853,7 +808,7 @@ clear_recovery_dir (void)
 {
   g_autofree char *dir = recovery_dir ();
 
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 /* A process id that is gone: a child that has exited and been waited for. */
@@ -990,7 +945,7 @@ test_recover_bad_file (void)
 {
   g_autoptr(AmSession) session = session_with_article ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_files_make_temp_dir ("am-session-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "1-1.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   AmDocument *document = am_session_get_document (session);
@@ -1002,7 +957,7 @@ test_recover_bad_file (void)
   g_assert_true (am_session_get_document (session) == document);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   am_session_cancel (session);
-  remove_tree (dir);
+  test_files_remove_tree (dir);
 }
 
 
@@ -1023,25 +978,14 @@ wait_for_layout (AmSession *session)
   g_assert_nonnull (am_session_get_scene (session));
 }
 
-static AmPoint
-node_centre (AmScene    *scene,
-             const char *id)
-{
-  gint index = am_scene_find_node (scene, id);
-  const AmSceneNode *node;
-
-  g_assert_cmpint (index, >=, 0);
-  node = am_scene_get_node (scene, index);
-  return (AmPoint) { node->box.x + node->box.width / 2, node->box.y + node->box.height / 2 };
-}
-
 static void
 assert_centre (AmScene    *scene,
                const char *id,
                AmPoint     expected)
 {
-  AmPoint centre = node_centre (scene, id);
+  AmPoint centre;
 
+  test_scenes_centre (scene, id, &centre.x, &centre.y);
   g_assert_cmpfloat_with_epsilon (centre.x, expected.x, 0.01);
   g_assert_cmpfloat_with_epsilon (centre.y, expected.y, 0.01);
 }
@@ -1049,7 +993,7 @@ assert_centre (AmScene    *scene,
 static void
 test_move_keeps_map (void)
 {
-  g_autoptr(AmDocument) document = session_fixture_load_article ();
+  g_autoptr(AmDocument) document = test_documents_load_bundled ();
   g_autoptr(AmSession) session = am_session_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(AmScene) first = NULL;
@@ -1062,8 +1006,8 @@ test_move_keeps_map (void)
   am_session_set_document (session, document, NULL);
   wait_for_layout (session);
   first = am_scene_ref (am_session_get_scene (session));
-  china = node_centre (first, "china");
-  us = node_centre (first, "us");
+  test_scenes_centre (first, "china", &china.x, &china.y);
+  test_scenes_centre (first, "us", &us.x, &us.y);
   target = (AmPoint) { china.x + 37.5, china.y + 21.25 };
 
   /* At once: the actor where it was dropped, its edges straight, everything else put. */
@@ -1197,7 +1141,7 @@ main (int   argc,
 
   int result = g_test_run ();
 
-  remove_tree (state_dir);
+  test_files_remove_tree (state_dir);
   g_free (state_dir);
   return result;
 }

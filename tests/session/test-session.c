@@ -10,6 +10,7 @@
 
 #include "am-session.h"
 #include "session-fixtures.h"
+#include "test-documents.h"
 
 
 /* Items are built on a worker thread: iterate until they are there. */
@@ -39,7 +40,7 @@ n_article_items (AmDocument *document)
 static AmSession *
 session_with_article (AmDocument **out_document)
 {
-  g_autoptr(AmDocument) document = session_fixture_load_article ();
+  g_autoptr(AmDocument) document = test_documents_load_bundled ();
   AmSession *session = am_session_new ();
 
   am_session_set_document (session, document, NULL);
@@ -49,14 +50,6 @@ session_with_article (AmDocument **out_document)
   if (out_document != NULL)
     *out_document = g_steal_pointer (&document);
   return session;
-}
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
 }
 
 static void
@@ -135,7 +128,7 @@ test_session_select (void)
   guint revealed = 0;
   GHashTable *highlight;
 
-  g_signal_connect (session, "notify::selection", G_CALLBACK (count_notify), &selection_notified);
+  g_signal_connect (session, "notify::selection", G_CALLBACK (session_fixture_count_notify), &selection_notified);
   g_signal_connect (session, "reveal", G_CALLBACK (count_reveal), &revealed);
 
   am_session_select (session, "kim-yo-jong", AM_SELECTION_ORIGIN_LIST);
@@ -193,7 +186,7 @@ test_session_search (void)
   GHashTable *highlight;
   const char *first;
 
-  g_signal_connect (session, "notify::highlight", G_CALLBACK (count_notify), &highlight_notified);
+  g_signal_connect (session, "notify::highlight", G_CALLBACK (session_fixture_count_notify), &highlight_notified);
 
   /* Case and accents do not matter; every word must occur. */
   am_session_set_search_text (session, "  GUNPOWDER ");
@@ -233,7 +226,7 @@ test_session_engine (void)
   g_autoptr(AmSession) session = am_session_new ();
   guint engine_notified = 0;
 
-  g_signal_connect (session, "notify::engine", G_CALLBACK (count_notify), &engine_notified);
+  g_signal_connect (session, "notify::engine", G_CALLBACK (session_fixture_count_notify), &engine_notified);
 
   am_session_set_engine (session, "dot");
   g_assert_cmpstr (am_session_get_engine (session), ==, "dot");
@@ -270,7 +263,7 @@ test_session_new_document_keeps_known_selection (void)
 
   /* A reload of the same story keeps the selection: it is an id. */
   {
-    g_autoptr(AmDocument) again = session_fixture_load_article ();
+    g_autoptr(AmDocument) again = test_documents_load_bundled ();
 
     am_session_set_document (session, again, NULL);
     am_session_cancel (session);
