@@ -252,7 +252,7 @@ am_evidence_index_get_spans (AmEvidenceIndex *self,
 
   *n_spans = self->spans->len;
 
-  return (const AmEvidenceSpan *) self->spans->data;
+  return &g_array_index (self->spans, AmEvidenceSpan, 0);
 }
 
 /* The first and one past the last span of @paragraph; both 0 when it has none. */

@@ -364,7 +364,9 @@ set_items (AmSession *self,
            GPtrArray *items)
 {
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  g_autoptr(GPtrArray) old = g_steal_pointer (&self->item_array);
+  /* The old array is dropped only after the splice: until then the store still shows
+   * its items. */
+  GPtrArray *old = g_steal_pointer (&self->item_array);
 
   self->item_array = items ? g_ptr_array_ref (items) : g_ptr_array_new_with_free_func (g_object_unref);
   g_hash_table_remove_all (self->item_positions);
@@ -381,6 +383,7 @@ set_items (AmSession *self,
   update_matches (self);
   g_list_store_splice (self->items, 0, n_before,
                        self->item_array->pdata, self->item_array->len);
+  g_clear_pointer (&old, g_ptr_array_unref);
 }
 
 static void

@@ -457,7 +457,6 @@ test_job_cancel_in_phase (void)
   g_autofree char *helper = lt_helper_path ();
   g_autoptr(AmDocument) document = lt_load_fixture ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(AmScene) scene = NULL;
   g_autoptr(GError) error = NULL;
   JobRun run;
