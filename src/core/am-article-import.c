@@ -583,7 +583,7 @@ md_line (const char *start,
   else if (md_reference_definition (parser, p, end))
     return;
 
-  if (g_str_has_prefix (p, "<!--") && g_strstr_len (p, end - p, "-->") == NULL)
+  if (end - p >= 4 && memcmp (p, "<!--", 4) == 0 && g_strstr_len (p, end - p, "-->") == NULL)
     {
       md_flush (parser);
       parser->in_comment = TRUE;
@@ -1579,9 +1579,12 @@ html_declared_charset (const char *data,
           v++;
           while (v < tag_end && (is_ascii_space (*v) || *v == '"' || *v == '\''))
             v++;
-          for (v_end = v; v_end < tag_end && (g_ascii_isalnum (*v_end) || strchr ("-_.:", *v_end));
-               v_end++)
-            ;
+          for (v_end = v; v_end < tag_end; v_end++)
+            {
+              if (!g_ascii_isalnum (*v_end) && *v_end != '-' && *v_end != '_' && *v_end != '.' &&
+                  *v_end != ':')
+                break;
+            }
           if (v_end > v)
             return g_strndup (v, v_end - v);
         }

@@ -12,5 +12,7 @@
 #include "am-statement.h"
 #include "am-document.h"
 #include "am-document-builder.h"
+#include "am-document-writer.h"
+#include "am-file-write.h"
 #include "am-object-copy.h"
 #include "am-format.h"

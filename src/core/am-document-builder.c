@@ -393,7 +393,7 @@ check_nonempty (Check             *check,
   if (value != NULL && *value != '\0')
     return TRUE;
 
-  return _am_json_fail (&check->reader, where, AM_MODEL_ERROR_MISSING_FIELD,
+  return _am_json_fail (&check->reader, where, AM_MODEL_ERROR_INVALID_VALUE,
                         /* Translators: an error in an Actormap model file, after its name and
                            the JSON location; the placeholders are, in order: member */
                         _("'%s' is empty"), member);
@@ -407,21 +407,13 @@ check_entity_ref (Check             *check,
 {
   Place *found = g_hash_table_lookup (check->ids, id);
 
-  if (found != NULL && found->section == SECTION_ENTITIES)
-    return TRUE;
+  if (found == NULL)
+    return _am_json_unknown_entity (&check->reader, where, path, id, NULL, 0);
+  if (found->section != SECTION_ENTITIES)
+    return _am_json_unknown_entity (&check->reader, where, path, id,
+                                    section_names[found->section], found->index);
 
-  if (found != NULL)
-    return _am_json_fail (&check->reader, where, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
-                          /* Translators: an error in an Actormap model file, after its name and
-                             the JSON location; the placeholders are, in order: path, id,
-                             the section and index of the item that has that id */
-                          _("'%s' refers to unknown entity '%s' (that id is %s[%u], not an entity)"),
-                          path, id, section_names[found->section], found->index);
-
-  return _am_json_fail (&check->reader, where, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
-                        /* Translators: an error in an Actormap model file, after its name and the
-                           JSON location; the placeholders are, in order: path, id */
-                        _("'%s' refers to unknown entity '%s'"), path, id);
+  return TRUE;
 }
 
 static gboolean
@@ -458,58 +450,25 @@ check_evidence (Check             *check,
       AmEvidence *ev = g_ptr_array_index (evidence, i);
       guint paragraph = am_evidence_get_paragraph (ev);
       const char *text = am_evidence_get_text (ev);
-      const char *paragraph_text, *found;
       g_autofree char *path = g_strdup_printf ("evidence[%u]", i);
+      gssize offset;
 
-      if (text == NULL || *text == '\0')
-        return _am_json_fail (&check->reader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                              /* Translators: an error in an Actormap model file, after its name
-                                 and the JSON location; the placeholders are, in order: path */
-                              _("%s: 'text' is empty"), path);
-
-      if (check->n_paragraphs == 0)
-        return _am_json_fail (&check->reader, where, AM_MODEL_ERROR_EVIDENCE_RANGE,
-                              /* Translators: an error in an Actormap model file, after its name
-                                 and the JSON location; the placeholders are, in order: path */
-                              _("%s: evidence needs an 'article' with paragraphs, and the file has none"),
-                              path);
-
-      if (paragraph >= check->n_paragraphs)
-        return _am_json_fail (&check->reader, where, AM_MODEL_ERROR_EVIDENCE_RANGE,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           /* Translators: %s is where in the item
-                                            * ("evidence[0]"), %lld the paragraph number the
-                                            * file gives, %u how many the article has */
-                                           "%s: paragraph %lld is out of range (the article "
-                                           "has %u paragraph)",
-                                           "%s: paragraph %lld is out of range (the article "
-                                           "has %u paragraphs)",
-                                           check->n_paragraphs),
-                              path, (long long) paragraph, check->n_paragraphs);
-
-      paragraph_text = check->builder->paragraphs[paragraph];
-      found = strstr (paragraph_text, text);
-      if (found == NULL)
-        {
-          g_autofree char *quoted = _am_json_quote (text);
-
-          return _am_json_fail (&check->reader, where, AM_MODEL_ERROR_EVIDENCE_MISMATCH,
-                                /* Translators: the first %s is where in the item
-                                 * ("evidence[0]"), the second the quoted text, %lld the
-                                 * paragraph number */
-                                _("%s: text \"%s\" not found verbatim in paragraph %lld"),
-                                path, quoted, (long long) paragraph);
-        }
+      if (!_am_json_locate_evidence (&check->reader, where, path,
+                                     check->n_paragraphs > 0
+                                       ? (const char * const *) check->builder->paragraphs
+                                       : NULL,
+                                     paragraph, text, &offset))
+        return FALSE;
 
       /* The first evidence whose offset is not the loader's starts a new array. */
-      if (am_evidence_get_offset (ev) != found - paragraph_text && copy == NULL)
+      if (am_evidence_get_offset (ev) != offset && copy == NULL)
         {
           copy = g_ptr_array_new_with_free_func ((GDestroyNotify) am_evidence_unref);
           for (guint j = 0; j < i; j++)
             g_ptr_array_add (copy, am_evidence_ref (g_ptr_array_index (evidence, j)));
         }
       if (copy != NULL)
-        g_ptr_array_add (copy, am_evidence_new (paragraph, text, found - paragraph_text));
+        g_ptr_array_add (copy, am_evidence_new (paragraph, text, offset));
     }
 
   *fixed = g_steal_pointer (&copy);
@@ -559,19 +518,30 @@ check_article (Check *check)
   const char *url = check->builder->fields[AM_ARTICLE_FIELD_URL];
   g_autofree char *quoted = NULL;
 
+  static const char * const field_names[N_ARTICLE_FIELDS] = {
+    [AM_ARTICLE_FIELD_TITLE] = "title",
+    [AM_ARTICLE_FIELD_DATE] = "date",
+    [AM_ARTICLE_FIELD_PUBLISHER] = "publisher",
+    [AM_ARTICLE_FIELD_SOURCE] = "source",
+    [AM_ARTICLE_FIELD_URL] = "url",
+  };
+
   for (guint i = 0; i < N_ARTICLE_FIELDS; i++)
     {
       const char *value = check->builder->fields[i];
 
       if (value != NULL && !g_utf8_validate (value, -1, NULL))
         return _am_json_fail (&check->reader, &where, AM_MODEL_ERROR_NOT_UTF8,
-                              _("a field is not valid UTF-8"));
+                              /* Translators: an error in an Actormap model, after its name and
+                                 "article: "; %s is the field ("title", "url"…) */
+                              _("%s is not valid UTF-8"), field_names[i]);
     }
   for (guint i = 0; check->builder->paragraphs[i] != NULL; i++)
     {
       if (!g_utf8_validate (check->builder->paragraphs[i], -1, NULL))
         return _am_json_fail (&check->reader, &where, AM_MODEL_ERROR_NOT_UTF8,
-                              /* Translators: %u is a paragraph's index */
+                              /* Translators: an error in an Actormap model, after its name and
+                                 "article: "; %u is a paragraph's index */
                               _("paragraphs[%u] is not valid UTF-8"), i);
     }
 

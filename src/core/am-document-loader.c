@@ -86,23 +86,13 @@ check_entity_ref (Loader            *loader,
 {
   gpointer found;
 
-  if (g_hash_table_lookup_extended (loader->ids, id, NULL, &found))
-    {
-      if (WHERE_SECTION (found) == SECTION_ENTITIES)
-        return TRUE;
+  if (!g_hash_table_lookup_extended (loader->ids, id, NULL, &found))
+    return _am_json_unknown_entity (&loader->reader, where, path, id, NULL, 0);
+  if (WHERE_SECTION (found) != SECTION_ENTITIES)
+    return _am_json_unknown_entity (&loader->reader, where, path, id,
+                                    section_names[WHERE_SECTION (found)], WHERE_INDEX (found));
 
-      return _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
-                            /* Translators: an error in an Actormap model file, after its name and
-                               the JSON location; the placeholders are, in order: path, id,
-                               section_names[WHERE_SECTION (found)], WHERE_INDEX (found) */
-                            _("'%s' refers to unknown entity '%s' (that id is %s[%u], not an entity)"),
-                            path, id, section_names[WHERE_SECTION (found)], WHERE_INDEX (found));
-    }
-
-  return _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
-                        /* Translators: an error in an Actormap model file, after its name and the
-                           JSON location; the placeholders are, in order: path, id */
-                        _("'%s' refers to unknown entity '%s'"), path, id);
+  return TRUE;
 }
 
 static gboolean
@@ -132,8 +122,9 @@ parse_evidence (Loader            *loader,
   g_autofree char *text_path = NULL;
   JsonObject *object;
   JsonNode *member;
-  const char *text, *paragraph_text, *found;
+  const char *text;
   gint64 paragraph;
+  gssize offset;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -168,65 +159,13 @@ parse_evidence (Loader            *loader,
     }
   text = json_node_get_string (member);
 
-  if (paragraph < 0)
-    {
-      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                     /* Translators: %s is where in the item ("evidence[0]"), %lld the
-                      * paragraph number the file gives */
-                     _("%s: paragraph %lld is negative"), path, (long long) paragraph);
-      return NULL;
-    }
+  if (!_am_json_locate_evidence (&loader->reader, where, path,
+                                 loader->has_article
+                                   ? (const char * const *) loader->paragraphs : NULL,
+                                 paragraph, text, &offset))
+    return NULL;
 
-  if (*text == '\0')
-    {
-      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_INVALID_VALUE,
-                     /* Translators: an error in an Actormap model file, after its name and the
-                        JSON location; the placeholders are, in order: path */
-                     _("%s: 'text' is empty"), path);
-      return NULL;
-    }
-
-  if (!loader->has_article)
-    {
-      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_EVIDENCE_RANGE,
-                     /* Translators: an error in an Actormap model file, after its name and the
-                        JSON location; the placeholders are, in order: path */
-                     _("%s: evidence needs an 'article' with paragraphs, and the file has none"),
-                     path);
-      return NULL;
-    }
-
-  if (paragraph >= loader->n_paragraphs)
-    {
-      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_EVIDENCE_RANGE,
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  /* Translators: %s is where in the item ("evidence[0]"),
-                                   * %lld the paragraph number the file gives, %u how many
-                                   * the article has */
-                                  "%s: paragraph %lld is out of range (the article has %u "
-                                  "paragraph)",
-                                  "%s: paragraph %lld is out of range (the article has %u "
-                                  "paragraphs)",
-                                  loader->n_paragraphs),
-                     path, (long long) paragraph, loader->n_paragraphs);
-      return NULL;
-    }
-
-  paragraph_text = loader->paragraphs[paragraph];
-  found = strstr (paragraph_text, text);
-  if (found == NULL)
-    {
-      g_autofree char *quoted = _am_json_quote (text);
-
-      _am_json_fail (&loader->reader, where, AM_MODEL_ERROR_EVIDENCE_MISMATCH,
-                     /* Translators: the first %s is where in the item ("evidence[0]"), the
-                      * second the quoted text, %lld the paragraph number */
-                     _("%s: text \"%s\" not found verbatim in paragraph %lld"),
-                     path, quoted, (long long) paragraph);
-      return NULL;
-    }
-
-  return am_evidence_new ((guint) paragraph, text, found - paragraph_text);
+  return am_evidence_new ((guint) paragraph, text, offset);
 }
 
 /* The optional "evidence" member → a new array (never NULL on success). */

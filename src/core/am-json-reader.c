@@ -51,6 +51,88 @@ _am_json_fail (AmJsonReader      *reader,
   return FALSE;
 }
 
+gboolean
+_am_json_unknown_entity (AmJsonReader      *reader,
+                         const AmJsonWhere *where,
+                         const char        *path,
+                         const char        *id,
+                         const char        *defined_in,
+                         guint              index)
+{
+  if (defined_in != NULL)
+    return _am_json_fail (reader, where, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
+                          /* Translators: an error in an Actormap model file, after its name and
+                             the JSON location; the placeholders are, in order: path, id, the
+                             section ("relations") and index of the item that has that id */
+                          _("'%s' refers to unknown entity '%s' (that id is %s[%u], not an entity)"),
+                          path, id, defined_in, index);
+
+  return _am_json_fail (reader, where, AM_MODEL_ERROR_UNKNOWN_REFERENCE,
+                        /* Translators: an error in an Actormap model file, after its name and the
+                           JSON location; the placeholders are, in order: path, id */
+                        _("'%s' refers to unknown entity '%s'"), path, id);
+}
+
+gboolean
+_am_json_locate_evidence (AmJsonReader       *reader,
+                          const AmJsonWhere  *where,
+                          const char         *path,
+                          const char * const *paragraphs,
+                          gint64              paragraph,
+                          const char         *text,
+                          gssize             *offset)
+{
+  guint n_paragraphs = paragraphs != NULL ? g_strv_length ((char **) paragraphs) : 0;
+  const char *found;
+
+  if (paragraph < 0)
+    return _am_json_fail (reader, where, AM_MODEL_ERROR_INVALID_VALUE,
+                          /* Translators: %s is where in the item ("evidence[0]"), %lld the
+                           * paragraph number the file gives */
+                          _("%s: paragraph %lld is negative"), path, (long long) paragraph);
+
+  if (text == NULL || *text == '\0')
+    return _am_json_fail (reader, where, AM_MODEL_ERROR_INVALID_VALUE,
+                          /* Translators: an error in an Actormap model file, after its name and
+                             the JSON location; the placeholders are, in order: path */
+                          _("%s: 'text' is empty"), path);
+
+  if (paragraphs == NULL)
+    return _am_json_fail (reader, where, AM_MODEL_ERROR_EVIDENCE_RANGE,
+                          /* Translators: an error in an Actormap model file, after its name and
+                             the JSON location; the placeholders are, in order: path */
+                          _("%s: evidence needs an 'article' with paragraphs, and the file has none"),
+                          path);
+
+  if (paragraph >= n_paragraphs)
+    return _am_json_fail (reader, where, AM_MODEL_ERROR_EVIDENCE_RANGE,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: %s is where in the item ("evidence[0]"),
+                                        * %lld the paragraph number the file gives, %u how many
+                                        * the article has */
+                                       "%s: paragraph %lld is out of range (the article has %u "
+                                       "paragraph)",
+                                       "%s: paragraph %lld is out of range (the article has %u "
+                                       "paragraphs)",
+                                       n_paragraphs),
+                          path, (long long) paragraph, n_paragraphs);
+
+  found = strstr (paragraphs[paragraph], text);
+  if (found == NULL)
+    {
+      g_autofree char *quoted = _am_json_quote (text);
+
+      return _am_json_fail (reader, where, AM_MODEL_ERROR_EVIDENCE_MISMATCH,
+                            /* Translators: the first %s is where in the item ("evidence[0]"),
+                             * the second the quoted text, %lld the paragraph number */
+                            _("%s: text \"%s\" not found verbatim in paragraph %lld"),
+                            path, quoted, (long long) paragraph);
+    }
+
+  *offset = found - paragraphs[paragraph];
+  return TRUE;
+}
+
 /* A length-capped copy of file text for a message. */
 char *
 _am_json_quote (const char *text)

@@ -37,6 +37,26 @@ gboolean    _am_json_fail                (AmJsonReader       *reader,
                                           gint                code,
                                           const char         *format,
                                           ...) G_GNUC_PRINTF (4, 5);
+/* UNKNOWN_REFERENCE: @path ("target", "about[1]") names @id, which is no entity.
+ * @defined_in ("relations") and @index say where @id is defined when it is another kind
+ * of item; NULL when it is nowhere.  Returns FALSE. */
+gboolean    _am_json_unknown_entity      (AmJsonReader       *reader,
+                                          const AmJsonWhere  *where,
+                                          const char         *path,
+                                          const char         *id,
+                                          const char         *defined_in,
+                                          guint               index);
+/* Finds evidence @text in paragraph @paragraph of the article (@paragraphs NULL when
+ * there is none) and sets *@offset to its first occurrence.  INVALID_VALUE for a
+ * negative paragraph or an empty text, EVIDENCE_RANGE, EVIDENCE_MISMATCH; @path names
+ * the evidence item ("evidence[0]").  Shared by the loader and the document builder. */
+gboolean    _am_json_locate_evidence     (AmJsonReader       *reader,
+                                          const AmJsonWhere  *where,
+                                          const char         *path,
+                                          const char * const *paragraphs,
+                                          gint64              paragraph,
+                                          const char         *text,
+                                          gssize             *offset);
 /* A length-capped copy of file text for a message.  (transfer full) */
 char       *_am_json_quote               (const char         *text);
 /* "a string", "an array", "null"…: what a node is, for messages. */

@@ -37,6 +37,7 @@ typedef struct
   AmDocument        *document;       /* the request is built from this, or */
   AmLayoutRequest   *request;        /* this request, already built, is sent */
   AmLayoutEngine     engine;
+  AmScene           *previous;       /* nodes keep their centres in it, or NULL */
   char              *helper_path;
   GSubprocess       *spawned;        /* a helper started before the job, or NULL */
   guint              timeout_seconds;
@@ -51,6 +52,7 @@ typedef struct
   AmDocument      *document;
   AmLayoutRequest *request;
   AmLayoutEngine   engine;
+  AmScene         *previous;
 } Prepare;
 
 static AmLayoutWorkerHook worker_hook;
@@ -94,6 +96,7 @@ job_free (Job *job)
     }
   g_clear_object (&job->document);
   g_clear_pointer (&job->request, am_layout_request_unref);
+  g_clear_pointer (&job->previous, am_scene_unref);
   g_free (job->helper_path);
   g_free (job);
 }
@@ -103,6 +106,7 @@ prepare_free (Prepare *prepare)
 {
   g_clear_object (&prepare->document);
   g_clear_pointer (&prepare->request, am_layout_request_unref);
+  g_clear_pointer (&prepare->previous, am_scene_unref);
   g_free (prepare);
 }
 
@@ -219,7 +223,8 @@ prepare_thread (GTask        *task,
   if (prepare->request != NULL)
     request = am_layout_request_ref (prepare->request);
   else
-    request = am_layout_request_new_for_document (prepare->document, prepare->engine, &error);
+    request = am_layout_request_new_keeping (prepare->document, prepare->engine,
+                                             prepare->previous, &error);
 
   if (request == NULL)
     g_task_return_error (task, error);
@@ -278,6 +283,7 @@ start_cb (gpointer user_data)
   prepare->document = job->document != NULL ? g_object_ref (job->document) : NULL;
   prepare->request = job->request != NULL ? am_layout_request_ref (job->request) : NULL;
   prepare->engine = job->engine;
+  prepare->previous = job->previous != NULL ? am_scene_ref (job->previous) : NULL;
 
   prepare_task = g_task_new (NULL, cancellable, prepare_cb, g_object_ref (task));
   g_task_set_source_tag (prepare_task, prepare_thread);
@@ -342,6 +348,45 @@ am_layout_job_run_async (AmDocument          *document,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  am_layout_job_run_keeping_async (document, engine, NULL, helper_path, timeout_seconds,
+                                   cancellable, phase_func, phase_data, phase_destroy,
+                                   callback, user_data);
+}
+
+/**
+ * am_layout_job_run_keeping_async:
+ * @document: what to lay out; it must not change while the job runs
+ * @engine: the Graphviz engine; the scene names it even when Graphviz only routed edges
+ * @previous: (nullable): the scene shown now: its nodes keep their centres
+ * @helper_path: (nullable) (type filename): as for am_layout_job_run_async()
+ * @timeout_seconds: as for am_layout_job_run_async()
+ * @cancellable: (nullable): as for am_layout_job_run_async()
+ * @phase_func: (nullable) (scope notified): as for am_layout_job_run_async()
+ * @phase_data: for @phase_func
+ * @phase_destroy: (nullable): as for am_layout_job_run_async()
+ * @callback: called on the thread-default main context of the caller
+ * @user_data: for @callback
+ *
+ * Like am_layout_job_run_async(), but the map stays put: nodes that are in @previous
+ * keep their centres exactly and Graphviz only routes the edges (neato -n2), nodes new
+ * to @document are placed near their neighbours without overlapping another node, and
+ * pinned entities (am_entity_get_position()) sit where they are pinned.  With @previous
+ * %NULL (or sharing no node with @document) it is a full layout in which the pinned
+ * entities still keep their positions.  Finish with am_layout_job_run_finish().
+ */
+void
+am_layout_job_run_keeping_async (AmDocument          *document,
+                                 AmLayoutEngine       engine,
+                                 AmScene             *previous,
+                                 const char          *helper_path,
+                                 guint                timeout_seconds,
+                                 GCancellable        *cancellable,
+                                 AmLayoutPhaseFunc    phase_func,
+                                 gpointer             phase_data,
+                                 GDestroyNotify       phase_destroy,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   Job *job;
 
@@ -351,6 +396,7 @@ am_layout_job_run_async (AmDocument          *document,
   job = g_new0 (Job, 1);
   job->document = g_object_ref (document);
   job->engine = engine;
+  job->previous = previous != NULL ? am_scene_ref (previous) : NULL;
   job->helper_path = g_strdup (helper_path);
   job->timeout_seconds = timeout_seconds;
   job->phase_func = phase_func;
@@ -358,7 +404,7 @@ am_layout_job_run_async (AmDocument          *document,
   job->phase_destroy = phase_destroy;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, am_layout_job_run_async);
+  g_task_set_source_tag (task, am_layout_job_run_keeping_async);
   job_start (task, job);
 }
 
@@ -374,8 +420,8 @@ am_layout_job_run_finish (GAsyncResult  *result,
                           GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == am_layout_job_run_async,
-                        NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        am_layout_job_run_keeping_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

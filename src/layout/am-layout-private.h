@@ -37,7 +37,30 @@ typedef struct
   AmNodeShape  shape;
   double       width;      /* inches */
   double       height;     /* inches */
+  /* Where the node's centre must be, in scene coordinates (points, y down): a pinned
+   * entity's position, or in keep mode every node's (kept from the previous scene, or
+   * placed near its neighbours).  Between 0 and AM_LAYOUT_MAX_POSITION. */
+  gboolean     has_position;
+  double       x;
+  double       y;
+  gboolean     pinned;     /* the position is the user's (has_position is TRUE too) */
 } AmLayoutRequestNode;
+
+/* FULL: Graphviz places every node but the pinned ones.  KEEP: every node has a position
+ * and Graphviz only routes the edges ("nop2"). */
+typedef enum
+{
+  AM_LAYOUT_MODE_FULL,
+  AM_LAYOUT_MODE_KEEP,
+} AmLayoutMode;
+
+/* The largest coordinate a position may have, in points. */
+#define AM_LAYOUT_MAX_POSITION 1e6
+/* The room, in points, kept free around a node placed by Actormap (new nodes in keep mode,
+ * nodes pushed off a pinned one). */
+#define AM_PLACE_GAP           12.0
+/* Around the members of a cluster Actormap computes itself (keep mode), as dot does. */
+#define AM_CLUSTER_MARGIN      8.0
 
 typedef struct
 {
@@ -70,6 +93,9 @@ const AmLayoutRequestNode *_am_layout_request_get_node     (AmLayoutRequest *sel
                                                             guint            index);
 const AmLayoutRequestEdge *_am_layout_request_get_edge     (AmLayoutRequest *self,
                                                             guint            index);
+AmLayoutMode               _am_layout_request_get_mode     (AmLayoutRequest *self);
+/* TRUE when some node is pinned. */
+gboolean                   _am_layout_request_has_pins     (AmLayoutRequest *self);
 
 /* For tests and for the DOT importer: a request from plain parts, checked like one
  * read from the wire.  @nodes and @edges are copied. */
@@ -79,8 +105,45 @@ AmLayoutRequest           *_am_layout_request_new          (AmLayoutEngine      
                                                             const AmLayoutRequestEdge *edges,
                                                             guint                      n_edges,
                                                             GError                   **error);
+/* The same with a mode (and the nodes' positions checked for it). */
+AmLayoutRequest           *_am_layout_request_new_with_mode (AmLayoutEngine            engine,
+                                                            AmLayoutMode               mode,
+                                                            const AmLayoutRequestNode *nodes,
+                                                            guint                      n_nodes,
+                                                            const AmLayoutRequestEdge *edges,
+                                                            guint                      n_edges,
+                                                            GError                   **error);
 
-/* Text metrics helpers. */
+/* Placing nodes (am-layout-place.c), shared by the request builder (new nodes in keep
+ * mode) and the Graphviz engine (nodes a pinned one landed on).  Boxes are scene boxes
+ * (points, y down).  A placer holds the boxes already placed, in a grid. */
+typedef struct _AmPlacer AmPlacer;
+
+AmPlacer                  *_am_placer_new                  (void);
+void                       _am_placer_free                 (AmPlacer       *self);
+/* A box that stays where it is. */
+void                       _am_placer_add                  (AmPlacer       *self,
+                                                            const AmRect   *box);
+/* Moves @box to the free spot nearest to where it is: at least AM_PLACE_GAP from every
+ * box added before, never left of or above AM_SCENE_MARGIN.  Then adds it. */
+void                       _am_placer_place                (AmPlacer       *self,
+                                                            AmRect         *box);
+/* Whether @box, grown by AM_PLACE_GAP, meets no box added so far. */
+gboolean                   _am_placer_is_free              (AmPlacer       *self,
+                                                            const AmRect   *box);
+/* The extent of every box added so far; FALSE when there is none. */
+gboolean                   _am_placer_get_extent           (AmPlacer       *self,
+                                                            AmRect         *extent);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmPlacer, _am_placer_free)
+
+/* Cluster boxes around their members' scene boxes @node_boxes (by request index), for
+ * when Graphviz did not lay the clusters out (edges routed on given positions); room is
+ * left at the top for the label.  Clusters come in the order of their first member. */
+void                       _am_cluster_boxes               (AmLayoutRequest *request,
+                                                            const AmRect    *node_boxes,
+                                                            GPtrArray       *ids,     /* const char * (borrowed) */
+                                                            GArray          *boxes);  /* AmRect */
+
 char                      *_am_text_metrics_fit_node_label (const char  *name);
 void                       _am_node_size_for_shape         (AmNodeShape  shape,
                                                             double       text_width,

@@ -13,10 +13,12 @@
 
 #define REQUEST_MAGIC   "actormap-layout-request"
 /* Version 2 adds rankdir, edge weight and minlen, and cluster labels (for imported
- * Graphviz files).  Version 1 is still read, with their defaults. */
-#define REQUEST_VERSION 2
+ * Graphviz files); version 3 the mode and the nodes' positions (node index, x, y,
+ * pinned).  Versions 1 and 2 are still read, with their defaults. */
+#define REQUEST_VERSION 3
 #define REQUEST_PAYLOAD_TYPE_V1 "(umsmsdda(ssssmsudd)a(sssmsmsb))"
-#define REQUEST_PAYLOAD_TYPE "(umsmsddmsa(ssssmsudd)a(sssmsmsbmdmd)a{ss})"
+#define REQUEST_PAYLOAD_TYPE_V2 "(umsmsddmsa(ssssmsudd)a(sssmsmsbmdmd)a{ss})"
+#define REQUEST_PAYLOAD_TYPE "(umsmsddmsa(ssssmsudd)a(sssmsmsbmdmd)a{ss}ua(uddb))"
 /* The two "ms" after the engine held the caption before it moved to the export options:
  * written empty, ignored when read. */
 /* Node labels are at most four lines of ~18 ems; this is far above that. */
@@ -32,6 +34,7 @@ struct _AmLayoutRequest
 {
   gatomicrefcount  ref_count;
   AmLayoutEngine   engine;
+  AmLayoutMode     mode;
   double           nodesep;
   double           ranksep;
   char            *rankdir;   /* TB, LR, BT, RL or NULL */
@@ -100,7 +103,14 @@ size_in_range (double v,
 
 /* Every check that a request must pass, wherever it comes from. */
 static gboolean
+valid_position (double v)
+{
+  return isfinite (v) && v >= 0 && v <= AM_LAYOUT_MAX_POSITION;
+}
+
+static gboolean
 validate (AmLayoutEngine              engine,
+          AmLayoutMode                mode,
           double                      nodesep,
           double                      ranksep,
           const AmLayoutRequestNode  *nodes,
@@ -144,6 +154,12 @@ validate (AmLayoutEngine              engine,
                            _("invalid layout request: node or rank separation out of range"));
       return FALSE;
     }
+  if ((guint) mode > AM_LAYOUT_MODE_KEEP)
+    {
+      g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                           _("invalid layout request: unknown mode"));
+      return FALSE;
+    }
 
   node_ids = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n_nodes; i++)
@@ -166,6 +182,14 @@ validate (AmLayoutEngine              engine,
       else if (!size_in_range (n->width, AM_NODE_MIN_WIDTH_IN, AM_NODE_MAX_WIDTH_IN) ||
                !size_in_range (n->height, AM_NODE_MIN_HEIGHT_IN, AM_NODE_MAX_HEIGHT_IN))
         problem = "the size is not finite or out of range";
+      else if (n->has_position && (!valid_position (n->x) || !valid_position (n->y)))
+        problem = "the position is not finite or out of range";
+      else if (n->pinned && !n->has_position)
+        problem = "pinned without a position";
+      else if (mode == AM_LAYOUT_MODE_KEEP && !n->has_position)
+        problem = "no position in keep mode";
+      else if (mode == AM_LAYOUT_MODE_FULL && n->has_position && !n->pinned)
+        problem = "a position that is not pinned outside keep mode";
 
       if (problem != NULL)
         {
@@ -307,18 +331,32 @@ _am_layout_request_new (AmLayoutEngine              engine,
                         guint                       n_edges,
                         GError                    **error)
 {
+  return _am_layout_request_new_with_mode (engine, AM_LAYOUT_MODE_FULL, nodes, n_nodes,
+                                           edges, n_edges, error);
+}
+
+AmLayoutRequest *
+_am_layout_request_new_with_mode (AmLayoutEngine              engine,
+                                  AmLayoutMode                mode,
+                                  const AmLayoutRequestNode  *nodes,
+                                  guint                       n_nodes,
+                                  const AmLayoutRequestEdge  *edges,
+                                  guint                       n_edges,
+                                  GError                    **error)
+{
   AmLayoutRequest *self;
 
   g_return_val_if_fail (n_nodes == 0 || nodes != NULL, NULL);
   g_return_val_if_fail (n_edges == 0 || edges != NULL, NULL);
 
-  if (!validate (engine, AM_NODESEP_DEFAULT_IN, AM_RANKSEP_DEFAULT_IN,
+  if (!validate (engine, mode, AM_NODESEP_DEFAULT_IN, AM_RANKSEP_DEFAULT_IN,
                  nodes, n_nodes, edges, n_edges, error) ||
       !validate_extras (NULL, NULL, edges, n_edges, error))
     return NULL;
 
   self = request_alloc ();
   self->engine = engine;
+  self->mode = mode;
 
   g_array_set_size (self->nodes, n_nodes);
   for (guint i = 0; i < n_nodes; i++)
@@ -330,6 +368,8 @@ _am_layout_request_new (AmLayoutEngine              engine,
       n->label = g_strdup (nodes[i].label ? nodes[i].label : "");
       n->kind = g_strdup (nodes[i].kind ? nodes[i].kind : AM_GRAPHVIZ_NODE_KIND);
       n->group = g_strdup (nodes[i].group);
+      n->has_position = !!nodes[i].has_position;
+      n->pinned = !!nodes[i].pinned;
     }
 
   g_array_set_size (self->edges, n_edges);
@@ -452,6 +492,15 @@ dot_shape (GHashTable *attributes)
   return AM_NODE_SHAPE_BOX;
 }
 
+/* Where the user pinned the entity (scene coordinates), if they did. */
+static gboolean
+entity_get_pin (AmEntity *entity,
+                double   *x,
+                double   *y)
+{
+  return FALSE;
+}
+
 /* A DOT file's nodes keep the shapes their file gave them; a model's actors are drawn by
  * kind. */
 static AmNodeShape
@@ -464,22 +513,150 @@ entity_shape (AmDocumentOrigin  origin,
   return am_node_shape_for_kind (am_entity_get_kind (entity));
 }
 
-/**
- * am_layout_request_new_for_document:
- * @document: a loaded document
- * @engine: the Graphviz engine
- * @error: return location for an %AM_LAYOUT_ERROR
- *
- * One node per entity, sized from its name's text metrics for the shape of its kind;
- * one edge per relation, parallel relations included.
- *
- * Returns: (transfer full) (nullable): the request
- */
-AmLayoutRequest *
-am_layout_request_new_for_document (AmDocument      *document,
-                                    AmLayoutEngine   engine,
-                                    GError         **error)
+/* A position inside what a request accepts, with the node's box right of and below the
+ * scene margin (the scene starts at (0, 0)). */
+static void
+set_position (AmLayoutRequestNode *n,
+              double               x,
+              double               y,
+              gboolean             pinned)
 {
+  double half_w = n->width * 36.0, half_h = n->height * 36.0;
+
+  n->has_position = TRUE;
+  n->pinned = pinned;
+  n->x = isfinite (x) ? CLAMP (x, half_w + AM_SCENE_MARGIN, AM_LAYOUT_MAX_POSITION) : half_w + AM_SCENE_MARGIN;
+  n->y = isfinite (y) ? CLAMP (y, half_h + AM_SCENE_MARGIN, AM_LAYOUT_MAX_POSITION) : half_h + AM_SCENE_MARGIN;
+}
+
+static AmRect
+node_box (const AmLayoutRequestNode *n,
+          double                     x,
+          double                     y)
+{
+  double w = n->width * 72.0, h = n->height * 72.0;
+
+  return (AmRect) { x - w / 2, y - h / 2, w, h };
+}
+
+/*
+ * Keep mode: nodes without a position (new to the document) are placed one by one, each
+ * near the centroid of its neighbours that already have one, breadth first from the
+ * nodes that stay; a node with no placed neighbour goes beside the map.  The placer moves
+ * each box to the nearest spot where it overlaps nothing.
+ */
+static void
+place_new_nodes (GArray *nodes,
+                 GArray *edges)
+{
+  g_autoptr(AmPlacer) placer = _am_placer_new ();
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *first = g_new0 (guint, nodes->len + 1);
+  g_autofree guint *adjacent = g_new (guint, 2 * MAX (edges->len, 1));
+  g_autofree guint *fill = g_new0 (guint, nodes->len + 1);
+  g_autoptr(GQueue) queue = g_queue_new ();
+  guint next_unplaced = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      AmLayoutRequestNode *n = &g_array_index (nodes, AmLayoutRequestNode, i);
+
+      g_hash_table_insert (index, n->id, GUINT_TO_POINTER (i));
+      if (n->has_position)
+        {
+          AmRect box = node_box (n, n->x, n->y);
+          _am_placer_add (placer, &box);
+        }
+    }
+
+  /* Adjacency lists, compressed: the neighbours of i are adjacent[first[i] … first[i+1]). */
+  for (guint i = 0; i < edges->len; i++)
+    {
+      const AmLayoutRequestEdge *e = &g_array_index (edges, AmLayoutRequestEdge, i);
+      first[GPOINTER_TO_UINT (g_hash_table_lookup (index, e->source)) + 1]++;
+      first[GPOINTER_TO_UINT (g_hash_table_lookup (index, e->target)) + 1]++;
+    }
+  for (guint i = 0; i < nodes->len; i++)
+    first[i + 1] += first[i];
+  for (guint i = 0; i < edges->len; i++)
+    {
+      const AmLayoutRequestEdge *e = &g_array_index (edges, AmLayoutRequestEdge, i);
+      guint s = GPOINTER_TO_UINT (g_hash_table_lookup (index, e->source));
+      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (index, e->target));
+
+      adjacent[first[s] + fill[s]++] = t;
+      adjacent[first[t] + fill[t]++] = s;
+    }
+
+  /* Breadth first from every node that has a position. */
+  for (guint i = 0; i < nodes->len; i++)
+    if (g_array_index (nodes, AmLayoutRequestNode, i).has_position)
+      g_queue_push_tail (queue, GUINT_TO_POINTER (i));
+
+  for (;;)
+    {
+      AmLayoutRequestNode *n;
+      guint i;
+
+      if (g_queue_is_empty (queue))
+        {
+          AmRect extent, box;
+
+          /* The next node no path reaches: beside the map, level with its top. */
+          while (next_unplaced < nodes->len &&
+                 g_array_index (nodes, AmLayoutRequestNode, next_unplaced).has_position)
+            next_unplaced++;
+          if (next_unplaced == nodes->len)
+            break;
+          n = &g_array_index (nodes, AmLayoutRequestNode, next_unplaced);
+          if (!_am_placer_get_extent (placer, &extent))
+            extent = (AmRect) { AM_SCENE_MARGIN, AM_SCENE_MARGIN, 0, 0 };
+          box = node_box (n, extent.x + extent.width + AM_PLACE_GAP + n->width * 36.0,
+                          extent.y + n->height * 36.0);
+          _am_placer_place (placer, &box);
+          set_position (n, box.x + box.width / 2, box.y + box.height / 2, FALSE);
+          g_queue_push_tail (queue, GUINT_TO_POINTER (next_unplaced));
+          continue;
+        }
+
+      i = GPOINTER_TO_UINT (g_queue_pop_head (queue));
+      for (guint k = first[i]; k < first[i + 1]; k++)
+        {
+          guint j = adjacent[k];
+          double sx = 0, sy = 0;
+          guint count = 0;
+          AmRect box;
+
+          n = &g_array_index (nodes, AmLayoutRequestNode, j);
+          if (n->has_position)
+            continue;
+
+          for (guint m = first[j]; m < first[j + 1]; m++)
+            {
+              const AmLayoutRequestNode *o = &g_array_index (nodes, AmLayoutRequestNode,
+                                                             adjacent[m]);
+              if (o->has_position)
+                {
+                  sx += o->x;
+                  sy += o->y;
+                  count++;
+                }
+            }
+          box = node_box (n, sx / count, sy / count);
+          _am_placer_place (placer, &box);
+          set_position (n, box.x + box.width / 2, box.y + box.height / 2, FALSE);
+          g_queue_push_tail (queue, GUINT_TO_POINTER (j));
+        }
+    }
+}
+
+static AmLayoutRequest *
+request_new_for_document (AmDocument      *document,
+                          AmLayoutEngine   engine,
+                          AmScene         *previous,
+                          GError         **error)
+{
+  AmLayoutMode mode = AM_LAYOUT_MODE_FULL;
   GListModel *entities, *relations;
   guint n_entities, n_relations;
   g_autoptr(GArray) nodes = NULL;
@@ -560,10 +737,40 @@ am_layout_request_new_for_document (AmDocument      *document,
       g_array_append_val (edges, e);
     }
 
-  request = _am_layout_request_new (engine,
-                                    (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
-                                    (AmLayoutRequestEdge *) (void *) edges->data, edges->len,
-                                    error);
+  /* Pinned entities, then (keep mode) the nodes the previous scene has. */
+  for (guint i = 0; i < n_entities; i++)
+    {
+      g_autoptr(AmEntity) entity = g_list_model_get_item (entities, i);
+      AmLayoutRequestNode *n = &g_array_index (nodes, AmLayoutRequestNode, i);
+      double x, y;
+
+      if (entity_get_pin (entity, &x, &y))
+        set_position (n, x, y, TRUE);
+    }
+  if (previous != NULL)
+    {
+      for (guint i = 0; i < nodes->len; i++)
+        {
+          AmLayoutRequestNode *n = &g_array_index (nodes, AmLayoutRequestNode, i);
+          gint k = am_scene_find_node (previous, n->id);
+          const AmRect *box;
+
+          if (n->has_position || k < 0)
+            continue;
+          box = &am_scene_get_node (previous, k)->box;
+          set_position (n, box->x + box->width / 2, box->y + box->height / 2, FALSE);
+          mode = AM_LAYOUT_MODE_KEEP;
+        }
+      /* Nothing of the previous scene is left: a full layout. */
+      if (mode == AM_LAYOUT_MODE_KEEP)
+        place_new_nodes (nodes, edges);
+    }
+
+  request = _am_layout_request_new_with_mode (engine, mode,
+                                              (AmLayoutRequestNode *) (void *) nodes->data,
+                                              nodes->len,
+                                              (AmLayoutRequestEdge *) (void *) edges->data,
+                                              edges->len, error);
   if (request == NULL)
     return NULL;
 
@@ -589,6 +796,107 @@ am_layout_request_new_for_document (AmDocument      *document,
     }
 
   return request;
+}
+
+/**
+ * am_layout_request_new_for_document:
+ * @document: a loaded document
+ * @engine: the Graphviz engine
+ * @error: return location for an %AM_LAYOUT_ERROR
+ *
+ * One node per entity, sized from its name's text metrics for the shape of its kind;
+ * one edge per relation, parallel relations included.  Pinned entities
+ * (am_entity_get_position()) keep their positions; Graphviz places the others.
+ *
+ * Returns: (transfer full) (nullable): the request
+ */
+AmLayoutRequest *
+am_layout_request_new_for_document (AmDocument      *document,
+                                    AmLayoutEngine   engine,
+                                    GError         **error)
+{
+  g_return_val_if_fail (AM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return request_new_for_document (document, engine, NULL, error);
+}
+
+/**
+ * am_layout_request_new_keeping:
+ * @document: a loaded document
+ * @engine: the Graphviz engine
+ * @previous: (nullable): the scene the map shows now
+ * @error: return location for an %AM_LAYOUT_ERROR
+ *
+ * Like am_layout_request_new_for_document(), but every node that is in @previous keeps
+ * its centre there, pinned entities keep their positions, and nodes new to @document
+ * are placed near their neighbours without overlapping any other: Graphviz only routes
+ * the edges.  With @previous %NULL, or sharing no node with @document, it is a full
+ * layout (with the pinned entities kept).
+ *
+ * Returns: (transfer full) (nullable): the request
+ */
+AmLayoutRequest *
+am_layout_request_new_keeping (AmDocument      *document,
+                               AmLayoutEngine   engine,
+                               AmScene         *previous,
+                               GError         **error)
+{
+  g_return_val_if_fail (AM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return request_new_for_document (document, engine, previous, error);
+}
+
+/**
+ * am_layout_request_get_keeping:
+ * @self: a request
+ *
+ * Returns: %TRUE when the request keeps every node where it is given (Graphviz only
+ *   routes the edges)
+ */
+gboolean
+am_layout_request_get_keeping (AmLayoutRequest *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->mode == AM_LAYOUT_MODE_KEEP;
+}
+
+/**
+ * am_layout_request_get_node_position:
+ * @self: a request
+ * @id: a node id
+ * @x: (out) (optional): the centre's x, in scene points
+ * @y: (out) (optional): the centre's y, in scene points (y down)
+ *
+ * Returns: %TRUE when the node @id has a position (pinned, kept or placed)
+ */
+gboolean
+am_layout_request_get_node_position (AmLayoutRequest *self,
+                                     const char      *id,
+                                     double          *x,
+                                     double          *y)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      const AmLayoutRequestNode *n = &g_array_index (self->nodes, AmLayoutRequestNode, i);
+
+      if (!g_str_equal (n->id, id))
+        continue;
+      if (!n->has_position)
+        return FALSE;
+      if (x != NULL)
+        *x = n->x;
+      if (y != NULL)
+        *y = n->y;
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 /**
@@ -680,6 +988,22 @@ _am_layout_request_get_node (AmLayoutRequest *self,
   return &g_array_index (self->nodes, AmLayoutRequestNode, index);
 }
 
+AmLayoutMode
+_am_layout_request_get_mode (AmLayoutRequest *self)
+{
+  return self->mode;
+}
+
+gboolean
+_am_layout_request_has_pins (AmLayoutRequest *self)
+{
+  for (guint i = 0; i < self->nodes->len; i++)
+    if (g_array_index (self->nodes, AmLayoutRequestNode, i).pinned)
+      return TRUE;
+
+  return FALSE;
+}
+
 const AmLayoutRequestEdge *
 _am_layout_request_get_edge (AmLayoutRequest *self,
                              guint            index)
@@ -707,7 +1031,7 @@ compare_strings (const void *a,
 GBytes *
 am_layout_request_serialize (AmLayoutRequest *self)
 {
-  GVariantBuilder nodes, edges, labels;
+  GVariantBuilder nodes, edges, labels, positions;
   g_autofree const char **groups = NULL;
   guint n_groups = 0;
 
@@ -721,6 +1045,15 @@ am_layout_request_serialize (AmLayoutRequest *self)
       /* The first member is reserved for a per-node format tag; empty today. */
       g_variant_builder_add (&nodes, "(ssssmsudd)", "", n->id, n->label, n->kind, n->group,
                              (guint32) n->shape, n->width, n->height);
+    }
+
+  g_variant_builder_init (&positions, G_VARIANT_TYPE ("a(uddb)"));
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      const AmLayoutRequestNode *n = &g_array_index (self->nodes, AmLayoutRequestNode, i);
+
+      if (n->has_position)
+        g_variant_builder_add (&positions, "(uddb)", (guint32) i, n->x, n->y, n->pinned);
     }
 
   g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(sssmsmsbmdmd)"));
@@ -750,7 +1083,8 @@ am_layout_request_serialize (AmLayoutRequest *self)
                                            NULL, NULL,
                                            self->nodesep, self->ranksep,
                                            self->rankdir,
-                                           &nodes, &edges, &labels));
+                                           &nodes, &edges, &labels,
+                                           (guint32) self->mode, &positions));
 }
 
 static AmLayoutRequest *
@@ -778,12 +1112,13 @@ am_layout_request_deserialize (GBytes  *bytes,
   g_autoptr(GVariant) vnodes = NULL;
   g_autoptr(GVariant) vedges = NULL;
   g_autoptr(GVariant) vlabels = NULL;
+  g_autoptr(GVariant) vpositions = NULL;
   g_autoptr(GArray) nodes = NULL;
   g_autoptr(GArray) edges = NULL;
   g_autoptr(GHashTable) labels = NULL;
   g_autoptr(AmLayoutRequest) self = NULL;
   const char *rankdir = NULL;
-  guint32 version = 0, engine = 0;
+  guint32 version = 0, engine = 0, mode = AM_LAYOUT_MODE_FULL;
   double nodesep = 0, ranksep = 0;
   GVariantIter iter;
   gsize n_nodes, n_edges;
@@ -801,19 +1136,25 @@ am_layout_request_deserialize (GBytes  *bytes,
     default:
       break;
     }
-  if (version != 1 && version != REQUEST_VERSION)
+  if (version < 1 || version > REQUEST_VERSION)
     return fail_request (error, _("unsupported version"));
-  if (!g_variant_is_of_type (payload, G_VARIANT_TYPE (version == 1 ? REQUEST_PAYLOAD_TYPE_V1
-                                                                    : REQUEST_PAYLOAD_TYPE)))
+  if (!g_variant_is_of_type (payload,
+                             G_VARIANT_TYPE (version == 1 ? REQUEST_PAYLOAD_TYPE_V1 :
+                                             version == 2 ? REQUEST_PAYLOAD_TYPE_V2 :
+                                             REQUEST_PAYLOAD_TYPE)))
     return fail_request (error, _("unexpected payload type"));
 
   if (version == 1)
     g_variant_get (payload, "(um&sm&sdd@a(ssssmsudd)@a(sssmsmsb))", &engine, NULL,
                    NULL, &nodesep, &ranksep, &vnodes, &vedges);
-  else
+  else if (version == 2)
     g_variant_get (payload, "(um&sm&sddm&s@a(ssssmsudd)@a(sssmsmsbmdmd)@a{ss})", &engine,
                    NULL, NULL, &nodesep, &ranksep, &rankdir, &vnodes, &vedges,
                    &vlabels);
+  else
+    g_variant_get (payload, "(um&sm&sddm&s@a(ssssmsudd)@a(sssmsmsbmdmd)@a{ss}u@a(uddb))",
+                   &engine, NULL, NULL, &nodesep, &ranksep, &rankdir, &vnodes, &vedges,
+                   &vlabels, &mode, &vpositions);
 
   n_nodes = g_variant_n_children (vnodes);
   n_edges = g_variant_n_children (vedges);
@@ -844,6 +1185,29 @@ am_layout_request_deserialize (GBytes  *bytes,
         return fail_request (error, _("unknown node shape"));
       n.shape = (AmNodeShape) shape;
       g_array_append_val (nodes, n);
+    }
+
+  if (vpositions != NULL)
+    {
+      guint32 index;
+      double x, y;
+      gboolean pinned;
+
+      g_variant_iter_init (&iter, vpositions);
+      while (g_variant_iter_next (&iter, "(uddb)", &index, &x, &y, &pinned))
+        {
+          AmLayoutRequestNode *n;
+
+          if (index >= nodes->len)
+            return fail_request (error, _("a position for a node that does not exist"));
+          n = &g_array_index (nodes, AmLayoutRequestNode, index);
+          if (n->has_position)
+            return fail_request (error, _("two positions for one node"));
+          n->has_position = TRUE;
+          n->x = x;
+          n->y = y;
+          n->pinned = pinned;
+        }
     }
 
   edges = g_array_sized_new (FALSE, TRUE, sizeof (AmLayoutRequestEdge), n_edges);
@@ -900,17 +1264,18 @@ am_layout_request_deserialize (GBytes  *bytes,
       return NULL;
     }
 
-  if (!validate ((AmLayoutEngine) engine, nodesep, ranksep,
+  if (!validate ((AmLayoutEngine) engine, (AmLayoutMode) mode, nodesep, ranksep,
                  (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
                  (AmLayoutRequestEdge *) (void *) edges->data, edges->len, error) ||
       !validate_extras (rankdir, labels,
                         (AmLayoutRequestEdge *) (void *) edges->data, edges->len, error))
     return NULL;
 
-  self = _am_layout_request_new ((AmLayoutEngine) engine,
-                                 (AmLayoutRequestNode *) (void *) nodes->data, nodes->len,
-                                 (AmLayoutRequestEdge *) (void *) edges->data, edges->len,
-                                 error);
+  self = _am_layout_request_new_with_mode ((AmLayoutEngine) engine, (AmLayoutMode) mode,
+                                           (AmLayoutRequestNode *) (void *) nodes->data,
+                                           nodes->len,
+                                           (AmLayoutRequestEdge *) (void *) edges->data,
+                                           edges->len, error);
   if (self == NULL)
     return NULL;
 

@@ -63,6 +63,18 @@ GType            am_layout_request_get_type        (void) G_GNUC_CONST;
 AmLayoutRequest *am_layout_request_new_for_document (AmDocument      *document,
                                                      AmLayoutEngine   engine,
                                                      GError         **error);
+/* Keeps the nodes that are in @previous where they are (Graphviz only routes the edges),
+ * places new ones near their neighbours; pinned entities keep their positions in both. */
+AmLayoutRequest *am_layout_request_new_keeping     (AmDocument      *document,
+                                                    AmLayoutEngine   engine,
+                                                    AmScene         *previous,
+                                                    GError         **error);
+gboolean         am_layout_request_get_keeping     (AmLayoutRequest *self);
+/* A node's centre as the request gives it (scene points, y down), if it has one. */
+gboolean         am_layout_request_get_node_position (AmLayoutRequest *self,
+                                                      const char      *id,
+                                                      double          *x,
+                                                      double          *y);
 AmLayoutRequest *am_layout_request_ref             (AmLayoutRequest *self);
 void             am_layout_request_unref           (AmLayoutRequest *self);
 AmLayoutEngine   am_layout_request_get_engine      (AmLayoutRequest *self);
@@ -111,8 +123,26 @@ void             am_layout_job_run_async           (AmDocument          *documen
                                                     GDestroyNotify       phase_destroy,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
-/* A scene, or AM_LAYOUT_ERROR (_UNKNOWN_ENGINE, _TOO_LARGE, _FAILED, _CRASHED, _TIMEOUT,
- * _INVALID_SCENE) or G_IO_ERROR_CANCELLED. */
+/* Like am_layout_job_run_async, but nodes that are in @previous keep their centres exactly
+ * (Graphviz only routes the edges: the "nop2" engine / neato -n2), nodes new to @document are
+ * placed near their neighbours without overlapping, and pinned entities (am_entity_get_position)
+ * sit where they are pinned.  @previous NULL = a full layout in which pinned entities still
+ * keep their positions (pos="x,y!" + pin for neato/fdp/sfdp; for dot/circo/twopi: lay out, then
+ * put the pinned nodes at their positions and re-route with nop2).  The scene's engine name
+ * stays @engine. */
+void             am_layout_job_run_keeping_async   (AmDocument          *document,
+                                                    AmLayoutEngine       engine,
+                                                    AmScene             *previous,
+                                                    const char          *helper_path,
+                                                    guint                timeout_seconds,
+                                                    GCancellable        *cancellable,
+                                                    AmLayoutPhaseFunc    phase_func,
+                                                    gpointer             phase_data,
+                                                    GDestroyNotify       phase_destroy,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+/* Finishes both.  A scene, or AM_LAYOUT_ERROR (_UNKNOWN_ENGINE, _TOO_LARGE, _FAILED, _CRASHED,
+ * _TIMEOUT, _INVALID_SCENE) or G_IO_ERROR_CANCELLED. */
 AmScene         *am_layout_job_run_finish          (GAsyncResult        *result,
                                                     GError             **error);
 

@@ -532,16 +532,6 @@ am_export_render (const AmScene          *scene,
     }
 }
 
-/* GLib's messages name the temporary file ("…/map.png.8ZK1Q2"), which means nothing to
- * the user; its reason comes last, after the last ": ". */
-static const char *
-error_reason (const GError *error)
-{
-  const char *colon = g_strrstr (error->message, ": ");
-
-  return colon != NULL && colon[2] != '\0' ? colon + 2 : error->message;
-}
-
 static gboolean
 write_failed (GError     **error,
               const char  *path,
@@ -562,8 +552,9 @@ write_failed (GError     **error,
  * @path: the file to write, in the GLib file name encoding
  * @error: return location for an error
  *
- * Renders into memory, then replaces @path atomically and durably
- * (g_file_set_contents_full() with CONSISTENT | DURABLE): a temporary file next to it is
+ * Renders into memory, then replaces @path atomically and durably with
+ * am_file_write_atomic() (g_file_set_contents_full() with CONSISTENT | DURABLE): a
+ * temporary file next to it is
  * written, synced and renamed over it.  On any failure @path is untouched and no
  * temporary file is left; the error (%AM_EXPORT_ERROR_WRITE_FAILED) names @path.
  *
@@ -582,11 +573,8 @@ am_export_to_file (const AmScene          *scene,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *resolved = NULL;
   AmExportOptions file_options;
-  const char *target = path;
   GStatBuf st;
-  int mode = 0644;
   const guint8 *data;
   gsize size;
 
@@ -606,30 +594,18 @@ am_export_to_file (const AmScene          *scene,
       return FALSE;
     }
 
-  /* The target is checked before rendering, so a wrong one costs nothing. */
-  if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
-    {
-      resolved = realpath (path, NULL);
-      if (resolved != NULL)
-        target = resolved;
-    }
-
-  if (g_stat (target, &st) == 0)
-    {
-      if (!S_ISREG (st.st_mode))
-        return write_failed (error, path, "not a regular file");
-      mode = st.st_mode & 0777;
-    }
+  /* A target that is not a regular file is refused before rendering, so it costs
+   * nothing; am_file_write_atomic() checks again when it writes. */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    return write_failed (error, path, _("not a regular file"));
 
   bytes = am_export_render (scene, &file_options, error);
   if (bytes == NULL)
     return FALSE;
 
   data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents_full (target, (const char *) data, size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, &local_error))
-    return write_failed (error, path, error_reason (local_error));
+  if (!am_file_write_atomic (path, data, size, &local_error))
+    return write_failed (error, path, local_error->message);
 
   return TRUE;
 }

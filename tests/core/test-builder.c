@@ -240,7 +240,7 @@ test_builder_errors (void)
      * replaces the entity, and what referred to it no longer does. */
     { "replaces-entity", AM_MODEL_ERROR_UNKNOWN_REFERENCE,
       "b.json: relations[0] (r-met): 'target' refers to unknown entity 'moon'" },
-    { "empty-id", AM_MODEL_ERROR_MISSING_FIELD, "b.json: relations[1]: 'id' is empty" },
+    { "empty-id", AM_MODEL_ERROR_INVALID_VALUE, "b.json: relations[1]: 'id' is empty" },
     { "unknown-target", AM_MODEL_ERROR_UNKNOWN_REFERENCE,
       "b.json: relations[1] (r2): 'target' refers to unknown entity 'e99'" },
     { "target-is-relation", AM_MODEL_ERROR_UNKNOWN_REFERENCE,
@@ -249,9 +249,12 @@ test_builder_errors (void)
       "b.json: relations[1] (r2): date: '2021-02-30' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)" },
     { "evidence-mismatch", AM_MODEL_ERROR_EVIDENCE_MISMATCH,
       "b.json: relations[1] (r2): evidence[0]: text \"Moon met\" not found verbatim in paragraph 0" },
-    { "empty-name", AM_MODEL_ERROR_MISSING_FIELD, "b.json: entities[3] (e-x): 'name' is empty" },
+    { "empty-name", AM_MODEL_ERROR_INVALID_VALUE, "b.json: entities[3] (e-x): 'name' is empty" },
     { "statement-about", AM_MODEL_ERROR_UNKNOWN_REFERENCE,
       "b.json: statements[1] (s2): 'about[1]' refers to unknown entity 'nobody'" },
+    { "bad-title", AM_MODEL_ERROR_NOT_UTF8, "b.json: article: title is not valid UTF-8" },
+    { "empty-evidence", AM_MODEL_ERROR_INVALID_VALUE,
+      "b.json: statements[1] (s2): evidence[0]: 'text' is empty" },
     { "bad-url", AM_MODEL_ERROR_INVALID_VALUE,
       "b.json: article: url: 'file:///etc/passwd' is not an absolute http or https URL" },
   };
@@ -288,6 +291,15 @@ test_builder_errors (void)
       else if (g_str_equal (what, "statement-about"))
         item = g_object_new (AM_TYPE_STATEMENT, "id", "s2", "speaker", "kr", "text", "t",
                              "about", about, NULL);
+      else if (g_str_equal (what, "bad-title"))
+        am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_TITLE, "caf\xe9");
+      else if (g_str_equal (what, "empty-evidence"))
+        {
+          g_ptr_array_set_size (evidence, 0);
+          g_ptr_array_add (evidence, am_evidence_new (0, "", -1));
+          item = g_object_new (AM_TYPE_STATEMENT, "id", "s2", "speaker", "kr", "text", "t",
+                               "evidence", evidence, NULL);
+        }
       else if (g_str_equal (what, "bad-url"))
         am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_URL, "file:///etc/passwd");
       else

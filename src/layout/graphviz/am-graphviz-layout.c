@@ -333,12 +333,61 @@ engine_has_clusters (AmLayoutEngine engine)
   return engine == AM_LAYOUT_ENGINE_DOT || engine == AM_LAYOUT_ENGINE_FDP;
 }
 
+/* Graphviz's y grows up, the scene's down: a scene position (points) as a "pos" value,
+ * with "!" when the node is pinned.  Shortest round-trip form, so nothing is lost. */
+static char *
+format_pos (double   x,
+            double   y,
+            gboolean pinned)
+{
+  char bx[G_ASCII_DTOSTR_BUF_SIZE], by[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup_printf ("%s,%s%s", g_ascii_dtostr (bx, sizeof bx, x),
+                          g_ascii_dtostr (by, sizeof by, -y), pinned ? "!" : "");
+}
+
+/* The splines setting an engine's normal layout uses: routed curves for dot and for
+ * small neato/fdp/sfdp graphs, straight lines for circo, twopi and large graphs.  Routing
+ * around nodes costs about n³ (measured with neato and sfdp: 0.3 s for the article's 29
+ * nodes, 2.8 s for 60, 30 s for 150). */
+static const char *
+engine_splines (AmLayoutEngine engine,
+                guint          n_nodes,
+                gboolean       routing_only)
+{
+  switch (engine)
+    {
+    case AM_LAYOUT_ENGINE_DOT:
+      /* dot routes its own splines fast; routing on given positions is neato's router. */
+      return !routing_only || n_nodes <= SPLINES_MAX_NODES ? "true" : "false";
+    case AM_LAYOUT_ENGINE_NEATO:
+    case AM_LAYOUT_ENGINE_FDP:
+    case AM_LAYOUT_ENGINE_SFDP:
+      return n_nodes <= SPLINES_MAX_NODES ? "true" : "false";
+    case AM_LAYOUT_ENGINE_CIRCO:
+    case AM_LAYOUT_ENGINE_TWOPI:
+    default:
+      return "false";
+    }
+}
+
+/*
+ * @centres NULL: the graph for @request's engine, pinned nodes given as pos="x,y!" to
+ * the engines that read it.  @centres (scene coordinates, by node): the graph for "nop2",
+ * where every node is where it is given and Graphviz only routes the edges; no cluster
+ * subgraphs then (their boxes are computed around their members, _am_cluster_boxes()).
+ */
 static gboolean
 build_graph (Job              *job,
              AmLayoutRequest  *request,
+             const AmPoint    *centres,
              GError          **error)
 {
   AmLayoutEngine engine = am_layout_request_get_engine (request);
+  gboolean routing_only = centres != NULL;
+  gboolean force = engine == AM_LAYOUT_ENGINE_NEATO || engine == AM_LAYOUT_ENGINE_FDP ||
+                   engine == AM_LAYOUT_ENGINE_SFDP;
+  gboolean pins = !routing_only && force && _am_layout_request_has_pins (request);
   guint n_nodes = am_layout_request_get_n_nodes (request);
   guint n_edges = am_layout_request_get_n_edges (request);
   g_autofree char *nodesep = format_double (_am_layout_request_get_nodesep (request));
@@ -349,6 +398,7 @@ build_graph (Job              *job,
   Agsym_t *n_shape, *n_width, *n_height, *n_fixed, *n_label;
   Agsym_t *e_label, *e_font, *e_size, *e_dir, *e_weight = NULL, *e_minlen = NULL;
   Agsym_t *g_label = NULL, *g_font = NULL, *g_size = NULL;
+  Agsym_t *n_pos = NULL, *n_pin = NULL;
 
   job->g = gv_open ("actormap", &actormap_disc);
   if (job->g == NULL)
@@ -363,20 +413,34 @@ build_graph (Job              *job,
   gv_declare (job->g, AGRAPH, "nodesep", nodesep);
   gv_declare (job->g, AGRAPH, "ranksep", ranksep);
   gv_declare (job->g, AGRAPH, "sep", NODE_SEP);
-  if (engine == AM_LAYOUT_ENGINE_NEATO || engine == AM_LAYOUT_ENGINE_FDP ||
-      engine == AM_LAYOUT_ENGINE_SFDP)
+  if (routing_only || force)
     {
-      /* Routing splines around nodes costs about n³ (measured with neato and sfdp:
-       * 0.3 s for the article's 29 nodes, 2.8 s for 60, 30 s for 150), so larger
-       * graphs get straight edges; parallel ones are still fanned apart. */
-      gv_declare (job->g, AGRAPH, "splines", n_nodes <= SPLINES_MAX_NODES ? "true" : "false");
+      /* Larger graphs get straight edges (engine_splines()); parallel ones are still
+       * fanned apart. */
+      gv_declare (job->g, AGRAPH, "splines", engine_splines (engine, n_nodes, routing_only));
+    }
+  if (!routing_only && force)
+    {
       /* A fixed seed: the same input must give the same drawing, also for the second
        * layout in one process (fdp otherwise continues its random sequence). */
       gv_declare (job->g, AGRAPH, "start", "random" LAYOUT_SEED);
     }
-  if (engine == AM_LAYOUT_ENGINE_NEATO)
+  if (routing_only || pins)
+    {
+      /* Positions in points ("nop2" reads them so anyway). */
+      gv_declare (job->g, AGRAPH, "inputscale", "72");
+      n_pos = gv_declare (job->g, AGNODE, "pos", "");
+      n_pin = gv_declare (job->g, AGNODE, "pin", "false");
+      if (n_pos == NULL || n_pin == NULL)
+        {
+          g_set_error_literal (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                               _("layout failed: Graphviz refused an attribute"));
+          return FALSE;
+        }
+    }
+  if (engine == AM_LAYOUT_ENGINE_NEATO && !routing_only)
     gv_declare (job->g, AGRAPH, "maxiter", NEATO_MAXITER);
-  if (engine == AM_LAYOUT_ENGINE_DOT && n_nodes > DOT_LIMITS_ABOVE_NODES)
+  if (engine == AM_LAYOUT_ENGINE_DOT && n_nodes > DOT_LIMITS_ABOVE_NODES && !routing_only)
     {
       gv_declare (job->g, AGRAPH, "nslimit", "2");
       gv_declare (job->g, AGRAPH, "nslimit1", "2");
@@ -385,7 +449,7 @@ build_graph (Job              *job,
     }
   if (_am_layout_request_get_rankdir (request) != NULL)
     gv_declare (job->g, AGRAPH, "rankdir", _am_layout_request_get_rankdir (request));
-  if (engine_has_clusters (engine))
+  if (engine_has_clusters (engine) && !routing_only)
     {
       g_label = gv_declare (job->g, AGRAPH, "label", "");
       g_font = gv_declare (job->g, AGRAPH, "fontname", AM_FONT_FAMILY);
@@ -444,7 +508,16 @@ build_graph (Job              *job,
       gv_set (n, n_height, h);
       job->nodes[i] = n;
 
-      if (rn->group != NULL && engine_has_clusters (engine))
+      if (routing_only || (pins && rn->pinned))
+        {
+          g_autofree char *pos = routing_only ? format_pos (centres[i].x, centres[i].y, FALSE)
+                                              : format_pos (rn->x, rn->y, TRUE);
+          gv_set (n, n_pos, pos);
+          if (!routing_only)
+            gv_set (n, n_pin, "true");
+        }
+
+      if (rn->group != NULL && engine_has_clusters (engine) && !routing_only)
         {
           Agraph_t *sg = g_hash_table_lookup (clusters, rn->group);
 
@@ -554,10 +627,14 @@ extent_add (Extent     *ext,
   ext->maxy = MAX (ext->maxy, y);
 }
 
+/* scene = (x + ox, oy − y).  Normally the drawing's extent decides the offsets, so it
+ * starts at the margin; when nodes have positions the offsets put them there, and what
+ * Graphviz drew left of or above (0, 0) is pulled in (clamp). */
 typedef struct
 {
-  double minx;
-  double maxy;
+  double   ox;
+  double   oy;
+  gboolean clamp;
 } Flip;
 
 /* Graphviz is y-up with an arbitrary origin; the scene is y-down from (0, 0) with a
@@ -567,7 +644,14 @@ flip (const Flip *f,
       double      x,
       double      y)
 {
-  return (AmPoint) { x - f->minx + AM_SCENE_MARGIN, f->maxy - y + AM_SCENE_MARGIN };
+  AmPoint p = { x + f->ox, f->oy - y };
+
+  if (f->clamp)
+    {
+      p.x = MAX (p.x, 0);
+      p.y = MAX (p.y, 0);
+    }
+  return p;
 }
 
 static AmRect
@@ -577,9 +661,14 @@ flip_box (const Flip *f,
           double      w,
           double      h)
 {
-  AmPoint c = flip (f, cx, cy);
+  AmRect r = { cx + f->ox - w / 2, f->oy - cy - h / 2, w, h };
 
-  return (AmRect) { c.x - w / 2, c.y - h / 2, w, h };
+  if (f->clamp)
+    {
+      r.x = MAX (r.x, 0);
+      r.y = MAX (r.y, 0);
+    }
+  return r;
 }
 
 static gboolean
@@ -763,9 +852,16 @@ path_middle (const AmPoint *p,
   return c[0];
 }
 
+/*
+ * @fixed (nullable): the offsets that put the nodes where the request gives them (see
+ * Flip), else the extent decides.  @own_clusters: Graphviz only routed edges, so the
+ * cluster boxes are computed around their members.
+ */
 static AmScene *
 read_scene (Job              *job,
             AmLayoutRequest  *request,
+            const Flip       *fixed,
+            gboolean          own_clusters,
             GError          **error)
 {
   guint n_nodes = am_layout_request_get_n_nodes (request);
@@ -776,6 +872,8 @@ read_scene (Job              *job,
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (AmPoint));
   g_autoptr(GArray) late_labels = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GHashTable) node_index = NULL;    /* request id → index + 1 */
+  g_autoptr(GPtrArray) cluster_ids = g_ptr_array_new ();
+  g_autoptr(GArray) cluster_boxes = g_array_new (FALSE, FALSE, sizeof (AmRect));
   AmRect bounds;
   Flip f;
 
@@ -823,25 +921,65 @@ read_scene (Job              *job,
       return NULL;
     }
 
-  f.minx = ext.minx;
-  f.maxy = ext.maxy;
-  bounds = (AmRect) { 0, 0, ext.maxx - ext.minx + 2 * AM_SCENE_MARGIN,
-                      ext.maxy - ext.miny + 2 * AM_SCENE_MARGIN };
+  boxes = g_new (AmRect, MAX (n_nodes, 1));
+  if (fixed != NULL)
+    {
+      f = *fixed;
+      f.clamp = TRUE;
+      bounds = (AmRect) { 0, 0, MAX (ext.maxx + f.ox, 0) + AM_SCENE_MARGIN,
+                          MAX (f.oy - ext.miny, 0) + AM_SCENE_MARGIN };
+    }
+  else
+    {
+      f = (Flip) { AM_SCENE_MARGIN - ext.minx, ext.maxy + AM_SCENE_MARGIN, FALSE };
+      bounds = (AmRect) { 0, 0, ext.maxx - ext.minx + 2 * AM_SCENE_MARGIN,
+                          ext.maxy - ext.miny + 2 * AM_SCENE_MARGIN };
+    }
+  for (guint i = 0; i < n_nodes; i++)
+    boxes[i] = flip_box (&f, ND_coord (job->nodes[i]).x, ND_coord (job->nodes[i]).y,
+                         ND_width (job->nodes[i]) * 72.0, ND_height (job->nodes[i]) * 72.0);
+  if (own_clusters && engine_has_clusters (am_layout_request_get_engine (request)))
+    {
+      _am_cluster_boxes (request, boxes, cluster_ids, cluster_boxes);
+      for (guint i = 0; i < cluster_boxes->len; i++)
+        {
+          AmRect *b = &g_array_index (cluster_boxes, AmRect, i);
+
+          /* Pulled in like the rest; the members stay covered (they keep the margin). */
+          if (b->x < 0)
+            {
+              b->width += b->x;
+              b->x = 0;
+            }
+          if (b->y < 0)
+            {
+              b->height += b->y;
+              b->y = 0;
+            }
+          bounds.width = MAX (bounds.width, b->x + b->width + AM_SCENE_MARGIN);
+          bounds.height = MAX (bounds.height, b->y + b->height + AM_SCENE_MARGIN);
+        }
+    }
+  if (bounds.width > MAX_EXTENT || bounds.height > MAX_EXTENT)
+    {
+      g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_FAILED,
+                   /* Translators: a layout error; the placeholders are the drawing's width
+                      and height */
+                   _("layout failed: the drawing is too large (%.0f × %.0f points)"),
+                   bounds.width, bounds.height);
+      return NULL;
+    }
 
   builder = am_scene_builder_new (&bounds);
   am_scene_builder_set_engine (builder,
                                am_layout_engine_to_string (am_layout_request_get_engine (request)));
 
-  boxes = g_new (AmRect, MAX (n_nodes, 1));
   node_index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n_nodes; i++)
     {
       const AmLayoutRequestNode *rn = _am_layout_request_get_node (request, i);
-      Agnode_t *n = job->nodes[i];
       AmSceneNode sn = { 0, };
 
-      boxes[i] = flip_box (&f, ND_coord (n).x, ND_coord (n).y,
-                           ND_width (n) * 72.0, ND_height (n) * 72.0);
       sn.id = rn->id;
       sn.label = rn->label;
       sn.kind = rn->kind;
@@ -950,28 +1088,31 @@ read_scene (Job              *job,
       am_scene_builder_add_cluster (builder, &sc);
     }
 
+  for (guint i = 0; i < cluster_boxes->len; i++)
+    {
+      AmSceneCluster sc = { 0, };
+
+      sc.id = g_ptr_array_index (cluster_ids, i);
+      sc.label = (char *) _am_layout_request_get_group_label (request, sc.id);
+      if (sc.label == NULL)
+        sc.label = sc.id;
+      sc.box = g_array_index (cluster_boxes, AmRect, i);
+      am_scene_builder_add_cluster (builder, &sc);
+    }
+
   return am_scene_builder_end (g_steal_pointer (&builder), error);
 }
 
 /* ------------------------------------------------------------------------------------ */
 /* Running the layout                                                                   */
 
-static AmScene *
-layout_locked (AmLayoutRequest  *request,
-               GError          **error)
+/* Runs @engine on the graph built; FALSE with Graphviz's message when it fails. */
+static gboolean
+run_engine (Job         *job,
+            const char  *engine,
+            GError     **error)
 {
-  g_auto(Job) job = { 0, };
-  const char *engine = am_layout_engine_to_string (am_layout_request_get_engine (request));
-  gboolean ok;
   int rc;
-
-  job.gvc = _am_graphviz_context ();
-  _am_graphviz_clear_messages ();
-  agreseterrors ();
-
-  ok = build_graph (&job, request, error);
-  if (!ok)
-    return NULL;
 
   /* Parts of sfdp and fdp draw from the C library's generators without seeding them
    * from "start", so without this their result depends on what ran before in the
@@ -979,9 +1120,9 @@ layout_locked (AmLayoutRequest  *request,
   srand48 (LAYOUT_SEED_NUMBER);
   srand (LAYOUT_SEED_NUMBER);
 
-  rc = gvLayout (job.gvc, job.g, engine);
+  rc = gvLayout (job->gvc, job->g, engine);
   /* Whatever gvLayout did, free its data before agclose (job_clear). */
-  job.laid_out = TRUE;
+  job->laid_out = TRUE;
 
   if (rc != 0 || agerrors () > 0)
     {
@@ -992,7 +1133,7 @@ layout_locked (AmLayoutRequest  *request,
                    _("layout failed: %s"),
                    *message != '\0' ? message : _("Graphviz reported an error"));
       agreseterrors ();
-      return NULL;
+      return FALSE;
     }
 
   if (_am_graphviz_has_messages ())
@@ -1001,7 +1142,196 @@ layout_locked (AmLayoutRequest  *request,
       g_debug ("Graphviz (%s): %s", engine, message);
     }
 
-  return read_scene (&job, request, error);
+  return TRUE;
+}
+
+/* Node @n's scene box around @centre. */
+static AmRect
+node_rect (Agnode_t *n,
+           AmPoint   centre)
+{
+  double w = ND_width (n) * 72.0, h = ND_height (n) * 72.0;
+
+  return (AmRect) { centre.x - w / 2, centre.y - h / 2, w, h };
+}
+
+/* The offsets that put node @n's centre at (x, y) in the scene. */
+static Flip
+frame_for (Agnode_t *n,
+           double    x,
+           double    y)
+{
+  return (Flip) { x - ND_coord (n).x, y + ND_coord (n).y, TRUE };
+}
+
+/*
+ * Every node at @centres (scene coordinates), Graphviz only routing the edges: "nop2",
+ * i.e. neato -n2, which reads "pos" in points, keeps every node there and routes with
+ * the splines setting given.  It moves the whole drawing so its box starts at (0, 0):
+ * the scene's offsets are taken from the first node, which puts every node exactly where
+ * it was asked to be.
+ */
+static AmScene *
+route_on_positions (Job              *job,
+                    AmLayoutRequest  *request,
+                    const AmPoint    *centres,
+                    GError          **error)
+{
+  Flip f;
+
+  job_clear (job);
+  if (!build_graph (job, request, centres, error) || !run_engine (job, "nop2", error))
+    return NULL;
+  if (am_layout_request_get_n_nodes (request) == 0)
+    return read_scene (job, request, NULL, TRUE, error);
+
+  f = frame_for (job->nodes[0], centres[0].x, centres[0].y);
+  return read_scene (job, request, &f, TRUE, error);
+}
+
+/*
+ * A full layout with pinned nodes, after the engine ran.  neato and fdp read "pos" with
+ * "!" and keep those nodes where they are relative to each other: the scene is placed so
+ * that they land on their positions.  dot, circo, twopi (and sfdp, which 2.42.2 lets move
+ * them) keep their own drawing, where the pinned nodes are then put.  Either way, nodes
+ * pushed left of or above the margin move in with all the others that are not pinned, the
+ * ones a pinned node now covers move to the nearest free spot, and the edges are routed
+ * again on those positions.
+ */
+static AmScene *
+settle_pins (Job              *job,
+             AmLayoutRequest  *request,
+             GError          **error)
+{
+  AmLayoutEngine engine = am_layout_request_get_engine (request);
+  gboolean honours = engine == AM_LAYOUT_ENGINE_NEATO || engine == AM_LAYOUT_ENGINE_FDP;
+  guint n_nodes = am_layout_request_get_n_nodes (request);
+  g_autofree AmPoint *centres = g_new (AmPoint, MAX (n_nodes, 1));
+  g_autoptr(AmPlacer) pins = _am_placer_new ();
+  g_autoptr(AmPlacer) all = _am_placer_new ();
+  g_autoptr(GArray) pushed = g_array_new (FALSE, FALSE, sizeof (guint));
+  double minx = INFINITY, miny = INFINITY, maxy = -INFINITY;
+  gboolean moved = FALSE;
+  Flip f;
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      Agnode_t *n = job->nodes[i];
+
+      minx = MIN (minx, ND_coord (n).x - ND_width (n) * 36.0);
+      maxy = MAX (maxy, ND_coord (n).y + ND_height (n) * 36.0);
+    }
+  /* The engine's own drawing, as read_scene() would place it. */
+  f = (Flip) { AM_SCENE_MARGIN - minx, maxy + AM_SCENE_MARGIN, TRUE };
+  if (honours)
+    for (guint i = 0; i < n_nodes; i++)
+      {
+        const AmLayoutRequestNode *rn = _am_layout_request_get_node (request, i);
+
+        if (rn->pinned)
+          {
+            f = frame_for (job->nodes[i], rn->x, rn->y);
+            break;
+          }
+      }
+  minx = INFINITY;
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const AmLayoutRequestNode *rn = _am_layout_request_get_node (request, i);
+      Agnode_t *n = job->nodes[i];
+
+      centres[i] = (AmPoint) { ND_coord (n).x + f.ox, f.oy - ND_coord (n).y };
+      if (rn->pinned)
+        {
+          if (fabs (centres[i].x - rn->x) > 0.005 || fabs (centres[i].y - rn->y) > 0.005)
+            moved = TRUE;
+          centres[i] = (AmPoint) { rn->x, rn->y };
+        }
+      else
+        {
+          minx = MIN (minx, centres[i].x - ND_width (n) * 36.0);
+          miny = MIN (miny, centres[i].y - ND_height (n) * 36.0);
+        }
+    }
+
+  /* Nothing left of or above the margin: what is not pinned moves in, together. */
+  if (minx < AM_SCENE_MARGIN || miny < AM_SCENE_MARGIN)
+    {
+      double dx = MAX (AM_SCENE_MARGIN - minx, 0), dy = MAX (AM_SCENE_MARGIN - miny, 0);
+
+      for (guint i = 0; i < n_nodes; i++)
+        if (!_am_layout_request_get_node (request, i)->pinned)
+          {
+            centres[i].x += dx;
+            centres[i].y += dy;
+          }
+      moved = moved || dx > 0 || dy > 0;
+    }
+
+  if (!moved)
+    return read_scene (job, request, &f, FALSE, error);
+
+  /* The nodes a pinned one now covers go to the nearest free spot. */
+  for (guint i = 0; i < n_nodes; i++)
+    if (_am_layout_request_get_node (request, i)->pinned)
+      {
+        AmRect rect = node_rect (job->nodes[i], centres[i]);
+        _am_placer_add (pins, &rect);
+        _am_placer_add (all, &rect);
+      }
+  for (guint i = 0; i < n_nodes; i++)
+    if (!_am_layout_request_get_node (request, i)->pinned)
+      {
+        AmRect rect = node_rect (job->nodes[i], centres[i]);
+        if (_am_placer_is_free (pins, &rect))
+          _am_placer_add (all, &rect);
+        else
+          g_array_append_val (pushed, i);
+      }
+  for (guint k = 0; k < pushed->len; k++)
+    {
+      guint i = g_array_index (pushed, guint, k);
+      AmRect rect = node_rect (job->nodes[i], centres[i]);
+
+      _am_placer_place (all, &rect);
+      centres[i] = (AmPoint) { rect.x + rect.width / 2, rect.y + rect.height / 2 };
+    }
+
+  return route_on_positions (job, request, centres, error);
+}
+
+static AmScene *
+layout_locked (AmLayoutRequest  *request,
+               GError          **error)
+{
+  g_auto(Job) job = { 0, };
+  const char *engine = am_layout_engine_to_string (am_layout_request_get_engine (request));
+
+  job.gvc = _am_graphviz_context ();
+  _am_graphviz_clear_messages ();
+  agreseterrors ();
+
+  if (_am_layout_request_get_mode (request) == AM_LAYOUT_MODE_KEEP)
+    {
+      guint n_nodes = am_layout_request_get_n_nodes (request);
+      g_autofree AmPoint *centres = g_new (AmPoint, MAX (n_nodes, 1));
+
+      for (guint i = 0; i < n_nodes; i++)
+        {
+          const AmLayoutRequestNode *rn = _am_layout_request_get_node (request, i);
+          centres[i] = (AmPoint) { rn->x, rn->y };
+        }
+      return route_on_positions (&job, request, centres, error);
+    }
+
+  if (!build_graph (&job, request, NULL, error) || !run_engine (&job, engine, error))
+    return NULL;
+
+  if (_am_layout_request_has_pins (request))
+    return settle_pins (&job, request, error);
+
+  return read_scene (&job, request, NULL, FALSE, error);
 }
 
 /*
