@@ -5,7 +5,7 @@
  * is valid UTF-8, with no warning or critical (made fatal below).  An article must keep
  * the importers' promises: a headline that is paragraph 0, paragraphs that are valid
  * UTF-8, never blank and trimmed (and, from HTML, with white space collapsed), a date
- * and a URL the model accepts — so that it always makes a document.  Built as a
+ * and a URL the model accepts — so that it always makes a document, which is checked.  Built as a
  * libFuzzer binary with -Dfuzzing=true (fuzz/meson.build), and linked with fuzz/replay.c
  * in every build (tests/core/meson.build, suite "replay").
  *
@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "am-article-import.h"
+#include "am-core.h"
 #include "am-core-private.h"
 #include "am-json-reader.h"
 
@@ -117,6 +117,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(AmArticle) article = NULL;
+      g_autoptr(AmDocument) document = NULL;
       g_autofree char *prefix = g_strconcat (runs[i].name, ": ", NULL);
 
       article = am_article_import_bytes (bytes, runs[i].format, runs[i].name, &error);
@@ -132,6 +133,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
       check (error == NULL, "an article and an error");
       check_article (article, runs[i].format);
+
+      /* Every imported article makes a new map with the same paragraphs. */
+      document = am_article_to_document (article, &error);
+      check (document != NULL && error == NULL, "an article that makes no document");
+      check (am_document_get_n_paragraphs (document) == g_strv_length (article->paragraphs),
+             "the document lost paragraphs");
+      check (g_strcmp0 (am_document_get_title (document), article->title) == 0,
+             "the document has another title");
     }
 
   return 0;

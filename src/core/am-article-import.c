@@ -19,6 +19,7 @@
 
 #include "am-article-import.h"
 #include "am-core-private.h"
+#include "am-document-builder.h"
 #include "am-json-reader.h"
 
 /* The file read is the model loader's (am_document_read_file), with the same cap. */
@@ -640,13 +641,30 @@ is_md_punct (gunichar c)
   return c < 0x110000 && (g_unichar_ispunct (c) || (c < 0x80 && g_ascii_ispunct ((char) c)));
 }
 
+/* Looking ahead (for a closing bracket, backtick run or comment end) is paid from a
+ * budget proportional to the paragraph, so that no paragraph takes more than linear time
+ * however it is made; once it is spent, what needs looking ahead stays as written.
+ * Returns the end of the window to look in, at most @cap bytes. */
+static const char *
+lookahead_limit (const char *p,
+                 const char *end,
+                 gsize       cap,
+                 gsize      *budget)
+{
+  gsize n = MIN ((gsize) (end - p), MIN (cap, *budget));
+
+  *budget -= n;
+  return p + n;
+}
+
 /* The position after a balanced "(…)" link destination starting at @p ('('), or NULL. */
 static const char *
 skip_link_destination (const char *p,
-                       const char *end)
+                       const char *end,
+                       gsize      *budget)
 {
   guint depth = 0;
-  const char *limit = end - p > 2048 ? p + 2048 : end;
+  const char *limit = lookahead_limit (p, end, 2048, budget);
 
   for (; p < limit; p++)
     {
@@ -666,10 +684,11 @@ skip_link_destination (const char *p,
 /* The matching ']' for the '[' at @p, within a short distance, else NULL. */
 static const char *
 find_bracket_close (const char *p,
-                    const char *end)
+                    const char *end,
+                    gsize      *budget)
 {
   guint depth = 0;
-  const char *limit = end - p > 1024 ? p + 1024 : end;
+  const char *limit = lookahead_limit (p, end, 1024, budget);
 
   for (; p < limit; p++)
     {
@@ -738,14 +757,17 @@ append_entity (GString     *out,
 static const char *
 skip_angle (GString    *out,
             const char *p,
-            const char *end)
+            const char *end,
+            gsize      *budget)
 {
   const char *q = p + 1;
-  const char *limit = end - p > 2048 ? p + 2048 : end;
+  const char *limit = lookahead_limit (p, end, 2048, budget);
 
   if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
     {
-      const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
+      const char *comment_end = lookahead_limit (p, end, G_MAXSIZE, budget);
+      const char *close = comment_end - p > 4 ? g_strstr_len (p + 4, comment_end - p - 4, "-->")
+                                              : NULL;
 
       return close != NULL ? close + 3 : NULL;
     }
@@ -788,6 +810,11 @@ md_inline (MdParser   *parser,
   const char *p = text;
   g_autoptr(GString) result = NULL;
   gsize copied = 0;
+  gsize budget = 16 * (gsize) (end - text) + 4096;
+  g_autoptr(GArray) open_stars = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) open_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) open_tildes = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *openers[] = { open_stars, open_lines, open_tildes };
 
   while (p < end)
     {
@@ -815,15 +842,16 @@ md_inline (MdParser   *parser,
         {
           guint n = count_run (p, end, '`');
           const char *q = p + n, *close = NULL;
+          const char *limit = lookahead_limit (q, end, G_MAXSIZE, &budget);
 
-          while (q < end)
+          while (q < limit)
             {
-              const char *tick = memchr (q, '`', end - q);
+              const char *tick = memchr (q, '`', limit - q);
               guint m;
 
               if (tick == NULL)
                 break;
-              m = count_run (tick, end, '`');
+              m = count_run (tick, limit, '`');
               if (m == n)
                 {
                   close = tick;
@@ -853,14 +881,15 @@ md_inline (MdParser   *parser,
       else if ((c == '[' || (c == '!' && p + 1 < end && p[1] == '[')))
         {
           const char *open = c == '!' ? p + 1 : p;
-          const char *close = find_bracket_close (open, end);
+          const char *close = find_bracket_close (open, end, &budget);
           const char *after = NULL;
 
           if (close != NULL && close + 1 < end && close[1] == '(')
-            after = skip_link_destination (close + 1, end);
+            after = skip_link_destination (close + 1, end, &budget);
           else if (close != NULL && close + 1 < end && close[1] == '[')
             {
-              const char *label_close = memchr (close + 1, ']', end - close - 1);
+              const char *label_end = lookahead_limit (close + 1, end, 1024, &budget);
+              const char *label_close = memchr (close + 1, ']', label_end - close - 1);
 
               after = label_close != NULL ? label_close + 1 : NULL;
             }
@@ -889,7 +918,7 @@ md_inline (MdParser   *parser,
         }
       else if (c == '<')
         {
-          const char *after = skip_angle (out, p, end);
+          const char *after = skip_angle (out, p, end, &budget);
 
           if (after == NULL)
             {
@@ -938,29 +967,28 @@ md_inline (MdParser   *parser,
         }
     }
 
-  /* Emphasis: each closing run takes delimiters from the nearest opening run of its
-   * character before it; what is left over stays as written. */
+  /* Emphasis: each closing run takes delimiters from the nearest opening runs of its
+   * character before it (one stack per character, so that this stays linear); what is
+   * left over stays as written. */
   for (guint i = 0; i < delimiters->len; i++)
     {
-      Delimiter *closer = &g_array_index (delimiters, Delimiter, i);
+      Delimiter *d = &g_array_index (delimiters, Delimiter, i);
+      GArray *stack = openers[d->c == '*' ? 0 : d->c == '_' ? 1 : 2];
 
-      if (!closer->can_close)
-        continue;
-
-      for (guint j = i; j-- > 0 && closer->count > closer->removed_left;)
+      while (d->can_close && d->removed_left < d->count && stack->len > 0)
         {
-          Delimiter *opener = &g_array_index (delimiters, Delimiter, j);
+          Delimiter *opener = &g_array_index (delimiters, Delimiter,
+                                              g_array_index (stack, guint, stack->len - 1));
           guint available = opener->count - opener->removed_left - opener->removed_right;
-          guint n;
+          guint n = MIN (available, d->count - d->removed_left);
 
-          if (!opener->can_open || opener->c != closer->c || available == 0)
-            continue;
-          n = MIN (available, closer->count - closer->removed_left);
-          if (closer->c == '~' && n != 2)
-            continue;
           opener->removed_right += n;
-          closer->removed_left += n;
+          d->removed_left += n;
+          if (n == available)
+            g_array_set_size (stack, stack->len - 1);
         }
+      if (d->can_open && d->removed_left < d->count)
+        g_array_append_val (stack, i);
     }
 
   result = g_string_sized_new (out->len);
@@ -1479,19 +1507,14 @@ html_survey (HtmlSurvey *survey,
       else if (name_is (node, "main") && survey->main == NULL)
         survey->main = node;
       else if (name_is (node, "article"))
-        g_ptr_array_add (survey->articles, node);
-
-      /* Only the outermost <article> elements: nested ones are inside it. */
-      if (name_is (node, "article"))
         {
-          for (xmlNode *up = node->parent; up != NULL; up = up->parent)
-            {
-              if (name_is (up, "article"))
-                {
-                  g_ptr_array_remove (survey->articles, node);
-                  break;
-                }
-            }
+          /* Only the outermost <article> elements: nested ones are inside them. */
+          xmlNode *up = node->parent;
+
+          while (up != NULL && !name_is (up, "article"))
+            up = up->parent;
+          if (up == NULL)
+            g_ptr_array_add (survey->articles, node);
         }
 
       node = next_node (root, node, skip, NULL, NULL);
@@ -2023,4 +2046,37 @@ am_article_import_file_finish (GAsyncResult  *result,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * am_article_to_document:
+ * @article: an imported article
+ * @error: return location for an error
+ *
+ * A new map of @article with nothing on it yet: the article (title, date, publisher,
+ * source, URL and paragraphs) and no items, %AM_DOCUMENT_ORIGIN_MODEL.  The importers only
+ * keep dates and URLs that the model accepts, so an imported article always gives a
+ * document; an article made by hand with a bad date or URL gives %AM_MODEL_ERROR.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+AmDocument *
+am_article_to_document (const AmArticle  *article,
+                        GError          **error)
+{
+  g_autoptr(AmDocumentBuilder) builder = NULL;
+
+  g_return_val_if_fail (article != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  builder = am_document_builder_new ();
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_TITLE, article->title);
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_DATE, article->date);
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_PUBLISHER, article->publisher);
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_SOURCE, article->source);
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_URL, article->url);
+  am_document_builder_set_paragraphs (builder, (const char * const *) article->paragraphs);
+
+  /* Translators: what a new map's errors call it before it has a file name */
+  return am_document_builder_build (builder, _("article"), error);
 }

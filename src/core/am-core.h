@@ -16,3 +16,4 @@
 #include "am-file-write.h"
 #include "am-object-copy.h"
 #include "am-format.h"
+#include "am-article-import.h"

@@ -19,7 +19,6 @@
 #include <glib/gstdio.h>
 
 #include "am-core.h"
-#include "am-article-import.h"
 
 static char *
 source_path (const char *first,
@@ -464,6 +463,53 @@ test_async (void)
   g_assert_cmpstr (article->title, ==, "Harbour talks resume");
 }
 
+static void
+test_to_document (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmArticle) article = import_fixture ("saved-page.html", &error);
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(AmDocument) again = NULL;
+  g_autoptr(GBytes) json = NULL;
+
+  g_assert_no_error (error);
+  document = am_article_to_document (article, &error);
+  g_assert_no_error (error);
+  g_assert_true (AM_IS_DOCUMENT (document));
+  g_assert_cmpint (am_document_get_origin (document), ==, AM_DOCUMENT_ORIGIN_MODEL);
+  g_assert_cmpstr (am_document_get_title (document), ==, "Port strike halts grain exports");
+  g_assert_cmpstr (am_document_get_date (document), ==, "2024-05-14T06:45:00+02:00");
+  g_assert_cmpstr (am_document_get_publisher (document), ==, "The Harbour Ledger");
+  g_assert_null (am_document_get_source (document));
+  g_assert_cmpstr (am_document_get_url (document), ==, article->url);
+  g_assert_cmpuint (am_document_get_n_paragraphs (document), ==, 11);
+  assert_paragraphs (article, am_document_get_paragraphs (document));
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_entities (document)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_relations (document)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_statements (document)), ==, 0);
+
+  /* A new map saves and loads back as it was. */
+  json = am_document_to_json (document, AM_JSON_DEFAULT);
+  again = am_document_load_from_bytes (json, "new.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (am_document_equal (document, again));
+}
+
+static void
+test_to_document_invalid (void)
+{
+  /* An article made by hand (not by an importer) is checked like a model. */
+  char *paragraphs[] = { (char *) "Headline", NULL };
+  AmArticle article = { (char *) "Headline", (char *) "18/03/2021", NULL, NULL, NULL, paragraphs };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmDocument) document = am_article_to_document (&article, &error);
+
+  g_assert_null (document);
+  g_assert_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE);
+  g_assert_true (g_str_has_prefix (error->message, "article: "));
+  g_assert_nonnull (strstr (error->message, "18/03/2021"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +529,8 @@ main (int   argc,
   g_test_add_func ("/Actormap/ArticleImport/too-large-bytes", test_too_large_bytes);
   g_test_add_func ("/Actormap/ArticleImport/bad-files", test_bad_files);
   g_test_add_func ("/Actormap/ArticleImport/async", test_async);
+  g_test_add_func ("/Actormap/ArticleImport/to-document", test_to_document);
+  g_test_add_func ("/Actormap/ArticleImport/to-document-invalid", test_to_document_invalid);
 
   return g_test_run ();
 }
