@@ -195,11 +195,11 @@ quit_activated (GSimpleAction *action,
   GApplication *app = user_data;
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
 
-  /* Closing each window lets it save its size (close-request) before the app quits. */
+  /* Closing each window lets it save its size (close-request) and ask about unsaved
+   * changes; the application ends with its last window, so a window whose changes the
+   * person wants to keep stays open. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
-
-  g_application_quit (app);
 }
 
 static void
@@ -270,7 +270,7 @@ am_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window",
-                                         (const char *[]) { "<Control>n", NULL });
+                                         (const char *[]) { "<Shift><Control>n", NULL });
 }
 
 static void
@@ -283,6 +283,7 @@ am_application_open (GApplication  *app,
     {
       AmWindow *window = am_window_new (GTK_APPLICATION (app));
 
+      /* A model opens, an article becomes a new map. */
       am_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }

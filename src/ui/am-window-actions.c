@@ -94,6 +94,112 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* New from an article, paste */
+
+static void
+new_from_article_response_cb (GtkNativeDialog *native,
+                              int              response,
+                              AmWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        am_window_import_article (self, file);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+new_from_article_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  static const char * const all_types[] = { "text/plain", "text/markdown", "text/html", NULL };
+  static const char * const all_suffixes[] = { "txt", "md", "markdown", "html", "htm", NULL };
+  static const char * const text_types[] = { "text/plain", NULL };
+  static const char * const text_suffixes[] = { "txt", NULL };
+  static const char * const markdown_types[] = { "text/markdown", NULL };
+  static const char * const markdown_suffixes[] = { "md", "markdown", NULL };
+  static const char * const html_types[] = { "text/html", NULL };
+  static const char * const html_suffixes[] = { "html", "htm", NULL };
+  g_autoptr(GtkFileFilter) all = NULL;
+  g_autoptr(GtkFileFilter) text = NULL;
+  g_autoptr(GtkFileFilter) markdown = NULL;
+  g_autoptr(GtkFileFilter) html = NULL;
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (/* Translators: title of the dialog that picks an article to make a map of */
+                                        _("New Map from an Article"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        /* Translators: button of the new-from-article dialog */
+                                        _("_Make Map"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  /* Translators: a file type filter in the new-from-article dialog */
+  all = new_filter (_("Articles"), all_types, all_suffixes);
+  /* Translators: a file type filter in the new-from-article dialog */
+  text = new_filter (_("Plain Text"), text_types, text_suffixes);
+  /* Translators: a file type filter in the new-from-article dialog */
+  markdown = new_filter (_("Markdown"), markdown_types, markdown_suffixes);
+  /* Translators: a file type filter in the new-from-article dialog */
+  html = new_filter (_("Web Pages (HTML)"), html_types, html_suffixes);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), text);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), markdown);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), html);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (new_from_article_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+paste_text_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+
+  if (text == NULL || text[0] == '\0')
+    {
+      if (error == NULL || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        /* Translators: a toast after Paste as New Article */
+        _am_window_toast (self, _("The clipboard holds no text to make a map of"), NULL, NULL);
+      return;
+    }
+
+  /* Translators: the name of the clipboard's text in error messages, "Pasted text: the article is empty" */
+  am_window_import_text (self, text, _("Pasted text"));
+}
+
+static void
+paste_article_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+
+  gdk_clipboard_read_text_async (clipboard, NULL, paste_text_cb, g_object_ref (widget));
+}
+
+/* The article's details */
+
+static void
+article_details_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  _am_window_show_article_details (AM_WINDOW (widget));
+}
+
 /* Export */
 
 static void
@@ -377,12 +483,16 @@ _am_window_update_actions (AmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.relayout-longer", has_document);
   gtk_widget_action_set_enabled (widget, "win.search", has_document);
   gtk_widget_action_set_enabled (widget, "win.cancel-layout", am_session_get_busy (self->session));
+  gtk_widget_action_set_enabled (widget, "win.article-details", has_document);
 }
 
 void
 _am_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-article", NULL, new_from_article_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-article", NULL, paste_article_action);
+  gtk_widget_class_install_action (widget_class, "win.article-details", NULL, article_details_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.select", "s", select_action);
@@ -401,6 +511,7 @@ _am_window_class_actions_init (GtkWidgetClass *widget_class)
 
   /* Bindings on the window class work with or without a GtkApplication (tests run
    * without one), and resources/gtk/help-overlay.ui lists every one of them. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-from-article", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

@@ -10,6 +10,7 @@
 #include "am-layout.h"
 #include "am-session.h"
 #include "am-sidebar.h"
+#include "am-suggestions-pane.h"
 #include "am-window.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,7 @@ struct _AmWindow
   GtkRevealer          *progress_revealer;
   GtkPaned             *side_paned;
   AmSidebar            *sidebar;
+  AmSuggestionsPane    *suggestions_pane;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkWidget            *zoom_box;
@@ -70,6 +72,10 @@ void        _am_window_toast              (AmWindow       *self,
 void        _am_window_message            (AmWindow       *self,
                                            const char     *heading,
                                            const char     *body);
+/* An article by its name (.txt, .md, .markdown, .html, .htm): imported, not opened. */
+gboolean    _am_window_is_article_file    (GFile          *file);
+/* The Article Details dialog (title, date, publisher, source, URL). */
+GtkWindow  *_am_window_show_article_details (AmWindow     *self);
 char       *_am_window_suggest_export_name (AmWindow      *self,
                                             AmExportFormat format);
 /* Where the export dialog ends: adds the chosen type's extension when the name has

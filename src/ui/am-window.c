@@ -198,6 +198,14 @@ document_changed_cb (AmWindow *self)
 }
 
 static void
+suggestions_changed_cb (AmWindow *self)
+{
+  /* Hidden while there is nothing to accept or reject: the article gets the room. */
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_pane),
+                          am_suggestions_pane_get_n_suggestions (self->suggestions_pane) > 0);
+}
+
+static void
 scene_changed_cb (AmWindow *self)
 {
   /* The canvas follows the session by itself; the pages and actions depend on it. */
@@ -317,6 +325,13 @@ am_window_open_file (AmWindow *self,
 {
   g_return_if_fail (AM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  /* An article becomes a new map. */
+  if (_am_window_is_article_file (file))
+    {
+      am_window_import_article (self, file);
+      return;
+    }
 
   am_session_open_file (self->session, file);
 }
@@ -837,6 +852,7 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, side_paned);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, suggestions_pane);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, zoom_box);
@@ -847,6 +863,7 @@ am_window_class_init (AmWindowClass *klass)
   g_type_ensure (AM_TYPE_CANVAS);
   g_type_ensure (AM_TYPE_DETAIL_PANEL);
   g_type_ensure (AM_TYPE_SIDEBAR);
+  g_type_ensure (AM_TYPE_SUGGESTIONS_PANE);
 }
 
 static void
@@ -874,6 +891,7 @@ am_window_init (AmWindow *self)
   g_object_set (self->sidebar, "session", self->session, NULL);
   g_object_set (self->detail_panel, "session", self->session, NULL);
   g_object_set (self->article_view, "session", self->session, NULL);
+  am_suggestions_pane_set_session (self->suggestions_pane, self->session);
   am_canvas_set_session (self->canvas, self->session);
   g_object_bind_property (self, "show-legend", self->canvas, "show-legend", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "show-sidebar", self->flap, "reveal-flap",
@@ -889,6 +907,10 @@ am_window_init (AmWindow *self)
                            G_CALLBACK (busy_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::busy-message",
                            G_CALLBACK (busy_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::file",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->suggestions_pane, "notify::n-suggestions",
+                           G_CALLBACK (suggestions_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "layout-failed",
                            G_CALLBACK (layout_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "load-failed",
@@ -907,6 +929,7 @@ am_window_init (AmWindow *self)
 
   update_title (self);
   update_engine_button (self);
+  suggestions_changed_cb (self);
   _am_window_update_canvas_page (self);
   _am_window_update_actions (self);
 }

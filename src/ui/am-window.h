@@ -27,9 +27,24 @@ G_DECLARE_FINAL_TYPE (AmWindow, am_window, AM, WINDOW, AdwApplicationWindow)
 AmWindow   *am_window_new           (GtkApplication *application);
 /* (transfer none) */
 AmSession  *am_window_get_session   (AmWindow       *self);
-/* Loads asynchronously; on failure the previous document stays and an error is shown. */
+/* Loads asynchronously; on failure the previous document stays and an error is shown.
+ * An article (.txt, .md, .markdown, .html, .htm) is imported as a new map instead
+ * (am_window_import_article()). */
 void        am_window_open_file     (AmWindow       *self,
                                      GFile          *file);
+/* Reads the article on a worker thread; then a new map of it, without a file.  Errors
+ * name the file. */
+void        am_window_import_article (AmWindow      *self,
+                                      GFile         *file);
+/* The same from plain text (the clipboard); @display_name names it in errors. */
+void        am_window_import_text   (AmWindow       *self,
+                                     const char     *text,
+                                     const char     *display_name);
+/* Title, date, publisher, source and URL, in that order (NULL-terminated; "" clears
+ * a field), as one undo step "Edit Article Details"; none when nothing changes. */
+gboolean    am_window_set_article_details (AmWindow            *self,
+                                           const char * const  *values,
+                                           GError             **error);
 /* The article model compiled into the binary. */
 void        am_window_open_bundled  (AmWindow       *self);
 

@@ -1066,6 +1066,186 @@ test_bundled_article (Fixture       *f,
   g_assert_true (panel_shows (f, "gunpowder"));
 }
 
+/* Making maps: articles, the unsaved-changes question, save, undo, suggestions */
+
+#define ARTICLE_HEADLINE "Mayor Opens New Bridge Over the River Lune"
+
+static char *
+write_article (Fixture    *f,
+               const char *name,
+               const char *contents,
+               gssize      length)
+{
+  char *path = g_build_filename (f->tmpdir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static char *
+write_text_article (Fixture    *f,
+                    const char *name)
+{
+  return write_article (f, name,
+                        ARTICLE_HEADLINE "\n\n"
+                        "LANCASTER — Mayor Helen Briggs opened the new Lune footbridge on Saturday, "
+                        "three years after the old crossing was closed.\n\n"
+                        "\"This bridge joins the two halves of our city again,\" Briggs said.\n", -1);
+}
+
+static gboolean
+shows_article (Fixture *f)
+{
+  AmDocument *document = am_session_get_document (f->session);
+
+  return document != NULL && g_strcmp0 (am_document_get_title (document), ARTICLE_HEADLINE) == 0
+         && scene_ready (f);
+}
+
+static void
+test_new_from_article (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = write_text_article (f, "bridge & <lune>.txt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AmDocument *document;
+
+  /* A .txt opens as an article: a new map, unsaved and without a file, titled by the
+   * headline (marked as unsaved), its paragraphs in the article pane. */
+  am_window_open_file (f->window, file);
+  g_assert_true (wait_for (f, shows_article));
+  document = am_session_get_document (f->session);
+  g_assert_cmpuint (am_document_get_n_paragraphs (document), ==, 3);
+  g_assert_cmpstr (am_document_get_paragraphs (document)[2], ==,
+                   "\"This bridge joins the two halves of our city again,\" Briggs said.");
+  g_assert_null (am_session_get_file (f->session));
+  g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, ARTICLE_HEADLINE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->article_view)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->side_paned)));
+}
+
+static void
+test_import_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    const char *contents;
+    gssize      length;
+  } bad[] = {
+    { "empty & <blank>.txt", "\n \n\t\n", -1 },
+    { "binary.txt", "PK\003\004\000\000\000\000binary", 18 },
+    { "latin1.md", "# Caf\xe9\n\nNo UTF-8 here.\n", -1 },
+    { "no-paragraphs.html", "<html><head><title>T</title></head><body><nav>Menu</nav></body></html>", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = write_article (f, bad[i].name, bad[i].contents, bad[i].length);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      AdwMessageDialog *dialog;
+
+      /* Nothing is lost: the map on screen stays, and the message names the file. */
+      am_window_import_article (f->window, file);
+      g_assert_true (wait_for (f, has_message_dialog));
+      dialog = find_message_dialog (f);
+      g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), bad[i].name));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), bad[i].name));
+      g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+      g_assert_true (am_session_get_document (f->session) == f->document);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      ui_test_drain ();
+    }
+}
+
+static void
+test_drop_article (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = write_article (f, "bridge.md",
+                                         "# " ARTICLE_HEADLINE "\n\n"
+                                         "Mayor *Helen Briggs* opened the [footbridge](https://example.org/) on Saturday.\n", -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkDropTarget *target = find_controller (GTK_WIDGET (f->window), GTK_TYPE_DROP_TARGET);
+  GSList *files = g_slist_append (NULL, file);
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  /* A dropped article (here a file list, as file managers send) becomes a new map. */
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_slist_free (files);
+  g_assert_true (handled);
+  g_assert_true (wait_for (f, shows_article));
+  g_assert_cmpstr (am_document_get_paragraphs (am_session_get_document (f->session))[1], ==,
+                   "Mayor Helen Briggs opened the footbridge on Saturday.");
+}
+
+static void
+test_paste_article (Fixture       *f,
+                    gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+
+  gdk_clipboard_set_text (clipboard, ARTICLE_HEADLINE "\n\nMayor Helen Briggs opened\nthe footbridge.\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste-article", NULL));
+  g_assert_true (wait_for (f, shows_article));
+  g_assert_cmpstr (am_document_get_paragraphs (am_session_get_document (f->session))[1], ==,
+                   "Mayor Helen Briggs opened the footbridge.");
+  g_assert_null (am_session_get_file (f->session));
+
+  /* Text that is no article says so, naming where it came from. */
+  gdk_clipboard_set_text (clipboard, "   \n\n  ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste-article", NULL));
+  g_assert_true (wait_for (f, has_message_dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_message_dialog (f)), "Pasted text"));
+  g_assert_cmpstr (am_document_get_title (am_session_get_document (f->session)), ==, ARTICLE_HEADLINE);
+}
+
+static void
+test_article_details (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *values[] = { "New & <Title>", "2021-03-18", "Daily Planet", "Wire", "https://example.org/a", NULL };
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget **rows;
+  AmDocument *document;
+
+  g_assert_true (am_window_set_article_details (f->window, values, &error));
+  g_assert_no_error (error);
+  document = am_session_get_document (f->session);
+  g_assert_cmpstr (am_document_get_title (document), ==, "New & <Title>");
+  g_assert_cmpstr (am_document_get_date (document), ==, "2021-03-18");
+  g_assert_cmpstr (am_document_get_publisher (document), ==, "Daily Planet");
+  g_assert_cmpstr (am_document_get_source (document), ==, "Wire");
+  g_assert_cmpstr (am_document_get_url (document), ==, "https://example.org/a");
+  g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "New & <Title>");
+
+  /* A date the loader would refuse is refused, and nothing changes. */
+  {
+    const char *bad[] = { "New & <Title>", "18/03/2021", NULL };
+
+    g_assert_false (am_window_set_article_details (f->window, bad, &error));
+    g_assert_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE);
+    g_assert_true (am_session_get_document (f->session) == document);
+    g_clear_error (&error);
+  }
+
+  /* The dialog does the same from its rows. */
+  dialog = _am_window_show_article_details (f->window);
+  g_assert_nonnull (dialog);
+  rows = g_object_get_data (G_OBJECT (dialog), "am-rows");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows[0])), ==, "New & <Title>");
+  gtk_editable_set_text (GTK_EDITABLE (rows[2]), "  The Clarion  ");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  g_assert_cmpstr (am_document_get_publisher (am_session_get_document (f->session)), ==, "The Clarion");
+  g_assert_cmpstr (am_document_get_title (am_session_get_document (f->session)), ==, "New & <Title>");
+  g_assert_true (wait_for (f, not_busy));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1117,6 +1297,11 @@ main (int   argc,
   ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("settings", test_settings);
   ADD ("bundled-article", test_bundled_article);
+  ADD ("new-from-article", test_new_from_article);
+  ADD ("import-errors", test_import_errors);
+  ADD ("drop-article", test_drop_article);
+  ADD ("paste-article", test_paste_article);
+  ADD ("article-details", test_article_details);
 
 #undef ADD
 
