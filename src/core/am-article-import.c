@@ -249,13 +249,13 @@ text_line (const char *start,
 {
   TextParser *parser = user_data;
 
+  trim_ascii (&start, &end);
   if (is_blank (start, end - start))
     {
       text_flush (parser);
       return;
     }
 
-  trim_ascii (&start, &end);
   if (parser->current->len > 0)
     g_string_append_c (parser->current, ' ');
   g_string_append_len (parser->current, start, end - start);

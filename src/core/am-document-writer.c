@@ -35,6 +35,19 @@ add_string (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
+/* A boolean member, left out when it has the loader's default. */
+static void
+add_boolean (JsonBuilder *builder,
+             const char  *member,
+             gboolean     value,
+             gboolean     default_value)
+{
+  if (!value == !default_value)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
 /* A string array member, left out when empty. */
 static void
 add_strv (JsonBuilder        *builder,
@@ -151,12 +164,7 @@ add_relation (JsonBuilder *builder,
   add_string (builder, "target", am_relation_get_target (relation));
   add_string (builder, "label", am_relation_get_label (relation));
   add_string (builder, "type", am_relation_get_rel_type (relation));
-  /* Directed is the default. */
-  if (!am_relation_get_directed (relation))
-    {
-      json_builder_set_member_name (builder, "directed");
-      json_builder_add_boolean_value (builder, FALSE);
-    }
+  add_boolean (builder, "directed", am_relation_get_directed (relation), TRUE);
   add_string (builder, "date", am_relation_get_date (relation));
   add_status (builder, am_relation_get_status (relation), FALSE);
   add_evidence (builder, am_relation_get_evidence (relation));
@@ -172,12 +180,7 @@ add_statement (JsonBuilder *builder,
   add_string (builder, "id", am_statement_get_id (statement));
   add_string (builder, "speaker", am_statement_get_speaker (statement));
   add_string (builder, "text", am_statement_get_text (statement));
-  /* Reported speech is the default. */
-  if (am_statement_get_quoted (statement))
-    {
-      json_builder_set_member_name (builder, "quoted");
-      json_builder_add_boolean_value (builder, TRUE);
-    }
+  add_boolean (builder, "quoted", am_statement_get_quoted (statement), FALSE);
   add_string (builder, "date", am_statement_get_date (statement));
   add_strv (builder, "about", am_statement_get_about (statement));
   add_strv (builder, "addressees", am_statement_get_addressees (statement));

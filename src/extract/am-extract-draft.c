@@ -361,7 +361,7 @@ add_short_forms (Ctx *ctx,
                 add_weak_key (ctx, tail, actor);
               break;
             }
-          if (g_utf8_strlen (words[i], -1) >= 2)
+          if (g_utf8_strlen (words[i], -1) >= 2 && !g_str_has_suffix (words[i], "."))
             add_weak_key (ctx, words[i], actor);
         }
     }
@@ -599,7 +599,12 @@ looks_like_person (Ctx   *ctx,
       AmToken *t = tok (ctx, p, i);
 
       if (t->kind == AM_TOKEN_PUNCT)
-        return FALSE;
+        {
+          /* The stop of an initial: "William J. Hartley" */
+          if (t->punct == '.' && i > first && tok (ctx, p, i - 1)->end - tok (ctx, p, i - 1)->start == 1)
+            continue;
+          return FALSE;
+        }
       if (!t->cap)
         {
           if (!tok_in (ctx, p, i, am_words_name_joiners))
@@ -681,6 +686,10 @@ classify_name (Ctx   *ctx,
 
       actor = actor_get (ctx, text, is_media ? AM_ENTITY_KIND_MEDIA : AM_ENTITY_KIND_ORGANIZATION);
     }
+  else if (tok (ctx, p, first)->upper && tok (ctx, p, first)->end - tok (ctx, p, first)->start <= 6
+           && !tok_in (ctx, p, first, am_words_not_names))
+    /* "IIT Bombay", "UN Ocean Conference" */
+    actor = actor_get (ctx, text, AM_ENTITY_KIND_ORGANIZATION);
   else if (after_org_noun (ctx, p, first, &media) || hint_kind == AM_ENTITY_KIND_MEDIA)
     actor = actor_get (ctx, text, media || hint_kind == AM_ENTITY_KIND_MEDIA
                                   ? AM_ENTITY_KIND_MEDIA : AM_ENTITY_KIND_ORGANIZATION);
@@ -840,6 +849,30 @@ process_run (Ctx   *ctx,
         }
     }
 
+  /* "Prime Minister's Office": an organisation named after a title. */
+  for (guint k = pos; k < last; k++)
+    if (tok (ctx, p, k)->possessive && tok_in (ctx, p, last, am_words_org_keywords))
+      {
+        g_autofree char *text = range_text (ctx, p, pos, last);
+        int org = lookup_key (ctx, text);
+
+        if (org < 0)
+          org = actor_get (ctx, text, AM_ENTITY_KIND_ORGANIZATION);
+        add_mention (ctx, p, pos, last, org, MENTION_NAME);
+        return;
+      }
+
+  /* "Neighbouring Bangladesh": a capitalised first word before a state is not a name. */
+  if (pos == first && pos < last && tok (ctx, p, pos)->sent_start && !word_is_title (ctx, p, pos))
+    {
+      const char *state;
+      AmGazetteerHit hit;
+
+      if (match_state (ctx, p, pos, pos, &state, &hit) == 0
+          && match_state (ctx, p, pos + 1, last, &state, &hit) > 0)
+        pos++;
+    }
+
   while (pos <= last)
     {
       const char *state = NULL;
@@ -899,13 +932,14 @@ process_run (Ctx   *ctx,
            * ("Pentagon Chief Lloyd Austin", "Port of Esbjerg CEO Dennis Jul Pedersen"). */
           for (guint k = pos + 1; k <= last; k++)
             if (word_is_title_core (ctx, p, k) && match_title (ctx, p, k, last) >= 0
-                && !range_is_org (ctx, p, pos, last))
+                && !range_is_org (ctx, p, k, last))
               {
                 int org;
 
                 org = classify_name (ctx, p, pos, k - 1, AM_ENTITY_KIND_ORGANIZATION);
                 if (org < 0 && k - 1 == pos && !tok_in (ctx, p, pos, am_words_function_caps)
-                    && !tok_in (ctx, p, pos, am_words_not_actor))
+                    && !tok_in (ctx, p, pos, am_words_not_actor)
+                    && !tok_in (ctx, p, pos, am_words_org_keywords))
                   {
                     /* A single word before a title names a body: "Pentagon Chief". */
                     g_autofree char *text = range_text (ctx, p, pos, k - 1);
@@ -1119,7 +1153,9 @@ read_runs (Ctx   *ctx,
       if (!is_name_word (ctx, p, i))
         continue;
       j = i;
-      while (j + 1 < n && !tok (ctx, p, j)->possessive)
+      while (j + 1 < n && (!tok (ctx, p, j)->possessive
+                           /* "Prime Minister's Office", "People's Party" */
+                           || (tok_in (ctx, p, j + 1, am_words_org_keywords) && is_name_word (ctx, p, j + 1))))
         {
           guint k = j + 1;
 
@@ -1128,8 +1164,10 @@ read_runs (Ctx   *ctx,
               j = k;
               continue;
             }
-          if (tok_is_punct (ctx, p, k, '.') && is_honorific (ctx, p, j) && is_name_word (ctx, p, k + 1)
-              && tok (ctx, p, k)->start == tok (ctx, p, j)->end)
+          if (tok_is_punct (ctx, p, k, '.') && is_name_word (ctx, p, k + 1)
+              && tok (ctx, p, k)->start == tok (ctx, p, j)->end
+              && (is_honorific (ctx, p, j)
+                  || (tok (ctx, p, j)->end - tok (ctx, p, j)->start == 1 && j > i)))
             {
               j = k + 1;
               continue;
@@ -1358,8 +1396,10 @@ resolve_pending (Ctx *ctx)
         }
       /* "the Senate", "the Commission": an institution named by its keyword alone is the
        * one named before with that word, or one of its own. */
-      if (tok_in (ctx, p, i, am_words_org_keywords) && !t->sent_start && !t->in_quote && i > 0
-          && tok_in (ctx, p, i - 1, (const char * const[]) { "the", NULL }))
+      if (tok_in (ctx, p, i, am_words_org_keywords) && !t->in_quote
+          && ((!t->sent_start && i > 0 && tok_in (ctx, p, i - 1, (const char * const[]) { "the", NULL }))
+              /* Bodies that go without an article: "as Congress debates" */
+              || tok_in (ctx, p, i, (const char * const[]) { "Congress", "Parliament", NULL })))
         {
           for (int m = ctx->mentions->len - 1; m >= 0 && actor < 0; m--)
             {
@@ -1394,7 +1434,8 @@ resolve_pending (Ctx *ctx)
       else if (t->upper && t->end - t->start <= 8)
         actor = actor_get (ctx, text, followed_by_media_noun (ctx, p, i) ? AM_ENTITY_KIND_MEDIA
                                                                          : AM_ENTITY_KIND_ORGANIZATION);
-      else if (tok_is_lower_word (ctx, p, i + 1) && tok_in_lower (ctx, p, i + 1, am_words_role_nouns)
+      else if ((!t->sent_start || t->upper) && tok_is_lower_word (ctx, p, i + 1)
+               && tok_in_lower (ctx, p, i + 1, am_words_role_nouns)
                && (next_is_person_run (ctx, p, i + 2)
                    || (tok_is_lower_word (ctx, p, i + 2) && next_is_person_run (ctx, p, i + 3))))
         /* "Greenpeace campaigner Louisa Casson" */

@@ -29,7 +29,7 @@ LIST (am_words_org_keywords,
       "Guard", "Corps", "Bureau", "Board", "Centre", "Center", "Chamber", "Club", "League",
       "Society", "Trust", "Nations", "Motors", "Systems", "Technologies", "Industries",
       "Pharmaceuticals", "Capital", "Partners", "Port", "Conference", "Cooperative",
-      "Brigade", "Brigades", "Republic", "Exchange");
+      "Brigade", "Brigades", "Republic", "Exchange", "House");
 
 /* Keywords that make an organisation only as the last word ("Transparency
  * International", "Siemens Gamesa Renewable Energy"). */
@@ -137,7 +137,7 @@ LIST (am_words_not_actor,
       "Year", "Century", "Age", "Era", "Final", "Finals", "Open", "Grand", "Prix", "Series",
       "Tour", "Marathon", "World", "Hemisphere", "Sahara", "Amazon", "Andes", "Alps",
       "Himalayas", "Middle", "Far", "Kingdom", "Empire", "Dynasty", "Airbus", "Boeing",
-      "Bible", "Koran", "Quran", "Talks");
+      "Bible", "Koran", "Quran", "Talks", "Hill", "Heights", "Falls", "Beach");
 
 LIST (am_words_org_nouns,
       "company", "firm", "group", "airline", "carrier", "bank", "lender", "insurer", "agency",

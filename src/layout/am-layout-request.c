@@ -27,8 +27,11 @@
 /*
  * Invariant: an AmLayoutRequest never changes after it is made, and everything in it has
  * been checked (valid UTF-8, finite sizes inside the clamps, a known engine, unique ids,
- * edges between existing nodes, the caps), whether it was built from a document here or
- * read from the wire in the helper.
+ * edges between existing nodes, the caps, finite positions between 0 and
+ * AM_LAYOUT_MAX_POSITION, every node positioned in keep mode and only pinned ones
+ * otherwise), whether it was built from a document here or read from the wire in the
+ * helper.  Pinned positions are pulled in so the node's box starts right of and below
+ * the scene margin (the scene starts at (0, 0)).
  */
 struct _AmLayoutRequest
 {
@@ -492,15 +495,6 @@ dot_shape (GHashTable *attributes)
   return AM_NODE_SHAPE_BOX;
 }
 
-/* Where the user pinned the entity (scene coordinates), if they did. */
-static gboolean
-entity_get_pin (AmEntity *entity,
-                double   *x,
-                double   *y)
-{
-  return FALSE;
-}
-
 /* A DOT file's nodes keep the shapes their file gave them; a model's actors are drawn by
  * kind. */
 static AmNodeShape
@@ -744,7 +738,7 @@ request_new_for_document (AmDocument      *document,
       AmLayoutRequestNode *n = &g_array_index (nodes, AmLayoutRequestNode, i);
       double x, y;
 
-      if (entity_get_pin (entity, &x, &y))
+      if (am_entity_get_position (entity, &x, &y))
         set_position (n, x, y, TRUE);
     }
   if (previous != NULL)

@@ -554,8 +554,7 @@ write_failed (GError     **error,
  *
  * Renders into memory, then replaces @path atomically and durably with
  * am_file_write_atomic() (g_file_set_contents_full() with CONSISTENT | DURABLE): a
- * temporary file next to it is
- * written, synced and renamed over it.  On any failure @path is untouched and no
+ * temporary file next to it is written, synced and renamed over it.  On any failure @path is untouched and no
  * temporary file is left; the error (%AM_EXPORT_ERROR_WRITE_FAILED) names @path.
  *
  * Only regular files are replaced: a device, a FIFO or a directory at @path is an

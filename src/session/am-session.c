@@ -4,11 +4,38 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "am-extract.h"
 #include "am-open.h"
-#include "am-session.h"
+#include "am-session-private.h"
+#include "am-session-edits.h"
+#include "am-session-recovery.h"
 #include "am-ui-util.h"
+
+/*
+ * Why edits make new documents.
+ *
+ * An edit does not change the document: it copies it into an AmDocumentBuilder, changes
+ * the copy and builds a new immutable snapshot, which replaces the old one here.  We chose
+ * this over a mutable model with change signals because:
+ *
+ *  - the core and every view stay readers of an immutable document.  Nothing that holds a
+ *    document, an entity or a list model from it can see it change under its feet, so no
+ *    view needs to learn fine-grained change signals or guard against half-done changes;
+ *    a new document is one "notify::document", which they already follow;
+ *  - undo is restoring a pointer.  A step is (label, document before, document after);
+ *    undoing swaps the before back in, with no inverse operation to write per edit kind
+ *    and get wrong, and "modified" is simply "the document is not the saved snapshot";
+ *  - workers read a snapshot without locks.  The layout job, the list items, the
+ *    suggestions, the save and the recovery copy all run on other threads; each holds a
+ *    reference to the snapshot it started with and reads it while the user edits on;
+ *  - it is cheap at article scale.  A snapshot shares every unchanged entity, relation and
+ *    statement with the one before (they are refcounted and immutable), so a step costs a
+ *    few pointers per item, and an article has hundreds of items, not millions.
+ */
 
 /* Each "Wait Longer" multiplies the time limit by this, up to the maximum: big maps on
  * slow machines. */
@@ -52,8 +79,26 @@ struct _AmSession
   guint              layout_serial;
   guint              items_serial;
 
+  AmDocument        *scene_document;   /* what self->scene was laid out from (a ref), NULL when unknown */
+
+  /* History: the steps to undo (oldest first) and to redo (the next one last). */
+  GPtrArray         *undo_steps;
+  GPtrArray         *redo_steps;
+  AmDocument        *saved_document;   /* the snapshot that is in the file; NULL: none */
+
+  GCancellable      *suggest_cancellable;
+  guint              suggest_serial;
+
+  /* Recovery copy: written on a worker a few seconds after a change while modified. */
+  char              *recovery_path;    /* NULL until the first write */
+  AmDocument        *recovery_document; /* the snapshot written (or being written) last */
+  guint              recovery_source;
+  guint              recovery_serial;
+  guint              recovery_writing : 1;
+
   guint              loading : 1;
   guint              laying_out : 1;
+  guint              suggesting : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AmSession, am_session, G_TYPE_OBJECT)
@@ -71,6 +116,8 @@ enum {
   PROP_0,
   PROP_BUSY,
   PROP_BUSY_MESSAGE,
+  PROP_CAN_REDO,
+  PROP_CAN_UNDO,
   PROP_DOCUMENT,
   PROP_ENGINE,
   PROP_FILE,
@@ -79,13 +126,17 @@ enum {
   PROP_LAYOUT_ERROR,
   PROP_LOADING,
   PROP_MAP_SELECTION,
+  PROP_MODIFIED,
+  PROP_REDO_LABEL,
   PROP_RESOLVED_ENGINE,
   PROP_SCENE,
   PROP_SEARCH_TEXT,
   PROP_SEARCHING,
   PROP_SELECTION,
   PROP_SELECTION_ORIGIN,
+  PROP_SUGGESTING,
   PROP_TIMEOUT_SECONDS,
+  PROP_UNDO_LABEL,
   N_PROPS
 };
 
@@ -93,6 +144,7 @@ enum {
   LOAD_FAILED,
   LAYOUT_FAILED,
   REVEAL,
+  SUGGEST_FAILED,
   N_SIGNALS
 };
 
@@ -100,6 +152,10 @@ static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 static void am_session_relayout_internal (AmSession *self);
+static void start_layout                 (AmSession *self,
+                                          AmScene   *previous);
+static void update_recovery              (AmSession *self);
+static void cancel_suggest_job           (AmSession *self);
 
 /* A pending asynchronous job.  It holds the session weakly, so a closed window never
  * waits for a helper process, and the serial tells a current result from a late one. */
@@ -109,6 +165,7 @@ typedef struct
   guint     serial;
   GFile    *file;
   char     *engine;
+  AmDocument *document;   /* what a layout job lays out */
 } Job;
 
 static Job *
@@ -132,6 +189,7 @@ job_free (Job *job)
 {
   g_weak_ref_clear (&job->session);
   g_clear_object (&job->file);
+  g_clear_object (&job->document);
   g_free (job->engine);
   g_free (job);
 }
@@ -354,8 +412,11 @@ build_items_done_cb (GObject      *object,
   set_items (self, items);
 }
 
+/* @keep_old: an edit keeps the list as it is until the new items are there, so rows do
+ * not blink; a new document starts from an empty list. */
 static void
-rebuild_items (AmSession *self)
+rebuild_items (AmSession *self,
+               gboolean   keep_old)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -364,7 +425,8 @@ rebuild_items (AmSession *self)
     g_cancellable_cancel (self->items_cancellable);
   g_clear_object (&self->items_cancellable);
 
-  set_items (self, NULL);
+  if (!keep_old || self->document == NULL)
+    set_items (self, NULL);
   if (self->document == NULL)
     return;
 
@@ -441,6 +503,7 @@ layout_done_cb (GObject      *object,
     {
       set_layout_error (self, NULL);
       set_scene (self, scene);
+      g_set_object (&self->scene_document, job->document);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -494,14 +557,19 @@ layout_phase_cb (AmLayoutPhase  phase,
   set_busy_message (self, message);
 }
 
+/* Lays the document out.  @previous NULL: from scratch (pinned actors still keep their
+ * places); else nodes that are in @previous keep their centres and only new ones are
+ * placed, which is what an edit wants: the map does not jump. */
 static void
-am_session_relayout_internal (AmSession *self)
+start_layout (AmSession *self,
+              AmScene   *previous)
 {
   g_autofree char *message = NULL;
   BusyState before = busy_state (self);
   const char *engine_name;
   AmLayoutEngine engine;
   Job *phase_job;
+  Job *done_job;
 
   cancel_layout_job (self);
 
@@ -525,18 +593,27 @@ am_session_relayout_internal (AmSession *self)
   /* Measuring the names, running Graphviz in the helper and reading its answer all
    * happen off the main thread; the callback comes back here. */
   phase_job = job_new (self, self->layout_serial, NULL, engine_name);
-  am_layout_job_run_async (self->document,
-                           engine,
-                           NULL,
-                           self->timeout_seconds,
-                           self->layout_cancellable,
-                           layout_phase_cb,
-                           phase_job,
-                           (GDestroyNotify) job_free,
-                           layout_done_cb,
-                           job_new (self, self->layout_serial, NULL, engine_name));
+  done_job = job_new (self, self->layout_serial, NULL, engine_name);
+  done_job->document = g_object_ref (self->document);
+  am_layout_job_run_keeping_async (self->document,
+                                   engine,
+                                   previous,
+                                   NULL,
+                                   self->timeout_seconds,
+                                   self->layout_cancellable,
+                                   layout_phase_cb,
+                                   phase_job,
+                                   (GDestroyNotify) job_free,
+                                   layout_done_cb,
+                                   done_job);
 
   notify_busy (self, before);
+}
+
+static void
+am_session_relayout_internal (AmSession *self)
+{
+  start_layout (self, NULL);
 }
 
 /* Loading */
@@ -581,6 +658,585 @@ cancel_load_job (AmSession *self)
   self->loading = FALSE;
 }
 
+/* Replacing the document */
+
+static void
+replace_document_state (AmSession  *self,
+                        AmDocument *document,
+                        gboolean    keep_items)
+{
+  g_set_object (&self->document, document);
+  /* Built before "document" is notified, so views find it when they rebuild. */
+  g_clear_pointer (&self->evidence_index, am_evidence_index_unref);
+  if (document != NULL)
+    self->evidence_index = am_evidence_index_new (document);
+
+  /* The selection is an id, so it survives a reload of the same story and an edit that
+   * keeps the item. */
+  if (self->selection != NULL
+      && (document == NULL || !_am_ui_document_has_id (document, self->selection)))
+    am_session_select (self, NULL, AM_SELECTION_ORIGIN_NONE);
+
+  set_layout_error (self, NULL);
+  rebuild_items (self, keep_items);
+  update_highlight (self);
+}
+
+/* The engine a document is laid out with in this session. */
+static const char *
+resolved_engine_for (AmSession  *self,
+                     AmDocument *document)
+{
+  AmLayoutEngine engine;
+
+  if (am_layout_engine_from_string (self->engine, &engine))
+    return self->engine;
+  return am_layout_engine_to_string (am_layout_engine_for_document (document));
+}
+
+/* @scene when it was laid out from @document with the engine it would get now: showing it
+ * again for @document needs no layout.  (transfer none) (nullable) */
+static AmScene *
+scene_if_exact (AmSession  *self,
+                AmScene    *scene,
+                AmDocument *document)
+{
+  if (scene == NULL || document == NULL)
+    return NULL;
+  if (g_strcmp0 (am_scene_get_engine (scene), resolved_engine_for (self, document)) != 0)
+    return NULL;
+  return scene;
+}
+
+/* An edit's new document, or undo/redo's: unlike opening a file, the map stays.  @exact
+ * is a scene laid out from @document (shown at once, no layout); else @shown (nullable) is
+ * shown meanwhile and the keeping layout starts from @previous. */
+static void
+replace_document_for_edit (AmSession  *self,
+                           AmDocument *document,
+                           AmScene    *exact,
+                           AmScene    *shown,
+                           AmScene    *previous)
+{
+  g_autoptr(AmScene) keep_exact = exact ? am_scene_ref (exact) : NULL;
+  g_autoptr(AmScene) keep_shown = shown ? am_scene_ref (shown) : NULL;
+  g_autoptr(AmScene) keep_previous = previous ? am_scene_ref (previous) : NULL;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  replace_document_state (self, document, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RESOLVED_ENGINE]);
+
+  if (keep_exact != NULL)
+    {
+      BusyState before = busy_state (self);
+
+      cancel_layout_job (self);
+      set_scene (self, keep_exact);
+      g_set_object (&self->scene_document, document);
+      notify_busy (self, before);
+    }
+  else
+    {
+      if (keep_shown != NULL)
+        {
+          set_scene (self, keep_shown);
+          g_clear_object (&self->scene_document);
+        }
+      start_layout (self, keep_shown ? keep_shown : keep_previous);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* History */
+
+typedef struct
+{
+  char       *label;
+  AmDocument *before;
+  AmDocument *after;
+  /* The map shown with each side, last time it was on screen (nullable): exactly its
+   * layout when the flag says so, else at least the places its actors had. */
+  AmScene    *scene_before;
+  AmScene    *scene_after;
+  gboolean    scene_before_exact;
+  gboolean    scene_after_exact;
+} Step;
+
+static void
+step_free (Step *step)
+{
+  g_free (step->label);
+  g_clear_object (&step->before);
+  g_clear_object (&step->after);
+  g_clear_pointer (&step->scene_before, am_scene_unref);
+  g_clear_pointer (&step->scene_after, am_scene_unref);
+  g_free (step);
+}
+
+static Step *
+top_step (GPtrArray *steps)
+{
+  return steps->len > 0 ? g_ptr_array_index (steps, steps->len - 1) : NULL;
+}
+
+/* What the history's properties were, to notify what changed. */
+typedef struct
+{
+  gboolean  can_undo;
+  gboolean  can_redo;
+  gboolean  modified;
+  char     *undo_label;
+  char     *redo_label;
+} HistoryState;
+
+static HistoryState
+history_state (AmSession *self)
+{
+  return (HistoryState) {
+    .can_undo = am_session_get_can_undo (self),
+    .can_redo = am_session_get_can_redo (self),
+    .modified = am_session_get_modified (self),
+    .undo_label = g_strdup (am_session_get_undo_label (self)),
+    .redo_label = g_strdup (am_session_get_redo_label (self)),
+  };
+}
+
+static void
+notify_history (AmSession    *self,
+                HistoryState *before)
+{
+  HistoryState now = history_state (self);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (now.can_undo != before->can_undo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
+  if (now.can_redo != before->can_redo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
+  if (g_strcmp0 (now.undo_label, before->undo_label) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UNDO_LABEL]);
+  if (g_strcmp0 (now.redo_label, before->redo_label) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REDO_LABEL]);
+  if (now.modified != before->modified)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_free (now.undo_label);
+  g_free (now.redo_label);
+  g_clear_pointer (&before->undo_label, g_free);
+  g_clear_pointer (&before->redo_label, g_free);
+
+  update_recovery (self);
+}
+
+/* Opening: a new document with no history.  @saved: it is what the file holds. */
+static void
+open_document (AmSession  *self,
+               AmDocument *document,
+               GFile      *file,
+               gboolean    saved)
+{
+  HistoryState before = history_state (self);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  cancel_suggest_job (self);
+  g_ptr_array_set_size (self->undo_steps, 0);
+  g_ptr_array_set_size (self->redo_steps, 0);
+  g_clear_object (&self->saved_document);
+  if (saved && document != NULL)
+    self->saved_document = g_object_ref (document);
+
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+
+  if (self->document != document)
+    {
+      replace_document_state (self, document, FALSE);
+      set_scene (self, NULL);
+      g_clear_object (&self->scene_document);
+
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RESOLVED_ENGINE]);
+
+      am_session_relayout_internal (self);
+    }
+
+  notify_history (self, &before);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Undo and redo: restore a snapshot with the map it had.  Its own layout when that is
+ * known (shown at once, no layout); else a keeping layout from the places the actors had
+ * then (@scene), so a moved actor goes back where it was. */
+static void
+restore (AmSession  *self,
+         AmDocument *document,
+         AmScene    *scene,
+         gboolean    exact)
+{
+  AmScene *shown_exact = exact ? scene_if_exact (self, scene, document) : NULL;
+
+  replace_document_for_edit (self, document, shown_exact, NULL,
+                             scene != NULL ? scene : self->scene);
+}
+
+/* The scene on screen, for a step's side showing @document. */
+static void
+remember_scene (AmSession   *self,
+                AmScene    **slot,
+                gboolean    *exact,
+                AmDocument  *document)
+{
+  if (self->scene == NULL)
+    return;
+
+  g_clear_pointer (slot, am_scene_unref);
+  *slot = am_scene_ref (self->scene);
+  *exact = self->scene_document == document
+           && scene_if_exact (self, self->scene, document) != NULL;
+}
+
+/* One undo step from the current document to @document.  @shown: a scene to show until
+ * the layout answers (a moved actor), or NULL. */
+static void
+push_step (AmSession  *self,
+           const char *label,
+           AmDocument *document,
+           AmScene    *shown)
+{
+  HistoryState before = history_state (self);
+  Step *step = g_new0 (Step, 1);
+
+  step->label = g_strdup (label);
+  step->before = g_object_ref (self->document);
+  step->after = g_object_ref (document);
+  remember_scene (self, &step->scene_before, &step->scene_before_exact, step->before);
+
+  g_ptr_array_add (self->undo_steps, step);
+  g_ptr_array_set_size (self->redo_steps, 0);
+
+  replace_document_for_edit (self, document, NULL, shown, self->scene);
+  notify_history (self, &before);
+}
+
+/* The name an error message starts with: the file, else the article's title. */
+static char *
+document_display_name (AmSession *self)
+{
+  if (self->file != NULL)
+    return _am_ui_display_name (self->file);
+  if (self->document != NULL && am_document_get_title (self->document) != NULL)
+    return g_strdup (am_document_get_title (self->document));
+  /* Translators: the name of a map that has no file and no title, in error messages */
+  return g_strdup (_("Unsaved map"));
+}
+
+static gboolean
+check_document (AmSession  *self,
+                GError    **error)
+{
+  if (self->document != NULL)
+    return TRUE;
+
+  g_set_error_literal (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_DOCUMENT,
+                       /* Translators: an edit was asked for while no map is open */
+                       _("There is no map to edit"));
+  return FALSE;
+}
+
+gboolean
+_am_session_edit_full (AmSession                *self,
+                       const char               *label,
+                       AmSessionEditFunc         func,
+                       gpointer                  user_data,
+                       AmSessionShownSceneFunc   shown_func,
+                       GError                  **error)
+{
+  g_autoptr(AmDocumentBuilder) builder = NULL;
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(AmScene) shown = NULL;
+  g_autofree char *display_name = NULL;
+
+  if (!check_document (self, error))
+    return FALSE;
+
+  builder = am_document_builder_new_from_document (self->document);
+  if (!func (builder, user_data, error))
+    return FALSE;
+
+  _am_edit_accept_references (builder);
+  display_name = document_display_name (self);
+  /* Validated like a file being loaded: an edit never makes a model that would not load. */
+  document = am_document_builder_build (builder, display_name, error);
+  if (document == NULL)
+    return FALSE;
+
+  if (am_document_equal (document, self->document))
+    return TRUE;
+
+  shown = shown_func != NULL ? shown_func (self, user_data) : NULL;
+  push_step (self, label, document, shown);
+  return TRUE;
+}
+
+/* Suggestions */
+
+static void
+set_suggesting (AmSession *self,
+                gboolean   suggesting)
+{
+  if (self->suggesting == !!suggesting)
+    return;
+
+  self->suggesting = !!suggesting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUGGESTING]);
+}
+
+static void
+cancel_suggest_job (AmSession *self)
+{
+  self->suggest_serial++;
+  if (self->suggest_cancellable != NULL)
+    g_cancellable_cancel (self->suggest_cancellable);
+  g_clear_object (&self->suggest_cancellable);
+  set_suggesting (self, FALSE);
+}
+
+static void
+suggest_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  AmDocument *document = task_data;
+  GError *error = NULL;
+  AmDocument *suggested;
+
+  /* The snapshot is immutable: the extractor reads it while the user goes on editing. */
+  suggested = am_extract_suggest (document, cancellable, &error);
+  if (suggested != NULL)
+    g_task_return_pointer (task, suggested, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static gboolean
+add_suggestions_edit (AmDocumentBuilder  *builder,
+                      gpointer            user_data,
+                      GError            **error)
+{
+  _am_edit_add_suggestions (builder, user_data);
+  return TRUE;
+}
+
+static void
+suggest_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(AmSession) self = g_weak_ref_get (&job->session);
+  g_autoptr(AmDocument) suggested = NULL;
+  g_autoptr(GError) error = NULL;
+
+  suggested = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (self == NULL || job->serial != self->suggest_serial)
+    return;
+
+  g_clear_object (&self->suggest_cancellable);
+  set_suggesting (self, FALSE);
+
+  if (suggested == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals [SUGGEST_FAILED], 0, error);
+      return;
+    }
+
+  /* The user may have edited meanwhile: the suggestions join the current document,
+   * those whose actors are gone stay out.  One step, undone at once. */
+  /* Translators: the name of an undoable step: suggestions were added to the map */
+  if (!_am_session_edit_full (self, _("Suggest"), add_suggestions_edit, suggested, NULL, &error))
+    g_signal_emit (self, signals [SUGGEST_FAILED], 0, error);
+}
+
+/* Saving */
+
+typedef struct
+{
+  AmDocument *document;
+  GFile      *file;
+  char       *path;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->document);
+  g_clear_object (&data->file);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  /* The saved model leaves the suggestions out: nobody accepted them. */
+  if (am_document_save (data->document, data->path, AM_JSON_DEFAULT, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  AmSession *self = g_task_get_source_object (outer);
+  SaveData *data = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  HistoryState before;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  /* The snapshot that was written is the saved one, even if edits came meanwhile: undoing
+   * them comes back to "not modified". */
+  before = history_state (self);
+  g_set_object (&self->saved_document, data->document);
+  if (g_set_object (&self->file, data->file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+  notify_history (self, &before);
+
+  g_task_return_boolean (outer, TRUE);
+}
+
+/* Recovery */
+
+typedef struct
+{
+  AmDocument *document;
+  GFile      *file;
+  char       *path;
+} RecoveryData;
+
+static void
+recovery_data_free (RecoveryData *data)
+{
+  g_clear_object (&data->document);
+  g_clear_object (&data->file);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+recovery_write_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  RecoveryData *data = task_data;
+  g_autoptr(GBytes) payload = _am_recovery_payload (data->document, data->file);
+  GError *error = NULL;
+
+  if (_am_recovery_write (data->path, payload, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+recovery_write_done_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(AmSession) self = g_weak_ref_get (&job->session);
+  RecoveryData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Could not write the recovery copy: %s", error->message);
+
+  if (self == NULL)
+    return;
+
+  self->recovery_writing = FALSE;
+  /* Discarded while it was being written: the file must not outlive the discard. */
+  if (job->serial != self->recovery_serial)
+    {
+      g_unlink (data->path);
+      return;
+    }
+
+  update_recovery (self);
+}
+
+static gboolean
+recovery_timeout_cb (gpointer user_data)
+{
+  AmSession *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  RecoveryData *data;
+
+  self->recovery_source = 0;
+  if (!am_session_get_modified (self) || self->recovery_document == self->document)
+    return G_SOURCE_REMOVE;
+
+  if (self->recovery_path == NULL)
+    self->recovery_path = _am_recovery_new_path ();
+
+  g_set_object (&self->recovery_document, self->document);
+  self->recovery_writing = TRUE;
+
+  data = g_new0 (RecoveryData, 1);
+  data->document = g_object_ref (self->document);
+  g_set_object (&data->file, self->file);
+  data->path = g_strdup (self->recovery_path);
+
+  /* Serialising the document is O(n): on a worker, like everything else that is. */
+  task = g_task_new (NULL, NULL, recovery_write_done_cb,
+                     job_new (self, self->recovery_serial, NULL, NULL));
+  g_task_set_source_tag (task, recovery_timeout_cb);
+  g_task_set_task_data (task, data, (GDestroyNotify) recovery_data_free);
+  g_task_run_in_thread (task, recovery_write_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* While modified, a copy is written a few seconds after the document changed (one write
+ * at a time); when no longer modified, it goes. */
+static void
+update_recovery (AmSession *self)
+{
+  if (!am_session_get_modified (self))
+    {
+      if (self->recovery_document != NULL || self->recovery_source != 0)
+        am_session_discard_recovery (self);
+      return;
+    }
+
+  if (self->recovery_source == 0 && !self->recovery_writing
+      && self->recovery_document != self->document)
+    self->recovery_source = g_timeout_add (AM_SESSION_RECOVERY_SECONDS * 1000,
+                                           recovery_timeout_cb, self);
+}
+
 /* GObject */
 
 static void
@@ -590,6 +1246,11 @@ am_session_dispose (GObject *object)
 
   cancel_load_job (self);
   cancel_layout_job (self);
+  cancel_suggest_job (self);
+  /* The recovery copy stays: closing without a decision (a crash of the window's owner)
+   * must not lose it.  The window discards it when the user chose. */
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+  self->recovery_serial++;
   self->items_serial++;
   if (self->items_cancellable != NULL)
     g_cancellable_cancel (self->items_cancellable);
@@ -606,6 +1267,13 @@ am_session_dispose (GObject *object)
   g_clear_pointer (&self->evidence_index, am_evidence_index_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
+  if (self->undo_steps != NULL)
+    g_ptr_array_set_size (self->undo_steps, 0);
+  if (self->redo_steps != NULL)
+    g_ptr_array_set_size (self->redo_steps, 0);
+  g_clear_object (&self->saved_document);
+  g_clear_object (&self->recovery_document);
+  g_clear_object (&self->scene_document);
 
   G_OBJECT_CLASS (am_session_parent_class)->dispose (object);
 }
@@ -621,6 +1289,9 @@ am_session_finalize (GObject *object)
   g_free (self->folded_query);
   g_free (self->first_match);
   g_free (self->busy_message);
+  g_free (self->recovery_path);
+  g_clear_pointer (&self->undo_steps, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_steps, g_ptr_array_unref);
   g_clear_error (&self->layout_error);
 
   G_OBJECT_CLASS (am_session_parent_class)->finalize (object);
@@ -642,6 +1313,14 @@ am_session_get_property (GObject    *object,
 
     case PROP_BUSY_MESSAGE:
       g_value_set_string (value, self->busy_message);
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, am_session_get_can_redo (self));
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, am_session_get_can_undo (self));
       break;
 
     case PROP_DOCUMENT:
@@ -676,6 +1355,14 @@ am_session_get_property (GObject    *object,
       g_value_set_string (value, am_session_get_map_selection (self));
       break;
 
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, am_session_get_modified (self));
+      break;
+
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, am_session_get_redo_label (self));
+      break;
+
     case PROP_RESOLVED_ENGINE:
       g_value_set_string (value, am_session_get_resolved_engine (self));
       break;
@@ -700,8 +1387,16 @@ am_session_get_property (GObject    *object,
       g_value_set_enum (value, self->selection_origin);
       break;
 
+    case PROP_SUGGESTING:
+      g_value_set_boolean (value, self->suggesting);
+      break;
+
     case PROP_TIMEOUT_SECONDS:
       g_value_set_uint (value, self->timeout_seconds);
+      break;
+
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, am_session_get_undo_label (self));
       break;
 
     default:
@@ -751,6 +1446,8 @@ am_session_class_init (AmSessionClass *klass)
 
   properties [PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, READABLE);
   properties [PROP_BUSY_MESSAGE] = g_param_spec_string ("busy-message", NULL, NULL, NULL, READABLE);
+  properties [PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, READABLE);
+  properties [PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, READABLE);
   properties [PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, AM_TYPE_DOCUMENT, READABLE);
   properties [PROP_ENGINE] = g_param_spec_string ("engine", NULL, NULL, "auto", READWRITE);
   properties [PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, READABLE);
@@ -759,6 +1456,8 @@ am_session_class_init (AmSessionClass *klass)
   properties [PROP_LAYOUT_ERROR] = g_param_spec_boxed ("layout-error", NULL, NULL, G_TYPE_ERROR, READABLE);
   properties [PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, READABLE);
   properties [PROP_MAP_SELECTION] = g_param_spec_string ("map-selection", NULL, NULL, NULL, READABLE);
+  properties [PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, READABLE);
+  properties [PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, READABLE);
   properties [PROP_RESOLVED_ENGINE] = g_param_spec_string ("resolved-engine", NULL, NULL, NULL, READABLE);
   properties [PROP_SCENE] = g_param_spec_boxed ("scene", NULL, NULL, AM_TYPE_SCENE, READABLE);
   properties [PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, "", READWRITE);
@@ -767,6 +1466,8 @@ am_session_class_init (AmSessionClass *klass)
   properties [PROP_SELECTION_ORIGIN] =
     g_param_spec_enum ("selection-origin", NULL, NULL, AM_TYPE_SELECTION_ORIGIN,
                        AM_SELECTION_ORIGIN_NONE, READABLE);
+  properties [PROP_SUGGESTING] = g_param_spec_boolean ("suggesting", NULL, NULL, FALSE, READABLE);
+  properties [PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, READABLE);
   properties [PROP_TIMEOUT_SECONDS] =
     g_param_spec_uint ("timeout-seconds", NULL, NULL, 1, TIMEOUT_MAX_SECONDS,
                        AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS, READWRITE);
@@ -779,6 +1480,9 @@ am_session_class_init (AmSessionClass *klass)
   signals [REVEAL] =
     g_signal_new ("reveal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, AM_TYPE_SELECTION_ORIGIN);
+  signals [SUGGEST_FAILED] =
+    g_signal_new ("suggest-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
   signals [LAYOUT_FAILED] =
     g_signal_new ("layout-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);
@@ -792,6 +1496,8 @@ am_session_init (AmSession *self)
   self->items = g_list_store_new (AM_TYPE_ITEM);
   self->item_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->item_positions = g_hash_table_new (g_str_hash, g_str_equal);
+  self->undo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  self->redo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
 }
 
 /* Public API */
@@ -827,36 +1533,7 @@ am_session_set_document (AmSession  *self,
   g_return_if_fail (document == NULL || AM_IS_DOCUMENT (document));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
-
-  if (self->document != document)
-    {
-      g_set_object (&self->document, document);
-      /* Built before "document" is notified, so views find it when they rebuild. */
-      g_clear_pointer (&self->evidence_index, am_evidence_index_unref);
-      if (document != NULL)
-        self->evidence_index = am_evidence_index_new (document);
-
-      /* The selection is an id, so it survives a reload of the same story. */
-      if (self->selection != NULL
-          && (document == NULL || !_am_ui_document_has_id (document, self->selection)))
-        am_session_select (self, NULL, AM_SELECTION_ORIGIN_NONE);
-
-      set_scene (self, NULL);
-      set_layout_error (self, NULL);
-      rebuild_items (self);
-      update_highlight (self);
-
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RESOLVED_ENGINE]);
-
-      am_session_relayout_internal (self);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
+  open_document (self, document, file, TRUE);
 }
 
 void
@@ -1261,4 +1938,291 @@ am_session_get_item_position (AmSession  *self,
     return G_MAXUINT;
 
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->item_positions, id)) - 1;
+}
+
+void
+am_session_suggest (AmSession *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  cancel_suggest_job (self);
+  if (self->document == NULL)
+    return;
+
+  self->suggest_cancellable = g_cancellable_new ();
+  set_suggesting (self, TRUE);
+
+  task = g_task_new (NULL, self->suggest_cancellable, suggest_done_cb,
+                     job_new (self, self->suggest_serial, NULL, NULL));
+  g_task_set_source_tag (task, am_session_suggest);
+  g_task_set_task_data (task, g_object_ref (self->document), g_object_unref);
+  g_task_run_in_thread (task, suggest_thread);
+}
+
+gboolean
+am_session_get_suggesting (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+
+  return self->suggesting;
+}
+
+/* FIXME(am8-import): am_article_to_document() is declared but not merged yet; this does
+ * the same through the builder until it is, then goes. */
+static AmDocument *
+document_from_article (const AmArticle  *article,
+                       GError          **error)
+{
+  g_autoptr(AmDocumentBuilder) builder = am_document_builder_new ();
+
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_TITLE, article->title);
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_DATE, article->date);
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_PUBLISHER, article->publisher);
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_SOURCE, article->source);
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_URL, article->url);
+  am_document_builder_set_paragraphs (builder, (const char * const *) article->paragraphs);
+  return am_document_builder_build (builder, article->title, error);
+}
+
+void
+am_session_new_from_article (AmSession       *self,
+                             const AmArticle *article)
+{
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (AM_IS_SESSION (self));
+  g_return_if_fail (article != NULL);
+
+  document = document_from_article (article, &error);
+  if (document == NULL)
+    {
+      g_signal_emit (self, signals [LOAD_FAILED], 0, NULL, error);
+      return;
+    }
+
+  /* Nothing saved yet: modified from the start, so the recovery copy covers it too. */
+  open_document (self, document, NULL, FALSE);
+  am_session_suggest (self);
+}
+
+/* Undo and redo */
+
+gboolean
+am_session_get_can_undo (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+
+  return self->undo_steps->len > 0;
+}
+
+gboolean
+am_session_get_can_redo (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+
+  return self->redo_steps->len > 0;
+}
+
+const char *
+am_session_get_undo_label (AmSession *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  step = top_step (self->undo_steps);
+  return step ? step->label : NULL;
+}
+
+const char *
+am_session_get_redo_label (AmSession *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  step = top_step (self->redo_steps);
+  return step ? step->label : NULL;
+}
+
+void
+am_session_undo (AmSession *self)
+{
+  HistoryState before;
+  Step *step;
+
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  if ((step = top_step (self->undo_steps)) == NULL)
+    return;
+
+  before = history_state (self);
+  remember_scene (self, &step->scene_after, &step->scene_after_exact, step->after);
+  g_ptr_array_add (self->redo_steps, g_ptr_array_steal_index (self->undo_steps,
+                                                              self->undo_steps->len - 1));
+  /* The map as it was before the step: its own layout when known, else the places it
+   * had then (a moved actor goes back). */
+  restore (self, step->before, step->scene_before, step->scene_before_exact);
+  notify_history (self, &before);
+}
+
+void
+am_session_redo (AmSession *self)
+{
+  HistoryState before;
+  Step *step;
+
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  if ((step = top_step (self->redo_steps)) == NULL)
+    return;
+
+  before = history_state (self);
+  remember_scene (self, &step->scene_before, &step->scene_before_exact, step->before);
+  g_ptr_array_add (self->undo_steps, g_ptr_array_steal_index (self->redo_steps,
+                                                              self->redo_steps->len - 1));
+  restore (self, step->after, step->scene_after, step->scene_after_exact);
+  notify_history (self, &before);
+}
+
+gboolean
+am_session_get_modified (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+
+  /* Snapshots are never changed, so the saved one is known by its pointer: undoing back
+   * to it is "not modified" again. */
+  return self->document != NULL && self->document != self->saved_document;
+}
+
+/* Saving */
+
+void
+am_session_save_async (AmSession           *self,
+                       GFile               *file,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  g_autofree char *name = NULL;
+  GFile *target;
+  SaveData *data;
+
+  g_return_if_fail (AM_IS_SESSION (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, am_session_save_async);
+
+  target = file != NULL ? file : self->file;
+  if (self->document == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               /* Translators: Save was asked for while no map is open */
+                               _("There is no map to save"));
+      return;
+    }
+  if (target == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               /* Translators: Save of a map that has no file yet */
+                               _("This map has no file yet: use Save As"));
+      return;
+    }
+
+  name = _am_ui_display_name (target);
+  /* A Graphviz file is not overwritten with a model: that needs a new name. */
+  if (file == NULL && am_document_get_origin (self->document) == AM_DOCUMENT_ORIGIN_GRAPHVIZ)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               /* Translators: %s is a file name */
+                               _("“%s” is a Graphviz file: save the map under a new name"), name);
+      return;
+    }
+
+  data = g_new0 (SaveData, 1);
+  data->path = g_file_get_path (target);
+  if (data->path == NULL)
+    {
+      save_data_free (data);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               /* Translators: %s is a file name */
+                               _("Could not save “%s”: only local files can be saved"), name);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    {
+      save_data_free (data);
+      return;
+    }
+  data->document = g_object_ref (self->document);
+  data->file = g_object_ref (target);
+
+  /* Written and synced on a worker; the session learns of it back here. */
+  worker = g_task_new (self, NULL, save_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, save_thread);
+  g_task_set_task_data (worker, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (worker, save_thread);
+}
+
+gboolean
+am_session_save_finish (AmSession     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == am_session_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Recovery */
+
+void
+am_session_discard_recovery (AmSession *self)
+{
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+  g_clear_object (&self->recovery_document);
+  /* A write still running removes its file when it ends (recovery_write_done_cb). */
+  self->recovery_serial++;
+  if (self->recovery_path != NULL && g_unlink (self->recovery_path) != 0 && errno != ENOENT)
+    g_debug ("Could not remove %s: %s", self->recovery_path, g_strerror (errno));
+}
+
+GList *
+am_session_list_recovery (void)
+{
+  return _am_recovery_list ();
+}
+
+gboolean
+am_session_recover (AmSession  *self,
+                    GFile      *recovery_file,
+                    GError    **error)
+{
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(GFile) edited = NULL;
+  g_autoptr(GError) delete_error = NULL;
+
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (recovery_file), FALSE);
+
+  document = _am_recovery_read (recovery_file, &edited, error);
+  if (document == NULL)
+    return FALSE;
+
+  /* Not saved: the session writes its own copy from now on, and the old one goes. */
+  open_document (self, document, edited, FALSE);
+  if (!g_file_delete (recovery_file, NULL, &delete_error))
+    g_debug ("Could not remove the recovery file: %s", delete_error->message);
+
+  return TRUE;
 }

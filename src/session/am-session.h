@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "am-core.h"
+#include "am-article-import.h"
 #include "am-evidence-index.h"
 #include "am-item.h"
 #include "am-layout.h"
@@ -60,13 +61,20 @@ G_DECLARE_FINAL_TYPE (AmSession, am_session, AM, SESSION, GObject)
  *   the scene on screen (if any) stays.
  *   "reveal" (const char *id, AmSelectionOrigin origin): an item was chosen (selected,
  *   or chosen again while selected): views that did not originate it bring it into view.
+ *   "suggest-failed" (GError *error): the suggestions could not be made; the document
+ *   stays as it is.
+ *
+ * The document is an immutable snapshot.  An edit builds a new one from the current one
+ * (am_session_edit()), and the undo history is a stack of (label, before, after)
+ * snapshots; see am-session.c for why.
  */
 AmSession         *am_session_new                  (void);
 
 AmDocument        *am_session_get_document         (AmSession         *self);
 GFile             *am_session_get_file             (AmSession         *self);
 /* Replaces the document (and where it came from; @file may be NULL) and lays it out.
- * The selection survives when the new document knows its id; the search text stays. */
+ * The selection survives when the new document knows its id; the search text stays.
+ * Like opening a file: the history is cleared and the session is not modified. */
 void               am_session_set_document         (AmSession         *self,
                                                     AmDocument        *document,
                                                     GFile             *file);
@@ -132,6 +140,69 @@ gboolean           am_session_get_busy             (AmSession         *self);
 gboolean           am_session_get_loading          (AmSession         *self);
 gboolean           am_session_get_laying_out       (AmSession         *self);
 const char        *am_session_get_busy_message     (AmSession         *self);
+
+/* Edits.  Each makes a new document snapshot, keeps the selection when it still exists, marks
+ * the session modified and pushes one undo step named by @label (translated, "New Relation").
+ * The map keeps its layout: the session relayouts with am_layout_job_run_keeping_async (previous
+ * scene) so existing actors stay where they are.  FALSE + error (AM_MODEL_ERROR) when the edit
+ * would make an invalid document; nothing changes then.  An edit that changes nothing pushes
+ * no step. */
+typedef gboolean (*AmSessionEditFunc) (AmDocumentBuilder *builder, gpointer user_data, GError **error);
+gboolean     am_session_edit              (AmSession *self, const char *label, AmSessionEditFunc func, gpointer user_data, GError **error);
+char        *am_session_add_actor         (AmSession *self, const char *name, AmEntityKind kind, const AmEvidence *evidence /* nullable */, GError **error); /* new id */
+gboolean     am_session_add_alias         (AmSession *self, const char *entity_id, const char *alias, const AmEvidence *evidence /* nullable */, GError **error);
+char        *am_session_add_relation      (AmSession *self, const char *source, const char *target, const char *label, const char *type /* nullable */, gboolean directed, const AmEvidence *evidence /* nullable */, GError **error);
+char        *am_session_add_statement     (AmSession *self, const char *speaker, const char *text, gboolean quoted, const AmEvidence *evidence /* nullable */, GError **error);
+gboolean     am_session_add_evidence      (AmSession *self, const char *item_id, const AmEvidence *evidence, GError **error);
+/* One property of an item, by its GObject property name ("name", "kind", "role", "description",
+ * "aliases", "label", "type", "directed", "date", "text", "quoted", "speaker", "about",
+ * "addressees", "reported-by").  Undo label "Edit Actor"/"Edit Relation"/"Edit Statement".
+ * "kind" takes the enum or its word ("person"); an empty optional text removes it. */
+gboolean     am_session_set_item_property (AmSession *self, const char *item_id, const char *property, const GValue *value, GError **error);
+/* What deleting @item_id also removes (ids of relations/statements), for the confirmation. */
+GStrv        am_session_dup_delete_cascade (AmSession *self, const char *item_id);
+/* Statements that only mention a deleted actor (about, addressees, reported by) stay,
+ * without the mention. */
+gboolean     am_session_delete            (AmSession *self, const char *item_id, GError **error);
+/* @merge_id's aliases (and name), relations, statements and evidence go to @keep_id.
+ * A relation between the two would join @keep_id to itself and goes. */
+gboolean     am_session_merge             (AmSession *self, const char *keep_id, const char *merge_id, GError **error);
+/* Pins the actor at (x, y) in scene coordinates; undo label "Move Actor".  The map shows
+ * it there at once; the layout then re-routes its edges. */
+gboolean     am_session_move_actor        (AmSession *self, const char *entity_id, double x, double y, GError **error);
+gboolean     am_session_accept            (AmSession *self, const char *item_id, GError **error); /* also accepts the suggested actors it refers to */
+gboolean     am_session_reject            (AmSession *self, const char *item_id, GError **error);
+guint        am_session_accept_all        (AmSession *self, AmItemType type);   /* one undo step, returns how many */
+/* Runs am_extract_suggest on a worker; the result is one undo step "Suggest".  Property "suggesting". */
+void         am_session_suggest           (AmSession *self);
+gboolean     am_session_get_suggesting    (AmSession *self);
+/* A new unsaved document from an imported article (file NULL, modified TRUE, undo empty), then suggest. */
+void         am_session_new_from_article  (AmSession *self, const AmArticle *article);
+/* Undo/redo; properties "can-undo", "can-redo", "undo-label", "redo-label" (the step's label or NULL). */
+gboolean     am_session_get_can_undo      (AmSession *self);
+gboolean     am_session_get_can_redo      (AmSession *self);
+const char  *am_session_get_undo_label    (AmSession *self);
+const char  *am_session_get_redo_label    (AmSession *self);
+void         am_session_undo              (AmSession *self);
+void         am_session_redo              (AmSession *self);
+/* Property "modified": TRUE after an edit, FALSE after a save/open, back to FALSE when undo returns to the saved step. */
+gboolean     am_session_get_modified      (AmSession *self);
+/* Save: writes am_document_to_json (AM_JSON_DEFAULT) atomically on a worker.  @file NULL = the
+ * session's file (Save); else Save As (the session's file becomes @file on success). */
+void         am_session_save_async        (AmSession *self, GFile *file, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+gboolean     am_session_save_finish       (AmSession *self, GAsyncResult *result, GError **error);
+/* Recovery: while modified, every AM_SESSION_RECOVERY_SECONDS (3) the session writes
+ * {"file": "<uri or null>", "model": <document with suggestions>} atomically to
+ * <g_get_user_state_dir()>/actormap/recovery/<session-id>.json; removed on save, on close
+ * (am_session_discard_recovery) and when no longer modified. */
+#define AM_SESSION_RECOVERY_SECONDS 3
+void         am_session_discard_recovery  (AmSession *self);
+/* (element-type GFile) (transfer full): recovery files left by sessions that did not end
+ * (their process is gone: the name has the pid; a live pid's file is skipped). */
+GList       *am_session_list_recovery     (void);
+/* Loads a recovery file: document (modified TRUE), file = the one it was editing. Deletes it
+ * once loaded. */
+gboolean     am_session_recover           (AmSession *self, GFile *recovery_file, GError **error);
 
 /* For the widgets that follow a session: the "session" property they all install, and
  * the first half of their setter — points *@slot at @session and @group at it;

@@ -35,6 +35,9 @@ static const GOptionEntry main_entries[] = {
     N_("Colours for export: light or dark"), N_("THEME") },
   { "timeout", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Give up on a layout after SECONDS (default 15)"), N_("SECONDS") },
+  /* Translators: --extract OUT: write a draft map of an article to OUT, without a window. */
+  { "extract", 'x', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Draft the map of ARTICLE (text, Markdown or HTML) into OUT, every item suggested"), N_("OUT") },
   { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
     N_("Validate FILE and print a summary, without a window"), NULL },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -52,6 +55,7 @@ am_application_handle_local_options (GApplication *app,
   AmApplication *self = AM_APPLICATION (app);
   g_autofree const char **files = NULL;
   const char *export_path = NULL;
+  const char *extract_path = NULL;
   const char *engine = NULL;
   const char *theme = NULL;
   const char *scale_text = NULL;
@@ -66,6 +70,7 @@ am_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+  g_variant_dict_lookup (options, "extract", "^&ay", &extract_path);
   g_variant_dict_lookup (options, "layout", "&s", &engine);
   g_variant_dict_lookup (options, "theme", "&s", &theme);
   if (g_variant_dict_lookup (options, "scale", "&s", &scale_text))
@@ -82,12 +87,15 @@ am_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "timeout", "i", &timeout);
 
   if (files != NULL && g_strv_length ((char **) files) > 1
-      && (export_path != NULL || g_variant_dict_contains (options, "check")))
+      && (export_path != NULL || extract_path != NULL || g_variant_dict_contains (options, "check")))
     {
       g_printerr (_("actormap: give one input file, not %u\n"),
                   g_strv_length ((char **) files));
       return 2;
     }
+
+  if (extract_path != NULL)
+    return am_cli_extract (files != NULL ? files[0] : NULL, extract_path);
 
   if (g_variant_dict_contains (options, "check"))
     {

@@ -6,8 +6,10 @@
 
 #include <glib/gi18n.h>
 
+#include "am-article-import.h"
 #include "am-cli.h"
 #include "am-export.h"
+#include "am-extract.h"
 #include "am-layout.h"
 #include "am-open.h"
 #include "am-theme.h"
@@ -186,5 +188,38 @@ am_cli_export (const char *input,
       return 1;
     }
 
+  return 0;
+}
+
+int
+am_cli_extract (const char *input,
+                const char *output)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AmArticle) article = NULL;
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(AmDocument) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (output != NULL, 2);
+
+  if (input == NULL)
+    {
+      g_printerr (_("actormap: --extract needs an ARTICLE (text, Markdown or HTML)\n"));
+      return 2;
+    }
+
+  /* Nothing is written unless every step worked: the draft is saved last, atomically. */
+  file = g_file_new_for_commandline_arg (input);
+  article = am_article_import_file (file, NULL, &error);
+  if (article != NULL)
+    document = am_article_to_document (article, &error);
+  if (document != NULL)
+    draft = am_extract_suggest (document, NULL, &error);
+  if (draft == NULL || !am_document_save (draft, output, AM_JSON_INCLUDE_SUGGESTED, &error))
+    {
+      print_error (error);
+      return 1;
+    }
   return 0;
 }

@@ -1,4 +1,4 @@
-/* am-cli.h — the headless command-line modes: --export and --check
+/* am-cli.h — the headless command-line modes: --export, --check and --extract
  *
  * None of these initialise GTK; they run from handle-local-options, before startup.
  *
@@ -31,5 +31,9 @@ int         am_cli_export        (const char *input,
                                   double      scale,
                                   const char *theme,
                                   guint       timeout_seconds);
+/* Imports the article @input (text, Markdown or HTML), drafts its map
+ * (am_extract_suggest()) and saves it to @output with every item "suggested". */
+int         am_cli_extract       (const char *input,
+                                  const char *output);
 
 G_END_DECLS

@@ -173,8 +173,11 @@ test_builder_edit (void)
   g_assert_cmpstr (am_entity_get_name (am_document_lookup_entity (edited, "moon")), ==,
                    "Moon Jae-in");
   g_assert_null (am_document_lookup_statement (edited, "s-no"));
-  g_assert_cmpuint (am_document_relations_of (edited, "kr")->len, ==, 1);
-  g_ptr_array_unref (am_document_relations_of (edited, "kr"));
+  {
+    g_autoptr(GPtrArray) of_kr = am_document_relations_of (edited, "kr");
+
+    g_assert_cmpuint (of_kr->len, ==, 1);
+  }
   g_assert_cmpuint (g_list_model_get_n_items (am_document_get_relations (edited)), ==, 2);
 
   /* An item of another type under a taken id replaces it too. */

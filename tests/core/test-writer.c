@@ -112,7 +112,9 @@ test_round_trip_bundled (void)
 static void
 test_round_trip_fixtures (void)
 {
-  const char *names[] = { "valid-full.json", "minimal.json", "empty-entities.json", "bom.json" };
+  const char *names[] = {
+    "valid-full.json", "minimal.json", "empty-entities.json", "bom.json", "version-2.json"
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -122,6 +124,31 @@ test_round_trip_fixtures (void)
       g_test_message ("%s", names[i]);
       assert_round_trip (document, AM_JSON_INCLUDE_SUGGESTED);
     }
+}
+
+/* The version 2 fixture: what each item says, read back. */
+static void
+test_version_2_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "core", "version-2.json", NULL);
+  g_autoptr(AmDocument) document = load_path (path);
+  double x, y;
+
+  g_assert_true (am_entity_get_position (am_document_lookup_entity (document, "silva"), &x, &y));
+  g_assert_cmpfloat (x, ==, 120.5);
+  g_assert_cmpfloat (y, ==, 48.0);
+  g_assert_true (am_entity_get_position (am_document_lookup_entity (document, "seoul"), &x, &y));
+  g_assert_cmpfloat (x, ==, -10.0);
+  g_assert_cmpfloat (y, ==, 225.0);
+  g_assert_false (am_entity_get_position (am_document_lookup_entity (document, "yonhap"), NULL, NULL));
+  g_assert_cmpint (am_entity_get_status (am_document_lookup_entity (document, "seoul")), ==,
+                   AM_STATUS_ACCEPTED);
+  g_assert_cmpint (am_entity_get_status (am_document_lookup_entity (document, "yonhap")), ==,
+                   AM_STATUS_SUGGESTED);
+  g_assert_cmpint (am_relation_get_status (am_document_lookup_relation (document, "r-reports")), ==,
+                   AM_STATUS_SUGGESTED);
+  g_assert_cmpint (am_statement_get_status (am_document_lookup_statement (document, "s-keep-talking")),
+                   ==, AM_STATUS_SUGGESTED);
 }
 
 static void
@@ -488,6 +515,7 @@ main (int   argc,
 
   g_test_add_func ("/writer/round-trip/bundled", test_round_trip_bundled);
   g_test_add_func ("/writer/round-trip/fixtures", test_round_trip_fixtures);
+  g_test_add_func ("/writer/version-2-fixture", test_version_2_fixture);
   g_test_add_func ("/writer/round-trip/status-position", test_round_trip_status_position);
   g_test_add_func ("/writer/default-leaves-suggestions-out", test_default_leaves_suggestions_out);
   g_test_add_func ("/writer/equal", test_equal);

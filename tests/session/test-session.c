@@ -9,30 +9,8 @@
 #include <string.h>
 
 #include "am-session.h"
+#include "session-fixtures.h"
 
-#define ARTICLE_MODEL "data/north-korea-ignores-us-dialogue-offer.json"
-
-static char *
-source_path (const char *relative)
-{
-  const char *root = g_getenv ("AM_SOURCE_ROOT");
-
-  g_assert_nonnull (root);
-  return g_build_filename (root, relative, NULL);
-}
-
-static AmDocument *
-load_article (void)
-{
-  g_autofree char *path = source_path (ARTICLE_MODEL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  AmDocument *document = am_document_load_from_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
 
 /* Items are built on a worker thread: iterate until they are there. */
 static void
@@ -61,7 +39,7 @@ n_article_items (AmDocument *document)
 static AmSession *
 session_with_article (AmDocument **out_document)
 {
-  g_autoptr(AmDocument) document = load_article ();
+  g_autoptr(AmDocument) document = session_fixture_load_article ();
   AmSession *session = am_session_new ();
 
   am_session_set_document (session, document, NULL);
@@ -285,14 +263,14 @@ test_session_new_document_keeps_known_selection (void)
   g_autoptr(AmSession) session = session_with_article (&document);
   g_autoptr(GError) error = NULL;
   g_autoptr(AmDocument) other = NULL;
-  g_autofree char *path = source_path ("tests/data/core/minimal.json");
+  g_autofree char *path = session_fixture_source_path ("tests/data/core/minimal.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   am_session_select (session, "kim-yo-jong", AM_SELECTION_ORIGIN_LIST);
 
   /* A reload of the same story keeps the selection: it is an id. */
   {
-    g_autoptr(AmDocument) again = load_article ();
+    g_autoptr(AmDocument) again = session_fixture_load_article ();
 
     am_session_set_document (session, again, NULL);
     am_session_cancel (session);
@@ -364,7 +342,7 @@ static void
 test_session_open_cancelled (void)
 {
   g_autoptr(AmSession) session = am_session_new ();
-  g_autofree char *path = source_path (ARTICLE_MODEL);
+  g_autofree char *path = session_fixture_source_path (ARTICLE_MODEL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   gint64 deadline;
 

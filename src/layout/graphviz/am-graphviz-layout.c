@@ -1272,6 +1272,9 @@ settle_pins (Job              *job,
   if (!moved)
     return read_scene (job, request, &f, FALSE, error);
 
+  g_debug ("%s: pinned nodes put in place; edges routed again on the positions",
+           am_layout_engine_to_string (engine));
+
   /* The nodes a pinned one now covers go to the nearest free spot. */
   for (guint i = 0; i < n_nodes; i++)
     if (_am_layout_request_get_node (request, i)->pinned)
