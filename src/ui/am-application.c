@@ -17,6 +17,8 @@ struct _AmApplication
 
   /* Files named on the command line of the primary instance, opened in activate. */
   GPtrArray *pending_files;
+
+  gboolean   recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (AmApplication, am_application, ADW_TYPE_APPLICATION)
@@ -154,6 +156,19 @@ am_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* Once per run, in the first window: what a session that did not end (a crash, a
+ * kill) left unsaved. */
+static void
+offer_recovery (AmApplication *self,
+                AmWindow      *window)
+{
+  if (self->recovery_offered)
+    return;
+
+  self->recovery_offered = TRUE;
+  am_window_offer_recovery (window);
+}
+
 static void
 am_application_activate (GApplication *app)
 {
@@ -181,6 +196,7 @@ am_application_activate (GApplication *app)
 
     am_window_open_bundled (window);
     gtk_window_present (GTK_WINDOW (window));
+    offer_recovery (self, window);
   }
 }
 
@@ -294,6 +310,8 @@ am_application_open (GApplication  *app,
       /* A model opens, an article becomes a new map. */
       am_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
+      if (i == 0)
+        offer_recovery (AM_APPLICATION (app), window);
     }
 }
 

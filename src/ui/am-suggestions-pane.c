@@ -61,10 +61,11 @@ typedef struct
   GtkButton *reject;
 } Row;
 
+/* The action name is set at bind, after the target: GTK checks the one against the
+ * other whenever either changes. */
 static GtkButton *
 row_button (const char *icon_name,
-            const char *tooltip,
-            const char *action_name)
+            const char *tooltip)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
@@ -72,7 +73,6 @@ row_button (const char *icon_name,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "circular");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
 
   return GTK_BUTTON (button);
 }
@@ -100,10 +100,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   row->accept = row_button ("object-select-symbolic",
                             /* Translators: tooltip of the button that accepts one suggestion */
-                            _("Accept"), "win.accept-suggestion");
+                            _("Accept"));
   row->reject = row_button ("window-close-symbolic",
                             /* Translators: tooltip of the button that rejects one suggestion */
-                            _("Reject"), "win.reject-suggestion");
+                            _("Reject"));
 
   gtk_box_append (GTK_BOX (box), texts);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->accept));
@@ -129,6 +129,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (GTK_WIDGET (row->subtitle), subtitle != NULL);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row->accept), "s", am_item_get_id (item));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row->reject), "s", am_item_get_id (item));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row->accept), "win.accept-suggestion");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row->reject), "win.reject-suggestion");
 
   /* Translators: accessible name of a suggestion's accept button; %s is its title */
   accept_label = g_strdup_printf (_("Accept “%s”"), am_item_get_title (item));
@@ -205,6 +207,16 @@ update_counts (AmSuggestionsPane *self)
       self->n_suggestions = n;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SUGGESTIONS]);
     }
+}
+
+/* While the session drafts suggestions, the header says so. */
+static void
+suggesting_changed_cb (AmSuggestionsPane *self)
+{
+  gboolean suggesting = self->session != NULL && am_session_get_suggesting (self->session);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), suggesting);
+  gtk_spinner_set_spinning (self->spinner, suggesting);
 }
 
 static void
@@ -331,6 +343,8 @@ am_suggestions_pane_init (AmSuggestionsPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->session_signals = g_signal_group_new (AM_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::suggesting",
+                                 G_CALLBACK (suggesting_changed_cb), self, G_CONNECT_SWAPPED);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (suggested, NULL, NULL)));
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_counts), self,
                            G_CONNECT_SWAPPED);
@@ -374,6 +388,7 @@ am_suggestions_pane_set_session (AmSuggestionsPane *self,
     return;
 
   gtk_filter_list_model_set_model (self->filtered, session ? am_session_get_items (session) : NULL);
+  suggesting_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
 }
 

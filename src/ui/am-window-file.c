@@ -1,36 +1,336 @@
-/* am-window-file.c — the window's map files: new from an article and the article's
- * details
+/* am-window-file.c — the window's map files: new from an article, save, unsaved
+ * changes, recovery after a crash, and the article's details
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "am-article-import.h"
 #include "am-ui-util.h"
 #include "am-window-private.h"
 
+/* What waits for the unsaved changes to be saved or discarded. */
+typedef struct
+{
+  AmWindow       *window;
+  AmWindowThen    then;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Then;
+
+static Then *
+then_new (AmWindow       *window,
+          AmWindowThen    then,
+          gpointer        data,
+          GDestroyNotify  destroy)
+{
+  Then *self = g_new0 (Then, 1);
+
+  self->window = g_object_ref (window);
+  self->then = then;
+  self->data = data;
+  self->destroy = destroy;
+
+  return self;
+}
+
+static void
+then_free (Then *self)
+{
+  if (self->destroy != NULL && self->data != NULL)
+    self->destroy (self->data);
+  g_object_unref (self->window);
+  g_free (self);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Then, then_free)
+
+static void
+then_run (Then *self)
+{
+  if (self->then != NULL)
+    self->then (self->window, self->data);
+}
+
+/* A name for the map in dialogs: its file, else its title. (transfer full) */
+static char *
+map_name (AmWindow *self)
+{
+  GFile *file = am_session_get_file (self->session);
+  AmDocument *document = am_session_get_document (self->session);
+  const char *title = document ? am_document_get_title (document) : NULL;
+
+  if (file != NULL)
+    return _am_ui_display_name (file);
+  if (title != NULL && title[0] != '\0')
+    return g_strdup (title);
+  /* Translators: the name of a map that has no file and no title yet */
+  return g_strdup (_("Untitled Map"));
+}
+
+/* The buttons' looks and roles: @destructive (nullable) in red, @suggested as the
+ * default, @close what Escape answers. */
+static void
+set_responses (GtkWidget  *dialog,
+               const char *destructive,
+               const char *suggested,
+               const char *close)
+{
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+
+  if (destructive != NULL)
+    adw_message_dialog_set_response_appearance (message, destructive, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (message, suggested, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (message, suggested);
+  adw_message_dialog_set_close_response (message, close);
+}
+
+/* Saving */
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(Then) then = user_data;
+  AmWindow *self = then->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+
+  if (!am_session_save_finish (AM_SESSION (object), result, &error))
+    {
+      g_autofree char *heading = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      /* The write is atomic: the file on disk is as it was, and the map stays open
+       * with its changes.  The message names the file and what went wrong. */
+      /* Translators: heading of an error dialog; %s is a file name */
+      heading = g_strdup_printf (_("Could Not Save “%s”"),
+                                 (const char *) g_object_get_data (G_OBJECT (self), "am-saving-name"));
+      _am_window_message (self, heading, error->message);
+      return;
+    }
+
+  name = _am_ui_display_name (am_session_get_file (self->session));
+  /* Translators: a toast; %s is a file name */
+  title = g_strdup_printf (_("Saved “%s”"), name);
+  _am_window_toast (self, title, NULL, NULL);
+
+  then_run (then);
+}
+
+static gboolean
+is_model_file (GFile *file)
+{
+  g_autofree char *basename = file ? g_file_get_basename (file) : NULL;
+
+  return basename != NULL && g_str_has_suffix (basename, ".json");
+}
+
+void
+_am_window_save (AmWindow       *self,
+                 GFile          *file,
+                 AmWindowThen    then,
+                 gpointer        data,
+                 GDestroyNotify  destroy)
+{
+  GFile *target = file ? file : am_session_get_file (self->session);
+
+  if (am_session_get_document (self->session) == NULL)
+    {
+      if (destroy != NULL && data != NULL)
+        destroy (data);
+      return;
+    }
+
+  /* A new map has no file; a Graphviz file or the bundled article is not a model to
+   * write over: both go to Save As. */
+  if (!is_model_file (target))
+    {
+      _am_window_save_as (self, then, data, destroy);
+      return;
+    }
+
+  g_object_set_data_full (G_OBJECT (self), "am-saving-name", _am_ui_display_name (target), g_free);
+  am_session_save_async (self->session, file, NULL, save_done_cb,
+                         then_new (self, then, data, destroy));
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     Then            *then)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *basename = file ? g_file_get_basename (file) : NULL;
+
+      /* A name typed without an extension gets the model's. */
+      if (file != NULL && basename != NULL && strchr (basename, '.') == NULL)
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *named = g_strconcat (basename, ".json", NULL);
+          GFile *named_file = g_file_get_child (parent, named);
+
+          g_object_unref (file);
+          file = named_file;
+        }
+
+      if (file != NULL)
+        {
+          AmWindow *self = then->window;
+
+          g_object_set_data_full (G_OBJECT (self), "am-saving-name", _am_ui_display_name (file), g_free);
+          am_session_save_async (self->session, file, NULL, save_done_cb, then);
+          then = NULL;
+        }
+    }
+
+  if (then != NULL)
+    then_free (then);
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+void
+_am_window_save_as (AmWindow       *self,
+                    AmWindowThen    then,
+                    gpointer        data,
+                    GDestroyNotify  destroy)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  AmDocument *document = am_session_get_document (self->session);
+  GFile *current = am_session_get_file (self->session);
+  g_autofree char *stem = _am_ui_slugify (document ? am_document_get_title (document) : NULL, 48);
+  g_autofree char *suggested = g_strdup_printf ("%s.json", stem[0] ? stem : "actormap");
+
+  native = gtk_file_chooser_native_new (/* Translators: title of the save dialog */
+                                        _("Save Map"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        /* Translators: button of the save dialog */
+                                        _("_Save"),
+                                        /* Translators: button of the save dialog */
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  /* Translators: a file type filter in the save dialog */
+  gtk_file_filter_set_name (filter, _("Actor Maps (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  if (current != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (current);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), parent, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
+
+  g_signal_connect (native, "response", G_CALLBACK (save_as_response_cb),
+                    then_new (self, then, data, destroy));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Unsaved changes */
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Then             *then)
+{
+  AmWindow *self = then->window;
+
+  self->asking = FALSE;
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      then_run (then);
+      then_free (then);
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      /* Save takes the rest of the way: @then runs once the map is written. */
+      _am_window_save (self, NULL, then->then, g_steal_pointer (&then->data), then->destroy);
+      then_free (then);
+    }
+  else
+    then_free (then);
+}
+
+void
+_am_window_confirm_unsaved (AmWindow       *self,
+                            AmWindowThen    then,
+                            gpointer        data,
+                            GDestroyNotify  destroy)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (!am_session_get_modified (self->session))
+    {
+      if (then != NULL)
+        then (self, data);
+      if (destroy != NULL && data != NULL)
+        destroy (data);
+      return;
+    }
+
+  /* One question at a time: a second close or open while it is up waits for it. */
+  if (self->asking)
+    {
+      if (destroy != NULL && data != NULL)
+        destroy (data);
+      return;
+    }
+
+  name = map_name (self);
+  /* Translators: heading of the dialog shown before unsaved changes would be lost; %s is a file name or the map's title */
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   /* Translators: body of the dialog shown before unsaved changes would be lost */
+                                   _("The map has changes that are not saved. Without saving, they are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    /* Translators: a button of the unsaved changes dialog */
+                                    "cancel", _("_Cancel"),
+                                    /* Translators: a button of the unsaved changes dialog */
+                                    "discard", _("_Discard"),
+                                    /* Translators: a button of the unsaved changes dialog */
+                                    "save", _("_Save"),
+                                    NULL);
+  set_responses (dialog, "discard", "save", "cancel");
+
+  self->asking = TRUE;
+  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb),
+                    then_new (self, then, data, destroy));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* New from an article */
+
+static void
+new_from_article (AmWindow *self,
+                  gpointer  data)
+{
+  am_session_new_from_article (self->session, data);
+}
 
 static void
 replace_with_article (AmWindow  *self,
                       AmArticle *article)
 {
-  g_autoptr(AmArticle) owned = article;
-  g_autoptr(AmDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(document = am_article_to_document (article, &error)))
-    {
-      /* Translators: heading of an error dialog */
-      _am_window_message (self, _("Could Not Make a Map of the Article"), error->message);
-      return;
-    }
-
-  /* A new map has no file yet. */
-  am_session_set_document (self->session, document, NULL);
+  _am_window_confirm_unsaved (self, new_from_article, article, (GDestroyNotify) am_article_free);
 }
 
 static void
@@ -131,6 +431,140 @@ _am_window_is_article_file (GFile *file)
   return basename != NULL && am_article_format_for_name (basename) != AM_ARTICLE_FORMAT_AUTO;
 }
 
+/* Recovery after a crash */
+
+/* What the recovery file was editing, for the question: "x.json", or the map's title. */
+static char *
+recovery_name (GFile *recovery_file)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *path = g_file_get_path (recovery_file);
+  JsonObject *root;
+
+  if (path == NULL || !json_parser_load_from_mapped_file (parser, path, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (json_object_has_member (root, "file")
+      && JSON_NODE_HOLDS_VALUE (json_object_get_member (root, "file")))
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (json_object_get_string_member (root, "file"));
+
+      return _am_ui_display_name (file);
+    }
+
+  if (json_object_has_member (root, "model")
+      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "model")))
+    {
+      JsonObject *model = json_object_get_object_member (root, "model");
+      JsonObject *article = json_object_has_member (model, "article")
+                            && JSON_NODE_HOLDS_OBJECT (json_object_get_member (model, "article"))
+                            ? json_object_get_object_member (model, "article") : NULL;
+      const char *title = article ? json_object_get_string_member_with_default (article, "title", NULL) : NULL;
+
+      if (title != NULL && title[0] != '\0')
+        return g_strdup (title);
+    }
+
+  return NULL;
+}
+
+static void offer_next_recovery (AmWindow *self,
+                                 GList    *files);
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      AmWindow         *self)
+{
+  GList *files = g_object_steal_data (G_OBJECT (dialog), "am-files");
+  GFile *file = files->data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "recover") == 0)
+    {
+      if (!am_session_recover (self->session, file, &error))
+        {
+          /* Translators: heading of an error dialog */
+          _am_window_message (self, _("Could Not Recover the Map"), error->message);
+        }
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      if (!g_file_delete (file, NULL, &error) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_debug ("Could not remove %s: %s", g_file_peek_path (file), error->message);
+    }
+
+  files = g_list_delete_link (files, files);
+  g_object_unref (file);
+  /* Recovering replaced this window's map: the others are offered after it only while
+   * this one has nothing unsaved to lose. */
+  if (files != NULL && !am_session_get_modified (self->session))
+    offer_next_recovery (self, files);
+  else
+    g_list_free_full (files, g_object_unref);
+  g_object_unref (self);
+}
+
+static void
+offer_next_recovery (AmWindow *self,
+                     GList    *files)
+{
+  g_autofree char *name = recovery_name (files->data);
+  g_autofree char *body = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  GtkWidget *dialog;
+
+  info = g_file_query_info (files->data, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && name != NULL)
+    {
+      g_autoptr(GDateTime) when = g_file_info_get_modification_date_time (info);
+      g_autoptr(GDateTime) local = when ? g_date_time_to_local (when) : NULL;
+      /* Translators: a date and time in the recovery dialog, see g_date_time_format() */
+      g_autofree char *time = local ? g_date_time_format (local, _("%e %B %Y, %H:%M")) : NULL;
+
+      /* Translators: body of the recovery dialog; the first %s is a file name or a map's title, the second a date and time */
+      body = g_strdup_printf (_("Actormap stopped before the changes to “%s” were saved. A copy from %s can be recovered."),
+                              name, time ? g_strstrip (time) : "?");
+    }
+  else
+    /* Translators: body of the recovery dialog when the copy does not say what it was */
+    body = g_strdup (_("Actormap stopped before the changes to a map were saved. A copy can be recovered."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   /* Translators: heading of the dialog offered at start after a crash */
+                                   _("Recover Unsaved Map?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    /* Translators: a button of the recovery dialog: delete the copy */
+                                    "discard", _("_Discard"),
+                                    /* Translators: a button of the recovery dialog */
+                                    "recover", _("_Recover"),
+                                    NULL);
+  /* Closing the dialog decides nothing: the copy is offered again next time. */
+  set_responses (dialog, "discard", "recover", "later");
+
+  g_object_set_data (G_OBJECT (dialog), "am-files", files);
+  g_signal_connect (dialog, "response", G_CALLBACK (recovery_response_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+guint
+am_window_offer_recovery (AmWindow *self)
+{
+  GList *files;
+  guint n;
+
+  g_return_val_if_fail (AM_IS_WINDOW (self), 0);
+
+  files = am_session_list_recovery ();
+  n = g_list_length (files);
+  if (files != NULL)
+    offer_next_recovery (self, files);
+
+  return n;
+}
+
 /* The article's details */
 
 static const struct {
@@ -170,15 +604,35 @@ article_field_value (AmDocument     *document,
     }
 }
 
+typedef struct
+{
+  char *values[G_N_ELEMENTS (article_fields)];   /* NULL: unchanged; "" clears */
+} ArticleEdit;
+
+static gboolean
+edit_article_cb (AmDocumentBuilder  *builder,
+                 gpointer            user_data,
+                 GError            **error)
+{
+  ArticleEdit *edit = user_data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (article_fields); i++)
+    if (edit->values[i] != NULL)
+      am_document_builder_set_article_field (builder, article_fields[i].field,
+                                             edit->values[i][0] ? edit->values[i] : NULL);
+
+  return TRUE;
+}
+
 gboolean
 am_window_set_article_details (AmWindow           *self,
                                const char * const *values,
                                GError            **error)
 {
   AmDocument *document;
-  g_autoptr(AmDocumentBuilder) builder = NULL;
-  g_autoptr(AmDocument) edited = NULL;
+  ArticleEdit edit = { { NULL, } };
   gboolean changed = FALSE;
+  gboolean ret = TRUE;
 
   g_return_val_if_fail (AM_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (values != NULL, FALSE);
@@ -186,7 +640,6 @@ am_window_set_article_details (AmWindow           *self,
   if (!(document = am_session_get_document (self->session)))
     return TRUE;
 
-  builder = am_document_builder_new_from_document (document);
   for (guint i = 0; i < G_N_ELEMENTS (article_fields) && values[i] != NULL; i++)
     {
       g_autofree char *value = g_strstrip (g_strdup (values[i]));
@@ -194,21 +647,22 @@ am_window_set_article_details (AmWindow           *self,
 
       if (g_strcmp0 (value, old ? old : "") != 0)
         {
-          am_document_builder_set_article_field (builder, article_fields[i].field,
-                                                 value[0] ? value : NULL);
+          edit.values[i] = g_steal_pointer (&value);
           changed = TRUE;
         }
     }
 
-  if (!changed)
-    return TRUE;
+  /* Nothing changed, no undo step. */
+  if (changed)
+    ret = am_session_edit (self->session,
+                           /* Translators: the name of an undo step, "Undo Edit Article Details" */
+                           _("Edit Article Details"),
+                           edit_article_cb, &edit, error);
 
-  /* The builder validates like the loader; an invalid document changes nothing. */
-  if (!(edited = am_document_builder_build (builder, am_document_get_title (document), error)))
-    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (article_fields); i++)
+    g_free (edit.values[i]);
 
-  am_session_set_document (self->session, edited, am_session_get_file (self->session));
-  return TRUE;
+  return ret;
 }
 
 static void
@@ -268,13 +722,19 @@ _am_window_show_article_details (AmWindow *self)
                                     /* Translators: a button of the article details dialog */
                                     "apply", _("_Apply"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  set_responses (dialog, NULL, "apply", "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (article_details_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return GTK_WINDOW (dialog);
 }
 
+void
+am_window_save (AmWindow *self,
+                GFile    *file)
+{
+  g_return_if_fail (AM_IS_WINDOW (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  _am_window_save (self, file, NULL, NULL, NULL);
+}
