@@ -1541,6 +1541,82 @@ test_suggestions_pane (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pane)));
 }
 
+static char *
+write_recovery (const char *name,
+                AmDocument *document,
+                GFile      *edited)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "actormap", "recovery", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GBytes) model = am_document_to_json (document, AM_JSON_INCLUDE_SUGGESTED);
+  g_autofree char *uri = edited ? g_file_get_uri (edited) : NULL;
+  g_autofree char *quoted = uri ? g_strdup_printf ("\"%s\"", uri) : g_strdup ("null");
+  g_autofree char *json = g_strdup_printf ("{\"file\": %s, \"model\": %.*s}", quoted,
+                                           (int) g_bytes_get_size (model),
+                                           (const char *) g_bytes_get_data (model, NULL));
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+static void
+test_recovery_offer (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *kept_path = g_build_filename (f->tmpdir, "kept & <map>.json", NULL);
+  g_autoptr(GFile) kept = g_file_new_for_path (kept_path);
+  g_autoptr(AmDocumentBuilder) builder = am_document_builder_new_from_document (f->document);
+  g_autoptr(AmDocument) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Nothing left behind: nothing offered. */
+  g_assert_cmpuint (am_window_offer_recovery (f->window), ==, 0);
+  g_assert_false (has_message_dialog (f));
+
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_TITLE, "Recovered Title");
+  edited = am_document_builder_build (builder, "recovered", &error);
+  g_assert_no_error (error);
+
+  /* Two sessions of a process that is gone (no process has such an id) left copies. */
+  first = write_recovery ("999999998-1.json", edited, kept);
+  second = write_recovery ("999999999-1.json", edited, NULL);
+  g_assert_cmpuint (am_window_offer_recovery (f->window), ==, 2);
+  g_assert_true (wait_for (f, has_message_dialog));
+  dialog = find_message_dialog (f);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recover Unsaved Map?");
+
+  /* The one offered first is discarded: its copy goes, the map stays. */
+  {
+    gboolean names_kept = strstr (adw_message_dialog_get_body (dialog), "kept & <map>.json") != NULL;
+    const char *discarded = names_kept ? first : second;
+    const char *recovered = names_kept ? second : first;
+
+    if (!names_kept)
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Recovered Title"));
+    adw_message_dialog_response (dialog, "discard");
+    ui_test_drain ();
+    g_assert_false (g_file_test (discarded, G_FILE_TEST_EXISTS));
+    g_assert_true (am_session_get_document (f->session) == f->document);
+
+    /* The next is offered; Recover brings the map back, unsaved, editing its file. */
+    g_assert_true (wait_for (f, has_message_dialog));
+    adw_message_dialog_response (find_message_dialog (f), "recover");
+    g_assert_true (wait_for (f, not_busy));
+    g_assert_cmpstr (am_document_get_title (am_session_get_document (f->session)), ==, "Recovered Title");
+    g_assert_true (am_session_get_modified (f->session));
+    if (names_kept)
+      g_assert_null (am_session_get_file (f->session));
+    else
+      g_assert_true (g_file_equal (am_session_get_file (f->session), kept));
+    g_assert_false (g_file_test (recovered, G_FILE_TEST_EXISTS));
+    g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "• Recovered Title");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1601,6 +1677,7 @@ main (int   argc,
   ADD ("open-unsaved", test_open_unsaved);
   ADD ("save", test_save);
   ADD ("suggestions-pane", test_suggestions_pane);
+  ADD ("recovery-offer", test_recovery_offer);
 
 #undef ADD
 
