@@ -1969,23 +1969,6 @@ am_session_get_suggesting (AmSession *self)
   return self->suggesting;
 }
 
-/* FIXME(am8-import): am_article_to_document() is declared but not merged yet; this does
- * the same through the builder until it is, then goes. */
-static AmDocument *
-document_from_article (const AmArticle  *article,
-                       GError          **error)
-{
-  g_autoptr(AmDocumentBuilder) builder = am_document_builder_new ();
-
-  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_TITLE, article->title);
-  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_DATE, article->date);
-  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_PUBLISHER, article->publisher);
-  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_SOURCE, article->source);
-  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_URL, article->url);
-  am_document_builder_set_paragraphs (builder, (const char * const *) article->paragraphs);
-  return am_document_builder_build (builder, article->title, error);
-}
-
 void
 am_session_new_from_article (AmSession       *self,
                              const AmArticle *article)
@@ -1996,7 +1979,7 @@ am_session_new_from_article (AmSession       *self,
   g_return_if_fail (AM_IS_SESSION (self));
   g_return_if_fail (article != NULL);
 
-  document = document_from_article (article, &error);
+  document = am_article_to_document (article, &error);
   if (document == NULL)
     {
       g_signal_emit (self, signals [LOAD_FAILED], 0, NULL, error);

@@ -6,11 +6,14 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "am-article-view.h"
+#include "am-edit-util.h"
 #include "am-evidence-index.h"
 #include "am-ui-util.h"
+#include "am-word-snap.h"
 
 struct _AmArticleView
 {
@@ -35,6 +38,8 @@ struct _AmArticleView
   GArray          *paragraph_lengths;  /* gsize, bytes of each paragraph as shown */
   GArray          *paragraph_lines;    /* int, the buffer line of each paragraph */
   GArray          *line_paragraphs;    /* int, the paragraph of each buffer line, or -1 */
+  GMenu           *annotate_menu;      /* the text view's extra menu: one section */
+  GMenu           *annotate_section;   /* its items; the last one names the selection */
 
   /* Borrowed References (owned by the buffer's tag table) */
   GtkTextTag      *title_tag;
@@ -47,6 +52,8 @@ struct _AmArticleView
   GtkTextMark     *scroll_mark;
 
   AmEvidenceSpan   hover;
+  double           press_x;            /* where the last primary press was */
+  double           press_y;
   guint            has_hover : 1;
   guint            dark : 1;
 };
@@ -61,6 +68,9 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+static void update_annotate_menu    (AmArticleView *self);
+static void update_annotate_actions (AmArticleView *self);
 
 static GtkTextBuffer *
 get_buffer (AmArticleView *self)
@@ -367,6 +377,36 @@ rebuild_text (AmArticleView *self,
   gtk_stack_set_visible_child_name (self->stack, "text");
 }
 
+/* An edit makes a new document with the same article: the text, its scroll position
+ * and the reader's text selection stay; only the evidence marks are made again. */
+static void
+refresh_evidence (AmArticleView *self,
+                  AmDocument    *document)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  AmEvidenceIndex *shared = am_session_get_evidence_index (self->session);
+  const AmEvidenceSpan *spans;
+  GtkTextIter start, end;
+  guint n_spans;
+
+  if (self->has_hover && span_range (self, &self->hover, &start, &end))
+    gtk_text_buffer_remove_tag (buffer, self->hover_tag, &start, &end);
+  self->has_hover = FALSE;
+
+  g_clear_pointer (&self->index, am_evidence_index_unref);
+  if (shared != NULL && am_evidence_index_get_document (shared) == document)
+    self->index = am_evidence_index_ref (shared);
+  else
+    self->index = am_evidence_index_new (document);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->evidence_tag, &start, &end);
+  spans = am_evidence_index_get_spans (self->index, &n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    if (span_range (self, &spans[i], &start, &end))
+      gtk_text_buffer_apply_tag (buffer, self->evidence_tag, &start, &end);
+}
+
 /* Rebuilds the text when the session's document is not the one shown.  Every handler
  * calls it first: GObject does not promise that "notify::document" comes before
  * "notify::selection" when the session changes both at once. */
@@ -379,7 +419,13 @@ sync_text (AmArticleView *self)
     return FALSE;
 
   g_clear_pointer (&self->choices, g_strfreev);
-  rebuild_text (self, document);
+  if (self->session != NULL && _am_edit_same_article (document, shown_document (self)))
+    refresh_evidence (self, document);
+  else
+    rebuild_text (self, document);
+
+  update_annotate_menu (self);
+  update_annotate_actions (self);
 
   return TRUE;
 }
@@ -690,14 +736,444 @@ pressed_cb (AmArticleView   *self,
             double           y,
             GtkGestureClick *gesture)
 {
+  self->press_x = x;
+  self->press_y = y;
+}
+
+static void
+released_cb (AmArticleView   *self,
+             int              n_press,
+             double           x,
+             double           y,
+             GtkGestureClick *gesture)
+{
   guint paragraph;
   gsize offset;
 
-  /* Double and triple clicks select words and lines as usual. */
-  if (n_press != 1 || !position_at (self, x, y, &paragraph, &offset))
+  /* Double and triple clicks select words and lines as usual.  On release, not on
+   * press: a press that goes on to drag selects words to annotate, and must not change
+   * the selected item (the words may be evidence for it). */
+  if (n_press != 1 || hypot (x - self->press_x, y - self->press_y) > 4.0
+      || gtk_text_buffer_get_has_selection (get_buffer (self))
+      || !position_at (self, x, y, &paragraph, &offset))
     return;
 
   am_article_view_activate_at (self, paragraph, offset);
+}
+
+/* Annotating: the words selected in the text become an actor, an alias, a relation, a
+ * statement or a piece of evidence.  The text view's own context menu (right click,
+ * Menu, Shift+F10) carries the choices as its extra menu; they act through the
+ * "article.*" actions below. */
+
+/* The selected words as paragraph and byte range, snapped to whole words
+ * (am_word_snap); FALSE when nothing of a paragraph is selected.  A selection over
+ * several paragraphs keeps to its first. */
+static gboolean
+selected_span (AmArticleView  *self,
+               AmEvidenceSpan *span)
+{
+  GtkTextIter start, end;
+  int line;
+  gsize length, from, to;
+
+  if (self->index == NULL
+      || !gtk_text_buffer_get_selection_bounds (get_buffer (self), &start, &end))
+    return FALSE;
+
+  line = gtk_text_iter_get_line (&start);
+  if (line < 0 || (guint) line >= self->line_paragraphs->len
+      || g_array_index (self->line_paragraphs, int, line) < 0)
+    return FALSE;
+
+  span->paragraph = g_array_index (self->line_paragraphs, int, line);
+  length = g_array_index (self->paragraph_lengths, gsize, span->paragraph);
+  from = gtk_text_iter_get_line_index (&start);
+  to = gtk_text_iter_get_line (&end) == line ? (gsize) gtk_text_iter_get_line_index (&end) : length;
+
+  if (!am_word_snap (paragraph_text (self, span->paragraph), length, &from, &to))
+    return FALSE;
+
+  span->start = from;
+  span->end = to;
+
+  return TRUE;
+}
+
+/* The actors the sentence at @span supports, most specific first. (transfer full) */
+static GStrv
+actors_in_sentence (AmArticleView        *self,
+                    const AmEvidenceSpan *span)
+{
+  g_auto(GStrv) items = am_evidence_index_items_at (self->index, span->paragraph, span->start);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  AmDocument *document = shown_document (self);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    if (_am_ui_item_type (document, items[i]) == AM_ITEM_ENTITY)
+      g_strv_builder_add (builder, items[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+can_annotate (AmArticleView *self)
+{
+  AmEvidenceSpan span;
+
+  return self->session != NULL && shown_document (self) == get_document (self)
+         && selected_span (self, &span);
+}
+
+static void
+update_annotate_actions (AmArticleView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean can = can_annotate (self);
+  const char *selection = get_selection (self);
+
+  gtk_widget_action_set_enabled (widget, "article.new-actor", can);
+  gtk_widget_action_set_enabled (widget, "article.add-alias", can);
+  gtk_widget_action_set_enabled (widget, "article.new-relation", can);
+  gtk_widget_action_set_enabled (widget, "article.add-relation", can);
+  gtk_widget_action_set_enabled (widget, "article.new-statement", can);
+  gtk_widget_action_set_enabled (widget, "article.add-statement", can);
+  gtk_widget_action_set_enabled (widget, "article.add-evidence", can && selection != NULL);
+}
+
+/* The last item of the menu names the item the words would be evidence for. */
+static void
+update_evidence_item (AmArticleView *self)
+{
+  AmDocument *document = shown_document (self);
+  const char *selection = get_selection (self);
+  guint n = g_menu_model_get_n_items (G_MENU_MODEL (self->annotate_section));
+  g_autofree char *label = NULL;
+
+  if (n == 0)
+    return;
+
+  if (selection != NULL && _am_ui_document_has_id (document, selection))
+    {
+      g_autofree char *name = _am_ui_describe_item (document, selection, 32);
+
+      /* Translators: an item of the article's context menu; %s names the selected actor,
+       * relation or statement */
+      label = g_strdup_printf (_("Add as _Evidence to %s"), name);
+    }
+  else
+    /* Translators: an item of the article's context menu (disabled: nothing is selected) */
+    label = g_strdup (_("Add as _Evidence to the Selected Item"));
+
+  g_menu_remove (self->annotate_section, n - 1);
+  g_menu_append (self->annotate_section, label, "article.add-evidence");
+}
+
+/* The extra menu of the text view, made again for each document: the aliases submenu
+ * lists its actors. */
+static void
+update_annotate_menu (AmArticleView *self)
+{
+  AmDocument *document = shown_document (self);
+  g_autoptr(GMenu) kinds = g_menu_new ();
+  g_autoptr(GMenu) actors = g_menu_new ();
+  g_autoptr(GPtrArray) sorted = NULL;
+
+  g_menu_remove_all (self->annotate_section);
+  if (document == NULL || am_document_get_n_paragraphs (document) == 0)
+    return;
+
+  for (guint kind = 0; kind < AM_N_ENTITY_KINDS; kind++)
+    {
+      g_autoptr(AmEntity) probe = g_object_new (AM_TYPE_ENTITY, "kind", kind, NULL);
+      g_autofree char *label = _am_ui_kind_label (probe);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "article.new-actor",
+                                               g_variant_new_string (am_entity_kind_to_string (kind)));
+      g_menu_append_item (kinds, item);
+    }
+  /* Translators: a submenu of the article's context menu: the selected words become a new
+   * actor of the kind chosen */
+  g_menu_append_submenu (self->annotate_section, _("New _Actor"), G_MENU_MODEL (kinds));
+
+  sorted = _am_edit_sorted_actors (document, NULL);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      AmEntity *entity = g_ptr_array_index (sorted, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (am_entity_get_name (entity), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "article.add-alias",
+                                               g_variant_new_string (am_entity_get_id (entity)));
+      g_menu_append_item (actors, item);
+    }
+  /* Translators: a submenu of the article's context menu: the selected words become
+   * another name of the actor chosen */
+  g_menu_append_submenu (self->annotate_section, _("Add as A_lias of"), G_MENU_MODEL (actors));
+
+  /* Translators: an item of the article's context menu */
+  g_menu_append (self->annotate_section, _("New _Relation…"), "article.new-relation");
+  /* Translators: an item of the article's context menu */
+  g_menu_append (self->annotate_section, _("New _Statement…"), "article.new-statement");
+  /* Named by update_evidence_item(). */
+  g_menu_append (self->annotate_section, "", "article.add-evidence");
+  update_evidence_item (self);
+}
+
+/* The selected words as evidence, or NULL (after the error bell) when there are none. */
+static AmEvidence *
+take_evidence (AmArticleView *self)
+{
+  AmEvidence *evidence = am_article_view_dup_selected_evidence (self);
+
+  if (evidence == NULL)
+    gtk_widget_error_bell (GTK_WIDGET (self));
+
+  return evidence;
+}
+
+/* The edits, one action each: "article.new-actor" ("s", a kind), "article.add-alias"
+ * ("s", an actor), "article.add-relation" ("(sssb)": source, target, label, directed),
+ * "article.add-statement" ("(ssb)": speaker, words, quoted) and "article.add-evidence"
+ * (to the selected item).  The selected words are the evidence (and the new actor's name
+ * or alias); what an edit makes (or adds to) is then selected from here, so the text
+ * stays where the reader is.  A refused edit is told. */
+static void
+annotate_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AmArticleView *self = AM_ARTICLE_VIEW (widget);
+  g_autoptr(AmEvidence) evidence = take_evidence (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  const char *words;
+
+  if (evidence == NULL)
+    return;
+
+  words = am_evidence_get_text (evidence);
+
+  if (g_str_equal (action_name, "article.new-actor"))
+    {
+      AmEntityKind kind = am_entity_kind_from_string (g_variant_get_string (parameter, NULL));
+
+      id = am_session_add_actor (self->session, words, kind, evidence, &error);
+    }
+  else if (g_str_equal (action_name, "article.add-alias"))
+    {
+      const char *entity = g_variant_get_string (parameter, NULL);
+
+      if (am_session_add_alias (self->session, entity, words, evidence, &error))
+        id = g_strdup (entity);
+    }
+  else if (g_str_equal (action_name, "article.add-relation"))
+    {
+      const char *source, *target, *label;
+      gboolean directed;
+
+      g_variant_get (parameter, "(&s&s&sb)", &source, &target, &label, &directed);
+      id = am_session_add_relation (self->session, source, target, label, NULL, directed,
+                                    evidence, &error);
+    }
+  else if (g_str_equal (action_name, "article.add-statement"))
+    {
+      const char *speaker, *text;
+      gboolean quoted;
+
+      g_variant_get (parameter, "(&s&sb)", &speaker, &text, &quoted);
+      id = am_session_add_statement (self->session, speaker, text, quoted, evidence, &error);
+    }
+  else
+    {
+      g_autofree char *item = g_strdup (get_selection (self));
+
+      if (item == NULL)
+        return;
+      am_session_add_evidence (self->session, item, evidence, &error);
+    }
+
+  if (error != NULL)
+    _am_edit_report_error (GTK_WIDGET (self), error);
+  else if (id != NULL)
+    am_session_select (self->session, id, AM_SELECTION_ORIGIN_ARTICLE);
+}
+
+/* The dialogs behind "New Relation…" and "New Statement…": a form, then the action
+ * above with what it says.  The selection may change while the dialog is open, so the
+ * dialog keeps the span it was opened for and puts it back before acting. */
+
+typedef struct
+{
+  AmArticleView  *self;       /* a reference */
+  AmEvidenceSpan  span;
+  GtkWidget      *first;      /* source or speaker */
+  GtkWidget      *second;     /* target, or NULL */
+  GtkWidget      *entry;      /* label or text */
+  GtkWidget      *check;      /* directed or quoted */
+} FormData;
+
+static void
+form_data_free (FormData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data);
+}
+
+static void
+form_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  FormData         *data)
+{
+  AmArticleView *self = data->self;
+  const char *first = _am_edit_actor_dropdown_get_id (data->first);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (data->entry));
+  gboolean check = gtk_check_button_get_active (GTK_CHECK_BUTTON (data->check));
+
+  if (g_strcmp0 (response, "create") != 0 || self->session == NULL || first == NULL)
+    return;
+
+  if (!am_article_view_select_text (self, data->span.paragraph, data->span.start, data->span.end))
+    return;
+
+  if (data->second != NULL)
+    {
+      const char *second = _am_edit_actor_dropdown_get_id (data->second);
+
+      if (second != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "article.add-relation", "(sssb)",
+                                    first, second, text, check);
+    }
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "article.add-statement", "(ssb)",
+                                first, text, check);
+}
+
+static gboolean
+is_quote_mark (gunichar c)
+{
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB;
+}
+
+/* The words without the quotation marks around them, if any. (transfer full) */
+static char *
+strip_quotes (const char *text,
+              gboolean   *had_quotes)
+{
+  const char *end = text + strlen (text);
+  const char *last;
+
+  *had_quotes = FALSE;
+  if (end == text || !is_quote_mark (g_utf8_get_char (text)))
+    return g_strdup (text);
+
+  last = g_utf8_find_prev_char (text, end);
+  text = g_utf8_next_char (text);
+  if (last >= text && is_quote_mark (g_utf8_get_char (last)))
+    end = last;
+  /* Punctuation inside the closing mark stays with the words. */
+  *had_quotes = TRUE;
+
+  return g_strstrip (g_strndup (text, end - text));
+}
+
+static void
+open_form (AmArticleView *self,
+           gboolean       relation)
+{
+  g_autoptr(AmEvidence) evidence = take_evidence (self);
+  g_auto(GStrv) mentioned = NULL;
+  AmDocument *document = shown_document (self);
+  const char *selection = get_selection (self);
+  const char *first_id = NULL, *second_id = NULL;
+  g_autofree char *text = NULL;
+  gboolean quoted = FALSE;
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+  FormData *data;
+
+  if (evidence == NULL)
+    return;
+
+  data = g_new0 (FormData, 1);
+  data->self = g_object_ref (self);
+  selected_span (self, &data->span);
+
+  /* The actors this sentence already names come first; else the selected actor. */
+  mentioned = actors_in_sentence (self, &data->span);
+  if (mentioned[0] != NULL)
+    {
+      first_id = mentioned[0];
+      second_id = mentioned[1];
+    }
+  else if (_am_ui_item_type (document, selection) == AM_ITEM_ENTITY)
+    first_id = selection;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  data->first = _am_edit_actor_dropdown_new (document, first_id, NULL, NULL);
+
+  if (relation)
+    {
+      text = g_strdup (am_evidence_get_text (evidence));
+      data->second = _am_edit_actor_dropdown_new (document, second_id, NULL, NULL);
+      /* Translators: the first actor of a new relation */
+      gtk_box_append (GTK_BOX (box), _am_edit_form_field (_("_From"), data->first));
+      /* Translators: the second actor of a new relation */
+      gtk_box_append (GTK_BOX (box), _am_edit_form_field (_("_To"), data->second));
+      /* Translators: a check box in the New Relation dialog */
+      data->check = gtk_check_button_new_with_mnemonic (_("_One way, from the first to the second"));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (data->check), TRUE);
+    }
+  else
+    {
+      text = strip_quotes (am_evidence_get_text (evidence), &quoted);
+      /* Translators: who made a new statement */
+      gtk_box_append (GTK_BOX (box), _am_edit_form_field (_("_Speaker"), data->first));
+      /* Translators: a check box in the New Statement dialog */
+      data->check = gtk_check_button_new_with_mnemonic (_("_Quoted word for word"));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (data->check), quoted);
+    }
+
+  data->entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (data->entry), text);
+  gtk_entry_set_activates_default (GTK_ENTRY (data->entry), TRUE);
+  gtk_box_append (GTK_BOX (box),
+                  _am_edit_form_field (relation
+                                       /* Translators: the label of a new relation ("met") */
+                                       ? _("_Label")
+                                       /* Translators: the words of a new statement */
+                                       : _("_Words"),
+                                       data->entry));
+  gtk_box_append (GTK_BOX (box), data->check);
+
+  dialog = _am_edit_dialog_new (GTK_WIDGET (self),
+                                relation
+                                /* Translators: the heading of a dialog */
+                                ? _("New Relation")
+                                /* Translators: the heading of a dialog */
+                                : _("New Statement"),
+                                NULL, "create",
+                                /* Translators: the button that makes a new relation or statement */
+                                _("C_reate"), FALSE, box);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (form_response_cb), data,
+                         (GClosureNotify) form_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_relation_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  open_form (AM_ARTICLE_VIEW (widget), TRUE);
+}
+
+static void
+new_statement_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  open_form (AM_ARTICLE_VIEW (widget), FALSE);
 }
 
 /* Following the session */
@@ -719,6 +1195,8 @@ selection_changed_cb (AmArticleView *self)
 
   sync_text (self);
   update_highlight (self);
+  update_evidence_item (self);
+  update_annotate_actions (self);
 
   /* The bar stays while the selection is one of its choices. */
   if (self->choices != NULL
@@ -781,6 +1259,8 @@ am_article_view_finalize (GObject *object)
   g_clear_pointer (&self->paragraph_lengths, g_array_unref);
   g_clear_pointer (&self->paragraph_lines, g_array_unref);
   g_clear_pointer (&self->line_paragraphs, g_array_unref);
+  g_clear_object (&self->annotate_menu);
+  g_clear_object (&self->annotate_section);
 
   G_OBJECT_CLASS (am_article_view_parent_class)->finalize (object);
 }
@@ -852,6 +1332,16 @@ am_article_view_class_init (AmArticleViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "article.select", "s", select_action_cb);
+  gtk_widget_class_install_action (widget_class, "article.new-actor", "s", annotate_action_cb);
+  gtk_widget_class_install_action (widget_class, "article.add-alias", "s", annotate_action_cb);
+  gtk_widget_class_install_action (widget_class, "article.add-relation", "(sssb)",
+                                   annotate_action_cb);
+  gtk_widget_class_install_action (widget_class, "article.add-statement", "(ssb)",
+                                   annotate_action_cb);
+  gtk_widget_class_install_action (widget_class, "article.add-evidence", NULL, annotate_action_cb);
+  gtk_widget_class_install_action (widget_class, "article.new-relation", NULL, new_relation_action_cb);
+  gtk_widget_class_install_action (widget_class, "article.new-statement", NULL,
+                                   new_statement_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "amarticleview");
@@ -913,6 +1403,7 @@ am_article_view_init (AmArticleView *self)
    * for text selection; this one never claims, so selecting text still works. */
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (click, "released", G_CALLBACK (released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
 
   motion = gtk_event_controller_motion_new ();
@@ -929,7 +1420,15 @@ am_article_view_init (AmArticleView *self)
                                  G_CALLBACK (reveal_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.select", FALSE);
 
+  self->annotate_menu = g_menu_new ();
+  self->annotate_section = g_menu_new ();
+  g_menu_append_section (self->annotate_menu, NULL, G_MENU_MODEL (self->annotate_section));
+  gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (self->annotate_menu));
+  g_signal_connect_object (buffer, "notify::has-selection",
+                           G_CALLBACK (update_annotate_actions), self, G_CONNECT_SWAPPED);
+
   rebuild_text (self, NULL);
+  update_annotate_actions (self);
 }
 
 /* Public API */
@@ -961,6 +1460,8 @@ am_article_view_set_session (AmArticleView *self,
   clear_choices (self);
   sync_text (self);
   update_highlight (self);
+  update_annotate_menu (self);
+  update_annotate_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
 }
@@ -1074,4 +1575,46 @@ am_article_view_get_choices (AmArticleView *self)
   g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), NULL);
 
   return (const char * const *) self->choices;
+}
+
+gboolean
+am_article_view_select_text (AmArticleView *self,
+                             guint          paragraph,
+                             gsize          start,
+                             gsize          end)
+{
+  GtkTextIter from, to;
+
+  g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), FALSE);
+
+  sync_text (self);
+
+  if (start > end || start > G_MAXSSIZE || end > G_MAXSSIZE
+      || !am_article_view_get_iter (self, paragraph, start, &from)
+      || !am_article_view_get_iter (self, paragraph, end, &to))
+    return FALSE;
+
+  gtk_text_buffer_select_range (get_buffer (self), &from, &to);
+
+  return TRUE;
+}
+
+AmEvidence *
+am_article_view_dup_selected_evidence (AmArticleView *self)
+{
+  AmEvidenceSpan span;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), NULL);
+
+  sync_text (self);
+
+  if (!selected_span (self, &span))
+    return NULL;
+
+  /* Verbatim from the document's paragraph, not from the buffer, which shows line
+   * breaks as spaces. */
+  text = g_strndup (paragraph_text (self, span.paragraph) + span.start, span.end - span.start);
+
+  return am_evidence_new (span.paragraph, text, span.start);
 }

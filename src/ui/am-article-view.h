@@ -42,6 +42,25 @@ void         am_article_view_reveal        (AmArticleView *self,
                                             guint          paragraph,
                                             gssize         offset);
 
+/* Annotating.  The text view's context menu (right click, Menu, Shift+F10) offers, for
+ * the selected words: "article.new-actor" ("s", a kind such as "person"; the name is the
+ * words), "article.add-alias" ("s", an actor id), "article.new-relation" and
+ * "article.new-statement" (dialogs that end in "article.add-relation" "(sssb)": source,
+ * target, label, directed; and "article.add-statement" "(ssb)": speaker, words, quoted),
+ * and "article.add-evidence" (to the session's selection).  Each is one session edit
+ * whose evidence is the selection snapped to whole words (am_word_snap); a new item is
+ * then selected.  The actions are disabled while no words are selected. */
+
+/* Selects bytes [@start, @end) of @paragraph in the text (as a mouse would); FALSE when
+ * out of range. */
+gboolean     am_article_view_select_text   (AmArticleView *self,
+                                            guint          paragraph,
+                                            gsize          start,
+                                            gsize          end);
+/* The selected words as evidence: the paragraph of the selection's start, and the words
+ * it touches there, verbatim.  NULL when no words are selected. (transfer full) */
+AmEvidence  *am_article_view_dup_selected_evidence (AmArticleView *self);
+
 /* For tests and accessibility checks. */
 GtkTextView *am_article_view_get_text_view (AmArticleView *self);
 /* The buffer position of byte @offset of @paragraph; FALSE when out of range. */

@@ -56,6 +56,18 @@ select_neighbour_cb (GtkWidget  *widget,
                                      CLAMP (dx, -1, 1), CLAMP (dy, -1, 1));
 }
 
+static void
+move_selection_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  int dx = 0, dy = 0;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  _am_canvas_input_move_selection (_am_canvas_get_input (AM_CANVAS (widget)),
+                                   CLAMP (dx, -1, 1), CLAMP (dy, -1, 1));
+}
+
 void
 _am_canvas_actions_update (AmCanvas *self)
 {
@@ -69,6 +81,8 @@ _am_canvas_actions_update (AmCanvas *self)
                                  has_scene && zoom > AM_CANVAS_MIN_ZOOM);
   gtk_widget_action_set_enabled (widget, "canvas.zoom-fit", has_scene);
   gtk_widget_action_set_enabled (widget, "canvas.select-neighbour", has_scene);
+  gtk_widget_action_set_enabled (widget, "canvas.move-selection",
+                                 has_scene && am_canvas_get_session (self) != NULL);
 }
 
 void
@@ -79,6 +93,28 @@ _am_canvas_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_fit_cb);
   gtk_widget_class_install_action (widget_class, "canvas.select-neighbour", "(ii)",
                                    select_neighbour_cb);
+  gtk_widget_class_install_action (widget_class, "canvas.move-selection", "(ii)",
+                                   move_selection_cb);
+
+  /* Alt+arrows move the selected actor, as a drag does. */
+  {
+    static const struct { guint key, keypad; int dx, dy; } moves[] = {
+      { GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0 },
+      { GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0 },
+      { GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1 },
+      { GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+      {
+        gtk_widget_class_add_binding_action (widget_class, moves[i].key, GDK_ALT_MASK,
+                                             "canvas.move-selection", "(ii)",
+                                             moves[i].dx, moves[i].dy);
+        gtk_widget_class_add_binding_action (widget_class, moves[i].keypad, GDK_ALT_MASK,
+                                             "canvas.move-selection", "(ii)",
+                                             moves[i].dx, moves[i].dy);
+      }
+  }
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "canvas.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "canvas.zoom-in", NULL);

@@ -6,6 +6,7 @@
 
 #include "am-canvas.h"
 #include "am-canvas-layers.h"
+#include "am-theme.h"
 #include "am-view.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,9 @@ void            _am_canvas_select            (AmCanvas          *self,
 gboolean        _am_canvas_get_fit_next_scene (AmCanvas    *self);
 void            _am_canvas_set_fit_next_scene (AmCanvas    *self,
                                                gboolean     fit);
+/* The next scene comes from an edit of the document shown: the view stays. */
+void            _am_canvas_set_keep_next_view (AmCanvas    *self,
+                                               gboolean     keep);
 
 /* am-canvas-session.c: following a session. */
 GSignalGroup   *_am_canvas_session_signals_new (AmCanvas   *self);
@@ -73,6 +77,8 @@ typedef enum
   AM_CANVAS_INPUT_PANNING,      /* dragging the map */
   AM_CANVAS_INPUT_PINCHING,     /* two fingers zoom (and pan) */
   AM_CANVAS_INPUT_FLYING,       /* a fly-to animation runs */
+  AM_CANVAS_INPUT_MOVING,       /* dragging an actor to a new place */
+  AM_CANVAS_INPUT_CONNECTING,   /* Shift+dragging (or in connect mode) from one actor to another */
 } AmCanvasInputState;
 
 typedef struct _AmCanvasInput AmCanvasInput;
@@ -98,6 +104,24 @@ void               _am_canvas_input_stop_flying      (AmCanvasInput *input);
 void               _am_canvas_input_select_neighbour (AmCanvasInput *input,
                                                       int            dx,
                                                       int            dy);
+
+/* Editing on the map (with a session whose document has the actor). */
+/* Alt+arrows: moves the selected actor by (@dx, @dy) steps; the error bell when it cannot. */
+void               _am_canvas_input_move_selection   (AmCanvasInput *input,
+                                                      int            dx,
+                                                      int            dy);
+/* Draws what a drag shows: the moved actor at its new place, or the line being drawn. */
+void               _am_canvas_input_snapshot         (AmCanvasInput *input,
+                                                      GtkSnapshot   *snapshot,
+                                                      const AmTheme *theme);
+/* A new scene came: a moved actor is shown where the scene has it. */
+void               _am_canvas_input_scene_changed    (AmCanvasInput *input);
+/* The label popover of a new relation, a child of the canvas. */
+void               _am_canvas_input_size_allocate    (AmCanvasInput *input);
+void               _am_canvas_input_dispose          (AmCanvasInput *input);
+/* (transfer none) (nullable): the popover, once made. */
+GtkPopover        *_am_canvas_input_get_connect_popover (AmCanvasInput *input);
+gboolean           _am_canvas_get_connect_mode       (AmCanvas      *self);
 
 /* am-canvas-a11y.c */
 /* What the tooltip says for @id (name, kind and role; or a relation's ends and type), or

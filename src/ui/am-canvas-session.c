@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "am-canvas-private.h"
+#include "am-edit-util.h"
 
 /*
  * With a session the canvas needs nobody to hand it anything: it shows the session's
@@ -15,19 +16,44 @@
  * "win.select".
  */
 
+/* Save As: the same map, another file. */
+static void
+file_changed_cb (AmCanvas   *self,
+                 GParamSpec *pspec,
+                 AmSession  *session)
+{
+  GFile *file = am_session_get_file (session);
+
+  g_object_set_data_full (G_OBJECT (self), "am-session-file",
+                          file ? g_object_ref (file) : NULL, g_object_unref);
+}
+
 static void
 document_changed_cb (AmCanvas   *self,
                      GParamSpec *pspec,
                      AmSession  *session)
 {
+  AmDocument *old = am_canvas_get_document (self);
+  AmDocument *document = am_session_get_document (session);
+  GFile *file = am_session_get_file (session);
+  GFile *old_file = g_object_get_data (G_OBJECT (self), "am-session-file");
+  /* An edit makes a new document of the same article from the same file, laid out
+   * keeping the places of what was there: it is the same map, changed. */
+  gboolean edited = old != NULL && document != NULL && document != old
+                    && (file == old_file || (file && old_file && g_file_equal (file, old_file)))
+                    && _am_edit_same_article (old, document);
+
+  file_changed_cb (self, NULL, session);
+
   /* Another document's map would only mislead while this one is laid out (its names,
    * clicks on ids this document does not have): the canvas starts empty.  A relayout
-   * of the same document keeps the old picture until the new one is drawn. */
-  if (am_canvas_get_document (self) != NULL && am_session_get_document (session) != am_canvas_get_document (self))
+   * of the same document, or of an edit of it, keeps the old picture until the new one
+   * is drawn, and the view where it is. */
+  if (old != NULL && document != old && !edited)
     am_canvas_set_scene (self, NULL);
-  am_canvas_set_document (self, am_session_get_document (session));
-  /* A new document starts fitted; a relayout of the same one keeps the view. */
-  _am_canvas_set_fit_next_scene (self, TRUE);
+  am_canvas_set_document (self, document);
+  _am_canvas_set_fit_next_scene (self, !edited);
+  _am_canvas_set_keep_next_view (self, edited);
 }
 
 static void
@@ -90,6 +116,8 @@ _am_canvas_session_signals_new (AmCanvas *self)
 
   g_signal_group_connect_object (group, "notify::document",
                                  G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (group, "notify::file",
+                                 G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "notify::scene",
                                  G_CALLBACK (scene_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "notify::map-selection",

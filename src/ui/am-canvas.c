@@ -43,6 +43,10 @@ struct _AmCanvas
   guint           user_moved : 1;
   /* A new document's first scene is fitted (set from the session). */
   guint           fit_next_scene : 1;
+  /* The next scene is an edit's: the view stays where it is. */
+  guint           keep_next_view : 1;
+  /* A drag from an actor draws a relation instead of moving it. */
+  guint           connect_mode : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AmCanvas, am_canvas, GTK_TYPE_WIDGET)
@@ -58,6 +62,7 @@ enum {
   PROP_HIGHLIGHT,
   PROP_DOCUMENT,
   PROP_SESSION,
+  PROP_CONNECT_MODE,
   N_PROPS
 };
 
@@ -263,6 +268,19 @@ _am_canvas_get_fit_next_scene (AmCanvas *self)
   return self->fit_next_scene;
 }
 
+gboolean
+_am_canvas_get_connect_mode (AmCanvas *self)
+{
+  return self->connect_mode;
+}
+
+void
+_am_canvas_set_keep_next_view (AmCanvas *self,
+                               gboolean  keep)
+{
+  self->keep_next_view = !!keep;
+}
+
 void
 _am_canvas_set_fit_next_scene (AmCanvas *self,
                                gboolean  fit)
@@ -295,6 +313,8 @@ am_canvas_size_allocate (GtkWidget *widget,
 
   if (fitting (self))
     fit (self);
+
+  _am_canvas_input_size_allocate (self->input);
 }
 
 static void
@@ -313,6 +333,8 @@ am_canvas_snapshot (GtkWidget   *widget,
   /* The map, or the background while there is none. */
   am_canvas_layers_snapshot (self->layers, snapshot, view, gtk_widget_get_scale_factor (widget),
                              renderer_wants_textures (self));
+  /* An actor being moved, or a relation being drawn. */
+  _am_canvas_input_snapshot (self->input, snapshot, theme);
 
   if (legend_size (self, &legend_width, &legend_height)
       && (legend = am_canvas_layers_get_legend (self->layers)) != NULL)
@@ -348,7 +370,14 @@ am_canvas_query_tooltip (GtkWidget  *widget,
                          gboolean    keyboard_tooltip,
                          GtkTooltip *tooltip)
 {
-  return _am_canvas_query_tooltip (AM_CANVAS (widget), x, y, keyboard_tooltip, tooltip);
+  AmCanvas *self = AM_CANVAS (widget);
+  GtkPopover *popover = _am_canvas_input_get_connect_popover (self->input);
+
+  /* No tooltip over the popover that asks a new relation's label. */
+  if (popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover)))
+    return FALSE;
+
+  return _am_canvas_query_tooltip (self, x, y, keyboard_tooltip, tooltip);
 }
 
 static void
@@ -379,6 +408,7 @@ am_canvas_dispose (GObject *object)
   AmCanvas *self = AM_CANVAS (object);
 
   _am_canvas_input_stop_flying (self->input);
+  _am_canvas_input_dispose (self->input);
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
@@ -442,6 +472,9 @@ am_canvas_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_CONNECT_MODE:
+      g_value_set_boolean (value, self->connect_mode);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -480,6 +513,9 @@ am_canvas_set_property (GObject      *object,
       break;
     case PROP_SESSION:
       am_canvas_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_CONNECT_MODE:
+      am_canvas_set_connect_mode (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -545,9 +581,16 @@ am_canvas_class_init (AmCanvasClass *klass)
                          AM_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_CONNECT_MODE] =
+    g_param_spec_boolean ("connect-mode", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _am_canvas_class_actions_init (widget_class);
+  /* A toggle anywhere above the canvas can show and switch the mode. */
+  gtk_widget_class_install_property_action (widget_class, "canvas.connect-mode", "connect-mode");
 
   /* Orca on GTK 4.8 announces an image with its name and description on focus, which
    * is what the map is to a screen-reader user; the content is in the panels. */
@@ -638,7 +681,9 @@ am_canvas_set_scene (AmCanvas *self,
   if (self->scene == scene)
     return;
 
-  if (scene != NULL && self->user_moved)
+  if (scene != NULL && self->scene != NULL && self->keep_next_view)
+    keep_view = TRUE;
+  else if (scene != NULL && self->user_moved)
     {
       const AmRect *bounds = am_scene_get_bounds (scene);
 
@@ -654,7 +699,10 @@ am_canvas_set_scene (AmCanvas *self,
   if (scene != NULL)
     self->scene = am_scene_ref (scene);
 
+  if (scene != NULL)
+    self->keep_next_view = FALSE;
   _am_canvas_input_stop_flying (self->input);
+  _am_canvas_input_scene_changed (self->input);
   /* The old picture stays up until the new scene's first one is ready. */
   am_canvas_layers_set_scene (self->layers, scene);
   _am_canvas_set_hovered (self, NULL);
@@ -955,4 +1003,26 @@ am_canvas_click_at (AmCanvas *self,
     return;
 
   _am_canvas_select (self, _am_canvas_hit_test (self, widget_x, widget_y), AM_SELECTION_ORIGIN_MAP);
+}
+
+gboolean
+am_canvas_get_connect_mode (AmCanvas *self)
+{
+  g_return_val_if_fail (AM_IS_CANVAS (self), FALSE);
+
+  return self->connect_mode;
+}
+
+void
+am_canvas_set_connect_mode (AmCanvas *self,
+                            gboolean  connect_mode)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  connect_mode = !!connect_mode;
+  if (self->connect_mode == connect_mode)
+    return;
+
+  self->connect_mode = connect_mode;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONNECT_MODE]);
 }

@@ -36,6 +36,12 @@ G_DECLARE_FINAL_TYPE (AmCanvas, am_canvas, AM, CANVAS, GtkWidget)
  * "canvas.zoom-fit" (bound to + =, - and 0; disabled at the zoom limits) and
  * "canvas.select-neighbour" ("(ii)", a direction such as (1, 0); bound to the arrow
  * keys).  Escape activates "win.select" with "", Enter "win.focus-details".
+ *
+ * Editing, with a session: dragging an actor moves it (am_session_move_actor on release,
+ * which pins it; the moved box is drawn while dragging), Shift+drag (or any drag in
+ * connect mode) from one actor to another draws a new relation, whose label a popover
+ * asks for ("relates to" at first; Escape cancels).  "canvas.move-selection" ("(ii)",
+ * bound to Alt+arrows) moves the selected actor a step.
  */
 GtkWidget  *am_canvas_new            (void);
 
@@ -96,6 +102,11 @@ gboolean    am_canvas_scene_to_widget (AmCanvas  *self,
                                        double     scene_y,
                                        double    *widget_x,
                                        double    *widget_y);
+/* Connect mode: a drag from an actor draws a new relation (as Shift+drag always does)
+ * instead of moving the actor.  Property "connect-mode"; action "canvas.connect-mode". */
+gboolean    am_canvas_get_connect_mode (AmCanvas *self);
+void        am_canvas_set_connect_mode (AmCanvas *self,
+                                        gboolean  connect_mode);
 /* The seam that the click gesture also calls: hit-test at widget (x, y), then
  * activate "win.select". */
 void        am_canvas_click_at       (AmCanvas   *self,

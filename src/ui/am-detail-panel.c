@@ -9,8 +9,10 @@
 
 #include "am-actor-row.h"
 #include "am-detail-group.h"
+#include "am-detail-edit.h"
 #include "am-detail-header.h"
 #include "am-detail-panel.h"
+#include "am-edit-util.h"
 #include "am-evidence-row.h"
 #include "am-fact-row.h"
 #include "am-relation-row.h"
@@ -30,6 +32,7 @@ struct _AmDetailPanel
   /* Owned References */
   AmSession         *session;
   GSignalGroup      *session_signals;
+  char              *shown_id;   /* the item the rows show, to keep the place on an edit */
 };
 
 G_DEFINE_FINAL_TYPE (AmDetailPanel, am_detail_panel, GTK_TYPE_WIDGET)
@@ -86,22 +89,6 @@ add_entity_link (AdwPreferencesGroup *group,
                                                entity ? _am_ui_kind_css_name (entity) : NULL));
 }
 
-static char *
-join_names (AmDocument         *document,
-            const char * const *ids)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, _am_ui_entity_name (document, ids[i]));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* "Quote · 16 March 2021 · to US administration · reported by Yonhap" */
 static char *
 statement_details (AmDocument  *document,
@@ -125,7 +112,7 @@ statement_details (AmDocument  *document,
 
   if (addressees[0] != NULL)
     {
-      g_autofree char *names = join_names (document, addressees);
+      g_autofree char *names = _am_edit_join_actor_names (document, addressees);
 
       /* Translators: whom a statement is addressed to; %s is a list of names */
       g_ptr_array_add (parts, g_strdup_printf (_("to %s"), names));
@@ -133,7 +120,7 @@ statement_details (AmDocument  *document,
 
   if (about[0] != NULL)
     {
-      g_autofree char *names = join_names (document, about);
+      g_autofree char *names = _am_edit_join_actor_names (document, about);
 
       /* Translators: whom a statement is about; %s is a list of names */
       g_ptr_array_add (parts, g_strdup_printf (_("about %s"), names));
@@ -254,6 +241,288 @@ add_attributes (AmDetailPanel *self,
     add_property (group, keys[i], g_hash_table_lookup (attributes, keys[i]));
 }
 
+/* Deleting, merging, accepting: the buttons at the foot of the details, and the bar
+ * that marks a suggested item. */
+
+static AmItemType
+selected_type (AmDetailPanel *self,
+               const char   **id)
+{
+  AmDocument *document = self->session ? am_session_get_document (self->session) : NULL;
+
+  *id = self->session ? am_session_get_selection (self->session) : NULL;
+
+  return _am_ui_item_type (document, *id);
+}
+
+static AmStatus
+item_status (AmDocument *document,
+             const char *id)
+{
+  switch (_am_ui_item_type (document, id))
+    {
+    case AM_ITEM_ENTITY:
+      return am_entity_get_status (am_document_lookup_entity (document, id));
+    case AM_ITEM_RELATION:
+      return am_relation_get_status (am_document_lookup_relation (document, id));
+    case AM_ITEM_STATEMENT:
+      return am_statement_get_status (am_document_lookup_statement (document, id));
+    case AM_ITEM_NONE:
+    default:
+      return AM_STATUS_ACCEPTED;
+    }
+}
+
+static void
+add_suggestion_bar (AmDetailPanel *self,
+                    AmDocument    *document,
+                    const char    *id)
+{
+  GtkWidget *box, *label, *button;
+
+  if (item_status (document, id) != AM_STATUS_SUGGESTED)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (box, "suggestion-bar");
+  /* Translators: marks an item the program suggested and nobody accepted yet */
+  label = gtk_label_new (_("Suggested: not in the saved map until accepted"));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+
+  /* Translators: a button that removes a suggested item */
+  button = gtk_button_new_with_mnemonic (_("_Reject"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "details.reject");
+  gtk_box_append (GTK_BOX (box), button);
+
+  /* Translators: a button that keeps a suggested item in the map */
+  button = gtk_button_new_with_mnemonic (_("_Accept"));
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "details.accept");
+  gtk_box_append (GTK_BOX (box), button);
+
+  gtk_box_append (self->content, box);
+}
+
+static void
+add_edit_buttons (AmDetailPanel *self,
+                  AmItemType     type)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *button;
+
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+
+  if (type == AM_ITEM_ENTITY)
+    {
+      /* Translators: a button: this actor becomes part of another one */
+      button = gtk_button_new_with_mnemonic (_("_Merge Into…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "details.merge");
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  /* Translators: a button that deletes the selected actor, relation or statement */
+  button = gtk_button_new_with_mnemonic (_("_Delete…"));
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "details.delete");
+  gtk_box_append (GTK_BOX (box), button);
+
+  gtk_box_append (self->content, box);
+}
+
+static void
+report (AmDetailPanel *self,
+        GError        *error)
+{
+  _am_edit_report_error (GTK_WIDGET (self), error);
+}
+
+/* "details.accept" and "details.reject": the selected suggestion stays, or goes. */
+static void
+resolve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AmDetailPanel *self = AM_DETAIL_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  const char *selection;
+  gboolean done;
+
+  if (selected_type (self, &selection) == AM_ITEM_NONE)
+    return;
+
+  id = g_strdup (selection);
+  if (g_str_equal (action_name, "details.accept"))
+    done = am_session_accept (self->session, id, &error);
+  else
+    done = am_session_reject (self->session, id, &error);
+
+  if (!done)
+    report (self, error);
+}
+
+/* The dialogs act on the item they were opened for, even if the selection moved. */
+typedef struct
+{
+  AmDetailPanel *self;    /* a reference */
+  char          *id;
+  GtkWidget     *chooser; /* Merge: the actor to keep */
+} DialogData;
+
+static void
+dialog_data_free (DialogData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data->id);
+  g_free (data);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DialogData       *data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || data->self->session == NULL)
+    return;
+
+  if (!am_session_delete (data->self->session, data->id, &error))
+    report (data->self, error);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AmDetailPanel *self = AM_DETAIL_PANEL (widget);
+  AmDocument *document = self->session ? am_session_get_document (self->session) : NULL;
+  g_auto(GStrv) cascade = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+  DialogData *data;
+  const char *id;
+  guint n;
+
+  if (selected_type (self, &id) == AM_ITEM_NONE)
+    return;
+
+  name = _am_ui_describe_item (document, id, 60);
+  /* Translators: the heading of the dialog that deletes an item; %s names it */
+  heading = g_strdup_printf (_("Delete %s?"), name);
+
+  cascade = am_session_dup_delete_cascade (self->session, id);
+  n = cascade ? g_strv_length (cascade) : 0;
+  if (n == 0)
+    /* Translators: in the dialog that deletes an item that nothing else depends on */
+    g_string_append (body, _("Nothing else goes with it. Undo brings it back."));
+  else
+    {
+      g_string_append_printf (body,
+                              /* Translators: in the delete dialog; a list of what goes follows */
+                              g_dngettext (GETTEXT_PACKAGE, "This also deletes %u item:",
+                                           "This also deletes %u items:", n),
+                              n);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *item = _am_ui_describe_item (document, cascade[i], 60);
+
+          g_string_append_printf (body, "\n• %s", item);
+        }
+    }
+
+  data = g_new0 (DialogData, 1);
+  data->self = g_object_ref (self);
+  data->id = g_strdup (id);
+  /* Translators: the button that deletes an item */
+  dialog = _am_edit_dialog_new (widget, heading, body->str, "delete", _("_Delete"), TRUE, NULL);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), data,
+                         (GClosureNotify) dialog_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "details.merge-into" ("s"): the selected actor goes into the actor @keep. */
+static void
+merge_into_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AmDetailPanel *self = AM_DETAIL_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keep = g_variant_dup_string (parameter, NULL);
+  g_autofree char *merge = NULL;
+  const char *id;
+
+  if (selected_type (self, &id) != AM_ITEM_ENTITY)
+    return;
+
+  merge = g_strdup (id);
+  if (!am_session_merge (self->session, keep, merge, &error))
+    report (self, error);
+  else
+    am_session_select (self->session, keep, AM_SELECTION_ORIGIN_DETAILS);
+}
+
+static void
+merge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   DialogData       *data)
+{
+  AmDetailPanel *self = data->self;
+  const char *keep = _am_edit_actor_dropdown_get_id (data->chooser);
+
+  if (g_strcmp0 (response, "merge") != 0 || self->session == NULL || keep == NULL)
+    return;
+
+  /* The selection may have moved while the dialog was open. */
+  am_session_select (self->session, data->id, AM_SELECTION_ORIGIN_DETAILS);
+  gtk_widget_activate_action (GTK_WIDGET (self), "details.merge-into", "s", keep);
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AmDetailPanel *self = AM_DETAIL_PANEL (widget);
+  AmDocument *document = self->session ? am_session_get_document (self->session) : NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  DialogData *data;
+  const char *id;
+
+  if (selected_type (self, &id) != AM_ITEM_ENTITY)
+    return;
+
+  /* Translators: the heading of the Merge dialog; %s is an actor's name */
+  heading = g_strdup_printf (_("Merge “%s” Into…"), _am_ui_entity_name (document, id));
+
+  data = g_new0 (DialogData, 1);
+  data->self = g_object_ref (self);
+  data->id = g_strdup (id);
+  data->chooser = _am_edit_actor_dropdown_new (document, NULL, id, NULL);
+  dialog = _am_edit_dialog_new (widget, heading,
+                                /* Translators: the body of the Merge dialog */
+                                _("The actor chosen keeps its name and gains this one's "
+                                  "name and aliases, relations, statements and evidence."),
+                                "merge",
+                                /* Translators: the button of the Merge dialog */
+                                _("_Merge"), FALSE,
+                                _am_edit_form_field (
+                                  /* Translators: the actor another one is merged into */
+                                  _("_Keep"), data->chooser));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (merge_response_cb), data,
+                         (GClosureNotify) dialog_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Pages */
 
 static void
@@ -274,6 +543,7 @@ show_entity (AmDetailPanel *self,
                   am_detail_header_new (kind, css_class, am_entity_get_name (entity), "title-2",
                                         am_entity_get_role (entity),
                                         am_entity_get_description (entity)));
+  add_suggestion_bar (self, document, id);
 
   if (am_entity_get_affiliation (entity) != NULL || aliases[0] != NULL)
     {
@@ -313,6 +583,9 @@ show_entity (AmDetailPanel *self,
 
   add_evidence (self, am_entity_get_evidence (entity));
   add_attributes (self, am_entity_get_attributes (entity));
+  /* What can be changed comes after what is known: the focus and a screen reader meet
+   * the facts first. */
+  gtk_box_append (self->content, _am_detail_edit_entity (self->session, entity));
 }
 
 static void
@@ -340,6 +613,7 @@ show_relation (AmDetailPanel *self,
                   am_detail_header_new (pill, "relation-pill",
                                         label && label[0] ? label : ends, "title-2",
                                         label && label[0] ? ends : NULL, NULL));
+  add_suggestion_bar (self, document, am_relation_get_id (relation));
 
   if (directed)
     {
@@ -376,6 +650,7 @@ show_relation (AmDetailPanel *self,
 
   add_evidence (self, am_relation_get_evidence (relation));
   add_attributes (self, am_relation_get_attributes (relation));
+  gtk_box_append (self->content, _am_detail_edit_relation (self->session, relation));
 }
 
 static void
@@ -426,6 +701,7 @@ show_statement (AmDetailPanel *self,
                   am_detail_header_new (form, "statement-pill", words,
                                         quoted ? "statement-quote" : "statement-reported",
                                         attribution, NULL));
+  add_suggestion_bar (self, document, am_statement_get_id (statement));
 
   /* Translators: a heading in the details of a statement */
   group = add_group (self, _("Speaker"), 0);
@@ -455,6 +731,7 @@ show_statement (AmDetailPanel *self,
                   : _("Paraphrased by the article"));
 
   add_evidence (self, am_statement_get_evidence (statement));
+  gtk_box_append (self->content, _am_detail_edit_statement (self->session, statement));
 }
 
 static void
@@ -503,17 +780,49 @@ set_empty_state (AmDetailPanel *self,
   adw_status_page_set_description (self->empty_page, description);
 }
 
+/* The property whose editing row has the focus, if any. (transfer full) */
+static char *
+focused_property (AmDetailPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  for (; focus != NULL && focus != GTK_WIDGET (self->content); focus = gtk_widget_get_parent (focus))
+    {
+      const char *property = g_object_get_data (G_OBJECT (focus), "am-property");
+
+      if (property != NULL)
+        return g_strdup (property);
+    }
+
+  return NULL;
+}
+
 /* Everything shown comes from the session as it is now: no copy of the document or of
- * the selection is kept here. */
+ * the selection is kept here.  An edit of the shown item (a new document, the same
+ * selection) keeps the scroll position and gives the focus back to the field that had
+ * it. */
 static void
 rebuild (AmDetailPanel *self)
 {
   AmDocument *document = self->session ? am_session_get_document (self->session) : NULL;
   const char *id = self->session ? am_session_get_selection (self->session) : NULL;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gboolean same = id != NULL && g_strcmp0 (id, self->shown_id) == 0;
+  g_autofree char *refocus = same ? focused_property (self) : NULL;
+  double scroll = gtk_adjustment_get_value (adjustment);
+  AmItemType type = _am_ui_item_type (document, id);
 
   clear_content (self);
+  g_free (self->shown_id);
+  self->shown_id = type != AM_ITEM_NONE ? g_strdup (id) : NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.delete", type != AM_ITEM_NONE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.accept", type != AM_ITEM_NONE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.reject", type != AM_ITEM_NONE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.merge", type == AM_ITEM_ENTITY);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.merge-into", type == AM_ITEM_ENTITY);
 
-  switch (_am_ui_item_type (document, id))
+  switch (type)
     {
     case AM_ITEM_ENTITY:
       show_entity (self, document, am_document_lookup_entity (document, id));
@@ -534,8 +843,18 @@ rebuild (AmDetailPanel *self)
       return;
     }
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
+  add_edit_buttons (self, type);
+
+  gtk_adjustment_set_value (adjustment, same ? scroll : 0.0);
   gtk_stack_set_visible_child_name (self->stack, "details");
+
+  if (refocus != NULL)
+    {
+      GtkWidget *row = _am_detail_edit_find_row (GTK_WIDGET (self->content), refocus);
+
+      if (row != NULL)
+        gtk_widget_grab_focus (row);
+    }
 }
 
 /* "details.select": every link in the panel (another actor, a relation, a statement). */
@@ -567,6 +886,7 @@ am_detail_panel_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->shown_id, g_free);
 
   G_OBJECT_CLASS (am_detail_panel_parent_class)->dispose (object);
 }
@@ -624,6 +944,11 @@ am_detail_panel_class_init (AmDetailPanelClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "details.select", "s", select_action);
+  gtk_widget_class_install_action (widget_class, "details.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "details.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "details.merge-into", "s", merge_into_action);
+  gtk_widget_class_install_action (widget_class, "details.accept", NULL, resolve_action);
+  gtk_widget_class_install_action (widget_class, "details.reject", NULL, resolve_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "amdetailpanel");

@@ -507,8 +507,9 @@ test_properties_notify_once (void)
   g_autoptr(AmDocument) document = load_document ();
   g_autoptr(GHashTable) set1 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) set2 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_scene, n_selection, n_zoom, n_dark, n_legend, n_highlight, n_document;
+  guint n_scene, n_selection, n_zoom, n_dark, n_legend, n_highlight, n_document, n_connect;
 
+  watch (canvas, "connect-mode", &n_connect);
   watch (canvas, "scene", &n_scene);
   watch (canvas, "selection", &n_selection);
   watch (canvas, "zoom", &n_zoom);
@@ -543,6 +544,16 @@ test_properties_notify_once (void)
   g_object_set (canvas, "dark", TRUE, NULL);
   g_assert_cmpuint (n_dark, ==, 1);
   g_assert_true (am_canvas_get_dark (AM_CANVAS (canvas)));
+
+  g_assert_false (am_canvas_get_connect_mode (AM_CANVAS (canvas)));
+  am_canvas_set_connect_mode (AM_CANVAS (canvas), TRUE);
+  am_canvas_set_connect_mode (AM_CANVAS (canvas), 3);   /* any true value is TRUE */
+  g_object_set (canvas, "connect-mode", TRUE, NULL);
+  g_assert_cmpuint (n_connect, ==, 1);
+  /* The property action toggles it. */
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.connect-mode", NULL));
+  g_assert_false (am_canvas_get_connect_mode (AM_CANVAS (canvas)));
+  g_assert_cmpuint (n_connect, ==, 2);
 
   g_assert_true (am_canvas_get_show_legend (AM_CANVAS (canvas)));
   am_canvas_set_show_legend (AM_CANVAS (canvas), FALSE);
@@ -1504,6 +1515,240 @@ test_labels_on_small_maps (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (am_canvas_get_zoom (canvas), zoom_to_fit, 1e-9);
 }
 
+/* Editing on the map, with a session: the canvas-model document laid out by the test
+ * helper. */
+
+typedef struct
+{
+  GtkWidget  *window;
+  GtkWidget  *canvas;
+  AmSession  *session;
+  AmDocument *document;
+} EditFixture;
+
+static gboolean
+edit_ready (gpointer data)
+{
+  EditFixture *f = data;
+
+  return am_canvas_get_scene (AM_CANVAS (f->canvas)) != NULL
+         && !am_session_get_busy (f->session)
+         && gtk_widget_get_mapped (f->canvas) && gtk_widget_get_width (f->canvas) > 0;
+}
+
+static void
+edit_setup (EditFixture   *f,
+            gconstpointer  data)
+{
+  f->session = am_session_new ();
+  f->document = load_document ();
+  am_session_set_document (f->session, f->document, NULL);
+
+  f->canvas = am_canvas_new ();
+  am_canvas_set_session (AM_CANVAS (f->canvas), f->session);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), WINDOW_WIDTH, WINDOW_HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (f->window), f->canvas);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_for (edit_ready, f));
+}
+
+static void
+edit_teardown (EditFixture   *f,
+               gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  drain ();
+  am_session_cancel (f->session);
+  g_clear_object (&f->session);
+  g_clear_object (&f->document);
+}
+
+/* The centre of node @id, in widget and in scene coordinates. */
+static void
+node_in_widget (EditFixture *f,
+                const char  *id,
+                double      *x,
+                double      *y,
+                double      *scene_x,
+                double      *scene_y)
+{
+  AmScene *scene = am_canvas_get_scene (AM_CANVAS (f->canvas));
+  gint index = am_scene_find_node (scene, id);
+  const AmSceneNode *node;
+
+  g_assert_cmpint (index, >=, 0);
+  node = am_scene_get_node (scene, index);
+  *scene_x = node->box.x + node->box.width / 2;
+  *scene_y = node->box.y + node->box.height / 2;
+  g_assert_true (am_canvas_scene_to_widget (AM_CANVAS (f->canvas), *scene_x, *scene_y, x, y));
+}
+
+static void
+assert_pinned (EditFixture *f,
+               const char  *id,
+               double       x,
+               double       y)
+{
+  AmEntity *entity = am_document_lookup_entity (am_session_get_document (f->session), id);
+  double px = 0, py = 0;
+
+  g_assert_nonnull (entity);
+  g_assert_true (am_entity_get_position (entity, &px, &py));
+  g_assert_cmpfloat_with_epsilon (px, x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (py, y, 1e-6);
+}
+
+static gboolean
+is_pinned (EditFixture *f,
+           const char  *id)
+{
+  double x, y;
+
+  return am_entity_get_position (am_document_lookup_entity (am_session_get_document (f->session), id),
+                                 &x, &y);
+}
+
+/* Dragging an actor moves it: the moved box follows the pointer, and the release pins
+ * the actor there (one undo step).  A click without movement still selects. */
+static void
+test_drag_moves_actor (EditFixture   *f,
+                       gconstpointer  data)
+{
+  GtkGesture *drag = find_controller (f->canvas, GTK_TYPE_GESTURE_DRAG);
+  GtkGesture *click = find_controller (f->canvas, GTK_TYPE_GESTURE_CLICK);
+  AmCanvasInput *input = _am_canvas_get_input (AM_CANVAS (f->canvas));
+  double x, y, nx, ny, sx, sy, zoom = am_canvas_get_zoom (AM_CANVAS (f->canvas));
+
+  node_in_widget (f, "a", &x, &y, &sx, &sy);
+  g_assert_false (is_pinned (f, "a"));
+
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-update", 30.0, 12.0);
+  g_assert_cmpint (_am_canvas_input_get_state (input), ==, AM_CANVAS_INPUT_MOVING);
+  gtk_test_widget_wait_for_draw (f->canvas);
+  /* The map itself did not pan. */
+  g_assert_true (am_canvas_scene_to_widget (AM_CANVAS (f->canvas), sx, sy, &nx, &ny));
+  g_assert_cmpfloat_with_epsilon (nx, x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (ny, y, 1e-6);
+  g_signal_emit_by_name (drag, "drag-update", 40.0, 20.0);
+  g_signal_emit_by_name (drag, "drag-end", 40.0, 20.0);
+  g_assert_cmpint (_am_canvas_input_get_state (input), ==, AM_CANVAS_INPUT_IDLE);
+
+  assert_pinned (f, "a", sx + 40.0 / zoom, sy + 20.0 / zoom);
+  g_assert_cmpstr (am_session_get_undo_label (f->session), ==, "Move Actor");
+  /* The new scene keeps the view: no refit after an edit. */
+  g_assert_true (wait_for (edit_ready, f));
+  g_assert_cmpfloat_with_epsilon (am_canvas_get_zoom (AM_CANVAS (f->canvas)), zoom, 1e-9);
+
+  /* A press and release in place is a click: it selects, and moves nothing. */
+  node_in_widget (f, "b", &x, &y, &sx, &sy);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (drag, "drag-update", 1.0, 1.0);
+  g_signal_emit_by_name (drag, "drag-end", 1.0, 1.0);
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "b");
+  g_assert_false (is_pinned (f, "b"));
+
+  /* Alt+arrows move the selected actor a step; steps add up before the layout. */
+  g_assert_true (gtk_widget_activate_action (f->canvas, "canvas.move-selection", "(ii)", 1, 0));
+  g_assert_true (gtk_widget_activate_action (f->canvas, "canvas.move-selection", "(ii)", 0, 1));
+  assert_pinned (f, "b", sx + 12.0, sy + 12.0);
+}
+
+/* In connect mode (or with Shift held at the press) a drag from one actor to another
+ * asks for a label and makes the relation; dropped elsewhere it makes nothing. */
+static void
+test_drag_connects (EditFixture   *f,
+                    gconstpointer  data)
+{
+  GtkGesture *drag = find_controller (f->canvas, GTK_TYPE_GESTURE_DRAG);
+  AmCanvasInput *input = _am_canvas_get_input (AM_CANVAS (f->canvas));
+  double ax, ay, bx, by, sx, sy;
+  AmDocument *before;
+  AmRelation *relation;
+  GtkPopover *popover;
+  GtkWidget *entry;
+
+  am_canvas_set_connect_mode (AM_CANVAS (f->canvas), TRUE);
+  node_in_widget (f, "a", &ax, &ay, &sx, &sy);
+  node_in_widget (f, "b", &bx, &by, &sx, &sy);
+
+  /* Dropped on empty space: nothing. */
+  before = am_session_get_document (f->session);
+  g_signal_emit_by_name (drag, "drag-begin", ax, ay);
+  g_signal_emit_by_name (drag, "drag-update", 0.0, 60.0);
+  g_assert_cmpint (_am_canvas_input_get_state (input), ==, AM_CANVAS_INPUT_CONNECTING);
+  gtk_test_widget_wait_for_draw (f->canvas);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, WINDOW_HEIGHT * 2.0);
+  popover = _am_canvas_input_get_connect_popover (input);
+  g_assert_true (popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (am_session_get_document (f->session) == before);
+  /* Nothing moved either. */
+  g_assert_false (is_pinned (f, "a"));
+
+  /* Escape while drawing cancels the line. */
+  g_signal_emit_by_name (drag, "drag-begin", ax, ay);
+  g_signal_emit_by_name (drag, "drag-update", bx - ax, by - ay);
+  g_assert_cmpint (_am_canvas_input_get_state (input), ==, AM_CANVAS_INPUT_CONNECTING);
+  {
+    gboolean handled = FALSE;
+
+    g_signal_emit_by_name (find_controller (f->canvas, GTK_TYPE_EVENT_CONTROLLER_KEY), "key-pressed",
+                           GDK_KEY_Escape, 0, 0, &handled);
+    g_assert_true (handled);
+  }
+  g_assert_cmpint (_am_canvas_input_get_state (input), ==, AM_CANVAS_INPUT_IDLE);
+  g_signal_emit_by_name (drag, "drag-end", bx - ax, by - ay);
+  popover = _am_canvas_input_get_connect_popover (input);
+  g_assert_true (popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Onto b: the popover asks, "relates to" at first; Escape (popdown) cancels. */
+  g_signal_emit_by_name (drag, "drag-begin", ax, ay);
+  g_signal_emit_by_name (drag, "drag-update", bx - ax, by - ay);
+  g_assert_cmpstr (am_canvas_get_hovered (AM_CANVAS (f->canvas)), ==, "b");
+  g_signal_emit_by_name (drag, "drag-end", bx - ax, by - ay);
+  popover = _am_canvas_input_get_connect_popover (input);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  entry = gtk_widget_get_first_child (gtk_widget_get_last_child (gtk_popover_get_child (popover)));
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "relates to");
+  gtk_popover_popdown (popover);
+  drain ();
+  g_assert_true (am_session_get_document (f->session) == before);
+
+  /* Again, with a label of our own, and Enter. */
+  g_signal_emit_by_name (drag, "drag-begin", ax, ay);
+  g_signal_emit_by_name (drag, "drag-update", bx - ax, by - ay);
+  g_signal_emit_by_name (drag, "drag-end", bx - ax, by - ay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "advises");
+  g_signal_emit_by_name (entry, "activate");
+  drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  relation = am_document_lookup_relation (am_session_get_document (f->session),
+                                          am_session_get_selection (f->session));
+  g_assert_nonnull (relation);
+  g_assert_cmpstr (am_relation_get_source (relation), ==, "a");
+  g_assert_cmpstr (am_relation_get_target (relation), ==, "b");
+  g_assert_cmpstr (am_relation_get_label (relation), ==, "advises");
+  g_assert_true (am_relation_get_directed (relation));
+  g_assert_cmpstr (am_session_get_undo_label (f->session), ==, "New Relation");
+
+  /* Out of connect mode the same drag moves a instead. */
+  am_canvas_set_connect_mode (AM_CANVAS (f->canvas), FALSE);
+  g_assert_true (wait_for (edit_ready, f));
+  node_in_widget (f, "a", &ax, &ay, &sx, &sy);
+  g_signal_emit_by_name (drag, "drag-begin", ax, ay);
+  g_signal_emit_by_name (drag, "drag-update", 20.0, 0.0);
+  g_assert_cmpint (_am_canvas_input_get_state (input), ==, AM_CANVAS_INPUT_MOVING);
+  g_signal_emit_by_name (drag, "drag-end", 20.0, 0.0);
+  g_assert_true (is_pinned (f, "a"));
+}
+
 #ifdef HAVE_XTEST
 /* Real X input through XTest: the whole GDK → gesture → action path. */
 
@@ -1701,6 +1946,10 @@ main (int    argc,
   g_test_add_func ("/Actormap/Canvas/worker-thread", test_worker_thread);
   g_test_add_func ("/Actormap/Canvas/new-scene-keeps-old-picture",
                    test_new_scene_keeps_old_picture);
+  g_test_add ("/Actormap/Canvas/drag-moves-actor", EditFixture, NULL,
+              edit_setup, test_drag_moves_actor, edit_teardown);
+  g_test_add ("/Actormap/Canvas/drag-connects", EditFixture, NULL,
+              edit_setup, test_drag_connects, edit_teardown);
 #ifdef HAVE_XTEST
   g_test_add ("/Actormap/Canvas/real-input", Fixture, NULL,
               fixture_setup, test_real_input, fixture_teardown);

@@ -408,7 +408,8 @@ test_choices_bar (Fixture       *f,
   g_assert_null (am_article_view_get_choices (f->view));
 }
 
-/* The click gesture runs in the capture phase and goes through the same seam. */
+/* The click gesture runs in the capture phase and goes through the same seam, on
+ * release. */
 static void
 test_click_gesture (Fixture       *f,
                     gconstpointer  data)
@@ -437,7 +438,17 @@ test_click_gesture (Fixture       *f,
                                          location.x + 2, location.y + location.height / 2,
                                          &wx, &wy);
 
+  /* A press that dragged away before its release selected words: no item. */
   g_signal_emit_by_name (click, "pressed", 1, (double) wx, (double) wy);
+  g_signal_emit_by_name (click, "released", 1, (double) wx + 40, (double) wy);
+  ui_test_drain ();
+  g_assert_cmpstr (am_session_get_selection (f->session), !=, "s-choe-ignore");
+
+  /* A press alone selects nothing: it may go on to select words by dragging. */
+  g_signal_emit_by_name (click, "pressed", 1, (double) wx, (double) wy);
+  ui_test_drain ();
+  g_assert_cmpstr (am_session_get_selection (f->session), !=, "s-choe-ignore");
+  g_signal_emit_by_name (click, "released", 1, (double) wx, (double) wy);
   ui_test_drain ();
 
   g_assert_cmpstr (am_session_get_selection (f->session), ==, "s-choe-ignore");
@@ -517,6 +528,246 @@ test_null_session (Fixture       *f,
   g_assert_true (am_article_view_is_highlighted (f->view, 1, ignore));
 }
 
+
+/* Annotating */
+
+/* The entity of @document called @name, or NULL. */
+static AmEntity *
+entity_named (AmDocument *document,
+              const char *name)
+{
+  GListModel *entities = am_document_get_entities (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(AmEntity) entity = g_list_model_get_item (entities, i);
+
+      if (g_strcmp0 (am_entity_get_name (entity), name) == 0)
+        return entity;
+    }
+
+  return NULL;
+}
+
+/* Whether @evidence (a GPtrArray of AmEvidence) holds @text at @offset of @paragraph. */
+static gboolean
+has_evidence (GPtrArray  *evidence,
+              guint       paragraph,
+              const char *text,
+              gssize      offset)
+{
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    {
+      AmEvidence *item = g_ptr_array_index (evidence, i);
+
+      if (am_evidence_get_paragraph (item) == paragraph
+          && g_strcmp0 (am_evidence_get_text (item), text) == 0
+          && am_evidence_get_offset (item) == offset)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Selects from @from_skip bytes into @from to @to_cut bytes before the end of @to, in
+ * @paragraph of the session's document: a sloppy mouse selection. */
+static void
+select_sloppily (Fixture    *f,
+                 guint       paragraph,
+                 const char *from,
+                 gsize       from_skip,
+                 const char *to,
+                 gsize       to_cut)
+{
+  AmDocument *document = am_session_get_document (f->session);
+  gssize start = offset_of (document, paragraph, from) + from_skip;
+  gssize end = offset_of (document, paragraph, to) + strlen (to) - to_cut;
+
+  g_assert_true (am_article_view_select_text (f->view, paragraph, start, end));
+}
+
+
+/* Words selected in a sentence become a new actor of the kind chosen, with the words
+ * snapped to whole ones as its name and evidence (an NBSP opens the paragraph and
+ * stays). */
+static void
+test_annotate_new_actor (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AmEvidence) evidence = NULL;
+  AmDocument *document;
+  AmEntity *entity;
+  gssize offset = offset_of (f->document, 2, "senior North Korean official");
+
+  /* Nothing selected: nothing to do. */
+  g_assert_null (am_article_view_dup_selected_evidence (f->view));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.new-relation", NULL);
+  g_assert_null (ui_test_find_dialog ());
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.new-actor", "s", "person");
+  g_assert_true (am_session_get_document (f->session) == f->document);
+
+  select_sloppily (f, 2, "senior", 2, "official", 3);
+  evidence = am_article_view_dup_selected_evidence (f->view);
+  g_assert_nonnull (evidence);
+  g_assert_cmpuint (am_evidence_get_paragraph (evidence), ==, 2);
+  g_assert_cmpstr (am_evidence_get_text (evidence), ==, "senior North Korean official");
+  g_assert_cmpint (am_evidence_get_offset (evidence), ==, offset);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.new-actor", "s", "person");
+  document = am_session_get_document (f->session);
+  g_assert_true (document != f->document);
+  entity = entity_named (document, "senior North Korean official");
+  g_assert_nonnull (entity);
+  g_assert_cmpint (am_entity_get_kind (entity), ==, AM_ENTITY_KIND_PERSON);
+  g_assert_true (has_evidence (am_entity_get_evidence (entity), 2,
+                               "senior North Korean official", offset));
+  /* The new actor is selected, and the text did not move: it is the same article. */
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, am_entity_get_id (entity));
+  g_assert_cmpstr (am_session_get_undo_label (f->session), ==, "New Actor");
+  g_assert_null (empty_title (f));
+
+  /* A selection over the paragraph's leading NBSP keeps it out, and one across it
+   * keeps it verbatim. */
+  g_assert_true (am_article_view_select_text (f->view, 2, 0, strlen ("\u00a0A senior")));
+  g_clear_pointer (&evidence, am_evidence_unref);
+  evidence = am_article_view_dup_selected_evidence (f->view);
+  g_assert_cmpstr (am_evidence_get_text (evidence), ==, "A senior");
+  g_assert_cmpint (am_evidence_get_offset (evidence), ==, strlen ("\u00a0"));
+}
+
+/* Add as Alias of…: the words become another name of the actor, with evidence. */
+static void
+test_annotate_alias (Fixture       *f,
+                     gconstpointer  data)
+{
+  AmEntity *entity;
+
+  select_sloppily (f, 5, "Pentagon Chief", 0, "Pentagon Chief", 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.add-alias", "s", "lloyd-austin");
+
+  entity = am_document_lookup_entity (am_session_get_document (f->session), "lloyd-austin");
+  g_assert_true (g_strv_contains (am_entity_get_aliases (entity), "Pentagon Chief"));
+  g_assert_true (has_evidence (am_entity_get_evidence (entity), 5, "Pentagon Chief",
+                               offset_of (f->document, 5, "Pentagon Chief")));
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "lloyd-austin");
+}
+
+/* New Relation: through the action with its arguments, and through the dialog, whose
+ * choosers start on the actors the sentence names. */
+static void
+test_annotate_new_relation (Fixture       *f,
+                            gconstpointer  data)
+{
+  AmDocument *document;
+  AmRelation *relation;
+  AdwMessageDialog *dialog = NULL;
+  const char *id;
+
+  select_sloppily (f, 5, "strengthen", 0, "front", 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.add-relation", "(sssb)",
+                              "japan", "us", "strengthen a united front", TRUE);
+  document = am_session_get_document (f->session);
+  id = am_session_get_selection (f->session);
+  relation = am_document_lookup_relation (document, id);
+  g_assert_nonnull (relation);
+  g_assert_cmpstr (am_relation_get_source (relation), ==, "japan");
+  g_assert_cmpstr (am_relation_get_target (relation), ==, "us");
+  g_assert_cmpstr (am_relation_get_label (relation), ==, "strengthen a united front");
+  g_assert_true (has_evidence (am_relation_get_evidence (relation), 5, "strengthen a united front",
+                               offset_of (f->document, 5, "strengthen a united front")));
+  g_assert_cmpstr (am_session_get_undo_label (f->session), ==, "New Relation");
+
+  /* The dialog: "ignore" in the first sentence, which names North Korea and the US. */
+  select_sloppily (f, 1, "ignore", 1, "ignore", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.new-relation", NULL);
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_dialog ());
+  g_assert_nonnull (dialog);
+  {
+    GtkWidget *extra = adw_message_dialog_get_extra_child (dialog);
+    GtkWidget *entry = ui_test_find_type (extra, GTK_TYPE_ENTRY);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "ignore");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "will ignore");
+  }
+  adw_message_dialog_response (dialog, "create");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  document = am_session_get_document (f->session);
+  relation = am_document_lookup_relation (document, am_session_get_selection (f->session));
+  g_assert_nonnull (relation);
+  g_assert_cmpstr (am_relation_get_label (relation), ==, "will ignore");
+  g_assert_true (g_strv_contains ((const char * const[]) { "north-korea", "us", NULL },
+                                  am_relation_get_source (relation)));
+  g_assert_true (g_strv_contains ((const char * const[]) { "north-korea", "us", NULL },
+                                  am_relation_get_target (relation)));
+  g_assert_true (has_evidence (am_relation_get_evidence (relation), 1, "ignore",
+                               offset_of (f->document, 1, "ignore")));
+}
+
+/* New Statement, quoted, and Add as Evidence to the selected item. */
+static void
+test_annotate_statement_and_evidence (Fixture       *f,
+                                      gconstpointer  data)
+{
+  AmDocument *document;
+  AmStatement *statement;
+  AmEntity *entity;
+  gssize hostile = offset_of (f->document, 1, "\"hostile policy\"");
+
+  select_sloppily (f, 1, "\"hostile", 0, "policy\"", 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.add-statement", "(ssb)",
+                              "north-korea", "hostile policy", TRUE);
+  document = am_session_get_document (f->session);
+  statement = am_document_lookup_statement (document, am_session_get_selection (f->session));
+  g_assert_nonnull (statement);
+  g_assert_cmpstr (am_statement_get_speaker (statement), ==, "north-korea");
+  g_assert_cmpstr (am_statement_get_text (statement), ==, "hostile policy");
+  g_assert_true (am_statement_get_quoted (statement));
+  g_assert_true (has_evidence (am_statement_get_evidence (statement), 1, "\"hostile policy\"",
+                               hostile));
+
+  /* Evidence goes to the selected item; without one the action is off. */
+  am_session_select (f->session, NULL, AM_SELECTION_ORIGIN_NONE);
+  select_sloppily (f, 3, "Deputy", 0, "Minister", 0);
+  document = am_session_get_document (f->session);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.add-evidence", NULL);
+  g_assert_true (am_session_get_document (f->session) == document);
+  am_session_select (f->session, "choe-son-hui", AM_SELECTION_ORIGIN_LIST);
+  select_sloppily (f, 3, "Deputy", 0, "Minister", 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.add-evidence", NULL);
+  entity = am_document_lookup_entity (am_session_get_document (f->session), "choe-son-hui");
+  g_assert_true (has_evidence (am_entity_get_evidence (entity), 3,
+                               "Deputy Foreign Minister",
+                               offset_of (f->document, 3, "Deputy Foreign Minister")));
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "choe-son-hui");
+}
+
+/* The text view's context menu carries the choices. */
+static void
+test_annotate_menu (Fixture       *f,
+                    gconstpointer  data)
+{
+  GMenuModel *menu = gtk_text_view_get_extra_menu (am_article_view_get_text_view (f->view));
+  GMenuModel *section;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  guint n;
+
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  n = g_menu_model_get_n_items (section);
+  g_assert_cmpint (n, ==, 5);
+  g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &first);
+  g_assert_cmpstr (first, ==, "New _Actor");
+  am_session_select (f->session, "kim-jong-un", AM_SELECTION_ORIGIN_LIST);
+  g_object_unref (section);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_menu_model_get_item_attribute (section, 4, G_MENU_ATTRIBUTE_LABEL, "s", &last);
+  g_assert_nonnull (strstr (last, "Kim Jong Un"));
+  g_object_unref (section);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +787,11 @@ main (int   argc,
   ADD ("click-gesture", test_click_gesture);
   ADD ("new-document", test_new_document);
   ADD ("null-session", test_null_session);
+  ADD ("annotate-new-actor", test_annotate_new_actor);
+  ADD ("annotate-alias", test_annotate_alias);
+  ADD ("annotate-new-relation", test_annotate_new_relation);
+  ADD ("annotate-statement-and-evidence", test_annotate_statement_and_evidence);
+  ADD ("annotate-menu", test_annotate_menu);
 
 #undef ADD
 

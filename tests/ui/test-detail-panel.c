@@ -374,7 +374,7 @@ test_actor (Fixture       *f,
   /* Her evidence sentence, and a group heading counting her relations. */
   g_assert_true (shows_row (f, AM_TYPE_EVIDENCE_ROW, "Foreign Minister Ana <b>Silva</b>", "Paragraph 2"));
   rows = shown (f, AM_TYPE_DETAIL_GROUP);
-  g_assert_cmpuint (rows->len, ==, 4);   /* Facts, Statements, Relations, Evidence */
+  g_assert_cmpuint (rows->len, ==, 5);   /* Facts, Statements, Relations, Evidence, Edit */
   g_assert_true (shows_text (f, "Relations"));
   g_assert_true (shows_text (f, "4"));
 
@@ -732,6 +732,289 @@ test_accessible (Fixture       *f,
                                        "Ana <b>Silva</b> & Co");
 }
 
+
+/* Editing in place */
+
+/* The widget of the page that edits @property. */
+static GtkWidget *
+edit_row (Fixture    *f,
+          const char *property)
+{
+  g_autoptr(GPtrArray) rows = shown (f, ADW_TYPE_PREFERENCES_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "am-property"),
+                   property) == 0)
+      return g_ptr_array_index (rows, i);
+
+  g_assert_not_reached ();
+}
+
+static GtkEventController *
+controller_of (GtkWidget *widget,
+               GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+static AmDocument *edited_from;
+
+static gboolean
+document_changed (Fixture *f)
+{
+  return am_session_get_document (f->session) != edited_from;
+}
+
+/* Types @text into the field of @property and presses Enter (or leaves it), then waits
+ * for the edit. */
+static void
+edit_text (Fixture    *f,
+           const char *property,
+           const char *text,
+           gboolean    enter)
+{
+  GtkWidget *row = edit_row (f, property);
+
+  edited_from = am_session_get_document (f->session);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  if (enter)
+    g_signal_emit_by_name (row, "entry-activated");
+  else
+    g_signal_emit_by_name (controller_of (row, GTK_TYPE_EVENT_CONTROLLER_FOCUS), "leave");
+  g_assert_true (spin_until (f, document_changed));
+}
+
+static void
+test_edit_actor (Fixture       *f,
+                 gconstpointer  data)
+{
+  AmEntity *entity;
+  GtkWidget *row;
+  gboolean handled = FALSE;
+
+  select_and_show (f, "silva", AM_SELECTION_ORIGIN_MAP);
+
+  /* Enter commits the name: a new document, one undo step, the header shows it. */
+  edit_text (f, "name", "Ana Silva", TRUE);
+  entity = am_document_lookup_entity (am_session_get_document (f->session), "silva");
+  g_assert_cmpstr (am_entity_get_name (entity), ==, "Ana Silva");
+  g_assert_cmpstr (am_session_get_undo_label (f->session), ==, "Edit Actor");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "silva");
+  g_assert_true (shows_text (f, "Ana Silva"));
+
+  /* Leaving a field commits it too; the aliases are a list. */
+  edit_text (f, "role", "Prime Minister", FALSE);
+  edit_text (f, "aliases", "Silva,  Ana ,", FALSE);
+  entity = am_document_lookup_entity (am_session_get_document (f->session), "silva");
+  g_assert_cmpstr (am_entity_get_role (entity), ==, "Prime Minister");
+  g_assert_cmpstrv (am_entity_get_aliases (entity), ((const char *[]) { "Silva", "Ana", NULL }));
+
+  /* An empty description is none. */
+  edit_text (f, "description", "", TRUE);
+  entity = am_document_lookup_entity (am_session_get_document (f->session), "silva");
+  g_assert_null (am_entity_get_description (entity));
+
+  /* Escape puts the text back; leaving then changes nothing. */
+  edited_from = am_session_get_document (f->session);
+  row = edit_row (f, "role");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Nobody");
+  g_signal_emit_by_name (controller_of (row, GTK_TYPE_EVENT_CONTROLLER_KEY), "key-pressed",
+                         GDK_KEY_Escape, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Prime Minister");
+  g_signal_emit_by_name (controller_of (row, GTK_TYPE_EVENT_CONTROLLER_FOCUS), "leave");
+  ui_test_drain ();
+  g_assert_true (am_session_get_document (f->session) == edited_from);
+
+  /* The kind, from its drop-down. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (edit_row (f, "kind")), AM_ENTITY_KIND_STATE);
+  g_assert_true (spin_until (f, document_changed));
+  entity = am_document_lookup_entity (am_session_get_document (f->session), "silva");
+  g_assert_cmpint (am_entity_get_kind (entity), ==, AM_ENTITY_KIND_STATE);
+
+  /* Undo goes back one edit at a time. */
+  am_session_undo (f->session);
+  entity = am_document_lookup_entity (am_session_get_document (f->session), "silva");
+  g_assert_cmpint (am_entity_get_kind (entity), ==, AM_ENTITY_KIND_PERSON);
+  g_assert_cmpstr (am_entity_get_name (entity), ==, "Ana Silva");
+}
+
+static void
+test_edit_relation_and_statement (Fixture       *f,
+                                  gconstpointer  data)
+{
+  AmRelation *relation;
+  AmStatement *statement;
+  GtkWindow *dialog;
+  GtkWidget *row;
+
+  select_and_show (f, "r-meet", AM_SELECTION_ORIGIN_MAP);
+  edit_text (f, "label", "meets", TRUE);
+  relation = am_document_lookup_relation (am_session_get_document (f->session), "r-meet");
+  g_assert_cmpstr (am_relation_get_label (relation), ==, "meets");
+  g_assert_cmpstr (am_session_get_undo_label (f->session), ==, "Edit Relation");
+
+  edited_from = am_session_get_document (f->session);
+  row = edit_row (f, "directed");
+  gtk_widget_activate (row);
+  g_assert_true (spin_until (f, document_changed));
+  relation = am_document_lookup_relation (am_session_get_document (f->session), "r-meet");
+  g_assert_false (am_relation_get_directed (relation));
+
+  edit_text (f, "date", "2021-03-19", FALSE);
+  relation = am_document_lookup_relation (am_session_get_document (f->session), "r-meet");
+  g_assert_cmpstr (am_relation_get_date (relation), ==, "2021-03-19");
+
+  /* A statement: words, whom it is about (by name), who reported it. */
+  am_session_select (f->session, "s-talk", AM_SELECTION_ORIGIN_LIST);
+  edit_text (f, "text", "We will talk", TRUE);
+  edit_text (f, "about", "Bob Kim, seoul", FALSE);
+  statement = am_document_lookup_statement (am_session_get_document (f->session), "s-talk");
+  g_assert_cmpstr (am_statement_get_text (statement), ==, "We will talk");
+  g_assert_cmpstrv (am_statement_get_about (statement), ((const char *[]) { "bob", "seoul", NULL }));
+  g_assert_cmpstr (am_session_get_undo_label (f->session), ==, "Edit Statement");
+
+  edited_from = am_session_get_document (f->session);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (edit_row (f, "reported-by")), 0);  /* Nobody */
+  g_assert_true (spin_until (f, document_changed));
+  statement = am_document_lookup_statement (am_session_get_document (f->session), "s-talk");
+  g_assert_null (am_statement_get_reported_by (statement));
+
+  /* A name nobody has is refused, and the field says so. */
+  edited_from = am_session_get_document (f->session);
+  row = edit_row (f, "addressees");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Nobody Known");
+  g_signal_emit_by_name (row, "entry-activated");
+  ui_test_drain ();
+  g_assert_true (am_session_get_document (f->session) == edited_from);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  /* Told once (a dialog: this window has no toast overlay), not again when the focus
+   * leaves with the same text. */
+  dialog = ui_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Nobody Known"));
+  gtk_window_destroy (dialog);
+  g_signal_emit_by_name (controller_of (row, GTK_TYPE_EVENT_CONTROLLER_FOCUS), "leave");
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog ());
+}
+
+
+/* Delete asks first, naming what goes with the actor; Cancel keeps everything. */
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  AmDocument *document;
+  const char *body;
+
+  select_and_show (f, "seoul", AM_SELECTION_ORIGIN_MAP);
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "details.delete", NULL);
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_dialog ());
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Seoul"));
+  body = adw_message_dialog_get_body (dialog);
+  /* Silva's visit goes too. */
+  g_assert_nonnull (strstr (body, "visits"));
+  g_assert_null (strstr (body, "meets"));
+
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (am_session_get_document (f->session) == f->document);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "details.delete", NULL);
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_dialog ());
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  document = am_session_get_document (f->session);
+  g_assert_null (am_document_lookup_entity (document, "seoul"));
+  g_assert_null (am_document_lookup_relation (document, "r-visit"));
+  g_assert_nonnull (am_document_lookup_entity (document, "silva"));
+  g_assert_nonnull (am_document_lookup_relation (document, "r-meet"));
+  g_assert_cmpstr (visible_page_name (f), ==, "empty");
+
+  am_session_undo (f->session);
+  g_assert_nonnull (am_document_lookup_entity (am_session_get_document (f->session), "seoul"));
+
+  /* A relation goes alone. */
+  select_and_show (f, "r-meet", AM_SELECTION_ORIGIN_MAP);
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "details.delete", NULL);
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_dialog ());
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing else"));
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (am_document_lookup_relation (am_session_get_document (f->session), "r-meet"));
+}
+
+/* Merge Into: Bob goes into Silva, who keeps his relations and statements. */
+static void
+test_merge (Fixture       *f,
+            gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  AmDocument *document;
+  AmStatement *statement;
+
+  select_and_show (f, "bob", AM_SELECTION_ORIGIN_MAP);
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "details.merge", NULL);
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_dialog ());
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "details.merge-into", "s", "silva");
+  document = am_session_get_document (f->session);
+  g_assert_null (am_document_lookup_entity (document, "bob"));
+  statement = am_document_lookup_statement (document, "s-nothing");
+  g_assert_nonnull (statement);
+  g_assert_cmpstr (am_statement_get_speaker (statement), ==, "silva");
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "silva");
+}
+
+/* A suggested item says so, and can be accepted or rejected from here. */
+static void
+test_suggested (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(AmDocumentBuilder) builder = am_document_builder_new_from_document (f->document);
+  g_autoptr(AmEntity) seoul = am_object_copy_with (am_document_lookup_entity (f->document, "seoul"),
+                                                   "status", AM_STATUS_SUGGESTED, NULL);
+  g_autoptr(AmRelation) visit = am_object_copy_with (am_document_lookup_relation (f->document, "r-visit"),
+                                                     "status", AM_STATUS_SUGGESTED, NULL);
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  AmEntity *entity;
+
+  am_document_builder_put (builder, seoul);
+  am_document_builder_put (builder, visit);
+  document = am_document_builder_build (builder, "suggested", &error);
+  g_assert_no_error (error);
+  am_session_set_document (f->session, document, NULL);
+
+  select_and_show (f, "seoul", AM_SELECTION_ORIGIN_LIST);
+  g_assert_true (shows_text (f, "Suggested: not in the saved map until accepted"));
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "details.accept", NULL);
+  entity = am_document_lookup_entity (am_session_get_document (f->session), "seoul");
+  g_assert_cmpint (am_entity_get_status (entity), ==, AM_STATUS_ACCEPTED);
+  g_assert_false (shows_text (f, "Suggested: not in the saved map until accepted"));
+
+  am_session_select (f->session, "r-visit", AM_SELECTION_ORIGIN_LIST);
+  g_assert_true (shows_text (f, "Suggested: not in the saved map until accepted"));
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "details.reject", NULL);
+  g_assert_null (am_document_lookup_relation (am_session_get_document (f->session), "r-visit"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -755,6 +1038,11 @@ main (int   argc,
   ADD ("session-property", test_session_property);
   ADD ("focus", test_focus);
   ADD ("accessible", test_accessible);
+  ADD ("edit-actor", test_edit_actor);
+  ADD ("edit-relation-and-statement", test_edit_relation_and_statement);
+  ADD ("delete", test_delete);
+  ADD ("merge", test_merge);
+  ADD ("suggested", test_suggested);
 
 #undef ADD
 

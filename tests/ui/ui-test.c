@@ -143,3 +143,18 @@ ui_test_count_status (AmDocument *document,
 
   return n;
 }
+
+GtkWindow *
+ui_test_find_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *dialog = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), "AdwMessageDialog")
+        && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+
+  return dialog;
+}

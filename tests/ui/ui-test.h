@@ -36,5 +36,7 @@ GtkWidget  *ui_test_find_label    (GtkWidget       *root,
 /* How many actors, relations and statements of @document have @status. */
 guint       ui_test_count_status  (AmDocument      *document,
                                    AmStatus         status);
+/* The AdwMessageDialog on screen (the last one shown), or NULL. (transfer none) */
+GtkWindow  *ui_test_find_dialog   (void);
 
 G_END_DECLS
