@@ -137,6 +137,22 @@ saved_and_settled (gpointer data)
          && settled (session);
 }
 
+static GtkGesture *
+find_drag (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        return GTK_GESTURE (controller);   /* the widget keeps it alive */
+    }
+
+  g_assert_not_reached ();
+}
+
 static AmDocument *reopen_before;
 
 static gboolean
@@ -155,7 +171,10 @@ test_make_map (void)
   g_autofree char *article_path = g_test_build_filename (G_TEST_DIST, "ui", "make-map-article.txt", NULL);
   g_autoptr(GFile) article = g_file_new_for_path (article_path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(AmEvidence) evidence = NULL;
+  GPtrArray *evidence;
+  AmRelation *relation;
+  GtkGesture *drag;
+  double wx, wy, zoom;
   g_autofree char *relation_id = NULL;
   g_autofree char *saved_path = NULL;
   g_autoptr(GFile) saved = NULL;
@@ -210,8 +229,9 @@ test_make_map (void)
   g_assert_cmpuint (am_suggestions_pane_get_n_suggestions (f->window->suggestions_pane), ==, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->suggestions_pane)));
 
-  /* 3. A relation from a sentence of the article, as the article pane's "New Relation…"
-   * makes it: the evidence is the paragraph and the verbatim words. */
+  /* 3. A relation from a sentence of the article, the way the article pane's menu makes
+   * it: the words selected, then "New Relation…" ends in article.add-relation; the
+   * evidence is the paragraph and the selected words, verbatim. */
   document = am_session_get_document (f->session);
   janssen = actor_named (document, "Janssen");
   bakker = actor_named (document, "Bakker");
@@ -219,24 +239,38 @@ test_make_map (void)
   g_assert_nonnull (bakker);
   paragraph = am_document_get_paragraphs (document)[5];
   g_assert_nonnull (strstr (paragraph, SENTENCE));
-  evidence = am_evidence_new (5, SENTENCE, strstr (paragraph, SENTENCE) - paragraph);
-  relation_id = am_session_add_relation (f->session, janssen, bakker, "met", "meeting", TRUE,
-                                         evidence, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (relation_id);
+  g_assert_true (am_article_view_select_text (f->window->article_view, 5,
+                                              strstr (paragraph, SENTENCE) - paragraph,
+                                              strstr (paragraph, SENTENCE) - paragraph + strlen (SENTENCE)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->article_view), "article.add-relation",
+                                             "(sssb)", janssen, bakker, "met", TRUE));
   wait_settled (f->session);
   assert_undo_names (f, "New Relation");
-  g_assert_nonnull (am_document_lookup_relation (am_session_get_document (f->session), relation_id));
+  relation_id = g_strdup (am_session_get_selection (f->session));
+  g_assert_nonnull (relation_id);
+  relation = am_document_lookup_relation (am_session_get_document (f->session), relation_id);
+  g_assert_nonnull (relation);
+  g_assert_cmpstr (am_relation_get_source (relation), ==, janssen);
+  g_assert_cmpstr (am_relation_get_target (relation), ==, bakker);
+  evidence = am_relation_get_evidence (relation);
+  g_assert_cmpuint (evidence->len, ==, 1);
+  g_assert_cmpuint (am_evidence_get_paragraph (g_ptr_array_index (evidence, 0)), ==, 5);
+  g_assert_cmpstr (am_evidence_get_text (g_ptr_array_index (evidence, 0)), ==, SENTENCE);
   g_assert_cmpint (am_scene_find_edge (am_session_get_scene (f->session), relation_id), >=, 0);
   snapshot (f);
 
-  /* 4. Move Janssen: she stays where she was put, pinned. */
+  /* 4. Move Janssen by dragging her on the map: she stays where she was put, pinned. */
   janssen = actor_named (am_session_get_document (f->session), "Janssen");
   node_centre (f->session, janssen, &x, &y);
-  moved_x = x + 90;
-  moved_y = y + 45;
-  g_assert_true (am_session_move_actor (f->session, janssen, moved_x, moved_y, &error));
-  g_assert_no_error (error);
+  g_assert_true (am_canvas_scene_to_widget (f->window->canvas, x, y, &wx, &wy));
+  zoom = am_canvas_get_zoom (f->window->canvas);
+  drag = find_drag (GTK_WIDGET (f->window->canvas));
+  g_signal_emit_by_name (drag, "drag-begin", wx, wy);
+  g_signal_emit_by_name (drag, "drag-update", 30.0, 12.0);
+  g_signal_emit_by_name (drag, "drag-update", 60.0, 30.0);
+  g_signal_emit_by_name (drag, "drag-end", 60.0, 30.0);
+  moved_x = x + 60.0 / zoom;
+  moved_y = y + 30.0 / zoom;
   wait_settled (f->session);
   assert_undo_names (f, "Move Actor");
   node_centre (f->session, janssen, &x, &y);
