@@ -252,6 +252,8 @@ unsaved_response_cb (AdwMessageDialog *dialog,
 {
   AmWindow *self = then->window;
 
+  /* One answer per question: @then is used up here. */
+  g_signal_handlers_disconnect_by_func (dialog, unsaved_response_cb, then);
   self->asking = FALSE;
   if (g_strcmp0 (response, "discard") == 0)
     {
@@ -481,6 +483,9 @@ recovery_response_cb (AdwMessageDialog *dialog,
   GList *files = g_object_steal_data (G_OBJECT (dialog), "am-files");
   GFile *file = files->data;
   g_autoptr(GError) error = NULL;
+
+  /* One answer per question: the list is used up here. */
+  g_signal_handlers_disconnect_by_func (dialog, recovery_response_cb, self);
 
   if (g_strcmp0 (response, "recover") == 0)
     {

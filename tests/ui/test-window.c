@@ -776,11 +776,21 @@ find_message_dialog (Fixture *f)
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
         && gtk_window_get_transient_for (l->data) == GTK_WINDOW (f->window))
       return l->data;
 
   return NULL;
+}
+
+/* A button press answers and closes the dialog; adw_message_dialog_response() only
+ * answers. */
+static void
+respond (gpointer    dialog,
+         const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -1288,7 +1298,7 @@ test_article_details (Fixture       *f,
   rows = g_object_get_data (G_OBJECT (dialog), "am-rows");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows[0])), ==, am_document_get_title (f->document));
   gtk_editable_set_text (GTK_EDITABLE (rows[2]), "  The Clarion  ");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  respond (dialog, "apply");
   g_assert_cmpstr (am_document_get_publisher (am_session_get_document (f->session)), ==, "The Clarion");
   g_assert_cmpstr (am_session_get_undo_label (f->session), ==, "Edit Article Details");
   g_assert_true (wait_for (f, not_busy));
@@ -1300,7 +1310,8 @@ find_dialog_of (GtkWindow *parent)
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == parent)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && gtk_window_get_transient_for (l->data) == parent)
       return l->data;
 
   return NULL;
@@ -1359,7 +1370,7 @@ test_close_unsaved (Fixture       *f,
   g_assert_true (wait_for (f, dialog_of_second));
   dialog = find_dialog_of (GTK_WINDOW (second_window));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Changed Once"));
-  adw_message_dialog_response (dialog, "cancel");
+  respond (dialog, "cancel");
   ui_test_drain ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (second_window)));
   g_assert_true (am_session_get_modified (am_window_get_session (second_window)));
@@ -1373,7 +1384,7 @@ test_close_unsaved (Fixture       *f,
   edit_title (second_window, "Changed Twice");
   gtk_window_close (GTK_WINDOW (second_window));
   g_assert_true (wait_for (f, dialog_of_second));
-  adw_message_dialog_response (find_dialog_of (GTK_WINDOW (second_window)), "save");
+  respond (find_dialog_of (GTK_WINDOW (second_window)), "save");
   g_assert_true (wait_for (f, second_gone));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "Changed Twice"));
@@ -1387,7 +1398,7 @@ test_close_unsaved (Fixture       *f,
   edit_title (second_window, "Thrown Away");
   gtk_window_close (GTK_WINDOW (second_window));
   g_assert_true (wait_for (f, dialog_of_second));
-  adw_message_dialog_response (find_dialog_of (GTK_WINDOW (second_window)), "discard");
+  respond (find_dialog_of (GTK_WINDOW (second_window)), "discard");
   g_assert_true (wait_for (f, second_gone));
   ui_test_drain ();
   g_assert_finalize_object (g_steal_pointer (&second_window));
@@ -1406,18 +1417,32 @@ test_open_unsaved (Fixture       *f,
   loaded_before = am_session_get_document (f->session);
   am_window_open_file (f->window, file);
   g_assert_true (wait_for (f, has_message_dialog));
-  adw_message_dialog_response (find_message_dialog (f), "cancel");
+  respond (find_message_dialog (f), "cancel");
   ui_test_drain ();
   g_assert_true (am_session_get_document (f->session) == loaded_before);
 
   /* Discard opens it. */
   am_window_open_file (f->window, file);
   g_assert_true (wait_for (f, has_message_dialog));
-  adw_message_dialog_response (find_message_dialog (f), "discard");
+  respond (find_message_dialog (f), "discard");
   g_assert_true (wait_for (f, document_replaced));
   g_assert_false (am_session_get_modified (f->session));
   g_assert_cmpstr (am_document_get_title (am_session_get_document (f->session)), ==,
                    am_document_get_title (f->document));
+
+  /* A new map from an article asks too, once the article is read; Discard makes it. */
+  {
+    g_autofree char *article_path = write_text_article (f, "bridge.txt");
+    g_autoptr(GFile) article = g_file_new_for_path (article_path);
+
+    g_assert_true (wait_for (f, not_busy));
+    edit_title (f->window, "Unsaved Again");
+    am_window_import_article (f->window, article);
+    g_assert_true (wait_for (f, has_message_dialog));
+    g_assert_cmpstr (am_document_get_title (am_session_get_document (f->session)), ==, "Unsaved Again");
+    respond (find_message_dialog (f), "discard");
+    g_assert_true (wait_for (f, shows_article));
+  }
 }
 
 static gboolean
@@ -1597,14 +1622,14 @@ test_recovery_offer (Fixture       *f,
 
     if (!names_kept)
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Recovered Title"));
-    adw_message_dialog_response (dialog, "discard");
+    respond (dialog, "discard");
     ui_test_drain ();
     g_assert_false (g_file_test (discarded, G_FILE_TEST_EXISTS));
     g_assert_true (am_session_get_document (f->session) == f->document);
 
     /* The next is offered; Recover brings the map back, unsaved, editing its file. */
     g_assert_true (wait_for (f, has_message_dialog));
-    adw_message_dialog_response (find_message_dialog (f), "recover");
+    respond (find_message_dialog (f), "recover");
     g_assert_true (wait_for (f, not_busy));
     g_assert_cmpstr (am_document_get_title (am_session_get_document (f->session)), ==, "Recovered Title");
     g_assert_true (am_session_get_modified (f->session));
