@@ -1625,6 +1625,16 @@ total_length (GPtrArray *paragraphs)
   return length;
 }
 
+static void
+note_generic_error (void       *context,
+                    const char *message,
+                    ...)
+{
+  gboolean *failed = context;
+
+  *failed = TRUE;
+}
+
 /* @bom_encoding: the character set a byte order mark gave (the mark is gone), or NULL. */
 static AmArticle *
 import_html (const char  *data,
@@ -1640,6 +1650,9 @@ import_html (const char  *data,
   const char *encoding;
   xmlNode *root, *content = NULL;
   htmlDocPtr doc;
+  xmlGenericErrorFunc saved_error_func;
+  void *saved_error_context;
+  gboolean conversion_failed = FALSE;
   gsize body_length = 0, best_length = 0;
   AmArticle *article;
 
@@ -1681,11 +1694,30 @@ import_html (const char  *data,
       xmlCharEncCloseFunc (handler);
     }
 
-  /* The network stays off; no DTD or entity is loaded; errors go nowhere (the page is
-   * repaired as browsers do); the declared character set was decided above. */
+  /* The network stays off; no DTD or entity is loaded; parse errors go nowhere (the page
+   * is repaired as browsers do); the declared character set was decided above.  libxml2
+   * reports a failed conversion through its (per-thread) generic error handler, and stops
+   * reading there: that is an error of its own rather than half a page. */
+  saved_error_func = xmlGenericError;
+  saved_error_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (&conversion_failed, note_generic_error);
   doc = htmlReadMemory (data, (int) size, NULL, encoding,
                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                         HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC);
+  xmlSetGenericErrorFunc (saved_error_context, saved_error_func);
+
+  if (conversion_failed)
+    {
+      if (doc != NULL)
+        xmlFreeDoc (doc);
+      g_set_error (error, AM_ARTICLE_ERROR, AM_ARTICLE_ERROR_NOT_UTF8,
+                   /* Translators: an error importing an article; the first %s is the file
+                    * name, the second the name of a character set */
+                   _("%s: the page is not valid %s, the character set it is in"),
+                   display_name, declared != NULL ? declared : encoding);
+      return NULL;
+    }
+
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
     {

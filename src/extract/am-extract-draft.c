@@ -600,8 +600,9 @@ looks_like_person (Ctx   *ctx,
 
       if (t->kind == AM_TOKEN_PUNCT)
         {
-          /* The stop of an initial: "William J. Hartley" */
-          if (t->punct == '.' && i > first && tok (ctx, p, i - 1)->end - tok (ctx, p, i - 1)->start == 1)
+          /* The stop of an initial: "William J. Hartley", "Claude Cummings Jr." */
+          if (t->punct == '.' && i > first && (tok (ctx, p, i - 1)->end - tok (ctx, p, i - 1)->start == 1
+                                               || tok_in (ctx, p, i - 1, (const char * const[]) { "Jr", "Sr", NULL })))
             continue;
           return FALSE;
         }
@@ -1041,7 +1042,8 @@ find_dateline (Ctx   *ctx,
     i++;
   if (i == 0 || i >= n)
     return;
-  if (!tok_is_punct (ctx, p, i, ',') && !(tok (ctx, p, i)->kind == AM_TOKEN_PUNCT && is_dash (tok (ctx, p, i)->punct)))
+  if (!tok_is_punct (ctx, p, i, ',') && !tok_is_punct (ctx, p, i, '(')
+      && !(tok (ctx, p, i)->kind == AM_TOKEN_PUNCT && is_dash (tok (ctx, p, i)->punct)))
     return;
   /* Up to the dash that ends the dateline, if there is one close by. */
   for (guint k = i; k < MIN (n, i + 14); k++)
@@ -1117,6 +1119,23 @@ run_may_join (Ctx   *ctx,
       for (guint i = first; i <= last; i++)
         if (tok_in (ctx, p, i, (const char * const[]) { "of", "for", NULL }))
           has_of = TRUE;
+      if (tok_in (ctx, p, joiner, (const char * const[]) { "and", "&", NULL })
+          && !range_has (ctx, p, first, last, am_words_org_keywords))
+        {
+          /* "Independent Electoral and Boundaries Commission" */
+          guint k = joiner + 1;
+
+          const char *state;
+          AmGazetteerHit hit;
+
+          while (k + 1 < n_tokens (ctx, p) && is_name_word (ctx, p, k + 1))
+            k++;
+          /* Not "the Hanoi and United Nations": a place and a body. */
+          if (match_state (ctx, p, first, last, &state, &hit) == last - first + 1)
+            return FALSE;
+          if (tok_in (ctx, p, k, am_words_org_keywords) && k > joiner + 1)
+            return TRUE;
+        }
       if (tok_in (ctx, p, joiner, (const char * const[]) { "and", "on", NULL }))
         return has_of && (range_has (ctx, p, first, last, am_words_org_keywords)
                           || (range_has (ctx, p, first, last, am_words_title_core)
@@ -1163,6 +1182,13 @@ read_runs (Ctx   *ctx,
             {
               j = k;
               continue;
+            }
+          /* "Claude Cummings Jr." */
+          if (tok_is_punct (ctx, p, k, '.') && j > i
+              && tok_in (ctx, p, j, (const char * const[]) { "Jr", "Sr", NULL }))
+            {
+              j = k;
+              break;
             }
           if (tok_is_punct (ctx, p, k, '.') && is_name_word (ctx, p, k + 1)
               && tok (ctx, p, k)->start == tok (ctx, p, j)->end
@@ -1318,6 +1344,22 @@ followed_by_org_noun (Ctx   *ctx,
 }
 
 static gboolean
+is_listed_before_which (Ctx   *ctx,
+                        guint  p,
+                        guint  i)
+{
+  guint k = i;
+
+  /* To the end of a list of single capitalised words: "X, Y and Z". */
+  while ((tok_is_punct (ctx, p, k + 1, ',') || tok_in (ctx, p, k + 1, (const char * const[]) { "and", "or", NULL }))
+         && is_name_word (ctx, p, k + 2) && !is_name_word (ctx, p, k + 3))
+    k += 2;
+  if (tok_is_punct (ctx, p, k + 1, ',') && tok_in (ctx, p, k + 2, (const char * const[]) { "and", NULL }))
+    k++;
+  return tok_is_punct (ctx, p, k + 1, ',') && tok_in (ctx, p, k + 2, (const char * const[]) { "which", NULL });
+}
+
+static gboolean
 followed_by_media_noun (Ctx   *ctx,
                         guint  p,
                         guint  i)
@@ -1462,6 +1504,9 @@ resolve_pending (Ctx *ctx)
                    || tok_in_lower (ctx, p, i + 1, am_words_role_nouns)
                    || tok_in_lower (ctx, p, i + 2, am_words_role_nouns)))
         /* "Nordlicht's largest customer" */
+        actor = actor_get (ctx, text, AM_ENTITY_KIND_ORGANIZATION);
+      else if (is_listed_before_which (ctx, p, i))
+        /* "Salesforce, Microsoft and Alphabet, which have…", "Codelco, which…" */
         actor = actor_get (ctx, text, AM_ENTITY_KIND_ORGANIZATION);
       else if (is_coordinated_with_org (ctx, p, i))
         actor = actor_get (ctx, text, AM_ENTITY_KIND_ORGANIZATION);

@@ -29,7 +29,12 @@ LIST (am_words_org_keywords,
       "Guard", "Corps", "Bureau", "Board", "Centre", "Center", "Chamber", "Club", "League",
       "Society", "Trust", "Nations", "Motors", "Systems", "Technologies", "Industries",
       "Pharmaceuticals", "Capital", "Partners", "Port", "Conference", "Cooperative",
-      "Brigade", "Brigades", "Republic", "Exchange", "House");
+      "Brigade", "Brigades", "Republic", "Exchange", "House", "Workers", "Employees",
+      "Securities", "Investments", "Insurance", "Management", "Ventures", "Logistics", "Labs",
+      "Solutions", "Software", "Consulting", "Therapeutics", "Biotech", "Networks",
+      "Electronics", "Foods", "Steel", "Petroleum", "Chemicals", "Robotics", "Semiconductor",
+      "Aerospace", "Shipping", "Entertainment", "Studios", "Financial", "Brands", "Stores",
+      "Mining", "Oil", "Gas", "Pharmaceutical", "Healthcare", "Automotive", "Resources");
 
 /* Keywords that make an organisation only as the last word ("Transparency
  * International", "Siemens Gamesa Renewable Energy"). */

@@ -129,7 +129,10 @@ void             am_layout_job_run_async           (AmDocument          *documen
  * sit where they are pinned.  @previous NULL = a full layout in which pinned entities still
  * keep their positions (pos="x,y!" + pin for neato/fdp/sfdp; for dot/circo/twopi: lay out, then
  * put the pinned nodes at their positions and re-route with nop2).  The scene's engine name
- * stays @engine. */
+ * stays @engine.
+ * (As built: fdp is treated like dot, since fdp 2.42.2 segfaulted on a pinned node in the
+ * test fixture; sfdp gets the pins but moves them, so they are put back the same way.  A
+ * pin is pulled in so its box starts right of and below the scene margin.) */
 void             am_layout_job_run_keeping_async   (AmDocument          *document,
                                                     AmLayoutEngine       engine,
                                                     AmScene             *previous,

@@ -161,10 +161,10 @@ static void cancel_suggest_job           (AmSession *self);
  * waits for a helper process, and the serial tells a current result from a late one. */
 typedef struct
 {
-  GWeakRef  session;
-  guint     serial;
-  GFile    *file;
-  char     *engine;
+  GWeakRef    session;
+  guint       serial;
+  GFile      *file;
+  char       *engine;
   AmDocument *document;   /* what a layout job lays out */
 } Job;
 

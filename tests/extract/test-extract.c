@@ -16,13 +16,9 @@
 static AmDocument *
 article_document (const AmArticle *article)
 {
-  g_autoptr(AmDocumentBuilder) builder = am_document_builder_new ();
   g_autoptr(GError) error = NULL;
-  AmDocument *document;
+  AmDocument *document = am_article_to_document (article, &error);
 
-  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_TITLE, article->title);
-  am_document_builder_set_paragraphs (builder, (const char * const *) article->paragraphs);
-  document = am_document_builder_build (builder, "article", &error);
   g_assert_no_error (error);
   return document;
 }

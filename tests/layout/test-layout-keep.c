@@ -339,6 +339,17 @@ test_pinned (gconstpointer data)
   g_assert_cmpfloat_with_epsilon (y, 190.25, CENTRE_TOLERANCE);
   assert_no_overlap (scene, "north-korea");
 
+  /* Far from the origin, where neato and fdp keep their own drawing around the pin. */
+  {
+    g_autoptr(AmDocument) far = document_pinning (document, "kim-jong-un", 1500, 1200);
+    g_autoptr(AmScene) far_scene = run_keeping (far, engine, NULL);
+
+    node_centre (far_scene, "kim-jong-un", &x, &y);
+    g_assert_cmpfloat_with_epsilon (x, 1500, CENTRE_TOLERANCE);
+    g_assert_cmpfloat_with_epsilon (y, 1200, CENTRE_TOLERANCE);
+    assert_no_overlap (far_scene, "kim-jong-un");
+  }
+
   /* Moved again (as a drag does): the others stay, the pinned one goes to its pin. */
   moved = document_pinning (pinned, "north-korea", 300.0, 80.0);
   kept = run_keeping (moved, engine, scene);
