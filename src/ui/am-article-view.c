@@ -800,20 +800,65 @@ selected_span (AmArticleView  *self,
   return TRUE;
 }
 
-/* The actors the sentence at @span supports, most specific first. (transfer full) */
-static GStrv
+static void
+add_actor (GPtrArray  *actors,
+           const char *id)
+{
+  if (id != NULL && !g_ptr_array_find_with_equal_func (actors, id, g_str_equal, NULL))
+    g_ptr_array_add (actors, (gpointer) id);
+}
+
+static void
+add_actors (GPtrArray          *actors,
+            const char * const *ids)
+{
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    add_actor (actors, ids[i]);
+}
+
+/* The actors the sentence at @span names: those it is evidence for, and those of the
+ * relations and statements it supports, the most specific first. (transfer container,
+ * the ids belong to the shown document) */
+static GPtrArray *
 actors_in_sentence (AmArticleView        *self,
                     const AmEvidenceSpan *span)
 {
   g_auto(GStrv) items = am_evidence_index_items_at (self->index, span->paragraph, span->start);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   AmDocument *document = shown_document (self);
+  GPtrArray *actors = g_ptr_array_new ();
 
   for (guint i = 0; items[i] != NULL; i++)
-    if (_am_ui_item_type (document, items[i]) == AM_ITEM_ENTITY)
-      g_strv_builder_add (builder, items[i]);
+    switch (_am_ui_item_type (document, items[i]))
+      {
+      case AM_ITEM_ENTITY:
+        add_actor (actors, am_entity_get_id (am_document_lookup_entity (document, items[i])));
+        break;
 
-  return g_strv_builder_end (builder);
+      case AM_ITEM_RELATION:
+        {
+          AmRelation *relation = am_document_lookup_relation (document, items[i]);
+
+          add_actor (actors, am_relation_get_source (relation));
+          add_actor (actors, am_relation_get_target (relation));
+        }
+        break;
+
+      case AM_ITEM_STATEMENT:
+        {
+          AmStatement *statement = am_document_lookup_statement (document, items[i]);
+
+          add_actor (actors, am_statement_get_speaker (statement));
+          add_actors (actors, am_statement_get_about (statement));
+          add_actors (actors, am_statement_get_addressees (statement));
+        }
+        break;
+
+      case AM_ITEM_NONE:
+      default:
+        break;
+      }
+
+  return actors;
 }
 
 static gboolean
@@ -1082,7 +1127,7 @@ open_form (AmArticleView *self,
            gboolean       relation)
 {
   g_autoptr(AmEvidence) evidence = take_evidence (self);
-  g_auto(GStrv) mentioned = NULL;
+  g_autoptr(GPtrArray) mentioned = NULL;
   AmDocument *document = shown_document (self);
   const char *selection = get_selection (self);
   const char *first_id = NULL, *second_id = NULL;
@@ -1099,15 +1144,12 @@ open_form (AmArticleView *self,
   data->self = g_object_ref (self);
   selected_span (self, &data->span);
 
-  /* The actors this sentence already names come first; else the selected actor. */
+  /* The actors this sentence already names come first, then the selected actor. */
   mentioned = actors_in_sentence (self, &data->span);
-  if (mentioned[0] != NULL)
-    {
-      first_id = mentioned[0];
-      second_id = mentioned[1];
-    }
-  else if (_am_ui_item_type (document, selection) == AM_ITEM_ENTITY)
-    first_id = selection;
+  if (_am_ui_item_type (document, selection) == AM_ITEM_ENTITY)
+    add_actor (mentioned, selection);
+  first_id = mentioned->len > 0 ? g_ptr_array_index (mentioned, 0) : NULL;
+  second_id = mentioned->len > 1 ? g_ptr_array_index (mentioned, 1) : NULL;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   data->first = _am_edit_actor_dropdown_new (document, first_id, NULL, NULL);

@@ -77,7 +77,7 @@ typedef struct
   GWeakRef   row;
 } Commit;
 
-static void
+static gboolean
 commit_run (gpointer data)
 {
   Commit *commit = data;
@@ -101,6 +101,8 @@ commit_run (gpointer data)
   g_value_unset (&commit->value);
   g_weak_ref_clear (&commit->row);
   g_free (commit);
+
+  return G_SOURCE_REMOVE;
 }
 
 /* Takes @value. */
@@ -116,7 +118,9 @@ commit_later (GtkWidget *row,
   commit->property = g_strdup (field->property);
   commit->value = *value;
   g_weak_ref_init (&commit->row, row);
-  g_idle_add_once (commit_run, commit);
+  /* Before the next frame: an idle at the default idle priority can wait behind a
+   * stream of redraws (an animation on a slow machine). */
+  g_idle_add_full (G_PRIORITY_DEFAULT, commit_run, commit, NULL);
 }
 
 static GStrv

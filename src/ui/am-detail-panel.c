@@ -45,6 +45,9 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+/* How many of the items a deletion takes with it the dialog names. */
+#define MAX_CASCADE_SHOWN 10
+
 /* Building blocks.  Each kind of row is a small widget with its own template
  * (resources/ui/am-*-row.ui); here is only what goes into them.  Every text from the
  * file goes in as plain text. */
@@ -430,11 +433,21 @@ delete_action (GtkWidget  *widget,
                               g_dngettext (GETTEXT_PACKAGE, "This also deletes %u item:",
                                            "This also deletes %u items:", n),
                               n);
-      for (guint i = 0; i < n; i++)
+      /* A hub actor may take dozens with it: the first few are named. */
+      for (guint i = 0; i < MIN (n, MAX_CASCADE_SHOWN); i++)
         {
           g_autofree char *item = _am_ui_describe_item (document, cascade[i], 60);
 
           g_string_append_printf (body, "\n• %s", item);
+        }
+      if (n > MAX_CASCADE_SHOWN)
+        {
+          g_string_append_c (body, '\n');
+          g_string_append_printf (body,
+                                  /* Translators: ends the list of what a deletion takes with it */
+                                  g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                               n - MAX_CASCADE_SHOWN),
+                                  n - MAX_CASCADE_SHOWN);
         }
     }
 

@@ -955,6 +955,24 @@ test_delete (Fixture       *f,
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_null (am_document_lookup_relation (am_session_get_document (f->session), "r-meet"));
+
+  /* A hub: the dialog names ten of what goes, and counts the rest. */
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("knows %u", i);
+      g_autofree char *id = am_session_add_relation (f->session, "portugal", "bob", label, NULL,
+                                                     TRUE, NULL, NULL);
+
+      g_assert_nonnull (id);
+    }
+  select_and_show (f, "portugal", AM_SELECTION_ORIGIN_MAP);
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "details.delete", NULL);
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_dialog ());
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "This also deletes 13 items:"));
+  g_assert_nonnull (strstr (body, "and 3 more"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* Merge Into: Bob goes into Silva, who keeps his relations and statements. */
