@@ -20,6 +20,7 @@ typedef struct
   AmWindowThen    then;
   gpointer        data;
   GDestroyNotify  destroy;
+  char           *saving;    /* the name of the file being saved, for its error */
 } Then;
 
 static Then *
@@ -44,6 +45,7 @@ then_free (Then *self)
   if (self->destroy != NULL && self->data != NULL)
     self->destroy (self->data);
   g_object_unref (self->window);
+  g_free (self->saving);
   g_free (self);
 }
 
@@ -112,8 +114,7 @@ save_done_cb (GObject      *object,
       /* The write is atomic: the file on disk is as it was, and the map stays open
        * with its changes.  The message names the file and what went wrong. */
       /* Translators: heading of an error dialog; %s is a file name */
-      heading = g_strdup_printf (_("Could Not Save “%s”"),
-                                 (const char *) g_object_get_data (G_OBJECT (self), "am-saving-name"));
+      heading = g_strdup_printf (_("Could Not Save “%s”"), then->saving);
       _am_window_message (self, heading, error->message);
       return;
     }
@@ -158,9 +159,12 @@ _am_window_save (AmWindow       *self,
       return;
     }
 
-  g_object_set_data_full (G_OBJECT (self), "am-saving-name", _am_ui_display_name (target), g_free);
-  am_session_save_async (self->session, file, NULL, save_done_cb,
-                         then_new (self, then, data, destroy));
+  {
+    Then *saving = then_new (self, then, data, destroy);
+
+    saving->saving = _am_ui_display_name (target);
+    am_session_save_async (self->session, file, NULL, save_done_cb, saving);
+  }
 }
 
 static void
@@ -188,7 +192,7 @@ save_as_response_cb (GtkNativeDialog *native,
         {
           AmWindow *self = then->window;
 
-          g_object_set_data_full (G_OBJECT (self), "am-saving-name", _am_ui_display_name (file), g_free);
+          then->saving = _am_ui_display_name (file);
           am_session_save_async (self->session, file, NULL, save_done_cb, then);
           then = NULL;
         }
