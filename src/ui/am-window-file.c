@@ -531,7 +531,7 @@ offer_next_recovery (AmWindow *self,
       g_autoptr(GDateTime) when = g_file_info_get_modification_date_time (info);
       g_autoptr(GDateTime) local = when ? g_date_time_to_local (when) : NULL;
       /* Translators: a date and time in the recovery dialog, see g_date_time_format() */
-      g_autofree char *time = local ? g_date_time_format (local, _("%e %B %Y, %H:%M")) : NULL;
+      g_autofree char *time = local ? g_date_time_format (local, _("%-d %B %Y, %H:%M")) : NULL;
 
       /* Translators: body of the recovery dialog; the first %s is a file name or a map's title, the second a date and time */
       body = g_strdup_printf (_("Actormap stopped before the changes to “%s” were saved. A copy from %s can be recovered."),
