@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "am-core-enums.h"
 #include "am-item.h"
 #include "am-ui-util.h"
 
@@ -23,6 +24,7 @@ struct _AmItem
   char       *haystack;
   GStrv       map_ids;
   AmItemType  item_type;
+  AmStatus    status;
 };
 
 G_DEFINE_FINAL_TYPE (AmItem, am_item, G_TYPE_OBJECT)
@@ -36,6 +38,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_GROUP,
   PROP_KIND_CSS,
+  PROP_STATUS,
   N_PROPS
 };
 
@@ -96,6 +99,10 @@ am_item_get_property (GObject    *object,
       g_value_set_string (value, self->kind_css);
       break;
 
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -124,6 +131,9 @@ am_item_class_init (AmItemClass *klass)
   properties [PROP_DESCRIPTION] = string_property ("description");
   properties [PROP_GROUP] = string_property ("group");
   properties [PROP_KIND_CSS] = string_property ("kind-css");
+  properties [PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, AM_TYPE_STATUS, AM_STATUS_ACCEPTED,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -213,6 +223,7 @@ entity_item_new (AmEntity *entity)
                    am_entity_get_description (entity), haystack,
                    ids_new (am_entity_get_id (entity), NULL));
   item->kind_css = g_strdup (_am_ui_kind_css_name (entity));
+  item->status = am_entity_get_status (entity);
 
   return item;
 }
@@ -224,19 +235,23 @@ relation_item_new (AmDocument *document,
   GString *haystack = g_string_new (NULL);
   g_autofree char *ends = _am_ui_relation_ends (document, relation);
   const char *label = am_relation_get_label (relation);
+  AmItem *item;
 
   append_folded (haystack, label);
   append_folded (haystack, am_relation_get_rel_type (relation));
   append_folded (haystack, _am_ui_entity_name (document, am_relation_get_source (relation)));
   append_folded (haystack, _am_ui_entity_name (document, am_relation_get_target (relation)));
 
-  return item_new (AM_ITEM_RELATION, am_relation_get_id (relation),
+  item = item_new (AM_ITEM_RELATION, am_relation_get_id (relation),
                    /* Translators: a heading in the search results */
                    _("Relations"),
                    label && label[0] ? label : ends, ends, NULL, haystack,
                    ids_new (am_relation_get_id (relation),
                             am_relation_get_source (relation),
                             am_relation_get_target (relation), NULL));
+  item->status = am_relation_get_status (relation);
+
+  return item;
 }
 
 static AmItem *
@@ -247,6 +262,7 @@ statement_item_new (AmDocument  *document,
   g_autofree char *words = _am_ui_statement_words (statement);
   const char *speaker = _am_ui_entity_name (document, am_statement_get_speaker (statement));
   const char * const *about = am_statement_get_about (statement);
+  AmItem *item;
 
   append_folded (haystack, am_statement_get_text (statement));
   append_folded (haystack, speaker);
@@ -254,11 +270,14 @@ statement_item_new (AmDocument  *document,
     append_folded (haystack, _am_ui_entity_name (document, about[i]));
 
   /* A statement has no shape on the map: its speaker stands in for it. */
-  return item_new (AM_ITEM_STATEMENT, am_statement_get_id (statement),
+  item = item_new (AM_ITEM_STATEMENT, am_statement_get_id (statement),
                    /* Translators: a heading in the search results */
                    _("Statements"),
                    speaker, words, words, haystack,
                    ids_new (am_statement_get_speaker (statement), NULL));
+  item->status = am_statement_get_status (statement);
+
+  return item;
 }
 
 typedef struct
@@ -413,4 +432,12 @@ am_item_get_haystack (AmItem *self)
   g_return_val_if_fail (AM_IS_ITEM (self), NULL);
 
   return self->haystack;
+}
+
+AmStatus
+am_item_get_status (AmItem *self)
+{
+  g_return_val_if_fail (AM_IS_ITEM (self), AM_STATUS_ACCEPTED);
+
+  return self->status;
 }

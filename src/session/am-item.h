@@ -29,7 +29,7 @@ G_DECLARE_FINAL_TYPE (AmItem, am_item, AM, ITEM, GObject)
  *
  * Properties (read-only): "id", "item-type", "title", "subtitle", "description",
  * "group" (the heading shown above the first row of its group), "kind-css" (for
- * actors: the CSS class suffix of the kind dot, else NULL).
+ * actors: the CSS class suffix of the kind dot, else NULL), "status" (AmStatus).
  */
 const char *am_item_get_id          (AmItem *self);
 AmItemType  am_item_get_item_type   (AmItem *self);
@@ -38,6 +38,8 @@ const char *am_item_get_subtitle    (AmItem *self);
 const char *am_item_get_description (AmItem *self);
 const char *am_item_get_group       (AmItem *self);
 const char *am_item_get_kind_css    (AmItem *self);
+/* The item's status in the document: SUGGESTED until a person accepts it. */
+AmStatus    am_item_get_status      (AmItem *self);
 /* Ids on the map that a match of this item lights up (its own for actors and
  * relations, and the ends, the speaker).  NULL-terminated. */
 const char * const *am_item_get_map_ids (AmItem *self);

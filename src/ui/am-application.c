@@ -17,6 +17,8 @@ struct _AmApplication
 
   /* Files named on the command line of the primary instance, opened in activate. */
   GPtrArray *pending_files;
+
+  gboolean   recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (AmApplication, am_application, ADW_TYPE_APPLICATION)
@@ -154,6 +156,19 @@ am_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* Once per run, in the first window: what a session that did not end (a crash, a
+ * kill) left unsaved. */
+static void
+offer_recovery (AmApplication *self,
+                AmWindow      *window)
+{
+  if (self->recovery_offered)
+    return;
+
+  self->recovery_offered = TRUE;
+  am_window_offer_recovery (window);
+}
+
 static void
 am_application_activate (GApplication *app)
 {
@@ -181,6 +196,7 @@ am_application_activate (GApplication *app)
 
     am_window_open_bundled (window);
     gtk_window_present (GTK_WINDOW (window));
+    offer_recovery (self, window);
   }
 }
 
@@ -203,11 +219,11 @@ quit_activated (GSimpleAction *action,
   GApplication *app = user_data;
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
 
-  /* Closing each window lets it save its size (close-request) before the app quits. */
+  /* Closing each window lets it save its size (close-request) and ask about unsaved
+   * changes; the application ends with its last window, so a window whose changes the
+   * person wants to keep stays open. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
-
-  g_application_quit (app);
 }
 
 static void
@@ -278,7 +294,7 @@ am_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window",
-                                         (const char *[]) { "<Control>n", NULL });
+                                         (const char *[]) { "<Shift><Control>n", NULL });
 }
 
 static void
@@ -291,8 +307,11 @@ am_application_open (GApplication  *app,
     {
       AmWindow *window = am_window_new (GTK_APPLICATION (app));
 
+      /* A model opens, an article becomes a new map. */
       am_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
+      if (i == 0)
+        offer_recovery (AM_APPLICATION (app), window);
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-ui-util.h"
 #include "am-window-private.h"
 
 #define ZOOM_STEP 1.25
@@ -92,6 +93,252 @@ open_action (GtkWidget  *widget,
 
   g_signal_connect_object (native, "response", G_CALLBACK (open_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* New from an article, paste */
+
+static void
+new_from_article_response_cb (GtkNativeDialog *native,
+                              int              response,
+                              AmWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        am_window_import_article (self, file);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+new_from_article_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  static const char * const all_types[] = { "text/plain", "text/markdown", "text/html", NULL };
+  static const char * const all_suffixes[] = { "txt", "md", "markdown", "html", "htm", NULL };
+  static const char * const text_types[] = { "text/plain", NULL };
+  static const char * const text_suffixes[] = { "txt", NULL };
+  static const char * const markdown_types[] = { "text/markdown", NULL };
+  static const char * const markdown_suffixes[] = { "md", "markdown", NULL };
+  static const char * const html_types[] = { "text/html", NULL };
+  static const char * const html_suffixes[] = { "html", "htm", NULL };
+  g_autoptr(GtkFileFilter) all = NULL;
+  g_autoptr(GtkFileFilter) text = NULL;
+  g_autoptr(GtkFileFilter) markdown = NULL;
+  g_autoptr(GtkFileFilter) html = NULL;
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (/* Translators: title of the dialog that picks an article to make a map of */
+                                        _("New Map from an Article"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        /* Translators: button of the new-from-article dialog */
+                                        _("_Make Map"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  /* Translators: a file type filter in the new-from-article dialog */
+  all = new_filter (_("Articles"), all_types, all_suffixes);
+  /* Translators: a file type filter in the new-from-article dialog */
+  text = new_filter (_("Plain Text"), text_types, text_suffixes);
+  /* Translators: a file type filter in the new-from-article dialog */
+  markdown = new_filter (_("Markdown"), markdown_types, markdown_suffixes);
+  /* Translators: a file type filter in the new-from-article dialog */
+  html = new_filter (_("Web Pages (HTML)"), html_types, html_suffixes);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), text);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), markdown);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), html);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (new_from_article_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+paste_text_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+
+  if (text == NULL || text[0] == '\0')
+    {
+      if (error == NULL || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        /* Translators: a toast after Paste as New Article */
+        _am_window_toast (self, _("The clipboard holds no text to make a map of"), NULL, NULL);
+      return;
+    }
+
+  /* Translators: the name of the clipboard's text in error messages, "Pasted text: the article is empty" */
+  am_window_import_text (self, text, _("Pasted text"));
+}
+
+static void
+paste_article_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+
+  gdk_clipboard_read_text_async (clipboard, NULL, paste_text_cb, g_object_ref (widget));
+}
+
+/* Save, undo, the article's details */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.save-as"))
+    _am_window_save_as (self, NULL, NULL, NULL);
+  else
+    _am_window_save (self, NULL, NULL, NULL, NULL);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.undo"))
+    am_session_undo (self->session);
+  else
+    am_session_redo (self->session);
+}
+
+static GMenuItem *
+edit_menu_item (const char *label,
+                const char *action,
+                const char *accel)
+{
+  GMenuItem *item = g_menu_item_new (label, action);
+
+  g_menu_item_set_attribute (item, "accel", "s", accel);
+  return item;
+}
+
+void
+_am_window_update_edit_menu (AmWindow *self)
+{
+  const char *undo = am_session_get_undo_label (self->session);
+  const char *redo = am_session_get_redo_label (self->session);
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+  g_autoptr(GMenuItem) undo_item = NULL;
+  g_autoptr(GMenuItem) redo_item = NULL;
+
+  if (undo != NULL)
+    /* Translators: main menu item; %s names the step, "Undo New Relation" */
+    undo_label = g_strdup_printf (_("_Undo %s"), undo);
+  else
+    /* Translators: main menu item when there is nothing to undo */
+    undo_label = g_strdup (_("_Undo"));
+
+  if (redo != NULL)
+    /* Translators: main menu item; %s names the step, "Redo New Relation" */
+    redo_label = g_strdup_printf (_("_Redo %s"), redo);
+  else
+    /* Translators: main menu item when there is nothing to redo */
+    redo_label = g_strdup (_("_Redo"));
+
+  /* Menu items are immutable: the section is filled anew. */
+  undo_item = edit_menu_item (undo_label, "win.undo", "<Control>z");
+  redo_item = edit_menu_item (redo_label, "win.redo", "<Shift><Control>z");
+  g_menu_remove_all (self->edit_section);
+  g_menu_append_item (self->edit_section, undo_item);
+  g_menu_append_item (self->edit_section, redo_item);
+}
+
+static void
+article_details_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  _am_window_show_article_details (AM_WINDOW (widget));
+}
+
+/* Suggestions */
+
+static void
+suggestion_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  gboolean accept = g_str_equal (action_name, "win.accept-suggestion");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+
+  /* Named before it changes: a rejected item is gone afterwards. */
+  if (am_session_get_document (self->session) != NULL)
+    what = _am_ui_describe_item (am_session_get_document (self->session), id, 60);
+
+  if (accept ? am_session_accept (self->session, id, &error)
+             : am_session_reject (self->session, id, &error))
+    return;
+
+  {
+    g_autofree char *title = NULL;
+
+    if (accept)
+      /* Translators: a toast; %s names a suggestion, then the error message */
+      title = g_strdup_printf (_("Could not accept “%s”: %s"), what ? what : id, error->message);
+    else
+      /* Translators: a toast; %s names a suggestion, then the error message */
+      title = g_strdup_printf (_("Could not reject “%s”: %s"), what ? what : id, error->message);
+    _am_window_toast (self, title, NULL, NULL);
+  }
+}
+
+static void
+accept_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  const char *kind = g_variant_get_string (param, NULL);
+  AmItemType type = AM_ITEM_NONE;
+  g_autofree char *title = NULL;
+  guint n;
+
+  if (g_str_equal (kind, "entity"))
+    type = AM_ITEM_ENTITY;
+  else if (g_str_equal (kind, "relation"))
+    type = AM_ITEM_RELATION;
+  else if (g_str_equal (kind, "statement"))
+    type = AM_ITEM_STATEMENT;
+  else
+    return;
+
+  if ((n = am_session_accept_all (self->session, type)) == 0)
+    return;
+
+  /* One undo step: the toast offers it. */
+  if (type == AM_ITEM_ENTITY)
+    /* Translators: a toast after Accept All */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Accepted %u actor", "Accepted %u actors", n), n);
+  else if (type == AM_ITEM_RELATION)
+    /* Translators: a toast after Accept All */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Accepted %u relation", "Accepted %u relations", n), n);
+  else
+    /* Translators: a toast after Accept All */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Accepted %u statement", "Accepted %u statements", n), n);
+  /* Translators: a toast button */
+  _am_window_toast (self, title, _("Undo"), "win.undo");
 }
 
 /* Export */
@@ -377,12 +624,27 @@ _am_window_update_actions (AmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.relayout-longer", has_document);
   gtk_widget_action_set_enabled (widget, "win.search", has_document);
   gtk_widget_action_set_enabled (widget, "win.cancel-layout", am_session_get_busy (self->session));
+  gtk_widget_action_set_enabled (widget, "win.save", has_document);
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_document);
+  gtk_widget_action_set_enabled (widget, "win.article-details", has_document);
+  gtk_widget_action_set_enabled (widget, "win.undo", am_session_get_can_undo (self->session));
+  gtk_widget_action_set_enabled (widget, "win.redo", am_session_get_can_redo (self->session));
 }
 
 void
 _am_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-article", NULL, new_from_article_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-article", NULL, paste_article_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.article-details", NULL, article_details_action);
+  gtk_widget_class_install_action (widget_class, "win.accept-suggestion", "s", suggestion_action);
+  gtk_widget_class_install_action (widget_class, "win.reject-suggestion", "s", suggestion_action);
+  gtk_widget_class_install_action (widget_class, "win.accept-all", "s", accept_all_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.select", "s", select_action);
@@ -401,7 +663,13 @@ _am_window_class_actions_init (GtkWidgetClass *widget_class)
 
   /* Bindings on the window class work with or without a GtkApplication (tests run
    * without one), and resources/gtk/help-overlay.ui lists every one of them. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-from-article", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);

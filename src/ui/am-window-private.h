@@ -10,6 +10,7 @@
 #include "am-layout.h"
 #include "am-session.h"
 #include "am-sidebar.h"
+#include "am-suggestions-pane.h"
 #include "am-window.h"
 
 G_BEGIN_DECLS
@@ -31,10 +32,12 @@ struct _AmWindow
   GtkButton            *error_retry_button;
   GtkButton            *error_other_button;
   AdwFlap              *flap;
+  GMenu                *edit_section;
   GtkLabel             *progress_label;
   GtkRevealer          *progress_revealer;
   GtkPaned             *side_paned;
   AmSidebar            *sidebar;
+  AmSuggestionsPane    *suggestions_pane;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkWidget            *zoom_box;
@@ -47,7 +50,13 @@ struct _AmWindow
 
   guint                 show_legend : 1;
   guint                 show_sidebar : 1;
+  guint                 close_confirmed : 1;   /* the unsaved changes were saved or discarded */
+  guint                 asking : 1;            /* the unsaved-changes dialog is up */
 };
+
+/* What to do once the unsaved changes are out of the way (saved, or discarded). */
+typedef void (*AmWindowThen) (AmWindow *self,
+                              gpointer  data);
 
 void        _am_window_class_actions_init (GtkWidgetClass *widget_class);
 void        _am_window_update_actions     (AmWindow       *self);
@@ -70,6 +79,31 @@ void        _am_window_toast              (AmWindow       *self,
 void        _am_window_message            (AmWindow       *self,
                                            const char     *heading,
                                            const char     *body);
+/* Runs @then at once when nothing is unsaved; otherwise asks Cancel / Discard / Save
+ * and runs it after Discard, or after Save once the map is saved.  @destroy frees
+ * @data in every case, @then or not. */
+void        _am_window_confirm_unsaved    (AmWindow       *self,
+                                           AmWindowThen    then,
+                                           gpointer        data,
+                                           GDestroyNotify  destroy);
+/* Save (@file NULL: the session's file, or Save As when the map has none that is a
+ * model) or Save As (@file set); then @then on success.  Errors in a dialog. */
+void        _am_window_save               (AmWindow       *self,
+                                           GFile          *file,
+                                           AmWindowThen    then,
+                                           gpointer        data,
+                                           GDestroyNotify  destroy);
+/* The Save As dialog, then _am_window_save(). */
+void        _am_window_save_as            (AmWindow       *self,
+                                           AmWindowThen    then,
+                                           gpointer        data,
+                                           GDestroyNotify  destroy);
+/* An article by its name (.txt, .md, .markdown, .html, .htm): imported, not opened. */
+gboolean    _am_window_is_article_file    (GFile          *file);
+/* The Article Details dialog (title, date, publisher, source, URL). */
+GtkWindow  *_am_window_show_article_details (AmWindow     *self);
+/* The undo and redo items of the main menu name the step. */
+void        _am_window_update_edit_menu   (AmWindow       *self);
 char       *_am_window_suggest_export_name (AmWindow      *self,
                                             AmExportFormat format);
 /* Where the export dialog ends: adds the chosen type's extension when the name has

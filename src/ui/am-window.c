@@ -82,6 +82,7 @@ update_title (AmWindow *self)
   AmDocument *document = am_session_get_document (self->session);
   g_autofree char *subtitle = NULL;
   g_autofree char *file_title = NULL;
+  g_autofree char *modified_title = NULL;
   const char *title = NULL;
 
   if (document != NULL)
@@ -119,6 +120,11 @@ update_title (AmWindow *self)
         }
       subtitle = g_strdup_printf ("%s · %s", actors, relations);
     }
+
+  /* Unsaved changes show before the title, as in GNOME's editors. */
+  if (am_session_get_modified (self->session))
+    /* Translators: the window title of a map with unsaved changes; %s is its title */
+    title = modified_title = g_strdup_printf (_("• %s"), title && title[0] ? title : _("Untitled Map"));
 
   /* AdwWindowTitle's labels are plain text, so article titles need no escaping. */
   adw_window_title_set_title (self->window_title, title ? title : _("Actormap"));
@@ -195,6 +201,30 @@ document_changed_cb (AmWindow *self)
   gtk_stack_set_visible_child_name (self->canvas_stack, "canvas");
   _am_window_update_canvas_page (self);
   _am_window_update_actions (self);
+}
+
+static void
+modified_changed_cb (AmWindow *self)
+{
+  update_title (self);
+  _am_window_update_actions (self);
+}
+
+static void
+undo_changed_cb (AmWindow *self)
+{
+  _am_window_update_actions (self);
+  _am_window_update_edit_menu (self);
+}
+
+static void
+suggestions_changed_cb (AmWindow *self)
+{
+  /* Hidden while there is nothing to accept or reject, and nothing being drafted: the
+   * article gets the room. */
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_pane),
+                          am_suggestions_pane_get_n_suggestions (self->suggestions_pane) > 0
+                          || am_session_get_suggesting (self->session));
 }
 
 static void
@@ -311,6 +341,13 @@ load_failed_cb (AmWindow     *self,
   _am_window_update_canvas_page (self);
 }
 
+static void
+open_now (AmWindow *self,
+          gpointer  data)
+{
+  am_session_open_file (self->session, data);
+}
+
 void
 am_window_open_file (AmWindow *self,
                      GFile    *file)
@@ -318,7 +355,15 @@ am_window_open_file (AmWindow *self,
   g_return_if_fail (AM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  am_session_open_file (self->session, file);
+  /* An article becomes a new map; importing asks about unsaved changes once it has read
+   * the article, so a file that cannot be read loses nothing. */
+  if (_am_window_is_article_file (file))
+    {
+      am_window_import_article (self, file);
+      return;
+    }
+
+  _am_window_confirm_unsaved (self, open_now, g_object_ref (file), g_object_unref);
 }
 
 void
@@ -452,10 +497,28 @@ restore_window_state (AmWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+static void
+close_now (AmWindow *self,
+           gpointer  data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 am_window_close_request (GtkWindow *window)
 {
   AmWindow *self = AM_WINDOW (window);
+
+  /* Unsaved changes: ask, and close (again) once they are saved or discarded. */
+  if (!self->close_confirmed && am_session_get_modified (self->session))
+    {
+      _am_window_confirm_unsaved (self, close_now, NULL, NULL);
+      return TRUE;
+    }
+
+  /* Closing on purpose: the recovery copy of this session is no longer wanted. */
+  am_session_discard_recovery (self->session);
 
   if (self->settings != NULL)
     {
@@ -825,6 +888,7 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, canvas_stack);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, detail_panel);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, edit_section);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, engine_button);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, error_other_button);
@@ -837,6 +901,7 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, side_paned);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, suggestions_pane);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, zoom_box);
@@ -847,6 +912,7 @@ am_window_class_init (AmWindowClass *klass)
   g_type_ensure (AM_TYPE_CANVAS);
   g_type_ensure (AM_TYPE_DETAIL_PANEL);
   g_type_ensure (AM_TYPE_SIDEBAR);
+  g_type_ensure (AM_TYPE_SUGGESTIONS_PANE);
 }
 
 static void
@@ -874,6 +940,7 @@ am_window_init (AmWindow *self)
   g_object_set (self->sidebar, "session", self->session, NULL);
   g_object_set (self->detail_panel, "session", self->session, NULL);
   g_object_set (self->article_view, "session", self->session, NULL);
+  am_suggestions_pane_set_session (self->suggestions_pane, self->session);
   am_canvas_set_session (self->canvas, self->session);
   g_object_bind_property (self, "show-legend", self->canvas, "show-legend", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "show-sidebar", self->flap, "reveal-flap",
@@ -889,6 +956,22 @@ am_window_init (AmWindow *self)
                            G_CALLBACK (busy_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::busy-message",
                            G_CALLBACK (busy_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::file",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::modified",
+                           G_CALLBACK (modified_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::can-undo",
+                           G_CALLBACK (undo_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::can-redo",
+                           G_CALLBACK (undo_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::undo-label",
+                           G_CALLBACK (undo_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::redo-label",
+                           G_CALLBACK (undo_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::suggesting",
+                           G_CALLBACK (suggestions_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->suggestions_pane, "notify::n-suggestions",
+                           G_CALLBACK (suggestions_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "layout-failed",
                            G_CALLBACK (layout_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "load-failed",
@@ -907,8 +990,10 @@ am_window_init (AmWindow *self)
 
   update_title (self);
   update_engine_button (self);
+  suggestions_changed_cb (self);
   _am_window_update_canvas_page (self);
   _am_window_update_actions (self);
+  _am_window_update_edit_menu (self);
 }
 
 /* Public API */

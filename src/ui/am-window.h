@@ -27,9 +27,32 @@ G_DECLARE_FINAL_TYPE (AmWindow, am_window, AM, WINDOW, AdwApplicationWindow)
 AmWindow   *am_window_new           (GtkApplication *application);
 /* (transfer none) */
 AmSession  *am_window_get_session   (AmWindow       *self);
-/* Loads asynchronously; on failure the previous document stays and an error is shown. */
+/* Loads asynchronously; on failure the previous document stays and an error is shown.
+ * An article (.txt, .md, .markdown, .html, .htm) is imported as a new map instead
+ * (am_window_import_article()).  With unsaved changes it asks first. */
 void        am_window_open_file     (AmWindow       *self,
                                      GFile          *file);
+/* Reads the article on a worker thread; then (having asked about unsaved changes) a new
+ * unsaved map of it, and the session drafts suggestions.  Errors name the file. */
+void        am_window_import_article (AmWindow      *self,
+                                      GFile         *file);
+/* The same from plain text (the clipboard); @display_name names it in errors. */
+void        am_window_import_text   (AmWindow       *self,
+                                     const char     *text,
+                                     const char     *display_name);
+/* Where Save (@file NULL: the map's own file; a map without a model file asks where)
+ * and the Save As dialog (@file) end: writes on a worker thread, then a toast or an
+ * error dialog naming the file. */
+void        am_window_save          (AmWindow       *self,
+                                     GFile          *file);
+/* Title, date, publisher, source and URL, in that order (NULL-terminated; "" clears
+ * a field), as one undo step "Edit Article Details"; none when nothing changes. */
+gboolean    am_window_set_article_details (AmWindow            *self,
+                                           const char * const  *values,
+                                           GError             **error);
+/* Offers to recover what sessions that did not end left behind (one dialog each:
+ * Recover / Discard); returns how many there were. */
+guint       am_window_offer_recovery (AmWindow      *self);
 /* The article model compiled into the binary. */
 void        am_window_open_bundled  (AmWindow       *self);
 

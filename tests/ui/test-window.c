@@ -1,4 +1,5 @@
-/* test-window.c — the Actormap window under Xvfb: selection, panels, article, export
+/* test-window.c — the Actormap window under Xvfb: selection, panels, article, export,
+ * new maps from articles, save, undo and the unsaved-changes question
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "am-ui-util.h"
 #include "am-window-private.h"
 #include "ui-test.h"
 
@@ -774,11 +776,21 @@ find_message_dialog (Fixture *f)
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
         && gtk_window_get_transient_for (l->data) == GTK_WINDOW (f->window))
       return l->data;
 
   return NULL;
+}
+
+/* A button press answers and closes the dialog; adw_message_dialog_response() only
+ * answers. */
+static void
+respond (gpointer    dialog,
+         const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -985,6 +997,8 @@ test_shortcuts_window (Fixture       *f,
   label = ui_test_find_label (GTK_WIDGET (overlay), "Search actors, relations and quotes");
   g_assert_nonnull (label);
   g_assert_nonnull (ui_test_find_label (GTK_WIDGET (overlay), "Export the map"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (overlay), "New map from an article"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (overlay), "Save the map"));
   g_assert_nonnull (ui_test_find_label (GTK_WIDGET (overlay), "Clear the selection"));
 
   gtk_window_destroy (GTK_WINDOW (overlay));
@@ -1066,6 +1080,568 @@ test_bundled_article (Fixture       *f,
   g_assert_true (panel_shows (f, "gunpowder"));
 }
 
+/* Making maps: articles, the unsaved-changes question, save, undo, suggestions */
+
+#define ARTICLE_HEADLINE "Mayor Opens New Bridge Over the River Lune"
+
+static char *
+write_article (Fixture    *f,
+               const char *name,
+               const char *contents,
+               gssize      length)
+{
+  char *path = g_build_filename (f->tmpdir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static char *
+write_text_article (Fixture    *f,
+                    const char *name)
+{
+  return write_article (f, name,
+                        ARTICLE_HEADLINE "\n\n"
+                        "LANCASTER — Mayor Helen Briggs opened the new Lune footbridge on Saturday, "
+                        "three years after the old crossing was closed.\n\n"
+                        "\"This bridge joins the two halves of our city again,\" Briggs said.\n", -1);
+}
+
+static gboolean
+shows_article (Fixture *f)
+{
+  AmDocument *document = am_session_get_document (f->session);
+
+  return document != NULL && g_strcmp0 (am_document_get_title (document), ARTICLE_HEADLINE) == 0
+         && !am_session_get_suggesting (f->session) && scene_ready (f);
+}
+
+static void
+test_new_from_article (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = write_text_article (f, "bridge & <lune>.txt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AmDocument *document;
+
+  /* A .txt opens as an article: a new map, unsaved and without a file, titled by the
+   * headline (marked as unsaved), its paragraphs in the article pane. */
+  am_window_open_file (f->window, file);
+  g_assert_true (wait_for (f, shows_article));
+  document = am_session_get_document (f->session);
+  g_assert_cmpuint (am_document_get_n_paragraphs (document), ==, 3);
+  g_assert_cmpstr (am_document_get_paragraphs (document)[2], ==,
+                   "\"This bridge joins the two halves of our city again,\" Briggs said.");
+  g_assert_null (am_session_get_file (f->session));
+  g_assert_true (am_session_get_modified (f->session));
+  g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "• " ARTICLE_HEADLINE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->article_view)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->side_paned)));
+}
+
+static void
+test_import_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    const char *contents;
+    gssize      length;
+  } bad[] = {
+    { "empty & <blank>.txt", "\n \n\t\n", -1 },
+    { "binary.txt", "PK\003\004\000\000\000\000binary", 18 },
+    { "latin1.md", "# Caf\xe9\n\nNo UTF-8 here.\n", -1 },
+    { "no-paragraphs.html", "<html><head><title>T</title></head><body><nav>Menu</nav></body></html>", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = write_article (f, bad[i].name, bad[i].contents, bad[i].length);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      AdwMessageDialog *dialog;
+
+      /* Nothing is lost: the map on screen stays, and the message names the file. */
+      am_window_import_article (f->window, file);
+      g_assert_true (wait_for (f, has_message_dialog));
+      dialog = find_message_dialog (f);
+      g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), bad[i].name));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), bad[i].name));
+      g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+      g_assert_true (am_session_get_document (f->session) == f->document);
+      g_assert_false (am_session_get_modified (f->session));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      ui_test_drain ();
+    }
+}
+
+static void
+test_drop_article (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = write_article (f, "bridge.md",
+                                         "# " ARTICLE_HEADLINE "\n\n"
+                                         "Mayor *Helen Briggs* opened the [footbridge](https://example.org/) on Saturday.\n", -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkDropTarget *target = find_controller (GTK_WIDGET (f->window), GTK_TYPE_DROP_TARGET);
+  GSList *files = g_slist_append (NULL, file);
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  /* A dropped article (here a file list, as file managers send) becomes a new map. */
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_slist_free (files);
+  g_assert_true (handled);
+  g_assert_true (wait_for (f, shows_article));
+  g_assert_cmpstr (am_document_get_paragraphs (am_session_get_document (f->session))[1], ==,
+                   "Mayor Helen Briggs opened the footbridge on Saturday.");
+}
+
+static void
+test_paste_article (Fixture       *f,
+                    gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+
+  gdk_clipboard_set_text (clipboard, ARTICLE_HEADLINE "\n\nMayor Helen Briggs opened\nthe footbridge.\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste-article", NULL));
+  g_assert_true (wait_for (f, shows_article));
+  g_assert_cmpstr (am_document_get_paragraphs (am_session_get_document (f->session))[1], ==,
+                   "Mayor Helen Briggs opened the footbridge.");
+  g_assert_null (am_session_get_file (f->session));
+
+  /* Text that is no article says so, naming where it came from. */
+  gdk_clipboard_set_text (clipboard, "   \n\n  ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste-article", NULL));
+  g_assert_true (wait_for (f, has_message_dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_message_dialog (f)), "Pasted text"));
+  g_assert_cmpstr (am_document_get_title (am_session_get_document (f->session)), ==, ARTICLE_HEADLINE);
+}
+
+static char *
+menu_label (Fixture *f,
+            guint    position)
+{
+  char *label = NULL;
+
+  g_assert_true (g_menu_model_get_item_attribute (G_MENU_MODEL (f->window->edit_section), position,
+                                                  G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  return label;
+}
+
+static void
+test_article_details (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *values[] = { "New & <Title>", "2021-03-18", "Daily Planet", "Wire", "https://example.org/a", NULL };
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget **rows;
+  AmDocument *document;
+
+  /* Nothing changes, no step. */
+  {
+    const char *same[] = { am_document_get_title (f->document), am_document_get_date (f->document),
+                           am_document_get_publisher (f->document), am_document_get_source (f->document),
+                           am_document_get_url (f->document), NULL };
+
+    for (guint i = 1; i < 5; i++)
+      if (same[i] == NULL)
+        same[i] = "";
+    g_assert_true (am_window_set_article_details (f->window, same, &error));
+    g_assert_no_error (error);
+    g_assert_false (am_session_get_can_undo (f->session));
+    g_assert_true (am_session_get_document (f->session) == f->document);
+  }
+
+  g_assert_true (am_window_set_article_details (f->window, values, &error));
+  g_assert_no_error (error);
+  document = am_session_get_document (f->session);
+  g_assert_cmpstr (am_document_get_title (document), ==, "New & <Title>");
+  g_assert_cmpstr (am_document_get_publisher (document), ==, "Daily Planet");
+  g_assert_cmpstr (am_document_get_url (document), ==, "https://example.org/a");
+  g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "• New & <Title>");
+
+  /* A date the loader would refuse is refused, and nothing changes. */
+  {
+    const char *bad[] = { "New & <Title>", "18/03/2021", NULL };
+
+    g_assert_false (am_window_set_article_details (f->window, bad, &error));
+    g_assert_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_INVALID_VALUE);
+    g_assert_true (am_session_get_document (f->session) == document);
+    g_clear_error (&error);
+  }
+
+  /* One undo step, named in the menu; undo gives the old title back. */
+  {
+    g_autofree char *undo = menu_label (f, 0);
+
+    g_assert_cmpstr (undo, ==, "_Undo Edit Article Details");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpstr (am_document_get_title (am_session_get_document (f->session)), ==,
+                   am_document_get_title (f->document));
+  g_assert_false (am_session_get_modified (f->session));
+  {
+    g_autofree char *redo = menu_label (f, 1);
+    g_autofree char *undo = menu_label (f, 0);
+
+    g_assert_cmpstr (redo, ==, "_Redo Edit Article Details");
+    g_assert_cmpstr (undo, ==, "_Undo");
+  }
+
+  /* The dialog does the same from its rows. */
+  dialog = _am_window_show_article_details (f->window);
+  g_assert_nonnull (dialog);
+  rows = g_object_get_data (G_OBJECT (dialog), "am-rows");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows[0])), ==, am_document_get_title (f->document));
+  gtk_editable_set_text (GTK_EDITABLE (rows[2]), "  The Clarion  ");
+  respond (dialog, "apply");
+  g_assert_cmpstr (am_document_get_publisher (am_session_get_document (f->session)), ==, "The Clarion");
+  g_assert_cmpstr (am_session_get_undo_label (f->session), ==, "Edit Article Details");
+  g_assert_true (wait_for (f, not_busy));
+}
+
+static AdwMessageDialog *
+find_dialog_of (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && gtk_window_get_transient_for (l->data) == parent)
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+dialog_of_second (Fixture *f)
+{
+  return find_dialog_of (GTK_WINDOW (second_window)) != NULL;
+}
+
+static gboolean
+second_gone (Fixture *f)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (second_window));
+}
+
+static gboolean
+second_saved (Fixture *f)
+{
+  return !am_session_get_modified (am_window_get_session (second_window))
+         && am_session_get_file (am_window_get_session (second_window)) != NULL;
+}
+
+static void
+edit_title (AmWindow   *window,
+            const char *title)
+{
+  const char *values[] = { title, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (am_window_set_article_details (window, values, &error));
+  g_assert_no_error (error);
+  g_assert_true (am_session_get_modified (am_window_get_session (window)));
+}
+
+static void
+test_close_unsaved (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "kept.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *dialog;
+
+  second_window = g_object_ref (am_window_new (NULL));
+  am_session_set_document (am_window_get_session (second_window), f->document, NULL);
+  gtk_window_present (GTK_WINDOW (second_window));
+
+  /* Nothing unsaved: closing asks nothing. */
+  g_assert_false (am_session_get_modified (am_window_get_session (second_window)));
+
+  /* Unsaved: Cancel keeps the window and the changes. */
+  edit_title (second_window, "Changed Once");
+  gtk_window_close (GTK_WINDOW (second_window));
+  g_assert_true (wait_for (f, dialog_of_second));
+  dialog = find_dialog_of (GTK_WINDOW (second_window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Changed Once"));
+  respond (dialog, "cancel");
+  ui_test_drain ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (second_window)));
+  g_assert_true (am_session_get_modified (am_window_get_session (second_window)));
+
+  /* Save, then close: the map has no file yet, so save it where a Save As would. */
+  am_window_save (second_window, file);
+  g_assert_true (wait_for (f, second_saved));
+  g_assert_cmpstr (adw_window_title_get_title (second_window->window_title), ==, "Changed Once");
+
+  /* Unsaved again: Save writes the file, then the window closes. */
+  edit_title (second_window, "Changed Twice");
+  gtk_window_close (GTK_WINDOW (second_window));
+  g_assert_true (wait_for (f, dialog_of_second));
+  respond (find_dialog_of (GTK_WINDOW (second_window)), "save");
+  g_assert_true (wait_for (f, second_gone));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Changed Twice"));
+  ui_test_drain ();
+  g_assert_finalize_object (g_steal_pointer (&second_window));
+
+  /* Discard closes without writing. */
+  second_window = g_object_ref (am_window_new (NULL));
+  am_session_set_document (am_window_get_session (second_window), f->document, NULL);
+  gtk_window_present (GTK_WINDOW (second_window));
+  edit_title (second_window, "Thrown Away");
+  gtk_window_close (GTK_WINDOW (second_window));
+  g_assert_true (wait_for (f, dialog_of_second));
+  respond (find_dialog_of (GTK_WINDOW (second_window)), "discard");
+  g_assert_true (wait_for (f, second_gone));
+  ui_test_drain ();
+  g_assert_finalize_object (g_steal_pointer (&second_window));
+}
+
+static void
+test_open_unsaved (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "ui", "window-model.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  edit_title (f->window, "Unsaved Title");
+
+  /* Opening another map with unsaved changes asks; Cancel keeps the changes. */
+  loaded_before = am_session_get_document (f->session);
+  am_window_open_file (f->window, file);
+  g_assert_true (wait_for (f, has_message_dialog));
+  respond (find_message_dialog (f), "cancel");
+  ui_test_drain ();
+  g_assert_true (am_session_get_document (f->session) == loaded_before);
+
+  /* Discard opens it. */
+  am_window_open_file (f->window, file);
+  g_assert_true (wait_for (f, has_message_dialog));
+  respond (find_message_dialog (f), "discard");
+  g_assert_true (wait_for (f, document_replaced));
+  g_assert_false (am_session_get_modified (f->session));
+  g_assert_cmpstr (am_document_get_title (am_session_get_document (f->session)), ==,
+                   am_document_get_title (f->document));
+
+  /* A new map from an article asks too, once the article is read; Discard makes it. */
+  {
+    g_autofree char *article_path = write_text_article (f, "bridge.txt");
+    g_autoptr(GFile) article = g_file_new_for_path (article_path);
+
+    g_assert_true (wait_for (f, not_busy));
+    edit_title (f->window, "Unsaved Again");
+    am_window_import_article (f->window, article);
+    g_assert_true (wait_for (f, has_message_dialog));
+    g_assert_cmpstr (am_document_get_title (am_session_get_document (f->session)), ==, "Unsaved Again");
+    respond (find_message_dialog (f), "discard");
+    g_assert_true (wait_for (f, shows_article));
+  }
+}
+
+static gboolean
+not_modified (Fixture *f)
+{
+  return !am_session_get_modified (f->session) && not_busy (f);
+}
+
+static void
+test_save (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "map & <saved>.json", NULL);
+  g_autofree char *missing = g_build_filename (f->tmpdir, "no-such-dir", "lost.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(AmDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  /* (Save on a map without a file shows the Save As file chooser, which needs GTK's own
+   * settings schema: the isolated test environment has only the application's.) */
+  edit_title (f->window, "Saved Title");
+
+  /* Save As writes the model, and the map is no longer modified. */
+  am_window_save (f->window, file);
+  g_assert_true (wait_for (f, not_modified));
+  g_assert_true (g_file_equal (am_session_get_file (f->session), file));
+  g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "Saved Title");
+  reloaded = am_document_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (am_document_equal (reloaded, am_session_get_document (f->session)));
+
+  /* A failed save names the file, keeps the changes, and writes nothing. */
+  edit_title (f->window, "Never Written");
+  am_window_save (f->window, missing_file);
+  g_assert_true (wait_for (f, has_message_dialog));
+  dialog = find_message_dialog (f);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "lost.json"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "lost.json"));
+  g_assert_true (am_session_get_modified (f->session));
+  g_assert_true (g_file_equal (am_session_get_file (f->session), file));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Ctrl+S now writes to the map's own file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  g_assert_true (wait_for (f, not_modified));
+  g_clear_object (&reloaded);
+  reloaded = am_document_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (am_document_get_title (reloaded), ==, "Never Written");
+}
+
+static gboolean
+has_suggestions (Fixture *f)
+{
+  return shows_article (f) && am_suggestions_pane_get_n_suggestions (f->window->suggestions_pane) > 0;
+}
+
+static void
+test_suggestions_pane (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = write_text_article (f, "bridge.txt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AmSuggestionsPane *pane = f->window->suggestions_pane;
+  GListModel *model = am_suggestions_pane_get_model (pane);
+  g_autoptr(AmItem) first = NULL;
+  g_autofree char *first_id = NULL;
+  guint n;
+
+  /* A map with no suggestions hides the pane. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pane)));
+
+  am_window_import_article (f->window, file);
+  g_assert_true (wait_for (f, has_suggestions));
+  n = am_suggestions_pane_get_n_suggestions (pane);
+  g_assert_cmpuint (n, ==, ui_test_count_status (am_session_get_document (f->session), AM_STATUS_SUGGESTED));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pane)));
+  g_assert_cmpuint (g_menu_model_get_n_items (am_suggestions_pane_get_accept_menu (pane)), >=, 1);
+
+  /* Accept one: it leaves the list and is accepted in the document. */
+  first = g_list_model_get_item (model, 0);
+  first_id = g_strdup (am_item_get_id (first));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.accept-suggestion", "s", first_id));
+  g_assert_true (wait_for (f, not_busy));
+  ui_test_drain ();
+  g_assert_true (_am_ui_document_has_id (am_session_get_document (f->session), first_id));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AmItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (am_item_get_id (item), !=, first_id);
+    }
+
+  /* Reject another: it is gone from the document. */
+  if (g_list_model_get_n_items (model) > 0)
+    {
+      g_autoptr(AmItem) next = g_list_model_get_item (model, 0);
+      g_autofree char *next_id = g_strdup (am_item_get_id (next));
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reject-suggestion", "s", next_id));
+      g_assert_true (wait_for (f, not_busy));
+      ui_test_drain ();
+      g_assert_false (_am_ui_document_has_id (am_session_get_document (f->session), next_id));
+    }
+
+  /* Accept All of each kind empties the list, and the pane hides. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *kinds[] = { "entity", "relation", "statement" };
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.accept-all", "s", kinds[i]));
+      g_assert_true (wait_for (f, not_busy));
+    }
+  ui_test_drain ();
+  g_assert_cmpuint (ui_test_count_status (am_session_get_document (f->session), AM_STATUS_SUGGESTED), ==, 0);
+  g_assert_cmpuint (am_suggestions_pane_get_n_suggestions (pane), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pane)));
+}
+
+static char *
+write_recovery (const char *name,
+                AmDocument *document,
+                GFile      *edited)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "actormap", "recovery", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GBytes) model = am_document_to_json (document, AM_JSON_INCLUDE_SUGGESTED);
+  g_autofree char *uri = edited ? g_file_get_uri (edited) : NULL;
+  g_autofree char *quoted = uri ? g_strdup_printf ("\"%s\"", uri) : g_strdup ("null");
+  g_autofree char *json = g_strdup_printf ("{\"file\": %s, \"model\": %.*s}", quoted,
+                                           (int) g_bytes_get_size (model),
+                                           (const char *) g_bytes_get_data (model, NULL));
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+static void
+test_recovery_offer (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *kept_path = g_build_filename (f->tmpdir, "kept & <map>.json", NULL);
+  g_autoptr(GFile) kept = g_file_new_for_path (kept_path);
+  g_autoptr(AmDocumentBuilder) builder = am_document_builder_new_from_document (f->document);
+  g_autoptr(AmDocument) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Nothing left behind: nothing offered. */
+  g_assert_cmpuint (am_window_offer_recovery (f->window), ==, 0);
+  g_assert_false (has_message_dialog (f));
+
+  am_document_builder_set_article_field (builder, AM_ARTICLE_FIELD_TITLE, "Recovered Title");
+  edited = am_document_builder_build (builder, "recovered", &error);
+  g_assert_no_error (error);
+
+  /* Two sessions of a process that is gone (no process has such an id) left copies. */
+  first = write_recovery ("999999998-1.json", edited, kept);
+  second = write_recovery ("999999999-1.json", edited, NULL);
+  g_assert_cmpuint (am_window_offer_recovery (f->window), ==, 2);
+  g_assert_true (wait_for (f, has_message_dialog));
+  dialog = find_message_dialog (f);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recover Unsaved Map?");
+
+  /* The one offered first is discarded: its copy goes, the map stays. */
+  {
+    gboolean names_kept = strstr (adw_message_dialog_get_body (dialog), "kept & <map>.json") != NULL;
+    const char *discarded = names_kept ? first : second;
+    const char *recovered = names_kept ? second : first;
+
+    if (!names_kept)
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Recovered Title"));
+    respond (dialog, "discard");
+    ui_test_drain ();
+    g_assert_false (g_file_test (discarded, G_FILE_TEST_EXISTS));
+    g_assert_true (am_session_get_document (f->session) == f->document);
+
+    /* The next is offered; Recover brings the map back, unsaved, editing its file. */
+    g_assert_true (wait_for (f, has_message_dialog));
+    respond (find_message_dialog (f), "recover");
+    g_assert_true (wait_for (f, not_busy));
+    g_assert_cmpstr (am_document_get_title (am_session_get_document (f->session)), ==, "Recovered Title");
+    g_assert_true (am_session_get_modified (f->session));
+    if (names_kept)
+      g_assert_null (am_session_get_file (f->session));
+    else
+      g_assert_true (g_file_equal (am_session_get_file (f->session), kept));
+    g_assert_false (g_file_test (recovered, G_FILE_TEST_EXISTS));
+    g_assert_cmpstr (adw_window_title_get_title (f->window->window_title), ==, "• Recovered Title");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1117,6 +1693,16 @@ main (int   argc,
   ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("settings", test_settings);
   ADD ("bundled-article", test_bundled_article);
+  ADD ("new-from-article", test_new_from_article);
+  ADD ("import-errors", test_import_errors);
+  ADD ("drop-article", test_drop_article);
+  ADD ("paste-article", test_paste_article);
+  ADD ("article-details", test_article_details);
+  ADD ("close-unsaved", test_close_unsaved);
+  ADD ("open-unsaved", test_open_unsaved);
+  ADD ("save", test_save);
+  ADD ("suggestions-pane", test_suggestions_pane);
+  ADD ("recovery-offer", test_recovery_offer);
 
 #undef ADD
 

@@ -123,6 +123,27 @@ ui_test_find_label (GtkWidget  *root,
   return NULL;
 }
 
+guint
+ui_test_count_status (AmDocument *document,
+                      AmStatus    status)
+{
+  GListModel *lists[] = { am_document_get_entities (document), am_document_get_relations (document),
+                          am_document_get_statements (document) };
+  guint n = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
+        AmStatus item_status;
+
+        g_object_get (item, "status", &item_status, NULL);
+        n += item_status == status;
+      }
+
+  return n;
+}
+
 GtkWindow *
 ui_test_find_dialog (void)
 {

@@ -33,6 +33,9 @@ GtkWidget  *ui_test_find_type     (GtkWidget       *root,
 GtkWidget  *ui_test_find_label    (GtkWidget       *root,
                                    const char      *needle);
 
+/* How many actors, relations and statements of @document have @status. */
+guint       ui_test_count_status  (AmDocument      *document,
+                                   AmStatus         status);
 /* The AdwMessageDialog on screen (the last one shown), or NULL. (transfer none) */
 GtkWindow  *ui_test_find_dialog   (void);
 
