@@ -143,7 +143,7 @@ am_object_copy_with (gpointer    object,
 
   copy = g_object_new_with_properties (G_OBJECT_TYPE (object), list.names->len,
                                        (const char **) list.names->pdata,
-                                       &g_array_index (list.values, GValue, 0));
+                                       (const GValue *) (const void *) list.values->data);
   property_list_clear (&list);
 
   return copy;

@@ -252,7 +252,8 @@ am_evidence_index_get_spans (AmEvidenceIndex *self,
 
   *n_spans = self->spans->len;
 
-  return &g_array_index (self->spans, AmEvidenceSpan, 0);
+  /* Through void *: GArray keeps its elements aligned for their type. */
+  return (const AmEvidenceSpan *) (const void *) self->spans->data;
 }
 
 /* The first and one past the last span of @paragraph; both 0 when it has none. */

@@ -334,7 +334,9 @@ am_item_build_all (AmDocument *document)
       sorted[i].entity = g_list_model_get_item (entities, i);
       sorted[i].key = g_utf8_collate_key_for_filename (am_entity_get_name (sorted[i].entity), -1);
     }
-  qsort (sorted, n_entities, sizeof (SortEntry), compare_entities);
+  /* g_new0 (…, 0) is NULL, which qsort must not get (a new map has no actors yet). */
+  if (n_entities > 1)
+    qsort (sorted, n_entities, sizeof (SortEntry), compare_entities);
 
   for (guint i = 0; i < n_entities; i++)
     {

@@ -752,6 +752,7 @@ test_save_graph_needs_new_name (void)
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(AmDocument) graph = NULL;
+  g_autofree char *relation_id = NULL;
   g_autofree char *dir = test_files_make_temp_dir ("am-session-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "graph.dot", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -766,8 +767,9 @@ test_save_graph_needs_new_name (void)
 
   am_session_set_document (session, graph, file);
   am_session_cancel (session);
-  g_assert_nonnull (am_session_add_relation (session, "a", "b", "to", NULL, TRUE, NULL, &error));
+  relation_id = am_session_add_relation (session, "a", "b", "to", NULL, TRUE, NULL, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (relation_id);
 
   g_assert_false (save_sync (session, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
