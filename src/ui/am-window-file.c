@@ -369,6 +369,21 @@ import_data_free (ImportData *data)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportData, import_data_free)
 
 static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  AmArticle *article = am_article_import_file (task_data, cancellable, &error);
+
+  if (article != NULL)
+    g_task_return_pointer (task, article, (GDestroyNotify) am_article_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
 import_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -377,7 +392,7 @@ import_done_cb (GObject      *object,
   g_autoptr(AmArticle) article = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(article = am_article_import_file_finish (result, &error)))
+  if (!(article = g_task_propagate_pointer (G_TASK (result), &error)))
     {
       g_autofree char *name = _am_ui_display_name (data->file);
 
@@ -393,6 +408,7 @@ void
 am_window_import_article (AmWindow *self,
                           GFile    *file)
 {
+  g_autoptr(GTask) task = NULL;
   ImportData *data;
 
   g_return_if_fail (AM_IS_WINDOW (self));
@@ -403,7 +419,10 @@ am_window_import_article (AmWindow *self,
   data = g_new0 (ImportData, 1);
   data->window = g_object_ref (self);
   data->file = g_object_ref (file);
-  am_article_import_file_async (file, NULL, import_done_cb, data);
+  task = g_task_new (NULL, NULL, import_done_cb, data);
+  g_task_set_source_tag (task, am_window_import_article);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, import_thread);
 }
 
 void
