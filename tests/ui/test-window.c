@@ -1149,7 +1149,7 @@ test_import_errors (Fixture       *f,
     gssize      length;
   } bad[] = {
     { "empty & <blank>.txt", "\n \n\t\n", -1 },
-    { "binary.txt", "PK\003\004\000\000\000\000binary", 18 },
+    { "binary.txt", "PK\003\004\000\000\000\000binary", 14 },
     { "latin1.md", "# Caf\xe9\n\nNo UTF-8 here.\n", -1 },
     { "no-paragraphs.html", "<html><head><title>T</title></head><body><nav>Menu</nav></body></html>", -1 },
   };
