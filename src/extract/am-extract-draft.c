@@ -2125,6 +2125,35 @@ tok_is_speech_verb (Ctx   *ctx,
   return tok_is_lower_word (ctx, p, i) && tok_in (ctx, p, i, am_words_speech_verbs);
 }
 
+/* The token after "said" where its subject's name starts: "said X", "said union leader X",
+ * "said the union leader, X".  Sets @title_first and @title_last to the lower-case title
+ * (or -1). */
+static guint
+name_after_speech_verb (Ctx   *ctx,
+                        guint  p,
+                        guint  verb,
+                        int   *title_first,
+                        int   *title_last)
+{
+  guint i = verb + 1;
+  guint first;
+
+  *title_first = *title_last = -1;
+  if (tok_in (ctx, p, i, (const char * const[]) { "the", NULL }))
+    i++;
+  first = i;
+  while (i < n_tokens (ctx, p) && i < first + 4 && tok_is_lower_word (ctx, p, i)
+         && mention_at (ctx, p, i) < 0)
+    i++;
+  if (i == first || !tok_in_lower (ctx, p, i - 1, am_words_role_nouns))
+    return verb + 1;
+  *title_first = (int) first;
+  *title_last = (int) i - 1;
+  if (tok_is_punct (ctx, p, i, ','))
+    i++;
+  return i;
+}
+
 static void
 read_quotes (Ctx   *ctx,
              guint  p)
@@ -2172,16 +2201,22 @@ read_quotes (Ctx   *ctx,
       /* 1. ", X said" / ", said X" after the quote. */
       for (guint i = close + 1; close < n_tokens (ctx, p) && i <= after_last && i <= close + 12 && speaker < 0; i++)
         {
-          int m;
+          int m, title_first, title_last;
 
           if (!tok_is_speech_verb (ctx, p, i))
             continue;
-          /* "…," said X — but "…," she told X: X is who heard it. */
-          m = mention_starting_at (ctx, p, i + 1);
+          /* "…," said X — but "…," she told X: X is who heard it.  "…," said union
+           * leader X / said the union leader, X: the title is X's role. */
+          m = mention_starting_at (ctx, p, name_after_speech_verb (ctx, p, i, &title_first, &title_last));
           if (m >= 0 && mention_is_speaker_kind (ctx, mention_get (ctx, m), FALSE)
               && mention_get (ctx, m)->type != MENTION_PRONOUN
               && !tok_in (ctx, p, i, (const char * const[]) { "told", "tells", "telling", "asked", "urged", "warned", "called", "accused", NULL }))
-            speaker = mention_resolve (ctx, mention_get (ctx, m));
+            {
+              speaker = mention_resolve (ctx, mention_get (ctx, m));
+              if (speaker >= 0 && title_first >= 0 && actor_at (ctx, speaker)->role == NULL
+                  && actor_at (ctx, speaker)->kind == AM_ENTITY_KIND_PERSON)
+                actor_at (ctx, speaker)->role = range_text (ctx, p, title_first, title_last);
+            }
           if (speaker < 0)
             speaker = subject_before (ctx, p, close + 1, i);
           if (speaker >= 0)
@@ -2584,6 +2619,13 @@ relate_appositions (Ctx *ctx)
                   if (a->role == NULL)
                     a->role = g_strdup (title);
                 }
+              else if (owner < 0 && a->role == NULL)
+                {
+                  /* "union leader Paulo Mendes said": no owner, the title is still a role. */
+                  if (j + 1 < i && tok_in_lower (ctx, p, j + 1, am_words_determiners))
+                    j++;
+                  a->role = range_text (ctx, p, j + 1, i);
+                }
             }
 
           /* "Amara Okafor, a semiconductor analyst at Barclays" */
@@ -2616,6 +2658,10 @@ relate_appositions (Ctx *ctx)
                         a->role = g_strdup (title);
                     }
                 }
+              /* "Paulo Mendes, the union leader, said" */
+              else if (k > mention->last + 3 && tok_in_lower (ctx, p, k - 1, am_words_role_nouns)
+                       && tok_is_punct (ctx, p, k, ',') && a->role == NULL)
+                a->role = range_text (ctx, p, mention->last + 3, k - 1);
             }
         }
       else if ((a->kind == AM_ENTITY_KIND_STATE || a->kind == AM_ENTITY_KIND_ORGANIZATION) && mention->possessive)

@@ -343,6 +343,39 @@ test_statements (void)
                    am_entity_get_id (find_entity (document, "RTP")));
 }
 
+/* Wire copy: the speaker after "said" behind a lower-case title, and the title as role. */
+static const char wire_article[] =
+  "Port Strike\n\n"
+  "\u201cWe will not go back until the offer is fair,\u201d said union leader Paulo Mendes, "
+  "who represents 4,000 workers.\n\n"
+  "\u201cTalks are over,\u201d said the party spokeswoman, Rita Sousa.\n\n"
+  "\u201cThe port is closed,\u201d Jorge Alves, the police spokesman, said.\n\n"
+  "\u201cPrices will rise,\u201d chief executive Marta Reis said.\n";
+
+static void
+test_wire_speakers (void)
+{
+  g_autoptr(AmDocument) document = suggest (wire_article);
+  const char *cases[][3] = {
+    { "We will not go back", "Paulo Mendes", "union leader" },      /* said title X */
+    { "Talks are over,", "Rita Sousa", "party spokeswoman" },        /* said the title, X */
+    { "The port is closed,", "Jorge Alves", "police spokesman" },    /* X, the title, said */
+    { "Prices will rise,", "Marta Reis", "chief executive" },        /* title X said */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      AmEntity *entity;
+
+      assert_statement (document, cases[i][0], cases[i][1], TRUE);
+      entity = find_entity (document, cases[i][1]);
+      g_assert_nonnull (entity);
+      g_assert_cmpstr (am_entity_get_role (entity), ==, cases[i][2]);
+    }
+  /* The title is not an actor of its own. */
+  assert_no_actor (document, "union leader");
+}
+
 static const char addressee_article[] =
   "Warning\n\n"
   "Foreign Minister Ilse Vogt told the Senate that the treaty was dead.\n\n"
@@ -726,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/Actormap/Extract/quotes", test_quotes);
   g_test_add_func ("/Actormap/Extract/actors", test_actors);
   g_test_add_func ("/Actormap/Extract/statements", test_statements);
+  g_test_add_func ("/Actormap/Extract/wire-speakers", test_wire_speakers);
   g_test_add_func ("/Actormap/Extract/addressees", test_addressees);
   g_test_add_func ("/Actormap/Extract/relations", test_relations);
   g_test_add_func ("/Actormap/Extract/bundled-article", test_bundled_article);
