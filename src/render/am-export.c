@@ -148,6 +148,7 @@ page_paint (const Page            *page,
   /* As on screen, minus hover and dimming: a file shows the whole network. */
   am_render_state_init (&state);
   state.selected_id = options->selected_id;
+  state.suggested = options->suggested;
   state.pixels_per_point = 1.0;
 
   _am_painter_push_transform (painter, page->network.x, page->network.y, 1.0);

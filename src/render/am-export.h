@@ -40,6 +40,8 @@ typedef struct
   gboolean        show_caption;  /* caption_title and caption_subtitle above the network */
   /* Optional: highlight as on screen */
   const char     *selected_id;
+  /* Optional: ids drawn as suggestions, as on screen (AmRenderState.suggested) */
+  GHashTable     *suggested;
   /* The caption, built by the caller (am_export_caption_for_document()); either may be
    * NULL.  Borrowed for the duration of the call; the PDF title is caption_title. */
   const char     *caption_title;

@@ -44,6 +44,7 @@ typedef struct
   PendingKind pending;
   AmColor     pending_color;
   double      pending_width;
+  double      pending_dash;
   guint       pending_count;
 } CairoPainter;
 
@@ -63,6 +64,16 @@ set_source (CairoPainter  *self,
 }
 
 static void
+set_dash (cairo_t *cr,
+          double   dash)
+{
+  if (dash > 0)
+    cairo_set_dash (cr, &dash, 1, 0);
+  else
+    cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
 flush (CairoPainter *self)
 {
   switch (self->pending)
@@ -70,6 +81,7 @@ flush (CairoPainter *self)
     case PENDING_STROKE:
       set_color (self->cr, &self->pending_color);
       cairo_set_line_width (self->cr, self->pending_width);
+      set_dash (self->cr, self->pending_dash);
       cairo_stroke (self->cr);
       break;
 
@@ -109,7 +121,8 @@ batch (CairoPainter  *self,
   if (self->pending == kind &&
       self->pending_count < MAX_BATCH &&
       same_color (&self->pending_color, &effective) &&
-      (kind == PENDING_FILL || self->pending_width == line_width))
+      (kind == PENDING_FILL ||
+       (self->pending_width == line_width && self->pending_dash == self->parent.dash)))
     {
       self->pending_count++;
       return;
@@ -120,6 +133,7 @@ batch (CairoPainter  *self,
   self->pending_count = 1;
   self->pending_color = effective;
   self->pending_width = line_width;
+  self->pending_dash = self->parent.dash;
 }
 
 static void
@@ -141,6 +155,7 @@ fill_and_stroke (CairoPainter  *self,
     {
       set_source (self, stroke);
       cairo_set_line_width (self->cr, line_width);
+      set_dash (self->cr, self->parent.dash);
       cairo_stroke (self->cr);
     }
 

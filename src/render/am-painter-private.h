@@ -99,6 +99,10 @@ struct _AmPainter
   guint                  structured : 1;
   /* TRUE on the screen path: text layouts come from the per-thread cache. */
   guint                  cache_layouts : 1;
+  /* Length of the dashes (and of the gaps between them) of every stroke drawn while it
+   * is > 0, in user units; 0 strokes solid lines.  The renderer sets it around the
+   * outlines of suggested items. */
+  double                 dash;
 };
 
 AmPainter *_am_painter_new_cairo     (cairo_t    *cr);

@@ -131,7 +131,8 @@ static void
 append_paint (GString       *out,
               const AmColor *fill,
               const AmColor *stroke,
-              double         line_width)
+              double         line_width,
+              double         dash)
 {
   append_color_attr (out, "fill", fill);
 
@@ -141,6 +142,12 @@ append_paint (GString       *out,
       g_string_append (out, " stroke-width=\"");
       append_num (out, line_width);
       g_string_append_c (out, '"');
+      if (dash > 0)
+        {
+          g_string_append (out, " stroke-dasharray=\"");
+          append_num (out, dash);
+          g_string_append_c (out, '"');
+        }
     }
 }
 
@@ -305,7 +312,7 @@ svg_painter_rect (AmPainter     *painter,
       append_attr_num (self->out, "rx", radius);
       append_attr_num (self->out, "ry", radius);
     }
-  append_paint (self->out, fill, stroke, line_width);
+  append_paint (self->out, fill, stroke, line_width, self->parent.dash);
   g_string_append (self->out, "/>\n");
 }
 
@@ -324,7 +331,7 @@ svg_painter_ellipse (AmPainter     *painter,
   append_attr_num (self->out, "cy", rect->y + rect->height / 2);
   append_attr_num (self->out, "rx", MAX (rect->width / 2, 0));
   append_attr_num (self->out, "ry", MAX (rect->height / 2, 0));
-  append_paint (self->out, fill, stroke, line_width);
+  append_paint (self->out, fill, stroke, line_width, self->parent.dash);
   g_string_append (self->out, "/>\n");
 }
 
@@ -352,7 +359,7 @@ svg_painter_polygon (AmPainter     *painter,
       append_num (self->out, points[i].y);
     }
   g_string_append_c (self->out, '"');
-  append_paint (self->out, fill, stroke, line_width);
+  append_paint (self->out, fill, stroke, line_width, self->parent.dash);
   g_string_append (self->out, "/>\n");
 }
 
@@ -383,7 +390,7 @@ svg_painter_curve (AmPainter     *painter,
       append_num (self->out, points[i].y);
     }
   g_string_append_c (self->out, '"');
-  append_paint (self->out, NULL, stroke, line_width);
+  append_paint (self->out, NULL, stroke, line_width, self->parent.dash);
   g_string_append (self->out, "/>\n");
 }
 

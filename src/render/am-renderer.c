@@ -25,6 +25,10 @@
 #define SELECTION_WIDTH      2.5
 #define BOX_RADIUS           6.0
 #define LABEL_RADIUS         3.0
+/* Suggested items (not accepted yet): dashed outlines and strokes, a paler fill or line. */
+#define SUGGESTED_DASH       4.0
+#define SUGGESTED_FILL_ALPHA 0.4
+#define SUGGESTED_EDGE_ALPHA 0.6
 /* Room between an edge label's text and the edge of its background box. */
 #define LABEL_PADDING_X      2.5
 #define LABEL_PADDING_Y      1.0
@@ -341,6 +345,14 @@ is_dimmed (const Frame *frame,
   return !g_hash_table_contains (state->highlighted, id);
 }
 
+static gboolean
+is_suggested (const Frame *frame,
+              const char  *id)
+{
+  return frame->state->suggested != NULL && id != NULL &&
+         g_hash_table_contains (frame->state->suggested, id);
+}
+
 static guint32
 color_key (const AmColor *color,
            double         opacity)
@@ -408,7 +420,10 @@ paint_edge (Frame          *frame,
           _am_painter_curve (painter, edge->points, edge->n_points, &halo, width + SELECTION_WIDTH);
         }
 
+      if (is_suggested (frame, edge->id))
+        painter->dash = SUGGESTED_DASH;
       _am_painter_curve (painter, edge->points, edge->n_points, &item->color, width);
+      painter->dash = 0;
     }
 
   if (parts & EDGE_PART_ARROWS)
@@ -479,6 +494,8 @@ paint_edges (Frame        *frame,
                           strcmp (edge->target, frame->focus_node) == 0));
       item.opacity = !item.emphasised && is_dimmed (frame, edge->id) ? frame->theme->dim_alpha : 1.0;
       item.color = am_theme_color_for_relation_type (frame->theme, edge->type);
+      if (is_suggested (frame, edge->id))
+        item.color.alpha *= SUGGESTED_EDGE_ALPHA;
       item.key = color_key (&item.color, item.opacity);
       g_array_append_val (items, item);
       if (!item.emphasised)
@@ -578,13 +595,21 @@ paint_node (Frame             *frame,
   gboolean selected = g_strcmp0 (node->id, state->selected_id) == 0;
   gboolean hovered = g_strcmp0 (node->id, state->hovered_id) == 0;
   double opacity = is_dimmed (frame, node->id) ? theme->dim_alpha : 1.0;
+  gboolean suggested = is_suggested (frame, node->id);
+  AmColor fill = style->fill;
 
   _am_painter_begin_group (painter, AM_PAINTER_GROUP_NODE, node->id, node->kind,
                            node->label, opacity);
 
-  paint_shape (painter, node->shape, &node->box, &style->fill,
+  if (suggested)
+    {
+      fill.alpha *= SUGGESTED_FILL_ALPHA;
+      painter->dash = SUGGESTED_DASH;
+    }
+  paint_shape (painter, node->shape, &node->box, &fill,
                hovered ? &theme->hover : &style->stroke,
                hovered ? EMPHASIS_LINE_WIDTH : NODE_LINE_WIDTH);
+  painter->dash = 0;
 
   if (frame->node_text && node->label != NULL && node->label[0] != '\0')
     {

@@ -30,6 +30,10 @@ typedef struct
    * arrowheads, and nodes in it are not drawn: the canvas's overlay redraws the labels
    * its strokes would cover (with the nodes those edges name). */
   GHashTable *labels_only;   /* set of ids */
+  /* When non-NULL, items whose id is in this set are drawn as suggestions (not accepted
+   * yet): nodes with a dashed outline and a translucent fill, edges dashed and lighter;
+   * labels as usual. */
+  GHashTable *suggested;     /* set of ids drawn as suggestions */
 } AmRenderState;
 
 void am_render_state_init (AmRenderState *state);

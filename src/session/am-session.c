@@ -60,6 +60,7 @@ struct _AmSession
   GHashTable        *matches;          /* item ids the search shows, NULL when not searching */
   char              *first_match;
   GHashTable        *highlight;        /* map ids left undimmed, or NULL */
+  GHashTable        *suggested;        /* ids of suggested actors and relations, or NULL */
 
   AmEvidenceIndex   *evidence_index;   /* which items each sentence supports; NULL without a document */
 
@@ -134,6 +135,7 @@ enum {
   PROP_SEARCHING,
   PROP_SELECTION,
   PROP_SELECTION_ORIGIN,
+  PROP_SUGGESTED,
   PROP_SUGGESTING,
   PROP_TIMEOUT_SECONDS,
   PROP_UNDO_LABEL,
@@ -326,8 +328,55 @@ update_highlight (AmSession *self)
     return;
 
   g_clear_pointer (&self->highlight, g_hash_table_unref);
+  g_clear_pointer (&self->suggested, g_hash_table_unref);
   self->highlight = g_steal_pointer (&set);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HIGHLIGHT]);
+}
+
+static void
+add_if_suggested (GHashTable **set,
+                  AmStatus     status,
+                  const char  *id)
+{
+  if (status != AM_STATUS_SUGGESTED)
+    return;
+  if (*set == NULL)
+    *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (*set, g_strdup (id));
+}
+
+/* What the map draws as suggestions: the suggested actors and relations of the document
+ * (statements have no shape of their own). */
+static void
+update_suggested (AmSession *self)
+{
+  g_autoptr(GHashTable) set = NULL;
+
+  if (self->document != NULL)
+    {
+      GListModel *entities = am_document_get_entities (self->document);
+      GListModel *relations = am_document_get_relations (self->document);
+
+      for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+        {
+          g_autoptr(AmEntity) entity = g_list_model_get_item (entities, i);
+
+          add_if_suggested (&set, am_entity_get_status (entity), am_entity_get_id (entity));
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+        {
+          g_autoptr(AmRelation) relation = g_list_model_get_item (relations, i);
+
+          add_if_suggested (&set, am_relation_get_status (relation), am_relation_get_id (relation));
+        }
+    }
+
+  if (string_sets_equal (set, self->suggested))
+    return;
+
+  g_clear_pointer (&self->suggested, g_hash_table_unref);
+  self->suggested = g_steal_pointer (&set);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUGGESTED]);
 }
 
 /* Runs the search over the items: one pass per change of the text or of the items. */
@@ -683,6 +732,7 @@ replace_document_state (AmSession  *self,
   set_layout_error (self, NULL);
   rebuild_items (self, keep_items);
   update_highlight (self);
+  update_suggested (self);
 }
 
 /* The engine a document is laid out with in this session. */
@@ -1342,6 +1392,10 @@ am_session_get_property (GObject    *object,
       g_value_set_boxed (value, self->highlight);
       break;
 
+    case PROP_SUGGESTED:
+      g_value_set_boxed (value, self->suggested);
+      break;
+
     case PROP_LAYING_OUT:
       g_value_set_boolean (value, self->laying_out);
       break;
@@ -1455,6 +1509,7 @@ am_session_class_init (AmSessionClass *klass)
   properties [PROP_ENGINE] = g_param_spec_string ("engine", NULL, NULL, "auto", READWRITE);
   properties [PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, READABLE);
   properties [PROP_HIGHLIGHT] = g_param_spec_boxed ("highlight", NULL, NULL, G_TYPE_HASH_TABLE, READABLE);
+  properties [PROP_SUGGESTED] = g_param_spec_boxed ("suggested", NULL, NULL, G_TYPE_HASH_TABLE, READABLE);
   properties [PROP_LAYING_OUT] = g_param_spec_boolean ("laying-out", NULL, NULL, FALSE, READABLE);
   properties [PROP_LAYOUT_ERROR] = g_param_spec_boxed ("layout-error", NULL, NULL, G_TYPE_ERROR, READABLE);
   properties [PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, READABLE);
@@ -1866,6 +1921,23 @@ am_session_get_highlight (AmSession *self)
   g_return_val_if_fail (AM_IS_SESSION (self), NULL);
 
   return self->highlight;
+}
+
+/**
+ * am_session_get_suggested:
+ * @self: a session
+ *
+ * The ids of the document's suggested actors and relations, which the map draws as
+ * suggestions.  Rebuilt when the document changes ("notify::suggested").
+ *
+ * Returns: (transfer none) (nullable): a set of ids, or %NULL when there are none
+ */
+GHashTable *
+am_session_get_suggested (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->suggested;
 }
 
 gboolean

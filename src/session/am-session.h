@@ -51,6 +51,7 @@ G_DECLARE_FINAL_TYPE (AmSession, am_session, AM, SESSION, GObject)
  *   (AmSelectionOrigin), "map-selection" (string: the map's id for the selection — a
  *   statement's speaker), "search-text" (string, read-write), "searching" (boolean),
  *   "highlight" (GHashTable, boxed: ids left undimmed on the map, or NULL),
+ *   "suggested" (GHashTable, boxed: ids of suggested actors and relations, or NULL),
  *   "busy" (boolean), "busy-message" (string), "loading" (boolean), "laying-out"
  *   (boolean), "layout-error" (GError, boxed: why the last layout failed, or NULL).
  *
@@ -135,6 +136,9 @@ guint              am_session_get_item_position    (AmSession         *self,
 const char        *am_session_get_first_match      (AmSession         *self);
 /* (transfer none) (nullable) */
 GHashTable        *am_session_get_highlight        (AmSession         *self);
+/* Ids of the suggested actors and relations (drawn as suggestions), NULL when there are
+ * none.  (transfer none) (nullable) */
+GHashTable        *am_session_get_suggested        (AmSession         *self);
 
 gboolean           am_session_get_busy             (AmSession         *self);
 gboolean           am_session_get_loading          (AmSession         *self);

@@ -15,6 +15,7 @@ am_canvas_job_free (AmCanvasJob *job)
   g_clear_pointer (&job->scene, am_scene_unref);
   g_clear_pointer (&job->canvas_scene, am_scene_unref);
   g_clear_pointer (&job->highlight, g_hash_table_unref);
+  g_clear_pointer (&job->suggested, g_hash_table_unref);
   g_clear_pointer (&job->labels_only, g_hash_table_unref);
   g_clear_pointer (&job->selected_id, g_free);
   g_clear_pointer (&job->hovered_id, g_free);
@@ -33,6 +34,7 @@ am_canvas_job_draw (AmCanvasJob *job,
 
   am_render_state_init (&state);
   state.highlighted = job->highlight;
+  state.suggested = job->suggested;
   state.selected_id = job->selected_id;
   state.hovered_id = job->hovered_id;
   state.labels_only = job->labels_only;

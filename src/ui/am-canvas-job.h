@@ -27,6 +27,7 @@ typedef struct
   AmScene         *scene;           /* what to draw: the scene, or the overlay's sub-scene */
   AmScene         *canvas_scene;    /* the scene at the time, to spot a late answer */
   GHashTable      *highlight;
+  GHashTable      *suggested;       /* ids drawn as suggestions (never changed) */
   GHashTable      *labels_only;     /* the overlay's label-only items (never changed) */
   char            *selected_id;
   char            *hovered_id;

@@ -71,6 +71,7 @@ struct _AmCanvasLayers
   const AmTheme *theme;
   AmDocumentOrigin origin;     /* the legend speaks of actors, or of a graph's nodes */
   GHashTable    *highlight;
+  GHashTable    *suggested;    /* never changes once handed over either */
   char          *selected;
   char          *hovered;
 
@@ -213,6 +214,7 @@ render_job_new (AmCanvasLayers  *self,
   job->theme = self->theme;
   job->scale = self->scale;
   job->texture = self->textures;
+  job->suggested = self->suggested ? g_hash_table_ref (self->suggested) : NULL;
 
   if (kind == AM_CANVAS_JOB_BASE)
     {
@@ -551,6 +553,7 @@ am_canvas_layers_dispose (GObject *object)
   drop_stale (self);
   g_clear_pointer (&self->scene, am_scene_unref);
   g_clear_pointer (&self->highlight, g_hash_table_unref);
+  g_clear_pointer (&self->suggested, g_hash_table_unref);
 
   G_OBJECT_CLASS (am_canvas_layers_parent_class)->dispose (object);
 }
@@ -688,6 +691,24 @@ am_canvas_layers_set_highlight (AmCanvasLayers *self,
 
   self->base_serial++;
   /* The overlay redraws only the covered labels the base does not dim. */
+  overlay_changed (self);
+}
+
+void
+am_canvas_layers_set_suggested (AmCanvasLayers *self,
+                                GHashTable     *ids)
+{
+  g_return_if_fail (AM_IS_CANVAS_LAYERS (self));
+
+  if (self->suggested == ids)
+    return;
+
+  g_clear_pointer (&self->suggested, g_hash_table_unref);
+  if (ids != NULL)
+    self->suggested = g_hash_table_ref (ids);
+
+  /* Both layers draw suggestions: the overlay redraws the selected item over the base. */
+  self->base_serial++;
   overlay_changed (self);
 }
 

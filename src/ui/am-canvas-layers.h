@@ -41,6 +41,10 @@ void            am_canvas_layers_set_origin     (AmCanvasLayers   *self,
  * read it.  NULL: nothing dimmed. */
 void            am_canvas_layers_set_highlight  (AmCanvasLayers *self,
                                                  GHashTable     *ids);
+/* The ids drawn as suggestions; as for the highlight, @ids must not change afterwards.
+ * NULL: none. */
+void            am_canvas_layers_set_suggested  (AmCanvasLayers *self,
+                                                 GHashTable     *ids);
 /* The items the overlay shows with their neighbourhoods; either may be NULL. */
 void            am_canvas_layers_set_focus      (AmCanvasLayers *self,
                                                  const char     *selected,

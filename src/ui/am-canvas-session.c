@@ -95,6 +95,14 @@ highlight_changed_cb (AmCanvas   *self,
 }
 
 static void
+suggested_changed_cb (AmCanvas   *self,
+                      GParamSpec *pspec,
+                      AmSession  *session)
+{
+  am_canvas_set_suggested (self, am_session_get_suggested (session));
+}
+
+static void
 reveal_cb (AmCanvas          *self,
            const char        *id,
            AmSelectionOrigin  origin,
@@ -124,6 +132,8 @@ _am_canvas_session_signals_new (AmCanvas *self)
                                  G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "notify::highlight",
                                  G_CALLBACK (highlight_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (group, "notify::suggested",
+                                 G_CALLBACK (suggested_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "reveal",
                                  G_CALLBACK (reveal_cb), self, G_CONNECT_SWAPPED);
 
@@ -139,6 +149,7 @@ _am_canvas_session_sync (AmCanvas  *self,
 
   document_changed_cb (self, NULL, session);
   highlight_changed_cb (self, NULL, session);
+  suggested_changed_cb (self, NULL, session);
   if (am_session_get_scene (session) != NULL)
     scene_changed_cb (self, NULL, session);
   selection_changed_cb (self, NULL, session);

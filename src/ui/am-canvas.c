@@ -26,6 +26,7 @@ struct _AmCanvas
   AmScene        *scene;
   AmDocument     *document;
   GHashTable     *highlight;        /* a private copy, never changed once made */
+  GHashTable     *suggested;        /* likewise */
   char           *selection;
   char           *hovered;
 
@@ -418,6 +419,7 @@ am_canvas_dispose (GObject *object)
   g_clear_object (&self->layers);
   g_clear_pointer (&self->scene, am_scene_unref);
   g_clear_pointer (&self->highlight, g_hash_table_unref);
+  g_clear_pointer (&self->suggested, g_hash_table_unref);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (am_canvas_parent_class)->dispose (object);
@@ -860,6 +862,40 @@ same_set (GHashTable *a,
   return TRUE;
 }
 
+/* A private copy: the caller may go on changing its table, and a worker thread may be
+ * reading this one. */
+static GHashTable *
+copy_set (GHashTable *ids)
+{
+  GHashTable *copy;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (ids == NULL)
+    return NULL;
+
+  copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (copy, g_strdup (key));
+  return copy;
+}
+
+void
+am_canvas_set_suggested (AmCanvas   *self,
+                         GHashTable *ids)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  if (same_set (self->suggested, ids))
+    return;
+
+  g_clear_pointer (&self->suggested, g_hash_table_unref);
+  self->suggested = copy_set (ids);
+  am_canvas_layers_set_suggested (self->layers, self->suggested);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 am_canvas_set_highlight (AmCanvas   *self,
                          GHashTable *ids)
@@ -869,19 +905,8 @@ am_canvas_set_highlight (AmCanvas   *self,
   if (same_set (self->highlight, ids))
     return;
 
-  /* A private copy: the caller may go on changing its table, and a worker thread may be
-   * reading this one. */
   g_clear_pointer (&self->highlight, g_hash_table_unref);
-  if (ids != NULL)
-    {
-      GHashTableIter iter;
-      gpointer key;
-
-      self->highlight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_iter_init (&iter, ids);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_hash_table_add (self->highlight, g_strdup (key));
-    }
+  self->highlight = copy_set (ids);
 
   am_canvas_layers_set_highlight (self->layers, _am_canvas_state_highlight (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));

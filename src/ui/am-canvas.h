@@ -77,6 +77,10 @@ GHashTable *am_canvas_get_highlight  (AmCanvas   *self);
 /* The canvas keeps a reference; sets with the same members count as unchanged. */
 void        am_canvas_set_highlight  (AmCanvas   *self,
                                       GHashTable *ids);
+/* The ids drawn as suggestions (dashed, paler), or NULL.  The canvas keeps a copy; sets
+ * with the same members count as unchanged. */
+void        am_canvas_set_suggested  (AmCanvas   *self,
+                                      GHashTable *ids);
 /* (transfer none) (nullable) */
 AmDocument *am_canvas_get_document   (AmCanvas   *self);
 void        am_canvas_set_document   (AmCanvas   *self,

@@ -571,6 +571,7 @@ typedef struct
   AmScene         *scene;
   AmExportOptions  options;
   char            *selected_id;
+  GHashTable      *suggested;      /* the session's set: replaced, never changed */
   char            *path;
   char            *caption_title;
   char            *caption_subtitle;
@@ -581,6 +582,7 @@ export_data_free (ExportData *data)
 {
   g_clear_pointer (&data->scene, am_scene_unref);
   g_free (data->selected_id);
+  g_clear_pointer (&data->suggested, g_hash_table_unref);
   g_free (data->caption_title);
   g_free (data->caption_subtitle);
   g_free (data->path);
@@ -627,6 +629,9 @@ export_data_new (AmWindow    *self,
   data->options.show_legend = self->show_legend;
   data->options.show_caption = TRUE;
   data->options.selected_id = data->selected_id;
+  if (am_session_get_suggested (self->session) != NULL)
+    data->suggested = g_hash_table_ref (am_session_get_suggested (self->session));
+  data->options.suggested = data->suggested;
   if (am_session_get_document (self->session) != NULL)
     {
       AmDocument *document = am_session_get_document (self->session);

@@ -659,6 +659,42 @@ test_svg_hostile_text (void)
   g_assert_true (has_text (doc->texts, "A & B <i>"));
 }
 
+/* Suggested items are dashed in SVG too: one dashed stroke per suggested node and edge. */
+static guint
+count_occurrences (GBytes     *bytes,
+                   const char *needle)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *text = g_strndup (data, size);
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+test_svg_suggested_dashed (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
+  g_autoptr(GHashTable) suggested = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) dashed = NULL;
+  AmExportOptions options;
+
+  am_export_options_init (&options);
+  options.format = AM_EXPORT_FORMAT_SVG;
+  plain = render_with_options (scene, &options);
+  g_assert_cmpuint (count_occurrences (plain, "stroke-dasharray"), ==, 0);
+
+  g_hash_table_add (suggested, (gpointer) "yonhap");
+  g_hash_table_add (suggested, (gpointer) "e4");
+  options.suggested = suggested;
+  dashed = render_with_options (scene, &options);
+  g_assert_cmpuint (count_occurrences (dashed, "stroke-dasharray"), ==, 2);
+}
+
 /* Whether the last bytes of @data contain @needle (the data may hold NULs). */
 static gboolean
 tail_contains (const char *data,
@@ -1306,6 +1342,7 @@ main (int   argc,
   g_test_add_func ("/Actormap/Export/failed-export-keeps-file", test_failed_export_keeps_file);
   g_test_add_func ("/Actormap/Export/full-disk", test_full_disk);
   g_test_add_func ("/Actormap/Export/not-a-regular-file", test_not_a_regular_file);
+  g_test_add_func ("/Actormap/Export/svg-suggested-dashed", test_svg_suggested_dashed);
   g_test_add_func ("/Actormap/Export/symlink-followed", test_symlink_followed);
   g_test_add_func ("/Actormap/Export/read-only-directory", test_read_only_directory);
 

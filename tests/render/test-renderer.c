@@ -679,6 +679,71 @@ test_legend_lists_present_only (Fixture       *fixture,
   g_assert_cmpfloat (height, <, full_height / 3);
 }
 
+/* Background pixels of the whole surface. */
+static guint
+count_background (cairo_surface_t *surface,
+                  const AmTheme   *theme)
+{
+  guint n = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      if (render_fixture_pixel_is (render_fixture_pixel (surface, x, y), &theme->background, 0))
+        n++;
+
+  return n;
+}
+
+/* A suggested node has a dashed outline (gaps of background along its border) and a
+ * translucent fill; a suggested edge is dashed and paler, so more background shows. */
+static void
+test_suggested (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const AmTheme *theme = theme_for (data);
+  const AmKindStyle *style = am_theme_style_for_kind (theme, "media");
+  g_autoptr(GHashTable) suggested = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) edge_only = g_hash_table_new (g_str_hash, g_str_equal);
+  AmRenderState state = state_at_scale ();
+  cairo_surface_t *plain, *dashed, *edge;
+  AmColor pale_fill = render_fixture_blend (&style->fill, &theme->background, 0.4);
+  guint plain_gaps = 0, dashed_gaps = 0, dashed_ink = 0;
+
+  plain = draw (fixture->scene, theme, &state);
+  g_hash_table_add (suggested, (gpointer) "yonhap");
+  state.suggested = suggested;
+  dashed = draw (fixture->scene, theme, &state);
+  g_hash_table_add (edge_only, (gpointer) "e4");
+  state.suggested = edge_only;
+  edge = draw (fixture->scene, theme, &state);
+
+  /* Along the bottom side of "yonhap" (box 310,120 100×36), one pixel at a time. */
+  for (double x = 320; x <= 400; x += 1 / SCALE)
+    {
+      if (render_fixture_pixel_is (render_fixture_scene_pixel (plain, SCALE, x, 156), &theme->background, 8))
+        plain_gaps++;
+      if (render_fixture_pixel_is (render_fixture_scene_pixel (dashed, SCALE, x, 156), &theme->background, 8))
+        dashed_gaps++;
+      else
+        dashed_ink++;
+    }
+  g_assert_cmpuint (plain_gaps, ==, 0);
+  g_assert_cmpuint (dashed_gaps, >, 40);
+  g_assert_cmpuint (dashed_ink, >, 40);
+
+  /* The fill: the kind's colour at 40 % over the background, instead of opaque. */
+  assert_pixel (plain, 360, 138, &style->fill, 2);
+  assert_pixel (dashed, 360, 138, &pale_fill, 2);
+
+  /* The edge alone: the node stays as it was, the edge leaves more background. */
+  assert_pixel (edge, 360, 138, &style->fill, 2);
+  g_assert_cmpuint (count_background (edge, theme), >, count_background (plain, theme));
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (dashed);
+  cairo_surface_destroy (edge);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -698,6 +763,8 @@ main (int   argc,
   ADD ("hover", test_hover, GINT_TO_POINTER (0));
   ADD ("dimming/light", test_dimming, GINT_TO_POINTER (0));
   ADD ("dimming/dark", test_dimming, GINT_TO_POINTER (1));
+  ADD ("suggested/light", test_suggested, GINT_TO_POINTER (0));
+  ADD ("suggested/dark", test_suggested, GINT_TO_POINTER (1));
   ADD ("culling", test_culling, NULL);
   ADD ("labels-over-strokes/light", test_labels_over_strokes, GINT_TO_POINTER (0));
   ADD ("labels-over-strokes/dark", test_labels_over_strokes, GINT_TO_POINTER (1));

@@ -659,6 +659,55 @@ test_accept_all (void)
   am_session_cancel (session);
 }
 
+/* The set the map draws as suggestions: exactly the suggested actors and relations
+ * (statements have no shape), notified as it changes, NULL once all are accepted. */
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_suggested_set (void)
+{
+  g_autoptr(AmSession) session = session_with_suggestions ();
+  GHashTable *suggested = am_session_get_suggested (session);
+  guint notified = 0;
+
+  g_assert_nonnull (suggested);
+  g_assert_cmpuint (g_hash_table_size (suggested), ==, 3);
+  g_assert_true (g_hash_table_contains (suggested, "senior-official"));
+  g_assert_true (g_hash_table_contains (suggested, "r-official-of"));
+  g_assert_true (g_hash_table_contains (suggested, "r-china-japan"));
+  g_assert_false (g_hash_table_contains (suggested, "s-official"));
+  g_assert_false (g_hash_table_contains (suggested, "north-korea"));
+
+  g_signal_connect (session, "notify::suggested", G_CALLBACK (notify_count_cb), &notified);
+
+  /* Accepting the relation between accepted actors leaves the other two. */
+  g_assert_true (am_session_accept (session, "r-china-japan", NULL));
+  g_assert_cmpuint (notified, ==, 1);
+  suggested = am_session_get_suggested (session);
+  g_assert_cmpuint (g_hash_table_size (suggested), ==, 2);
+  g_assert_false (g_hash_table_contains (suggested, "r-china-japan"));
+
+  g_assert_cmpuint (am_session_accept_all (session, AM_ITEM_RELATION), ==, 1);
+  g_assert_null (am_session_get_suggested (session));
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* Undo brings the suggestions back. */
+  am_session_undo (session);
+  suggested = am_session_get_suggested (session);
+  g_assert_nonnull (suggested);
+  g_assert_cmpuint (g_hash_table_size (suggested), ==, 2);
+  g_assert_true (g_hash_table_contains (suggested, "senior-official"));
+  g_assert_true (g_hash_table_contains (suggested, "r-official-of"));
+  g_assert_cmpuint (notified, ==, 3);
+  am_session_cancel (session);
+}
+
 /* The saved model has no suggestions; the recovery copy keeps them. */
 static void
 test_save_leaves_suggestions_out (void)
@@ -1132,6 +1181,7 @@ main (int   argc,
   g_test_add_func ("/session-edit/accept-relation-accepts-ends", test_accept_relation_accepts_ends);
   g_test_add_func ("/session-edit/reject-removes-dependents", test_reject_removes_dependents);
   g_test_add_func ("/session-edit/accept-all", test_accept_all);
+  g_test_add_func ("/session-edit/suggested-set", test_suggested_set);
   g_test_add_func ("/session-edit/save-leaves-suggestions-out", test_save_leaves_suggestions_out);
   g_test_add_func ("/session-edit/save-errors", test_save_errors);
   g_test_add_func ("/session-edit/save-graph-needs-new-name", test_save_graph_needs_new_name);
