@@ -328,7 +328,6 @@ update_highlight (AmSession *self)
     return;
 
   g_clear_pointer (&self->highlight, g_hash_table_unref);
-  g_clear_pointer (&self->suggested, g_hash_table_unref);
   self->highlight = g_steal_pointer (&set);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HIGHLIGHT]);
 }
@@ -1316,6 +1315,7 @@ am_session_dispose (GObject *object)
   g_clear_pointer (&self->item_array, g_ptr_array_unref);
   g_clear_object (&self->items);
   g_clear_pointer (&self->highlight, g_hash_table_unref);
+  g_clear_pointer (&self->suggested, g_hash_table_unref);
   g_clear_pointer (&self->scene, am_scene_unref);
   g_clear_pointer (&self->evidence_index, am_evidence_index_unref);
   g_clear_object (&self->document);
