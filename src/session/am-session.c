@@ -273,26 +273,6 @@ add_statement_participants (GHashTable  *set,
     g_hash_table_add (set, g_strdup (reported_by));
 }
 
-static gboolean
-string_sets_equal (GHashTable *a,
-                   GHashTable *b)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  if (a == NULL || b == NULL)
-    return a == b;
-  if (g_hash_table_size (a) != g_hash_table_size (b))
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, a);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (b, key))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* What the map leaves undimmed: what the search matches while searching, otherwise the
  * actors of a selected statement (statements have no shape of their own on the map). */
 static void
@@ -324,7 +304,7 @@ update_highlight (AmSession *self)
       add_statement_participants (set, statement);
     }
 
-  if (string_sets_equal (set, self->highlight))
+  if (_am_ui_string_set_equal (set, self->highlight))
     return;
 
   g_clear_pointer (&self->highlight, g_hash_table_unref);
@@ -370,7 +350,7 @@ update_suggested (AmSession *self)
         }
     }
 
-  if (string_sets_equal (set, self->suggested))
+  if (_am_ui_string_set_equal (set, self->suggested))
     return;
 
   g_clear_pointer (&self->suggested, g_hash_table_unref);

@@ -333,3 +333,23 @@ _am_ui_display_name (GFile *file)
     return basename ? g_filename_display_name (basename) : g_file_get_uri (file);
   }
 }
+
+gboolean
+_am_ui_string_set_equal (GHashTable *a,
+                         GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (b, key))
+      return FALSE;
+
+  return TRUE;
+}

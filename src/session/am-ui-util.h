@@ -48,6 +48,10 @@ char       *_am_ui_fold              (const char  *text);
 /* TRUE when every word of @folded_query occurs in @folded_haystack. */
 gboolean    _am_ui_matches           (const char  *folded_haystack,
                                       const char  *folded_query);
+/* TRUE when both sets of strings (g_hash_table_add) hold the same keys; NULL is the
+ * empty set only when both are NULL. */
+gboolean    _am_ui_string_set_equal  (GHashTable        *a,
+                                      GHashTable        *b);
 /* A file name fit for a title: the display name, never raw bytes. (transfer full) */
 char       *_am_ui_display_name      (GFile             *file);
 

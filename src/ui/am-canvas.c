@@ -10,6 +10,7 @@
 
 #include "am-canvas-private.h"
 #include "am-theme.h"
+#include "am-ui-util.h"
 
 /* The widget only: its properties, the view (centre and zoom), the frame, the actions.
  * The pictures come from AmCanvasLayers, the view maths from am-view.c, input from
@@ -840,28 +841,6 @@ am_canvas_get_highlight (AmCanvas *self)
   return self->highlight;
 }
 
-static gboolean
-same_set (GHashTable *a,
-          GHashTable *b)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  if (a == b)
-    return TRUE;
-  if (a == NULL || b == NULL || g_hash_table_size (a) != g_hash_table_size (b))
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, a);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (!g_hash_table_contains (b, key))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* A private copy: the caller may go on changing its table, and a worker thread may be
  * reading this one. */
 static GHashTable *
@@ -887,7 +866,7 @@ am_canvas_set_suggested (AmCanvas   *self,
 {
   g_return_if_fail (AM_IS_CANVAS (self));
 
-  if (same_set (self->suggested, ids))
+  if (_am_ui_string_set_equal (self->suggested, ids))
     return;
 
   g_clear_pointer (&self->suggested, g_hash_table_unref);
@@ -902,7 +881,7 @@ am_canvas_set_highlight (AmCanvas   *self,
 {
   g_return_if_fail (AM_IS_CANVAS (self));
 
-  if (same_set (self->highlight, ids))
+  if (_am_ui_string_set_equal (self->highlight, ids))
     return;
 
   g_clear_pointer (&self->highlight, g_hash_table_unref);
