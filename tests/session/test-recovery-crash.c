@@ -115,8 +115,28 @@ test_recover_after_sigkill (void)
   g_assert_true (sscanf (line, "saved %u", &saved) == 1);
   g_assert_cmpuint (saved, ==, 3);
 
-  /* Let it edit on for a while (a recovery copy every few seconds), then kill it. */
-  g_usleep (4 * G_USEC_PER_SEC);
+  /* Let it edit on until a later recovery copy replaces the first (one every few
+   * seconds; slower under sanitizers), then kill it. */
+  {
+    g_autoptr(GPtrArray) files = recovery_files (state_dir);
+    g_autofree char *first = NULL;
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    g_assert_cmpuint (files->len, ==, 1);
+    g_assert_true (g_file_get_contents (g_ptr_array_index (files, 0), &first, NULL, NULL));
+    for (;;)
+      {
+        g_autoptr(GPtrArray) now = recovery_files (state_dir);
+        g_autofree char *content = NULL;
+
+        if (now->len == 1
+            && g_file_get_contents (g_ptr_array_index (now, 0), &content, NULL, NULL)
+            && !g_str_equal (content, first))
+          break;
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_usleep (100000);
+      }
+  }
   g_subprocess_send_signal (child, SIGKILL);
   g_subprocess_wait (child, NULL, &error);
   g_assert_no_error (error);
@@ -132,8 +152,8 @@ test_recover_after_sigkill (void)
   g_list_free_full (found, g_object_unref);
   g_assert_true (am_session_get_modified (session));
 
-  /* Every edit made before the copy is there, and more of them: the child edited for
-   * four seconds after it, so a later copy (every AM_SESSION_RECOVERY_SECONDS) holds them. */
+  /* Every edit made before the first copy is there, and more of them: the later copy
+   * (every AM_SESSION_RECOVERY_SECONDS) holds the edits made after it. */
   recovered = am_session_get_document (session);
   for (guint i = 0;; i++)
     {
