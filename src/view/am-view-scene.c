@@ -234,7 +234,8 @@ is_collapsed_cluster (AmViewResult         *self,
 /**
  * am_view_result_build_scene:
  *
- * See am-view.h.  Fails only when the derived scene does not validate (an invalid
+ * See am-view.h.  Returns @laid_out itself whenever the view hides nothing (the whole map,
+ * or a path that only dims the rest).  Fails only when the derived scene does not validate (an invalid
  * @laid_out), with AM_LAYOUT_ERROR_INVALID_SCENE.
  */
 AmScene *
@@ -251,7 +252,8 @@ am_view_result_build_scene (AmViewResult  *self,
   g_return_val_if_fail (laid_out != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->whole_map)
+  /* Path mode without hiding only dims: the laid-out scene is the one to draw. */
+  if (self->whole_map || self->hides_nothing)
     return am_scene_ref ((AmScene *) laid_out);
 
   bounds = *am_scene_get_bounds (laid_out);

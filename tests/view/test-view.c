@@ -935,6 +935,17 @@ test_scene_whole_and_hidden (void)
   g_clear_pointer (&scene, am_scene_unref);
   g_clear_pointer (&result, am_view_result_unref);
 
+  /* A path that only dims hides nothing: the laid-out scene again, no copy. */
+  am_view_set_path (view, "a", "e", FALSE);
+  result = am_view_apply (view, document, NULL);
+  g_assert_cmpuint (am_view_result_get_n_paths (result), ==, 1);
+  scene = am_view_result_build_scene (result, laid_out, &error);
+  g_assert_no_error (error);
+  g_assert_true (scene == laid_out);
+  g_clear_pointer (&scene, am_scene_unref);
+  g_clear_pointer (&result, am_view_result_unref);
+  am_view_set_path (view, NULL, NULL, FALSE);
+
   am_view_set_focus (view, focus, 1, AM_VIEW_DIRECTION_BOTH);
   result = am_view_apply (view, document, NULL);
   scene = am_view_result_build_scene (result, laid_out, &error);
