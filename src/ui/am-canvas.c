@@ -37,7 +37,7 @@ struct _AmCanvas
 
   /* The scene point shown at the widget centre, and widget pixels per point; the size
    * is brought up to date whenever the view is read. */
-  AmView          view;
+  AmViewport          view;
 
   guint           dark : 1;
   guint           show_legend : 1;
@@ -121,7 +121,7 @@ renderer_wants_textures (AmCanvas *self)
 
 /* The view */
 
-const AmView *
+const AmViewport *
 _am_canvas_get_view (AmCanvas *self)
 {
   self->view.width = gtk_widget_get_width (GTK_WIDGET (self));
@@ -144,7 +144,7 @@ _am_canvas_get_input (AmCanvas *self)
 
 void
 _am_canvas_set_view (AmCanvas     *self,
-                     const AmView *view)
+                     const AmViewport *view)
 {
   gboolean zoom_changed;
   double zoom;
@@ -184,7 +184,7 @@ static void
 set_zoom_centred (AmCanvas *self,
                   double    zoom)
 {
-  AmView view = *_am_canvas_get_view (self);
+  AmViewport view = *_am_canvas_get_view (self);
 
   view.zoom = zoom;
   _am_canvas_set_view (self, &view);
@@ -228,7 +228,7 @@ _am_canvas_point_in_legend (AmCanvas *self,
 static void
 fit (AmCanvas *self)
 {
-  AmView view = *_am_canvas_get_view (self);
+  AmViewport view = *_am_canvas_get_view (self);
   double legend_width, legend_height;
 
   if (self->scene == NULL || view.width <= 0 || view.height <= 0)
@@ -325,7 +325,7 @@ am_canvas_snapshot (GtkWidget   *widget,
 {
   AmCanvas *self = AM_CANVAS (widget);
   const AmTheme *theme = current_theme (self);
-  const AmView *view = _am_canvas_get_view (self);
+  const AmViewport *view = _am_canvas_get_view (self);
   double legend_width, legend_height;
   GskRenderNode *legend;
 
@@ -933,7 +933,7 @@ am_canvas_fly_to (AmCanvas   *self,
                   const char *id)
 {
   const AmRect *box;
-  AmView target;
+  AmViewport target;
   gint index;
 
   g_return_if_fail (AM_IS_CANVAS (self));
@@ -962,7 +962,7 @@ am_canvas_pan_by (AmCanvas *self,
                   double    dx,
                   double    dy)
 {
-  AmView view;
+  AmViewport view;
 
   g_return_if_fail (AM_IS_CANVAS (self));
 
