@@ -712,7 +712,6 @@ am_canvas_init (AmCanvas *self)
   self->layers = am_canvas_layers_new ();
   g_signal_connect_swapped (self->layers, "updated", G_CALLBACK (layers_updated_cb), self);
   self->input = _am_canvas_input_new (self);
-  _am_canvas_explore_init (self);
   self->session_signals = _am_canvas_session_signals_new (self);
 
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);

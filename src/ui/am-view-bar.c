@@ -75,11 +75,6 @@ path_text (AmSession    *session,
   AmViewResult *result;
   guint n_paths;
 
-  if (from == NULL || to == NULL)
-    /* Translators: the view bar while one end of a path is chosen; %s is an actor */
-    return g_strdup_printf (_("Path from %s: right-click another actor and choose Path To Here"),
-                            entity_name (document, from ? from : to));
-
   result = am_session_get_view_result (session);
   n_paths = result != NULL ? am_view_result_get_n_paths (result) : 0;
   if (n_paths == 0)
