@@ -59,6 +59,9 @@ commit_view (AmCanvas *self,
   if (fit)
     _am_canvas_set_fit_visible_next (self, TRUE);
   am_session_set_view (session, view);
+  /* The session derives the new scene at once; a view that changed nothing brought no
+   * scene, and a later one (a filter) must not fly. */
+  _am_canvas_set_fit_visible_next (self, FALSE);
 }
 
 static gboolean

@@ -310,7 +310,10 @@ am_view_bar_init (AmViewBar *self)
   gtk_widget_set_visible (widget, FALSE);
 
   self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
+  /* Over a narrow map the names wrap rather than vanish behind an ellipsis. */
+  gtk_label_set_wrap (self->label, TRUE);
+  gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (self->label, 40);
   gtk_label_set_xalign (self->label, 0);
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->label), widget);

@@ -201,6 +201,44 @@ find_labelled (GtkWidget  *root,
   return NULL;
 }
 
+/* With AM_TEST_SCREENSHOT_DIR set, the window as drawn goes to <dir>/<name>.png (the
+ * README's screenshots come from here); otherwise nothing. */
+static void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  const char *dir = g_getenv ("AM_TEST_SCREENSHOT_DIR");
+  GtkWidget *widget = GTK_WIDGET (f->window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  /* Let the map settle: flights end, the layers render. */
+  for (int i = 0; i < 40; i++)
+    {
+      g_usleep (25 * 1000);
+      ui_test_drain ();
+    }
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+}
+
 /* The legend is a set of toggles */
 
 static gboolean
@@ -245,6 +283,7 @@ test_legend_toggle (Fixture       *f,
   g_assert_true (am_view_get_kind_hidden (am_session_get_view (f->session), "person"));
   g_assert_cmpuint (drawn_n_of_kind (f, "person"), ==, 0);
   g_assert_cmpuint (drawn_n_of_kind (f, "state"), ==, 5);
+  save_screenshot (f, "explore-legend");
   {
     g_autofree char *still = _am_canvas_legend_entry_at (f->window->canvas, x, y, NULL);
 
@@ -339,6 +378,7 @@ test_focus (Fixture       *f,
   }
   g_assert_cmpuint (am_view_get_depth (am_session_get_view (f->session)), ==, 2);
   g_assert_cmpuint (am_scene_get_n_nodes (drawn (f)), >, depth1);
+  save_screenshot (f, "explore-focus");
 
   /* Escape on the map returns to the whole map, and keeps the selection. */
   am_session_select (f->session, "kim-yo-jong", AM_SELECTION_ORIGIN_NONE);
@@ -445,6 +485,7 @@ test_path (Fixture       *f,
   /* A step selects its relation (the article then marks the sentence). */
   g_assert_true (am_path_panel_activate_step (f->window->path_panel, 0));
   ui_test_drain ();
+  save_screenshot (f, "explore-path");
   g_assert_cmpstr (am_session_get_selection (f->session), ==,
                    am_view_result_get_path (result, 0)->steps[0].relation_id);
   g_assert_false (am_path_panel_activate_step (f->window->path_panel, n_steps));
@@ -584,6 +625,7 @@ test_collapse (Fixture       *f,
       g_assert_false (drawn_has_node (f, members[i]));
   }
   g_assert_true (drawn_has_node (f, "joe-biden"));
+  save_screenshot (f, "explore-collapse");
 
   /* The collapsed node's menu expands it. */
   {
