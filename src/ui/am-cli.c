@@ -185,23 +185,25 @@ split_list (const char  *flag,
             GError     **error)
 {
   g_auto(GStrv) parts = NULL;
+  gboolean empty;
 
   if (value == NULL)
     return TRUE;
 
+  /* g_strsplit() makes no item at all of "": an empty list, an error too. */
   parts = g_strsplit (value, ",", -1);
+  empty = parts[0] == NULL;
   for (guint i = 0; parts[i] != NULL; i++)
+    empty |= *g_strstrip (parts[i]) == '\0';
+
+  if (empty)
     {
-      g_strstrip (parts[i]);
-      if (*parts[i] == '\0')
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       /* Translators: the first %s is a flag (--focus), the second what
-                        * was given ("a,,b") */
-                       _("%s needs a comma-separated list with no empty item, not “%s”"),
-                       flag, value);
-          return FALSE;
-        }
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: the first %s is a flag (--focus), the second what was
+                    * given ("a,,b") */
+                   _("%s needs a comma-separated list with no empty item, not “%s”"),
+                   flag, value);
+      return FALSE;
     }
 
   *items = g_steal_pointer (&parts);
