@@ -25,6 +25,8 @@ G_DEFINE_QUARK (am-export-error-quark, am_export_error)
 #define TITLE_FONT_SIZE      16.0
 #define SUBTITLE_FONT_SIZE   10.0
 #define CAPTION_MIN_WIDTH    360.0
+/* Room around a cropped network for outlines and strokes, which boxes do not include. */
+#define CROP_MARGIN          8.0
 
 #define MIN_SCALE            0.1
 #define MAX_SCALE            16.0
@@ -45,7 +47,8 @@ typedef struct
   PangoLayout *subtitle;
   double       caption_height;
   double       title_height;
-  AmPoint      network;       /* top-left of the scene's bounds */
+  AmRect       area;          /* the part of the scene drawn: its bounds, or cropped */
+  AmPoint      network;       /* where the area's top-left corner is on the page */
   gboolean     has_legend;
   AmPoint      legend;
   double       width;
@@ -62,12 +65,61 @@ page_clear (Page *page)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Page, page_clear)
 
 static void
+rect_union (AmRect       *into,
+            gboolean     *empty,
+            const AmRect *rect)
+{
+  double x1, y1;
+
+  if (*empty)
+    {
+      *into = *rect;
+      *empty = FALSE;
+      return;
+    }
+  x1 = MAX (into->x + into->width, rect->x + rect->width);
+  y1 = MAX (into->y + into->height, rect->y + rect->height);
+  into->x = MIN (into->x, rect->x);
+  into->y = MIN (into->y, rect->y);
+  into->width = x1 - into->x;
+  into->height = y1 - into->y;
+}
+
+/* What is drawn in @scene, with a margin, inside its bounds; the bounds when nothing is. */
+static AmRect
+scene_content (const AmScene *scene)
+{
+  const AmRect *bounds = am_scene_get_bounds (scene);
+  gboolean empty = TRUE;
+  AmRect area = { 0, };
+  double x1, y1;
+
+  for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
+    rect_union (&area, &empty, &am_scene_get_node (scene, i)->box);
+  for (guint i = 0; i < am_scene_get_n_edges (scene); i++)
+    rect_union (&area, &empty, &am_scene_get_edge (scene, i)->bounds);
+  for (guint i = 0; i < am_scene_get_n_clusters (scene); i++)
+    rect_union (&area, &empty, &am_scene_get_cluster (scene, i)->box);
+
+  if (empty)
+    return *bounds;
+
+  x1 = MIN (area.x + area.width + CROP_MARGIN, bounds->x + bounds->width);
+  y1 = MIN (area.y + area.height + CROP_MARGIN, bounds->y + bounds->height);
+  area.x = MAX (area.x - CROP_MARGIN, bounds->x);
+  area.y = MAX (area.y - CROP_MARGIN, bounds->y);
+  area.width = x1 - area.x;
+  area.height = y1 - area.y;
+  return area;
+}
+
+static void
 page_measure (Page                  *page,
               const AmScene         *scene,
               const AmExportOptions *options,
               const AmTheme         *theme)
 {
-  const AmRect *bounds = am_scene_get_bounds (scene);
+  AmRect area = options->crop ? scene_content (scene) : *am_scene_get_bounds (scene);
   const char *title = options->caption_title;
   const char *subtitle = options->caption_subtitle;
   double legend_width = 0, legend_height = 0;
@@ -82,8 +134,8 @@ page_measure (Page                  *page,
 
   /* The legend goes beside the network, top-aligned: networks are laid out wider than
    * tall more often than not, and a side legend never hides a node. */
-  content_width = bounds->width + (page->has_legend ? LEGEND_GAP + legend_width : 0);
-  content_height = MAX (bounds->height, page->has_legend ? legend_height : 0);
+  content_width = area.width + (page->has_legend ? LEGEND_GAP + legend_width : 0);
+  content_height = MAX (area.height, page->has_legend ? legend_height : 0);
 
   if (options->show_caption && ((title != NULL && *title != '\0') ||
                                 (subtitle != NULL && *subtitle != '\0')))
@@ -113,8 +165,9 @@ page_measure (Page                  *page,
       page->caption_height += CAPTION_GAP;
     }
 
+  page->area = area;
   page->network = (AmPoint) { PAGE_MARGIN, PAGE_MARGIN + page->caption_height };
-  page->legend = (AmPoint) { PAGE_MARGIN + bounds->width + LEGEND_GAP, page->network.y };
+  page->legend = (AmPoint) { PAGE_MARGIN + area.width + LEGEND_GAP, page->network.y };
   page->width = ceil (2 * PAGE_MARGIN + content_width);
   page->height = ceil (2 * PAGE_MARGIN + page->caption_height + content_height);
 }
@@ -153,7 +206,8 @@ page_paint (const Page            *page,
   state.highlighted = options->highlighted;
   state.pixels_per_point = 1.0;
 
-  _am_painter_push_transform (painter, page->network.x, page->network.y, 1.0);
+  _am_painter_push_transform (painter, page->network.x - page->area.x,
+                              page->network.y - page->area.y, 1.0);
   _am_painter_begin_group (painter, AM_PAINTER_GROUP_OTHER, "network", NULL, NULL, 1.0);
   _am_renderer_paint_scene (painter, scene, theme, &state);
   _am_painter_end_group (painter);
@@ -351,6 +405,7 @@ am_export_options_init (AmExportOptions *options)
   options->show_caption = TRUE;
   options->selected_id = NULL;
   options->highlighted = NULL;
+  options->crop = FALSE;
   options->caption_title = NULL;
   options->caption_subtitle = NULL;
   options->origin = AM_DOCUMENT_ORIGIN_MODEL;
@@ -427,8 +482,8 @@ am_export_format_to_string (AmExportFormat format)
  * @width: (out): page width in points
  * @height: (out): page height in points
  *
- * The page is the scene's bounds, the legend beside it and the caption above, with a
- * margin all round; a PNG of it is ceil (size × scale) pixels.
+ * The page is the scene's bounds (or, with options->crop, what is drawn in them), the
+ * legend beside it and the caption above, with a margin all round; a PNG of it is ceil (size × scale) pixels.
  */
 void
 am_export_measure_page (const AmScene         *scene,

@@ -14,6 +14,10 @@
 #include "am-layout.h"
 #include "am-open.h"
 #include "am-theme.h"
+/* src/view's header, by path: src/ui has a header of the same name (the canvas's view
+ * maths, which also names a type AmView), which a plain "am-view.h" finds first from
+ * here.  For the same reason am-cli.h does not include it. */
+#include "../view/am-view.h"
 
 static AmDocument *
 load_document (const char    *path,
@@ -470,18 +474,18 @@ build_view (AmView      *view,
   return am_view_validate (view, document, error);
 }
 
-AmView *
-am_cli_view_new (const AmCliViewArgs  *args,
-                 AmDocument           *document,
-                 const char           *display_name,
-                 GError              **error)
+/* The view @args describe on @document: --kinds and --types become the hidden sets (every
+ * other kind or type of @document), --path hides the others (as `--path` exports), and
+ * the whole is checked with am_view_validate().  Errors name the value, after
+ * "@display_name: " when it is not NULL. */
+static AmView *
+cli_view_new (const AmCliViewArgs  *args,
+              AmDocument           *document,
+              const char           *display_name,
+              GError              **error)
 {
   g_auto(ParsedView) parsed = { 0 };
   g_autoptr(AmView) view = NULL;
-
-  g_return_val_if_fail (args != NULL, NULL);
-  g_return_val_if_fail (AM_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!parse_view_args (args, &parsed, error))
     return NULL;
@@ -564,7 +568,7 @@ view_for_document (const AmCliViewArgs  *view_args,
     return NULL;
 
   name = input != NULL ? g_filename_display_basename (input) : NULL;
-  return am_cli_view_new (view_args, document, name, error);
+  return cli_view_new (view_args, document, name, error);
 }
 
 int
@@ -747,6 +751,9 @@ am_cli_export (const char          *input,
       scene = derived;
       highlighted = scene_emphasis (result, scene);
       options.highlighted = highlighted;
+      /* The derived scene keeps the whole map's bounds (the window must not jump); a
+       * file of the view is as big as what it shows. */
+      options.crop = TRUE;
     }
 
   am_export_caption_for_document (document, &caption_title, &caption_subtitle);

@@ -829,8 +829,8 @@ static const char disconnected_json[] =
   "    { \"id\": \"c\", \"name\": \"C\", \"kind\": \"state\" },"
   "    { \"id\": \"d\", \"name\": \"D\", \"kind\": \"state\" } ],"
   "  \"relations\": ["
-  "    { \"id\": \"r1\", \"source\": \"a\", \"target\": \"b\", \"type\": \"family\" },"
-  "    { \"id\": \"r2\", \"source\": \"c\", \"target\": \"d\", \"type\": \"alliance\" } ] }";
+  "    { \"id\": \"r1\", \"source\": \"a\", \"target\": \"b\", \"label\": \"sister of\", \"type\": \"family\" },"
+  "    { \"id\": \"r2\", \"source\": \"c\", \"target\": \"d\", \"label\": \"allied with\", \"type\": \"alliance\" } ] }";
 
 static void
 test_errors (void)
