@@ -504,54 +504,6 @@ cli_view_new (const AmCliViewArgs  *args,
   return g_steal_pointer (&view);
 }
 
-/* The ids of @scene (the view's derived scene) to draw undimmed for the path's emphasis: an
- * entity or relation on a shortest path, the node of a collapsed group holding one, and a
- * merged edge carrying one.  NULL when the view has no path. */
-static GHashTable *
-scene_emphasis (AmViewResult  *result,
-                const AmScene *scene)
-{
-  GHashTable *emphasis = am_view_result_get_emphasis (result);
-  GHashTable *ids;
-  GHashTableIter iter;
-  gpointer member;
-
-  if (emphasis == NULL)
-    return NULL;
-
-  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
-    {
-      const char *id = am_scene_get_node (scene, i)->id;
-
-      if (g_hash_table_contains (emphasis, id))
-        g_hash_table_add (ids, g_strdup (id));
-    }
-
-  g_hash_table_iter_init (&iter, emphasis);
-  while (g_hash_table_iter_next (&iter, &member, NULL))
-    {
-      const char *group = am_view_result_get_collapsed_group (result, member);
-
-      if (group != NULL)
-        g_hash_table_add (ids, g_strconcat ("group:", group, NULL));
-    }
-
-  for (guint i = 0; i < am_scene_get_n_edges (scene); i++)
-    {
-      const char *id = am_scene_get_edge (scene, i)->id;
-      const char * const *merged = am_view_result_get_merged (result, id);
-      gboolean on_path = g_hash_table_contains (emphasis, id);
-
-      for (guint j = 0; !on_path && merged != NULL && merged[j] != NULL; j++)
-        on_path = g_hash_table_contains (emphasis, merged[j]);
-      if (on_path)
-        g_hash_table_add (ids, g_strdup (id));
-    }
-
-  return ids;
-}
-
 /* ---- The modes ---------------------------------------------------------------------- */
 
 /* The view of --export and --check on @document, or NULL when no view flag was given
@@ -633,7 +585,6 @@ am_cli_export (const char          *input,
   g_autoptr(AmScene) scene = NULL;
   g_autoptr(AmView) view = NULL;
   g_autoptr(AmViewResult) result = NULL;
-  g_autoptr(GHashTable) highlighted = NULL;
   g_autoptr(AmLayoutHelper) helper = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *helper_path = NULL;
@@ -749,8 +700,10 @@ am_cli_export (const char          *input,
         }
       g_clear_pointer (&scene, am_scene_unref);
       scene = derived;
-      highlighted = scene_emphasis (result, scene);
-      options.highlighted = highlighted;
+      /* The path's emphasis, as the window dims with it (NULL without a path; it names
+       * the derived scene's group nodes and merged edges too).  --path hides the rest,
+       * so here nothing drawn is dimmed. */
+      options.highlighted = am_view_result_get_emphasis (result);
       /* The derived scene keeps the whole map's bounds (the window must not jump); a
        * file of the view is as big as what it shows. */
       options.crop = TRUE;
