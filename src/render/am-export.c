@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "am-export.h"
+#include "am-geometry.h"
 #include "am-renderer-private.h"
 
 G_DEFINE_QUARK (am-export-error-quark, am_export_error)
@@ -64,52 +65,30 @@ page_clear (Page *page)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Page, page_clear)
 
-static void
-rect_union (AmRect       *into,
-            gboolean     *empty,
-            const AmRect *rect)
-{
-  double x1, y1;
-
-  if (*empty)
-    {
-      *into = *rect;
-      *empty = FALSE;
-      return;
-    }
-  x1 = MAX (into->x + into->width, rect->x + rect->width);
-  y1 = MAX (into->y + into->height, rect->y + rect->height);
-  into->x = MIN (into->x, rect->x);
-  into->y = MIN (into->y, rect->y);
-  into->width = x1 - into->x;
-  into->height = y1 - into->y;
-}
-
 /* What is drawn in @scene, with a margin, inside its bounds; the bounds when nothing is. */
 static AmRect
 scene_content (const AmScene *scene)
 {
   const AmRect *bounds = am_scene_get_bounds (scene);
-  gboolean empty = TRUE;
-  AmRect area = { 0, };
-  double x1, y1;
+  AmExtent extent;
+  AmRect area;
 
+  am_extent_init (&extent);
   for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
-    rect_union (&area, &empty, &am_scene_get_node (scene, i)->box);
+    am_extent_add_rect (&extent, &am_scene_get_node (scene, i)->box);
   for (guint i = 0; i < am_scene_get_n_edges (scene); i++)
-    rect_union (&area, &empty, &am_scene_get_edge (scene, i)->bounds);
+    am_extent_add_rect (&extent, &am_scene_get_edge (scene, i)->bounds);
   for (guint i = 0; i < am_scene_get_n_clusters (scene); i++)
-    rect_union (&area, &empty, &am_scene_get_cluster (scene, i)->box);
+    am_extent_add_rect (&extent, &am_scene_get_cluster (scene, i)->box);
 
-  if (empty)
+  if (extent.x0 > extent.x1)
     return *bounds;
 
-  x1 = MIN (area.x + area.width + CROP_MARGIN, bounds->x + bounds->width);
-  y1 = MIN (area.y + area.height + CROP_MARGIN, bounds->y + bounds->height);
-  area.x = MAX (area.x - CROP_MARGIN, bounds->x);
-  area.y = MAX (area.y - CROP_MARGIN, bounds->y);
-  area.width = x1 - area.x;
-  area.height = y1 - area.y;
+  extent.x0 -= CROP_MARGIN;
+  extent.y0 -= CROP_MARGIN;
+  extent.x1 += CROP_MARGIN;
+  extent.y1 += CROP_MARGIN;
+  am_extent_to_rect (&extent, bounds, &area);
   return area;
 }
 

@@ -404,37 +404,30 @@ hide_all_but (AmView      *view,
   return TRUE;
 }
 
-static GHashTable *
-document_kinds (AmDocument *document)
+/* The entity kinds and the relation types @document has (borrowed names: the document
+ * holds its entities and relations, so they outlive the references taken here). */
+static void
+document_kinds_and_types (AmDocument *document,
+                          GHashTable *kinds,
+                          GHashTable *types)
 {
   GListModel *entities = am_document_get_entities (document);
-  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *relations = am_document_get_relations (document);
 
   for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
     {
       g_autoptr(AmEntity) entity = g_list_model_get_item (entities, i);
 
-      /* The document holds the entity, so the name outlives this reference. */
-      g_hash_table_add (set, (gpointer) am_entity_get_kind_name (entity));
+      g_hash_table_add (kinds, (gpointer) am_entity_get_kind_name (entity));
     }
-  return set;
-}
-
-static GHashTable *
-document_types (AmDocument *document)
-{
-  GListModel *relations = am_document_get_relations (document);
-  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
     {
       g_autoptr(AmRelation) relation = g_list_model_get_item (relations, i);
-      const char *type = am_relation_get_rel_type (relation);
 
-      if (type != NULL)
-        g_hash_table_add (set, (gpointer) type);
+      if (am_relation_get_rel_type (relation) != NULL)
+        g_hash_table_add (types, (gpointer) am_relation_get_rel_type (relation));
     }
-  return set;
 }
 
 static gboolean
@@ -443,21 +436,13 @@ build_view (AmView      *view,
             AmDocument  *document,
             GError     **error)
 {
-  if (parsed->kinds != NULL)
-    {
-      g_autoptr(GHashTable) kinds = document_kinds (document);
+  g_autoptr(GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
 
-      if (!hide_all_but (view, kinds, parsed->kinds, TRUE, error))
-        return FALSE;
-    }
-
-  if (parsed->types != NULL)
-    {
-      g_autoptr(GHashTable) types = document_types (document);
-
-      if (!hide_all_but (view, types, parsed->types, FALSE, error))
-        return FALSE;
-    }
+  document_kinds_and_types (document, kinds, types);
+  if ((parsed->kinds != NULL && !hide_all_but (view, kinds, parsed->kinds, TRUE, error))
+      || (parsed->types != NULL && !hide_all_but (view, types, parsed->types, FALSE, error)))
+    return FALSE;
 
   if (parsed->focus != NULL)
     am_view_set_focus (view, (const char * const *) parsed->focus, parsed->depth,
