@@ -14,10 +14,7 @@
 #include "am-layout.h"
 #include "am-open.h"
 #include "am-theme.h"
-/* src/view's header, by path: src/ui has a header of the same name (the canvas's view
- * maths, which also names a type AmView), which a plain "am-view.h" finds first from
- * here.  For the same reason am-cli.h does not include it. */
-#include "../view/am-view.h"
+#include "am-view.h"
 
 static AmDocument *
 load_document (const char    *path,
