@@ -693,8 +693,8 @@ test_kinds_then_focus (void)
   g_autofree char *path = model_path ();
   g_autoptr(Model) model = model_load (path);
   g_autoptr(GHashTable) allowed = entities_of_kinds (model, "person,state,organization");
-  g_autoptr(Svg) svg = export_svg ("kinds-focus", path,
-                                   "--kinds=person,state,organization --focus=kim-yo-jong --depth=2");
+  g_autoptr(Svg) svg = export_svg ("kinds-focus", path, "--kinds=person,state,organization "
+                                   "--focus=kim-yo-jong --depth=2");
   g_autoptr(GHashTable) expected = expected_focus (model, "kim-yo-jong", 2, FOLLOW_BOTH, allowed);
   g_autoptr(GHashTable) unfiltered = expected_focus (model, "kim-yo-jong", 2, FOLLOW_BOTH, NULL);
 
@@ -846,7 +846,7 @@ test_help_lists_flags (void)
 
 /* ---- Views that fail: a clear message, a non-zero exit, no file ---------------------- */
 
-/* Two actors with no relation between them, for "no path". */
+/* Two actors with no relation between them, for "no path"; r3 has no type. */
 static const char disconnected_json[] =
   "{ \"format\": \"actormap\", \"version\": 1,"
   "  \"article\": { \"title\": \"Two pairs\" },"
@@ -854,10 +854,14 @@ static const char disconnected_json[] =
   "    { \"id\": \"a\", \"name\": \"A\", \"kind\": \"person\" },"
   "    { \"id\": \"b\", \"name\": \"B\", \"kind\": \"person\" },"
   "    { \"id\": \"c\", \"name\": \"C\", \"kind\": \"state\" },"
-  "    { \"id\": \"d\", \"name\": \"D\", \"kind\": \"state\" } ],"
+  "    { \"id\": \"d\", \"name\": \"D\", \"kind\": \"state\" },"
+  "    { \"id\": \"e\", \"name\": \"E\", \"kind\": \"person\" } ],"
   "  \"relations\": ["
-  "    { \"id\": \"r1\", \"source\": \"a\", \"target\": \"b\", \"label\": \"sister of\", \"type\": \"family\" },"
-  "    { \"id\": \"r2\", \"source\": \"c\", \"target\": \"d\", \"label\": \"allied with\", \"type\": \"alliance\" } ] }";
+  "    { \"id\": \"r1\", \"source\": \"a\", \"target\": \"b\","
+  "      \"label\": \"sister of\", \"type\": \"family\" },"
+  "    { \"id\": \"r2\", \"source\": \"c\", \"target\": \"d\","
+  "      \"label\": \"allied with\", \"type\": \"alliance\" },"
+  "    { \"id\": \"r3\", \"source\": \"a\", \"target\": \"e\", \"label\": \"knows\" } ] }";
 
 static void
 test_errors (void)
@@ -953,6 +957,22 @@ test_no_path (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* --types keeps only relations of those types, but a relation with no type has none to
+ * hide it by: it stays (docs/cli.md). */
+static void
+test_types_keep_untyped (void)
+{
+  g_autofree char *model = tmp_path ("untyped.json");
+  g_autoptr(Svg) svg = NULL;
+  g_autoptr(GHashTable) expected = set_new ();
+
+  g_assert_true (g_file_set_contents (model, disconnected_json, -1, NULL));
+  svg = export_svg ("untyped", model, "--types=family");
+  set_add (expected, "r1");
+  set_add (expected, "r3");
+  assert_set_equal (svg->edges, expected);
+}
+
 /* An existing file at OUT is left exactly as it was when the view is refused. */
 static void
 test_error_keeps_file (void)
@@ -1001,6 +1021,7 @@ main (int   argc,
   g_test_add_func ("/Actormap/CliView/path", test_path);
   g_test_add_func ("/Actormap/CliView/kinds", test_kinds);
   g_test_add_func ("/Actormap/CliView/types", test_types);
+  g_test_add_func ("/Actormap/CliView/types-keep-untyped", test_types_keep_untyped);
   g_test_add_func ("/Actormap/CliView/kinds-then-focus", test_kinds_then_focus);
   g_test_add_func ("/Actormap/CliView/time-range", test_time_range);
   g_test_add_func ("/Actormap/CliView/collapse", test_collapse);
