@@ -301,6 +301,57 @@ expected_path (const Model  *model,
     }
 }
 
+/* Every shortest path from @at to @b, as "a>b>c" (one per sequence of relations, so
+ * parallel relations make several equal strings), following the distances from
+ * expected_path(). */
+static void
+walk_paths (const Model *model,
+            GHashTable  *da,
+            GHashTable  *db,
+            guint        length,
+            const char  *at,
+            const char  *b,
+            GString     *walked,
+            GPtrArray   *paths)
+{
+  if (g_str_equal (at, b))
+    {
+      g_ptr_array_add (paths, g_strdup (walked->str));
+      return;
+    }
+
+  for (guint i = 0; i < model->relations->len; i++)
+    {
+      const Relation *r = RELATION (model, i);
+      const char *next = g_str_equal (r->source, at) ? r->target
+                         : g_str_equal (r->target, at) ? r->source : NULL;
+      gsize len = walked->len;
+
+      if (next == NULL || dist_of (da, next) != dist_of (da, at) + 1 || dist_of (db, next) == 0
+          || (dist_of (da, next) - 1) + (dist_of (db, next) - 1) != length)
+        continue;
+      g_string_append_printf (walked, ">%s", next);
+      walk_paths (model, da, db, length, next, b, walked, paths);
+      g_string_truncate (walked, len);
+    }
+}
+
+static GPtrArray *
+expected_path_sequences (const Model *model,
+                         const char  *a,
+                         const char  *b)
+{
+  const char *from_a[] = { a, NULL };
+  const char *from_b[] = { b, NULL };
+  g_autoptr(GHashTable) da = distances (model, from_a, FOLLOW_BOTH, G_MAXUINT - 1, NULL);
+  g_autoptr(GHashTable) db = distances (model, from_b, FOLLOW_BOTH, G_MAXUINT - 1, NULL);
+  g_autoptr(GString) walked = g_string_new (a);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  walk_paths (model, da, db, dist_of (da, b) - 1, a, b, walked, paths);
+  return paths;
+}
+
 static GHashTable *
 entities_of_kinds (const Model *model,
                    const char  *kinds)
@@ -828,6 +879,67 @@ test_check_view (void)
   g_assert_null (strstr (plain.out, "view:"));
 }
 
+/* --check --path lists every shortest path, each step with its relation's label: the
+ * same paths, parallel relations included, as the test's own search finds. */
+static void
+test_check_paths (void)
+{
+  struct { const char *from; const char *to; guint n_paths; guint n_steps; } cases[] = {
+    { "choe-son-hui", "joe-biden", 5, 4 },
+    { "kim-yo-jong", "moon-jae-in", 2, 3 },    /* two parallel relations at the first step */
+    { "joe-biden", "kim-yo-jong", 1, 2 },
+  };
+  g_autofree char *path = model_path ();
+  g_autoptr(Model) model = model_load (path);
+  g_autoptr(GRegex) id_regex = g_regex_new ("(?:^path: |\\]-> |\\]- )([^ ]+)", 0, 0, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *arg = g_strdup_printf ("--path=%s,%s", cases[i].from, cases[i].to);
+      g_autofree char *summary = g_strdup_printf ("paths: %u shortest, %u steps each",
+                                                  cases[i].n_paths, cases[i].n_steps);
+      g_autoptr(GPtrArray) expected = expected_path_sequences (model, cases[i].from,
+                                                               cases[i].to);
+      g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+      g_auto(GStrv) lines = NULL;
+      g_auto(Run) run = { 0 };
+
+      run_actormap (&run, "--check", arg, path, NULL);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, summary));
+
+      lines = g_strsplit (run.out, "\n", -1);
+      for (guint j = 0; lines[j] != NULL; j++)
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+          g_autoptr(GString) ids = g_string_new (NULL);
+
+          if (!g_str_has_prefix (lines[j], "path: "))
+            continue;
+          /* Each step names its relation by its label, between brackets. */
+          g_assert_true (g_regex_match_simple ("^path: [^ ]+( (<-|-)\\[[^]]+\\](->|-) [^ ]+)+$",
+                                               lines[j], 0, 0));
+          g_regex_match (id_regex, lines[j], 0, &match);
+          while (g_match_info_matches (match))
+            {
+              g_autofree char *id = g_match_info_fetch (match, 1);
+
+              g_string_append_printf (ids, "%s%s", ids->len > 0 ? ">" : "", id);
+              g_match_info_next (match, NULL);
+            }
+          g_ptr_array_add (listed, g_string_free (g_steal_pointer (&ids), FALSE));
+        }
+
+      g_assert_cmpuint (expected->len, ==, cases[i].n_paths);
+      g_assert_cmpuint (listed->len, ==, expected->len);
+      g_ptr_array_sort (expected, compare_strings);
+      g_ptr_array_sort (listed, compare_strings);
+      for (guint j = 0; j < expected->len; j++)
+        g_assert_cmpstr (g_ptr_array_index (listed, j), ==, g_ptr_array_index (expected, j));
+    }
+}
+
 static void
 test_help_lists_flags (void)
 {
@@ -1027,6 +1139,7 @@ main (int   argc,
   g_test_add_func ("/Actormap/CliView/collapse", test_collapse);
   g_test_add_func ("/Actormap/CliView/path-through-collapsed-group", test_path_through_collapsed_group);
   g_test_add_func ("/Actormap/CliView/check-view", test_check_view);
+  g_test_add_func ("/Actormap/CliView/check-paths", test_check_paths);
   g_test_add_func ("/Actormap/CliView/help-lists-flags", test_help_lists_flags);
   g_test_add_func ("/Actormap/CliView/errors", test_errors);
   g_test_add_func ("/Actormap/CliView/no-path", test_no_path);
