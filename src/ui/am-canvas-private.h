@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  *                        (not a widget)
  *   am-canvas-job.c      one rendering of a layer, safe on a worker thread
  *   am-canvas-overlay.c  which items are drawn over the base (no GTK)
- *   am-viewport.c            view, fit and fly-to maths (no GTK); am-viewport-nav.c the arrow keys'
+ *   am-view.c            view, fit and fly-to maths (no GTK); am-view-nav.c the arrow keys'
  *                        choice of node
  */
 

@@ -13,7 +13,7 @@
 #include "am-ui-util.h"
 
 /* The widget only: its properties, the view (centre and zoom), the frame, the actions.
- * The pictures come from AmCanvasLayers, the view maths from am-viewport.c, input from
+ * The pictures come from AmCanvasLayers, the view maths from am-view.c, input from
  * am-canvas-input.c, the words from am-canvas-a11y.c (see am-canvas-private.h). */
 
 
@@ -152,7 +152,7 @@ _am_canvas_set_view (AmCanvas     *self,
   if (!isfinite (view->center_x) || !isfinite (view->center_y) || !isfinite (view->zoom))
     return;
 
-  zoom = am_viewport_clamp_zoom (view->zoom);
+  zoom = am_view_clamp_zoom (view->zoom);
   zoom_changed = zoom != self->view.zoom;
 
   if (!zoom_changed && view->center_x == self->view.center_x
@@ -203,7 +203,7 @@ legend_size (AmCanvas *self,
     return FALSE;
 
   am_canvas_layers_get_legend_size (self->layers, width, height);
-  if (am_viewport_legend_fits (_am_canvas_get_view (self), *width, *height))
+  if (am_view_legend_fits (_am_canvas_get_view (self), *width, *height))
     return TRUE;
 
   *width = *height = 0;
@@ -221,7 +221,7 @@ _am_canvas_point_in_legend (AmCanvas *self,
   if (!legend_size (self, &width, &height))
     return FALSE;
 
-  am_viewport_legend_rect (&self->view, width, height, &rect);
+  am_view_legend_rect (&self->view, width, height, &rect);
   return x >= rect.x && x < rect.x + rect.width && y >= rect.y && y < rect.y + rect.height;
 }
 
@@ -235,7 +235,7 @@ fit (AmCanvas *self)
     return;
 
   legend_size (self, &legend_width, &legend_height);
-  am_viewport_fit (&view, am_scene_get_bounds (self->scene), legend_width, legend_height);
+  am_view_fit (&view, am_scene_get_bounds (self->scene), legend_width, legend_height);
   _am_canvas_set_view (self, &view);
 }
 
@@ -343,7 +343,7 @@ am_canvas_snapshot (GtkWidget   *widget,
     {
       AmRect rect;
 
-      am_viewport_legend_rect (view, legend_width, legend_height, &rect);
+      am_view_legend_rect (view, legend_width, legend_height, &rect);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.x, rect.y));
       gtk_snapshot_append_node (snapshot, legend);
@@ -774,7 +774,7 @@ am_canvas_set_zoom (AmCanvas *self,
 {
   g_return_if_fail (AM_IS_CANVAS (self));
 
-  if (!isfinite (zoom) || am_viewport_clamp_zoom (zoom) == self->view.zoom)
+  if (!isfinite (zoom) || am_view_clamp_zoom (zoom) == self->view.zoom)
     return;
 
   _am_canvas_take_view (self);
@@ -948,7 +948,7 @@ am_canvas_fly_to (AmCanvas   *self,
   else
     return;
 
-  am_viewport_fly_target (_am_canvas_get_view (self), box, &target);
+  am_view_fly_target (_am_canvas_get_view (self), box, &target);
   _am_canvas_take_view (self);
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -967,7 +967,7 @@ am_canvas_pan_by (AmCanvas *self,
   g_return_if_fail (AM_IS_CANVAS (self));
 
   view = *_am_canvas_get_view (self);
-  if (!am_viewport_pan_by (&view, dx, dy))
+  if (!am_view_pan_by (&view, dx, dy))
     return;
 
   _am_canvas_take_view (self);
@@ -992,7 +992,7 @@ am_canvas_scene_to_widget (AmCanvas *self,
 {
   g_return_val_if_fail (AM_IS_CANVAS (self), FALSE);
 
-  return am_viewport_scene_to_widget (_am_canvas_get_view (self), scene_x, scene_y,
+  return am_view_scene_to_widget (_am_canvas_get_view (self), scene_x, scene_y,
                                   widget_x, widget_y);
 }
 
