@@ -1107,9 +1107,15 @@ static void
 test_flags_need_export (void)
 {
   g_autofree char *path = model_path ();
+  g_autofree char *draft = tmp_path ("draft.json");
+  g_autofree char *extract_arg = g_strconcat ("--extract=", draft, NULL);
+  g_autofree char *article = g_build_filename (g_getenv ("AM_SOURCE_ROOT"), "data",
+                                               "north-korea-ignores-us-dialogue-offer.txt",
+                                               NULL);
   const char *flags[] = { "--focus=kim-yo-jong", "--kinds=person", "--types=role",
                           "--from=2021", "--to=2021", "--path=kim-yo-jong,joe-biden",
                           "--collapse=us" };
+  g_auto(Run) extract = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
     {
@@ -1119,6 +1125,12 @@ test_flags_need_export (void)
       g_assert_cmpint (run.status, ==, 2);
       g_assert_nonnull (strstr (run.err, "--export"));
     }
+
+  /* Nor do they mean anything to --extract, which writes no drawing. */
+  run_actormap (&extract, extract_arg, "--focus=kim-yo-jong", article, NULL);
+  g_assert_cmpint (extract.status, ==, 2);
+  g_assert_nonnull (strstr (extract.err, "--focus"));
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
 }
 
 int
