@@ -639,6 +639,58 @@ test_focus_depth_1 (void)
   g_assert_null (strstr (svg->text, "Joe Biden"));
 }
 
+/* The same view in the other formats: a PDF names exactly her and her neighbours, a PNG
+ * is cropped to them (smaller than the whole map's). */
+static void
+test_view_pdf_and_png (void)
+{
+  g_autofree char *path = model_path ();
+  g_autofree char *pdf = tmp_path ("focus.pdf");
+  g_autofree char *png = tmp_path ("focus.png");
+  g_autofree char *whole_png = tmp_path ("whole.png");
+  g_autofree char *pdf_arg = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *png_arg = g_strconcat ("--export=", png, NULL);
+  g_autofree char *whole_arg = g_strconcat ("--export=", whole_png, NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_auto(Run) r1 = { 0 };
+  g_auto(Run) r2 = { 0 };
+  g_auto(Run) r3 = { 0 };
+  g_autofree char *png_data = NULL;
+  g_autofree char *whole_data = NULL;
+  gsize png_len, whole_len;
+  guint32 width, whole_width;
+
+  run_actormap (&r1, pdf_arg, "--focus=kim-yo-jong", path, NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  if (pdftotext != NULL)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *command = g_strdup_printf ("%s %s -", pdftotext, pdf);
+      int status = 0;
+
+      g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, NULL));
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (text, "Kim Yo Jong"));
+      g_assert_nonnull (strstr (text, "Kim Jong Un"));
+      g_assert_nonnull (strstr (text, "US administration"));
+      g_assert_null (strstr (text, "Joe Biden"));
+      g_assert_null (strstr (text, "Antony Blinken"));
+    }
+
+  run_actormap (&r2, png_arg, "--scale=1", "--focus=kim-yo-jong", path, NULL);
+  run_actormap (&r3, whole_arg, "--scale=1", path, NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  g_assert_cmpint (r3.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &png_data, &png_len, NULL));
+  g_assert_true (g_file_get_contents (whole_png, &whole_data, &whole_len, NULL));
+  g_assert_cmpuint (png_len, >, 24);
+  g_assert_cmpuint (whole_len, >, 24);
+  /* The IHDR width, big-endian at byte 16. */
+  memcpy (&width, png_data + 16, sizeof width);
+  memcpy (&whole_width, whole_data + 16, sizeof whole_width);
+  g_assert_cmpuint (GUINT32_FROM_BE (width), <, GUINT32_FROM_BE (whole_width));
+}
+
 static void
 test_focus_depths_and_directions (void)
 {
@@ -1142,6 +1194,7 @@ main (int   argc,
   g_test_add_func ("/Actormap/CliView/focus-depth-1", test_focus_depth_1);
   g_test_add_func ("/Actormap/CliView/focus-depths-and-directions", test_focus_depths_and_directions);
   g_test_add_func ("/Actormap/CliView/focus-default-depth", test_focus_default_depth);
+  g_test_add_func ("/Actormap/CliView/view-pdf-and-png", test_view_pdf_and_png);
   g_test_add_func ("/Actormap/CliView/path", test_path);
   g_test_add_func ("/Actormap/CliView/kinds", test_kinds);
   g_test_add_func ("/Actormap/CliView/types", test_types);
