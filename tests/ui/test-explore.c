@@ -674,11 +674,34 @@ test_group_actors (Fixture       *f,
     AmScene *scene = drawn (f);
     const AmSceneCluster *cluster = NULL;
 
+    double x, y;
+
     for (guint i = 0; i < am_scene_get_n_clusters (scene); i++)
       if (strstr (am_scene_get_cluster (scene, i)->id, "north-korea") != NULL)
         cluster = am_scene_get_cluster (scene, i);
     g_assert_nonnull (cluster);
+
+    /* A point of the cluster with nothing drawn on it: the cluster's group. */
+    {
+      gboolean found = FALSE;
+
+      for (double sy = cluster->box.y + 2; !found && sy < cluster->box.y + cluster->box.height; sy += 4)
+        for (double sx = cluster->box.x + 2; !found && sx < cluster->box.x + cluster->box.width; sx += 4)
+          {
+            am_canvas_scene_to_widget (f->window->canvas, sx, sy, &x, &y);
+            found = _am_canvas_hit_test (f->window->canvas, x, y) == NULL
+                    && !_am_canvas_point_in_legend (f->window->canvas, x, y);
+          }
+      g_assert_true (found);
+    }
+    g_assert_cmpstr (_am_canvas_explore_cluster_at (f->window->canvas, x, y), ==, "north-korea");
+    {
+      g_autoptr(GMenuModel) menu = _am_canvas_explore_menu (f->window->canvas, NULL, "north-korea");
+
+      g_assert_true (menu_has (menu, "canvas.collapse-group", "north-korea"));
+    }
   }
+  save_screenshot (f, "explore-groups");
 }
 
 int
