@@ -595,6 +595,19 @@ test_context_menu (Fixture       *f,
   g_assert_false (menu_has (actor, "canvas.whole-map", NULL));
   g_assert_cmpint (g_menu_model_get_n_items (empty), ==, 0);
 
+  /* Menu (or Shift+F10) opens the selected actor's menu over the map. */
+  am_session_select (f->session, "kim-jong-un", AM_SELECTION_ORIGIN_NONE);
+  activate (f, "canvas.context-menu", NULL);
+  {
+    GtkWidget *popover = _am_canvas_get_context_menu (f->window->canvas);
+
+    g_assert_true (gtk_widget_get_visible (popover));
+    g_assert_true (menu_has (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)),
+                             "canvas.focus", "kim-jong-un"));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    ui_test_drain ();
+  }
+
   activate (f, "canvas.focus", "kim-jong-un");
   {
     g_autoptr(GMenuModel) focused = _am_canvas_explore_menu (f->window->canvas, "kim-yo-jong", NULL);
