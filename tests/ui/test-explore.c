@@ -638,6 +638,11 @@ test_collapse (Fixture       *f,
       g_assert_false (drawn_has_node (f, members[i]));
   }
   g_assert_true (drawn_has_node (f, "joe-biden"));
+  if (g_getenv ("AM_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      am_canvas_set_zoom (f->window->canvas, 1.0);
+      am_canvas_fly_to (f->window->canvas, "group:north-korea");
+    }
   save_screenshot (f, "explore-collapse");
 
   /* The collapsed node's menu expands it. */
