@@ -533,6 +533,8 @@ _am_canvas_explore_popup_menu (AmCanvas   *self,
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (popover), model);
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { x, y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (popover));
+  /* The hovered item's tooltip would cover the menu. */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
 /* Menu and Shift+F10: the selected item's menu, pointing at it. */
