@@ -784,7 +784,14 @@ am_canvas_set_scene (AmCanvas *self,
     return;
 
   if (scene != NULL && self->scene != NULL && self->keep_next_view)
-    keep_view = TRUE;
+    {
+      /* An edit (a drag, an accepted suggestion) is the user working on this map: its
+       * later scenes (the keeping layout that follows the immediate one) and resizes
+       * must not refit it either, or the map jumps under the pointer when the bounds
+       * grow or shrink with the edit. */
+      keep_view = TRUE;
+      self->user_moved = TRUE;
+    }
   else if (scene != NULL && self->user_moved)
     {
       const AmRect *bounds = am_scene_get_bounds (scene);
