@@ -403,40 +403,16 @@ hide_all_but (AmView      *view,
 
 /* The entity kinds and the relation types @document has (borrowed names: the document
  * holds its entities and relations, so they outlive the references taken here). */
-static void
-document_kinds_and_types (AmDocument *document,
-                          GHashTable *kinds,
-                          GHashTable *types)
-{
-  GListModel *entities = am_document_get_entities (document);
-  GListModel *relations = am_document_get_relations (document);
-
-  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
-    {
-      g_autoptr(AmEntity) entity = g_list_model_get_item (entities, i);
-
-      g_hash_table_add (kinds, (gpointer) am_entity_get_kind_name (entity));
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
-    {
-      g_autoptr(AmRelation) relation = g_list_model_get_item (relations, i);
-
-      if (am_relation_get_rel_type (relation) != NULL)
-        g_hash_table_add (types, (gpointer) am_relation_get_rel_type (relation));
-    }
-}
-
 static gboolean
 build_view (AmView      *view,
             ParsedView  *parsed,
             AmDocument  *document,
             GError     **error)
 {
-  g_autoptr(GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  document_kinds_and_types (document, kinds, types);
+  am_view_collect_kinds_and_types (document, kinds, types);
   if ((parsed->kinds != NULL && !hide_all_but (view, kinds, parsed->kinds, TRUE, error))
       || (parsed->types != NULL && !hide_all_but (view, types, parsed->types, FALSE, error)))
     return FALSE;

@@ -787,10 +787,10 @@ check_actor (AmDocument *document,
 }
 
 /* Every kind name and relation type @document uses. */
-static void
-collect_kinds_and_types (AmDocument *document,
-                         GHashTable *kinds,
-                         GHashTable *types)
+void
+am_view_collect_kinds_and_types (AmDocument *document,
+                                 GHashTable *kinds,
+                                 GHashTable *types)
 {
   GListModel *entities = am_document_get_entities (document);
   GListModel *relations = am_document_get_relations (document);
@@ -867,7 +867,7 @@ am_view_validate (const AmView *self,
 
   kinds = new_string_set ();
   types = new_string_set ();
-  collect_kinds_and_types (document, kinds, types);
+  am_view_collect_kinds_and_types (document, kinds, types);
   hidden_kinds = am_view_dup_hidden_kinds (self);
   for (guint i = 0; hidden_kinds[i] != NULL; i++)
     if (!g_hash_table_contains (kinds, hidden_kinds[i]))

@@ -156,6 +156,12 @@ gboolean    am_view_validate          (const AmView *self,
                                        AmDocument   *document,
                                        GError      **error);
 
+/* Adds every entity kind name and every relation type of @document to @kinds and @types
+ * (sets of newly allocated strings: create them with g_free as the key destroy func). */
+void        am_view_collect_kinds_and_types (AmDocument *document,
+                                             GHashTable *kinds,
+                                             GHashTable *types);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmView, am_view_free)
 
 /* ---- Groups ---------------------------------------------------------------------------- */
