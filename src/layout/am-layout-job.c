@@ -38,6 +38,8 @@ typedef struct
   AmLayoutRequest   *request;        /* this request, already built, is sent */
   AmLayoutEngine     engine;
   AmScene           *previous;       /* nodes keep their centres in it, or NULL */
+  GHashTable        *groups;         /* entity id → cluster, or NULL */
+  GHashTable        *group_labels;   /* cluster → label, or NULL */
   char              *helper_path;
   GSubprocess       *spawned;        /* a helper started before the job, or NULL */
   guint              timeout_seconds;
@@ -53,6 +55,8 @@ typedef struct
   AmLayoutRequest *request;
   AmLayoutEngine   engine;
   AmScene         *previous;
+  GHashTable      *groups;
+  GHashTable      *group_labels;
 } Prepare;
 
 static AmLayoutWorkerHook worker_hook;
@@ -97,6 +101,8 @@ job_free (Job *job)
   g_clear_object (&job->document);
   g_clear_pointer (&job->request, am_layout_request_unref);
   g_clear_pointer (&job->previous, am_scene_unref);
+  g_clear_pointer (&job->groups, g_hash_table_unref);
+  g_clear_pointer (&job->group_labels, g_hash_table_unref);
   g_free (job->helper_path);
   g_free (job);
 }
@@ -107,6 +113,8 @@ prepare_free (Prepare *prepare)
   g_clear_object (&prepare->document);
   g_clear_pointer (&prepare->request, am_layout_request_unref);
   g_clear_pointer (&prepare->previous, am_scene_unref);
+  g_clear_pointer (&prepare->groups, g_hash_table_unref);
+  g_clear_pointer (&prepare->group_labels, g_hash_table_unref);
   g_free (prepare);
 }
 
@@ -223,8 +231,9 @@ prepare_thread (GTask        *task,
   if (prepare->request != NULL)
     request = am_layout_request_ref (prepare->request);
   else
-    request = am_layout_request_new_keeping (prepare->document, prepare->engine,
-                                             prepare->previous, &error);
+    request = am_layout_request_new_grouped (prepare->document, prepare->engine,
+                                             prepare->previous, prepare->groups,
+                                             prepare->group_labels, &error);
 
   if (request == NULL)
     g_task_return_error (task, error);
@@ -284,6 +293,8 @@ start_cb (gpointer user_data)
   prepare->request = job->request != NULL ? am_layout_request_ref (job->request) : NULL;
   prepare->engine = job->engine;
   prepare->previous = job->previous != NULL ? am_scene_ref (job->previous) : NULL;
+  prepare->groups = job->groups != NULL ? g_hash_table_ref (job->groups) : NULL;
+  prepare->group_labels = job->group_labels != NULL ? g_hash_table_ref (job->group_labels) : NULL;
 
   prepare_task = g_task_new (NULL, cancellable, prepare_cb, g_object_ref (task));
   g_task_set_source_tag (prepare_task, prepare_thread);
@@ -387,6 +398,46 @@ am_layout_job_run_keeping_async (AmDocument          *document,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
+  am_layout_job_run_grouped_async (document, engine, previous, NULL, NULL, helper_path,
+                                   timeout_seconds, cancellable, phase_func, phase_data,
+                                   phase_destroy, callback, user_data);
+}
+
+/**
+ * am_layout_job_run_grouped_async:
+ * @document: what to lay out; it must not change while the job runs
+ * @engine: the Graphviz engine
+ * @previous: (nullable): as for am_layout_job_run_keeping_async()
+ * @groups: (nullable) (element-type utf8 utf8): entity id → group id, as for
+ *   am_layout_request_new_grouped(); referenced, and read on a worker: it must not change
+ * @group_labels: (nullable) (element-type utf8 utf8): group id → label; the same
+ * @helper_path: (nullable) (type filename): as for am_layout_job_run_async()
+ * @timeout_seconds: as for am_layout_job_run_async()
+ * @cancellable: (nullable): as for am_layout_job_run_async()
+ * @phase_func: (nullable) (scope notified): as for am_layout_job_run_async()
+ * @phase_data: for @phase_func
+ * @phase_destroy: (nullable): as for am_layout_job_run_async()
+ * @callback: called on the thread-default main context of the caller
+ * @user_data: for @callback
+ *
+ * am_layout_job_run_keeping_async() with the actors grouped into clusters ("Group
+ * Actors").  Finish with am_layout_job_run_finish().
+ */
+void
+am_layout_job_run_grouped_async (AmDocument          *document,
+                                 AmLayoutEngine       engine,
+                                 AmScene             *previous,
+                                 GHashTable          *groups,
+                                 GHashTable          *group_labels,
+                                 const char          *helper_path,
+                                 guint                timeout_seconds,
+                                 GCancellable        *cancellable,
+                                 AmLayoutPhaseFunc    phase_func,
+                                 gpointer             phase_data,
+                                 GDestroyNotify       phase_destroy,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   Job *job;
 
@@ -397,6 +448,8 @@ am_layout_job_run_keeping_async (AmDocument          *document,
   job->document = g_object_ref (document);
   job->engine = engine;
   job->previous = previous != NULL ? am_scene_ref (previous) : NULL;
+  job->groups = groups != NULL ? g_hash_table_ref (groups) : NULL;
+  job->group_labels = group_labels != NULL ? g_hash_table_ref (group_labels) : NULL;
   job->helper_path = g_strdup (helper_path);
   job->timeout_seconds = timeout_seconds;
   job->phase_func = phase_func;

@@ -648,6 +648,8 @@ static AmLayoutRequest *
 request_new_for_document (AmDocument      *document,
                           AmLayoutEngine   engine,
                           AmScene         *previous,
+                          GHashTable      *groups,
+                          GHashTable      *group_labels,
                           GError         **error)
 {
   AmLayoutMode mode = AM_LAYOUT_MODE_FULL;
@@ -698,7 +700,9 @@ request_new_for_document (AmDocument      *document,
 
       n.id = g_strdup (am_entity_get_id (entity));
       n.kind = g_strdup (am_entity_get_kind_name (entity));
-      n.group = g_strdup (am_entity_get_group (entity));
+      n.group = g_strdup (groups != NULL && g_hash_table_contains (groups, n.id)
+                          ? g_hash_table_lookup (groups, n.id)
+                          : am_entity_get_group (entity));
       n.shape = entity_shape (am_document_get_origin (document), entity);
       n.label = _am_text_metrics_fit_node_label (name != NULL ? name : n.id);
 
@@ -783,7 +787,9 @@ request_new_for_document (AmDocument      *document,
 
       if (group == NULL || g_hash_table_contains (request->group_labels, group))
         continue;
-      label = am_document_get_group_label (document, group);
+      label = group_labels != NULL ? g_hash_table_lookup (group_labels, group) : NULL;
+      if (label == NULL)
+        label = am_document_get_group_label (document, group);
       if (label != NULL && g_utf8_validate (label, -1, NULL) &&
           strlen (label) <= MAX_NODE_LABEL_BYTES)
         g_hash_table_insert (request->group_labels, g_strdup (group), g_strdup (label));
@@ -812,7 +818,7 @@ am_layout_request_new_for_document (AmDocument      *document,
   g_return_val_if_fail (AM_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return request_new_for_document (document, engine, NULL, error);
+  return request_new_for_document (document, engine, NULL, NULL, NULL, error);
 }
 
 /**
@@ -839,7 +845,62 @@ am_layout_request_new_keeping (AmDocument      *document,
   g_return_val_if_fail (AM_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return request_new_for_document (document, engine, previous, error);
+  return request_new_for_document (document, engine, previous, NULL, NULL, error);
+}
+
+/**
+ * am_layout_request_new_grouped:
+ * @document: a loaded document
+ * @engine: the Graphviz engine
+ * @previous: (nullable): the scene the map shows now, as for am_layout_request_new_keeping()
+ * @groups: (nullable) (element-type utf8 utf8): entity id → group id; wins over the
+ *   entity's own group
+ * @group_labels: (nullable) (element-type utf8 utf8): group id → the cluster's label
+ * @error: return location for an %AM_LAYOUT_ERROR
+ *
+ * Like am_layout_request_new_keeping(), with every entity in @groups in the cluster of its
+ * group ("Group Actors").  The cluster's label is @group_labels' entry, else the
+ * document's label for the group, else its id.
+ *
+ * Returns: (transfer full) (nullable): the request
+ */
+AmLayoutRequest *
+am_layout_request_new_grouped (AmDocument      *document,
+                               AmLayoutEngine   engine,
+                               AmScene         *previous,
+                               GHashTable      *groups,
+                               GHashTable      *group_labels,
+                               GError         **error)
+{
+  g_return_val_if_fail (AM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return request_new_for_document (document, engine, previous, groups, group_labels, error);
+}
+
+/**
+ * am_layout_request_get_node_group:
+ * @self: a request
+ * @id: a node id
+ *
+ * Returns: (nullable): the cluster the node @id is in, or %NULL
+ */
+const char *
+am_layout_request_get_node_group (AmLayoutRequest *self,
+                                  const char      *id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      const AmLayoutRequestNode *n = &g_array_index (self->nodes, AmLayoutRequestNode, i);
+
+      if (g_str_equal (n->id, id))
+        return n->group;
+    }
+
+  return NULL;
 }
 
 /**

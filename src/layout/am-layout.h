@@ -69,6 +69,20 @@ AmLayoutRequest *am_layout_request_new_keeping     (AmDocument      *document,
                                                     AmLayoutEngine   engine,
                                                     AmScene         *previous,
                                                     GError         **error);
+/* Like am_layout_request_new_keeping() (@previous nullable), with the actors grouped into
+ * clusters ("Group Actors"): @groups maps an entity id to its group id and wins over the
+ * entity's own group; @group_labels (nullable) maps a group id to its cluster's label (else
+ * the document's group label, else the id).  Entities @groups leaves out keep their own
+ * group.  Only the engines that draw clusters (dot, fdp) draw them. */
+AmLayoutRequest *am_layout_request_new_grouped     (AmDocument      *document,
+                                                    AmLayoutEngine   engine,
+                                                    AmScene         *previous,
+                                                    GHashTable      *groups,
+                                                    GHashTable      *group_labels,
+                                                    GError         **error);
+/* The group (cluster id) a node of the request is in, or NULL. */
+const char      *am_layout_request_get_node_group  (AmLayoutRequest *self,
+                                                    const char      *id);
 gboolean         am_layout_request_get_keeping     (AmLayoutRequest *self);
 /* A node's centre as the request gives it (scene points, y down), if it has one. */
 gboolean         am_layout_request_get_node_position (AmLayoutRequest *self,
@@ -144,7 +158,23 @@ void             am_layout_job_run_keeping_async   (AmDocument          *documen
                                                     GDestroyNotify       phase_destroy,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
-/* Finishes both.  A scene, or AM_LAYOUT_ERROR (_UNKNOWN_ENGINE, _TOO_LARGE, _FAILED, _CRASHED,
+/* am_layout_job_run_keeping_async() with clusters, as am_layout_request_new_grouped()
+ * builds them (@groups and @group_labels are read on a worker thread: they must not
+ * change; they are referenced until the job ends).  Finish with am_layout_job_run_finish(). */
+void             am_layout_job_run_grouped_async   (AmDocument          *document,
+                                                    AmLayoutEngine       engine,
+                                                    AmScene             *previous,
+                                                    GHashTable          *groups,
+                                                    GHashTable          *group_labels,
+                                                    const char          *helper_path,
+                                                    guint                timeout_seconds,
+                                                    GCancellable        *cancellable,
+                                                    AmLayoutPhaseFunc    phase_func,
+                                                    gpointer             phase_data,
+                                                    GDestroyNotify       phase_destroy,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+/* Finishes all three.  A scene, or AM_LAYOUT_ERROR (_UNKNOWN_ENGINE, _TOO_LARGE, _FAILED, _CRASHED,
  * _TIMEOUT, _INVALID_SCENE) or G_IO_ERROR_CANCELLED. */
 AmScene         *am_layout_job_run_finish          (GAsyncResult        *result,
                                                     GError             **error);

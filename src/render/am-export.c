@@ -145,10 +145,12 @@ page_paint (const Page            *page,
       _am_painter_end_group (painter);
     }
 
-  /* As on screen, minus hover and dimming: a file shows the whole network. */
+  /* As on screen, minus hover: dimming only when the caller asks for it (a path's
+   * emphasis), otherwise a file shows the whole network at full strength. */
   am_render_state_init (&state);
   state.selected_id = options->selected_id;
   state.suggested = options->suggested;
+  state.highlighted = options->highlighted;
   state.pixels_per_point = 1.0;
 
   _am_painter_push_transform (painter, page->network.x, page->network.y, 1.0);
@@ -333,7 +335,8 @@ am_export_caption_for_document (AmDocument  *document,
  * am_export_options_init:
  * @options: options to fill
  *
- * PNG at one pixel per point, the light theme, with legend and caption, nothing selected.
+ * PNG at one pixel per point, the light theme, with legend and caption, nothing selected
+ * or dimmed.
  */
 void
 am_export_options_init (AmExportOptions *options)
@@ -347,6 +350,7 @@ am_export_options_init (AmExportOptions *options)
   options->show_legend = TRUE;
   options->show_caption = TRUE;
   options->selected_id = NULL;
+  options->highlighted = NULL;
   options->caption_title = NULL;
   options->caption_subtitle = NULL;
   options->origin = AM_DOCUMENT_ORIGIN_MODEL;

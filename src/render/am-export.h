@@ -43,6 +43,9 @@ typedef struct
   const char     *selected_id;
   /* Optional: ids drawn as suggestions, as on screen (AmRenderState.suggested) */
   GHashTable     *suggested;
+  /* Optional: the ids left undimmed, as on screen (AmRenderState.highlighted): a path's
+   * emphasis, a search.  NULL draws nothing dimmed. */
+  GHashTable     *highlighted;
   /* The caption, built by the caller (am_export_caption_for_document()); either may be
    * NULL.  Borrowed for the duration of the call; the PDF title is caption_title. */
   const char     *caption_title;

@@ -11,6 +11,7 @@
 #include "am-evidence-index.h"
 #include "am-item.h"
 #include "am-layout.h"
+#include "am-view.h"
 
 G_BEGIN_DECLS
 
@@ -207,6 +208,46 @@ GList       *am_session_list_recovery     (void);
 /* Loads a recovery file: document (modified TRUE), file = the one it was editing. Deletes it
  * once loaded. */
 gboolean     am_session_recover           (AmSession *self, GFile *recovery_file, GError **error);
+
+/*
+ * Views (issue 9).  The view is session state: the map, the lists, the article pane and
+ * the exports all show the same one.  A view never lays the map out again: the session
+ * keeps the laid-out "scene" and derives "view-scene" from it with
+ * am_view_result_build_scene().
+ *
+ * Properties: "view" (AmView boxed, read-write), "view-result" (AmViewResult boxed),
+ * "view-scene" (AmScene boxed), "groups" (AmGroups boxed), "group-actors" (bool, rw),
+ * "file-changed-on-disk" (bool), "reload-error" (GError boxed or NULL).
+ *
+ * Signal "reloaded" (no args): the document was replaced from disk; the canvas keeps its
+ * viewport (it must not refit) and the selection stays if its id still exists.
+ *
+ * am_session_item_matches() and the lists show only what the view shows (plus the
+ * search); "highlight" is the search highlight ∩ the path emphasis (either alone when only
+ * one is set).
+ */
+const AmView  *am_session_get_view          (AmSession *self);
+void           am_session_set_view          (AmSession *self, const AmView *view); /* copies; no-op when equal */
+AmViewResult  *am_session_get_view_result   (AmSession *self);
+AmScene       *am_session_get_view_scene    (AmSession *self);  /* NULL until laid out */
+AmGroups      *am_session_get_groups        (AmSession *self);
+gboolean       am_session_get_group_actors  (AmSession *self);
+/* Lays out again, with Graphviz clusters from the groups ("dot" unless the engine is one
+ * that draws clusters: dot or fdp).  Remembered per file, like the view. */
+void           am_session_set_group_actors  (AmSession *self, gboolean group_actors); /* lays out again */
+/* Live reload: the session watches its file.  A change on disk reloads it (keeping the
+ * view, the selection when its id still exists, and the viewport: "reloaded"); with
+ * unsaved edits it only sets "file-changed-on-disk" and waits for am_session_reload() or
+ * am_session_keep_mine().  A file that no longer loads sets "reload-error" and the old map
+ * stays; a later good write clears it.  The session's own saves do not reload. */
+gboolean       am_session_get_file_changed_on_disk (AmSession *self);
+const GError  *am_session_get_reload_error  (AmSession *self);
+void           am_session_reload            (AmSession *self);   /* re-read the file now (banner's Reload) */
+void           am_session_keep_mine         (AmSession *self);   /* dismiss "changed on disk" */
+/* Remembered views: the view, group-actors and the viewport of each file, restored when
+ * it is opened again (am-view-store.h). */
+void           am_session_set_viewport_hint (AmSession *self, double x, double y, double zoom); /* the canvas reports; saved with the view */
+gboolean       am_session_get_viewport_hint (AmSession *self, double *x, double *y, double *zoom); /* restored for the opened file, FALSE if none */
 
 /* For the widgets that follow a session: the "session" property they all install, and
  * the first half of their setter — points *@slot at @session and @group at it;

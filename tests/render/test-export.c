@@ -431,6 +431,7 @@ test_options_defaults (void)
   g_assert_true (options.show_legend);
   g_assert_true (options.show_caption);
   g_assert_null (options.selected_id);
+  g_assert_null (options.highlighted);
   g_assert_null (options.caption_title);
   g_assert_null (options.caption_subtitle);
   g_assert_cmpint (options.origin, ==, AM_DOCUMENT_ORIGIN_MODEL);
@@ -693,6 +694,38 @@ test_svg_suggested_dashed (void)
   options.suggested = suggested;
   dashed = render_with_options (scene, &options);
   g_assert_cmpuint (count_occurrences (dashed, "stroke-dasharray"), ==, 2);
+}
+
+/* A path's emphasis in a file: what is not highlighted is drawn dimmed (a group with an
+ * opacity), what is stays at full strength, as on screen. */
+static void
+test_svg_highlighted_dims_the_rest (void)
+{
+  g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
+  g_autoptr(GHashTable) highlighted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) dimmed = NULL;
+  AmExportOptions options;
+
+  am_export_options_init (&options);
+  options.format = AM_EXPORT_FORMAT_SVG;
+  plain = render_with_options (scene, &options);
+  g_assert_cmpuint (count_occurrences (plain, "class=\"node kind-state\">"), ==, 1);
+  g_assert_cmpuint (count_occurrences (plain, "\" opacity=\""), ==, 0);
+
+  g_hash_table_add (highlighted, (gpointer) "kp");
+  g_hash_table_add (highlighted, (gpointer) "kyj");
+  g_hash_table_add (highlighted, (gpointer) "e1");
+  options.highlighted = highlighted;
+  dimmed = render_with_options (scene, &options);
+  /* kp and kyj undimmed; kcna, ex, pyo, yonhap dimmed; e1 undimmed, e2–e5 dimmed (their
+   * curves, and the labels of those that have one). */
+  g_assert_cmpuint (count_occurrences (dimmed, "class=\"node kind-state\">"), ==, 1);
+  g_assert_cmpuint (count_occurrences (dimmed, "class=\"node kind-person\">"), ==, 1);
+  g_assert_cmpuint (count_occurrences (dimmed, "class=\"node kind-event\" opacity="), ==, 1);
+  g_assert_cmpuint (count_occurrences (dimmed, "class=\"node kind-media\" opacity="), ==, 1);
+  g_assert_cmpuint (count_occurrences (dimmed, "id=\"edge-e1\" class=\"edge\">"), ==, 1);
+  g_assert_cmpuint (count_occurrences (dimmed, "id=\"edge-e3\" class=\"edge\" opacity="), ==, 1);
 }
 
 /* Whether the last bytes of @data contain @needle (the data may hold NULs). */
@@ -1343,6 +1376,7 @@ main (int   argc,
   g_test_add_func ("/Actormap/Export/full-disk", test_full_disk);
   g_test_add_func ("/Actormap/Export/not-a-regular-file", test_not_a_regular_file);
   g_test_add_func ("/Actormap/Export/svg-suggested-dashed", test_svg_suggested_dashed);
+  g_test_add_func ("/Actormap/Export/svg-highlighted-dims-the-rest", test_svg_highlighted_dims_the_rest);
   g_test_add_func ("/Actormap/Export/symlink-followed", test_symlink_followed);
   g_test_add_func ("/Actormap/Export/read-only-directory", test_read_only_directory);
 
