@@ -80,8 +80,8 @@ struct _AmCanvasInput
   /* FLYING */
   guint              fly_tick_id;
   gint64             fly_start_us;
-  AmView             fly_from;
-  AmView             fly_to;
+  AmViewport             fly_from;
+  AmViewport             fly_to;
 };
 
 static void
@@ -105,7 +105,7 @@ _am_canvas_hit_test (AmCanvas *self,
                      double    x,
                      double    y)
 {
-  const AmView *view = _am_canvas_get_view (self);
+  const AmViewport *view = _am_canvas_get_view (self);
   AmScene *scene = am_canvas_get_scene (self);
   AmSceneHitKind kind;
   double scene_x, scene_y;
@@ -231,7 +231,7 @@ drag_begin_cb (AmCanvasInput  *input,
                double          y,
                GtkGestureDrag *gesture)
 {
-  const AmView *view = _am_canvas_get_view (input->canvas);
+  const AmViewport *view = _am_canvas_get_view (input->canvas);
 
   const char *id = _am_canvas_hit_test (input->canvas, x, y);
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
@@ -265,7 +265,7 @@ drag_update_cb (AmCanvasInput  *input,
                 GtkGestureDrag *gesture)
 {
   GtkWidget *widget = GTK_WIDGET (input->canvas);
-  AmView view;
+  AmViewport view;
   int threshold = 8;
 
   g_object_get (gtk_widget_get_settings (widget), "gtk-dnd-drag-threshold", &threshold, NULL);
@@ -363,7 +363,7 @@ pinch_begin_cb (AmCanvasInput    *input,
                 GdkEventSequence *sequence,
                 GtkGesture       *gesture)
 {
-  const AmView *view = _am_canvas_get_view (input->canvas);
+  const AmViewport *view = _am_canvas_get_view (input->canvas);
   double x, y;
 
   if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
@@ -383,7 +383,7 @@ pinch_scale_changed_cb (AmCanvasInput  *input,
                         double          scale,
                         GtkGestureZoom *gesture)
 {
-  AmView view = *_am_canvas_get_view (input->canvas);
+  AmViewport view = *_am_canvas_get_view (input->canvas);
   double x, y;
 
   if (input->state != AM_CANVAS_INPUT_PINCHING
@@ -413,7 +413,7 @@ scroll_cb (AmCanvasInput            *input,
            GtkEventControllerScroll *controller)
 {
   AmCanvas *canvas = input->canvas;
-  AmView view;
+  AmViewport view;
   GdkModifierType state;
   gboolean wheel;
 
@@ -496,7 +496,7 @@ fly_tick_cb (GtkWidget     *widget,
   AmCanvasInput *input = user_data;
   gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
   double t = (double) (now - input->fly_start_us) / FLY_DURATION_US;
-  AmView step;
+  AmViewport step;
 
   am_view_fly_step (&input->fly_from, &input->fly_to, t, &step);
   _am_canvas_set_view (input->canvas, &step);
@@ -515,7 +515,7 @@ fly_tick_cb (GtkWidget     *widget,
 
 void
 _am_canvas_input_fly (AmCanvasInput *input,
-                      const AmView  *target)
+                      const AmViewport  *target)
 {
   GtkWidget *widget = GTK_WIDGET (input->canvas);
 
@@ -585,7 +585,7 @@ draw_ghost (AmCanvasInput *input,
             double         center_y)
 {
   AmScene *scene = am_canvas_get_scene (input->canvas);
-  const AmView *view = _am_canvas_get_view (input->canvas);
+  const AmViewport *view = _am_canvas_get_view (input->canvas);
   const AmSceneNode *node;
   g_autoptr(PangoLayout) layout = NULL;
   double x, y, w, h, scale;
@@ -630,7 +630,7 @@ draw_connection (AmCanvasInput *input,
                  cairo_t       *cr,
                  const AmTheme *theme)
 {
-  const AmView *view = _am_canvas_get_view (input->canvas);
+  const AmViewport *view = _am_canvas_get_view (input->canvas);
   AmScene *scene = am_canvas_get_scene (input->canvas);
   const char *hovered = am_canvas_get_hovered (input->canvas);
   double sx, sy, x, y;
@@ -669,7 +669,7 @@ _am_canvas_input_snapshot (AmCanvasInput *input,
                            GtkSnapshot   *snapshot,
                            const AmTheme *theme)
 {
-  const AmView *view = _am_canvas_get_view (input->canvas);
+  const AmViewport *view = _am_canvas_get_view (input->canvas);
   cairo_t *cr;
 
   if (input->state != AM_CANVAS_INPUT_MOVING && input->state != AM_CANVAS_INPUT_CONNECTING

@@ -8,7 +8,7 @@
 
 #include "am-scene.h"
 #include "am-theme.h"
-#include "am-view.h"
+#include "am-viewport.h"
 
 G_BEGIN_DECLS
 

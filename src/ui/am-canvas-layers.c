@@ -100,13 +100,13 @@ struct _AmCanvasLayers
   AmScene       *stale_scene;
   GskRenderNode *stale_node;
   AmViewPicture  stale_picture;
-  AmView         stale_view;
+  AmViewport         stale_view;
   /* No base of the current scene has been installed yet. */
   gboolean       new_scene;
 
   /* The last frame */
   gboolean       have_frame;
-  AmView         view;
+  AmViewport         view;
   int            scale;
   gboolean       textures;
   AmScene       *shown_scene;       /* borrowed: scene or stale_scene */
@@ -509,7 +509,7 @@ update_overlay (AmCanvasLayers *self,
 static void
 append_node (GtkSnapshot         *snapshot,
              GskRenderNode       *node,
-             const AmView        *view,
+             const AmViewport        *view,
              const AmViewPicture *picture,
              int                  scale)
 {
@@ -741,7 +741,7 @@ am_canvas_layers_set_always_worker (AmCanvasLayers *self,
 gboolean
 am_canvas_layers_snapshot (AmCanvasLayers *self,
                            GtkSnapshot    *snapshot,
-                           const AmView   *view,
+                           const AmViewport   *view,
                            int             scale,
                            gboolean        textures)
 {

@@ -37,7 +37,7 @@ struct _AmCanvas
 
   /* The scene point shown at the widget centre, and widget pixels per point; the size
    * is brought up to date whenever the view is read. */
-  AmView          view;
+  AmViewport          view;
 
   guint           dark : 1;
   guint           show_legend : 1;
@@ -128,7 +128,7 @@ renderer_wants_textures (AmCanvas *self)
 
 /* The view */
 
-const AmView *
+const AmViewport *
 _am_canvas_get_view (AmCanvas *self)
 {
   self->view.width = gtk_widget_get_width (GTK_WIDGET (self));
@@ -151,7 +151,7 @@ _am_canvas_get_input (AmCanvas *self)
 
 void
 _am_canvas_set_view (AmCanvas     *self,
-                     const AmView *view)
+                     const AmViewport *view)
 {
   gboolean zoom_changed;
   double zoom;
@@ -193,7 +193,7 @@ static void
 set_zoom_centred (AmCanvas *self,
                   double    zoom)
 {
-  AmView view = *_am_canvas_get_view (self);
+  AmViewport view = *_am_canvas_get_view (self);
 
   view.zoom = zoom;
   _am_canvas_set_view (self, &view);
@@ -237,7 +237,7 @@ _am_canvas_point_in_legend (AmCanvas *self,
 static void
 fit (AmCanvas *self)
 {
-  AmView view = *_am_canvas_get_view (self);
+  AmViewport view = *_am_canvas_get_view (self);
   double legend_width, legend_height;
 
   if (self->scene == NULL || view.width <= 0 || view.height <= 0)
@@ -336,7 +336,7 @@ am_canvas_snapshot (GtkWidget   *widget,
 {
   AmCanvas *self = AM_CANVAS (widget);
   const AmTheme *theme = current_theme (self);
-  const AmView *view = _am_canvas_get_view (self);
+  const AmViewport *view = _am_canvas_get_view (self);
   double legend_width, legend_height;
   GskRenderNode *legend;
 
@@ -958,7 +958,7 @@ am_canvas_fly_to (AmCanvas   *self,
                   const char *id)
 {
   const AmRect *box;
-  AmView target;
+  AmViewport target;
   gint index;
 
   g_return_if_fail (AM_IS_CANVAS (self));
@@ -987,7 +987,7 @@ am_canvas_pan_by (AmCanvas *self,
                   double    dx,
                   double    dy)
 {
-  AmView view;
+  AmViewport view;
 
   g_return_if_fail (AM_IS_CANVAS (self));
 
@@ -1021,7 +1021,7 @@ am_canvas_set_viewport (AmCanvas *self,
                         double    center_y,
                         double    zoom)
 {
-  AmView view;
+  AmViewport view;
 
   g_return_if_fail (AM_IS_CANVAS (self));
 
@@ -1050,7 +1050,7 @@ void
 am_canvas_get_visible_area (AmCanvas *self,
                             AmRect   *area)
 {
-  const AmView *view;
+  const AmViewport *view;
 
   g_return_if_fail (AM_IS_CANVAS (self));
   g_return_if_fail (area != NULL);

@@ -9,7 +9,7 @@
 #include "am-core.h"
 #include "am-scene.h"
 #include "am-session.h"
-#include "am-view.h"
+#include "am-viewport.h"
 
 G_BEGIN_DECLS
 

@@ -6,7 +6,7 @@
 
 #include <math.h>
 
-#include "am-view.h"
+#include "am-viewport.h"
 
 static void
 rect_center (const AmRect *rect,
@@ -101,7 +101,7 @@ nearest_to (const AmScene *scene,
 gint
 am_view_nav_pick (const AmScene *scene,
                   const char    *selection,
-                  const AmView  *view,
+                  const AmViewport  *view,
                   int            dx,
                   int            dy)
 {

@@ -7,7 +7,7 @@
 #include <math.h>
 
 #include "am-text-metrics.h"
-#include "am-view.h"
+#include "am-viewport.h"
 
 /* fly_to() zooms in to at least READABLE_ZOOM when node text would be smaller than this. */
 #define READABLE_MIN_ZOOM    0.75
@@ -35,7 +35,7 @@ am_view_clamp_zoom (double zoom)
 }
 
 void
-am_view_widget_to_scene (const AmView *view,
+am_view_widget_to_scene (const AmViewport *view,
                          double        widget_x,
                          double        widget_y,
                          double       *scene_x,
@@ -46,7 +46,7 @@ am_view_widget_to_scene (const AmView *view,
 }
 
 gboolean
-am_view_scene_to_widget (const AmView *view,
+am_view_scene_to_widget (const AmViewport *view,
                          double        scene_x,
                          double        scene_y,
                          double       *widget_x,
@@ -64,7 +64,7 @@ am_view_scene_to_widget (const AmView *view,
 }
 
 gboolean
-am_view_place (AmView *view,
+am_view_place (AmViewport *view,
                double  zoom,
                double  scene_x,
                double  scene_y,
@@ -84,7 +84,7 @@ am_view_place (AmView *view,
 }
 
 gboolean
-am_view_zoom_about (AmView *view,
+am_view_zoom_about (AmViewport *view,
                     double  zoom,
                     double  widget_x,
                     double  widget_y)
@@ -96,7 +96,7 @@ am_view_zoom_about (AmView *view,
 }
 
 gboolean
-am_view_pan_by (AmView *view,
+am_view_pan_by (AmViewport *view,
                 double  dx,
                 double  dy)
 {
@@ -124,7 +124,7 @@ am_view_fit_zoom (const AmRect *bounds,
 }
 
 gboolean
-am_view_legend_fits (const AmView *view,
+am_view_legend_fits (const AmViewport *view,
                      double        legend_width,
                      double        legend_height)
 {
@@ -134,7 +134,7 @@ am_view_legend_fits (const AmView *view,
 }
 
 void
-am_view_legend_rect (const AmView *view,
+am_view_legend_rect (const AmViewport *view,
                      double        legend_width,
                      double        legend_height,
                      AmRect       *rect)
@@ -146,7 +146,7 @@ am_view_legend_rect (const AmView *view,
 }
 
 void
-am_view_fit (AmView       *view,
+am_view_fit (AmViewport       *view,
              const AmRect *bounds,
              double        legend_width,
              double        legend_height)
@@ -194,9 +194,9 @@ am_view_text_pixels_per_point (guint  n_nodes,
 }
 
 void
-am_view_fly_target (const AmView *view,
+am_view_fly_target (const AmViewport *view,
                     const AmRect *box,
-                    AmView       *target)
+                    AmViewport       *target)
 {
   double zoom = view->zoom < READABLE_MIN_ZOOM ? READABLE_ZOOM : view->zoom;
 
@@ -212,10 +212,10 @@ am_view_fly_target (const AmView *view,
 }
 
 void
-am_view_fly_step (const AmView *from,
-                  const AmView *to,
+am_view_fly_step (const AmViewport *from,
+                  const AmViewport *to,
                   double        t,
-                  AmView       *out)
+                  AmViewport       *out)
 {
   double e;
 
@@ -231,7 +231,7 @@ am_view_fly_step (const AmView *from,
 }
 
 void
-am_view_base_picture (const AmView  *view,
+am_view_base_picture (const AmViewport  *view,
                       int            scale,
                       AmViewPicture *picture)
 {
@@ -248,7 +248,7 @@ am_view_base_picture (const AmView  *view,
 }
 
 gboolean
-am_view_picture_covers (const AmView        *view,
+am_view_picture_covers (const AmViewport        *view,
                         const AmViewPicture *picture)
 {
   /* The viewport in scene points, against the picture's extent (with a hair of slack
@@ -265,7 +265,7 @@ am_view_picture_covers (const AmView        *view,
 }
 
 gboolean
-am_view_picture_is_settled (const AmView        *view,
+am_view_picture_is_settled (const AmViewport        *view,
                             const AmViewPicture *picture)
 {
   double slack_x, slack_y, left, top;
@@ -285,7 +285,7 @@ am_view_picture_is_settled (const AmView        *view,
 }
 
 void
-am_view_picture_transform (const AmView        *view,
+am_view_picture_transform (const AmViewport        *view,
                            const AmViewPicture *picture,
                            int                  scale,
                            double              *offset_x,

@@ -7,22 +7,22 @@
 #include <math.h>
 
 #include "am-canvas-overlay.h"
-#include "am-view.h"
+#include "am-viewport.h"
 
 #define EPS 1e-9
 
-static AmView
+static AmViewport
 make_view (double center_x,
            double center_y,
            double zoom)
 {
-  return (AmView) { center_x, center_y, zoom, 800, 600 };
+  return (AmViewport) { center_x, center_y, zoom, 800, 600 };
 }
 
 static void
 test_round_trip (void)
 {
-  AmView view = make_view (100, 50, 2.0);
+  AmViewport view = make_view (100, 50, 2.0);
   double sx, sy, wx, wy;
 
   /* The centre maps to the widget's middle. */
@@ -49,7 +49,7 @@ test_round_trip (void)
 static void
 test_zoom_about_keeps_anchor (void)
 {
-  AmView view = make_view (100, 50, 1.0);
+  AmViewport view = make_view (100, 50, 1.0);
   double before_x, before_y, after_x, after_y;
 
   am_view_widget_to_scene (&view, 700, 100, &before_x, &before_y);
@@ -69,7 +69,7 @@ test_zoom_about_keeps_anchor (void)
 
   /* A non-finite zoom changes nothing. */
   {
-    AmView copy = view;
+    AmViewport copy = view;
 
     g_assert_false (am_view_zoom_about (&view, NAN, 10, 10));
     g_assert_false (am_view_zoom_about (&view, INFINITY, 10, 10));
@@ -80,7 +80,7 @@ test_zoom_about_keeps_anchor (void)
 static void
 test_pan (void)
 {
-  AmView view = make_view (100, 50, 2.0);
+  AmViewport view = make_view (100, 50, 2.0);
 
   g_assert_true (am_view_pan_by (&view, 40, -20));
   g_assert_cmpfloat_with_epsilon (view.center_x, 120, EPS);
@@ -102,7 +102,7 @@ test_fit (void)
 {
   AmRect wide = { 0, 0, 1600, 200 };
   AmRect tiny = { 0, 0, 20, 10 };
-  AmView view = make_view (0, 0, 1.0);
+  AmViewport view = make_view (0, 0, 1.0);
   double x0, y0, x1, y1;
 
   /* The width limits: (800 - 2 × 16) / 1600. */
@@ -126,7 +126,7 @@ test_fit_beside_legend (void)
 {
   AmRect tall = { 0, 0, 200, 1000 };
   AmRect wide = { 0, 0, 2000, 100 };
-  AmView view = make_view (0, 0, 1.0);
+  AmViewport view = make_view (0, 0, 1.0);
   double x, y;
 
   g_assert_true (am_view_legend_fits (&view, 150, 100));
@@ -172,10 +172,10 @@ test_text_floor (void)
 static void
 test_fly (void)
 {
-  AmView view = make_view (0, 0, 0.2);
+  AmViewport view = make_view (0, 0, 0.2);
   AmRect box = { 500, 300, 40, 20 };
   AmRect huge = { 0, 0, 4000, 100 };
-  AmView target, step;
+  AmViewport target, step;
 
   /* Too small to read: zoom to 1, centred on the box. */
   am_view_fly_target (&view, &box, &target);
@@ -229,7 +229,7 @@ test_fly (void)
 static void
 test_pictures (void)
 {
-  AmView view = make_view (100, 50, 2.0);
+  AmViewport view = make_view (100, 50, 2.0);
   AmViewPicture picture;
   double ox, oy, factor;
 
@@ -264,7 +264,7 @@ test_pictures (void)
   g_assert_cmpfloat (factor, ==, 2.0);
 
   /* HiDPI: whole device pixels, and the cap counts in device pixels. */
-  view = (AmView) { 0, 0, 1.0, 3000, 2000 };
+  view = (AmViewport) { 0, 0, 1.0, 3000, 2000 };
   am_view_base_picture (&view, 2, &picture);
   g_assert_cmpfloat (picture.width, ==, 3000 + 2 * 160);
   g_assert_cmpfloat (fmod (picture.width * 2, 1.0), ==, 0);
@@ -324,7 +324,7 @@ pick (AmScene    *scene,
       int         dx,
       int         dy)
 {
-  AmView view = make_view (380, 220, 1.0);
+  AmViewport view = make_view (380, 220, 1.0);
   gint index = am_view_nav_pick (scene, selection, &view, dx, dy);
 
   return index >= 0 ? am_scene_get_node (scene, index)->id : NULL;

@@ -33,7 +33,7 @@ typedef struct
   double zoom;
   double width;                 /* widget pixels */
   double height;
-} AmView;
+} AmViewport;
 
 /*
  * A picture of the scene at one zoom (a cached layer): the scene point at its top-left
@@ -50,13 +50,13 @@ typedef struct
 
 double   am_view_clamp_zoom          (double         zoom);
 
-void     am_view_widget_to_scene     (const AmView  *view,
+void     am_view_widget_to_scene     (const AmViewport  *view,
                                       double         widget_x,
                                       double         widget_y,
                                       double        *scene_x,
                                       double        *scene_y);
 /* Both coordinates are always set; returns TRUE when the point lies inside the widget. */
-gboolean am_view_scene_to_widget     (const AmView  *view,
+gboolean am_view_scene_to_widget     (const AmViewport  *view,
                                       double         scene_x,
                                       double         scene_y,
                                       double        *widget_x,
@@ -65,19 +65,19 @@ gboolean am_view_scene_to_widget     (const AmView  *view,
 /* Sets the zoom (clamped) and moves the centre so that scene point (@scene_x, @scene_y)
  * lies at widget (@widget_x, @widget_y).  Returns FALSE, changing nothing, when a value is
  * not finite. */
-gboolean am_view_place               (AmView        *view,
+gboolean am_view_place               (AmViewport        *view,
                                       double         zoom,
                                       double         scene_x,
                                       double         scene_y,
                                       double         widget_x,
                                       double         widget_y);
 /* Zooms keeping the scene point under widget (@widget_x, @widget_y) where it is. */
-gboolean am_view_zoom_about          (AmView        *view,
+gboolean am_view_zoom_about          (AmViewport        *view,
                                       double         zoom,
                                       double         widget_x,
                                       double         widget_y);
 /* Moves the view by (@dx, @dy) widget pixels. */
-gboolean am_view_pan_by              (AmView        *view,
+gboolean am_view_pan_by              (AmViewport        *view,
                                       double         dx,
                                       double         dy);
 
@@ -87,17 +87,17 @@ double   am_view_fit_zoom            (const AmRect  *bounds,
                                       double         height);
 /* Whether a legend of that size is shown in the bottom-left corner: there is one, and it
  * takes at most a quarter of the width and fits the height. */
-gboolean am_view_legend_fits         (const AmView  *view,
+gboolean am_view_legend_fits         (const AmViewport  *view,
                                       double         legend_width,
                                       double         legend_height);
 /* Where the legend goes: the bottom-left corner, a margin in from the edges. */
-void     am_view_legend_rect         (const AmView  *view,
+void     am_view_legend_rect         (const AmViewport  *view,
                                       double         legend_width,
                                       double         legend_height,
                                       AmRect        *rect);
 /* Fits @bounds into the view; with a legend (width and height > 0), beside it or above
  * it, whichever shows the map larger. */
-void     am_view_fit                 (AmView        *view,
+void     am_view_fit                 (AmViewport        *view,
                                       const AmRect  *bounds,
                                       double         legend_width,
                                       double         legend_height);
@@ -109,30 +109,30 @@ double   am_view_text_pixels_per_point (guint        n_nodes,
 
 /* Where a fly-to ends for an item with box @box: centred, zoomed in to a readable zoom
  * when text would be tiny, but never so far that the box does not fit. */
-void     am_view_fly_target          (const AmView  *view,
+void     am_view_fly_target          (const AmViewport  *view,
                                       const AmRect  *box,
-                                      AmView        *target);
+                                      AmViewport        *target);
 /* The view at @t (0–1, clamped) of a fly from @from to @to: eased out, with the zoom even
  * in log space. */
-void     am_view_fly_step            (const AmView  *from,
-                                      const AmView  *to,
+void     am_view_fly_step            (const AmViewport  *from,
+                                      const AmViewport  *to,
                                       double         t,
-                                      AmView        *out);
+                                      AmViewport        *out);
 
 /* The picture a base layer is rendered as for @view at device @scale: the viewport and a
  * margin on every side, so that a pan can reuse it. */
-void     am_view_base_picture        (const AmView  *view,
+void     am_view_base_picture        (const AmViewport  *view,
                                       int            scale,
                                       AmViewPicture *picture);
 /* Whether @picture covers the whole viewport. */
-gboolean am_view_picture_covers      (const AmView        *view,
+gboolean am_view_picture_covers      (const AmViewport        *view,
                                       const AmViewPicture *picture);
 /* Covers the viewport at the view's zoom, with room left to pan before it runs out. */
-gboolean am_view_picture_is_settled  (const AmView        *view,
+gboolean am_view_picture_is_settled  (const AmViewport        *view,
                                       const AmViewPicture *picture);
 /* Where @picture goes in the widget: translate by (*offset_x, *offset_y), then scale by
  * *factor.  Unscaled offsets are rounded to whole device pixels. */
-void     am_view_picture_transform   (const AmView        *view,
+void     am_view_picture_transform   (const AmViewport        *view,
                                       const AmViewPicture *picture,
                                       int                  scale,
                                       double              *offset_x,
@@ -145,7 +145,7 @@ void     am_view_picture_transform   (const AmView        *view,
  * selected, the node nearest the view's centre.  -1 when there is none. */
 gint     am_view_nav_pick            (const AmScene *scene,
                                       const char    *selection,
-                                      const AmView  *view,
+                                      const AmViewport  *view,
                                       int            dx,
                                       int            dy);
 
