@@ -158,7 +158,9 @@ click_released_cb (AmCanvasInput   *input,
   if (input->press_moved)
     return;
 
-  am_canvas_click_at (input->canvas, x, y);
+  _am_canvas_click (input->canvas, x, y,
+                    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)),
+                    n_press);
 }
 
 /* Whether @id is an actor on the map that the session can edit. */

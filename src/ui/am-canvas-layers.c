@@ -91,6 +91,11 @@ struct _AmCanvasLayers
   gboolean       overlay_scene_valid;
 
   GskRenderNode *legend_node;
+  /* The legend lists the whole laid-out map (a kind the view hides stays listed, struck
+   * through); NULL: the scene drawn.  The hidden kinds and types are sorted copies. */
+  AmScene       *legend_scene;
+  GStrv          hidden_kinds;
+  GStrv          hidden_types;
   double         legend_width;
   double         legend_height;
   gboolean       legend_measured;
@@ -552,6 +557,9 @@ am_canvas_layers_dispose (GObject *object)
   am_canvas_layers_drop_caches (self);
   drop_stale (self);
   g_clear_pointer (&self->scene, am_scene_unref);
+  g_clear_pointer (&self->legend_scene, am_scene_unref);
+  g_clear_pointer (&self->hidden_kinds, g_strfreev);
+  g_clear_pointer (&self->hidden_types, g_strfreev);
   g_clear_pointer (&self->highlight, g_hash_table_unref);
   g_clear_pointer (&self->suggested, g_hash_table_unref);
 
@@ -834,6 +842,69 @@ am_canvas_layers_drop_caches (AmCanvasLayers *self)
   g_clear_pointer (&self->legend_node, gsk_render_node_unref);
 }
 
+static AmScene *
+legend_scene (AmCanvasLayers *self)
+{
+  if (self->scene == NULL)
+    return NULL;
+
+  return self->legend_scene != NULL ? self->legend_scene : self->scene;
+}
+
+static gboolean
+strv_equal0 (const char * const *a,
+             const char * const *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || a[0] == NULL) && (b == NULL || b[0] == NULL);
+
+  return g_strv_equal (a, b);
+}
+
+void
+am_canvas_layers_set_legend (AmCanvasLayers     *self,
+                             AmScene            *scene,
+                             const char * const *hidden_kinds,
+                             const char * const *hidden_types)
+{
+  g_return_if_fail (AM_IS_CANVAS_LAYERS (self));
+
+  if (self->legend_scene != scene)
+    {
+      g_clear_pointer (&self->legend_scene, am_scene_unref);
+      if (scene != NULL)
+        self->legend_scene = am_scene_ref (scene);
+      self->legend_measured = FALSE;
+      g_clear_pointer (&self->legend_node, gsk_render_node_unref);
+    }
+
+  if (!strv_equal0 ((const char * const *) self->hidden_kinds, hidden_kinds)
+      || !strv_equal0 ((const char * const *) self->hidden_types, hidden_types))
+    {
+      g_strfreev (self->hidden_kinds);
+      g_strfreev (self->hidden_types);
+      self->hidden_kinds = g_strdupv ((char **) hidden_kinds);
+      self->hidden_types = g_strdupv ((char **) hidden_types);
+      /* Hiding changes the colours of a row, not the legend's size. */
+      g_clear_pointer (&self->legend_node, gsk_render_node_unref);
+    }
+}
+
+char *
+am_canvas_layers_legend_entry_at (AmCanvasLayers *self,
+                                  double          x,
+                                  double          y,
+                                  gboolean       *is_kind)
+{
+  g_return_val_if_fail (AM_IS_CANVAS_LAYERS (self), NULL);
+
+  if (legend_scene (self) == NULL)
+    return NULL;
+
+  return am_renderer_legend_entry_at (legend_scene (self), self->theme, self->origin, x, y,
+                                      is_kind);
+}
+
 /* Its size depends on the scene alone (fonts and rows), not on the colours. */
 void
 am_canvas_layers_get_legend_size (AmCanvasLayers *self,
@@ -842,9 +913,9 @@ am_canvas_layers_get_legend_size (AmCanvasLayers *self,
 {
   g_return_if_fail (AM_IS_CANVAS_LAYERS (self));
 
-  if (!self->legend_measured && self->scene != NULL)
+  if (!self->legend_measured && legend_scene (self) != NULL)
     {
-      am_renderer_measure_legend_full (self->scene, self->theme, self->origin,
+      am_renderer_measure_legend_full (legend_scene (self), self->theme, self->origin,
                                        &self->legend_width, &self->legend_height);
       if (!(self->legend_width > 0 && self->legend_height > 0))
         self->legend_width = self->legend_height = 0;
@@ -858,6 +929,7 @@ am_canvas_layers_get_legend_size (AmCanvasLayers *self,
 GskRenderNode *
 am_canvas_layers_get_legend (AmCanvasLayers *self)
 {
+  AmLegendState state = { 0, };
   double width, height;
   cairo_t *cr;
 
@@ -870,9 +942,12 @@ am_canvas_layers_get_legend (AmCanvasLayers *self)
   if (!(width > 0 && height > 0))
     return NULL;
 
+  state.origin = self->origin;
+  state.hidden_kinds = (const char * const *) self->hidden_kinds;
+  state.hidden_types = (const char * const *) self->hidden_types;
   self->legend_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
   cr = gsk_cairo_node_get_draw_context (self->legend_node);
-  am_renderer_draw_legend_full (cr, self->scene, self->theme, self->origin, 0, 0);
+  am_renderer_draw_legend_state (cr, legend_scene (self), self->theme, &state, 0, 0);
   cairo_destroy (cr);
 
   return self->legend_node;

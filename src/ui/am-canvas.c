@@ -49,6 +49,11 @@ struct _AmCanvas
   guint           keep_next_view : 1;
   /* A drag from an actor draws a relation instead of moving it. */
   guint           connect_mode : 1;
+  /* The next scene shows a new focus or path: fit what it shows. */
+  guint           fit_visible_next : 1;
+
+  /* Owned: the context menu (am-canvas-explore.c), made on first use */
+  GtkWidget      *context_menu;
 };
 
 G_DEFINE_FINAL_TYPE (AmCanvas, am_canvas, GTK_TYPE_WIDGET)
@@ -248,6 +253,86 @@ fit (AmCanvas *self)
   _am_canvas_set_view (self, &view);
 }
 
+/* Fits the nodes a focus or a path shows (a path that only dims: the nodes on it) rather
+ * than the whole map, which a derived scene keeps the bounds of. */
+static void
+fit_visible (AmCanvas *self)
+{
+  AmSession *session = self->session;
+  AmViewResult *result = session ? am_session_get_view_result (session) : NULL;
+  GHashTable *emphasis = result ? am_view_result_get_emphasis (result) : NULL;
+  AmViewport view = *_am_canvas_get_view (self);
+  double legend_width, legend_height;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  AmRect bounds;
+
+  if (self->scene == NULL || view.width <= 0 || view.height <= 0)
+    return;
+
+  for (guint i = 0; i < am_scene_get_n_nodes (self->scene); i++)
+    {
+      const AmSceneNode *node = am_scene_get_node (self->scene, i);
+
+      if (emphasis != NULL && g_hash_table_size (emphasis) > 0
+          && !g_hash_table_contains (emphasis, node->id))
+        continue;
+      x0 = MIN (x0, node->box.x);
+      y0 = MIN (y0, node->box.y);
+      x1 = MAX (x1, node->box.x + node->box.width);
+      y1 = MAX (y1, node->box.y + node->box.height);
+    }
+
+  if (x0 > x1)
+    return;
+
+  bounds = (AmRect) { x0, y0, x1 - x0, y1 - y0 };
+  legend_size (self, &legend_width, &legend_height);
+  am_view_fit (&view, &bounds, legend_width, legend_height);
+  self->user_moved = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    _am_canvas_input_fly (self->input, &view);
+  else
+    _am_canvas_set_view (self, &view);
+}
+
+void
+_am_canvas_set_fit_visible_next (AmCanvas *self,
+                                 gboolean  fit)
+{
+  self->fit_visible_next = !!fit;
+}
+
+GtkWidget *
+_am_canvas_get_context_menu (AmCanvas *self)
+{
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_position (GTK_POPOVER (self->context_menu), GTK_POS_BOTTOM);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
+
+  return self->context_menu;
+}
+
+char *
+_am_canvas_legend_entry_at (AmCanvas *self,
+                            double    x,
+                            double    y,
+                            gboolean *is_kind)
+{
+  double width, height;
+  AmRect rect;
+
+  if (!legend_size (self, &width, &height))
+    return NULL;
+
+  am_view_legend_rect (&self->view, width, height, &rect);
+  return am_canvas_layers_legend_entry_at (self->layers, x - rect.x, y - rect.y, is_kind);
+}
+
 static gboolean
 fitting (AmCanvas *self)
 {
@@ -326,6 +411,8 @@ am_canvas_size_allocate (GtkWidget *widget,
     fit (self);
 
   _am_canvas_input_size_allocate (self->input);
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
   /* The visible area grows or shrinks with the widget, even when the view stays. */
   g_signal_emit (self, signals [SIGNAL_VIEWPORT_CHANGED], 0);
 }
@@ -422,6 +509,7 @@ am_canvas_dispose (GObject *object)
 
   _am_canvas_input_stop_flying (self->input);
   _am_canvas_input_dispose (self->input);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
@@ -617,6 +705,7 @@ am_canvas_class_init (AmCanvasClass *klass)
                   G_TYPE_NONE, 0);
 
   _am_canvas_class_actions_init (widget_class);
+  _am_canvas_explore_class_init (widget_class);
   /* A toggle anywhere above the canvas can show and switch the mode. */
   gtk_widget_class_install_property_action (widget_class, "canvas.connect-mode", "connect-mode");
 
@@ -648,6 +737,7 @@ am_canvas_init (AmCanvas *self)
   self->layers = am_canvas_layers_new ();
   g_signal_connect_swapped (self->layers, "updated", G_CALLBACK (layers_updated_cb), self);
   self->input = _am_canvas_input_new (self);
+  _am_canvas_explore_init (self);
   self->session_signals = _am_canvas_session_signals_new (self);
 
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
@@ -680,6 +770,7 @@ am_canvas_set_session (AmCanvas  *self,
     return;
 
   _am_canvas_session_sync (self, session);
+  _am_canvas_actions_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
 }
@@ -735,7 +826,12 @@ am_canvas_set_scene (AmCanvas *self,
   am_canvas_layers_set_scene (self->layers, scene);
   _am_canvas_set_hovered (self, NULL);
 
-  if (!keep_view)
+  if (scene != NULL && self->fit_visible_next)
+    {
+      self->fit_visible_next = FALSE;
+      fit_visible (self);
+    }
+  else if (!keep_view)
     {
       self->user_moved = FALSE;
       fit (self);
@@ -1085,16 +1181,30 @@ am_canvas_scene_to_widget (AmCanvas *self,
 }
 
 void
+_am_canvas_click (AmCanvas        *self,
+                  double           widget_x,
+                  double           widget_y,
+                  GdkModifierType  state,
+                  int              n_press)
+{
+  if (self->scene == NULL)
+    return;
+
+  /* The legend's toggles, Ctrl+click into the focus, a double click on a group. */
+  if (_am_canvas_explore_click (self, widget_x, widget_y, state, n_press))
+    return;
+
+  _am_canvas_select (self, _am_canvas_hit_test (self, widget_x, widget_y), AM_SELECTION_ORIGIN_MAP);
+}
+
+void
 am_canvas_click_at (AmCanvas *self,
                     double    widget_x,
                     double    widget_y)
 {
   g_return_if_fail (AM_IS_CANVAS (self));
 
-  if (self->scene == NULL)
-    return;
-
-  _am_canvas_select (self, _am_canvas_hit_test (self, widget_x, widget_y), AM_SELECTION_ORIGIN_MAP);
+  _am_canvas_click (self, widget_x, widget_y, 0, 1);
 }
 
 gboolean

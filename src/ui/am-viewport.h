@@ -1,4 +1,4 @@
-/* am-view.h — the canvas's view transform, fit and fly-to maths, without GTK
+/* am-viewport.h — the canvas's view transform, fit and fly-to maths, without GTK
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
