@@ -54,7 +54,14 @@ document_changed_cb (AmWindow *self)
   GFile *file = am_session_get_file (self->session);
 
   if (same_file (file, self->viewport_file))
-    return;
+    {
+      /* An edit or a reload of the same file: where the map is now, in case the new
+       * document is a reload the canvas would fit as a new map (its title changed). */
+      if (!self->viewport_pending)
+        am_canvas_get_viewport (self->canvas, &self->viewport_x, &self->viewport_y,
+                                &self->viewport_zoom);
+      return;
+    }
 
   g_set_object (&self->viewport_file, file);
   g_clear_handle_id (&self->viewport_restore_id, g_source_remove);
@@ -85,6 +92,17 @@ canvas_scene_changed_cb (AmWindow *self)
   if (self->viewport_pending && am_canvas_get_scene (self->canvas) != NULL
       && self->viewport_restore_id == 0)
     self->viewport_restore_id = g_idle_add_once (restore_viewport_cb, self);
+}
+
+/* A reload keeps the viewport: the map is the same file's, changed. */
+static void
+reloaded_cb (AmWindow *self)
+{
+  if (self->viewport_pending)
+    return;
+
+  self->viewport_pending = TRUE;
+  canvas_scene_changed_cb (self);
 }
 
 /* Printing */
@@ -120,6 +138,8 @@ _am_window_extras_init (AmWindow *self)
 
   g_signal_connect_object (self->session, "notify::document",
                            G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "reloaded",
+                           G_CALLBACK (reloaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "notify::scene",
                            G_CALLBACK (canvas_scene_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "viewport-changed",
