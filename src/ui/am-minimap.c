@@ -81,6 +81,36 @@ placement (AmMinimap *self,
   return TRUE;
 }
 
+/* Scene point → minimap coordinates (@to_widget) or back, at the widget's size. */
+static gboolean
+convert (AmMinimap *self,
+         gboolean   to_widget,
+         double     in_x,
+         double     in_y,
+         double    *out_x,
+         double    *out_y)
+{
+  const AmRect *bounds;
+  double scale, x, y;
+
+  if (!placement (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                  gtk_widget_get_height (GTK_WIDGET (self)), &scale, &x, &y))
+    return FALSE;
+
+  bounds = am_scene_get_bounds (current_scene (self));
+  if (to_widget)
+    {
+      *out_x = x + (in_x - bounds->x) * scale;
+      *out_y = y + (in_y - bounds->y) * scale;
+    }
+  else
+    {
+      *out_x = bounds->x + (in_x - x) / scale;
+      *out_y = bounds->y + (in_y - y) / scale;
+    }
+  return TRUE;
+}
+
 gboolean
 am_minimap_scene_to_widget (AmMinimap *self,
                             double     scene_x,
@@ -88,19 +118,9 @@ am_minimap_scene_to_widget (AmMinimap *self,
                             double    *widget_x,
                             double    *widget_y)
 {
-  double scale, x, y;
-  const AmRect *bounds;
-
   g_return_val_if_fail (AM_IS_MINIMAP (self), FALSE);
 
-  if (!placement (self, gtk_widget_get_width (GTK_WIDGET (self)),
-                  gtk_widget_get_height (GTK_WIDGET (self)), &scale, &x, &y))
-    return FALSE;
-
-  bounds = am_scene_get_bounds (current_scene (self));
-  *widget_x = x + (scene_x - bounds->x) * scale;
-  *widget_y = y + (scene_y - bounds->y) * scale;
-  return TRUE;
+  return convert (self, TRUE, scene_x, scene_y, widget_x, widget_y);
 }
 
 gboolean
@@ -110,19 +130,9 @@ am_minimap_widget_to_scene (AmMinimap *self,
                             double    *scene_x,
                             double    *scene_y)
 {
-  double scale, x, y;
-  const AmRect *bounds;
-
   g_return_val_if_fail (AM_IS_MINIMAP (self), FALSE);
 
-  if (!placement (self, gtk_widget_get_width (GTK_WIDGET (self)),
-                  gtk_widget_get_height (GTK_WIDGET (self)), &scale, &x, &y))
-    return FALSE;
-
-  bounds = am_scene_get_bounds (current_scene (self));
-  *scene_x = bounds->x + (widget_x - x) / scale;
-  *scene_y = bounds->y + (widget_y - y) / scale;
-  return TRUE;
+  return convert (self, FALSE, widget_x, widget_y, scene_x, scene_y);
 }
 
 /* Whether part of the map lies outside what the canvas shows. */

@@ -127,3 +127,24 @@ extras_pdf_text (const char *pdf_path)
   spaces = g_regex_new ("\\s+", 0, 0, NULL);
   return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
 }
+
+int
+extras_test_main (int               argc,
+                  char             *argv[],
+                  const char       *prefix,
+                  const ExtrasTest *tests,
+                  guint             n_tests)
+{
+  if (!ui_test_init (&argc, &argv))
+    return 0;
+
+  for (guint i = 0; i < n_tests; i++)
+    {
+      g_autofree char *path = g_strconcat (prefix, tests[i].path, NULL);
+
+      g_test_add (path, ExtrasFixture, NULL, extras_fixture_setup, tests[i].func,
+                  extras_fixture_teardown);
+    }
+
+  return g_test_run ();
+}

@@ -33,4 +33,18 @@ char       *extras_model_text          (void);
  * test skipped when pdftotext is not installed. (transfer full) */
 char       *extras_pdf_text            (const char    *pdf_path);
 
+typedef struct
+{
+  const char *path;                               /* below @prefix */
+  void      (*func) (ExtrasFixture *f, gconstpointer data);
+} ExtrasTest;
+
+/* Starts GTK (or skips without a display), adds @tests under @prefix with this fixture,
+ * runs them: main()'s whole body. */
+int         extras_test_main           (int               argc,
+                                        char             *argv[],
+                                        const char       *prefix,
+                                        const ExtrasTest *tests,
+                                        guint             n_tests);
+
 G_END_DECLS

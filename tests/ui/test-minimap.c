@@ -202,21 +202,16 @@ test_viewport_remembered (ExtrasFixture *f,
   f->session = am_window_get_session (again);
 }
 
+static const ExtrasTest tests[] = {
+  { "hidden-when-fitted", test_hidden_when_fitted },
+  { "shows-and-drags", test_shows_and_drags },
+  { "theme-redraws", test_theme_redraws },
+  { "viewport-remembered", test_viewport_remembered },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
-  if (!ui_test_init (&argc, &argv))
-    return 0;
-
-#define ADD(path, func) \
-  g_test_add ("/Actormap/Minimap/" path, ExtrasFixture, NULL, extras_fixture_setup, func, \
-              extras_fixture_teardown)
-
-  ADD ("hidden-when-fitted", test_hidden_when_fitted);
-  ADD ("shows-and-drags", test_shows_and_drags);
-  ADD ("theme-redraws", test_theme_redraws);
-  ADD ("viewport-remembered", test_viewport_remembered);
-
-  return g_test_run ();
+  return extras_test_main (argc, argv, "/Actormap/Minimap/", tests, G_N_ELEMENTS (tests));
 }

@@ -327,22 +327,17 @@ test_export_view (ExtrasFixture *f,
   g_assert_cmpuint (dimmed, >, 0);
 }
 
+static const ExtrasTest tests[] = {
+  { "page", test_print_page },
+  { "options", test_print_options },
+  { "preview-tab", test_preview_tab },
+  { "view", test_print_view },
+  { "export-view", test_export_view },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
-  if (!ui_test_init (&argc, &argv))
-    return 0;
-
-#define ADD(path, func) \
-  g_test_add ("/Actormap/Print/" path, ExtrasFixture, NULL, extras_fixture_setup, func, \
-              extras_fixture_teardown)
-
-  ADD ("page", test_print_page);
-  ADD ("options", test_print_options);
-  ADD ("preview-tab", test_preview_tab);
-  ADD ("view", test_print_view);
-  ADD ("export-view", test_export_view);
-
-  return g_test_run ();
+  return extras_test_main (argc, argv, "/Actormap/Print/", tests, G_N_ELEMENTS (tests));
 }

@@ -231,22 +231,17 @@ test_error (ExtrasFixture *f,
   g_assert_false (am_reload_banner_get_revealed (f->window->reload_banner));
 }
 
+static const ExtrasTest tests[] = {
+  { "hidden-at-first", test_hidden_at_first },
+  { "quiet-reload", test_quiet_reload },
+  { "keep-mine", test_keep_mine },
+  { "reload", test_reload },
+  { "error", test_error },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
-  if (!ui_test_init (&argc, &argv))
-    return 0;
-
-#define ADD(path, func) \
-  g_test_add ("/Actormap/Reload/" path, ExtrasFixture, NULL, extras_fixture_setup, func, \
-              extras_fixture_teardown)
-
-  ADD ("hidden-at-first", test_hidden_at_first);
-  ADD ("quiet-reload", test_quiet_reload);
-  ADD ("keep-mine", test_keep_mine);
-  ADD ("reload", test_reload);
-  ADD ("error", test_error);
-
-  return g_test_run ();
+  return extras_test_main (argc, argv, "/Actormap/Reload/", tests, G_N_ELEMENTS (tests));
 }
