@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "am-view-private.h"
 
@@ -372,20 +371,21 @@ typedef struct
   gint       *dist_from;
   gint       *dist_to;
   guint       target;
+  guint       length;      /* of a shortest path */
   GPtrArray  *paths;       /* of AmViewPath */
   GArray     *stack;       /* of AmViewStep */
   GPtrArray **successors;  /* node → sorted arcs (GUINT_TO_POINTER (arc)) on the DAG */
 } PathSearch;
 
-/* An arc u → v lies on a shortest path when it takes one step nearer to the target. */
+/* An arc u → v lies on a shortest path when the way to u, the arc and the way from v add
+ * up to the shortest length. */
 static gboolean
 arc_on_path (PathSearch *search,
              guint       u,
              guint       v)
 {
   return search->dist_from[u] >= 0 && search->dist_to[v] >= 0
-         && search->dist_from[v] == search->dist_from[u] + 1
-         && search->dist_to[v] == search->dist_to[u] - 1;
+         && (guint) (search->dist_from[u] + 1 + search->dist_to[v]) == search->length;
 }
 
 static int
@@ -558,6 +558,7 @@ apply_path (Graph        *graph,
   search.dist_from = dist_from;
   search.dist_to = dist_to;
   search.target = (guint) to;
+  search.length = D;
   search.paths = result->paths;
   search.stack = g_array_new (FALSE, FALSE, sizeof (AmViewStep));
   search.successors = g_new0 (GPtrArray *, graph->n_entities + 1);
@@ -707,10 +708,14 @@ apply_collapse (Graph        *graph,
   result->collapsed_groups = g_ptr_array_new_with_free_func ((GDestroyNotify) collapsed_free);
   result->merged = g_ptr_array_new_with_free_func ((GDestroyNotify) merged_free);
   result->merged_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Kept when given: the derived scene drops the clusters of groups nothing shown is in. */
+  if (groups != NULL)
+    result->groups = am_groups_ref (groups);
   if (collapsed[0] == NULL)
     return;
 
-  result->groups = groups != NULL ? am_groups_ref (groups) : am_groups_compute (result->document);
+  if (result->groups == NULL)
+    result->groups = am_groups_compute (result->document);
   for (guint c = 0; collapsed[c] != NULL; c++)
     {
       gint g = am_groups_find (result->groups, collapsed[c]);
@@ -830,6 +835,9 @@ am_view_apply (const AmView *view,
   for (guint k = 0; k < graph.n_statements; k++)
     if (graph.stmt_vis[k])
       g_hash_table_add (result->visible, (gpointer) am_statement_get_id (graph.statements[k]));
+  result->hides_nothing = result->n_visible_entities == graph.n_entities
+                          && result->n_visible_relations == graph.n_relations
+                          && result->collapsed_groups->len == 0;
 
   return result;
 }
