@@ -14,6 +14,10 @@
 #include "am-layout.h"
 #include "am-open.h"
 #include "am-theme.h"
+/* src/view's header, by path: src/ui has a header of the same name (the canvas's view
+ * maths, which also names a type AmView), which a plain "am-view.h" finds first from
+ * here.  For the same reason am-cli.h does not include it. */
+#include "../view/am-view.h"
 
 static AmDocument *
 load_document (const char    *path,
@@ -400,37 +404,30 @@ hide_all_but (AmView      *view,
   return TRUE;
 }
 
-static GHashTable *
-document_kinds (AmDocument *document)
+/* The entity kinds and the relation types @document has (borrowed names: the document
+ * holds its entities and relations, so they outlive the references taken here). */
+static void
+document_kinds_and_types (AmDocument *document,
+                          GHashTable *kinds,
+                          GHashTable *types)
 {
   GListModel *entities = am_document_get_entities (document);
-  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *relations = am_document_get_relations (document);
 
   for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
     {
       g_autoptr(AmEntity) entity = g_list_model_get_item (entities, i);
 
-      /* The document holds the entity, so the name outlives this reference. */
-      g_hash_table_add (set, (gpointer) am_entity_get_kind_name (entity));
+      g_hash_table_add (kinds, (gpointer) am_entity_get_kind_name (entity));
     }
-  return set;
-}
-
-static GHashTable *
-document_types (AmDocument *document)
-{
-  GListModel *relations = am_document_get_relations (document);
-  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
     {
       g_autoptr(AmRelation) relation = g_list_model_get_item (relations, i);
-      const char *type = am_relation_get_rel_type (relation);
 
-      if (type != NULL)
-        g_hash_table_add (set, (gpointer) type);
+      if (am_relation_get_rel_type (relation) != NULL)
+        g_hash_table_add (types, (gpointer) am_relation_get_rel_type (relation));
     }
-  return set;
 }
 
 static gboolean
@@ -439,21 +436,13 @@ build_view (AmView      *view,
             AmDocument  *document,
             GError     **error)
 {
-  if (parsed->kinds != NULL)
-    {
-      g_autoptr(GHashTable) kinds = document_kinds (document);
+  g_autoptr(GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
 
-      if (!hide_all_but (view, kinds, parsed->kinds, TRUE, error))
-        return FALSE;
-    }
-
-  if (parsed->types != NULL)
-    {
-      g_autoptr(GHashTable) types = document_types (document);
-
-      if (!hide_all_but (view, types, parsed->types, FALSE, error))
-        return FALSE;
-    }
+  document_kinds_and_types (document, kinds, types);
+  if ((parsed->kinds != NULL && !hide_all_but (view, kinds, parsed->kinds, TRUE, error))
+      || (parsed->types != NULL && !hide_all_but (view, types, parsed->types, FALSE, error)))
+    return FALSE;
 
   if (parsed->focus != NULL)
     am_view_set_focus (view, (const char * const *) parsed->focus, parsed->depth,
@@ -470,18 +459,18 @@ build_view (AmView      *view,
   return am_view_validate (view, document, error);
 }
 
-AmView *
-am_cli_view_new (const AmCliViewArgs  *args,
-                 AmDocument           *document,
-                 const char           *display_name,
-                 GError              **error)
+/* The view @args describe on @document: --kinds and --types become the hidden sets (every
+ * other kind or type of @document), --path hides the others (as `--path` exports), and
+ * the whole is checked with am_view_validate().  Errors name the value, after
+ * "@display_name: " when it is not NULL. */
+static AmView *
+cli_view_new (const AmCliViewArgs  *args,
+              AmDocument           *document,
+              const char           *display_name,
+              GError              **error)
 {
   g_auto(ParsedView) parsed = { 0 };
   g_autoptr(AmView) view = NULL;
-
-  g_return_val_if_fail (args != NULL, NULL);
-  g_return_val_if_fail (AM_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!parse_view_args (args, &parsed, error))
     return NULL;
@@ -500,54 +489,6 @@ am_cli_view_new (const AmCliViewArgs  *args,
   return g_steal_pointer (&view);
 }
 
-/* The ids of @scene (the view's derived scene) to draw undimmed for the path's emphasis: an
- * entity or relation on a shortest path, the node of a collapsed group holding one, and a
- * merged edge carrying one.  NULL when the view has no path. */
-static GHashTable *
-scene_emphasis (AmViewResult  *result,
-                const AmScene *scene)
-{
-  GHashTable *emphasis = am_view_result_get_emphasis (result);
-  GHashTable *ids;
-  GHashTableIter iter;
-  gpointer member;
-
-  if (emphasis == NULL)
-    return NULL;
-
-  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
-    {
-      const char *id = am_scene_get_node (scene, i)->id;
-
-      if (g_hash_table_contains (emphasis, id))
-        g_hash_table_add (ids, g_strdup (id));
-    }
-
-  g_hash_table_iter_init (&iter, emphasis);
-  while (g_hash_table_iter_next (&iter, &member, NULL))
-    {
-      const char *group = am_view_result_get_collapsed_group (result, member);
-
-      if (group != NULL)
-        g_hash_table_add (ids, g_strconcat ("group:", group, NULL));
-    }
-
-  for (guint i = 0; i < am_scene_get_n_edges (scene); i++)
-    {
-      const char *id = am_scene_get_edge (scene, i)->id;
-      const char * const *merged = am_view_result_get_merged (result, id);
-      gboolean on_path = g_hash_table_contains (emphasis, id);
-
-      for (guint j = 0; !on_path && merged != NULL && merged[j] != NULL; j++)
-        on_path = g_hash_table_contains (emphasis, merged[j]);
-      if (on_path)
-        g_hash_table_add (ids, g_strdup (id));
-    }
-
-  return ids;
-}
-
 /* ---- The modes ---------------------------------------------------------------------- */
 
 /* The view of --export and --check on @document, or NULL when no view flag was given
@@ -564,7 +505,7 @@ view_for_document (const AmCliViewArgs  *view_args,
     return NULL;
 
   name = input != NULL ? g_filename_display_basename (input) : NULL;
-  return am_cli_view_new (view_args, document, name, error);
+  return cli_view_new (view_args, document, name, error);
 }
 
 int
@@ -629,7 +570,6 @@ am_cli_export (const char          *input,
   g_autoptr(AmScene) scene = NULL;
   g_autoptr(AmView) view = NULL;
   g_autoptr(AmViewResult) result = NULL;
-  g_autoptr(GHashTable) highlighted = NULL;
   g_autoptr(AmLayoutHelper) helper = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *helper_path = NULL;
@@ -745,8 +685,13 @@ am_cli_export (const char          *input,
         }
       g_clear_pointer (&scene, am_scene_unref);
       scene = derived;
-      highlighted = scene_emphasis (result, scene);
-      options.highlighted = highlighted;
+      /* The path's emphasis, as the window dims with it (NULL without a path; it names
+       * the derived scene's group nodes and merged edges too).  --path hides the rest,
+       * so here nothing drawn is dimmed. */
+      options.highlighted = am_view_result_get_emphasis (result);
+      /* The derived scene keeps the whole map's bounds (the window must not jump); a
+       * file of the view is as big as what it shows. */
+      options.crop = TRUE;
     }
 
   am_export_caption_for_document (document, &caption_title, &caption_subtitle);

@@ -775,6 +775,33 @@ test_collapse (void)
   g_assert_false (g_hash_table_contains (both->nodes, "us"));
 }
 
+/* A path through a collapsed group: the group's node and the merged edge stand for actors
+ * and relations on the path, so nothing drawn is dimmed (a dimmed item is a group with an
+ * opacity attribute). */
+static void
+test_path_through_collapsed_group (void)
+{
+  g_autofree char *path = model_path ();
+  g_autoptr(Model) model = model_load (path);
+  g_autoptr(GHashTable) entities = NULL;
+  g_autoptr(GHashTable) relations = NULL;
+  g_autoptr(Svg) svg = export_svg ("path-collapse", path,
+                                   "--path=kim-yo-jong,joe-biden --collapse=us");
+  GHashTableIter iter;
+  gpointer key;
+
+  expected_path (model, "kim-yo-jong", "joe-biden", &entities, &relations);
+  g_assert_true (g_hash_table_contains (svg->nodes, "kim-yo-jong"));
+  g_assert_true (g_hash_table_contains (svg->nodes, "group:us"));
+  g_assert_false (g_hash_table_contains (svg->nodes, "joe-biden"));
+  /* Every node drawn is an actor on the path or the group standing for some. */
+  g_hash_table_iter_init (&iter, svg->nodes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_assert_true (g_hash_table_contains (entities, key) || g_str_has_prefix (key, "group:"));
+  g_assert_cmpuint (g_hash_table_size (svg->edges), >, 0);
+  g_assert_null (strstr (svg->text, "\" opacity=\""));
+}
+
 /* --check validates a view against the file without drawing it, and says what it shows. */
 static void
 test_check_view (void)
@@ -829,8 +856,8 @@ static const char disconnected_json[] =
   "    { \"id\": \"c\", \"name\": \"C\", \"kind\": \"state\" },"
   "    { \"id\": \"d\", \"name\": \"D\", \"kind\": \"state\" } ],"
   "  \"relations\": ["
-  "    { \"id\": \"r1\", \"source\": \"a\", \"target\": \"b\", \"type\": \"family\" },"
-  "    { \"id\": \"r2\", \"source\": \"c\", \"target\": \"d\", \"type\": \"alliance\" } ] }";
+  "    { \"id\": \"r1\", \"source\": \"a\", \"target\": \"b\", \"label\": \"sister of\", \"type\": \"family\" },"
+  "    { \"id\": \"r2\", \"source\": \"c\", \"target\": \"d\", \"label\": \"allied with\", \"type\": \"alliance\" } ] }";
 
 static void
 test_errors (void)
@@ -977,6 +1004,7 @@ main (int   argc,
   g_test_add_func ("/Actormap/CliView/kinds-then-focus", test_kinds_then_focus);
   g_test_add_func ("/Actormap/CliView/time-range", test_time_range);
   g_test_add_func ("/Actormap/CliView/collapse", test_collapse);
+  g_test_add_func ("/Actormap/CliView/path-through-collapsed-group", test_path_through_collapsed_group);
   g_test_add_func ("/Actormap/CliView/check-view", test_check_view);
   g_test_add_func ("/Actormap/CliView/help-lists-flags", test_help_lists_flags);
   g_test_add_func ("/Actormap/CliView/errors", test_errors);
