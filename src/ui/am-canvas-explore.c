@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "am-canvas-private.h"
@@ -58,6 +59,9 @@ commit_view (AmCanvas *self,
   if (fit)
     _am_canvas_set_fit_visible_next (self, TRUE);
   am_session_set_view (session, view);
+  /* The session derives the new scene at once; a view that changed nothing brought no
+   * scene, and a later one (a filter) must not fly. */
+  _am_canvas_set_fit_visible_next (self, FALSE);
 }
 
 static gboolean
@@ -238,42 +242,94 @@ focus_selection_action (GtkWidget  *widget,
 /* Paths */
 
 /*
- * Either end may be chosen first: the view keeps the one end until the other is picked
- * (the view bar says so).  "Path To Here" with nothing chosen yet starts from the
- * selected actor, so "select A, right-click B, Path To Here" is one step.
+ * Either end may be chosen first.  A view's path has both ends or none, so the first end
+ * waits on the canvas (the "anchor", object data) until the other is picked; a toast
+ * says so.  "Path To Here" with nothing chosen yet starts from the selected actor, so
+ * "select A, right-click B, Path To Here" is one step; with a path shown, either item
+ * moves that end.
  */
+#define ANCHOR_KEY      "am-path-anchor"
+#define ANCHOR_FROM_KEY "am-path-anchor-is-from"
+
+static void
+show_toast (AmCanvas   *self,
+            const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+}
+
+const char *
+_am_canvas_explore_get_path_anchor (AmCanvas *self,
+                                    gboolean *is_from)
+{
+  if (is_from != NULL)
+    *is_from = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), ANCHOR_FROM_KEY));
+  return g_object_get_data (G_OBJECT (self), ANCHOR_KEY);
+}
+
+static void
+set_anchor (AmCanvas   *self,
+            const char *id,
+            gboolean    is_from)
+{
+  g_object_set_data_full (G_OBJECT (self), ANCHOR_KEY, g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (self), ANCHOR_FROM_KEY, GINT_TO_POINTER (is_from));
+}
+
 static void
 set_path_end (AmCanvas   *self,
               const char *id,
               gboolean    from_here)
 {
   g_autoptr(AmView) view = view_copy (self);
-  const char *from, *to;
   g_autofree char *other = NULL;
+  const char *anchor;
+  gboolean anchor_is_from = FALSE;
 
   if (view == NULL || !is_actor (self, id))
     return;
 
-  from = am_view_get_path_from (view);
-  to = am_view_get_path_to (view);
-  other = g_strdup (from_here ? to : from);
-
+  /* The other end: the path's, the waiting anchor's, or (for "To Here") the selection. */
+  other = g_strdup (from_here ? am_view_get_path_to (view) : am_view_get_path_from (view));
+  anchor = _am_canvas_explore_get_path_anchor (self, &anchor_is_from);
+  if (other == NULL && anchor != NULL && anchor_is_from != from_here)
+    other = g_strdup (anchor);
   if (other == NULL && !from_here)
     {
       const char *selection = _am_canvas_state_selection (self);
 
-      if (is_actor (self, selection) && g_strcmp0 (selection, id) != 0)
+      if (is_actor (self, selection))
         other = g_strdup (selection);
     }
-  if (g_strcmp0 (other, id) == 0)
-    g_clear_pointer (&other, g_free);
 
+  if (other == NULL || g_strcmp0 (other, id) == 0)
+    {
+      g_autofree char *hint = NULL;
+
+      set_anchor (self, id, from_here);
+      if (from_here)
+        /* Translators: a toast after "Path From Here"; %s is an actor */
+        hint = g_strdup_printf (_("Path from %s: right-click another actor and choose Path To Here"),
+                                actor_name (self, id));
+      else
+        /* Translators: a toast after "Path To Here" with no other end yet; %s is an actor */
+        hint = g_strdup_printf (_("Path to %s: right-click another actor and choose Path From Here"),
+                                actor_name (self, id));
+      show_toast (self, hint);
+      return;
+    }
+
+  set_anchor (self, NULL, FALSE);
   am_view_set_focus (view, NULL, 1, AM_VIEW_DIRECTION_BOTH);
   if (from_here)
     am_view_set_path (view, id, other, am_view_get_path_hide_others (view));
   else
     am_view_set_path (view, other, id, am_view_get_path_hide_others (view));
-  commit_view (self, view, other != NULL);
+  commit_view (self, view, TRUE);
 }
 
 static void
@@ -345,7 +401,13 @@ escape_action (GtkWidget  *widget,
   AmCanvas *self = AM_CANVAS (widget);
   AmSession *session = session_of (self);
 
-  /* Leaving a focus or a path first: the selection is what the user looks at in it. */
+  /* A path's first end waiting for its second goes first, then a focus or a path: the
+   * selection is what the user looks at in it. */
+  if (_am_canvas_explore_get_path_anchor (self, NULL) != NULL)
+    {
+      set_anchor (self, NULL, FALSE);
+      return;
+    }
   if (session != NULL && am_view_bar_clear_view (session))
     return;
 
@@ -473,19 +535,6 @@ _am_canvas_explore_popup_menu (AmCanvas   *self,
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
-static void
-secondary_pressed_cb (GtkGestureClick *gesture,
-                      int              n_press,
-                      double           x,
-                      double           y,
-                      AmCanvas        *self)
-{
-  const char *id = _am_canvas_hit_test (self, x, y);
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  _am_canvas_explore_popup_menu (self, id, x, y);
-}
-
 /* Menu and Shift+F10: the selected item's menu, pointing at it. */
 static void
 context_menu_action (GtkWidget  *widget,
@@ -580,16 +629,6 @@ _am_canvas_explore_actions_update (AmCanvas *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (widget, actions[i], enabled);
-}
-
-void
-_am_canvas_explore_init (AmCanvas *self)
-{
-  GtkGesture *gesture = gtk_gesture_click_new ();
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect_object (gesture, "pressed", G_CALLBACK (secondary_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 }
 
 void

@@ -137,6 +137,13 @@ _am_canvas_hit_test (AmCanvas *self,
 }
 
 
+/* One click gesture for every button: the right one opens the context menu. */
+static gboolean
+is_secondary (GtkGestureClick *gesture)
+{
+  return gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_SECONDARY;
+}
+
 static void
 click_pressed_cb (AmCanvasInput   *input,
                   int              n_press,
@@ -145,6 +152,13 @@ click_pressed_cb (AmCanvasInput   *input,
                   GtkGestureClick *gesture)
 {
   gtk_widget_grab_focus (GTK_WIDGET (input->canvas));
+
+  if (is_secondary (gesture))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      _am_canvas_explore_popup_menu (input->canvas, _am_canvas_hit_test (input->canvas, x, y),
+                                     x, y);
+    }
 }
 
 static void
@@ -155,7 +169,7 @@ click_released_cb (AmCanvasInput   *input,
                    GtkGestureClick *gesture)
 {
   /* A press that moved past the drag threshold was a pan, not a click. */
-  if (input->press_moved)
+  if (input->press_moved || is_secondary (gesture))
     return;
 
   _am_canvas_click (input->canvas, x, y,
@@ -890,7 +904,7 @@ _am_canvas_input_new (AmCanvas *canvas)
   /* The controllers die with the widget, which frees @input only after they are gone
    * (finalize), so the plain pointer is safe. */
   gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
   g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (click_pressed_cb), input);
   g_signal_connect_swapped (gesture, "released", G_CALLBACK (click_released_cb), input);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));

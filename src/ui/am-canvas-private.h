@@ -144,7 +144,6 @@ GtkWidget      *_am_canvas_get_context_menu  (AmCanvas     *self);
 
 /* am-canvas-explore.c: views from the map (focus, paths, groups, legend toggles). */
 void            _am_canvas_explore_class_init (GtkWidgetClass *widget_class);
-void            _am_canvas_explore_init      (AmCanvas     *self);
 void            _am_canvas_explore_actions_update (AmCanvas *self);
 /* TRUE when the click was the legend's, a Ctrl+click or a double click on a group. */
 gboolean        _am_canvas_explore_click     (AmCanvas        *self,
@@ -157,6 +156,10 @@ gboolean        _am_canvas_explore_click     (AmCanvas        *self,
 GMenuModel     *_am_canvas_explore_menu      (AmCanvas     *self,
                                               const char   *id,
                                               const char   *cluster_group);
+/* The first end of a path, chosen while the other is not yet (*@is_from: it is the start),
+ * or NULL. */
+const char     *_am_canvas_explore_get_path_anchor (AmCanvas *self,
+                                                    gboolean *is_from);
 void            _am_canvas_explore_popup_menu (AmCanvas    *self,
                                                const char  *id,
                                                double       x,

@@ -122,6 +122,15 @@ suggested_changed_cb (AmCanvas   *self,
   am_canvas_set_suggested (self, am_session_get_suggested (session));
 }
 
+/* The file changed on disk and was read again: the same map, where the user had it. */
+static void
+reloaded_cb (AmCanvas  *self,
+             AmSession *session)
+{
+  _am_canvas_set_fit_next_scene (self, FALSE);
+  _am_canvas_set_keep_next_view (self, TRUE);
+}
+
 static void
 reveal_cb (AmCanvas          *self,
            const char        *id,
@@ -158,6 +167,8 @@ _am_canvas_session_signals_new (AmCanvas *self)
                                  G_CALLBACK (highlight_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "notify::suggested",
                                  G_CALLBACK (suggested_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (group, "reloaded",
+                                 G_CALLBACK (reloaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "reveal",
                                  G_CALLBACK (reveal_cb), self, G_CONNECT_SWAPPED);
 

@@ -253,6 +253,8 @@ fit (AmCanvas *self)
   _am_canvas_set_view (self, &view);
 }
 
+#define VIEW_BAR_ROOM 64.0
+
 /* Fits the nodes a focus or a path shows (a path that only dims: the nodes on it) rather
  * than the whole map, which a derived scene keeps the bounds of. */
 static void
@@ -287,7 +289,12 @@ fit_visible (AmCanvas *self)
 
   bounds = (AmRect) { x0, y0, x1 - x0, y1 - y0 };
   legend_size (self, &legend_width, &legend_height);
+  /* The view bar sits over the top of the map while a focus or a path is shown: fit
+   * below it. */
+  view.height -= VIEW_BAR_ROOM;
   am_view_fit (&view, &bounds, legend_width, legend_height);
+  view.height += VIEW_BAR_ROOM;
+  view.center_y -= VIEW_BAR_ROOM / 2 / view.zoom;
   self->user_moved = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     _am_canvas_input_fly (self->input, &view);
@@ -737,7 +744,6 @@ am_canvas_init (AmCanvas *self)
   self->layers = am_canvas_layers_new ();
   g_signal_connect_swapped (self->layers, "updated", G_CALLBACK (layers_updated_cb), self);
   self->input = _am_canvas_input_new (self);
-  _am_canvas_explore_init (self);
   self->session_signals = _am_canvas_session_signals_new (self);
 
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);

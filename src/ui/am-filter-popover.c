@@ -109,6 +109,14 @@ add_heading (AmFilterPopover *self,
   gtk_box_append (self->list, label);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* Counts by name, sorted by name, as check buttons under a heading. */
 static void
 add_section (AmFilterPopover *self,
@@ -124,7 +132,7 @@ add_section (AmFilterPopover *self,
 
   add_heading (self, heading);
   names = (const char **) g_hash_table_get_keys_as_array (counts, &n);
-  g_qsort_with_data (names, n, sizeof (char *), (GCompareDataFunc) g_strcmp0, NULL);
+  g_qsort_with_data (names, n, sizeof (char *), compare_names, NULL);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *display = display_name (names[i]);

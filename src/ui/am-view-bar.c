@@ -75,11 +75,6 @@ path_text (AmSession    *session,
   AmViewResult *result;
   guint n_paths;
 
-  if (from == NULL || to == NULL)
-    /* Translators: the view bar while one end of a path is chosen; %s is an actor */
-    return g_strdup_printf (_("Path from %s: right-click another actor and choose Path To Here"),
-                            entity_name (document, from ? from : to));
-
   result = am_session_get_view_result (session);
   n_paths = result != NULL ? am_view_result_get_n_paths (result) : 0;
   if (n_paths == 0)
@@ -315,7 +310,10 @@ am_view_bar_init (AmViewBar *self)
   gtk_widget_set_visible (widget, FALSE);
 
   self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
+  /* Over a narrow map the names wrap rather than vanish behind an ellipsis. */
+  gtk_label_set_wrap (self->label, TRUE);
+  gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (self->label, 40);
   gtk_label_set_xalign (self->label, 0);
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->label), widget);

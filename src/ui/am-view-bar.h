@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (AmViewBar, am_view_bar, AM, VIEW_BAR, GtkWidget)
 /*
  * Shown while the session's view has a focus or a path (it hides itself otherwise):
  * "Focus: Kim Yo Jong · Depth [1|2|3] · [Both|Out|In]", or "Path: A → B · 2 shortest
- * paths" (or "Path from A: choose the other actor"), with a close button that returns to
+ * paths", with a close button that returns to
  * the whole map (am_view_bar_close(): focus and path cleared; filters, time and collapsed
  * groups stay).  Every change goes through am_session_set_view().
  *
