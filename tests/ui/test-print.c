@@ -193,6 +193,18 @@ view_applied (gpointer data)
          && am_canvas_get_scene (f->window->canvas) == am_session_get_view_scene (f->session);
 }
 
+/* A path that dims: the map is the laid-out one, the highlight the path's. */
+static gboolean
+path_applied (gpointer data)
+{
+  ExtrasFixture *f = data;
+  AmViewResult *result = am_session_get_view_result (f->session);
+
+  return result != NULL && am_view_result_get_emphasis (result) != NULL
+         && am_session_get_highlight (f->session) != NULL
+         && am_canvas_get_scene (f->window->canvas) == am_session_get_view_scene (f->session);
+}
+
 static void
 set_focus (ExtrasFixture *f,
            const char    *id)
@@ -298,7 +310,7 @@ test_export_view (ExtrasFixture *f,
    * every shortest path dimmed, as on screen. */
   am_view_set_path (view, "kim-yo-jong", "joe-biden", FALSE);
   am_session_set_view (f->session, view);
-  g_assert_true (ui_test_wait_for (view_applied, f));
+  g_assert_true (ui_test_wait_for (path_applied, f));
   emphasis = am_view_result_get_emphasis (am_session_get_view_result (f->session));
   g_assert_nonnull (emphasis);
 
