@@ -170,7 +170,11 @@ draw_preview (GtkDrawingArea *area,
   x = (width - self->paper_width * scale) / 2;
   y = (height - self->paper_height * scale) / 2;
 
-  /* The sheet, with a thin shadow so a white page shows on a light dialog. */
+  /* A grey desk and the sheet on it, with a thin shadow, so a white page shows on a
+   * light dialog. */
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  cairo_paint (cr);
+
   cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
   cairo_rectangle (cr, x + 1, y + 2, self->paper_width * scale, self->paper_height * scale);
   cairo_fill (cr);

@@ -235,6 +235,9 @@ am_reload_banner_init (AmReloadBanner *self)
 
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->label, TRUE);
+  /* Wide enough to read in two or three lines, narrow enough for a small map. */
+  gtk_label_set_width_chars (self->label, 30);
+  gtk_label_set_max_width_chars (self->label, 60);
   gtk_label_set_xalign (self->label, 0);
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->label));
