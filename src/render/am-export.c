@@ -462,7 +462,8 @@ am_export_format_to_string (AmExportFormat format)
  * @height: (out): page height in points
  *
  * The page is the scene's bounds (or, with options->crop, what is drawn in them), the
- * legend beside it and the caption above, with a margin all round; a PNG of it is ceil (size × scale) pixels.
+ * legend beside it and the caption above, with a margin all round; a PNG of it is
+ * ceil (size × scale) pixels.
  */
 void
 am_export_measure_page (const AmScene         *scene,

@@ -73,7 +73,8 @@ void      am_export_caption_for_document (AmDocument      *document,
                                           char           **subtitle);
 
 /* Size in points of the page am_export_render() draws for @options (caption, network —
- * the scene's bounds, or what is drawn in them with options->crop —, legend, margins).  A PNG is this times options->scale, rounded up, in pixels. */
+ * the scene's bounds, or what is drawn in them with options->crop —, legend, margins).
+ * A PNG is this times options->scale, rounded up, in pixels. */
 void      am_export_measure_page       (const AmScene         *scene,
                                         const AmExportOptions *options,
                                         double                *width,

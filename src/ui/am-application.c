@@ -102,6 +102,7 @@ am_application_handle_local_options (GApplication *app,
   if (has_view && (extract_path != NULL
                    || (export_path == NULL && !g_variant_dict_contains (options, "check"))))
     {
+      /* Translators: keep the option names (--focus, --export…) as they are */
       g_printerr (_("actormap: --focus, --depth, --direction, --kinds, --types, --from, --to, "
                     "--path and --collapse go with --export or --check\n"));
       return 2;

@@ -14,10 +14,7 @@
 #include "am-layout.h"
 #include "am-open.h"
 #include "am-theme.h"
-/* src/view's header, by path: src/ui has a header of the same name (the canvas's view
- * maths, which also names a type AmView), which a plain "am-view.h" finds first from
- * here.  For the same reason am-cli.h does not include it. */
-#include "../view/am-view.h"
+#include "am-view.h"
 
 static AmDocument *
 load_document (const char    *path,
@@ -508,6 +505,49 @@ view_for_document (const AmCliViewArgs  *view_args,
   return cli_view_new (view_args, document, name, error);
 }
 
+/* --check --path lists every shortest path, one a line, each step with its relation's
+ * label: "path: a -[sister of]-> b <-[heads]- c" (-[label]- when undirected). */
+static void
+print_paths (AmViewResult *result,
+             AmDocument   *document)
+{
+  guint n_listed = am_view_result_get_n_paths (result);
+  guint64 n_paths = am_view_result_get_n_shortest_paths (result);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  if (n_listed == 0)
+    return;
+
+  g_print ("paths: %" G_GUINT64_FORMAT " shortest, %u steps each\n", n_paths,
+           am_view_result_get_path (result, 0)->n_steps);
+
+  for (guint i = 0; i < n_listed; i++)
+    {
+      const AmViewPath *path = am_view_result_get_path (result, i);
+
+      g_string_assign (line, "path: ");
+      g_string_append (line, path->steps[0].from);
+      for (guint j = 0; j < path->n_steps; j++)
+        {
+          const AmViewStep *step = &path->steps[j];
+          AmRelation *relation = am_document_lookup_relation (document, step->relation_id);
+          g_autofree char *label = g_strdup (am_relation_get_label (relation));
+          gboolean directed = am_relation_get_directed (relation);
+
+          g_strdelimit (label, "\n\r", ' ');
+          g_string_append_printf (line, " %s[%s]%s %s",
+                                  directed && !step->forward ? "<-" : "-",
+                                  *label != '\0' ? label : step->relation_id,
+                                  directed && step->forward ? "->" : "-",
+                                  step->to);
+        }
+      g_print ("%s\n", line->str);
+    }
+
+  if (n_paths > n_listed)
+    g_print ("paths: the first %u listed\n", n_listed);
+}
+
 int
 am_cli_check (const char          *path,
               const AmCliViewArgs *view_args)
@@ -551,6 +591,8 @@ am_cli_check (const char          *path,
       g_print ("view: %u entities, %u relations\n",
                am_view_result_get_n_visible_entities (result),
                am_view_result_get_n_visible_relations (result));
+      if (am_view_get_path_from (view) != NULL)
+        print_paths (result, document);
     }
 
   return 0;

@@ -48,12 +48,14 @@ gboolean    am_cli_view_args_lookup   (GVariantDict        *options,
                                        AmCliViewArgs       *args);
 void        am_cli_view_args_clear    (AmCliViewArgs       *args);
 gboolean    am_cli_view_args_is_empty (const AmCliViewArgs *args);
-/* What can be checked without the file (am_cli_export() and am_cli_check() then check the
- * rest against the file, with am_view_validate(), before any layout): a depth of 1–3, a direction, ISO dates with
+/* What can be checked without the file: a depth of 1–3, a direction, ISO dates with
  * --from not after --to, two different ids for --path, no empty item in a list, and
- * --depth / --direction only with --focus.  The message names the flag and the value. */
+ * --depth / --direction only with --focus.  The message names the flag and the value.
+ * am_cli_export() and am_cli_check() then check the rest against the file (ids, kinds,
+ * types, groups, a path that exists: am_view_validate()) before any layout. */
 gboolean    am_cli_view_args_check    (const AmCliViewArgs *args,
                                        GError             **error);
+
 /* Each returns the process exit status and reports errors on stderr: 0 when it worked,
  * 1 when a file could not be read, laid out or written, 2 for a bad command line —
  * including a view (@view_args, nullable) that the file refutes: an unknown id, kind,

@@ -301,6 +301,57 @@ expected_path (const Model  *model,
     }
 }
 
+/* Every shortest path from @at to @b, as "a>b>c" (one per sequence of relations, so
+ * parallel relations make several equal strings), following the distances from
+ * expected_path(). */
+static void
+walk_paths (const Model *model,
+            GHashTable  *da,
+            GHashTable  *db,
+            guint        length,
+            const char  *at,
+            const char  *b,
+            GString     *walked,
+            GPtrArray   *paths)
+{
+  if (g_str_equal (at, b))
+    {
+      g_ptr_array_add (paths, g_strdup (walked->str));
+      return;
+    }
+
+  for (guint i = 0; i < model->relations->len; i++)
+    {
+      const Relation *r = RELATION (model, i);
+      const char *next = g_str_equal (r->source, at) ? r->target
+                         : g_str_equal (r->target, at) ? r->source : NULL;
+      gsize len = walked->len;
+
+      if (next == NULL || dist_of (da, next) != dist_of (da, at) + 1 || dist_of (db, next) == 0
+          || (dist_of (da, next) - 1) + (dist_of (db, next) - 1) != length)
+        continue;
+      g_string_append_printf (walked, ">%s", next);
+      walk_paths (model, da, db, length, next, b, walked, paths);
+      g_string_truncate (walked, len);
+    }
+}
+
+static GPtrArray *
+expected_path_sequences (const Model *model,
+                         const char  *a,
+                         const char  *b)
+{
+  const char *from_a[] = { a, NULL };
+  const char *from_b[] = { b, NULL };
+  g_autoptr(GHashTable) da = distances (model, from_a, FOLLOW_BOTH, G_MAXUINT - 1, NULL);
+  g_autoptr(GHashTable) db = distances (model, from_b, FOLLOW_BOTH, G_MAXUINT - 1, NULL);
+  g_autoptr(GString) walked = g_string_new (a);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  walk_paths (model, da, db, dist_of (da, b) - 1, a, b, walked, paths);
+  return paths;
+}
+
 static GHashTable *
 entities_of_kinds (const Model *model,
                    const char  *kinds)
@@ -588,6 +639,58 @@ test_focus_depth_1 (void)
   g_assert_null (strstr (svg->text, "Joe Biden"));
 }
 
+/* The same view in the other formats: a PDF names exactly her and her neighbours, a PNG
+ * is cropped to them (smaller than the whole map's). */
+static void
+test_view_pdf_and_png (void)
+{
+  g_autofree char *path = model_path ();
+  g_autofree char *pdf = tmp_path ("focus.pdf");
+  g_autofree char *png = tmp_path ("focus.png");
+  g_autofree char *whole_png = tmp_path ("whole.png");
+  g_autofree char *pdf_arg = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *png_arg = g_strconcat ("--export=", png, NULL);
+  g_autofree char *whole_arg = g_strconcat ("--export=", whole_png, NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_auto(Run) r1 = { 0 };
+  g_auto(Run) r2 = { 0 };
+  g_auto(Run) r3 = { 0 };
+  g_autofree char *png_data = NULL;
+  g_autofree char *whole_data = NULL;
+  gsize png_len, whole_len;
+  guint32 width, whole_width;
+
+  run_actormap (&r1, pdf_arg, "--focus=kim-yo-jong", path, NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  if (pdftotext != NULL)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *command = g_strdup_printf ("%s %s -", pdftotext, pdf);
+      int status = 0;
+
+      g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, NULL));
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (text, "Kim Yo Jong"));
+      g_assert_nonnull (strstr (text, "Kim Jong Un"));
+      g_assert_nonnull (strstr (text, "US administration"));
+      g_assert_null (strstr (text, "Joe Biden"));
+      g_assert_null (strstr (text, "Antony Blinken"));
+    }
+
+  run_actormap (&r2, png_arg, "--scale=1", "--focus=kim-yo-jong", path, NULL);
+  run_actormap (&r3, whole_arg, "--scale=1", path, NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  g_assert_cmpint (r3.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &png_data, &png_len, NULL));
+  g_assert_true (g_file_get_contents (whole_png, &whole_data, &whole_len, NULL));
+  g_assert_cmpuint (png_len, >, 24);
+  g_assert_cmpuint (whole_len, >, 24);
+  /* The IHDR width, big-endian at byte 16. */
+  memcpy (&width, png_data + 16, sizeof width);
+  memcpy (&whole_width, whole_data + 16, sizeof whole_width);
+  g_assert_cmpuint (GUINT32_FROM_BE (width), <, GUINT32_FROM_BE (whole_width));
+}
+
 static void
 test_focus_depths_and_directions (void)
 {
@@ -693,8 +796,8 @@ test_kinds_then_focus (void)
   g_autofree char *path = model_path ();
   g_autoptr(Model) model = model_load (path);
   g_autoptr(GHashTable) allowed = entities_of_kinds (model, "person,state,organization");
-  g_autoptr(Svg) svg = export_svg ("kinds-focus", path,
-                                   "--kinds=person,state,organization --focus=kim-yo-jong --depth=2");
+  g_autoptr(Svg) svg = export_svg ("kinds-focus", path, "--kinds=person,state,organization "
+                                   "--focus=kim-yo-jong --depth=2");
   g_autoptr(GHashTable) expected = expected_focus (model, "kim-yo-jong", 2, FOLLOW_BOTH, allowed);
   g_autoptr(GHashTable) unfiltered = expected_focus (model, "kim-yo-jong", 2, FOLLOW_BOTH, NULL);
 
@@ -828,6 +931,67 @@ test_check_view (void)
   g_assert_null (strstr (plain.out, "view:"));
 }
 
+/* --check --path lists every shortest path, each step with its relation's label: the
+ * same paths, parallel relations included, as the test's own search finds. */
+static void
+test_check_paths (void)
+{
+  struct { const char *from; const char *to; guint n_paths; guint n_steps; } cases[] = {
+    { "choe-son-hui", "joe-biden", 5, 4 },
+    { "kim-yo-jong", "moon-jae-in", 2, 3 },    /* two parallel relations at the first step */
+    { "joe-biden", "kim-yo-jong", 1, 2 },
+  };
+  g_autofree char *path = model_path ();
+  g_autoptr(Model) model = model_load (path);
+  g_autoptr(GRegex) id_regex = g_regex_new ("(?:^path: |\\]-> |\\]- )([^ ]+)", 0, 0, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *arg = g_strdup_printf ("--path=%s,%s", cases[i].from, cases[i].to);
+      g_autofree char *summary = g_strdup_printf ("paths: %u shortest, %u steps each",
+                                                  cases[i].n_paths, cases[i].n_steps);
+      g_autoptr(GPtrArray) expected = expected_path_sequences (model, cases[i].from,
+                                                               cases[i].to);
+      g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+      g_auto(GStrv) lines = NULL;
+      g_auto(Run) run = { 0 };
+
+      run_actormap (&run, "--check", arg, path, NULL);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, summary));
+
+      lines = g_strsplit (run.out, "\n", -1);
+      for (guint j = 0; lines[j] != NULL; j++)
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+          g_autoptr(GString) ids = g_string_new (NULL);
+
+          if (!g_str_has_prefix (lines[j], "path: "))
+            continue;
+          /* Each step names its relation by its label, between brackets. */
+          g_assert_true (g_regex_match_simple ("^path: [^ ]+( (<-|-)\\[[^]]+\\](->|-) [^ ]+)+$",
+                                               lines[j], 0, 0));
+          g_regex_match (id_regex, lines[j], 0, &match);
+          while (g_match_info_matches (match))
+            {
+              g_autofree char *id = g_match_info_fetch (match, 1);
+
+              g_string_append_printf (ids, "%s%s", ids->len > 0 ? ">" : "", id);
+              g_match_info_next (match, NULL);
+            }
+          g_ptr_array_add (listed, g_string_free (g_steal_pointer (&ids), FALSE));
+        }
+
+      g_assert_cmpuint (expected->len, ==, cases[i].n_paths);
+      g_assert_cmpuint (listed->len, ==, expected->len);
+      g_ptr_array_sort (expected, compare_strings);
+      g_ptr_array_sort (listed, compare_strings);
+      for (guint j = 0; j < expected->len; j++)
+        g_assert_cmpstr (g_ptr_array_index (listed, j), ==, g_ptr_array_index (expected, j));
+    }
+}
+
 static void
 test_help_lists_flags (void)
 {
@@ -846,7 +1010,7 @@ test_help_lists_flags (void)
 
 /* ---- Views that fail: a clear message, a non-zero exit, no file ---------------------- */
 
-/* Two actors with no relation between them, for "no path". */
+/* Two actors with no relation between them, for "no path"; r3 has no type. */
 static const char disconnected_json[] =
   "{ \"format\": \"actormap\", \"version\": 1,"
   "  \"article\": { \"title\": \"Two pairs\" },"
@@ -854,10 +1018,14 @@ static const char disconnected_json[] =
   "    { \"id\": \"a\", \"name\": \"A\", \"kind\": \"person\" },"
   "    { \"id\": \"b\", \"name\": \"B\", \"kind\": \"person\" },"
   "    { \"id\": \"c\", \"name\": \"C\", \"kind\": \"state\" },"
-  "    { \"id\": \"d\", \"name\": \"D\", \"kind\": \"state\" } ],"
+  "    { \"id\": \"d\", \"name\": \"D\", \"kind\": \"state\" },"
+  "    { \"id\": \"e\", \"name\": \"E\", \"kind\": \"person\" } ],"
   "  \"relations\": ["
-  "    { \"id\": \"r1\", \"source\": \"a\", \"target\": \"b\", \"label\": \"sister of\", \"type\": \"family\" },"
-  "    { \"id\": \"r2\", \"source\": \"c\", \"target\": \"d\", \"label\": \"allied with\", \"type\": \"alliance\" } ] }";
+  "    { \"id\": \"r1\", \"source\": \"a\", \"target\": \"b\","
+  "      \"label\": \"sister of\", \"type\": \"family\" },"
+  "    { \"id\": \"r2\", \"source\": \"c\", \"target\": \"d\","
+  "      \"label\": \"allied with\", \"type\": \"alliance\" },"
+  "    { \"id\": \"r3\", \"source\": \"a\", \"target\": \"e\", \"label\": \"knows\" } ] }";
 
 static void
 test_errors (void)
@@ -953,6 +1121,22 @@ test_no_path (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* --types keeps only relations of those types, but a relation with no type has none to
+ * hide it by: it stays (docs/cli.md). */
+static void
+test_types_keep_untyped (void)
+{
+  g_autofree char *model = tmp_path ("untyped.json");
+  g_autoptr(Svg) svg = NULL;
+  g_autoptr(GHashTable) expected = set_new ();
+
+  g_assert_true (g_file_set_contents (model, disconnected_json, -1, NULL));
+  svg = export_svg ("untyped", model, "--types=family");
+  set_add (expected, "r1");
+  set_add (expected, "r3");
+  assert_set_equal (svg->edges, expected);
+}
+
 /* An existing file at OUT is left exactly as it was when the view is refused. */
 static void
 test_error_keeps_file (void)
@@ -975,9 +1159,15 @@ static void
 test_flags_need_export (void)
 {
   g_autofree char *path = model_path ();
+  g_autofree char *draft = tmp_path ("draft.json");
+  g_autofree char *extract_arg = g_strconcat ("--extract=", draft, NULL);
+  g_autofree char *article = g_build_filename (g_getenv ("AM_SOURCE_ROOT"), "data",
+                                               "north-korea-ignores-us-dialogue-offer.txt",
+                                               NULL);
   const char *flags[] = { "--focus=kim-yo-jong", "--kinds=person", "--types=role",
                           "--from=2021", "--to=2021", "--path=kim-yo-jong,joe-biden",
                           "--collapse=us" };
+  g_auto(Run) extract = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
     {
@@ -987,6 +1177,12 @@ test_flags_need_export (void)
       g_assert_cmpint (run.status, ==, 2);
       g_assert_nonnull (strstr (run.err, "--export"));
     }
+
+  /* Nor do they mean anything to --extract, which writes no drawing. */
+  run_actormap (&extract, extract_arg, "--focus=kim-yo-jong", article, NULL);
+  g_assert_cmpint (extract.status, ==, 2);
+  g_assert_nonnull (strstr (extract.err, "--focus"));
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
 }
 
 int
@@ -998,14 +1194,17 @@ main (int   argc,
   g_test_add_func ("/Actormap/CliView/focus-depth-1", test_focus_depth_1);
   g_test_add_func ("/Actormap/CliView/focus-depths-and-directions", test_focus_depths_and_directions);
   g_test_add_func ("/Actormap/CliView/focus-default-depth", test_focus_default_depth);
+  g_test_add_func ("/Actormap/CliView/view-pdf-and-png", test_view_pdf_and_png);
   g_test_add_func ("/Actormap/CliView/path", test_path);
   g_test_add_func ("/Actormap/CliView/kinds", test_kinds);
   g_test_add_func ("/Actormap/CliView/types", test_types);
+  g_test_add_func ("/Actormap/CliView/types-keep-untyped", test_types_keep_untyped);
   g_test_add_func ("/Actormap/CliView/kinds-then-focus", test_kinds_then_focus);
   g_test_add_func ("/Actormap/CliView/time-range", test_time_range);
   g_test_add_func ("/Actormap/CliView/collapse", test_collapse);
   g_test_add_func ("/Actormap/CliView/path-through-collapsed-group", test_path_through_collapsed_group);
   g_test_add_func ("/Actormap/CliView/check-view", test_check_view);
+  g_test_add_func ("/Actormap/CliView/check-paths", test_check_paths);
   g_test_add_func ("/Actormap/CliView/help-lists-flags", test_help_lists_flags);
   g_test_add_func ("/Actormap/CliView/errors", test_errors);
   g_test_add_func ("/Actormap/CliView/no-path", test_no_path);
