@@ -44,6 +44,7 @@ struct _AmPrintOperation
 
   guint              show_legend : 1;
   guint              show_citation : 1;
+  guint              crop : 1;          /* a view: the page holds what it draws, not the map's bounds */
 };
 
 G_DEFINE_FINAL_TYPE (AmPrintOperation, am_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -74,6 +75,7 @@ fill_options (AmPrintOperation *self,
   options->caption_subtitle = self->citation;
   options->origin = self->origin;
   options->highlighted = self->highlighted;
+  options->crop = self->crop;
 }
 
 gboolean
@@ -397,6 +399,8 @@ am_print_operation_new (AmSession *session)
     scene = am_session_get_scene (session);
   if (scene != NULL)
     self->scene = am_scene_ref (scene);
+  /* A view's scene keeps the whole map's bounds: the page fits what it shows. */
+  self->crop = scene != NULL && scene != am_session_get_scene (session);
   /* The session replaces its highlight set, never changes it: a reference will do. */
   if (am_session_get_highlight (session) != NULL)
     self->highlighted = g_hash_table_ref (am_session_get_highlight (session));

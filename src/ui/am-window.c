@@ -641,6 +641,8 @@ export_data_new (AmWindow    *self,
   if (am_session_get_highlight (self->session) != NULL)
     data->highlighted = g_hash_table_ref (am_session_get_highlight (self->session));
   data->options.highlighted = data->highlighted;
+  /* A view's scene keeps the whole map's bounds: the file is as big as what it shows. */
+  data->options.crop = scene != am_session_get_scene (self->session);
   if (am_session_get_document (self->session) != NULL)
     {
       AmDocument *document = am_session_get_document (self->session);

@@ -289,9 +289,28 @@ test_export_view (ExtrasFixture *f,
   GHashTable *emphasis;
   guint dimmed = 0, on_path = 0;
 
-  /* A focus: exactly the actors the map shows. */
+  g_autofree char *whole_png = g_build_filename (f->tmpdir, "whole.png", NULL);
+  g_autofree char *focus_png = g_build_filename (f->tmpdir, "focus.png", NULL);
+  g_autoptr(GdkTexture) whole = NULL;
+  g_autoptr(GdkTexture) focus = NULL;
+
+  g_assert_true (am_window_export_to_path (f->window, whole_png, &error));
+  g_assert_no_error (error);
+
+  /* A focus: exactly the actors the map shows ... */
   set_focus (f, "kim-yo-jong");
   scene = am_session_get_view_scene (f->session);
+
+  /* ... on a page as big as what it shows, not the whole map's. */
+  g_assert_true (am_window_export_to_path (f->window, focus_png, &error));
+  g_assert_no_error (error);
+  whole = gdk_texture_new_from_filename (whole_png, &error);
+  g_assert_no_error (error);
+  focus = gdk_texture_new_from_filename (focus_png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (focus) * gdk_texture_get_height (focus), <,
+                   gdk_texture_get_width (whole) * gdk_texture_get_height (whole));
+
   g_assert_true (am_window_export_to_path (f->window, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &svg, NULL, &error));
