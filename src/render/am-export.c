@@ -483,6 +483,36 @@ am_export_measure_page (const AmScene         *scene,
 }
 
 /**
+ * am_export_draw_page:
+ * @cr: a cairo context; its current transform maps page points
+ * @scene: the scene
+ * @options: what to draw (format and scale do not matter)
+ *
+ * The same page as am_export_render(), drawn through the same painter on a context the
+ * caller owns (a printer's, a preview's): the caller fits it with am_export_measure_page().
+ */
+void
+am_export_draw_page (cairo_t               *cr,
+                     const AmScene         *scene,
+                     const AmExportOptions *options)
+{
+  g_auto(Page) page = { 0, };
+  const AmTheme *theme;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (options != NULL);
+
+  theme = options->theme ? options->theme : am_theme_get_light ();
+  page_measure (&page, scene, options, theme);
+
+  {
+    g_autoptr(AmPainter) painter = _am_painter_new_cairo (cr);
+    page_paint (&page, painter, scene, options, theme);
+  }
+}
+
+/**
  * am_export_render:
  * @scene: the scene, as laid out for the screen (nothing is laid out again)
  * @options: format, scale, theme and what to include

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "am-core.h"
@@ -78,6 +79,14 @@ void      am_export_measure_page       (const AmScene         *scene,
                                         const AmExportOptions *options,
                                         double                *width,
                                         double                *height);
+
+/* Draws the page am_export_render() makes (background, caption, network, legend) on
+ * @cr, from (0, 0) to am_export_measure_page()'s size in @cr's user units: for printing
+ * and print previews, which scale and place it themselves.  options->format and
+ * options->scale are ignored. */
+void      am_export_draw_page          (cairo_t               *cr,
+                                        const AmScene         *scene,
+                                        const AmExportOptions *options);
 
 /* Renders the whole page (caption, network, legend) into memory. */
 GBytes   *am_export_render             (const AmScene         *scene,
