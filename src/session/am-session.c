@@ -7,13 +7,16 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "am-extract.h"
+#include "am-file-watch.h"
 #include "am-open.h"
 #include "am-session-private.h"
 #include "am-session-edits.h"
 #include "am-session-recovery.h"
 #include "am-ui-util.h"
+#include "am-view-store.h"
 
 /*
  * Why edits make new documents.
@@ -41,6 +44,10 @@
  * slow machines. */
 #define TIMEOUT_FACTOR      4
 #define TIMEOUT_MAX_SECONDS 300
+
+/* The remembered view is written this long after its last change: a slider dragged
+ * through ten values writes the store once. */
+#define VIEW_STORE_DELAY_MS 1000
 
 struct _AmSession
 {
@@ -97,6 +104,29 @@ struct _AmSession
   guint              recovery_serial;
   guint              recovery_writing : 1;
 
+  /* The view (never NULL), what it shows of the document, and the scene derived from the
+   * laid-out one.  A view change never lays out again: it only derives a new view_scene. */
+  AmView            *view;
+  AmGroups          *groups;           /* NULL without a document */
+  AmViewResult      *view_result;      /* NULL without a document */
+  AmScene           *view_scene;       /* NULL until laid out */
+  gboolean           group_actors;
+
+  /* Live reload. */
+  AmFileWatch       *watch;            /* NULL without a file */
+  guint              watch_serial;     /* which watch a save held */
+  GCancellable      *reload_cancellable;
+  guint              reload_serial;
+  GError            *reload_error;
+  gboolean           file_changed_on_disk;
+
+  /* Remembered view: the viewport the canvas reports, and the debounced write. */
+  gboolean           has_viewport;
+  double             viewport_x;
+  double             viewport_y;
+  double             viewport_zoom;
+  guint              store_source;
+
   guint              loading : 1;
   guint              laying_out : 1;
   guint              suggesting : 1;
@@ -122,6 +152,9 @@ enum {
   PROP_DOCUMENT,
   PROP_ENGINE,
   PROP_FILE,
+  PROP_FILE_CHANGED_ON_DISK,
+  PROP_GROUP_ACTORS,
+  PROP_GROUPS,
   PROP_HIGHLIGHT,
   PROP_LAYING_OUT,
   PROP_LAYOUT_ERROR,
@@ -129,6 +162,7 @@ enum {
   PROP_MAP_SELECTION,
   PROP_MODIFIED,
   PROP_REDO_LABEL,
+  PROP_RELOAD_ERROR,
   PROP_RESOLVED_ENGINE,
   PROP_SCENE,
   PROP_SEARCH_TEXT,
@@ -139,12 +173,16 @@ enum {
   PROP_SUGGESTING,
   PROP_TIMEOUT_SECONDS,
   PROP_UNDO_LABEL,
+  PROP_VIEW,
+  PROP_VIEW_RESULT,
+  PROP_VIEW_SCENE,
   N_PROPS
 };
 
 enum {
   LOAD_FAILED,
   LAYOUT_FAILED,
+  RELOADED,
   REVEAL,
   SUGGEST_FAILED,
   N_SIGNALS
@@ -158,6 +196,10 @@ static void start_layout                 (AmSession *self,
                                           AmScene   *previous);
 static void update_recovery              (AmSession *self);
 static void cancel_suggest_job           (AmSession *self);
+static void update_view                  (AmSession *self);
+static void update_view_scene            (AmSession *self);
+static void update_highlight             (AmSession *self);
+static void schedule_store               (AmSession *self);
 
 /* A pending asynchronous job.  It holds the session weakly, so a closed window never
  * waits for a helper process, and the serial tells a current result from a late one. */
@@ -273,12 +315,78 @@ add_statement_participants (GHashTable  *set,
     g_hash_table_add (set, g_strdup (reported_by));
 }
 
+/* Whether the view shows @id (an actor, relation or statement). */
+static gboolean
+view_shows (AmSession  *self,
+            const char *id)
+{
+  return self->view_result == NULL || am_view_result_is_visible (self->view_result, id);
+}
+
+/* What a path leaves undimmed on the map: the actors and relations on a shortest path,
+ * the collapsed groups they are drawn in and the merged edges that carry them; NULL
+ * without a path, or when the path hides the rest anyway. */
+static GHashTable *
+path_highlight (AmSession *self)
+{
+  GHashTable *emphasis;
+  GHashTable *set;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->view_result == NULL || am_view_get_path_hide_others (self->view)
+      || (emphasis = am_view_result_get_emphasis (self->view_result)) == NULL)
+    return NULL;
+
+  set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, emphasis);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *group = am_view_result_get_collapsed_group (self->view_result, key);
+
+      g_hash_table_add (set, g_strdup (key));
+      if (group != NULL)
+        g_hash_table_add (set, g_strconcat ("group:", group, NULL));
+    }
+
+  for (guint i = 0; self->view_scene != NULL && i < am_scene_get_n_edges (self->view_scene); i++)
+    {
+      const char *edge_id = am_scene_get_edge (self->view_scene, i)->id;
+      const char * const *merged = am_view_result_get_merged (self->view_result, edge_id);
+
+      for (guint j = 0; merged != NULL && merged[j] != NULL; j++)
+        if (g_hash_table_contains (emphasis, merged[j]))
+          {
+            g_hash_table_add (set, g_strdup (edge_id));
+            break;
+          }
+    }
+
+  return set;
+}
+
+/* @set ∩ @other, in place. */
+static void
+intersect (GHashTable *set,
+           GHashTable *other)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (other, key))
+      g_hash_table_iter_remove (&iter);
+}
+
 /* What the map leaves undimmed: what the search matches while searching, otherwise the
- * actors of a selected statement (statements have no shape of their own on the map). */
+ * actors of a selected statement (statements have no shape of their own on the map);
+ * with a path, only what is on it as well. */
 static void
 update_highlight (AmSession *self)
 {
   g_autoptr(GHashTable) set = NULL;
+  g_autoptr(GHashTable) path = path_highlight (self);
   AmStatement *statement;
 
   if (self->matches != NULL)
@@ -303,6 +411,11 @@ update_highlight (AmSession *self)
       set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       add_statement_participants (set, statement);
     }
+
+  if (path != NULL && set != NULL)
+    intersect (set, path);
+  else if (path != NULL)
+    set = g_steal_pointer (&path);
 
   if (_am_ui_string_set_equal (set, self->highlight))
     return;
@@ -372,7 +485,8 @@ update_matches (AmSession *self)
         {
           AmItem *item = g_ptr_array_index (self->item_array, i);
 
-          if (!_am_ui_matches (am_item_get_haystack (item), self->folded_query))
+          if (!_am_ui_matches (am_item_get_haystack (item), self->folded_query)
+              || !view_shows (self, am_item_get_id (item)))
             continue;
 
           /* Keys are borrowed from the items, which item_array keeps alive. */
@@ -470,6 +584,79 @@ rebuild_items (AmSession *self,
   g_task_run_in_thread (task, build_items_thread);
 }
 
+/* The view */
+
+/* The scene to draw: the laid-out one as the view shows it.  No Graphviz: hiding and
+ * merging only. */
+static void
+update_view_scene (AmSession *self)
+{
+  g_autoptr(AmScene) scene = NULL;
+
+  if (self->scene != NULL && self->view_result != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      scene = am_view_result_build_scene (self->view_result, self->scene, &error);
+      if (scene == NULL)
+        {
+          /* Showing the whole map beats showing nothing; the view bar still says what
+           * the view is. */
+          g_debug ("Could not derive the view's scene: %s", error->message);
+          scene = am_scene_ref (self->scene);
+        }
+    }
+  else if (self->scene != NULL)
+    scene = am_scene_ref (self->scene);
+
+  if (scene == self->view_scene)
+    return;
+
+  g_clear_pointer (&self->view_scene, am_scene_unref);
+  self->view_scene = g_steal_pointer (&scene);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VIEW_SCENE]);
+}
+
+/* What the view shows of the document, and everything derived from it: the scene to
+ * draw, what the search matches (only what is shown) and what stays undimmed. */
+static void
+update_view (AmSession *self)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  g_clear_pointer (&self->view_result, am_view_result_unref);
+  if (self->document != NULL)
+    self->view_result = am_view_apply (self->view, self->document, self->groups);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VIEW_RESULT]);
+
+  update_view_scene (self);
+  update_matches (self);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+update_groups (AmSession *self)
+{
+  g_clear_pointer (&self->groups, am_groups_unref);
+  if (self->document != NULL)
+    self->groups = am_groups_compute (self->document);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROUPS]);
+}
+
+/* group id → label, for the clusters' labels. */
+static GHashTable *
+group_labels (AmGroups *groups)
+{
+  GHashTable *labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < am_groups_get_n_groups (groups); i++)
+    g_hash_table_insert (labels, g_strdup (am_groups_get_id (groups, i)),
+                         g_strdup (am_groups_get_label (groups, i)));
+
+  return labels;
+}
+
 /* Scene and layout */
 
 static void
@@ -483,7 +670,11 @@ set_scene (AmSession *self,
   if (scene != NULL)
     self->scene = am_scene_ref (scene);
 
+  g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCENE]);
+  update_view_scene (self);
+  update_highlight (self);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -626,17 +817,37 @@ start_layout (AmSession *self,
   phase_job = job_new (self, self->layout_serial, NULL, engine_name);
   done_job = job_new (self, self->layout_serial, NULL, engine_name);
   done_job->document = g_object_ref (self->document);
-  am_layout_job_run_keeping_async (self->document,
-                                   engine,
-                                   previous,
-                                   NULL,
-                                   self->timeout_seconds,
-                                   self->layout_cancellable,
-                                   layout_phase_cb,
-                                   phase_job,
-                                   (GDestroyNotify) job_free,
-                                   layout_done_cb,
-                                   done_job);
+  if (self->group_actors && self->groups != NULL)
+    {
+      g_autoptr(GHashTable) labels = group_labels (self->groups);
+
+      /* Grouping is a layout choice, like the engine: Graphviz draws the clusters. */
+      am_layout_job_run_grouped_async (self->document,
+                                       engine,
+                                       previous,
+                                       am_groups_get_map (self->groups),
+                                       labels,
+                                       NULL,
+                                       self->timeout_seconds,
+                                       self->layout_cancellable,
+                                       layout_phase_cb,
+                                       phase_job,
+                                       (GDestroyNotify) job_free,
+                                       layout_done_cb,
+                                       done_job);
+    }
+  else
+    am_layout_job_run_keeping_async (self->document,
+                                     engine,
+                                     previous,
+                                     NULL,
+                                     self->timeout_seconds,
+                                     self->layout_cancellable,
+                                     layout_phase_cb,
+                                     phase_job,
+                                     (GDestroyNotify) job_free,
+                                     layout_done_cb,
+                                     done_job);
 
   notify_busy (self, before);
 }
@@ -708,22 +919,33 @@ replace_document_state (AmSession  *self,
       && (document == NULL || !_am_ui_document_has_id (document, self->selection)))
     am_session_select (self, NULL, AM_SELECTION_ORIGIN_NONE);
 
+  /* The view outlives the document (it names ids, kinds and groups): what it shows of
+   * the new one is computed here, before the layout, which needs the groups. */
+  update_groups (self);
+  update_view (self);
+
   set_layout_error (self, NULL);
   rebuild_items (self, keep_items);
   update_highlight (self);
   update_suggested (self);
 }
 
-/* The engine a document is laid out with in this session. */
+/* The engine a document (nullable) is laid out with in this session. */
 static const char *
 resolved_engine_for (AmSession  *self,
                      AmDocument *document)
 {
   AmLayoutEngine engine;
 
-  if (am_layout_engine_from_string (self->engine, &engine))
-    return self->engine;
-  return am_layout_engine_to_string (am_layout_engine_for_document (document));
+  /* A Graphviz file's own "layout" attribute (dot by default), else by size. */
+  if (!am_layout_engine_from_string (self->engine, &engine))
+    engine = document != NULL ? am_layout_engine_for_document (document) : AM_LAYOUT_ENGINE_NEATO;
+
+  /* Only dot and fdp draw clusters: grouping the actors asks the others for dot. */
+  if (self->group_actors && engine != AM_LAYOUT_ENGINE_DOT && engine != AM_LAYOUT_ENGINE_FDP)
+    engine = AM_LAYOUT_ENGINE_DOT;
+
+  return am_layout_engine_to_string (engine);
 }
 
 /* @scene when it was laid out from @document with the engine it would get now: showing it
@@ -863,6 +1085,265 @@ notify_history (AmSession    *self,
   update_recovery (self);
 }
 
+static gboolean
+same_file (GFile *a,
+           GFile *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_file_equal (a, b);
+}
+
+/* Remembered views */
+
+typedef struct
+{
+  GFile            *file;
+  AmViewStoreEntry  entry;
+} StoreData;
+
+static void
+store_data_free (StoreData *data)
+{
+  g_clear_object (&data->file);
+  am_view_store_entry_clear (&data->entry);
+  g_free (data);
+}
+
+static void
+store_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  StoreData *data = task_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Losing a remembered view is no reason to bother the user. */
+  if (!am_view_store_save (data->file, &data->entry, &error))
+    g_debug ("Could not remember the view: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Writes what the session remembers for its file: on a worker, or (@blocking) here, when
+ * the session goes away. */
+static void
+write_store (AmSession *self,
+             gboolean   blocking)
+{
+  g_autoptr(GTask) task = NULL;
+  StoreData *data;
+
+  if (self->file == NULL)
+    return;
+
+  data = g_new0 (StoreData, 1);
+  data->file = g_object_ref (self->file);
+  data->entry.view = am_view_copy (self->view);
+  data->entry.group_actors = self->group_actors;
+  data->entry.has_viewport = self->has_viewport;
+  data->entry.x = self->viewport_x;
+  data->entry.y = self->viewport_y;
+  data->entry.zoom = self->viewport_zoom;
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, write_store);
+  g_task_set_task_data (task, data, (GDestroyNotify) store_data_free);
+  if (blocking)
+    g_task_run_in_thread_sync (task, store_thread);
+  else
+    g_task_run_in_thread (task, store_thread);
+}
+
+/* A pending write, now. */
+static void
+store_now (AmSession *self,
+           gboolean   blocking)
+{
+  if (self->store_source == 0)
+    return;
+
+  g_clear_handle_id (&self->store_source, g_source_remove);
+  write_store (self, blocking);
+}
+
+static void
+store_timeout_cb (gpointer user_data)
+{
+  AmSession *self = user_data;
+
+  self->store_source = 0;
+  write_store (self, FALSE);
+}
+
+static void
+schedule_store (AmSession *self)
+{
+  if (self->file == NULL)
+    return;
+
+  g_clear_handle_id (&self->store_source, g_source_remove);
+  self->store_source = g_timeout_add_once (VIEW_STORE_DELAY_MS, store_timeout_cb, self);
+}
+
+/* The view, group-actors and viewport remembered for the session's (new) file, or the
+ * whole map.  The document is not laid out here: the caller does that next. */
+static void
+restore_remembered (AmSession *self)
+{
+  g_auto(AmViewStoreEntry) entry = { 0, };
+  gboolean found = self->file != NULL && am_view_store_load (self->file, &entry);
+  g_autoptr(AmView) whole = am_view_new ();
+  const AmView *view = found ? entry.view : whole;
+  gboolean group_actors = found && entry.group_actors;
+
+  self->has_viewport = found && entry.has_viewport;
+  self->viewport_x = entry.x;
+  self->viewport_y = entry.y;
+  self->viewport_zoom = entry.zoom;
+
+  if (!am_view_equal (self->view, view))
+    {
+      am_view_free (self->view);
+      self->view = am_view_copy (view);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VIEW]);
+    }
+  if (self->group_actors != group_actors)
+    {
+      self->group_actors = group_actors;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROUP_ACTORS]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RESOLVED_ENGINE]);
+    }
+}
+
+/* Live reload */
+
+static void
+set_file_changed_on_disk (AmSession *self,
+                          gboolean   changed)
+{
+  if (self->file_changed_on_disk == !!changed)
+    return;
+
+  self->file_changed_on_disk = !!changed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE_CHANGED_ON_DISK]);
+}
+
+static void
+set_reload_error (AmSession    *self,
+                  const GError *error)
+{
+  if (self->reload_error == NULL && error == NULL)
+    return;
+
+  g_clear_error (&self->reload_error);
+  if (error != NULL)
+    self->reload_error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RELOAD_ERROR]);
+}
+
+static void
+cancel_reload_job (AmSession *self)
+{
+  self->reload_serial++;
+  if (self->reload_cancellable != NULL)
+    g_cancellable_cancel (self->reload_cancellable);
+  g_clear_object (&self->reload_cancellable);
+}
+
+/* The file's new content replaces the document like an opened file (no history, not
+ * modified), but the map stays: actors that are still there keep their places, the view
+ * and the selection (when its id still exists) stay, the canvas keeps its viewport. */
+static void
+reload_document (AmSession  *self,
+                 AmDocument *document)
+{
+  HistoryState before = history_state (self);
+  g_autoptr(AmScene) shown = self->scene != NULL ? am_scene_ref (self->scene) : NULL;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  cancel_suggest_job (self);
+  g_ptr_array_set_size (self->undo_steps, 0);
+  g_ptr_array_set_size (self->redo_steps, 0);
+  g_set_object (&self->saved_document, document);
+  set_file_changed_on_disk (self, FALSE);
+  set_reload_error (self, NULL);
+
+  replace_document_for_edit (self, document, NULL, shown, shown);
+  notify_history (self, &before);
+
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals [RELOADED], 0);
+}
+
+static void
+reload_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(AmSession) self = g_weak_ref_get (&job->session);
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = am_open_document_finish (result, &error);
+
+  if (self == NULL || job->serial != self->reload_serial)
+    return;
+
+  g_clear_object (&self->reload_cancellable);
+
+  if (document != NULL)
+    reload_document (self, document);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* The old map stays; the window's banner says why the file does not load. */
+    set_reload_error (self, error);
+}
+
+static void
+start_reload (AmSession *self)
+{
+  cancel_reload_job (self);
+  if (self->file == NULL)
+    return;
+
+  self->reload_cancellable = g_cancellable_new ();
+  am_open_document_async (self->file,
+                          NULL,
+                          self->reload_cancellable,
+                          reload_done_cb,
+                          job_new (self, self->reload_serial, self->file, NULL));
+}
+
+/* The watch found new bytes in the file. */
+static void
+file_changed_cb (gpointer user_data)
+{
+  AmSession *self = user_data;
+
+  /* Unsaved edits are never thrown away behind the user's back: the banner asks. */
+  if (am_session_get_modified (self))
+    set_file_changed_on_disk (self, TRUE);
+  else
+    start_reload (self);
+}
+
+/* Watches the session's file (again), taking what is in it now as known. */
+static void
+watch_file (AmSession *self)
+{
+  cancel_reload_job (self);
+  g_clear_pointer (&self->watch, _am_file_watch_free);
+  self->watch_serial++;
+  set_file_changed_on_disk (self, FALSE);
+  set_reload_error (self, NULL);
+
+  if (self->file != NULL)
+    self->watch = _am_file_watch_new (self->file, file_changed_cb, self);
+}
+
 /* Opening: a new document with no history.  @saved: it is what the file holds. */
 static void
 open_document (AmSession  *self,
@@ -871,6 +1352,7 @@ open_document (AmSession  *self,
                gboolean    saved)
 {
   HistoryState before = history_state (self);
+  gboolean file_changed;
 
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -881,8 +1363,17 @@ open_document (AmSession  *self,
   if (saved && document != NULL)
     self->saved_document = g_object_ref (document);
 
-  if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+  file_changed = !same_file (self->file, file);
+  if (file_changed)
+    {
+      /* What was remembered for the file we leave is written now, under its name. */
+      store_now (self, FALSE);
+      g_set_object (&self->file, file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+      restore_remembered (self);
+    }
+  /* Opened (again): what is in the file now is what the session knows is there. */
+  watch_file (self);
 
   if (self->document != document)
     {
@@ -893,6 +1384,11 @@ open_document (AmSession  *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RESOLVED_ENGINE]);
 
+      am_session_relayout_internal (self);
+    }
+  else if (file_changed)
+    {
+      update_view (self);
       am_session_relayout_internal (self);
     }
 
@@ -1103,6 +1599,8 @@ typedef struct
   AmDocument *document;
   GFile      *file;
   char       *path;
+  char       *checksum;     /* of what was written, read back */
+  guint       held_watch;   /* the serial of the watch this save holds, or 0 */
 } SaveData;
 
 static void
@@ -1111,6 +1609,7 @@ save_data_free (SaveData *data)
   g_clear_object (&data->document);
   g_clear_object (&data->file);
   g_free (data->path);
+  g_free (data->checksum);
   g_free (data);
 }
 
@@ -1125,7 +1624,11 @@ save_thread (GTask        *task,
 
   /* The saved model leaves the suggestions out: nobody accepted them. */
   if (am_document_save (data->document, data->path, AM_JSON_DEFAULT, &error))
-    g_task_return_boolean (task, TRUE);
+    {
+      /* What the file says now, so the watch knows this change is ours. */
+      data->checksum = _am_file_watch_checksum_path (data->path);
+      g_task_return_boolean (task, TRUE);
+    }
   else
     g_task_return_error (task, error);
 }
@@ -1140,8 +1643,12 @@ save_done_cb (GObject      *object,
   SaveData *data = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
   HistoryState before;
+  gboolean saved = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (data->held_watch != 0 && data->held_watch == self->watch_serial && self->watch != NULL)
+    _am_file_watch_release (self->watch, saved ? data->checksum : NULL);
+
+  if (!saved)
     {
       g_task_return_error (outer, error);
       return;
@@ -1151,8 +1658,20 @@ save_done_cb (GObject      *object,
    * them comes back to "not modified". */
   before = history_state (self);
   g_set_object (&self->saved_document, data->document);
-  if (g_set_object (&self->file, data->file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+  if (!same_file (self->file, data->file))
+    {
+      /* Saved As: the view is now remembered for the new file, which is watched. */
+      g_set_object (&self->file, data->file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+      watch_file (self);
+      schedule_store (self);
+    }
+  else
+    {
+      g_set_object (&self->file, data->file);
+      /* What was on disk is replaced by what the user kept. */
+      set_file_changed_on_disk (self, FALSE);
+    }
   notify_history (self, &before);
 
   g_task_return_boolean (outer, TRUE);
@@ -1279,6 +1798,10 @@ am_session_dispose (GObject *object)
   cancel_load_job (self);
   cancel_layout_job (self);
   cancel_suggest_job (self);
+  cancel_reload_job (self);
+  g_clear_pointer (&self->watch, _am_file_watch_free);
+  /* The last change of the view is not lost to the debounce. */
+  store_now (self, TRUE);
   /* The recovery copy stays: closing without a decision (a crash of the window's owner)
    * must not lose it.  The window discards it when the user chose. */
   g_clear_handle_id (&self->recovery_source, g_source_remove);
@@ -1297,6 +1820,9 @@ am_session_dispose (GObject *object)
   g_clear_pointer (&self->highlight, g_hash_table_unref);
   g_clear_pointer (&self->suggested, g_hash_table_unref);
   g_clear_pointer (&self->scene, am_scene_unref);
+  g_clear_pointer (&self->view_scene, am_scene_unref);
+  g_clear_pointer (&self->view_result, am_view_result_unref);
+  g_clear_pointer (&self->groups, am_groups_unref);
   g_clear_pointer (&self->evidence_index, am_evidence_index_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
@@ -1326,6 +1852,8 @@ am_session_finalize (GObject *object)
   g_clear_pointer (&self->undo_steps, g_ptr_array_unref);
   g_clear_pointer (&self->redo_steps, g_ptr_array_unref);
   g_clear_error (&self->layout_error);
+  g_clear_error (&self->reload_error);
+  g_clear_pointer (&self->view, am_view_free);
 
   G_OBJECT_CLASS (am_session_parent_class)->finalize (object);
 }
@@ -1366,6 +1894,34 @@ am_session_get_property (GObject    *object,
 
     case PROP_FILE:
       g_value_set_object (value, self->file);
+      break;
+
+    case PROP_FILE_CHANGED_ON_DISK:
+      g_value_set_boolean (value, self->file_changed_on_disk);
+      break;
+
+    case PROP_GROUP_ACTORS:
+      g_value_set_boolean (value, self->group_actors);
+      break;
+
+    case PROP_GROUPS:
+      g_value_set_boxed (value, self->groups);
+      break;
+
+    case PROP_RELOAD_ERROR:
+      g_value_set_boxed (value, self->reload_error);
+      break;
+
+    case PROP_VIEW:
+      g_value_set_boxed (value, self->view);
+      break;
+
+    case PROP_VIEW_RESULT:
+      g_value_set_boxed (value, self->view_result);
+      break;
+
+    case PROP_VIEW_SCENE:
+      g_value_set_boxed (value, self->view_scene);
       break;
 
     case PROP_HIGHLIGHT:
@@ -1455,6 +2011,14 @@ am_session_set_property (GObject      *object,
       am_session_set_engine (self, g_value_get_string (value));
       break;
 
+    case PROP_GROUP_ACTORS:
+      am_session_set_group_actors (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_VIEW:
+      am_session_set_view (self, g_value_get_boxed (value));
+      break;
+
     case PROP_SEARCH_TEXT:
       am_session_set_search_text (self, g_value_get_string (value));
       break;
@@ -1488,6 +2052,14 @@ am_session_class_init (AmSessionClass *klass)
   properties [PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, AM_TYPE_DOCUMENT, READABLE);
   properties [PROP_ENGINE] = g_param_spec_string ("engine", NULL, NULL, "auto", READWRITE);
   properties [PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, READABLE);
+  properties [PROP_FILE_CHANGED_ON_DISK] =
+    g_param_spec_boolean ("file-changed-on-disk", NULL, NULL, FALSE, READABLE);
+  properties [PROP_GROUP_ACTORS] = g_param_spec_boolean ("group-actors", NULL, NULL, FALSE, READWRITE);
+  properties [PROP_GROUPS] = g_param_spec_boxed ("groups", NULL, NULL, AM_TYPE_GROUPS, READABLE);
+  properties [PROP_RELOAD_ERROR] = g_param_spec_boxed ("reload-error", NULL, NULL, G_TYPE_ERROR, READABLE);
+  properties [PROP_VIEW] = g_param_spec_boxed ("view", NULL, NULL, AM_TYPE_VIEW, READWRITE);
+  properties [PROP_VIEW_RESULT] = g_param_spec_boxed ("view-result", NULL, NULL, AM_TYPE_VIEW_RESULT, READABLE);
+  properties [PROP_VIEW_SCENE] = g_param_spec_boxed ("view-scene", NULL, NULL, AM_TYPE_SCENE, READABLE);
   properties [PROP_HIGHLIGHT] = g_param_spec_boxed ("highlight", NULL, NULL, G_TYPE_HASH_TABLE, READABLE);
   properties [PROP_SUGGESTED] = g_param_spec_boxed ("suggested", NULL, NULL, G_TYPE_HASH_TABLE, READABLE);
   properties [PROP_LAYING_OUT] = g_param_spec_boolean ("laying-out", NULL, NULL, FALSE, READABLE);
@@ -1515,6 +2087,16 @@ am_session_class_init (AmSessionClass *klass)
   signals [LOAD_FAILED] =
     g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_ERROR);
+  /**
+   * AmSession::reloaded:
+   *
+   * The document was replaced from its file, which changed on disk.  The map keeps its
+   * places and the canvas its viewport (it must not fit the map again); the view stays,
+   * and the selection too when its id still exists.
+   */
+  signals [RELOADED] =
+    g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals [REVEAL] =
     g_signal_new ("reveal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, AM_TYPE_SELECTION_ORIGIN);
@@ -1530,6 +2112,7 @@ static void
 am_session_init (AmSession *self)
 {
   self->engine = g_strdup ("auto");
+  self->view = am_view_new ();
   self->timeout_seconds = AM_LAYOUT_DEFAULT_TIMEOUT_SECONDS;
   self->items = g_list_store_new (AM_TYPE_ITEM);
   self->item_array = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1650,18 +2233,9 @@ am_session_set_engine (AmSession  *self,
 const char *
 am_session_get_resolved_engine (AmSession *self)
 {
-  AmLayoutEngine engine;
-
   g_return_val_if_fail (AM_IS_SESSION (self), NULL);
 
-  if (am_layout_engine_from_string (self->engine, &engine))
-    return self->engine;
-
-  if (self->document == NULL)
-    return am_layout_engine_to_string (AM_LAYOUT_ENGINE_NEATO);
-
-  /* A Graphviz file's own "layout" attribute (dot by default), else by size. */
-  return am_layout_engine_to_string (am_layout_engine_for_document (self->document));
+  return resolved_engine_for (self, self->document);
 }
 
 guint
@@ -1871,12 +2445,13 @@ am_session_item_matches (AmSession  *self,
   if (id == NULL)
     return FALSE;
 
+  /* The search only matches what the view shows. */
   if (self->matches != NULL)
     return g_hash_table_contains (self->matches, id);
 
-  /* Without a search the list is the actors. */
+  /* Without a search the list is the actors the view shows. */
   item = item_at (self, id);
-  return item != NULL && am_item_get_item_type (item) == AM_ITEM_ENTITY;
+  return item != NULL && am_item_get_item_type (item) == AM_ITEM_ENTITY && view_shows (self, id);
 }
 
 GListModel *
@@ -2200,6 +2775,13 @@ am_session_save_async (AmSession           *self,
     }
   data->document = g_object_ref (self->document);
   data->file = g_object_ref (target);
+  /* The watch waits until the save is over and then knows what it wrote: our own save
+   * is not a change on disk. */
+  if (self->watch != NULL && same_file (target, _am_file_watch_get_file (self->watch)))
+    {
+      _am_file_watch_hold (self->watch);
+      data->held_watch = self->watch_serial;
+    }
 
   /* Written and synced on a worker; the session learns of it back here. */
   worker = g_task_new (self, NULL, save_done_cb, g_steal_pointer (&task));
@@ -2262,5 +2844,223 @@ am_session_recover (AmSession  *self,
   if (!g_file_delete (recovery_file, NULL, &delete_error))
     g_debug ("Could not remove the recovery file: %s", delete_error->message);
 
+  return TRUE;
+}
+
+/* Views */
+
+const AmView *
+am_session_get_view (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->view;
+}
+
+/**
+ * am_session_set_view:
+ * @self: a session
+ * @view: (nullable): the view to show (copied); %NULL is the whole map
+ *
+ * Shows @view: "view-result", "view-scene", what the lists show and "highlight" follow at
+ * once, without laying the map out again.  Nothing happens when @view equals the view.
+ */
+void
+am_session_set_view (AmSession    *self,
+                     const AmView *view)
+{
+  g_autoptr(AmView) whole = NULL;
+
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  if (view == NULL)
+    view = whole = am_view_new ();
+  if (am_view_equal (self->view, view))
+    return;
+
+  am_view_free (self->view);
+  self->view = am_view_copy (view);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VIEW]);
+  update_view (self);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  schedule_store (self);
+}
+
+/**
+ * am_session_get_view_result:
+ * @self: a session
+ *
+ * Returns: (transfer none) (nullable): what the view shows of the document, %NULL without
+ *   a document
+ */
+AmViewResult *
+am_session_get_view_result (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->view_result;
+}
+
+/**
+ * am_session_get_view_scene:
+ * @self: a session
+ *
+ * Returns: (transfer none) (nullable): the scene to draw (the laid-out scene as the view
+ *   shows it), %NULL until the document is laid out
+ */
+AmScene *
+am_session_get_view_scene (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->view_scene;
+}
+
+/**
+ * am_session_get_groups:
+ * @self: a session
+ *
+ * Returns: (transfer none) (nullable): the document's groups, %NULL without a document
+ */
+AmGroups *
+am_session_get_groups (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->groups;
+}
+
+gboolean
+am_session_get_group_actors (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+
+  return self->group_actors;
+}
+
+void
+am_session_set_group_actors (AmSession *self,
+                             gboolean   group_actors)
+{
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  group_actors = !!group_actors;
+  if (self->group_actors == group_actors)
+    return;
+
+  self->group_actors = group_actors;
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROUP_ACTORS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RESOLVED_ENGINE]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  /* A layout choice: the map is laid out again, once, with or without the clusters. */
+  am_session_relayout_internal (self);
+  schedule_store (self);
+}
+
+/* Live reload */
+
+gboolean
+am_session_get_file_changed_on_disk (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+
+  return self->file_changed_on_disk;
+}
+
+const GError *
+am_session_get_reload_error (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), NULL);
+
+  return self->reload_error;
+}
+
+/**
+ * am_session_reload:
+ * @self: a session
+ *
+ * Reads the session's file again now and replaces the document with it (unsaved edits
+ * are dropped: the banner's Reload).  "reloaded" on success, "reload-error" otherwise.
+ */
+void
+am_session_reload (AmSession *self)
+{
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  set_file_changed_on_disk (self, FALSE);
+  start_reload (self);
+}
+
+/**
+ * am_session_keep_mine:
+ * @self: a session
+ *
+ * Keeps the document as it is in the window (the banner's Keep Mine): "file-changed-on-disk"
+ * goes back to %FALSE; a later change on disk asks again.
+ */
+void
+am_session_keep_mine (AmSession *self)
+{
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  set_file_changed_on_disk (self, FALSE);
+}
+
+/* Remembered views */
+
+void
+am_session_set_viewport_hint (AmSession *self,
+                              double     x,
+                              double     y,
+                              double     zoom)
+{
+  g_return_if_fail (AM_IS_SESSION (self));
+
+  if (!isfinite (x) || !isfinite (y) || !isfinite (zoom) || zoom <= 0)
+    return;
+  if (self->has_viewport && self->viewport_x == x && self->viewport_y == y
+      && self->viewport_zoom == zoom)
+    return;
+
+  self->has_viewport = TRUE;
+  self->viewport_x = x;
+  self->viewport_y = y;
+  self->viewport_zoom = zoom;
+  schedule_store (self);
+}
+
+/**
+ * am_session_get_viewport_hint:
+ * @self: a session
+ * @x: (out) (optional): the viewport's centre, in scene points
+ * @y: (out) (optional): the same
+ * @zoom: (out) (optional): its zoom
+ *
+ * The viewport remembered for the opened file (or reported since).
+ *
+ * Returns: %FALSE when there is none
+ */
+gboolean
+am_session_get_viewport_hint (AmSession *self,
+                              double    *x,
+                              double    *y,
+                              double    *zoom)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+
+  if (!self->has_viewport)
+    return FALSE;
+
+  if (x != NULL)
+    *x = self->viewport_x;
+  if (y != NULL)
+    *y = self->viewport_y;
+  if (zoom != NULL)
+    *zoom = self->viewport_zoom;
   return TRUE;
 }

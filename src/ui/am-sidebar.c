@@ -62,11 +62,17 @@ static GParamSpec *properties [N_PROPS];
 
 /* The model */
 
+/* Without a search the session matches the actors its view shows. */
 static gboolean
 actor_visible (gpointer item,
                gpointer user_data)
 {
-  return am_item_get_item_type (AM_ITEM (item)) == AM_ITEM_ENTITY;
+  AmSidebar *self = user_data;
+
+  return am_item_get_item_type (AM_ITEM (item)) == AM_ITEM_ENTITY
+         && (self->session == NULL
+             || am_session_get_searching (self->session)
+             || am_session_item_matches (self->session, am_item_get_id (AM_ITEM (item))));
 }
 
 static gboolean
@@ -159,13 +165,21 @@ update_stack (AmSidebar *self)
   gtk_stack_set_visible_child_name (self->stack, page);
 }
 
-/* Only the results depend on the search; the actor list filters by kind, which the
- * filter model keeps up to date with the items by itself. */
+/* The results depend on the search and the view; the actor list on the view. */
 static void
 refilter (AmSidebar *self)
 {
   gtk_filter_changed (GTK_FILTER (self->panes[PANE_RESULTS].filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_stack (self);
+}
+
+static void
+session_view_result_changed_cb (AmSidebar  *self,
+                                GParamSpec *pspec,
+                                AmSession  *session)
+{
+  gtk_filter_changed (GTK_FILTER (self->panes[PANE_ACTORS].filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self);
 }
 
 /* Rows */
@@ -551,6 +565,8 @@ am_sidebar_init (AmSidebar *self)
                                  G_CALLBACK (session_document_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::search-text",
                                  G_CALLBACK (session_search_text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::view-result",
+                                 G_CALLBACK (session_view_result_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::selection",
                                  G_CALLBACK (session_selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "reveal",

@@ -181,8 +181,9 @@ void        am_groups_unref           (AmGroups   *self);
 guint       am_groups_get_n_groups    (AmGroups   *self);
 const char *am_groups_get_id          (AmGroups   *self,
                                        guint       index);
-const char *am_groups_get_label       (AmGroups   *self,      /* the head's name, else the
-                                       guint       index);      * document's group label or id */
+/* The head's name, else the document's group label, else the id. */
+const char *am_groups_get_label       (AmGroups   *self,
+                                       guint       index);
 const char *am_groups_get_head        (AmGroups   *self,      /* entity id or NULL */
                                        guint       index);
 const char * const *am_groups_get_members (AmGroups *self,   /* entity ids, sorted */
@@ -247,6 +248,8 @@ guint         am_view_result_get_n_visible_relations (AmViewResult *self);
  * NULL when the view has no path.  Empty paths (not connected): n_paths is 0. */
 GHashTable   *am_view_result_get_emphasis (AmViewResult *self);
 guint         am_view_result_get_n_paths  (AmViewResult *self);
+/* How many shortest paths there are in all, listed or not (saturates at G_MAXUINT64). */
+guint64       am_view_result_get_n_shortest_paths (AmViewResult *self);
 /* Every shortest path, in a stable order (by the ids along it); at most
  * AM_VIEW_MAX_PATHS are listed (the emphasis set covers all of them). */
 #define AM_VIEW_MAX_PATHS 64

@@ -1,0 +1,310 @@
+/* am-view-scene.c — the scene a view draws, derived from the laid-out one without Graphviz:
+ * hidden items left out, collapsed groups drawn as one node with merged edges
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "am-text-metrics.h"
+#include "am-view-private.h"
+
+/* Length of a merged edge's arrowhead, in points, as Graphviz draws its own. */
+#define ARROW_LENGTH 10.0
+
+typedef struct
+{
+  AmSceneNode  node;           /* strings owned */
+  gboolean     placed;
+} GroupNode;
+
+static void
+group_node_clear (GroupNode *group)
+{
+  g_free (group->node.id);
+  g_free (group->node.label);
+  g_free (group->node.kind);
+}
+
+/* The box of the drawn node @id: a group node of @groups or a node of @laid_out. */
+static const AmRect *
+drawn_box (const AmScene *laid_out,
+           GArray        *groups,
+           const char    *id)
+{
+  gint index;
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      GroupNode *group = &g_array_index (groups, GroupNode, g);
+
+      if (group->placed && strcmp (group->node.id, id) == 0)
+        return &group->node.box;
+    }
+  if (g_str_has_prefix (id, "group:"))
+    return NULL;
+  index = am_scene_find_node (laid_out, id);
+  return index >= 0 ? &am_scene_get_node (laid_out, (guint) index)->box : NULL;
+}
+
+static void
+rect_union (AmRect       *acc,
+            const AmRect *box,
+            gboolean      first)
+{
+  double x2, y2;
+
+  if (first)
+    {
+      *acc = *box;
+      return;
+    }
+  x2 = MAX (acc->x + acc->width, box->x + box->width);
+  y2 = MAX (acc->y + acc->height, box->y + box->height);
+  acc->x = MIN (acc->x, box->x);
+  acc->y = MIN (acc->y, box->y);
+  acc->width = x2 - acc->x;
+  acc->height = y2 - acc->y;
+}
+
+/* Moves @box inside @bounds, growing @bounds when @box is larger. */
+static void
+fit_in_bounds (AmRect *box,
+               AmRect *bounds)
+{
+  if (box->width > bounds->width)
+    bounds->width = box->width;
+  if (box->height > bounds->height)
+    bounds->height = box->height;
+  box->x = CLAMP (box->x, bounds->x, bounds->x + bounds->width - box->width);
+  box->y = CLAMP (box->y, bounds->y, bounds->y + bounds->height - box->height);
+}
+
+/* Each collapsed group with a member in @laid_out: one node centred on its members'
+ * boxes, labelled "Name (n)", shaped and coloured as its head. */
+static GArray *
+place_groups (AmViewResult  *self,
+              const AmScene *laid_out,
+              AmRect        *bounds)
+{
+  GArray *groups = g_array_new (FALSE, TRUE, sizeof (GroupNode));
+  guint n_nodes = am_scene_get_n_nodes (laid_out);
+
+  g_array_set_clear_func (groups, (GDestroyNotify) group_node_clear);
+  for (guint c = 0; c < self->collapsed_groups->len; c++)
+    {
+      AmViewCollapsed *record = self->collapsed_groups->pdata[c];
+      gint g = am_groups_find (self->groups, record->group_id);
+      const char *head_id = am_groups_get_head (self->groups, (guint) g);
+      AmEntity *head = head_id != NULL ? am_document_lookup_entity (self->document, head_id) : NULL;
+      GroupNode group = { { 0, }, FALSE };
+      AmRect members = { 0, };
+      gboolean any = FALSE;
+      double tw, th;
+
+      for (guint i = 0; i < n_nodes; i++)
+        {
+          const AmSceneNode *node = am_scene_get_node (laid_out, i);
+          const char *of = g_hash_table_lookup (self->collapsed_of, node->id);
+
+          if (of != NULL && strcmp (of, record->group_id) == 0)
+            {
+              rect_union (&members, &node->box, !any);
+              any = TRUE;
+            }
+        }
+      if (!any)
+        continue;
+
+      group.placed = TRUE;
+      group.node.id = g_strdup (record->node_id);
+      group.node.label = g_strdup_printf (
+          /* Translators: a collapsed group drawn as one node: the group's name and how
+           * many of its actors it stands for, e.g. "North Korea (4)" */
+          _("%s (%u)"), am_groups_get_label (self->groups, (guint) g), record->n_members);
+      group.node.kind = g_strdup (head != NULL ? am_entity_get_kind_name (head) : "group");
+      group.node.shape = head != NULL ? am_node_shape_for_kind (am_entity_get_kind (head))
+                                      : AM_NODE_SHAPE_BOX;
+      am_text_metrics_measure_node (group.node.label, &tw, &th);
+      group.node.box.width = tw + 2 * AM_NODE_PADDING_X;
+      group.node.box.height = th + 2 * AM_NODE_PADDING_Y;
+      group.node.box.x = members.x + members.width / 2 - group.node.box.width / 2;
+      group.node.box.y = members.y + members.height / 2 - group.node.box.height / 2;
+      fit_in_bounds (&group.node.box, bounds);
+      g_array_append_val (groups, group);
+    }
+  return groups;
+}
+
+/* Where the ray from the centre of @box towards @toward leaves @box. */
+static AmPoint
+box_exit (const AmRect  *box,
+          const AmPoint *toward)
+{
+  AmPoint c = { box->x + box->width / 2, box->y + box->height / 2 };
+  double dx = toward->x - c.x, dy = toward->y - c.y;
+  double t = 1.0;
+
+  if (fabs (dx) > 1e-9)
+    t = MIN (t, (box->width / 2) / fabs (dx));
+  if (fabs (dy) > 1e-9)
+    t = MIN (t, (box->height / 2) / fabs (dy));
+  return (AmPoint) { c.x + dx * t, c.y + dy * t };
+}
+
+/* A straight edge from box to box, as a cubic Bézier, with an arrowhead when directed and
+ * its label ("3 relations") at the middle. */
+static void
+add_merged_edge (AmSceneBuilder     *builder,
+                 const AmViewMerged *merged,
+                 const AmRect       *from,
+                 const AmRect       *to,
+                 const AmRect       *bounds)
+{
+  AmPoint cf = { from->x + from->width / 2, from->y + from->height / 2 };
+  AmPoint ct = { to->x + to->width / 2, to->y + to->height / 2 };
+  AmPoint start = box_exit (from, &ct);
+  AmPoint end = box_exit (to, &cf);
+  AmPoint points[4];
+  AmSceneEdge edge = { 0, };
+  guint n = merged->relation_ids->len - 1;   /* NULL-terminated */
+  g_autofree char *label = NULL;
+  double length = hypot (end.x - start.x, end.y - start.y);
+  double lw, lh;
+
+  edge.id = merged->id;
+  edge.source = merged->source;
+  edge.target = merged->target;
+  edge.type = merged->type;
+  edge.directed = merged->directed;
+
+  if (merged->directed && length > 2 * ARROW_LENGTH)
+    {
+      edge.has_head = TRUE;
+      edge.head = end;
+      end.x -= (end.x - start.x) / length * ARROW_LENGTH;
+      end.y -= (end.y - start.y) / length * ARROW_LENGTH;
+    }
+  for (guint k = 0; k < 4; k++)
+    {
+      points[k].x = start.x + (end.x - start.x) * k / 3.0;
+      points[k].y = start.y + (end.y - start.y) * k / 3.0;
+    }
+  edge.points = points;
+  edge.n_points = 4;
+
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        /* Translators: an edge standing for relations
+                                         * merged when a group is collapsed */
+                                        "%u relation", "%u relations", n), n);
+  edge.label = label;
+  am_text_metrics_measure_label (label, &lw, &lh);
+  edge.has_label = TRUE;
+  edge.label_box.width = MIN (lw, bounds->width);
+  edge.label_box.height = MIN (lh, bounds->height);
+  edge.label_box.x = (cf.x + ct.x) / 2 - edge.label_box.width / 2;
+  edge.label_box.y = (cf.y + ct.y) / 2 - edge.label_box.height / 2;
+  edge.label_box.x = CLAMP (edge.label_box.x, bounds->x,
+                            bounds->x + bounds->width - edge.label_box.width);
+  edge.label_box.y = CLAMP (edge.label_box.y, bounds->y,
+                            bounds->y + bounds->height - edge.label_box.height);
+
+  am_scene_builder_add_edge (builder, &edge);
+}
+
+/* A cluster drawn for a collapsed group (named after the group, as the session names
+ * them: the group id, or "cluster_" + id) is left out with its members. */
+static gboolean
+is_collapsed_cluster (AmViewResult         *self,
+                      const AmSceneCluster *cluster)
+{
+  const char *id = cluster->id;
+
+  if (g_str_has_prefix (id, "cluster_"))
+    id += strlen ("cluster_");
+  else if (g_str_has_prefix (id, "cluster"))
+    id += strlen ("cluster");
+  return am_view_get_collapsed (self->view, cluster->id)
+         || am_view_get_collapsed (self->view, id);
+}
+
+/**
+ * am_view_result_build_scene:
+ *
+ * See am-view.h.  Fails only when the derived scene does not validate (an invalid
+ * @laid_out), with AM_LAYOUT_ERROR_INVALID_SCENE.
+ */
+AmScene *
+am_view_result_build_scene (AmViewResult  *self,
+                            const AmScene *laid_out,
+                            GError       **error)
+{
+  g_autoptr(AmSceneBuilder) builder = NULL;
+  g_autoptr(GArray) groups = NULL;
+  AmRect bounds;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (laid_out != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->whole_map)
+    return am_scene_ref ((AmScene *) laid_out);
+
+  bounds = *am_scene_get_bounds (laid_out);
+  groups = place_groups (self, laid_out, &bounds);
+
+  builder = am_scene_builder_new (&bounds);
+  am_scene_builder_set_engine (builder, am_scene_get_engine (laid_out));
+
+  n = am_scene_get_n_clusters (laid_out);
+  for (guint c = 0; c < n; c++)
+    {
+      const AmSceneCluster *cluster = am_scene_get_cluster (laid_out, c);
+
+      if (!is_collapsed_cluster (self, cluster))
+        am_scene_builder_add_cluster (builder, cluster);
+    }
+
+  n = am_scene_get_n_nodes (laid_out);
+  for (guint i = 0; i < n; i++)
+    {
+      const AmSceneNode *node = am_scene_get_node (laid_out, i);
+
+      if (g_hash_table_contains (self->visible, node->id)
+          && !g_hash_table_contains (self->collapsed_of, node->id))
+        am_scene_builder_add_node (builder, node);
+    }
+  for (guint g = 0; g < groups->len; g++)
+    am_scene_builder_add_node (builder, &g_array_index (groups, GroupNode, g).node);
+
+  n = am_scene_get_n_edges (laid_out);
+  for (guint e = 0; e < n; e++)
+    {
+      const AmSceneEdge *edge = am_scene_get_edge (laid_out, e);
+
+      if (!g_hash_table_contains (self->visible, edge->id)
+          || !g_hash_table_contains (self->visible, edge->source)
+          || !g_hash_table_contains (self->visible, edge->target)
+          || g_hash_table_contains (self->collapsed_of, edge->source)
+          || g_hash_table_contains (self->collapsed_of, edge->target)
+          || am_scene_find_node (laid_out, edge->source) < 0
+          || am_scene_find_node (laid_out, edge->target) < 0)
+        continue;
+      am_scene_builder_add_edge (builder, edge);
+    }
+  for (guint m = 0; m < self->merged->len; m++)
+    {
+      const AmViewMerged *merged = self->merged->pdata[m];
+      const AmRect *from = drawn_box (laid_out, groups, merged->source);
+      const AmRect *to = drawn_box (laid_out, groups, merged->target);
+
+      if (from != NULL && to != NULL)
+        add_merged_edge (builder, merged, from, to, &bounds);
+    }
+
+  return am_scene_builder_end (g_steal_pointer (&builder), error);
+}
