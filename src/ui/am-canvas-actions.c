@@ -12,7 +12,7 @@ static void
 zoom_by (AmCanvas *self,
          double    factor)
 {
-  AmView view;
+  AmViewport view;
 
   _am_canvas_take_view (self);
   view = *_am_canvas_get_view (self);

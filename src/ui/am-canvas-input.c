@@ -80,8 +80,8 @@ struct _AmCanvasInput
   /* FLYING */
   guint              fly_tick_id;
   gint64             fly_start_us;
-  AmView             fly_from;
-  AmView             fly_to;
+  AmViewport             fly_from;
+  AmViewport             fly_to;
 };
 
 static void
@@ -105,7 +105,7 @@ _am_canvas_hit_test (AmCanvas *self,
                      double    x,
                      double    y)
 {
-  const AmView *view = _am_canvas_get_view (self);
+  const AmViewport *view = _am_canvas_get_view (self);
   AmScene *scene = am_canvas_get_scene (self);
   AmSceneHitKind kind;
   double scene_x, scene_y;
@@ -114,7 +114,7 @@ _am_canvas_hit_test (AmCanvas *self,
   if (scene == NULL || _am_canvas_point_in_legend (self, x, y))
     return NULL;
 
-  am_view_widget_to_scene (view, x, y, &scene_x, &scene_y);
+  am_viewport_widget_to_scene (view, x, y, &scene_x, &scene_y);
 
   /* What is drawn right there first: inside a node or an edge label, that item wins
    * over an edge ending a few pixels away, which at a low zoom is most of the node.
@@ -231,7 +231,7 @@ drag_begin_cb (AmCanvasInput  *input,
                double          y,
                GtkGestureDrag *gesture)
 {
-  const AmView *view = _am_canvas_get_view (input->canvas);
+  const AmViewport *view = _am_canvas_get_view (input->canvas);
 
   const char *id = _am_canvas_hit_test (input->canvas, x, y);
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
@@ -265,7 +265,7 @@ drag_update_cb (AmCanvasInput  *input,
                 GtkGestureDrag *gesture)
 {
   GtkWidget *widget = GTK_WIDGET (input->canvas);
-  AmView view;
+  AmViewport view;
   int threshold = 8;
 
   g_object_get (gtk_widget_get_settings (widget), "gtk-dnd-drag-threshold", &threshold, NULL);
@@ -363,7 +363,7 @@ pinch_begin_cb (AmCanvasInput    *input,
                 GdkEventSequence *sequence,
                 GtkGesture       *gesture)
 {
-  const AmView *view = _am_canvas_get_view (input->canvas);
+  const AmViewport *view = _am_canvas_get_view (input->canvas);
   double x, y;
 
   if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
@@ -375,7 +375,7 @@ pinch_begin_cb (AmCanvasInput    *input,
   _am_canvas_take_view (input->canvas);
   set_state (input, AM_CANVAS_INPUT_PINCHING);
   input->pinch_zoom = view->zoom;
-  am_view_widget_to_scene (view, x, y, &input->pinch_anchor_x, &input->pinch_anchor_y);
+  am_viewport_widget_to_scene (view, x, y, &input->pinch_anchor_x, &input->pinch_anchor_y);
 }
 
 static void
@@ -383,7 +383,7 @@ pinch_scale_changed_cb (AmCanvasInput  *input,
                         double          scale,
                         GtkGestureZoom *gesture)
 {
-  AmView view = *_am_canvas_get_view (input->canvas);
+  AmViewport view = *_am_canvas_get_view (input->canvas);
   double x, y;
 
   if (input->state != AM_CANVAS_INPUT_PINCHING
@@ -392,7 +392,7 @@ pinch_scale_changed_cb (AmCanvasInput  *input,
 
   /* The scene point that was under the fingers stays under them, which also lets two
    * fingers pan. */
-  if (am_view_place (&view, input->pinch_zoom * scale,
+  if (am_viewport_place (&view, input->pinch_zoom * scale,
                      input->pinch_anchor_x, input->pinch_anchor_y, x, y))
     _am_canvas_set_view (input->canvas, &view);
 }
@@ -413,7 +413,7 @@ scroll_cb (AmCanvasInput            *input,
            GtkEventControllerScroll *controller)
 {
   AmCanvas *canvas = input->canvas;
-  AmView view;
+  AmViewport view;
   GdkModifierType state;
   gboolean wheel;
 
@@ -432,7 +432,7 @@ scroll_cb (AmCanvasInput            *input,
       double y = input->has_pointer ? input->pointer_y : view.height / 2.0;
       double factor = wheel ? pow (ZOOM_STEP, -dy) : exp (-dy * 0.01);
 
-      if (am_view_zoom_about (&view, view.zoom * factor, x, y))
+      if (am_viewport_zoom_about (&view, view.zoom * factor, x, y))
         _am_canvas_set_view (canvas, &view);
       return TRUE;
     }
@@ -496,9 +496,9 @@ fly_tick_cb (GtkWidget     *widget,
   AmCanvasInput *input = user_data;
   gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
   double t = (double) (now - input->fly_start_us) / FLY_DURATION_US;
-  AmView step;
+  AmViewport step;
 
-  am_view_fly_step (&input->fly_from, &input->fly_to, t, &step);
+  am_viewport_fly_step (&input->fly_from, &input->fly_to, t, &step);
   _am_canvas_set_view (input->canvas, &step);
 
   if (t >= 1.0)
@@ -515,7 +515,7 @@ fly_tick_cb (GtkWidget     *widget,
 
 void
 _am_canvas_input_fly (AmCanvasInput *input,
-                      const AmView  *target)
+                      const AmViewport  *target)
 {
   GtkWidget *widget = GTK_WIDGET (input->canvas);
 
@@ -549,7 +549,7 @@ _am_canvas_input_select_neighbour (AmCanvasInput *input,
   if (scene == NULL || am_scene_get_n_nodes (scene) == 0)
     return;
 
-  target = am_view_nav_pick (scene, _am_canvas_state_selection (canvas),
+  target = am_viewport_nav_pick (scene, _am_canvas_state_selection (canvas),
                              _am_canvas_get_view (canvas), dx, dy);
   if (target < 0)
     {
@@ -585,7 +585,7 @@ draw_ghost (AmCanvasInput *input,
             double         center_y)
 {
   AmScene *scene = am_canvas_get_scene (input->canvas);
-  const AmView *view = _am_canvas_get_view (input->canvas);
+  const AmViewport *view = _am_canvas_get_view (input->canvas);
   const AmSceneNode *node;
   g_autoptr(PangoLayout) layout = NULL;
   double x, y, w, h, scale;
@@ -596,7 +596,7 @@ draw_ghost (AmCanvasInput *input,
     return;
 
   node = am_scene_get_node (scene, index);
-  am_view_scene_to_widget (view, center_x, center_y, &x, &y);
+  am_viewport_scene_to_widget (view, center_x, center_y, &x, &y);
   w = node->box.width * view->zoom;
   h = node->box.height * view->zoom;
 
@@ -630,7 +630,7 @@ draw_connection (AmCanvasInput *input,
                  cairo_t       *cr,
                  const AmTheme *theme)
 {
-  const AmView *view = _am_canvas_get_view (input->canvas);
+  const AmViewport *view = _am_canvas_get_view (input->canvas);
   AmScene *scene = am_canvas_get_scene (input->canvas);
   const char *hovered = am_canvas_get_hovered (input->canvas);
   double sx, sy, x, y;
@@ -639,7 +639,7 @@ draw_connection (AmCanvasInput *input,
   if (!node_center (input, input->press_node, &sx, &sy))
     return;
 
-  am_view_scene_to_widget (view, sx, sy, &x, &y);
+  am_viewport_scene_to_widget (view, sx, sy, &x, &y);
   set_source_color (cr, &theme->selection, 1.0);
   cairo_set_line_width (cr, 2.0);
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
@@ -656,7 +656,7 @@ draw_connection (AmCanvasInput *input,
       const AmSceneNode *node = am_scene_get_node (scene, am_scene_find_node (scene, hovered));
       double x0, y0;
 
-      am_view_scene_to_widget (view, node->box.x, node->box.y, &x0, &y0);
+      am_viewport_scene_to_widget (view, node->box.x, node->box.y, &x0, &y0);
       cairo_rectangle (cr, x0 - 3, y0 - 3, node->box.width * view->zoom + 6,
                        node->box.height * view->zoom + 6);
       cairo_set_line_width (cr, 3.0);
@@ -669,7 +669,7 @@ _am_canvas_input_snapshot (AmCanvasInput *input,
                            GtkSnapshot   *snapshot,
                            const AmTheme *theme)
 {
-  const AmView *view = _am_canvas_get_view (input->canvas);
+  const AmViewport *view = _am_canvas_get_view (input->canvas);
   cairo_t *cr;
 
   if (input->state != AM_CANVAS_INPUT_MOVING && input->state != AM_CANVAS_INPUT_CONNECTING

@@ -50,7 +50,7 @@
 typedef struct
 {
   GskRenderNode *node;
-  AmViewPicture  picture;
+  AmViewportPicture  picture;
   int            scale;
   gboolean       texture;
   guint          serial;            /* the content it shows */
@@ -99,14 +99,14 @@ struct _AmCanvasLayers
    * scene's first base is ready. */
   AmScene       *stale_scene;
   GskRenderNode *stale_node;
-  AmViewPicture  stale_picture;
-  AmView         stale_view;
+  AmViewportPicture  stale_picture;
+  AmViewport         stale_view;
   /* No base of the current scene has been installed yet. */
   gboolean       new_scene;
 
   /* The last frame */
   gboolean       have_frame;
-  AmView         view;
+  AmViewport         view;
   int            scale;
   gboolean       textures;
   AmScene       *shown_scene;       /* borrowed: scene or stale_scene */
@@ -180,7 +180,7 @@ base_is_settled (AmCanvasLayers *self)
 {
   return self->base.node != NULL
          && self->base.scale == self->scale
-         && am_view_picture_is_settled (&self->view, &self->base.picture);
+         && am_viewport_picture_is_settled (&self->view, &self->base.picture);
 }
 
 static void
@@ -221,7 +221,7 @@ render_job_new (AmCanvasLayers  *self,
       job->scene = am_scene_ref (self->scene);
       job->highlight = self->highlight ? g_hash_table_ref (self->highlight) : NULL;
       job->serial = self->base_serial;
-      am_view_base_picture (&self->view, self->scale, &job->picture);
+      am_viewport_base_picture (&self->view, self->scale, &job->picture);
     }
   else
     {
@@ -235,7 +235,7 @@ render_job_new (AmCanvasLayers  *self,
     }
 
   job->text_pixels_per_point =
-    am_view_text_pixels_per_point (am_scene_get_n_nodes (self->scene),
+    am_viewport_text_pixels_per_point (am_scene_get_n_nodes (self->scene),
                                    job->picture.zoom * job->scale);
 
   return job;
@@ -373,7 +373,7 @@ update_base (AmCanvasLayers *self)
       && base->serial == self->base_serial
       && base->scale == self->scale
       && base->texture == self->textures
-      && am_view_picture_covers (&self->view, &base->picture)
+      && am_viewport_picture_covers (&self->view, &base->picture)
       && !base->refresh)
     return;
 
@@ -406,7 +406,7 @@ overlay_bounds (const AmScene     *scene,
                 graphene_rect_t   *bounds)
 {
   const double pad = 12.0;
-  const AmViewPicture *p = &job->picture;
+  const AmViewportPicture *p = &job->picture;
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
 
   for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
@@ -509,13 +509,13 @@ update_overlay (AmCanvasLayers *self,
 static void
 append_node (GtkSnapshot         *snapshot,
              GskRenderNode       *node,
-             const AmView        *view,
-             const AmViewPicture *picture,
+             const AmViewport        *view,
+             const AmViewportPicture *picture,
              int                  scale)
 {
   double offset_x, offset_y, factor;
 
-  am_view_picture_transform (view, picture, scale, &offset_x, &offset_y, &factor);
+  am_viewport_picture_transform (view, picture, scale, &offset_x, &offset_y, &factor);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (offset_x, offset_y));
   if (factor != 1.0)
@@ -741,7 +741,7 @@ am_canvas_layers_set_always_worker (AmCanvasLayers *self,
 gboolean
 am_canvas_layers_snapshot (AmCanvasLayers *self,
                            GtkSnapshot    *snapshot,
-                           const AmView   *view,
+                           const AmViewport   *view,
                            int             scale,
                            gboolean        textures)
 {
@@ -786,7 +786,7 @@ am_canvas_layers_snapshot (AmCanvasLayers *self,
   /* A scaled or shifted base is fine while it covers the view: the settle timeout
    * sharpens it once the view stops moving.  While a worker renders the area a pan
    * uncovered, the background fills it. */
-  if (!am_view_picture_covers (view, &self->base.picture))
+  if (!am_viewport_picture_covers (view, &self->base.picture))
     append_background (self, snapshot, 1.0);
   append_node (snapshot, self->base.node, view, &self->base.picture, self->scale);
 

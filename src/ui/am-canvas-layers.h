@@ -8,7 +8,7 @@
 
 #include "am-scene.h"
 #include "am-theme.h"
-#include "am-view.h"
+#include "am-viewport.h"
 
 G_BEGIN_DECLS
 
@@ -59,7 +59,7 @@ void            am_canvas_layers_set_always_worker (AmCanvasLayers *self,
  * or a large one's first render is on its way): the background alone is appended. */
 gboolean        am_canvas_layers_snapshot       (AmCanvasLayers *self,
                                                  GtkSnapshot    *snapshot,
-                                                 const AmView   *view,
+                                                 const AmViewport   *view,
                                                  int             scale,
                                                  gboolean        textures);
 /* Sharpens now, instead of after the settle delay, if the base does not suit the last

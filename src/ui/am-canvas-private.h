@@ -7,7 +7,7 @@
 #include "am-canvas.h"
 #include "am-canvas-layers.h"
 #include "am-theme.h"
-#include "am-view.h"
+#include "am-viewport.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  *                        (not a widget)
  *   am-canvas-job.c      one rendering of a layer, safe on a worker thread
  *   am-canvas-overlay.c  which items are drawn over the base (no GTK)
- *   am-view.c            view, fit and fly-to maths (no GTK); am-view-nav.c the arrow keys'
+ *   am-viewport.c            view, fit and fly-to maths (no GTK); am-viewport-nav.c the arrow keys'
  *                        choice of node
  */
 
@@ -33,11 +33,11 @@ const char     *_am_canvas_state_selection   (AmCanvas   *self);
 GHashTable     *_am_canvas_state_highlight   (AmCanvas   *self);
 
 /* The view with the widget's current size. */
-const AmView   *_am_canvas_get_view          (AmCanvas     *self);
+const AmViewport   *_am_canvas_get_view          (AmCanvas     *self);
 /* Every change of centre or zoom goes through here (clamped; non-finite values are
  * ignored).  It does not stop a fly-to: the fly-to uses it. */
 void            _am_canvas_set_view          (AmCanvas     *self,
-                                              const AmView *view);
+                                              const AmViewport *view);
 /* The user took the view: stop fitting on resize, and stop any fly-to. */
 void            _am_canvas_take_view         (AmCanvas     *self);
 gboolean        _am_canvas_point_in_legend   (AmCanvas     *self,
@@ -97,7 +97,7 @@ void               _am_canvas_input_free             (AmCanvasInput *input);
 AmCanvasInputState _am_canvas_input_get_state        (AmCanvasInput *input);
 /* Animates (frame clock) to @target. */
 void               _am_canvas_input_fly              (AmCanvasInput *input,
-                                                      const AmView  *target);
+                                                      const AmViewport  *target);
 void               _am_canvas_input_stop_flying      (AmCanvasInput *input);
 /* The arrow keys: select the node in direction (@dx, @dy), flying to it when it is off
  * screen; the error bell when there is none. */

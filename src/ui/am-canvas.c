@@ -13,7 +13,7 @@
 #include "am-ui-util.h"
 
 /* The widget only: its properties, the view (centre and zoom), the frame, the actions.
- * The pictures come from AmCanvasLayers, the view maths from am-view.c, input from
+ * The pictures come from AmCanvasLayers, the view maths from am-viewport.c, input from
  * am-canvas-input.c, the words from am-canvas-a11y.c (see am-canvas-private.h). */
 
 
@@ -37,7 +37,7 @@ struct _AmCanvas
 
   /* The scene point shown at the widget centre, and widget pixels per point; the size
    * is brought up to date whenever the view is read. */
-  AmView          view;
+  AmViewport          view;
 
   guint           dark : 1;
   guint           show_legend : 1;
@@ -121,7 +121,7 @@ renderer_wants_textures (AmCanvas *self)
 
 /* The view */
 
-const AmView *
+const AmViewport *
 _am_canvas_get_view (AmCanvas *self)
 {
   self->view.width = gtk_widget_get_width (GTK_WIDGET (self));
@@ -144,7 +144,7 @@ _am_canvas_get_input (AmCanvas *self)
 
 void
 _am_canvas_set_view (AmCanvas     *self,
-                     const AmView *view)
+                     const AmViewport *view)
 {
   gboolean zoom_changed;
   double zoom;
@@ -152,7 +152,7 @@ _am_canvas_set_view (AmCanvas     *self,
   if (!isfinite (view->center_x) || !isfinite (view->center_y) || !isfinite (view->zoom))
     return;
 
-  zoom = am_view_clamp_zoom (view->zoom);
+  zoom = am_viewport_clamp_zoom (view->zoom);
   zoom_changed = zoom != self->view.zoom;
 
   if (!zoom_changed && view->center_x == self->view.center_x
@@ -184,7 +184,7 @@ static void
 set_zoom_centred (AmCanvas *self,
                   double    zoom)
 {
-  AmView view = *_am_canvas_get_view (self);
+  AmViewport view = *_am_canvas_get_view (self);
 
   view.zoom = zoom;
   _am_canvas_set_view (self, &view);
@@ -203,7 +203,7 @@ legend_size (AmCanvas *self,
     return FALSE;
 
   am_canvas_layers_get_legend_size (self->layers, width, height);
-  if (am_view_legend_fits (_am_canvas_get_view (self), *width, *height))
+  if (am_viewport_legend_fits (_am_canvas_get_view (self), *width, *height))
     return TRUE;
 
   *width = *height = 0;
@@ -221,21 +221,21 @@ _am_canvas_point_in_legend (AmCanvas *self,
   if (!legend_size (self, &width, &height))
     return FALSE;
 
-  am_view_legend_rect (&self->view, width, height, &rect);
+  am_viewport_legend_rect (&self->view, width, height, &rect);
   return x >= rect.x && x < rect.x + rect.width && y >= rect.y && y < rect.y + rect.height;
 }
 
 static void
 fit (AmCanvas *self)
 {
-  AmView view = *_am_canvas_get_view (self);
+  AmViewport view = *_am_canvas_get_view (self);
   double legend_width, legend_height;
 
   if (self->scene == NULL || view.width <= 0 || view.height <= 0)
     return;
 
   legend_size (self, &legend_width, &legend_height);
-  am_view_fit (&view, am_scene_get_bounds (self->scene), legend_width, legend_height);
+  am_viewport_fit (&view, am_scene_get_bounds (self->scene), legend_width, legend_height);
   _am_canvas_set_view (self, &view);
 }
 
@@ -325,7 +325,7 @@ am_canvas_snapshot (GtkWidget   *widget,
 {
   AmCanvas *self = AM_CANVAS (widget);
   const AmTheme *theme = current_theme (self);
-  const AmView *view = _am_canvas_get_view (self);
+  const AmViewport *view = _am_canvas_get_view (self);
   double legend_width, legend_height;
   GskRenderNode *legend;
 
@@ -343,7 +343,7 @@ am_canvas_snapshot (GtkWidget   *widget,
     {
       AmRect rect;
 
-      am_view_legend_rect (view, legend_width, legend_height, &rect);
+      am_viewport_legend_rect (view, legend_width, legend_height, &rect);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.x, rect.y));
       gtk_snapshot_append_node (snapshot, legend);
@@ -774,7 +774,7 @@ am_canvas_set_zoom (AmCanvas *self,
 {
   g_return_if_fail (AM_IS_CANVAS (self));
 
-  if (!isfinite (zoom) || am_view_clamp_zoom (zoom) == self->view.zoom)
+  if (!isfinite (zoom) || am_viewport_clamp_zoom (zoom) == self->view.zoom)
     return;
 
   _am_canvas_take_view (self);
@@ -933,7 +933,7 @@ am_canvas_fly_to (AmCanvas   *self,
                   const char *id)
 {
   const AmRect *box;
-  AmView target;
+  AmViewport target;
   gint index;
 
   g_return_if_fail (AM_IS_CANVAS (self));
@@ -948,7 +948,7 @@ am_canvas_fly_to (AmCanvas   *self,
   else
     return;
 
-  am_view_fly_target (_am_canvas_get_view (self), box, &target);
+  am_viewport_fly_target (_am_canvas_get_view (self), box, &target);
   _am_canvas_take_view (self);
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -962,12 +962,12 @@ am_canvas_pan_by (AmCanvas *self,
                   double    dx,
                   double    dy)
 {
-  AmView view;
+  AmViewport view;
 
   g_return_if_fail (AM_IS_CANVAS (self));
 
   view = *_am_canvas_get_view (self);
-  if (!am_view_pan_by (&view, dx, dy))
+  if (!am_viewport_pan_by (&view, dx, dy))
     return;
 
   _am_canvas_take_view (self);
@@ -992,7 +992,7 @@ am_canvas_scene_to_widget (AmCanvas *self,
 {
   g_return_val_if_fail (AM_IS_CANVAS (self), FALSE);
 
-  return am_view_scene_to_widget (_am_canvas_get_view (self), scene_x, scene_y,
+  return am_viewport_scene_to_widget (_am_canvas_get_view (self), scene_x, scene_y,
                                   widget_x, widget_y);
 }
 

@@ -372,20 +372,21 @@ typedef struct
   gint       *dist_from;
   gint       *dist_to;
   guint       target;
+  guint       length;      /* of a shortest path */
   GPtrArray  *paths;       /* of AmViewPath */
   GArray     *stack;       /* of AmViewStep */
   GPtrArray **successors;  /* node → sorted arcs (GUINT_TO_POINTER (arc)) on the DAG */
 } PathSearch;
 
-/* An arc u → v lies on a shortest path when it takes one step nearer to the target. */
+/* An arc u → v lies on a shortest path when the way to u, the arc and the way from v add
+ * up to the shortest length. */
 static gboolean
 arc_on_path (PathSearch *search,
              guint       u,
              guint       v)
 {
   return search->dist_from[u] >= 0 && search->dist_to[v] >= 0
-         && search->dist_from[v] == search->dist_from[u] + 1
-         && search->dist_to[v] == search->dist_to[u] - 1;
+         && (guint) (search->dist_from[u] + 1 + search->dist_to[v]) == search->length;
 }
 
 static int
@@ -558,6 +559,7 @@ apply_path (Graph        *graph,
   search.dist_from = dist_from;
   search.dist_to = dist_to;
   search.target = (guint) to;
+  search.length = D;
   search.paths = result->paths;
   search.stack = g_array_new (FALSE, FALSE, sizeof (AmViewStep));
   search.successors = g_new0 (GPtrArray *, graph->n_entities + 1);

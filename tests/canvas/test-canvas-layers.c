@@ -47,12 +47,12 @@ make_scene (const AmRect *box,
   return scene;
 }
 
-static AmView
+static AmViewport
 fitted_view (void)
 {
-  AmView view = { 0, 0, 1, WIDTH, HEIGHT };
+  AmViewport view = { 0, 0, 1, WIDTH, HEIGHT };
 
-  am_view_fit (&view, &bounds, 0, 0);
+  am_viewport_fit (&view, &bounds, 0, 0);
   return view;
 }
 
@@ -65,7 +65,7 @@ typedef struct
 
 static void
 frame_take (AmCanvasLayers *layers,
-            const AmView   *view,
+            const AmViewport   *view,
             Frame          *frame)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
@@ -92,7 +92,7 @@ frame_clear (Frame *frame)
 /* Whether the frame shows the node's fill at the middle of @box (scene points). */
 static gboolean
 shows_node_at (Frame        *frame,
-               const AmView *view,
+               const AmViewport *view,
                const AmRect *box)
 {
   const AmTheme *theme = am_theme_get_light ();
@@ -101,7 +101,7 @@ shows_node_at (Frame        *frame,
   const guchar *p;
   int want[3];
 
-  g_assert_true (am_view_scene_to_widget (view, box->x + box->width / 2,
+  g_assert_true (am_viewport_scene_to_widget (view, box->x + box->width / 2,
                                           box->y + box->height / 2, &x, &y));
   p = cairo_image_surface_get_data (frame->surface)
       + (int) y * cairo_image_surface_get_stride (frame->surface) + (int) x * 4;
@@ -143,7 +143,7 @@ test_small_scene_in_frame (void)
 {
   g_autoptr(AmCanvasLayers) layers = am_canvas_layers_new ();
   g_autoptr(AmScene) scene = make_scene (&box_a, 0);
-  AmView view = fitted_view ();
+  AmViewport view = fitted_view ();
   Frame frame = { 0 };
 
   am_canvas_layers_set_always_worker (layers, FALSE);
@@ -176,8 +176,8 @@ test_new_scene_keeps_old_picture (void)
   g_autoptr(AmCanvasLayers) layers = am_canvas_layers_new ();
   g_autoptr(AmScene) scene_a = make_scene (&box_a, 0);
   g_autoptr(AmScene) scene_b = make_scene (&box_b, 0);
-  AmView view = fitted_view ();
-  AmView old_view;
+  AmViewport view = fitted_view ();
+  AmViewport old_view;
   Frame frame = { 0 };
   guint updated = 0;
 
@@ -226,7 +226,7 @@ test_large_scene_on_worker (void)
   g_autoptr(AmCanvasLayers) layers = am_canvas_layers_new ();
   g_autoptr(AmScene) small = make_scene (&box_a, 0);
   g_autoptr(AmScene) large = make_scene (&box_b, 600);
-  AmView view = fitted_view ();
+  AmViewport view = fitted_view ();
   Frame frame = { 0 };
 
   am_canvas_layers_set_always_worker (layers, FALSE);
@@ -272,7 +272,7 @@ test_scenes_faster_than_pictures (void)
   g_autoptr(AmScene) scene_a = make_scene (&box_a, 0);
   g_autoptr(AmScene) scene_b = make_scene (&box_b, 0);
   g_autoptr(AmScene) scene_c = make_scene (&box_b, 1);
-  AmView view = fitted_view ();
+  AmViewport view = fitted_view ();
   Frame frame = { 0 };
 
   am_canvas_layers_set_always_worker (layers, FALSE);

@@ -1,4 +1,4 @@
-/* am-view-nav.c — which node an arrow key moves the selection to, without GTK
+/* am-viewport-nav.c — which node an arrow key moves the selection to, without GTK
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,7 +6,7 @@
 
 #include <math.h>
 
-#include "am-view.h"
+#include "am-viewport.h"
 
 static void
 rect_center (const AmRect *rect,
@@ -99,11 +99,11 @@ nearest_to (const AmScene *scene,
 }
 
 gint
-am_view_nav_pick (const AmScene *scene,
-                  const char    *selection,
-                  const AmView  *view,
-                  int            dx,
-                  int            dy)
+am_viewport_nav_pick (const AmScene    *scene,
+                      const char       *selection,
+                      const AmViewport *view,
+                      int               dx,
+                      int               dy)
 {
   const guint *candidates;
   guint ends[2];
