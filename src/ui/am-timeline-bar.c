@@ -452,12 +452,17 @@ draw_histogram_cb (GtkDrawingArea *area,
       am_timeline_get_bin (self->timeline, i, NULL, &exact, &imprecise);
       h_exact = bars_height * exact / max_count;
       h_imprecise = bars_height * imprecise / max_count;
+      /* A bin with anything in it stays visible beside a tall one. */
+      if (exact > 0)
+        h_exact = MAX (h_exact, 2.0);
+      if (imprecise > 0)
+        h_imprecise = MAX (h_imprecise, 2.0);
 
       /* Exact dates at the foot, dates spanning several bins lighter on top of them. */
       cairo_set_source_rgba (cr, color->red, color->green, color->blue, alpha);
       cairo_rectangle (cr, x, bars_bottom - h_exact, w, h_exact);
       cairo_fill (cr);
-      cairo_set_source_rgba (cr, color->red, color->green, color->blue, alpha * 0.4);
+      cairo_set_source_rgba (cr, color->red, color->green, color->blue, alpha * 0.45);
       cairo_rectangle (cr, x, bars_bottom - h_exact - h_imprecise, w, h_imprecise);
       cairo_fill (cr);
     }

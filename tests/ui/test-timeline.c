@@ -363,6 +363,78 @@ test_play (Fixture       *f,
   assert_range (f, "2018-06", "2018-06");
 }
 
+/* The strongest accent in the histogram's column @x: blue over red, in the rendered
+ * widget (premultiplied BGRA on a transparent ground; grey labels count 0). */
+static int
+column_accent (const guchar *data,
+               gsize         stride,
+               int           height,
+               int           x)
+{
+  int best = 0;
+
+  for (int y = 0; y < height; y++)
+    {
+      const guchar *p = data + y * stride + 4 * x;
+
+      best = MAX (best, (int) p[0] - (int) p[2]);
+    }
+
+  return best;
+}
+
+/* Dates spanning several bins are drawn lighter than exact ones; empty bins not at all;
+ * outside a chosen range everything is grey. */
+static void
+test_drawing (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *histogram = am_timeline_bar_get_histogram (f->bar);
+  int width = gtk_widget_get_width (histogram), height = gtk_widget_get_height (histogram);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (histogram);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree guchar *pixels = NULL;
+      GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (histogram));
+      gsize stride;
+      double scale;
+      int exact, imprecise, empty;
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_assert_nonnull (node);
+      texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      stride = 4 * gdk_texture_get_width (texture);
+      pixels = g_malloc (stride * gdk_texture_get_height (texture));
+      gdk_texture_download (texture, pixels, stride);
+      scale = gdk_texture_get_width (texture) / (double) width;
+
+#define COLUMN(bin) column_accent (pixels, stride, gdk_texture_get_height (texture), \
+                                   (int) (am_timeline_bar_bin_center (f->bar, (bin)) * scale))
+      exact = COLUMN (BIN_2021_03);          /* 25 exact */
+      imprecise = COLUMN (0);                /* 2018: three years over twelve months */
+      empty = COLUMN (BIN_2021_01 - 6);      /* July 2020 */
+#undef COLUMN
+
+      if (pass == 0)
+        {
+          g_assert_cmpint (exact, >, 120);
+          g_assert_cmpint (imprecise, >, 30);
+          g_assert_cmpint (imprecise, <, exact - 40);
+          g_assert_cmpint (empty, <, 10);
+          /* Then a range that leaves 2018 out. */
+          am_timeline_bar_select_bins (f->bar, BIN_2019_01, BIN_2021_03);
+          ui_test_drain ();
+        }
+      else
+        g_assert_cmpint (imprecise, <, 10);
+    }
+}
+
 /* Labelled for assistive technologies: a slider named "Time range". */
 static void
 test_accessible (Fixture       *f,
@@ -533,6 +605,7 @@ main (int   argc,
   g_test_add ("/Actormap/TimelineBar/follows-view", Fixture, NULL, fixture_setup, test_follows_view, fixture_teardown);
   g_test_add ("/Actormap/TimelineBar/keyboard", Fixture, NULL, fixture_setup, test_keyboard, fixture_teardown);
   g_test_add ("/Actormap/TimelineBar/play", Fixture, NULL, fixture_setup, test_play, fixture_teardown);
+  g_test_add ("/Actormap/TimelineBar/drawing", Fixture, NULL, fixture_setup, test_drawing, fixture_teardown);
   g_test_add ("/Actormap/TimelineBar/accessible", Fixture, NULL, fixture_setup, test_accessible, fixture_teardown);
   g_test_add ("/Actormap/TimelineBar/no-dates", Fixture, NULL, fixture_setup, test_no_dates, fixture_teardown);
   g_test_add_func ("/Actormap/TimelineBar/window", test_window);
