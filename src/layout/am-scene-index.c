@@ -27,19 +27,6 @@ typedef struct
 } CellItem;
 
 static int
-cell_item_compare (const void *a,
-                   const void *b)
-{
-  const CellItem *x = a, *y = b;
-
-  if (x->cell != y->cell)
-    return x->cell < y->cell ? -1 : 1;
-  if (x->item != y->item)
-    return x->item < y->item ? -1 : 1;
-  return 0;
-}
-
-static int
 guint_compare (const void *a,
                const void *b)
 {
@@ -105,32 +92,47 @@ grid_build_add_box (GridBuild *gb,
   return TRUE;
 }
 
+/* The pairs come in ascending item order (items are indexed one after the other), so a
+ * counting sort by cell, which keeps that order, leaves each cell's items ascending with
+ * repeats side by side: linear in the pairs and cells, where sorting the pairs cost most
+ * of building a scene of 5 000 nodes. */
 static void
 grid_build_finish (GridBuild *gb)
 {
   AmSceneGrid *grid = gb->grid;
   guint n_cells = grid->cols * grid->rows;
+  g_autofree guint *fill = NULL;
+  g_autofree guint *sorted = NULL;
   guint n = 0;
-
-  if (gb->pairs->len > 0)
-    qsort (gb->pairs->data, gb->pairs->len, sizeof (CellItem), cell_item_compare);
 
   grid->start = g_new0 (guint, n_cells + 1);
   grid->items = g_new (guint, MAX (1, gb->pairs->len));
+  sorted = g_new (guint, MAX (1, gb->pairs->len));
 
+  for (guint i = 0; i < gb->pairs->len; i++)
+    grid->start[g_array_index (gb->pairs, CellItem, i).cell + 1]++;
+  for (guint c = 0; c < n_cells; c++)
+    grid->start[c + 1] += grid->start[c];
+  fill = g_memdup2 (grid->start, sizeof (guint) * (n_cells + 1));
   for (guint i = 0; i < gb->pairs->len; i++)
     {
       const CellItem *ci = &g_array_index (gb->pairs, CellItem, i);
 
-      if (i > 0 && cell_item_compare (ci, &g_array_index (gb->pairs, CellItem, i - 1)) == 0)
-        continue;
-
-      grid->items[n++] = ci->item;
-      grid->start[ci->cell + 1]++;
+      g_assert (i == 0 || ci->item >= g_array_index (gb->pairs, CellItem, i - 1).item);
+      sorted[fill[ci->cell]++] = ci->item;
     }
 
+  /* Drop an item's repeats within a cell, moving the cell starts down. */
   for (guint c = 0; c < n_cells; c++)
-    grid->start[c + 1] += grid->start[c];
+    {
+      guint begin = grid->start[c], end = grid->start[c + 1];
+
+      grid->start[c] = n;
+      for (guint k = begin; k < end; k++)
+        if (k == begin || sorted[k] != sorted[k - 1])
+          grid->items[n++] = sorted[k];
+    }
+  grid->start[n_cells] = n;
 
   if (gb->big->len > 0)
     qsort (gb->big->data, gb->big->len, sizeof (guint), guint_compare);

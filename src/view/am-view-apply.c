@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "am-view-private.h"
 
@@ -832,6 +831,9 @@ am_view_apply (const AmView *view,
   for (guint k = 0; k < graph.n_statements; k++)
     if (graph.stmt_vis[k])
       g_hash_table_add (result->visible, (gpointer) am_statement_get_id (graph.statements[k]));
+  result->hides_nothing = result->n_visible_entities == graph.n_entities
+                          && result->n_visible_relations == graph.n_relations
+                          && result->collapsed_groups->len == 0;
 
   return result;
 }

@@ -77,44 +77,61 @@ typedef struct
   guint        n;
   AmEntity   **entities;     /* borrowed from the document */
   gint        *parent;       /* index of what it belongs to, or -1 */
+  gint        *top;          /* the top of its chain, -1 while unknown */
+  guint       *walk_mark;    /* the walk that last visited it, 0: none */
 } Forest;
 
-/* The entity at the top of @i's chain of belonging; a cycle's top is its member with the
- * smallest id, whichever entity the walk started from. */
+/* The entity at the top of @i's chain of belonging: one with its own group, or one that
+ * belongs to nothing.  A cycle's top is its member with the smallest id, whichever entity
+ * the walk started from.  Every entity walked through learns its top, so all the chains
+ * together cost linear time. */
 static guint
 find_top (Forest *forest,
-          guint   i)
+          guint   i,
+          guint   walk_id,
+          GArray *walk)
 {
-  g_autoptr(GArray) walk = g_array_new (FALSE, FALSE, sizeof (guint));
   guint x = i;
+  guint top;
 
+  g_array_set_size (walk, 0);
   for (;;)
     {
-      gint cycle_start = -1;
-
-      if (am_entity_get_group (forest->entities[x]) != NULL || forest->parent[x] < 0)
-        return x;
-      for (guint k = 0; k < walk->len && cycle_start < 0; k++)
-        if (g_array_index (walk, guint, k) == x)
-          cycle_start = (gint) k;
-      if (cycle_start >= 0)
+      if (forest->top[x] >= 0)
         {
-          guint top = x;
+          top = (guint) forest->top[x];
+          break;
+        }
+      if (am_entity_get_group (forest->entities[x]) != NULL || forest->parent[x] < 0)
+        {
+          top = x;
+          break;
+        }
+      if (forest->walk_mark[x] == walk_id)
+        {
+          /* Back at an entity of this walk: the walk from there on is a cycle. */
+          guint k = walk->len;
 
-          for (guint k = (guint) cycle_start; k < walk->len; k++)
+          top = x;
+          while (k > 0 && g_array_index (walk, guint, k - 1) != x)
             {
-              guint y = g_array_index (walk, guint, k);
+              guint y = g_array_index (walk, guint, --k);
 
               if (strcmp (am_entity_get_id (forest->entities[y]),
                           am_entity_get_id (forest->entities[top])) < 0)
                 top = y;
             }
           forest->parent[top] = -1;
-          return top;
+          break;
         }
+      forest->walk_mark[x] = walk_id;
       g_array_append_val (walk, x);
       x = (guint) forest->parent[x];
     }
+  for (guint k = 0; k < walk->len; k++)
+    forest->top[g_array_index (walk, guint, k)] = (gint) top;
+  forest->top[top] = (gint) top;
+  return top;
 }
 
 /**
@@ -132,6 +149,9 @@ am_groups_compute (AmDocument *document)
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GHashTable) members = NULL;   /* group id → GPtrArray of entity ids */
   g_autofree gint *parent = NULL;
+  g_autofree gint *top = NULL;
+  g_autofree guint *walk_mark = NULL;
+  g_autoptr(GArray) walk = NULL;
   g_autofree AmEntity **entities = NULL;
   Forest forest;
   AmGroups *self;
@@ -172,20 +192,27 @@ am_groups_compute (AmDocument *document)
       parent[s - 1] = (gint) (t - 1);
     }
 
+  top = g_new (gint, MAX (n, 1));
+  walk_mark = g_new0 (guint, MAX (n, 1));
+  walk = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    top[i] = -1;
   forest.n = n;
   forest.entities = entities;
   forest.parent = parent;
+  forest.top = top;
+  forest.walk_mark = walk_mark;
 
   members = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                    (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < n; i++)
     {
-      guint top = find_top (&forest, i);
-      const char *group_id = am_entity_get_group (entities[top]);
+      guint t = find_top (&forest, i, i + 1, walk);
+      const char *group_id = am_entity_get_group (entities[t]);
       GPtrArray *list;
 
       if (group_id == NULL)
-        group_id = am_entity_get_id (entities[top]);
+        group_id = am_entity_get_id (entities[t]);
       list = g_hash_table_lookup (members, group_id);
       if (list == NULL)
         {

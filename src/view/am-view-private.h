@@ -53,6 +53,7 @@ struct _AmViewResult
   AmDocument      *document;
   AmGroups        *groups;            /* NULL unless a group is collapsed */
   gboolean         whole_map;
+  gboolean         hides_nothing;     /* every entity and relation shown, none collapsed */
   GHashTable      *visible;           /* set of ids borrowed from the document */
   guint            n_visible_entities;
   guint            n_visible_relations;

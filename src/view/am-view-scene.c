@@ -18,7 +18,6 @@
 typedef struct
 {
   AmSceneNode  node;           /* strings owned */
-  gboolean     placed;
 } GroupNode;
 
 static void
@@ -29,23 +28,18 @@ group_node_clear (GroupNode *group)
   g_free (group->node.kind);
 }
 
-/* The box of the drawn node @id: a group node of @groups or a node of @laid_out. */
+/* The box of the drawn node @id: a group node (@group_boxes: node id → AmRect) or a node
+ * of @laid_out. */
 static const AmRect *
 drawn_box (const AmScene *laid_out,
-           GArray        *groups,
+           GHashTable    *group_boxes,
            const char    *id)
 {
+  const AmRect *box = g_hash_table_lookup (group_boxes, id);
   gint index;
 
-  for (guint g = 0; g < groups->len; g++)
-    {
-      GroupNode *group = &g_array_index (groups, GroupNode, g);
-
-      if (group->placed && strcmp (group->node.id, id) == 0)
-        return &group->node.box;
-    }
-  if (g_str_has_prefix (id, "group:"))
-    return NULL;
+  if (box != NULL || g_str_has_prefix (id, "group:"))
+    return box;
   index = am_scene_find_node (laid_out, id);
   return index >= 0 ? &am_scene_get_node (laid_out, (guint) index)->box : NULL;
 }
@@ -84,42 +78,50 @@ fit_in_bounds (AmRect *box,
 }
 
 /* Each collapsed group with a member in @laid_out: one node centred on its members'
- * boxes, labelled "Name (n)", shaped and coloured as its head. */
+ * boxes, labelled "Name (n)", shaped and coloured as its head.  One pass over the nodes. */
 static GArray *
 place_groups (AmViewResult  *self,
               const AmScene *laid_out,
               AmRect        *bounds)
 {
   GArray *groups = g_array_new (FALSE, TRUE, sizeof (GroupNode));
+  guint n_collapsed = self->collapsed_groups->len;
+  g_autofree AmRect *members = g_new0 (AmRect, n_collapsed + 1);
+  g_autofree gboolean *any = g_new0 (gboolean, n_collapsed + 1);
+  g_autoptr(GHashTable) record_index = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_nodes = am_scene_get_n_nodes (laid_out);
 
   g_array_set_clear_func (groups, (GDestroyNotify) group_node_clear);
-  for (guint c = 0; c < self->collapsed_groups->len; c++)
+  for (guint c = 0; c < n_collapsed; c++)
+    {
+      AmViewCollapsed *record = self->collapsed_groups->pdata[c];
+
+      g_hash_table_insert (record_index, (gpointer) record->group_id, GUINT_TO_POINTER (c + 1));
+    }
+  for (guint i = 0; i < n_nodes && n_collapsed > 0; i++)
+    {
+      const AmSceneNode *node = am_scene_get_node (laid_out, i);
+      const char *of = g_hash_table_lookup (self->collapsed_of, node->id);
+      guint c;
+
+      if (of == NULL)
+        continue;
+      c = GPOINTER_TO_UINT (g_hash_table_lookup (record_index, of)) - 1;
+      rect_union (&members[c], &node->box, !any[c]);
+      any[c] = TRUE;
+    }
+
+  for (guint c = 0; c < n_collapsed; c++)
     {
       AmViewCollapsed *record = self->collapsed_groups->pdata[c];
       gint g = am_groups_find (self->groups, record->group_id);
       const char *head_id = am_groups_get_head (self->groups, (guint) g);
       AmEntity *head = head_id != NULL ? am_document_lookup_entity (self->document, head_id) : NULL;
-      GroupNode group = { { 0, }, FALSE };
-      AmRect members = { 0, };
-      gboolean any = FALSE;
+      GroupNode group = { { 0, } };
       double tw, th;
 
-      for (guint i = 0; i < n_nodes; i++)
-        {
-          const AmSceneNode *node = am_scene_get_node (laid_out, i);
-          const char *of = g_hash_table_lookup (self->collapsed_of, node->id);
-
-          if (of != NULL && strcmp (of, record->group_id) == 0)
-            {
-              rect_union (&members, &node->box, !any);
-              any = TRUE;
-            }
-        }
-      if (!any)
+      if (!any[c])
         continue;
-
-      group.placed = TRUE;
       group.node.id = g_strdup (record->node_id);
       group.node.label = g_strdup_printf (
           /* Translators: a collapsed group drawn as one node: the group's name and how
@@ -131,8 +133,8 @@ place_groups (AmViewResult  *self,
       am_text_metrics_measure_node (group.node.label, &tw, &th);
       group.node.box.width = tw + 2 * AM_NODE_PADDING_X;
       group.node.box.height = th + 2 * AM_NODE_PADDING_Y;
-      group.node.box.x = members.x + members.width / 2 - group.node.box.width / 2;
-      group.node.box.y = members.y + members.height / 2 - group.node.box.height / 2;
+      group.node.box.x = members[c].x + members[c].width / 2 - group.node.box.width / 2;
+      group.node.box.y = members[c].y + members[c].height / 2 - group.node.box.height / 2;
       fit_in_bounds (&group.node.box, bounds);
       g_array_append_val (groups, group);
     }
@@ -234,7 +236,8 @@ is_collapsed_cluster (AmViewResult         *self,
 /**
  * am_view_result_build_scene:
  *
- * See am-view.h.  Fails only when the derived scene does not validate (an invalid
+ * See am-view.h.  Returns @laid_out itself whenever the view hides nothing (the whole map,
+ * or a path that only dims the rest).  Fails only when the derived scene does not validate (an invalid
  * @laid_out), with AM_LAYOUT_ERROR_INVALID_SCENE.
  */
 AmScene *
@@ -244,6 +247,7 @@ am_view_result_build_scene (AmViewResult  *self,
 {
   g_autoptr(AmSceneBuilder) builder = NULL;
   g_autoptr(GArray) groups = NULL;
+  g_autoptr(GHashTable) group_boxes = NULL;
   AmRect bounds;
   guint n;
 
@@ -251,7 +255,8 @@ am_view_result_build_scene (AmViewResult  *self,
   g_return_val_if_fail (laid_out != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->whole_map)
+  /* Path mode without hiding only dims: the laid-out scene is the one to draw. */
+  if (self->whole_map || self->hides_nothing)
     return am_scene_ref ((AmScene *) laid_out);
 
   bounds = *am_scene_get_bounds (laid_out);
@@ -278,8 +283,14 @@ am_view_result_build_scene (AmViewResult  *self,
           && !g_hash_table_contains (self->collapsed_of, node->id))
         am_scene_builder_add_node (builder, node);
     }
+  group_boxes = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint g = 0; g < groups->len; g++)
-    am_scene_builder_add_node (builder, &g_array_index (groups, GroupNode, g).node);
+    {
+      GroupNode *group = &g_array_index (groups, GroupNode, g);
+
+      am_scene_builder_add_node (builder, &group->node);
+      g_hash_table_insert (group_boxes, group->node.id, &group->node.box);
+    }
 
   n = am_scene_get_n_edges (laid_out);
   for (guint e = 0; e < n; e++)
@@ -299,8 +310,8 @@ am_view_result_build_scene (AmViewResult  *self,
   for (guint m = 0; m < self->merged->len; m++)
     {
       const AmViewMerged *merged = self->merged->pdata[m];
-      const AmRect *from = drawn_box (laid_out, groups, merged->source);
-      const AmRect *to = drawn_box (laid_out, groups, merged->target);
+      const AmRect *from = drawn_box (laid_out, group_boxes, merged->source);
+      const AmRect *to = drawn_box (laid_out, group_boxes, merged->target);
 
       if (from != NULL && to != NULL)
         add_merged_edge (builder, merged, from, to, &bounds);

@@ -36,22 +36,6 @@ copy_string_set (GHashTable *set)
   return copy;
 }
 
-static gboolean
-string_sets_equal (GHashTable *a,
-                   GHashTable *b)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  if (g_hash_table_size (a) != g_hash_table_size (b))
-    return FALSE;
-  g_hash_table_iter_init (&iter, a);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (b, key))
-      return FALSE;
-  return TRUE;
-}
-
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -72,6 +56,22 @@ dup_sorted_set (GHashTable *set)
     copy[i] = g_strdup (keys[i]);
   g_free (keys);
   return copy;
+}
+
+/* Views are compared rarely (a session ignores setting the view it has): the sorted
+ * members are compared as arrays. */
+static gboolean
+string_sets_equal (GHashTable *a,
+                   GHashTable *b)
+{
+  g_auto(GStrv) sorted_a = NULL;
+  g_auto(GStrv) sorted_b = NULL;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  sorted_a = dup_sorted_set (a);
+  sorted_b = dup_sorted_set (b);
+  return g_strv_equal ((const char * const *) sorted_a, (const char * const *) sorted_b);
 }
 
 static void

@@ -575,6 +575,8 @@ test_reload_own_save (void)
   am_session_save_async (r.session, NULL, NULL, test_result_store_cb, &result);
   g_assert_true (am_session_save_finish (r.session, test_result_wait (&result), &error));
   g_assert_no_error (error);
+  /* The result's task holds the session. */
+  g_clear_object (&result);
   g_assert_false (am_session_get_modified (r.session));
 
   /* Well past the debounce and the read: our own save is not a change. */
@@ -708,12 +710,15 @@ test_store_cap (void)
   g_autofree char *data = NULL;
   g_auto(GStrv) groups = NULL;
 
+  g_autoptr(AmView) whole = am_view_new ();
+  g_autofree char *whole_text = am_view_to_string (whole);
+
   /* A full store, used from oldest (0) to newest (199). */
   for (guint i = 0; i < AM_VIEW_STORE_MAX_FILES; i++)
     {
       g_autofree char *group = g_strdup_printf ("file:///stories/%u.json", i);
 
-      g_key_file_set_string (keyfile, group, "view", "");
+      g_key_file_set_string (keyfile, group, "view", whole_text);
       g_key_file_set_int64 (keyfile, group, "used", 1000 + i);
     }
   data = g_key_file_to_data (keyfile, NULL, NULL);

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "am-layout.h"
 #include "am-view.h"
 #include "test-documents.h"
 #include "view-fixtures.h"
@@ -935,6 +936,17 @@ test_scene_whole_and_hidden (void)
   g_clear_pointer (&scene, am_scene_unref);
   g_clear_pointer (&result, am_view_result_unref);
 
+  /* A path that only dims hides nothing: the laid-out scene again, no copy. */
+  am_view_set_path (view, "a", "e", FALSE);
+  result = am_view_apply (view, document, NULL);
+  g_assert_cmpuint (am_view_result_get_n_paths (result), ==, 1);
+  scene = am_view_result_build_scene (result, laid_out, &error);
+  g_assert_no_error (error);
+  g_assert_true (scene == laid_out);
+  g_clear_pointer (&scene, am_scene_unref);
+  g_clear_pointer (&result, am_view_result_unref);
+  am_view_set_path (view, NULL, NULL, FALSE);
+
   am_view_set_focus (view, focus, 1, AM_VIEW_DIRECTION_BOTH);
   result = am_view_apply (view, document, NULL);
   scene = am_view_result_build_scene (result, laid_out, &error);
@@ -1015,6 +1027,95 @@ test_bundled_collapse (void)
                                                 NULL }));
 }
 
+/* On a real layout of the bundled map (Graphviz in process, once): North Korea collapsed
+ * is one node of its four actors, its ties to the outside merged, the rest untouched. */
+static void
+test_bundled_collapse_scene (void)
+{
+  g_autoptr(AmDocument) document = test_documents_load_bundled ();
+  g_autoptr(AmLayoutRequest) request = NULL;
+  g_autoptr(AmScene) laid_out = NULL;
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(AmView) view = am_view_new ();
+  g_autoptr(AmViewResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *members[] = { "north-korea", "kim-jong-un", "choe-son-hui", "nk-foreign-ministry" };
+  const AmSceneNode *node;
+  const AmSceneEdge *edge;
+  gint index;
+  guint n_merged = 0, n_carried = 0;
+
+  request = am_layout_request_new_for_document (document, AM_LAYOUT_ENGINE_DOT, &error);
+  g_assert_no_error (error);
+  laid_out = am_layout_run_in_process (request, &error);
+  g_assert_no_error (error);
+
+  am_view_set_collapsed (view, "north-korea", TRUE);
+  result = am_view_apply (view, document, NULL);
+  scene = am_view_result_build_scene (result, laid_out, &error);
+  g_assert_no_error (error);
+
+  for (guint k = 0; k < G_N_ELEMENTS (members); k++)
+    g_assert_cmpint (am_scene_find_node (scene, members[k]), ==, -1);
+  g_assert_cmpuint (am_scene_get_n_nodes (scene), ==, am_scene_get_n_nodes (laid_out) - 3);
+  index = am_scene_find_node (scene, "group:north-korea");
+  g_assert_cmpint (index, >=, 0);
+  node = am_scene_get_node (scene, (guint) index);
+  g_assert_cmpstr (node->label, ==, "North Korea (4)");
+  g_assert_cmpstr (node->kind, ==, "state");
+  g_assert_cmpint (node->shape, ==, am_scene_get_node (laid_out, (guint) am_scene_find_node (
+                                        laid_out, "north-korea"))->shape);
+  g_assert_cmpint (am_scene_find_node (scene, "kim-yo-jong"), >=, 0);
+  g_assert_cmpfloat (box_x (scene, "kim-yo-jong"), ==, box_x (laid_out, "kim-yo-jong"));
+
+  /* Every relation with one end in the group is carried by exactly one merged edge, whose
+   * label counts them; the group's inner relations and its members' edges are gone. */
+  for (guint e = 0; e < am_scene_get_n_edges (scene); e++)
+    {
+      const char * const *carried;
+      g_autofree char *label = NULL;
+
+      edge = am_scene_get_edge (scene, e);
+      carried = am_view_result_get_merged (result, edge->id);
+      g_assert_cmpint (am_scene_find_node (scene, edge->source), >=, 0);
+      g_assert_cmpint (am_scene_find_node (scene, edge->target), >=, 0);
+      if (carried == NULL)
+        {
+          g_assert_null (am_view_result_get_collapsed_group (result, edge->source));
+          g_assert_null (am_view_result_get_collapsed_group (result, edge->target));
+          continue;
+        }
+      n_merged++;
+      n_carried += g_strv_length ((GStrv) carried);
+      label = g_strdup_printf (g_strv_length ((GStrv) carried) == 1 ? "%u relation"
+                                                                      : "%u relations",
+                               g_strv_length ((GStrv) carried));
+      g_assert_cmpstr (edge->label, ==, label);
+      g_assert_true (g_str_equal (edge->source, "group:north-korea")
+                     || g_str_equal (edge->target, "group:north-korea"));
+    }
+  g_assert_cmpuint (n_merged, >, 0);
+  /* Relations of the bundled map with exactly one end among the four. */
+  {
+    GListModel *relations = am_document_get_relations (document);
+    guint expected = 0;
+
+    for (guint j = 0; j < g_list_model_get_n_items (relations); j++)
+      {
+        g_autoptr(AmRelation) relation = g_list_model_get_item (relations, j);
+        gboolean in_s = FALSE, in_t = FALSE;
+
+        for (guint k = 0; k < G_N_ELEMENTS (members); k++)
+          {
+            in_s = in_s || g_str_equal (am_relation_get_source (relation), members[k]);
+            in_t = in_t || g_str_equal (am_relation_get_target (relation), members[k]);
+          }
+        expected += in_s != in_t;
+      }
+    g_assert_cmpuint (n_carried, ==, expected);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1046,6 +1147,7 @@ main (int   argc,
   g_test_add_func ("/view/bundled/focus", test_bundled_focus);
   g_test_add_func ("/view/bundled/path", test_bundled_path);
   g_test_add_func ("/view/bundled/collapse", test_bundled_collapse);
+  g_test_add_func ("/view/bundled/collapse-scene", test_bundled_collapse_scene);
 
   return g_test_run ();
 }
