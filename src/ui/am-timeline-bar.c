@@ -235,11 +235,20 @@ update_labels (AmTimelineBar *self)
 
       from_text = am_format_date (from_iso);
       to_text = am_format_date (to_iso);
-      count_text = g_strdup_printf (
-        /* Translators: under the timeline when no range is chosen: how many relations and
-         * statements are dated, and how many are not */
-        g_dngettext (GETTEXT_PACKAGE, "%u dated item, %u undated", "%u dated items, %u undated", n_dated),
-        n_dated, n_undated);
+      if (keep_undated (self) || n_undated == 0)
+        count_text = g_strdup_printf (
+          /* Translators: under the timeline when no range is chosen: how many relations and
+           * statements are dated, and how many are not */
+          g_dngettext (GETTEXT_PACKAGE, "%u dated item, %u undated", "%u dated items, %u undated", n_dated),
+          n_dated, n_undated);
+      else
+        count_text = g_strdup_printf (
+          /* Translators: under the timeline when no range is chosen and Keep Undated is off:
+           * how many relations and statements are dated, and how many are hidden for having
+           * no date */
+          g_dngettext (GETTEXT_PACKAGE, "%u dated item, %u undated hidden", "%u dated items, %u undated hidden",
+                       n_dated),
+          n_dated, n_undated);
     }
 
   if (g_strcmp0 (from_text, to_text) == 0)
@@ -303,7 +312,7 @@ view_changed_cb (AmTimelineBar *self)
     am_timeline_bar_set_playing (self, FALSE);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button),
-                            view != NULL && am_view_has_time_range (view));
+                            view != NULL && (am_view_has_time_range (view) || !am_view_get_keep_undated (view)));
   update_labels (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->histogram));
 }
@@ -915,7 +924,7 @@ am_timeline_bar_clear (AmTimelineBar *self)
   g_return_if_fail (AM_IS_TIMELINE_BAR (self));
 
   am_timeline_bar_set_playing (self, FALSE);
-  set_view_range (self, NULL, NULL, keep_undated (self));
+  set_view_range (self, NULL, NULL, TRUE);
 }
 
 AmTimeline *

@@ -23,7 +23,8 @@ G_DECLARE_FINAL_TYPE (AmTimelineBar, am_timeline_bar, AM, TIMELINE_BAR, GtkWidge
  * range (am_view_set_time_range() with the bins' ISO dates); the bar follows the view, so
  * a range set elsewhere (a remembered view) shows here too.  Play steps the range one bin
  * at a time (AM_TIMELINE_BAR_PLAY_INTERVAL_MS) to the end; "Keep Undated" says whether
- * items without a date stay; Clear shows all dates again.
+ * items without a date stay (also without a range: off, only dated items show); Clear
+ * removes the range and keeps undated items again.
  *
  * Properties: "session" (AmSession, read-write), "has-dates" (boolean, read-only: the
  * document has a dated item; the window hides the bar without one), "playing" (boolean,
@@ -49,7 +50,7 @@ gboolean    am_timeline_bar_get_selected_bins (AmTimelineBar *self,
 void        am_timeline_bar_select_bins       (AmTimelineBar *self,
                                                guint          first_bin,
                                                guint          last_bin);
-/* Clear: all dates again. */
+/* Clear: no time range, undated items kept. */
 void        am_timeline_bar_clear             (AmTimelineBar *self);
 
 /* For tests: the histogram of the whole document (transfer none, nullable without a
