@@ -96,24 +96,6 @@ visible (Fixture    *f,
   return am_view_result_is_visible (am_session_get_view_result (f->session), id);
 }
 
-static gpointer
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  guint n = g_list_model_get_n_items (controllers);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;   /* the widget keeps it alive */
-    }
-
-  return NULL;
-}
-
 static void
 assert_range (Fixture    *f,
               const char *from,
@@ -157,7 +139,7 @@ static void
 test_brush (Fixture       *f,
             gconstpointer  data)
 {
-  GtkGestureDrag *drag = find_controller (am_timeline_bar_get_histogram (f->bar), GTK_TYPE_GESTURE_DRAG);
+  GtkGestureDrag *drag = ui_test_find_controller (am_timeline_bar_get_histogram (f->bar), GTK_TYPE_GESTURE_DRAG);
   double x0 = am_timeline_bar_bin_center (f->bar, BIN_2021_03);
   double x1 = am_timeline_bar_bin_center (f->bar, BIN_2021_01);
   guint before = f->view_notifies;
@@ -267,7 +249,7 @@ key (Fixture         *f,
      guint            keyval,
      GdkModifierType  state)
 {
-  GtkEventControllerKey *keys = find_controller (am_timeline_bar_get_histogram (f->bar),
+  GtkEventControllerKey *keys = ui_test_find_controller (am_timeline_bar_get_histogram (f->bar),
                                                  GTK_TYPE_EVENT_CONTROLLER_KEY);
   gboolean handled = FALSE;
 

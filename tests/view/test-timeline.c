@@ -82,6 +82,26 @@ assert_bin (AmTimeline *timeline,
   g_assert_cmpuint (n_imprecise, ==, imprecise);
 }
 
+/* The axis: its unit and number of bins. */
+static void
+assert_axis (AmTimeline     *timeline,
+             AmTimelineUnit  unit,
+             guint           n_bins)
+{
+  g_assert_cmpint (am_timeline_get_unit (timeline), ==, unit);
+  g_assert_cmpuint (am_timeline_get_n_bins (timeline), ==, n_bins);
+}
+
+/* How many items are dated and undated. */
+static void
+assert_counts (AmTimeline *timeline,
+               guint       n_dated,
+               guint       n_undated)
+{
+  g_assert_cmpuint (am_timeline_get_n_dated (timeline), ==, n_dated);
+  g_assert_cmpuint (am_timeline_get_n_undated (timeline), ==, n_undated);
+}
+
 /* The bundled article: days, months and years from 2018 to March 2021 make a month axis
  * of 39 bins; the years spread lighter over their twelve months. */
 static void
@@ -94,10 +114,8 @@ test_bundled (void)
   g_assert_true (am_timeline_get_span (timeline, &span));
   g_assert_cmpuint (span.first, ==, julian ("2018-01-01", FALSE));
   g_assert_cmpuint (span.last, ==, julian ("2021-03-31", FALSE));
-  g_assert_cmpint (am_timeline_get_unit (timeline), ==, AM_TIMELINE_UNIT_MONTH);
-  g_assert_cmpuint (am_timeline_get_n_bins (timeline), ==, 39);
-  g_assert_cmpuint (am_timeline_get_n_dated (timeline), ==, 32);
-  g_assert_cmpuint (am_timeline_get_n_undated (timeline), ==, 25);
+  assert_axis (timeline, AM_TIMELINE_UNIT_MONTH, 39);
+  assert_counts (timeline, 32, 25);
 
   assert_bin (timeline, 0, "2018-01", 0, 3);
   assert_bin (timeline, 11, "2018-12", 0, 3);
@@ -110,74 +128,63 @@ test_bundled (void)
   assert_bin (timeline, 38, "2021-03", 25, 0);
 }
 
-/* A month and two days inside it: a day axis over March; the month counts lighter in
- * each of its days, the days count exactly once. */
-static void
-test_day_axis (void)
+/* Mixed precision on each kind of axis, as a table: the dates of the relations and the
+ * statements, the axis expected, and some of its bins. */
+typedef struct
 {
-  const char *relations[] = { "2021-03-16", "2021-03", NULL, END };
-  const char *statements[] = { "2021-03-18", "2021-03-18", END };
-  g_autoptr(AmDocument) document = make_document (relations, statements, NULL);
+  guint       index;
+  const char *iso;
+  guint       exact;
+  guint       imprecise;
+} BinCase;
+
+typedef struct
+{
+  const char     *name;
+  const char     *relations[6];      /* END-terminated; NULL is undated */
+  const char     *statements[4];
+  AmTimelineUnit  unit;
+  guint           n_bins;
+  guint           n_dated;
+  guint           n_undated;
+  BinCase         bins[6];           /* up to the first with a NULL iso */
+} AxisCase;
+
+static const AxisCase axis_cases[] = {
+  /* A month and two days inside it: a day axis over March; the month counts lighter in
+   * each of its days, the days count exactly once. */
+  { "day-axis", { "2021-03-16", "2021-03", NULL, END }, { "2021-03-18", "2021-03-18", END },
+    AM_TIMELINE_UNIT_DAY, 31, 4, 1,
+    { { 0, "2021-03-01", 0, 1 }, { 15, "2021-03-16", 1, 1 }, { 16, "2021-03-17", 0, 1 },
+      { 17, "2021-03-18", 2, 1 }, { 30, "2021-03-31", 0, 1 } } },
+  /* A day, a month and the year they are in: twelve month bins; the day and the month
+   * are exact, the year spreads over all twelve. */
+  { "month-axis-with-year", { "2021-01-15", "2021-06", "2021", END }, { END },
+    AM_TIMELINE_UNIT_MONTH, 12, 3, 0,
+    { { 0, "2021-01", 1, 1 }, { 1, "2021-02", 0, 1 }, { 5, "2021-06", 1, 1 },
+      { 11, "2021-12", 0, 1 } } },
+  /* Dates known only to the year get a year axis, not months nobody wrote; an empty
+   * year in between is a bin of its own. */
+  { "years-only", { "2019", "2021", "2021", END }, { END },
+    AM_TIMELINE_UNIT_YEAR, 3, 3, 0,
+    { { 0, "2019", 1, 0 }, { 1, "2020", 0, 0 }, { 2, "2021", 2, 0 } } },
+  /* Days far apart: more than 60 months, so years, and each day is exact in its year. */
+  { "long-span", { "1990-05-02", "2021-03-18", END }, { "2000-02", END },
+    AM_TIMELINE_UNIT_YEAR, 32, 3, 0,
+    { { 0, "1990", 1, 0 }, { 10, "2000", 1, 0 }, { 31, "2021", 1, 0 } } },
+};
+
+static void
+test_axis (gconstpointer data)
+{
+  const AxisCase *c = data;
+  g_autoptr(AmDocument) document = make_document (c->relations, c->statements, NULL);
   g_autoptr(AmTimeline) timeline = am_timeline_compute (document, NULL);
 
-  g_assert_cmpint (am_timeline_get_unit (timeline), ==, AM_TIMELINE_UNIT_DAY);
-  g_assert_cmpuint (am_timeline_get_n_bins (timeline), ==, 31);
-  g_assert_cmpuint (am_timeline_get_n_dated (timeline), ==, 4);
-  g_assert_cmpuint (am_timeline_get_n_undated (timeline), ==, 1);
-  assert_bin (timeline, 0, "2021-03-01", 0, 1);
-  assert_bin (timeline, 15, "2021-03-16", 1, 1);
-  assert_bin (timeline, 16, "2021-03-17", 0, 1);
-  assert_bin (timeline, 17, "2021-03-18", 2, 1);
-  assert_bin (timeline, 30, "2021-03-31", 0, 1);
-}
-
-/* A day, a month and the year they are in: twelve month bins; the day and the month
- * are exact, the year spreads over all twelve. */
-static void
-test_month_axis_with_year (void)
-{
-  const char *relations[] = { "2021-01-15", "2021-06", "2021", END };
-  g_autoptr(AmDocument) document = make_document (relations, NULL, NULL);
-  g_autoptr(AmTimeline) timeline = am_timeline_compute (document, NULL);
-
-  g_assert_cmpint (am_timeline_get_unit (timeline), ==, AM_TIMELINE_UNIT_MONTH);
-  g_assert_cmpuint (am_timeline_get_n_bins (timeline), ==, 12);
-  assert_bin (timeline, 0, "2021-01", 1, 1);
-  assert_bin (timeline, 1, "2021-02", 0, 1);
-  assert_bin (timeline, 5, "2021-06", 1, 1);
-  assert_bin (timeline, 11, "2021-12", 0, 1);
-}
-
-/* Dates known only to the year get a year axis, not months nobody wrote; an empty year
- * in between is a bin of its own. */
-static void
-test_years_only (void)
-{
-  const char *relations[] = { "2019", "2021", "2021", END };
-  g_autoptr(AmDocument) document = make_document (relations, NULL, NULL);
-  g_autoptr(AmTimeline) timeline = am_timeline_compute (document, NULL);
-
-  g_assert_cmpint (am_timeline_get_unit (timeline), ==, AM_TIMELINE_UNIT_YEAR);
-  g_assert_cmpuint (am_timeline_get_n_bins (timeline), ==, 3);
-  assert_bin (timeline, 0, "2019", 1, 0);
-  assert_bin (timeline, 1, "2020", 0, 0);
-  assert_bin (timeline, 2, "2021", 2, 0);
-}
-
-/* Days far apart: more than 60 months, so years, and each day is exact in its year. */
-static void
-test_long_span (void)
-{
-  const char *relations[] = { "1990-05-02", "2021-03-18", END };
-  const char *statements[] = { "2000-02", END };
-  g_autoptr(AmDocument) document = make_document (relations, statements, NULL);
-  g_autoptr(AmTimeline) timeline = am_timeline_compute (document, NULL);
-
-  g_assert_cmpint (am_timeline_get_unit (timeline), ==, AM_TIMELINE_UNIT_YEAR);
-  g_assert_cmpuint (am_timeline_get_n_bins (timeline), ==, 32);
-  assert_bin (timeline, 0, "1990", 1, 0);
-  assert_bin (timeline, 10, "2000", 1, 0);
-  assert_bin (timeline, 31, "2021", 1, 0);
+  assert_axis (timeline, c->unit, c->n_bins);
+  assert_counts (timeline, c->n_dated, c->n_undated);
+  for (guint i = 0; i < G_N_ELEMENTS (c->bins) && c->bins[i].iso != NULL; i++)
+    assert_bin (timeline, c->bins[i].index, c->bins[i].iso, c->bins[i].exact, c->bins[i].imprecise);
 }
 
 /* Sixty days make sixty day bins; sixty-one make months. */
@@ -191,11 +198,9 @@ test_bin_limit (void)
   g_autoptr(AmTimeline) timeline = am_timeline_compute (document, NULL);
   g_autoptr(AmTimeline) months = am_timeline_compute (longer, NULL);
 
-  g_assert_cmpint (am_timeline_get_unit (timeline), ==, AM_TIMELINE_UNIT_DAY);
-  g_assert_cmpuint (am_timeline_get_n_bins (timeline), ==, AM_TIMELINE_MAX_BINS);
+  assert_axis (timeline, AM_TIMELINE_UNIT_DAY, AM_TIMELINE_MAX_BINS);
   assert_bin (timeline, 59, "2021-03-01", 1, 0);
-  g_assert_cmpint (am_timeline_get_unit (months), ==, AM_TIMELINE_UNIT_MONTH);
-  g_assert_cmpuint (am_timeline_get_n_bins (months), ==, 3);
+  assert_axis (months, AM_TIMELINE_UNIT_MONTH, 3);
 }
 
 /* A leap day is a bin on a day axis, and a leap year has 366 days. */
@@ -213,8 +218,7 @@ test_leap_year (void)
   g_assert_cmpuint (am_timeline_get_n_bins (timeline), ==, 3);
   assert_bin (timeline, 1, "2020-02-29", 0, 0);
   /* 2020 to 2022 is 36 months: a month axis, February 2020 with its 29 days. */
-  g_assert_cmpint (am_timeline_get_unit (year_timeline), ==, AM_TIMELINE_UNIT_MONTH);
-  g_assert_cmpuint (am_timeline_get_n_bins (year_timeline), ==, 36);
+  assert_axis (year_timeline, AM_TIMELINE_UNIT_MONTH, 36);
   assert_bin (year_timeline, 1, "2020-02", 1, 1);
   am_timeline_get_bin (year_timeline, 1, &range, NULL, NULL);
   g_assert_cmpuint (range.last - range.first + 1, ==, 29);
@@ -232,8 +236,7 @@ test_nothing_dated (void)
   g_assert_false (am_timeline_get_span (timeline, &span));
   g_assert_cmpuint (span.first, ==, 7);
   g_assert_cmpuint (am_timeline_get_n_bins (timeline), ==, 0);
-  g_assert_cmpuint (am_timeline_get_n_dated (timeline), ==, 0);
-  g_assert_cmpuint (am_timeline_get_n_undated (timeline), ==, 3);
+  assert_counts (timeline, 0, 3);
   g_assert_false (am_timeline_find_bins (timeline, &range, NULL, NULL));
   g_assert_cmpuint (am_timeline_count_in_range (timeline, &range), ==, 0);
 }
@@ -298,10 +301,8 @@ test_view_result (void)
   result = am_view_apply (view, document, NULL);
   shown = am_timeline_compute (document, result);
 
-  g_assert_cmpuint (am_timeline_get_n_dated (all), ==, 3);
-  g_assert_cmpuint (am_timeline_get_n_undated (all), ==, 2);
-  g_assert_cmpuint (am_timeline_get_n_dated (shown), ==, 2);
-  g_assert_cmpuint (am_timeline_get_n_undated (shown), ==, 1);
+  assert_counts (all, 3, 2);
+  assert_counts (shown, 2, 1);
   g_assert_cmpuint (am_timeline_get_n_bins (shown), ==, 20);
   assert_bin (shown, 0, "2021-03-01", 1, 0);
   assert_bin (shown, 1, "2021-03-02", 0, 0);
@@ -315,10 +316,12 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/Actormap/Timeline/bundled", test_bundled);
-  g_test_add_func ("/Actormap/Timeline/day-axis", test_day_axis);
-  g_test_add_func ("/Actormap/Timeline/month-axis-with-year", test_month_axis_with_year);
-  g_test_add_func ("/Actormap/Timeline/years-only", test_years_only);
-  g_test_add_func ("/Actormap/Timeline/long-span", test_long_span);
+  for (guint i = 0; i < G_N_ELEMENTS (axis_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Actormap/Timeline/%s", axis_cases[i].name);
+
+      g_test_add_data_func (path, &axis_cases[i], test_axis);
+    }
   g_test_add_func ("/Actormap/Timeline/bin-limit", test_bin_limit);
   g_test_add_func ("/Actormap/Timeline/leap-year", test_leap_year);
   g_test_add_func ("/Actormap/Timeline/nothing-dated", test_nothing_dated);
