@@ -20,6 +20,12 @@ void         _am_renderer_paint_legend   (AmPainter           *painter,
                                           AmDocumentOrigin     origin,
                                           double               x,
                                           double               y);
+void         _am_renderer_paint_legend_state (AmPainter           *painter,
+                                              const AmScene       *scene,
+                                              const AmTheme       *theme,
+                                              const AmLegendState *state,
+                                              double               x,
+                                              double               y);
 
 /* A layout in the renderer's font (AM_FONT_FAMILY) at @font_size points, centred, wrapped
  * at @wrap_width points when > 0, set with pango_layout_set_text (never markup).

@@ -41,6 +41,8 @@
 #define LEGEND_GAP           6.0
 #define LEGEND_ROW_GAP       4.0
 #define LEGEND_SECTION_GAP   8.0
+/* A hidden kind or type is listed this pale (times its colours' alpha). */
+#define LEGEND_HIDDEN_ALPHA  0.35
 
 /* ------------------------------------------------------------------------------------ */
 /* Text layouts                                                                         */
@@ -753,14 +755,22 @@ typedef struct
   char        *name;      /* kind or relation type, as the scene spells it */
   AmNodeShape  shape;
   PangoLayout *layout;
+  double       y;         /* top of the row, from the legend's top */
+  double       height;
 } LegendRow;
 
+/*
+ * The legend's geometry is worked out once, in legend_new(): painting and hit-testing
+ * (a click on a row toggles that kind or type in the window) read the same numbers.
+ */
 typedef struct
 {
   GArray      *rows;      /* LegendRow */
   guint        n_kinds;
   PangoLayout *kinds_heading;
   PangoLayout *types_heading;
+  double       kinds_heading_y;
+  double       types_heading_y;
   double       width;
   double       height;
   double       text_x;
@@ -850,7 +860,7 @@ legend_new (const AmScene    *scene,
   for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
     {
       const AmSceneNode *node = am_scene_get_node (scene, i);
-      LegendRow row = { TRUE, NULL, node->shape, NULL };
+      LegendRow row = { TRUE, NULL, node->shape, NULL, 0, 0 };
 
       if (node->kind == NULL || g_hash_table_contains (kinds, node->kind))
         continue;
@@ -863,7 +873,7 @@ legend_new (const AmScene    *scene,
   for (guint i = 0; i < am_scene_get_n_edges (scene); i++)
     {
       const AmSceneEdge *edge = am_scene_get_edge (scene, i);
-      LegendRow row = { FALSE, NULL, AM_NODE_SHAPE_BOX, NULL };
+      LegendRow row = { FALSE, NULL, AM_NODE_SHAPE_BOX, NULL, 0, 0 };
 
       if (edge->type == NULL || edge->type[0] == '\0' || g_hash_table_contains (types, edge->type))
         continue;
@@ -889,6 +899,7 @@ legend_new (const AmScene    *scene,
                                                        LEGEND_FONT_SIZE, TRUE, -1);
       _am_renderer_layout_size (legend->kinds_heading, &w, &h);
       label_width = MAX (label_width, w - LEGEND_SWATCH_WIDTH - LEGEND_GAP);
+      legend->kinds_heading_y = y;
       y += h + LEGEND_ROW_GAP;
     }
 
@@ -908,13 +919,16 @@ legend_new (const AmScene    *scene,
                                                            LEGEND_FONT_SIZE, TRUE, -1);
           _am_renderer_layout_size (legend->types_heading, &hw, &hh);
           label_width = MAX (label_width, hw - LEGEND_SWATCH_WIDTH - LEGEND_GAP);
+          legend->types_heading_y = y;
           y += hh + LEGEND_ROW_GAP;
         }
 
       row->layout = _am_renderer_new_layout (text, LEGEND_FONT_SIZE, FALSE, -1);
       _am_renderer_layout_size (row->layout, &w, &h);
       label_width = MAX (label_width, w);
-      y += MAX (h, LEGEND_SWATCH_HEIGHT) + LEGEND_ROW_GAP;
+      row->y = y;
+      row->height = MAX (h, LEGEND_SWATCH_HEIGHT);
+      y += row->height + LEGEND_ROW_GAP;
     }
 
   legend->width = ceil (legend->text_x + label_width + LEGEND_PADDING);
@@ -923,12 +937,39 @@ legend_new (const AmScene    *scene,
   return legend;
 }
 
+static gboolean
+strv_has (const char * const *strv,
+          const char         *name)
+{
+  return strv != NULL && g_strv_contains (strv, name);
+}
+
+static gboolean
+legend_row_hidden (const LegendRow     *row,
+                   const AmLegendState *state)
+{
+  if (state == NULL)
+    return FALSE;
+
+  return strv_has (row->is_kind ? state->hidden_kinds : state->hidden_types, row->name);
+}
+
+static AmColor
+faded (const AmColor *color)
+{
+  AmColor pale = *color;
+
+  pale.alpha *= LEGEND_HIDDEN_ALPHA;
+  return pale;
+}
+
 static void
-legend_paint (const Legend  *legend,
-              AmPainter     *painter,
-              const AmTheme *theme,
-              double         x,
-              double         y)
+legend_paint (const Legend        *legend,
+              AmPainter           *painter,
+              const AmTheme       *theme,
+              const AmLegendState *state,
+              double               x,
+              double               y)
 {
   AmRect frame_box = { x, y, legend->width, legend->height };
   AmColor background = theme->background;
@@ -940,63 +981,65 @@ legend_paint (const Legend  *legend,
   _am_painter_begin_group (painter, AM_PAINTER_GROUP_OTHER, "legend", NULL, NULL, 1.0);
   _am_painter_rect (painter, &frame_box, 6.0, &background, &theme->cluster_stroke, 1.0);
 
-  y += LEGEND_PADDING;
-
   if (legend->kinds_heading != NULL)
-    {
-      double w, h;
-
-      _am_renderer_layout_size (legend->kinds_heading, &w, &h);
-      _am_painter_text (painter, legend->kinds_heading, x + LEGEND_PADDING, y, &theme->foreground);
-      y += h + LEGEND_ROW_GAP;
-    }
+    _am_painter_text (painter, legend->kinds_heading, x + LEGEND_PADDING,
+                      y + legend->kinds_heading_y, &theme->foreground);
+  if (legend->types_heading != NULL)
+    _am_painter_text (painter, legend->types_heading, x + LEGEND_PADDING,
+                      y + legend->types_heading_y, &theme->foreground);
 
   for (guint i = 0; i < legend->rows->len; i++)
     {
       const LegendRow *row = &g_array_index (legend->rows, LegendRow, i);
-      double w, h, row_height;
-
-      if (!row->is_kind && (i == 0 || g_array_index (legend->rows, LegendRow, i - 1).is_kind))
-        {
-          double hw, hh;
-
-          if (i > 0)
-            y += LEGEND_SECTION_GAP;
-          _am_renderer_layout_size (legend->types_heading, &hw, &hh);
-          _am_painter_text (painter, legend->types_heading, x + LEGEND_PADDING, y, &theme->foreground);
-          y += hh + LEGEND_ROW_GAP;
-        }
+      /* A hidden kind or type stays listed, pale and struck through, so that a click
+       * brings it back. */
+      gboolean hidden = legend_row_hidden (row, state);
+      AmColor text_color = hidden ? faded (&theme->foreground) : theme->foreground;
+      double row_y = y + row->y;
+      double w, h;
 
       _am_renderer_layout_size (row->layout, &w, &h);
-      row_height = MAX (h, LEGEND_SWATCH_HEIGHT);
 
       if (row->is_kind)
         {
           const AmKindStyle *style = am_theme_style_for_kind (theme, row->name);
+          AmColor fill = hidden ? faded (&style->fill) : style->fill;
+          AmColor stroke = hidden ? faded (&style->stroke) : style->stroke;
           AmRect swatch = {
-            x + LEGEND_PADDING, y + (row_height - LEGEND_SWATCH_HEIGHT) / 2,
+            x + LEGEND_PADDING, row_y + (row->height - LEGEND_SWATCH_HEIGHT) / 2,
             LEGEND_SWATCH_WIDTH, LEGEND_SWATCH_HEIGHT,
           };
 
-          paint_shape (painter, row->shape, &swatch, &style->fill, &style->stroke, NODE_LINE_WIDTH);
+          paint_shape (painter, row->shape, &swatch, &fill, &stroke, NODE_LINE_WIDTH);
         }
       else
         {
           AmColor color = am_theme_color_for_relation_type (theme, row->name);
-          double cy = y + row_height / 2;
+          double cy = row_y + row->height / 2;
           double x0 = x + LEGEND_PADDING;
           AmPoint line[4] = {
             { x0, cy }, { x0 + 6, cy }, { x0 + 12, cy }, { x0 + LEGEND_SWATCH_WIDTH - 8, cy },
           };
           AmPoint tip = { x0 + LEGEND_SWATCH_WIDTH, cy };
 
+          if (hidden)
+            color = faded (&color);
           _am_painter_curve (painter, line, G_N_ELEMENTS (line), &color, EMPHASIS_LINE_WIDTH);
           paint_arrowhead (painter, &line[3], &tip, &color);
         }
 
-      _am_painter_text (painter, row->layout, x + legend->text_x, y + (row_height - h) / 2,
-                        &theme->foreground);
-      y += row_height + LEGEND_ROW_GAP;
+      _am_painter_text (painter, row->layout, x + legend->text_x, row_y + (row->height - h) / 2,
+                        &text_color);
+
+      if (hidden)
+        {
+          double tx = x + legend->text_x, cy = row_y + row->height / 2;
+          AmPoint strike[4] = {
+            { tx - 1, cy }, { tx + w / 3, cy }, { tx + 2 * w / 3, cy }, { tx + w + 1, cy },
+          };
+
+          _am_painter_curve (painter, strike, G_N_ELEMENTS (strike), &text_color, 1.0);
+        }
     }
 
   _am_painter_end_group (painter);
@@ -1010,14 +1053,28 @@ _am_renderer_paint_legend (AmPainter        *painter,
                            double            x,
                            double            y)
 {
+  AmLegendState state = { origin, NULL, NULL };
+
+  _am_renderer_paint_legend_state (painter, scene, theme, &state, x, y);
+}
+
+void
+_am_renderer_paint_legend_state (AmPainter           *painter,
+                                 const AmScene       *scene,
+                                 const AmTheme       *theme,
+                                 const AmLegendState *state,
+                                 double               x,
+                                 double               y)
+{
   g_autoptr(Legend) legend = NULL;
 
   g_return_if_fail (painter != NULL);
   g_return_if_fail (scene != NULL);
   g_return_if_fail (theme != NULL);
+  g_return_if_fail (state != NULL);
 
-  legend = legend_new (scene, origin);
-  legend_paint (legend, painter, theme, x, y);
+  legend = legend_new (scene, state->origin);
+  legend_paint (legend, painter, theme, state, x, y);
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -1158,4 +1215,83 @@ am_renderer_draw_legend_full (cairo_t          *cr,
 
   painter = _am_painter_new_cairo (cr);
   _am_renderer_paint_legend (painter, scene, theme, origin, x, y);
+}
+
+/**
+ * am_renderer_draw_legend_state:
+ * @cr: a cairo context
+ * @scene: the scene whose kinds and types are listed (the whole laid-out map, so that a
+ *   hidden kind stays listed)
+ * @theme: the palette
+ * @state: the headings' origin, and the kinds and types drawn pale and struck through
+ * @x: left edge, in @cr's user units
+ * @y: top edge
+ *
+ * Draws the legend that am_renderer_measure_legend_full() measured (hiding changes no
+ * size).
+ */
+void
+am_renderer_draw_legend_state (cairo_t             *cr,
+                               const AmScene       *scene,
+                               const AmTheme       *theme,
+                               const AmLegendState *state,
+                               double               x,
+                               double               y)
+{
+  g_autoptr(AmPainter) painter = NULL;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (theme != NULL);
+  g_return_if_fail (state != NULL);
+
+  painter = _am_painter_new_cairo (cr);
+  _am_renderer_paint_legend_state (painter, scene, theme, state, x, y);
+}
+
+/**
+ * am_renderer_legend_entry_at:
+ * @scene: the scene, as for am_renderer_draw_legend_state()
+ * @theme: the palette
+ * @origin: as for am_renderer_measure_legend_full()
+ * @x: a point, from the legend's left edge
+ * @y: from its top edge
+ * @is_kind: (out) (optional): TRUE for an actor kind, FALSE for a relation type
+ *
+ * Which row of the legend lies at (@x, @y): the whole width of a row counts, swatch and
+ * name, from the middle of the gap above it to the middle of the gap below.
+ *
+ * Returns: (transfer full) (nullable): the kind or type as the scene spells it, or %NULL
+ *   over a heading, a margin or outside.
+ */
+char *
+am_renderer_legend_entry_at (const AmScene    *scene,
+                             const AmTheme    *theme,
+                             AmDocumentOrigin  origin,
+                             double            x,
+                             double            y,
+                             gboolean         *is_kind)
+{
+  g_autoptr(Legend) legend = NULL;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+  g_return_val_if_fail (theme != NULL, NULL);
+
+  legend = legend_new (scene, origin);
+  if (x < 0 || x >= legend->width)
+    return NULL;
+
+  for (guint i = 0; i < legend->rows->len; i++)
+    {
+      const LegendRow *row = &g_array_index (legend->rows, LegendRow, i);
+
+      if (y >= row->y - LEGEND_ROW_GAP / 2 && y < row->y + row->height + LEGEND_ROW_GAP / 2)
+        {
+          if (is_kind != NULL)
+            *is_kind = row->is_kind;
+          return g_strdup (row->name);
+        }
+    }
+
+  return NULL;
 }

@@ -72,4 +72,29 @@ void am_renderer_draw_legend_full    (cairo_t          *cr,
                                       double            x,
                                       double            y);
 
+/* The legend of a view: which kinds and relation types are hidden (listed pale and
+ * struck through, so that a click on the row shows them again).  Sorted or not; NULL:
+ * none. */
+typedef struct
+{
+  AmDocumentOrigin    origin;
+  const char * const *hidden_kinds;
+  const char * const *hidden_types;
+} AmLegendState;
+
+void  am_renderer_draw_legend_state (cairo_t             *cr,
+                                     const AmScene       *scene,
+                                     const AmTheme       *theme,
+                                     const AmLegendState *state,
+                                     double               x,
+                                     double               y);
+/* The kind or type whose row lies at (@x, @y) from the legend's top-left corner, or
+ * NULL.  (transfer full) */
+char *am_renderer_legend_entry_at   (const AmScene       *scene,
+                                     const AmTheme       *theme,
+                                     AmDocumentOrigin     origin,
+                                     double               x,
+                                     double               y,
+                                     gboolean            *is_kind);
+
 G_END_DECLS

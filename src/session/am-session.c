@@ -1030,6 +1030,13 @@ step_free (Step *step)
   g_free (step);
 }
 
+static void
+forget_exact_scenes (Step *step)
+{
+  step->scene_before_exact = FALSE;
+  step->scene_after_exact = FALSE;
+}
+
 static Step *
 top_step (GPtrArray *steps)
 {
@@ -2956,6 +2963,13 @@ am_session_set_group_actors (AmSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROUP_ACTORS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RESOLVED_ENGINE]);
   g_object_thaw_notify (G_OBJECT (self));
+
+  /* The maps the history remembers were laid out with the other choice: undo and redo
+   * lay them out again (keeping their places) rather than show them as they were. */
+  for (guint i = 0; i < self->undo_steps->len; i++)
+    forget_exact_scenes (g_ptr_array_index (self->undo_steps, i));
+  for (guint i = 0; i < self->redo_steps->len; i++)
+    forget_exact_scenes (g_ptr_array_index (self->redo_steps, i));
 
   /* A layout choice: the map is laid out again, once, with or without the clusters. */
   am_session_relayout_internal (self);

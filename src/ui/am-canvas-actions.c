@@ -83,6 +83,7 @@ _am_canvas_actions_update (AmCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.select-neighbour", has_scene);
   gtk_widget_action_set_enabled (widget, "canvas.move-selection",
                                  has_scene && am_canvas_get_session (self) != NULL);
+  _am_canvas_explore_actions_update (self);
 }
 
 void
@@ -142,8 +143,8 @@ _am_canvas_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0,
                                        "canvas.select-neighbour", "(ii)", 0, 1);
 
-  /* The window owns these actions; the canvas only forwards its keys. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.select", "s", "");
+  /* The window owns these actions; the canvas only forwards its keys.  (Escape is
+   * am-canvas-explore.c's: it leaves a focus or a path first.) */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
                                        "win.focus-details", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,

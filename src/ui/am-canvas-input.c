@@ -114,7 +114,7 @@ _am_canvas_hit_test (AmCanvas *self,
   if (scene == NULL || _am_canvas_point_in_legend (self, x, y))
     return NULL;
 
-  am_viewport_widget_to_scene (view, x, y, &scene_x, &scene_y);
+  am_view_widget_to_scene (view, x, y, &scene_x, &scene_y);
 
   /* What is drawn right there first: inside a node or an edge label, that item wins
    * over an edge ending a few pixels away, which at a low zoom is most of the node.
@@ -137,6 +137,13 @@ _am_canvas_hit_test (AmCanvas *self,
 }
 
 
+/* One click gesture for every button: the right one opens the context menu. */
+static gboolean
+is_secondary (GtkGestureClick *gesture)
+{
+  return gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_SECONDARY;
+}
+
 static void
 click_pressed_cb (AmCanvasInput   *input,
                   int              n_press,
@@ -145,6 +152,13 @@ click_pressed_cb (AmCanvasInput   *input,
                   GtkGestureClick *gesture)
 {
   gtk_widget_grab_focus (GTK_WIDGET (input->canvas));
+
+  if (is_secondary (gesture))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      _am_canvas_explore_popup_menu (input->canvas, _am_canvas_hit_test (input->canvas, x, y),
+                                     x, y);
+    }
 }
 
 static void
@@ -155,10 +169,12 @@ click_released_cb (AmCanvasInput   *input,
                    GtkGestureClick *gesture)
 {
   /* A press that moved past the drag threshold was a pan, not a click. */
-  if (input->press_moved)
+  if (input->press_moved || is_secondary (gesture))
     return;
 
-  am_canvas_click_at (input->canvas, x, y);
+  _am_canvas_click (input->canvas, x, y,
+                    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)),
+                    n_press);
 }
 
 /* Whether @id is an actor on the map that the session can edit. */
@@ -375,7 +391,7 @@ pinch_begin_cb (AmCanvasInput    *input,
   _am_canvas_take_view (input->canvas);
   set_state (input, AM_CANVAS_INPUT_PINCHING);
   input->pinch_zoom = view->zoom;
-  am_viewport_widget_to_scene (view, x, y, &input->pinch_anchor_x, &input->pinch_anchor_y);
+  am_view_widget_to_scene (view, x, y, &input->pinch_anchor_x, &input->pinch_anchor_y);
 }
 
 static void
@@ -392,7 +408,7 @@ pinch_scale_changed_cb (AmCanvasInput  *input,
 
   /* The scene point that was under the fingers stays under them, which also lets two
    * fingers pan. */
-  if (am_viewport_place (&view, input->pinch_zoom * scale,
+  if (am_view_place (&view, input->pinch_zoom * scale,
                      input->pinch_anchor_x, input->pinch_anchor_y, x, y))
     _am_canvas_set_view (input->canvas, &view);
 }
@@ -432,7 +448,7 @@ scroll_cb (AmCanvasInput            *input,
       double y = input->has_pointer ? input->pointer_y : view.height / 2.0;
       double factor = wheel ? pow (ZOOM_STEP, -dy) : exp (-dy * 0.01);
 
-      if (am_viewport_zoom_about (&view, view.zoom * factor, x, y))
+      if (am_view_zoom_about (&view, view.zoom * factor, x, y))
         _am_canvas_set_view (canvas, &view);
       return TRUE;
     }
@@ -498,7 +514,7 @@ fly_tick_cb (GtkWidget     *widget,
   double t = (double) (now - input->fly_start_us) / FLY_DURATION_US;
   AmViewport step;
 
-  am_viewport_fly_step (&input->fly_from, &input->fly_to, t, &step);
+  am_view_fly_step (&input->fly_from, &input->fly_to, t, &step);
   _am_canvas_set_view (input->canvas, &step);
 
   if (t >= 1.0)
@@ -549,7 +565,7 @@ _am_canvas_input_select_neighbour (AmCanvasInput *input,
   if (scene == NULL || am_scene_get_n_nodes (scene) == 0)
     return;
 
-  target = am_viewport_nav_pick (scene, _am_canvas_state_selection (canvas),
+  target = am_view_nav_pick (scene, _am_canvas_state_selection (canvas),
                              _am_canvas_get_view (canvas), dx, dy);
   if (target < 0)
     {
@@ -596,7 +612,7 @@ draw_ghost (AmCanvasInput *input,
     return;
 
   node = am_scene_get_node (scene, index);
-  am_viewport_scene_to_widget (view, center_x, center_y, &x, &y);
+  am_view_scene_to_widget (view, center_x, center_y, &x, &y);
   w = node->box.width * view->zoom;
   h = node->box.height * view->zoom;
 
@@ -639,7 +655,7 @@ draw_connection (AmCanvasInput *input,
   if (!node_center (input, input->press_node, &sx, &sy))
     return;
 
-  am_viewport_scene_to_widget (view, sx, sy, &x, &y);
+  am_view_scene_to_widget (view, sx, sy, &x, &y);
   set_source_color (cr, &theme->selection, 1.0);
   cairo_set_line_width (cr, 2.0);
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
@@ -656,7 +672,7 @@ draw_connection (AmCanvasInput *input,
       const AmSceneNode *node = am_scene_get_node (scene, am_scene_find_node (scene, hovered));
       double x0, y0;
 
-      am_viewport_scene_to_widget (view, node->box.x, node->box.y, &x0, &y0);
+      am_view_scene_to_widget (view, node->box.x, node->box.y, &x0, &y0);
       cairo_rectangle (cr, x0 - 3, y0 - 3, node->box.width * view->zoom + 6,
                        node->box.height * view->zoom + 6);
       cairo_set_line_width (cr, 3.0);
@@ -888,7 +904,7 @@ _am_canvas_input_new (AmCanvas *canvas)
   /* The controllers die with the widget, which frees @input only after they are gone
    * (finalize), so the plain pointer is safe. */
   gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
   g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (click_pressed_cb), input);
   g_signal_connect_swapped (gesture, "released", G_CALLBACK (click_released_cb), input);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));

@@ -33,10 +33,10 @@ typedef struct
   char            *hovered_id;
   const AmTheme   *theme;
   guint            serial;
-  AmViewportPicture    picture;
+  AmViewPicture    picture;
   int              scale;
   /* What the renderer is told, for its text cut-off: zoom × scale, or more on a small
-   * map (am_viewport_text_pixels_per_point()). */
+   * map (am_view_text_pixels_per_point()). */
   double           text_pixels_per_point;
   gboolean         texture;         /* for a GdkTexture or a cairo node */
   gboolean         on_worker;

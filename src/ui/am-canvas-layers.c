@@ -50,7 +50,7 @@
 typedef struct
 {
   GskRenderNode *node;
-  AmViewportPicture  picture;
+  AmViewPicture  picture;
   int            scale;
   gboolean       texture;
   guint          serial;            /* the content it shows */
@@ -91,6 +91,11 @@ struct _AmCanvasLayers
   gboolean       overlay_scene_valid;
 
   GskRenderNode *legend_node;
+  /* The legend lists the whole laid-out map (a kind the view hides stays listed, struck
+   * through); NULL: the scene drawn.  The hidden kinds and types are sorted copies. */
+  AmScene       *legend_scene;
+  GStrv          hidden_kinds;
+  GStrv          hidden_types;
   double         legend_width;
   double         legend_height;
   gboolean       legend_measured;
@@ -99,7 +104,7 @@ struct _AmCanvasLayers
    * scene's first base is ready. */
   AmScene       *stale_scene;
   GskRenderNode *stale_node;
-  AmViewportPicture  stale_picture;
+  AmViewPicture  stale_picture;
   AmViewport         stale_view;
   /* No base of the current scene has been installed yet. */
   gboolean       new_scene;
@@ -180,7 +185,7 @@ base_is_settled (AmCanvasLayers *self)
 {
   return self->base.node != NULL
          && self->base.scale == self->scale
-         && am_viewport_picture_is_settled (&self->view, &self->base.picture);
+         && am_view_picture_is_settled (&self->view, &self->base.picture);
 }
 
 static void
@@ -221,7 +226,7 @@ render_job_new (AmCanvasLayers  *self,
       job->scene = am_scene_ref (self->scene);
       job->highlight = self->highlight ? g_hash_table_ref (self->highlight) : NULL;
       job->serial = self->base_serial;
-      am_viewport_base_picture (&self->view, self->scale, &job->picture);
+      am_view_base_picture (&self->view, self->scale, &job->picture);
     }
   else
     {
@@ -235,7 +240,7 @@ render_job_new (AmCanvasLayers  *self,
     }
 
   job->text_pixels_per_point =
-    am_viewport_text_pixels_per_point (am_scene_get_n_nodes (self->scene),
+    am_view_text_pixels_per_point (am_scene_get_n_nodes (self->scene),
                                    job->picture.zoom * job->scale);
 
   return job;
@@ -373,7 +378,7 @@ update_base (AmCanvasLayers *self)
       && base->serial == self->base_serial
       && base->scale == self->scale
       && base->texture == self->textures
-      && am_viewport_picture_covers (&self->view, &base->picture)
+      && am_view_picture_covers (&self->view, &base->picture)
       && !base->refresh)
     return;
 
@@ -406,7 +411,7 @@ overlay_bounds (const AmScene     *scene,
                 graphene_rect_t   *bounds)
 {
   const double pad = 12.0;
-  const AmViewportPicture *p = &job->picture;
+  const AmViewPicture *p = &job->picture;
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
 
   for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
@@ -510,12 +515,12 @@ static void
 append_node (GtkSnapshot         *snapshot,
              GskRenderNode       *node,
              const AmViewport        *view,
-             const AmViewportPicture *picture,
+             const AmViewPicture *picture,
              int                  scale)
 {
   double offset_x, offset_y, factor;
 
-  am_viewport_picture_transform (view, picture, scale, &offset_x, &offset_y, &factor);
+  am_view_picture_transform (view, picture, scale, &offset_x, &offset_y, &factor);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (offset_x, offset_y));
   if (factor != 1.0)
@@ -552,6 +557,9 @@ am_canvas_layers_dispose (GObject *object)
   am_canvas_layers_drop_caches (self);
   drop_stale (self);
   g_clear_pointer (&self->scene, am_scene_unref);
+  g_clear_pointer (&self->legend_scene, am_scene_unref);
+  g_clear_pointer (&self->hidden_kinds, g_strfreev);
+  g_clear_pointer (&self->hidden_types, g_strfreev);
   g_clear_pointer (&self->highlight, g_hash_table_unref);
   g_clear_pointer (&self->suggested, g_hash_table_unref);
 
@@ -786,7 +794,7 @@ am_canvas_layers_snapshot (AmCanvasLayers *self,
   /* A scaled or shifted base is fine while it covers the view: the settle timeout
    * sharpens it once the view stops moving.  While a worker renders the area a pan
    * uncovered, the background fills it. */
-  if (!am_viewport_picture_covers (view, &self->base.picture))
+  if (!am_view_picture_covers (view, &self->base.picture))
     append_background (self, snapshot, 1.0);
   append_node (snapshot, self->base.node, view, &self->base.picture, self->scale);
 
@@ -834,6 +842,69 @@ am_canvas_layers_drop_caches (AmCanvasLayers *self)
   g_clear_pointer (&self->legend_node, gsk_render_node_unref);
 }
 
+static AmScene *
+legend_scene (AmCanvasLayers *self)
+{
+  if (self->scene == NULL)
+    return NULL;
+
+  return self->legend_scene != NULL ? self->legend_scene : self->scene;
+}
+
+static gboolean
+strv_equal0 (const char * const *a,
+             const char * const *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || a[0] == NULL) && (b == NULL || b[0] == NULL);
+
+  return g_strv_equal (a, b);
+}
+
+void
+am_canvas_layers_set_legend (AmCanvasLayers     *self,
+                             AmScene            *scene,
+                             const char * const *hidden_kinds,
+                             const char * const *hidden_types)
+{
+  g_return_if_fail (AM_IS_CANVAS_LAYERS (self));
+
+  if (self->legend_scene != scene)
+    {
+      g_clear_pointer (&self->legend_scene, am_scene_unref);
+      if (scene != NULL)
+        self->legend_scene = am_scene_ref (scene);
+      self->legend_measured = FALSE;
+      g_clear_pointer (&self->legend_node, gsk_render_node_unref);
+    }
+
+  if (!strv_equal0 ((const char * const *) self->hidden_kinds, hidden_kinds)
+      || !strv_equal0 ((const char * const *) self->hidden_types, hidden_types))
+    {
+      g_strfreev (self->hidden_kinds);
+      g_strfreev (self->hidden_types);
+      self->hidden_kinds = g_strdupv ((char **) hidden_kinds);
+      self->hidden_types = g_strdupv ((char **) hidden_types);
+      /* Hiding changes the colours of a row, not the legend's size. */
+      g_clear_pointer (&self->legend_node, gsk_render_node_unref);
+    }
+}
+
+char *
+am_canvas_layers_legend_entry_at (AmCanvasLayers *self,
+                                  double          x,
+                                  double          y,
+                                  gboolean       *is_kind)
+{
+  g_return_val_if_fail (AM_IS_CANVAS_LAYERS (self), NULL);
+
+  if (legend_scene (self) == NULL)
+    return NULL;
+
+  return am_renderer_legend_entry_at (legend_scene (self), self->theme, self->origin, x, y,
+                                      is_kind);
+}
+
 /* Its size depends on the scene alone (fonts and rows), not on the colours. */
 void
 am_canvas_layers_get_legend_size (AmCanvasLayers *self,
@@ -842,9 +913,9 @@ am_canvas_layers_get_legend_size (AmCanvasLayers *self,
 {
   g_return_if_fail (AM_IS_CANVAS_LAYERS (self));
 
-  if (!self->legend_measured && self->scene != NULL)
+  if (!self->legend_measured && legend_scene (self) != NULL)
     {
-      am_renderer_measure_legend_full (self->scene, self->theme, self->origin,
+      am_renderer_measure_legend_full (legend_scene (self), self->theme, self->origin,
                                        &self->legend_width, &self->legend_height);
       if (!(self->legend_width > 0 && self->legend_height > 0))
         self->legend_width = self->legend_height = 0;
@@ -858,6 +929,7 @@ am_canvas_layers_get_legend_size (AmCanvasLayers *self,
 GskRenderNode *
 am_canvas_layers_get_legend (AmCanvasLayers *self)
 {
+  AmLegendState state = { 0, };
   double width, height;
   cairo_t *cr;
 
@@ -870,9 +942,12 @@ am_canvas_layers_get_legend (AmCanvasLayers *self)
   if (!(width > 0 && height > 0))
     return NULL;
 
+  state.origin = self->origin;
+  state.hidden_kinds = (const char * const *) self->hidden_kinds;
+  state.hidden_types = (const char * const *) self->hidden_types;
   self->legend_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
   cr = gsk_cairo_node_get_draw_context (self->legend_node);
-  am_renderer_draw_legend_full (cr, self->scene, self->theme, self->origin, 0, 0);
+  am_renderer_draw_legend_state (cr, legend_scene (self), self->theme, &state, 0, 0);
   cairo_destroy (cr);
 
   return self->legend_node;

@@ -74,6 +74,20 @@ void            am_canvas_layers_get_legend_size (AmCanvasLayers *self,
                                                   double         *height);
 /* (transfer none) (nullable) */
 GskRenderNode  *am_canvas_layers_get_legend     (AmCanvasLayers *self);
+/* What the legend lists: the kinds and types of @scene (NULL: of the scene drawn), those
+ * in @hidden_kinds and @hidden_types (sorted, NULL-terminated, copied; NULL: none) pale and
+ * struck through.  A view's legend lists the whole laid-out map, so that a hidden kind can
+ * be clicked back. */
+void            am_canvas_layers_set_legend     (AmCanvasLayers     *self,
+                                                 AmScene            *scene,
+                                                 const char * const *hidden_kinds,
+                                                 const char * const *hidden_types);
+/* The kind (*@is_kind TRUE) or relation type at (@x, @y) from the legend's top-left
+ * corner, or NULL.  (transfer full) */
+char           *am_canvas_layers_legend_entry_at (AmCanvasLayers *self,
+                                                  double          x,
+                                                  double          y,
+                                                  gboolean       *is_kind);
 
 /* (transfer none) (nullable): the scene whose picture the last frame showed — the old
  * scene while the new one's first render is on its way. */

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  *                        (not a widget)
  *   am-canvas-job.c      one rendering of a layer, safe on a worker thread
  *   am-canvas-overlay.c  which items are drawn over the base (no GTK)
- *   am-viewport.c            view, fit and fly-to maths (no GTK); am-viewport-nav.c the arrow keys'
+ *   am-view.c            view, fit and fly-to maths (no GTK); am-view-nav.c the arrow keys'
  *                        choice of node
  */
 
@@ -122,6 +122,48 @@ void               _am_canvas_input_dispose          (AmCanvasInput *input);
 /* (transfer none) (nullable): the popover, once made. */
 GtkPopover        *_am_canvas_input_get_connect_popover (AmCanvasInput *input);
 gboolean           _am_canvas_get_connect_mode       (AmCanvas      *self);
+
+/* The click seam with the event's modifiers and count (am_canvas_click_at() is one plain
+ * click). */
+void            _am_canvas_click             (AmCanvas        *self,
+                                              double           widget_x,
+                                              double           widget_y,
+                                              GdkModifierType  state,
+                                              int              n_press);
+/* The legend's kind (*@is_kind) or relation type at widget (@x, @y), or NULL.
+ * (transfer full) */
+char           *_am_canvas_legend_entry_at   (AmCanvas     *self,
+                                              double        x,
+                                              double        y,
+                                              gboolean     *is_kind);
+/* The next scene is a new focus or path: fly to fit what it shows. */
+void            _am_canvas_set_fit_visible_next (AmCanvas  *self,
+                                                 gboolean   fit);
+/* (transfer none): the context menu popover, made on first use. */
+GtkWidget      *_am_canvas_get_context_menu  (AmCanvas     *self);
+
+/* am-canvas-explore.c: views from the map (focus, paths, groups, legend toggles). */
+void            _am_canvas_explore_class_init (GtkWidgetClass *widget_class);
+void            _am_canvas_explore_actions_update (AmCanvas *self);
+/* TRUE when the click was the legend's, a Ctrl+click or a double click on a group. */
+gboolean        _am_canvas_explore_click     (AmCanvas        *self,
+                                              double           x,
+                                              double           y,
+                                              GdkModifierType  state,
+                                              int              n_press);
+/* The context menu of @id (NULL: empty space, in the cluster of @cluster_group if any).
+ * (transfer full) */
+GMenuModel     *_am_canvas_explore_menu      (AmCanvas     *self,
+                                              const char   *id,
+                                              const char   *cluster_group);
+/* The first end of a path, chosen while the other is not yet (*@is_from: it is the start),
+ * or NULL. */
+const char     *_am_canvas_explore_get_path_anchor (AmCanvas *self,
+                                                    gboolean *is_from);
+void            _am_canvas_explore_popup_menu (AmCanvas    *self,
+                                               const char  *id,
+                                               double       x,
+                                               double       y);
 
 /* am-canvas-a11y.c */
 /* What the tooltip says for @id (name, kind and role; or a relation's ends and type), or

@@ -56,12 +56,32 @@ document_changed_cb (AmCanvas   *self,
   _am_canvas_set_keep_next_view (self, edited);
 }
 
+/* The legend lists the whole laid-out map, with what the view hides struck through. */
+static void
+legend_changed_cb (AmCanvas   *self,
+                   GParamSpec *pspec,
+                   AmSession  *session)
+{
+  const AmView *view = am_session_get_view (session);
+  g_auto(GStrv) kinds = view ? am_view_dup_hidden_kinds (view) : NULL;
+  g_auto(GStrv) types = view ? am_view_dup_hidden_types (view) : NULL;
+
+  am_canvas_layers_set_legend (_am_canvas_get_layers (self), am_session_get_scene (session),
+                               (const char * const *) kinds, (const char * const *) types);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The map draws the view of the laid-out scene ("view-scene"): what the view hides is
+ * absent, collapsed groups are one node.  A change of view brings a new view-scene
+ * without a layout. */
 static void
 scene_changed_cb (AmCanvas   *self,
                   GParamSpec *pspec,
                   AmSession  *session)
 {
-  AmScene *scene = am_session_get_scene (session);
+  AmScene *scene = am_session_get_view_scene (session);
+
+  legend_changed_cb (self, NULL, session);
 
   /* The session clears the scene while a new document is laid out; the canvas has
    * already let the old one go (above), and a failed layout keeps what is there. */
@@ -102,6 +122,15 @@ suggested_changed_cb (AmCanvas   *self,
   am_canvas_set_suggested (self, am_session_get_suggested (session));
 }
 
+/* The file changed on disk and was read again: the same map, where the user had it. */
+static void
+reloaded_cb (AmCanvas  *self,
+             AmSession *session)
+{
+  _am_canvas_set_fit_next_scene (self, FALSE);
+  _am_canvas_set_keep_next_view (self, TRUE);
+}
+
 static void
 reveal_cb (AmCanvas          *self,
            const char        *id,
@@ -128,12 +157,18 @@ _am_canvas_session_signals_new (AmCanvas *self)
                                  G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "notify::scene",
                                  G_CALLBACK (scene_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (group, "notify::view-scene",
+                                 G_CALLBACK (scene_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (group, "notify::view",
+                                 G_CALLBACK (legend_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "notify::map-selection",
                                  G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "notify::highlight",
                                  G_CALLBACK (highlight_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "notify::suggested",
                                  G_CALLBACK (suggested_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (group, "reloaded",
+                                 G_CALLBACK (reloaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "reveal",
                                  G_CALLBACK (reveal_cb), self, G_CONNECT_SWAPPED);
 
@@ -150,7 +185,7 @@ _am_canvas_session_sync (AmCanvas  *self,
   document_changed_cb (self, NULL, session);
   highlight_changed_cb (self, NULL, session);
   suggested_changed_cb (self, NULL, session);
-  if (am_session_get_scene (session) != NULL)
+  if (am_session_get_view_scene (session) != NULL)
     scene_changed_cb (self, NULL, session);
   selection_changed_cb (self, NULL, session);
 }

@@ -13,7 +13,7 @@
 #include "am-ui-util.h"
 
 /* The widget only: its properties, the view (centre and zoom), the frame, the actions.
- * The pictures come from AmCanvasLayers, the view maths from am-viewport.c, input from
+ * The pictures come from AmCanvasLayers, the view maths from am-view.c, input from
  * am-canvas-input.c, the words from am-canvas-a11y.c (see am-canvas-private.h). */
 
 
@@ -49,6 +49,11 @@ struct _AmCanvas
   guint           keep_next_view : 1;
   /* A drag from an actor draws a relation instead of moving it. */
   guint           connect_mode : 1;
+  /* The next scene shows a new focus or path: fit what it shows. */
+  guint           fit_visible_next : 1;
+
+  /* Owned: the context menu (am-canvas-explore.c), made on first use */
+  GtkWidget      *context_menu;
 };
 
 G_DEFINE_FINAL_TYPE (AmCanvas, am_canvas, GTK_TYPE_WIDGET)
@@ -152,7 +157,7 @@ _am_canvas_set_view (AmCanvas     *self,
   if (!isfinite (view->center_x) || !isfinite (view->center_y) || !isfinite (view->zoom))
     return;
 
-  zoom = am_viewport_clamp_zoom (view->zoom);
+  zoom = am_view_clamp_zoom (view->zoom);
   zoom_changed = zoom != self->view.zoom;
 
   if (!zoom_changed && view->center_x == self->view.center_x
@@ -203,7 +208,7 @@ legend_size (AmCanvas *self,
     return FALSE;
 
   am_canvas_layers_get_legend_size (self->layers, width, height);
-  if (am_viewport_legend_fits (_am_canvas_get_view (self), *width, *height))
+  if (am_view_legend_fits (_am_canvas_get_view (self), *width, *height))
     return TRUE;
 
   *width = *height = 0;
@@ -221,7 +226,7 @@ _am_canvas_point_in_legend (AmCanvas *self,
   if (!legend_size (self, &width, &height))
     return FALSE;
 
-  am_viewport_legend_rect (&self->view, width, height, &rect);
+  am_view_legend_rect (&self->view, width, height, &rect);
   return x >= rect.x && x < rect.x + rect.width && y >= rect.y && y < rect.y + rect.height;
 }
 
@@ -235,8 +240,95 @@ fit (AmCanvas *self)
     return;
 
   legend_size (self, &legend_width, &legend_height);
-  am_viewport_fit (&view, am_scene_get_bounds (self->scene), legend_width, legend_height);
+  am_view_fit (&view, am_scene_get_bounds (self->scene), legend_width, legend_height);
   _am_canvas_set_view (self, &view);
+}
+
+#define VIEW_BAR_ROOM 64.0
+
+/* Fits the nodes a focus or a path shows (a path that only dims: the nodes on it) rather
+ * than the whole map, which a derived scene keeps the bounds of. */
+static void
+fit_visible (AmCanvas *self)
+{
+  AmSession *session = self->session;
+  AmViewResult *result = session ? am_session_get_view_result (session) : NULL;
+  GHashTable *emphasis = result ? am_view_result_get_emphasis (result) : NULL;
+  AmViewport view = *_am_canvas_get_view (self);
+  double legend_width, legend_height;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  AmRect bounds;
+
+  if (self->scene == NULL || view.width <= 0 || view.height <= 0)
+    return;
+
+  for (guint i = 0; i < am_scene_get_n_nodes (self->scene); i++)
+    {
+      const AmSceneNode *node = am_scene_get_node (self->scene, i);
+
+      if (emphasis != NULL && g_hash_table_size (emphasis) > 0
+          && !g_hash_table_contains (emphasis, node->id))
+        continue;
+      x0 = MIN (x0, node->box.x);
+      y0 = MIN (y0, node->box.y);
+      x1 = MAX (x1, node->box.x + node->box.width);
+      y1 = MAX (y1, node->box.y + node->box.height);
+    }
+
+  if (x0 > x1)
+    return;
+
+  bounds = (AmRect) { x0, y0, x1 - x0, y1 - y0 };
+  legend_size (self, &legend_width, &legend_height);
+  /* The view bar sits over the top of the map while a focus or a path is shown: fit
+   * below it. */
+  view.height -= VIEW_BAR_ROOM;
+  am_view_fit (&view, &bounds, legend_width, legend_height);
+  view.height += VIEW_BAR_ROOM;
+  view.center_y -= VIEW_BAR_ROOM / 2 / view.zoom;
+  self->user_moved = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    _am_canvas_input_fly (self->input, &view);
+  else
+    _am_canvas_set_view (self, &view);
+}
+
+void
+_am_canvas_set_fit_visible_next (AmCanvas *self,
+                                 gboolean  fit)
+{
+  self->fit_visible_next = !!fit;
+}
+
+GtkWidget *
+_am_canvas_get_context_menu (AmCanvas *self)
+{
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_position (GTK_POPOVER (self->context_menu), GTK_POS_BOTTOM);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
+
+  return self->context_menu;
+}
+
+char *
+_am_canvas_legend_entry_at (AmCanvas *self,
+                            double    x,
+                            double    y,
+                            gboolean *is_kind)
+{
+  double width, height;
+  AmRect rect;
+
+  if (!legend_size (self, &width, &height))
+    return NULL;
+
+  am_view_legend_rect (&self->view, width, height, &rect);
+  return am_canvas_layers_legend_entry_at (self->layers, x - rect.x, y - rect.y, is_kind);
 }
 
 static gboolean
@@ -317,6 +409,8 @@ am_canvas_size_allocate (GtkWidget *widget,
     fit (self);
 
   _am_canvas_input_size_allocate (self->input);
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
 
 static void
@@ -343,7 +437,7 @@ am_canvas_snapshot (GtkWidget   *widget,
     {
       AmRect rect;
 
-      am_viewport_legend_rect (view, legend_width, legend_height, &rect);
+      am_view_legend_rect (view, legend_width, legend_height, &rect);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.x, rect.y));
       gtk_snapshot_append_node (snapshot, legend);
@@ -411,6 +505,7 @@ am_canvas_dispose (GObject *object)
 
   _am_canvas_input_stop_flying (self->input);
   _am_canvas_input_dispose (self->input);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
@@ -592,6 +687,7 @@ am_canvas_class_init (AmCanvasClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _am_canvas_class_actions_init (widget_class);
+  _am_canvas_explore_class_init (widget_class);
   /* A toggle anywhere above the canvas can show and switch the mode. */
   gtk_widget_class_install_property_action (widget_class, "canvas.connect-mode", "connect-mode");
 
@@ -655,6 +751,7 @@ am_canvas_set_session (AmCanvas  *self,
     return;
 
   _am_canvas_session_sync (self, session);
+  _am_canvas_actions_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
 }
@@ -710,7 +807,12 @@ am_canvas_set_scene (AmCanvas *self,
   am_canvas_layers_set_scene (self->layers, scene);
   _am_canvas_set_hovered (self, NULL);
 
-  if (!keep_view)
+  if (scene != NULL && self->fit_visible_next)
+    {
+      self->fit_visible_next = FALSE;
+      fit_visible (self);
+    }
+  else if (!keep_view)
     {
       self->user_moved = FALSE;
       fit (self);
@@ -774,7 +876,7 @@ am_canvas_set_zoom (AmCanvas *self,
 {
   g_return_if_fail (AM_IS_CANVAS (self));
 
-  if (!isfinite (zoom) || am_viewport_clamp_zoom (zoom) == self->view.zoom)
+  if (!isfinite (zoom) || am_view_clamp_zoom (zoom) == self->view.zoom)
     return;
 
   _am_canvas_take_view (self);
@@ -948,7 +1050,7 @@ am_canvas_fly_to (AmCanvas   *self,
   else
     return;
 
-  am_viewport_fly_target (_am_canvas_get_view (self), box, &target);
+  am_view_fly_target (_am_canvas_get_view (self), box, &target);
   _am_canvas_take_view (self);
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -967,7 +1069,7 @@ am_canvas_pan_by (AmCanvas *self,
   g_return_if_fail (AM_IS_CANVAS (self));
 
   view = *_am_canvas_get_view (self);
-  if (!am_viewport_pan_by (&view, dx, dy))
+  if (!am_view_pan_by (&view, dx, dy))
     return;
 
   _am_canvas_take_view (self);
@@ -992,8 +1094,25 @@ am_canvas_scene_to_widget (AmCanvas *self,
 {
   g_return_val_if_fail (AM_IS_CANVAS (self), FALSE);
 
-  return am_viewport_scene_to_widget (_am_canvas_get_view (self), scene_x, scene_y,
+  return am_view_scene_to_widget (_am_canvas_get_view (self), scene_x, scene_y,
                                   widget_x, widget_y);
+}
+
+void
+_am_canvas_click (AmCanvas        *self,
+                  double           widget_x,
+                  double           widget_y,
+                  GdkModifierType  state,
+                  int              n_press)
+{
+  if (self->scene == NULL)
+    return;
+
+  /* The legend's toggles, Ctrl+click into the focus, a double click on a group. */
+  if (_am_canvas_explore_click (self, widget_x, widget_y, state, n_press))
+    return;
+
+  _am_canvas_select (self, _am_canvas_hit_test (self, widget_x, widget_y), AM_SELECTION_ORIGIN_MAP);
 }
 
 void
@@ -1003,10 +1122,7 @@ am_canvas_click_at (AmCanvas *self,
 {
   g_return_if_fail (AM_IS_CANVAS (self));
 
-  if (self->scene == NULL)
-    return;
-
-  _am_canvas_select (self, _am_canvas_hit_test (self, widget_x, widget_y), AM_SELECTION_ORIGIN_MAP);
+  _am_canvas_click (self, widget_x, widget_y, 0, 1);
 }
 
 gboolean

@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AmCanvas, am_canvas, AM, CANVAS, GtkWidget)
 
 /* The zoom (widget pixels per scene point) always lies in this range. */
-#define AM_CANVAS_MIN_ZOOM AM_VIEWPORT_MIN_ZOOM
-#define AM_CANVAS_MAX_ZOOM AM_VIEWPORT_MAX_ZOOM
+#define AM_CANVAS_MIN_ZOOM AM_VIEW_MIN_ZOOM
+#define AM_CANVAS_MAX_ZOOM AM_VIEW_MAX_ZOOM
 
 /*
  * The canvas holds only view state (zoom, centre, hover) and a reference to an immutable

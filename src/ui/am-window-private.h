@@ -7,11 +7,14 @@
 #include "am-article-view.h"
 #include "am-canvas.h"
 #include "am-detail-panel.h"
+#include "am-filter-popover.h"
 #include "am-layout.h"
+#include "am-path-panel.h"
 #include "am-session.h"
 #include "am-sidebar.h"
 #include "am-suggestions-pane.h"
 #include "am-timeline-bar.h"
+#include "am-view-bar.h"
 #include "am-window.h"
 
 G_BEGIN_DECLS
@@ -28,12 +31,14 @@ struct _AmWindow
   AdwStatusPage        *empty_page;
   GtkMenuButton        *engine_button;
   GtkWidget            *export_button;
+  AmFilterPopover      *filter_popover;
   GtkWidget            *legend_button;
   AdwStatusPage        *error_page;
   GtkButton            *error_retry_button;
   GtkButton            *error_other_button;
   AdwFlap              *flap;
   GMenu                *edit_section;
+  AmPathPanel          *path_panel;
   GtkLabel             *progress_label;
   GtkRevealer          *progress_revealer;
   GtkPaned             *side_paned;
@@ -43,6 +48,7 @@ struct _AmWindow
   GtkWidget            *timeline_button;
   GtkRevealer          *timeline_revealer;
   AdwToastOverlay      *toast_overlay;
+  AmViewBar            *view_bar;
   AdwWindowTitle       *window_title;
   GtkWidget            *zoom_box;
 

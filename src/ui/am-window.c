@@ -927,8 +927,10 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, error_retry_button);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, legend_button);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, path_panel);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, side_paned);
@@ -938,6 +940,7 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmWindow, timeline_button);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, timeline_revealer);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, view_bar);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, zoom_box);
 
@@ -946,6 +949,9 @@ am_window_class_init (AmWindowClass *klass)
   g_type_ensure (AM_TYPE_ARTICLE_VIEW);
   g_type_ensure (AM_TYPE_CANVAS);
   g_type_ensure (AM_TYPE_DETAIL_PANEL);
+  g_type_ensure (AM_TYPE_FILTER_POPOVER);
+  g_type_ensure (AM_TYPE_PATH_PANEL);
+  g_type_ensure (AM_TYPE_VIEW_BAR);
   g_type_ensure (AM_TYPE_SIDEBAR);
   g_type_ensure (AM_TYPE_SUGGESTIONS_PANE);
   g_type_ensure (AM_TYPE_TIMELINE_BAR);
@@ -982,6 +988,10 @@ am_window_init (AmWindow *self)
   g_signal_connect_object (self->timeline_bar, "notify::has-dates",
                            G_CALLBACK (update_timeline), self, G_CONNECT_SWAPPED);
   update_timeline (self);
+  /* Views: the filters, the focus or path bar over the map, the path's steps. */
+  am_filter_popover_set_session (self->filter_popover, self->session);
+  am_view_bar_set_session (self->view_bar, self->session);
+  am_path_panel_set_session (self->path_panel, self->session);
   g_object_bind_property (self, "show-legend", self->canvas, "show-legend", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "show-sidebar", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);

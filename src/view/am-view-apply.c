@@ -708,10 +708,14 @@ apply_collapse (Graph        *graph,
   result->collapsed_groups = g_ptr_array_new_with_free_func ((GDestroyNotify) collapsed_free);
   result->merged = g_ptr_array_new_with_free_func ((GDestroyNotify) merged_free);
   result->merged_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Kept when given: the derived scene drops the clusters of groups nothing shown is in. */
+  if (groups != NULL)
+    result->groups = am_groups_ref (groups);
   if (collapsed[0] == NULL)
     return;
 
-  result->groups = groups != NULL ? am_groups_ref (groups) : am_groups_compute (result->document);
+  if (result->groups == NULL)
+    result->groups = am_groups_compute (result->document);
   for (guint c = 0; collapsed[c] != NULL; c++)
     {
       gint g = am_groups_find (result->groups, collapsed[c]);

@@ -51,7 +51,7 @@ struct _AmViewResult
   gatomicrefcount  ref_count;
   AmView          *view;
   AmDocument      *document;
-  AmGroups        *groups;            /* NULL unless a group is collapsed */
+  AmGroups        *groups;            /* as given to apply, or computed for a collapse; nullable */
   gboolean         whole_map;
   gboolean         hides_nothing;     /* every entity and relation shown, none collapsed */
   GHashTable      *visible;           /* set of ids borrowed from the document */

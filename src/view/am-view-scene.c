@@ -217,28 +217,60 @@ add_merged_edge (AmSceneBuilder     *builder,
   am_scene_builder_add_edge (builder, &edge);
 }
 
-/* A cluster drawn for a collapsed group (named after the group, as the session names
- * them: the group id, or "cluster_" + id) is left out with its members. */
-static gboolean
-is_collapsed_cluster (AmViewResult         *self,
-                      const AmSceneCluster *cluster)
+/* Which clusters of @laid_out still have something to surround: a cluster is a group's
+ * (the session names them by group id: an entity's own `group`, or the AmGroups given to
+ * am_view_apply()).  One with no shown member, or whose group is collapsed, is left out; a
+ * cluster of no known group stays. */
+static GHashTable *
+clusters_to_drop (AmViewResult  *self,
+                  const AmScene *laid_out)
 {
-  const char *id = cluster->id;
+  GHashTable *drop = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *entities = am_document_get_entities (self->document);
+  guint n = g_list_model_get_n_items (entities);
+  guint n_clusters = am_scene_get_n_clusters (laid_out);
 
-  if (g_str_has_prefix (id, "cluster_"))
-    id += strlen ("cluster_");
-  else if (g_str_has_prefix (id, "cluster"))
-    id += strlen ("cluster");
-  return am_view_get_collapsed (self->view, cluster->id)
-         || am_view_get_collapsed (self->view, id);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmEntity) entity = g_list_model_get_item (entities, i);
+      const char *id = am_entity_get_id (entity);
+      const char *of[2] = {
+        am_entity_get_group (entity),
+        self->groups != NULL ? am_groups_lookup (self->groups, id) : NULL,
+      };
+      gboolean drawn = g_hash_table_contains (self->visible, id)
+                       && !g_hash_table_contains (self->collapsed_of, id);
+
+      for (guint k = 0; k < G_N_ELEMENTS (of); k++)
+        {
+          if (of[k] == NULL)
+            continue;
+          if (drawn)
+            g_hash_table_add (shown, (gpointer) of[k]);
+          g_hash_table_add (drop, (gpointer) of[k]);
+        }
+    }
+  /* Known groups with something drawn stay, unless collapsed. */
+  for (guint c = 0; c < n_clusters; c++)
+    {
+      const char *id = am_scene_get_cluster (laid_out, c)->id;
+
+      if (g_hash_table_contains (shown, id) && !am_view_get_collapsed (self->view, id))
+        g_hash_table_remove (drop, id);
+      else if (am_view_get_collapsed (self->view, id))
+        g_hash_table_add (drop, (gpointer) id);
+    }
+  return drop;
 }
 
 /**
  * am_view_result_build_scene:
  *
  * See am-view.h.  Returns @laid_out itself whenever the view hides nothing (the whole map,
- * or a path that only dims the rest).  Fails only when the derived scene does not validate (an invalid
- * @laid_out), with AM_LAYOUT_ERROR_INVALID_SCENE.
+ * or a path that only dims the rest).  The clusters of groups with no actor drawn (or
+ * collapsed) are left out.  Fails only when the derived scene does not validate (an
+ * invalid @laid_out), with AM_LAYOUT_ERROR_INVALID_SCENE.
  */
 AmScene *
 am_view_result_build_scene (AmViewResult  *self,
@@ -266,12 +298,17 @@ am_view_result_build_scene (AmViewResult  *self,
   am_scene_builder_set_engine (builder, am_scene_get_engine (laid_out));
 
   n = am_scene_get_n_clusters (laid_out);
-  for (guint c = 0; c < n; c++)
+  if (n > 0)
     {
-      const AmSceneCluster *cluster = am_scene_get_cluster (laid_out, c);
+      g_autoptr(GHashTable) drop = clusters_to_drop (self, laid_out);
 
-      if (!is_collapsed_cluster (self, cluster))
-        am_scene_builder_add_cluster (builder, cluster);
+      for (guint c = 0; c < n; c++)
+        {
+          const AmSceneCluster *cluster = am_scene_get_cluster (laid_out, c);
+
+          if (!g_hash_table_contains (drop, cluster->id))
+            am_scene_builder_add_cluster (builder, cluster);
+        }
     }
 
   n = am_scene_get_n_nodes (laid_out);

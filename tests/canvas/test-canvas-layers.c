@@ -52,7 +52,7 @@ fitted_view (void)
 {
   AmViewport view = { 0, 0, 1, WIDTH, HEIGHT };
 
-  am_viewport_fit (&view, &bounds, 0, 0);
+  am_view_fit (&view, &bounds, 0, 0);
   return view;
 }
 
@@ -101,7 +101,7 @@ shows_node_at (Frame        *frame,
   const guchar *p;
   int want[3];
 
-  g_assert_true (am_viewport_scene_to_widget (view, box->x + box->width / 2,
+  g_assert_true (am_view_scene_to_widget (view, box->x + box->width / 2,
                                           box->y + box->height / 2, &x, &y));
   p = cairo_image_surface_get_data (frame->surface)
       + (int) y * cairo_image_surface_get_stride (frame->surface) + (int) x * 4;

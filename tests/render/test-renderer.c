@@ -679,6 +679,82 @@ test_legend_lists_present_only (Fixture       *fixture,
   g_assert_cmpfloat (height, <, full_height / 3);
 }
 
+/* Each row of the legend answers for its kind or type (a click toggles it in the window),
+ * and a hidden one is drawn pale: its swatch is nearer the background than when shown. */
+static void
+test_legend_hidden (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *first_kind = NULL;
+  double width, height, first_y0 = -1, first_y1 = -1;
+  gboolean seen_type = FALSE;
+  Pixel shown, hidden;
+
+  am_renderer_measure_legend (fixture->labelled, theme, &width, &height);
+
+  for (double y = 0; y < height; y += 0.5)
+    {
+      gboolean is_kind = FALSE;
+      g_autofree char *name = am_renderer_legend_entry_at (fixture->labelled, theme,
+                                                           AM_DOCUMENT_ORIGIN_MODEL,
+                                                           width / 2, y, &is_kind);
+
+      if (name == NULL)
+        continue;
+      /* Kinds first, then relation types. */
+      if (!is_kind)
+        seen_type = TRUE;
+      else
+        g_assert_false (seen_type);
+      if (first_kind == NULL && is_kind)
+        first_kind = g_strdup (name);
+      if (g_strcmp0 (name, first_kind) == 0)
+        {
+          if (first_y0 < 0)
+            first_y0 = y;
+          first_y1 = y;
+        }
+      if (names->len == 0 || g_strcmp0 (g_ptr_array_index (names, names->len - 1), name) != 0)
+        g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+
+  /* Six kinds and four relation types, each once, in one run of rows. */
+  g_assert_cmpuint (names->len, ==, 10);
+  g_assert_true (seen_type);
+  g_assert_nonnull (first_kind);
+  /* Outside the legend, or over the heading: nothing. */
+  g_assert_null (am_renderer_legend_entry_at (fixture->labelled, theme, AM_DOCUMENT_ORIGIN_MODEL,
+                                              -1, first_y0 + 1, NULL));
+  g_assert_null (am_renderer_legend_entry_at (fixture->labelled, theme, AM_DOCUMENT_ORIGIN_MODEL,
+                                              width + 1, first_y0 + 1, NULL));
+  g_assert_null (am_renderer_legend_entry_at (fixture->labelled, theme, AM_DOCUMENT_ORIGIN_MODEL,
+                                              width / 2, 1, NULL));
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const char *hidden_kinds[] = { first_kind, NULL };
+      AmLegendState state = { AM_DOCUMENT_ORIGIN_MODEL, pass ? hidden_kinds : NULL, NULL };
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width),
+                                            (int) ceil (height));
+      cr = cairo_create (surface);
+      am_renderer_draw_legend_state (cr, fixture->labelled, theme, &state, 0, 0);
+      cairo_destroy (cr);
+      /* The middle of the swatch (10 points of padding, 26 wide). */
+      if (pass == 0)
+        shown = render_fixture_pixel (surface, 23, (int) ((first_y0 + first_y1) / 2));
+      else
+        hidden = render_fixture_pixel (surface, 23, (int) ((first_y0 + first_y1) / 2));
+      cairo_surface_destroy (surface);
+    }
+
+  g_assert_cmpint (hidden.r + hidden.g + hidden.b, >, shown.r + shown.g + shown.b);
+}
+
 /* Background pixels of the whole surface. */
 static guint
 count_background (cairo_surface_t *surface,
@@ -780,6 +856,7 @@ main (int   argc,
   ADD ("context-restored", test_context_restored, NULL);
   ADD ("legend", test_legend, NULL);
   ADD ("legend-present-only", test_legend_lists_present_only, NULL);
+  ADD ("legend-hidden", test_legend_hidden, NULL);
 
 #undef ADD
 

@@ -385,6 +385,32 @@ test_group_actors (void)
   g_signal_handlers_disconnect_by_func (session, session_fixture_count_notify, &n_group_actors);
 }
 
+/* Undo after switching Group Actors on lays the earlier document out again, with the
+ * clusters, rather than showing its map as it was (the engine stays dot throughout). */
+static void
+test_group_actors_undo (void)
+{
+  g_autoptr(AmSession) session = session_laid_out ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  am_session_set_engine (session, "dot");
+  wait_for_layout (session);
+  id = am_session_add_actor (session, "Grouped Envoy", AM_ENTITY_KIND_PERSON, NULL, &error);
+  g_assert_no_error (error);
+  wait_for_layout (session);
+
+  am_session_set_group_actors (session, TRUE);
+  wait_for_layout (session);
+  g_assert_true (scene_has_cluster (am_session_get_scene (session), "north-korea"));
+
+  am_session_undo (session);
+  g_assert_true (am_session_get_laying_out (session));
+  wait_for_layout (session);
+  g_assert_cmpint (am_scene_find_node (am_session_get_scene (session), id), ==, -1);
+  g_assert_true (scene_has_cluster (am_session_get_scene (session), "north-korea"));
+}
+
 /* ---- Live reload --------------------------------------------------------------------- */
 
 typedef struct
@@ -862,6 +888,7 @@ main (int   argc,
   g_test_add_func ("/session/view/lists", test_view_lists);
   g_test_add_func ("/session/groups/request", test_group_request);
   g_test_add_func ("/session/groups/group-actors", test_group_actors);
+  g_test_add_func ("/session/groups/group-actors-undo", test_group_actors_undo);
   g_test_add_func ("/session/reload/changed-file", test_reload_changed_file);
   g_test_add_func ("/session/reload/garbage", test_reload_garbage);
   g_test_add_func ("/session/reload/own-save", test_reload_own_save);

@@ -762,6 +762,49 @@ test_large_model (Fixture       *f,
                   t_select, t_select_far, c_select_far);
 }
 
+/* The lists show the session's view: a hidden kind or a focus leaves out the actors the
+ * map does not show, in the actor list and in the search results. */
+static void
+test_view_filters (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(AmView) view = am_view_new ();
+  const char *focus[] = { "seoul", NULL };
+
+  g_assert_cmpint (row_position (f, "bob"), >=, 0);
+  g_assert_cmpint (row_position (f, "seoul"), >=, 0);
+
+  am_view_set_kind_hidden (view, "person", TRUE);
+  am_session_set_view (f->session, view);
+  ui_test_drain ();
+  g_assert_cmpint (row_position (f, "bob"), ==, -1);
+  g_assert_cmpint (row_position (f, "silva"), ==, -1);
+  g_assert_cmpint (row_position (f, "seoul"), >=, 0);
+  g_assert_cmpint (row_position (f, "portugal"), >=, 0);
+
+  am_view_clear_filters (view);
+  am_view_set_focus (view, focus, 1, AM_VIEW_DIRECTION_BOTH);
+  am_session_set_view (f->session, view);
+  ui_test_drain ();
+  g_assert_cmpint (row_position (f, "silva"), >=, 0);
+  g_assert_cmpint (row_position (f, "seoul"), >=, 0);
+  g_assert_cmpint (row_position (f, "bob"), ==, -1);
+  g_assert_cmpint (row_position (f, "yonhap"), ==, -1);
+
+  /* The search finds only what the view shows. */
+  am_session_set_search_text (f->session, "Bob");
+  ui_test_drain ();
+  g_assert_cmpint (row_position (f, "bob"), ==, -1);
+
+  /* The whole map again. */
+  am_session_set_view (f->session, NULL);
+  ui_test_drain ();
+  g_assert_cmpint (row_position (f, "bob"), >=, 0);
+  am_session_set_search_text (f->session, "");
+  ui_test_drain ();
+  g_assert_cmpint (row_position (f, "yonhap"), >=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -781,6 +824,7 @@ main (int   argc,
   ADD ("new-document", test_new_document);
   ADD ("session-property", test_session_property);
   ADD ("large-model", test_large_model);
+  ADD ("view-filters", test_view_filters);
 
 #undef ADD
 

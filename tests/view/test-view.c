@@ -962,6 +962,52 @@ test_scene_whole_and_hidden (void)
                          sizeof (AmRect)) == 0);
 }
 
+static gboolean
+has_cluster (const AmScene *scene,
+             const char    *id)
+{
+  for (guint c = 0; c < am_scene_get_n_clusters (scene); c++)
+    if (g_str_equal (am_scene_get_cluster (scene, c)->id, id))
+      return TRUE;
+  return FALSE;
+}
+
+/* A cluster stays while one of its group's actors is drawn; a collapsed group's goes; a
+ * cluster of no known group stays. */
+static void
+test_scene_clusters (void)
+{
+  g_autoptr(AmDocument) document = view_fixture_document (
+      "a:person:ga b:person:ga c:person:gb d:state e", "ab:a>b bc:b>c cd:c>d de:d>e", NULL);
+  g_autoptr(AmScene) laid_out = view_fixture_scene (document);
+  g_autoptr(AmView) view = am_view_new ();
+  g_autoptr(AmViewResult) result = NULL;
+  g_autoptr(AmScene) scene = NULL;
+  const char *focus[] = { "d", NULL };
+
+  g_assert_cmpuint (am_scene_get_n_clusters (laid_out), ==, 3);
+
+  am_view_set_focus (view, focus, 1, AM_VIEW_DIRECTION_BOTH);
+  result = am_view_apply (view, document, NULL);
+  scene = am_view_result_build_scene (result, laid_out, NULL);
+  g_assert_nonnull (scene);
+  g_assert_false (has_cluster (scene, "ga"));
+  g_assert_true (has_cluster (scene, "gb"));
+  g_assert_true (has_cluster (scene, "free-cluster"));
+  g_clear_pointer (&scene, am_scene_unref);
+  g_clear_pointer (&result, am_view_result_unref);
+
+  am_view_set_focus (view, NULL, 1, AM_VIEW_DIRECTION_BOTH);
+  am_view_set_collapsed (view, "gb", TRUE);
+  result = am_view_apply (view, document, NULL);
+  scene = am_view_result_build_scene (result, laid_out, NULL);
+  g_assert_true (has_cluster (scene, "ga"));
+  g_assert_false (has_cluster (scene, "gb"));
+  g_assert_true (has_cluster (scene, "free-cluster"));
+  g_assert_cmpint (am_scene_find_node (scene, "group:gb"), >=, 0);
+  g_assert_cmpint (am_scene_find_node (scene, "c"), ==, -1);
+}
+
 /* ---- The bundled map ----------------------------------------------------------------- */
 
 static void
@@ -1144,6 +1190,7 @@ main (int   argc,
   g_test_add_func ("/view/collapse", test_collapse);
   g_test_add_func ("/view/scene/collapse", test_collapse_scene);
   g_test_add_func ("/view/scene/whole-and-hidden", test_scene_whole_and_hidden);
+  g_test_add_func ("/view/scene/clusters", test_scene_clusters);
   g_test_add_func ("/view/bundled/focus", test_bundled_focus);
   g_test_add_func ("/view/bundled/path", test_bundled_path);
   g_test_add_func ("/view/bundled/collapse", test_bundled_collapse);

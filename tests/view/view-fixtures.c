@@ -166,6 +166,49 @@ view_fixture_scene (AmDocument *document)
       am_scene_builder_add_node (builder, &node);
       g_hash_table_insert (centres, node.id, centre);
     }
+  /* A cluster around each explicit group's members, and one of no group at all. */
+  {
+    g_autoptr(GHashTable) clusters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+    AmSceneCluster free_cluster = { (char *) "free-cluster", NULL, { 5, 5, 90, 90 } };
+    GHashTableIter iter;
+    gpointer key, value;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(AmEntity) entity = g_list_model_get_item (entities, i);
+        const char *group = am_entity_get_group (entity);
+        const AmPoint *c = g_hash_table_lookup (centres, am_entity_get_id (entity));
+        AmRect *box;
+
+        if (group == NULL)
+          continue;
+        box = g_hash_table_lookup (clusters, group);
+        if (box == NULL)
+          {
+            box = g_new (AmRect, 1);
+            *box = (AmRect) { c->x - 30, c->y - 20, 60, 40 };
+            g_hash_table_insert (clusters, (gpointer) group, box);
+          }
+        else
+          {
+            double x2 = MAX (box->x + box->width, c->x + 30);
+            double y2 = MAX (box->y + box->height, c->y + 20);
+
+            box->x = MIN (box->x, c->x - 30);
+            box->y = MIN (box->y, c->y - 20);
+            box->width = x2 - box->x;
+            box->height = y2 - box->y;
+          }
+      }
+    g_hash_table_iter_init (&iter, clusters);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        AmSceneCluster cluster = { key, key, *(AmRect *) value };
+
+        am_scene_builder_add_cluster (builder, &cluster);
+      }
+    am_scene_builder_add_cluster (builder, &free_cluster);
+  }
   for (guint j = 0; j < g_list_model_get_n_items (relations); j++)
     {
       g_autoptr(AmRelation) relation = g_list_model_get_item (relations, j);

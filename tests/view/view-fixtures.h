@@ -20,7 +20,8 @@ AmDocument *view_fixture_document       (const char   *entities,
                                          const char   *statements);
 
 /* A laid-out scene for @document without Graphviz: every entity a 40 × 20 node on a grid,
- * every relation a straight edge.  (transfer full) */
+ * every relation a straight edge, a cluster around each explicit group's members (id and
+ * label the group) and one cluster "free-cluster" of no group.  (transfer full) */
 AmScene    *view_fixture_scene          (AmDocument   *document);
 
 /* The visible set of @result is exactly the space-separated ids of @expected. */

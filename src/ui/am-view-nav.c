@@ -1,4 +1,4 @@
-/* am-viewport-nav.c — which node an arrow key moves the selection to, without GTK
+/* am-view-nav.c — which node an arrow key moves the selection to, without GTK
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -99,11 +99,11 @@ nearest_to (const AmScene *scene,
 }
 
 gint
-am_viewport_nav_pick (const AmScene    *scene,
-                      const char       *selection,
-                      const AmViewport *view,
-                      int               dx,
-                      int               dy)
+am_view_nav_pick (const AmScene *scene,
+                  const char    *selection,
+                  const AmViewport  *view,
+                  int            dx,
+                  int            dy)
 {
   const guint *candidates;
   guint ends[2];

@@ -1,4 +1,4 @@
-/* test-viewport.c — the canvas's view maths, arrow-key choice and overlay items, without a display
+/* test-view.c — the canvas's view maths, arrow-key choice and overlay items, without a display
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,24 +26,24 @@ test_round_trip (void)
   double sx, sy, wx, wy;
 
   /* The centre maps to the widget's middle. */
-  g_assert_true (am_viewport_scene_to_widget (&view, 100, 50, &wx, &wy));
+  g_assert_true (am_view_scene_to_widget (&view, 100, 50, &wx, &wy));
   g_assert_cmpfloat_with_epsilon (wx, 400, EPS);
   g_assert_cmpfloat_with_epsilon (wy, 300, EPS);
 
   /* Ten points right is twenty pixels right at zoom 2. */
-  am_viewport_scene_to_widget (&view, 110, 40, &wx, &wy);
+  am_view_scene_to_widget (&view, 110, 40, &wx, &wy);
   g_assert_cmpfloat_with_epsilon (wx, 420, EPS);
   g_assert_cmpfloat_with_epsilon (wy, 280, EPS);
 
-  am_viewport_widget_to_scene (&view, 13, 577, &sx, &sy);
-  am_viewport_scene_to_widget (&view, sx, sy, &wx, &wy);
+  am_view_widget_to_scene (&view, 13, 577, &sx, &sy);
+  am_view_scene_to_widget (&view, sx, sy, &wx, &wy);
   g_assert_cmpfloat_with_epsilon (wx, 13, EPS);
   g_assert_cmpfloat_with_epsilon (wy, 577, EPS);
 
   /* Outside the widget: coordinates still set, FALSE returned. */
-  g_assert_false (am_viewport_scene_to_widget (&view, 1000, 50, &wx, &wy));
+  g_assert_false (am_view_scene_to_widget (&view, 1000, 50, &wx, &wy));
   g_assert_cmpfloat_with_epsilon (wx, 400 + 900 * 2, EPS);
-  g_assert_false (am_viewport_scene_to_widget (&view, 100 - 201, 50, NULL, NULL));
+  g_assert_false (am_view_scene_to_widget (&view, 100 - 201, 50, NULL, NULL));
 }
 
 static void
@@ -52,27 +52,27 @@ test_zoom_about_keeps_anchor (void)
   AmViewport view = make_view (100, 50, 1.0);
   double before_x, before_y, after_x, after_y;
 
-  am_viewport_widget_to_scene (&view, 700, 100, &before_x, &before_y);
-  g_assert_true (am_viewport_zoom_about (&view, 3.0, 700, 100));
+  am_view_widget_to_scene (&view, 700, 100, &before_x, &before_y);
+  g_assert_true (am_view_zoom_about (&view, 3.0, 700, 100));
   g_assert_cmpfloat (view.zoom, ==, 3.0);
-  am_viewport_widget_to_scene (&view, 700, 100, &after_x, &after_y);
+  am_view_widget_to_scene (&view, 700, 100, &after_x, &after_y);
   g_assert_cmpfloat_with_epsilon (after_x, before_x, 1e-9);
   g_assert_cmpfloat_with_epsilon (after_y, before_y, 1e-9);
 
   /* Clamped at both ends, and the anchor still holds. */
-  g_assert_true (am_viewport_zoom_about (&view, 1000, 700, 100));
-  g_assert_cmpfloat (view.zoom, ==, AM_VIEWPORT_MAX_ZOOM);
-  am_viewport_widget_to_scene (&view, 700, 100, &after_x, &after_y);
+  g_assert_true (am_view_zoom_about (&view, 1000, 700, 100));
+  g_assert_cmpfloat (view.zoom, ==, AM_VIEW_MAX_ZOOM);
+  am_view_widget_to_scene (&view, 700, 100, &after_x, &after_y);
   g_assert_cmpfloat_with_epsilon (after_x, before_x, 1e-9);
-  g_assert_true (am_viewport_zoom_about (&view, 0, 700, 100));
-  g_assert_cmpfloat (view.zoom, ==, AM_VIEWPORT_MIN_ZOOM);
+  g_assert_true (am_view_zoom_about (&view, 0, 700, 100));
+  g_assert_cmpfloat (view.zoom, ==, AM_VIEW_MIN_ZOOM);
 
   /* A non-finite zoom changes nothing. */
   {
     AmViewport copy = view;
 
-    g_assert_false (am_viewport_zoom_about (&view, NAN, 10, 10));
-    g_assert_false (am_viewport_zoom_about (&view, INFINITY, 10, 10));
+    g_assert_false (am_view_zoom_about (&view, NAN, 10, 10));
+    g_assert_false (am_view_zoom_about (&view, INFINITY, 10, 10));
     g_assert_cmpmem (&copy, sizeof copy, &view, sizeof view);
   }
 }
@@ -82,19 +82,19 @@ test_pan (void)
 {
   AmViewport view = make_view (100, 50, 2.0);
 
-  g_assert_true (am_viewport_pan_by (&view, 40, -20));
+  g_assert_true (am_view_pan_by (&view, 40, -20));
   g_assert_cmpfloat_with_epsilon (view.center_x, 120, EPS);
   g_assert_cmpfloat_with_epsilon (view.center_y, 40, EPS);
-  g_assert_false (am_viewport_pan_by (&view, NAN, 0));
+  g_assert_false (am_view_pan_by (&view, NAN, 0));
   g_assert_cmpfloat_with_epsilon (view.center_x, 120, EPS);
 }
 
 static void
 test_clamp (void)
 {
-  g_assert_cmpfloat (am_viewport_clamp_zoom (0.001), ==, AM_VIEWPORT_MIN_ZOOM);
-  g_assert_cmpfloat (am_viewport_clamp_zoom (1e6), ==, AM_VIEWPORT_MAX_ZOOM);
-  g_assert_cmpfloat (am_viewport_clamp_zoom (1.5), ==, 1.5);
+  g_assert_cmpfloat (am_view_clamp_zoom (0.001), ==, AM_VIEW_MIN_ZOOM);
+  g_assert_cmpfloat (am_view_clamp_zoom (1e6), ==, AM_VIEW_MAX_ZOOM);
+  g_assert_cmpfloat (am_view_clamp_zoom (1.5), ==, 1.5);
 }
 
 static void
@@ -106,19 +106,19 @@ test_fit (void)
   double x0, y0, x1, y1;
 
   /* The width limits: (800 - 2 × 16) / 1600. */
-  am_viewport_fit (&view, &wide, 0, 0);
-  g_assert_cmpfloat_with_epsilon (view.zoom, (800 - 2 * AM_VIEWPORT_FIT_PADDING) / 1600, EPS);
+  am_view_fit (&view, &wide, 0, 0);
+  g_assert_cmpfloat_with_epsilon (view.zoom, (800 - 2 * AM_VIEW_FIT_PADDING) / 1600, EPS);
   g_assert_cmpfloat_with_epsilon (view.center_x, 800, EPS);
   g_assert_cmpfloat_with_epsilon (view.center_y, 100, EPS);
   /* Both ends inside the widget, padding kept. */
-  am_viewport_scene_to_widget (&view, 0, 0, &x0, &y0);
-  am_viewport_scene_to_widget (&view, 1600, 200, &x1, &y1);
-  g_assert_cmpfloat_with_epsilon (x0, AM_VIEWPORT_FIT_PADDING, 1e-6);
-  g_assert_cmpfloat_with_epsilon (x1, 800 - AM_VIEWPORT_FIT_PADDING, 1e-6);
+  am_view_scene_to_widget (&view, 0, 0, &x0, &y0);
+  am_view_scene_to_widget (&view, 1600, 200, &x1, &y1);
+  g_assert_cmpfloat_with_epsilon (x0, AM_VIEW_FIT_PADDING, 1e-6);
+  g_assert_cmpfloat_with_epsilon (x1, 800 - AM_VIEW_FIT_PADDING, 1e-6);
 
   /* A tiny scene is not blown up past the fit limit. */
-  am_viewport_fit (&view, &tiny, 0, 0);
-  g_assert_cmpfloat (view.zoom, ==, AM_VIEWPORT_FIT_MAX_ZOOM);
+  am_view_fit (&view, &tiny, 0, 0);
+  g_assert_cmpfloat (view.zoom, ==, AM_VIEW_FIT_MAX_ZOOM);
 }
 
 static void
@@ -129,44 +129,44 @@ test_fit_beside_legend (void)
   AmViewport view = make_view (0, 0, 1.0);
   double x, y;
 
-  g_assert_true (am_viewport_legend_fits (&view, 150, 100));
+  g_assert_true (am_view_legend_fits (&view, 150, 100));
   /* More than a quarter of the width, or taller than the widget: left out. */
-  g_assert_false (am_viewport_legend_fits (&view, 200 - 2 * AM_VIEWPORT_LEGEND_MARGIN + 1, 100));
-  g_assert_false (am_viewport_legend_fits (&view, 100, 600));
-  g_assert_false (am_viewport_legend_fits (&view, 0, 0));
+  g_assert_false (am_view_legend_fits (&view, 200 - 2 * AM_VIEW_LEGEND_MARGIN + 1, 100));
+  g_assert_false (am_view_legend_fits (&view, 100, 600));
+  g_assert_false (am_view_legend_fits (&view, 0, 0));
 
   {
     AmRect rect;
 
-    am_viewport_legend_rect (&view, 150, 100, &rect);
-    g_assert_cmpfloat (rect.x, ==, AM_VIEWPORT_LEGEND_MARGIN);
-    g_assert_cmpfloat (rect.y + rect.height, ==, 600 - AM_VIEWPORT_LEGEND_MARGIN);
+    am_view_legend_rect (&view, 150, 100, &rect);
+    g_assert_cmpfloat (rect.x, ==, AM_VIEW_LEGEND_MARGIN);
+    g_assert_cmpfloat (rect.y + rect.height, ==, 600 - AM_VIEW_LEGEND_MARGIN);
     g_assert_cmpfloat (rect.width, ==, 150);
   }
 
   /* A tall map goes beside the legend: its left edge is right of the legend. */
-  am_viewport_fit (&view, &tall, 150, 100);
-  am_viewport_scene_to_widget (&view, 0, 0, &x, &y);
-  g_assert_cmpfloat (x, >=, 150 + AM_VIEWPORT_LEGEND_MARGIN - 1e-6);
-  g_assert_cmpfloat_with_epsilon (view.zoom, (600 - 2 * AM_VIEWPORT_FIT_PADDING) / 1000, EPS);
+  am_view_fit (&view, &tall, 150, 100);
+  am_view_scene_to_widget (&view, 0, 0, &x, &y);
+  g_assert_cmpfloat (x, >=, 150 + AM_VIEW_LEGEND_MARGIN - 1e-6);
+  g_assert_cmpfloat_with_epsilon (view.zoom, (600 - 2 * AM_VIEW_FIT_PADDING) / 1000, EPS);
 
   /* A wide map goes above it: its bottom edge is above the legend. */
-  am_viewport_fit (&view, &wide, 150, 100);
-  am_viewport_scene_to_widget (&view, 2000, 100, &x, &y);
-  g_assert_cmpfloat (y, <=, 600 - 100 - AM_VIEWPORT_LEGEND_MARGIN + 1e-6);
-  g_assert_cmpfloat_with_epsilon (view.zoom, (800 - 2 * AM_VIEWPORT_FIT_PADDING) / 2000, EPS);
+  am_view_fit (&view, &wide, 150, 100);
+  am_view_scene_to_widget (&view, 2000, 100, &x, &y);
+  g_assert_cmpfloat (y, <=, 600 - 100 - AM_VIEW_LEGEND_MARGIN + 1e-6);
+  g_assert_cmpfloat_with_epsilon (view.zoom, (800 - 2 * AM_VIEW_FIT_PADDING) / 2000, EPS);
 }
 
 static void
 test_text_floor (void)
 {
   /* A small map keeps labels down to a lower zoom: the cut-off sees at least 6 px text. */
-  g_assert_cmpfloat (am_viewport_text_pixels_per_point (30, 0.45), >, 0.45);
-  g_assert_cmpfloat (am_viewport_text_pixels_per_point (30, 0.45) * 11.0, >=, 6.0);
+  g_assert_cmpfloat (am_view_text_pixels_per_point (30, 0.45), >, 0.45);
+  g_assert_cmpfloat (am_view_text_pixels_per_point (30, 0.45) * 11.0, >=, 6.0);
   /* Not below the floor, not on a big map, and never less than asked. */
-  g_assert_cmpfloat (am_viewport_text_pixels_per_point (30, 0.2), ==, 0.2);
-  g_assert_cmpfloat (am_viewport_text_pixels_per_point (5000, 0.45), ==, 0.45);
-  g_assert_cmpfloat (am_viewport_text_pixels_per_point (30, 3.0), ==, 3.0);
+  g_assert_cmpfloat (am_view_text_pixels_per_point (30, 0.2), ==, 0.2);
+  g_assert_cmpfloat (am_view_text_pixels_per_point (5000, 0.45), ==, 0.45);
+  g_assert_cmpfloat (am_view_text_pixels_per_point (30, 3.0), ==, 3.0);
 }
 
 static void
@@ -178,7 +178,7 @@ test_fly (void)
   AmViewport target, step;
 
   /* Too small to read: zoom to 1, centred on the box. */
-  am_viewport_fly_target (&view, &box, &target);
+  am_view_fly_target (&view, &box, &target);
   g_assert_cmpfloat (target.zoom, ==, 1.0);
   g_assert_cmpfloat_with_epsilon (target.center_x, 520, EPS);
   g_assert_cmpfloat_with_epsilon (target.center_y, 310, EPS);
@@ -186,24 +186,24 @@ test_fly (void)
 
   /* Readable already: the zoom stays. */
   view.zoom = 3.0;
-  am_viewport_fly_target (&view, &box, &target);
+  am_view_fly_target (&view, &box, &target);
   g_assert_cmpfloat (target.zoom, ==, 3.0);
 
   /* Never so far in that the box does not fit. */
   view.zoom = 3.0;
-  am_viewport_fly_target (&view, &huge, &target);
+  am_view_fly_target (&view, &huge, &target);
   g_assert_cmpfloat_with_epsilon (target.zoom, 0.8 * 800 / 4000, EPS);
 
   /* Ends exactly, starts exactly, moves monotonically, zoom even in log space. */
   view = make_view (0, 0, 1.0);
   target = make_view (100, 200, 4.0);
-  am_viewport_fly_step (&view, &target, 0.0, &step);
+  am_view_fly_step (&view, &target, 0.0, &step);
   g_assert_cmpfloat_with_epsilon (step.center_x, 0, EPS);
   g_assert_cmpfloat_with_epsilon (step.zoom, 1.0, EPS);
-  am_viewport_fly_step (&view, &target, 1.0, &step);
+  am_view_fly_step (&view, &target, 1.0, &step);
   g_assert_cmpfloat (step.center_x, ==, 100);
   g_assert_cmpfloat (step.zoom, ==, 4.0);
-  am_viewport_fly_step (&view, &target, 7.0, &step);
+  am_view_fly_step (&view, &target, 7.0, &step);
   g_assert_cmpfloat (step.zoom, ==, 4.0);
 
   {
@@ -211,7 +211,7 @@ test_fly (void)
 
     for (int i = 0; i <= 10; i++)
       {
-        am_viewport_fly_step (&view, &target, i / 10.0, &step);
+        am_view_fly_step (&view, &target, i / 10.0, &step);
         g_assert_cmpfloat (step.center_x, >=, last);
         last = step.center_x;
         /* Ease-out: past the middle of the way at the middle of the time. */
@@ -230,42 +230,42 @@ static void
 test_pictures (void)
 {
   AmViewport view = make_view (100, 50, 2.0);
-  AmViewportPicture picture;
+  AmViewPicture picture;
   double ox, oy, factor;
 
-  am_viewport_base_picture (&view, 1, &picture);
+  am_view_base_picture (&view, 1, &picture);
   /* A margin of a quarter of the viewport on each side, capped at 320 px. */
   g_assert_cmpfloat (picture.width, ==, 800 + 2 * 200);
   g_assert_cmpfloat (picture.height, ==, 600 + 2 * 150);
   g_assert_cmpfloat_with_epsilon (picture.x, 100 - 600 / 2.0, EPS);
-  g_assert_true (am_viewport_picture_covers (&view, &picture));
-  g_assert_true (am_viewport_picture_is_settled (&view, &picture));
+  g_assert_true (am_view_picture_covers (&view, &picture));
+  g_assert_true (am_view_picture_is_settled (&view, &picture));
 
   /* Drawn one to one, its corner a margin up and left of the widget's. */
-  am_viewport_picture_transform (&view, &picture, 1, &ox, &oy, &factor);
+  am_view_picture_transform (&view, &picture, 1, &ox, &oy, &factor);
   g_assert_cmpfloat (factor, ==, 1.0);
   g_assert_cmpfloat_with_epsilon (ox, -200, EPS);
   g_assert_cmpfloat_with_epsilon (oy, -150, EPS);
 
   /* A short pan: still covered and settled.  A long one: covered, no longer settled
    * (time to re-centre).  Past the margin: not covered. */
-  am_viewport_pan_by (&view, 30, 0);
-  g_assert_true (am_viewport_picture_is_settled (&view, &picture));
-  am_viewport_pan_by (&view, 140, 0);
-  g_assert_true (am_viewport_picture_covers (&view, &picture));
-  g_assert_false (am_viewport_picture_is_settled (&view, &picture));
-  am_viewport_pan_by (&view, 100, 0);
-  g_assert_false (am_viewport_picture_covers (&view, &picture));
+  am_view_pan_by (&view, 30, 0);
+  g_assert_true (am_view_picture_is_settled (&view, &picture));
+  am_view_pan_by (&view, 140, 0);
+  g_assert_true (am_view_picture_covers (&view, &picture));
+  g_assert_false (am_view_picture_is_settled (&view, &picture));
+  am_view_pan_by (&view, 100, 0);
+  g_assert_false (am_view_picture_covers (&view, &picture));
 
   /* Another zoom: scaled, never settled. */
   view = make_view (100, 50, 4.0);
-  g_assert_false (am_viewport_picture_is_settled (&view, &picture));
-  am_viewport_picture_transform (&view, &picture, 1, &ox, &oy, &factor);
+  g_assert_false (am_view_picture_is_settled (&view, &picture));
+  am_view_picture_transform (&view, &picture, 1, &ox, &oy, &factor);
   g_assert_cmpfloat (factor, ==, 2.0);
 
   /* HiDPI: whole device pixels, and the cap counts in device pixels. */
   view = (AmViewport) { 0, 0, 1.0, 3000, 2000 };
-  am_viewport_base_picture (&view, 2, &picture);
+  am_view_base_picture (&view, 2, &picture);
   g_assert_cmpfloat (picture.width, ==, 3000 + 2 * 160);
   g_assert_cmpfloat (fmod (picture.width * 2, 1.0), ==, 0);
 }
@@ -325,7 +325,7 @@ pick (AmScene    *scene,
       int         dy)
 {
   AmViewport view = make_view (380, 220, 1.0);
-  gint index = am_viewport_nav_pick (scene, selection, &view, dx, dy);
+  gint index = am_view_nav_pick (scene, selection, &view, dx, dy);
 
   return index >= 0 ? am_scene_get_node (scene, index)->id : NULL;
 }

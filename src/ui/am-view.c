@@ -1,4 +1,4 @@
-/* am-viewport.c — the canvas's view transform, fit and fly-to maths, without GTK
+/* am-view.c — the canvas's view transform, fit and fly-to maths, without GTK
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,28 +29,28 @@
 #define BASE_MARGIN_MAX      320.0
 
 double
-am_viewport_clamp_zoom (double zoom)
+am_view_clamp_zoom (double zoom)
 {
-  return CLAMP (zoom, AM_VIEWPORT_MIN_ZOOM, AM_VIEWPORT_MAX_ZOOM);
+  return CLAMP (zoom, AM_VIEW_MIN_ZOOM, AM_VIEW_MAX_ZOOM);
 }
 
 void
-am_viewport_widget_to_scene (const AmViewport *view,
-                             double            widget_x,
-                             double            widget_y,
-                             double           *scene_x,
-                             double           *scene_y)
+am_view_widget_to_scene (const AmViewport *view,
+                         double        widget_x,
+                         double        widget_y,
+                         double       *scene_x,
+                         double       *scene_y)
 {
   *scene_x = view->center_x + (widget_x - view->width / 2.0) / view->zoom;
   *scene_y = view->center_y + (widget_y - view->height / 2.0) / view->zoom;
 }
 
 gboolean
-am_viewport_scene_to_widget (const AmViewport *view,
-                             double            scene_x,
-                             double            scene_y,
-                             double           *widget_x,
-                             double           *widget_y)
+am_view_scene_to_widget (const AmViewport *view,
+                         double        scene_x,
+                         double        scene_y,
+                         double       *widget_x,
+                         double       *widget_y)
 {
   double x = (scene_x - view->center_x) * view->zoom + view->width / 2.0;
   double y = (scene_y - view->center_y) * view->zoom + view->height / 2.0;
@@ -64,18 +64,18 @@ am_viewport_scene_to_widget (const AmViewport *view,
 }
 
 gboolean
-am_viewport_place (AmViewport *view,
-                   double      zoom,
-                   double      scene_x,
-                   double      scene_y,
-                   double      widget_x,
-                   double      widget_y)
+am_view_place (AmViewport *view,
+               double  zoom,
+               double  scene_x,
+               double  scene_y,
+               double  widget_x,
+               double  widget_y)
 {
   if (!isfinite (zoom) || !isfinite (scene_x) || !isfinite (scene_y)
       || !isfinite (widget_x) || !isfinite (widget_y))
     return FALSE;
 
-  zoom = am_viewport_clamp_zoom (zoom);
+  zoom = am_view_clamp_zoom (zoom);
   view->center_x = scene_x - (widget_x - view->width / 2.0) / zoom;
   view->center_y = scene_y - (widget_y - view->height / 2.0) / zoom;
   view->zoom = zoom;
@@ -84,21 +84,21 @@ am_viewport_place (AmViewport *view,
 }
 
 gboolean
-am_viewport_zoom_about (AmViewport *view,
-                        double      zoom,
-                        double      widget_x,
-                        double      widget_y)
+am_view_zoom_about (AmViewport *view,
+                    double  zoom,
+                    double  widget_x,
+                    double  widget_y)
 {
   double anchor_x, anchor_y;
 
-  am_viewport_widget_to_scene (view, widget_x, widget_y, &anchor_x, &anchor_y);
-  return am_viewport_place (view, zoom, anchor_x, anchor_y, widget_x, widget_y);
+  am_view_widget_to_scene (view, widget_x, widget_y, &anchor_x, &anchor_y);
+  return am_view_place (view, zoom, anchor_x, anchor_y, widget_x, widget_y);
 }
 
 gboolean
-am_viewport_pan_by (AmViewport *view,
-                    double      dx,
-                    double      dy)
+am_view_pan_by (AmViewport *view,
+                double  dx,
+                double  dy)
 {
   if (!isfinite (dx) || !isfinite (dy))
     return FALSE;
@@ -109,47 +109,47 @@ am_viewport_pan_by (AmViewport *view,
 }
 
 double
-am_viewport_fit_zoom (const AmRect *bounds,
-                      double        width,
-                      double        height)
+am_view_fit_zoom (const AmRect *bounds,
+                  double        width,
+                  double        height)
 {
-  double zoom = AM_VIEWPORT_FIT_MAX_ZOOM;
+  double zoom = AM_VIEW_FIT_MAX_ZOOM;
 
   if (bounds->width > 0)
-    zoom = MIN (zoom, MAX (width - 2 * AM_VIEWPORT_FIT_PADDING, 1.0) / bounds->width);
+    zoom = MIN (zoom, MAX (width - 2 * AM_VIEW_FIT_PADDING, 1.0) / bounds->width);
   if (bounds->height > 0)
-    zoom = MIN (zoom, MAX (height - 2 * AM_VIEWPORT_FIT_PADDING, 1.0) / bounds->height);
+    zoom = MIN (zoom, MAX (height - 2 * AM_VIEW_FIT_PADDING, 1.0) / bounds->height);
 
-  return am_viewport_clamp_zoom (zoom);
+  return am_view_clamp_zoom (zoom);
 }
 
 gboolean
-am_viewport_legend_fits (const AmViewport *view,
-                         double            legend_width,
-                         double            legend_height)
+am_view_legend_fits (const AmViewport *view,
+                     double        legend_width,
+                     double        legend_height)
 {
   return legend_width > 0 && legend_height > 0
-         && legend_width + 2 * AM_VIEWPORT_LEGEND_MARGIN <= view->width * LEGEND_MAX_WIDTH_SHARE
-         && legend_height + 2 * AM_VIEWPORT_LEGEND_MARGIN <= view->height;
+         && legend_width + 2 * AM_VIEW_LEGEND_MARGIN <= view->width * LEGEND_MAX_WIDTH_SHARE
+         && legend_height + 2 * AM_VIEW_LEGEND_MARGIN <= view->height;
 }
 
 void
-am_viewport_legend_rect (const AmViewport *view,
-                         double            legend_width,
-                         double            legend_height,
-                         AmRect           *rect)
+am_view_legend_rect (const AmViewport *view,
+                     double        legend_width,
+                     double        legend_height,
+                     AmRect       *rect)
 {
-  rect->x = AM_VIEWPORT_LEGEND_MARGIN;
-  rect->y = view->height - legend_height - AM_VIEWPORT_LEGEND_MARGIN;
+  rect->x = AM_VIEW_LEGEND_MARGIN;
+  rect->y = view->height - legend_height - AM_VIEW_LEGEND_MARGIN;
   rect->width = legend_width;
   rect->height = legend_height;
 }
 
 void
-am_viewport_fit (AmViewport   *view,
-                 const AmRect *bounds,
-                 double        legend_width,
-                 double        legend_height)
+am_view_fit (AmViewport       *view,
+             const AmRect *bounds,
+             double        legend_width,
+             double        legend_height)
 {
   double zoom;
   double center_x = bounds->x + bounds->width / 2.0;
@@ -159,10 +159,10 @@ am_viewport_fit (AmViewport   *view,
     {
       /* The legend sits in the bottom-left corner: fit the map beside it or above it,
        * whichever shows it larger, so that no node starts out under the legend. */
-      double beside = legend_width + AM_VIEWPORT_LEGEND_MARGIN;
-      double above = legend_height + AM_VIEWPORT_LEGEND_MARGIN;
-      double zoom_beside = am_viewport_fit_zoom (bounds, view->width - beside, view->height);
-      double zoom_above = am_viewport_fit_zoom (bounds, view->width, view->height - above);
+      double beside = legend_width + AM_VIEW_LEGEND_MARGIN;
+      double above = legend_height + AM_VIEW_LEGEND_MARGIN;
+      double zoom_beside = am_view_fit_zoom (bounds, view->width - beside, view->height);
+      double zoom_above = am_view_fit_zoom (bounds, view->width, view->height - above);
 
       if (zoom_beside >= zoom_above)
         {
@@ -176,7 +176,7 @@ am_viewport_fit (AmViewport   *view,
         }
     }
   else
-    zoom = am_viewport_fit_zoom (bounds, view->width, view->height);
+    zoom = am_view_fit_zoom (bounds, view->width, view->height);
 
   view->center_x = center_x;
   view->center_y = center_y;
@@ -184,8 +184,8 @@ am_viewport_fit (AmViewport   *view,
 }
 
 double
-am_viewport_text_pixels_per_point (guint  n_nodes,
-                                   double pixels_per_point)
+am_view_text_pixels_per_point (guint  n_nodes,
+                               double pixels_per_point)
 {
   if (n_nodes <= LABEL_FLOOR_MAX_NODES && pixels_per_point >= LABEL_FLOOR_MIN_PPP)
     return MAX (pixels_per_point, LABEL_FLOOR_PPP);
@@ -194,9 +194,9 @@ am_viewport_text_pixels_per_point (guint  n_nodes,
 }
 
 void
-am_viewport_fly_target (const AmViewport *view,
-                        const AmRect     *box,
-                        AmViewport       *target)
+am_view_fly_target (const AmViewport *view,
+                    const AmRect *box,
+                    AmViewport       *target)
 {
   double zoom = view->zoom < READABLE_MIN_ZOOM ? READABLE_ZOOM : view->zoom;
 
@@ -208,14 +208,14 @@ am_viewport_fly_target (const AmViewport *view,
   *target = *view;
   target->center_x = box->x + box->width / 2.0;
   target->center_y = box->y + box->height / 2.0;
-  target->zoom = am_viewport_clamp_zoom (zoom);
+  target->zoom = am_view_clamp_zoom (zoom);
 }
 
 void
-am_viewport_fly_step (const AmViewport *from,
-                      const AmViewport *to,
-                      double            t,
-                      AmViewport       *out)
+am_view_fly_step (const AmViewport *from,
+                  const AmViewport *to,
+                  double        t,
+                  AmViewport       *out)
 {
   double e;
 
@@ -231,9 +231,9 @@ am_viewport_fly_step (const AmViewport *from,
 }
 
 void
-am_viewport_base_picture (const AmViewport  *view,
-                          int                scale,
-                          AmViewportPicture *picture)
+am_view_base_picture (const AmViewport  *view,
+                      int            scale,
+                      AmViewPicture *picture)
 {
   double margin_max = BASE_MARGIN_MAX / scale;
   double margin_x = ceil (MIN (view->width * BASE_MARGIN_FRACTION, margin_max));
@@ -248,8 +248,8 @@ am_viewport_base_picture (const AmViewport  *view,
 }
 
 gboolean
-am_viewport_picture_covers (const AmViewport        *view,
-                            const AmViewportPicture *picture)
+am_view_picture_covers (const AmViewport        *view,
+                        const AmViewPicture *picture)
 {
   /* The viewport in scene points, against the picture's extent (with a hair of slack
    * for rounding). */
@@ -265,12 +265,12 @@ am_viewport_picture_covers (const AmViewport        *view,
 }
 
 gboolean
-am_viewport_picture_is_settled (const AmViewport        *view,
-                                const AmViewportPicture *picture)
+am_view_picture_is_settled (const AmViewport        *view,
+                            const AmViewPicture *picture)
 {
   double slack_x, slack_y, left, top;
 
-  if (picture->zoom != view->zoom || !am_viewport_picture_covers (view, picture))
+  if (picture->zoom != view->zoom || !am_view_picture_covers (view, picture))
     return FALSE;
 
   /* Re-centre before the viewport runs into the edge of the picture. */
@@ -285,12 +285,12 @@ am_viewport_picture_is_settled (const AmViewport        *view,
 }
 
 void
-am_viewport_picture_transform (const AmViewport        *view,
-                               const AmViewportPicture *picture,
-                               int                      scale,
-                               double                  *offset_x,
-                               double                  *offset_y,
-                               double                  *factor)
+am_view_picture_transform (const AmViewport        *view,
+                           const AmViewPicture *picture,
+                           int                  scale,
+                           double              *offset_x,
+                           double              *offset_y,
+                           double              *factor)
 {
   *factor = view->zoom / picture->zoom;
   *offset_x = (picture->x - view->center_x) * view->zoom + view->width / 2.0;
