@@ -121,8 +121,8 @@ const char        *am_session_get_search_text      (AmSession         *self);
 void               am_session_set_search_text      (AmSession         *self,
                                                     const char        *text);
 gboolean           am_session_get_searching        (AmSession         *self);
-/* Whether the item (an actor, relation or statement id) is shown by the current search;
- * without a search only actors are. */
+/* Whether the item (an actor, relation or statement id) is shown by the current search
+ * and view; without a search only the actors the view shows are. */
 gboolean           am_session_item_matches         (AmSession         *self,
                                                     const char        *id);
 /* Every actor, relation and statement of the document as AmItem, in list order:

@@ -245,8 +245,12 @@ guint         am_view_result_get_n_visible_entities  (AmViewResult *self);
 guint         am_view_result_get_n_visible_relations (AmViewResult *self);
 
 /* Path mode: the ids (entities and relations) on some shortest path, for dimming the rest;
- * NULL when the view has no path.  Empty paths (not connected): n_paths is 0. */
+ * NULL when the view has no path.  Empty paths (not connected): n_paths is 0.  A collapsed
+ * group's node ("group:…") and a merged edge ("merged:…") carrying any of them are in it
+ * too, so the derived scene dims exactly what the ids say. */
 GHashTable   *am_view_result_get_emphasis (AmViewResult *self);
+/* How many paths am_view_result_get_path() lists: min (every shortest path,
+ * AM_VIEW_MAX_PATHS). */
 guint         am_view_result_get_n_paths  (AmViewResult *self);
 /* How many shortest paths there are in all, listed or not (saturates at G_MAXUINT64). */
 guint64       am_view_result_get_n_shortest_paths (AmViewResult *self);

@@ -145,6 +145,30 @@ test_view_no_layout (void)
   g_signal_handlers_disconnect_by_func (session, session_fixture_count_notify, &n_result);
 }
 
+/* A view set before the map is laid out applies to the scene when it comes. */
+static void
+test_view_before_layout (void)
+{
+  g_autoptr(AmDocument) document = test_documents_load_bundled ();
+  g_autoptr(AmSession) session = am_session_new ();
+  g_autoptr(AmView) view = am_view_new ();
+  AmScene *view_scene;
+
+  am_view_set_kind_hidden (view, "person", TRUE);
+  am_session_set_view (session, view);
+  am_session_set_document (session, document, NULL);
+  g_assert_nonnull (am_session_get_view_result (session));
+  g_assert_false (am_view_result_is_visible (am_session_get_view_result (session), "kim-yo-jong"));
+  g_assert_null (am_session_get_view_scene (session));
+
+  wait_for_layout (session);
+  view_scene = am_session_get_view_scene (session);
+  g_assert_nonnull (view_scene);
+  g_assert_true (view_scene != am_session_get_scene (session));
+  g_assert_cmpint (am_scene_find_node (view_scene, "kim-yo-jong"), ==, -1);
+  g_assert_cmpint (am_scene_find_node (am_session_get_scene (session), "kim-yo-jong"), >=, 0);
+}
+
 /* The "view" property takes the boxed value and notifies only on a change. */
 static void
 test_view_property (void)
@@ -884,6 +908,7 @@ main (int   argc,
 
   g_test_add_func ("/session/view/no-layout", test_view_no_layout);
   g_test_add_func ("/session/view/property", test_view_property);
+  g_test_add_func ("/session/view/before-layout", test_view_before_layout);
   g_test_add_func ("/session/view/path-highlight", test_view_path_highlight);
   g_test_add_func ("/session/view/lists", test_view_lists);
   g_test_add_func ("/session/groups/request", test_group_request);

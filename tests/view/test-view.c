@@ -842,6 +842,15 @@ test_collapse (void)
   g_assert_cmpstrv (merged, ((const char *[]) { "gy", "yp", NULL }));
   g_assert_null (am_view_result_get_merged (result, "xy"));
   g_assert_null (am_view_result_get_merged (result, "merged:nothing"));
+  g_clear_pointer (&result, am_view_result_unref);
+
+  /* A path through the collapsed group: its node and the merged edge that carries the
+   * path's relation are emphasised with the members and relations. */
+  am_view_set_path (view, "q", "y", FALSE);
+  result = am_view_apply (view, document, groups);
+  g_assert_cmpuint (am_view_result_get_n_paths (result), ==, 4);
+  assert_emphasis (result, "q p g x y pq yp qg gy qx xq xy group:g merged:group:g--y "
+                           "merged:group:g->x merged:x->group:g");
 }
 
 static void
