@@ -177,18 +177,40 @@ update_play_button (AmTimelineBar *self)
 
 /* Reading the view */
 
+/* The range's bounds as text: the bins', or for a range that holds none of the dates
+ * (remembered, or set before an edit) the view's own strings. */
+static char *
+range_text_new (const char *from_iso,
+                const char *to_iso)
+{
+  g_autofree char *from_text = from_iso ? am_format_date (from_iso) : NULL;
+  g_autofree char *to_text = to_iso ? am_format_date (to_iso) : NULL;
+
+  if (from_text == NULL)
+    /* Translators: the open start of a time range on the timeline */
+    from_text = g_strdup (_("Start"));
+  if (to_text == NULL)
+    /* Translators: the open end of a time range on the timeline */
+    to_text = g_strdup (_("End"));
+
+  if (g_str_equal (from_text, to_text))
+    return g_steal_pointer (&from_text);
+
+  /* Translators: a time range on the timeline, "March 2021 – May 2021" */
+  return g_strdup_printf (_("%s – %s"), from_text, to_text);
+}
+
 static void
 update_labels (AmTimelineBar *self)
 {
-  AmDateRange span;
-  g_autofree char *from_text = NULL;
-  g_autofree char *to_text = NULL;
+  const AmView *view = self->session != NULL ? am_session_get_view (self->session) : NULL;
   g_autofree char *range_text = NULL;
   g_autofree char *count_text = NULL;
   g_autofree char *value_text = NULL;
-  guint first, last, n_dated, n_undated;
+  guint first = 0, last = 0, n_dated, n_undated, in_range = 0;
+  gboolean has_range;
 
-  if (self->timeline == NULL || !am_timeline_get_span (self->timeline, &span))
+  if (n_bins (self) == 0)
     {
       gtk_label_set_text (self->range_label, "");
       gtk_label_set_text (self->count_label, "");
@@ -197,78 +219,71 @@ update_labels (AmTimelineBar *self)
 
   n_dated = am_timeline_get_n_dated (self->timeline);
   n_undated = am_timeline_get_n_undated (self->timeline);
+  has_range = shown_selection (self, &first, &last);
 
-  if (shown_selection (self, &first, &last))
+  if (has_range)
     {
       g_autofree char *from_iso = am_timeline_format_bin (self->timeline, first);
       g_autofree char *to_iso = am_timeline_format_bin (self->timeline, last);
       AmDateRange first_bin, last_bin, range;
-      guint in_range;
 
       am_timeline_get_bin (self->timeline, first, &first_bin, NULL, NULL);
       am_timeline_get_bin (self->timeline, last, &last_bin, NULL, NULL);
       range.first = first_bin.first;
       range.last = last_bin.last;
       in_range = am_timeline_count_in_range (self->timeline, &range);
-
-      from_text = am_format_date (from_iso);
-      to_text = am_format_date (to_iso);
-
-      if (keep_undated (self) && n_undated > 0)
-        count_text = g_strdup_printf (
-          /* Translators: under the timeline's range: how many dated relations and
-           * statements it holds, of how many; then the undated ones, which stay shown */
-          g_dngettext (GETTEXT_PACKAGE, "%u of %u dated items, %u undated", "%u of %u dated items, %u undated",
-                       n_dated),
-          in_range, n_dated, n_undated);
-      else
-        count_text = g_strdup_printf (
-          /* Translators: under the timeline's range: how many dated relations and
-           * statements it holds, of how many */
-          g_dngettext (GETTEXT_PACKAGE, "%u of %u dated item", "%u of %u dated items", n_dated),
-          in_range, n_dated);
+      range_text = range_text_new (from_iso, to_iso);
     }
+  else if (view != NULL && am_view_has_time_range (view))
+    {
+      has_range = TRUE;
+      range_text = range_text_new (am_view_get_time_from (view), am_view_get_time_to (view));
+    }
+
+  if (has_range && keep_undated (self) && n_undated > 0)
+    count_text = g_strdup_printf (
+      /* Translators: under the timeline's range: how many dated relations and statements
+       * it holds, of how many; then the undated ones, which stay shown */
+      g_dngettext (GETTEXT_PACKAGE, "%u of %u dated items, %u undated", "%u of %u dated items, %u undated",
+                   n_dated),
+      in_range, n_dated, n_undated);
+  else if (has_range)
+    count_text = g_strdup_printf (
+      /* Translators: under the timeline's range: how many dated relations and statements
+       * it holds, of how many */
+      g_dngettext (GETTEXT_PACKAGE, "%u of %u dated item", "%u of %u dated items", n_dated),
+      in_range, n_dated);
+  else if (keep_undated (self) || n_undated == 0)
+    count_text = g_strdup_printf (
+      /* Translators: under the timeline when no range is chosen: how many relations and
+       * statements are dated, and how many are not */
+      g_dngettext (GETTEXT_PACKAGE, "%u dated item, %u undated", "%u dated items, %u undated", n_dated),
+      n_dated, n_undated);
   else
+    count_text = g_strdup_printf (
+      /* Translators: under the timeline when no range is chosen and Keep Undated is off:
+       * how many relations and statements are dated, and how many are hidden for having
+       * no date */
+      g_dngettext (GETTEXT_PACKAGE, "%u dated item, %u undated hidden", "%u dated items, %u undated hidden",
+                   n_dated),
+      n_dated, n_undated);
+
+  if (!has_range)
     {
       g_autofree char *from_iso = am_timeline_format_bin (self->timeline, 0);
       g_autofree char *to_iso = am_timeline_format_bin (self->timeline, n_bins (self) - 1);
+      g_autofree char *span_text = range_text_new (from_iso, to_iso);
 
-      from_text = am_format_date (from_iso);
-      to_text = am_format_date (to_iso);
-      if (keep_undated (self) || n_undated == 0)
-        count_text = g_strdup_printf (
-          /* Translators: under the timeline when no range is chosen: how many relations and
-           * statements are dated, and how many are not */
-          g_dngettext (GETTEXT_PACKAGE, "%u dated item, %u undated", "%u dated items, %u undated", n_dated),
-          n_dated, n_undated);
-      else
-        count_text = g_strdup_printf (
-          /* Translators: under the timeline when no range is chosen and Keep Undated is off:
-           * how many relations and statements are dated, and how many are hidden for having
-           * no date */
-          g_dngettext (GETTEXT_PACKAGE, "%u dated item, %u undated hidden", "%u dated items, %u undated hidden",
-                       n_dated),
-          n_dated, n_undated);
+      range_text = g_steal_pointer (&span_text);
+      /* Translators: what a screen reader says of the timeline when no range is chosen:
+       * the span of the dates, then how many items are dated */
+      value_text = g_strdup_printf (_("All dates, %s, %s"), range_text, count_text);
     }
-
-  if (g_strcmp0 (from_text, to_text) == 0)
-    range_text = g_steal_pointer (&from_text);
   else
-    /* Translators: a time range on the timeline, "March 2021 – May 2021" */
-    range_text = g_strdup_printf (_("%s – %s"), from_text, to_text);
+    value_text = g_strdup_printf ("%s, %s", range_text, count_text);
 
   gtk_label_set_text (self->range_label, range_text);
   gtk_label_set_text (self->count_label, count_text);
-
-  value_text = g_strdup_printf ("%s, %s", range_text, count_text);
-  if (!shown_selection (self, &first, &last))
-    {
-      g_free (value_text);
-      /* Translators: what a screen reader says of the timeline when no range is chosen;
-       * %s is the span of the dates and how many items are dated */
-      value_text = g_strdup_printf (_("All dates, %s, %s"), range_text, count_text);
-      first = 0;
-    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->histogram),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, (double) (n_bins (self) - 1),
@@ -579,15 +594,10 @@ key_pressed_cb (GtkEventControllerKey *controller,
   guint n = n_bins (self);
   guint first = self->sel_first, last = self->sel_last;
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
-  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
 
+  /* The axis runs left to right in every locale (it is drawn so), and so do the keys. */
   if (n == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return FALSE;
-
-  if (rtl && (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left))
-    keyval = GDK_KEY_Right;
-  else if (rtl && (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right))
-    keyval = GDK_KEY_Left;
 
   switch (keyval)
     {

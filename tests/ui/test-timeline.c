@@ -214,6 +214,13 @@ test_follows_view (Fixture       *f,
   am_session_set_view (f->session, changed);
   assert_bins (f, BIN_2019_01, BIN_2019_01 + 11);
 
+  /* A range that holds none of the dates says so. */
+  am_view_set_time_range (changed, "2015", "2016", TRUE);
+  am_session_set_view (f->session, changed);
+  g_assert_false (am_timeline_bar_get_selected_bins (f->bar, NULL, NULL));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (f->bar), "2015 – 2016"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (f->bar), "0 of 32 dated items, 25 undated"));
+
   /* An open end reaches the end of the axis. */
   am_view_set_time_range (changed, "2021-03-16", NULL, TRUE);
   am_session_set_view (f->session, changed);
