@@ -323,8 +323,8 @@ view_shows (AmSession  *self,
   return self->view_result == NULL || am_view_result_is_visible (self->view_result, id);
 }
 
-/* What a path leaves undimmed on the map: the actors and relations on a shortest path,
- * the collapsed groups they are drawn in and the merged edges that carry them; NULL
+/* What a path leaves undimmed on the map: the emphasis (the actors and relations on a
+ * shortest path, and the collapsed groups' nodes and merged edges that carry them); NULL
  * without a path, or when the path hides the rest anyway. */
 static GHashTable *
 path_highlight (AmSession *self)
@@ -341,26 +341,7 @@ path_highlight (AmSession *self)
   set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_hash_table_iter_init (&iter, emphasis);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const char *group = am_view_result_get_collapsed_group (self->view_result, key);
-
-      g_hash_table_add (set, g_strdup (key));
-      if (group != NULL)
-        g_hash_table_add (set, g_strconcat ("group:", group, NULL));
-    }
-
-  for (guint i = 0; self->view_scene != NULL && i < am_scene_get_n_edges (self->view_scene); i++)
-    {
-      const char *edge_id = am_scene_get_edge (self->view_scene, i)->id;
-      const char * const *merged = am_view_result_get_merged (self->view_result, edge_id);
-
-      for (guint j = 0; merged != NULL && merged[j] != NULL; j++)
-        if (g_hash_table_contains (emphasis, merged[j]))
-          {
-            g_hash_table_add (set, g_strdup (edge_id));
-            break;
-          }
-    }
+    g_hash_table_add (set, g_strdup (key));
 
   return set;
 }
@@ -673,7 +654,6 @@ set_scene (AmSession *self,
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCENE]);
   update_view_scene (self);
-  update_highlight (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

@@ -116,10 +116,10 @@ collapsed_group (const char *id)
 }
 
 /* The group whose cluster (Group Actors) lies under widget (x, y), innermost first. */
-static const char *
-cluster_group_at (AmCanvas *self,
-                  double    x,
-                  double    y)
+const char *
+_am_canvas_explore_cluster_at (AmCanvas *self,
+                               double    x,
+                               double    y)
 {
   AmScene *scene = am_canvas_get_scene (self);
   AmSession *session = session_of (self);
@@ -524,7 +524,7 @@ _am_canvas_explore_popup_menu (AmCanvas   *self,
                                double      x,
                                double      y)
 {
-  g_autoptr(GMenuModel) model = _am_canvas_explore_menu (self, id, cluster_group_at (self, x, y));
+  g_autoptr(GMenuModel) model = _am_canvas_explore_menu (self, id, _am_canvas_explore_cluster_at (self, x, y));
   GtkWidget *popover = _am_canvas_get_context_menu (self);
 
   if (g_menu_model_get_n_items (model) == 0)
@@ -533,6 +533,8 @@ _am_canvas_explore_popup_menu (AmCanvas   *self,
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (popover), model);
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { x, y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (popover));
+  /* The hovered item's tooltip would cover the menu. */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
 /* Menu and Shift+F10: the selected item's menu, pointing at it. */

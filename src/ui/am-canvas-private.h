@@ -160,6 +160,10 @@ GMenuModel     *_am_canvas_explore_menu      (AmCanvas     *self,
  * or NULL. */
 const char     *_am_canvas_explore_get_path_anchor (AmCanvas *self,
                                                     gboolean *is_from);
+/* The group (Group Actors) whose cluster lies under widget (@x, @y), or NULL. */
+const char     *_am_canvas_explore_cluster_at (AmCanvas    *self,
+                                               double       x,
+                                               double       y);
 void            _am_canvas_explore_popup_menu (AmCanvas    *self,
                                                const char  *id,
                                                double       x,

@@ -244,7 +244,7 @@ fit (AmCanvas *self)
   _am_canvas_set_view (self, &view);
 }
 
-#define VIEW_BAR_ROOM 64.0
+#define VIEW_BAR_ROOM 96.0
 
 /* Fits the nodes a focus or a path shows (a path that only dims: the nodes on it) rather
  * than the whole map, which a derived scene keeps the bounds of. */
@@ -469,8 +469,10 @@ am_canvas_query_tooltip (GtkWidget  *widget,
   AmCanvas *self = AM_CANVAS (widget);
   GtkPopover *popover = _am_canvas_input_get_connect_popover (self->input);
 
-  /* No tooltip over the popover that asks a new relation's label. */
+  /* No tooltip over the popover that asks a new relation's label, or over the menu. */
   if (popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover)))
+    return FALSE;
+  if (self->context_menu != NULL && gtk_widget_get_visible (self->context_menu))
     return FALSE;
 
   return _am_canvas_query_tooltip (self, x, y, keyboard_tooltip, tooltip);

@@ -38,7 +38,7 @@ drawn_box (const AmScene *laid_out,
   const AmRect *box = g_hash_table_lookup (group_boxes, id);
   gint index;
 
-  if (box != NULL || g_str_has_prefix (id, "group:"))
+  if (box != NULL)
     return box;
   index = am_scene_find_node (laid_out, id);
   return index >= 0 ? &am_scene_get_node (laid_out, (guint) index)->box : NULL;

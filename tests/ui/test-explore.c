@@ -595,6 +595,19 @@ test_context_menu (Fixture       *f,
   g_assert_false (menu_has (actor, "canvas.whole-map", NULL));
   g_assert_cmpint (g_menu_model_get_n_items (empty), ==, 0);
 
+  /* Menu (or Shift+F10) opens the selected actor's menu over the map. */
+  am_session_select (f->session, "kim-jong-un", AM_SELECTION_ORIGIN_NONE);
+  activate (f, "canvas.context-menu", NULL);
+  {
+    GtkWidget *popover = _am_canvas_get_context_menu (f->window->canvas);
+
+    g_assert_true (gtk_widget_get_visible (popover));
+    g_assert_true (menu_has (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)),
+                             "canvas.focus", "kim-jong-un"));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    ui_test_drain ();
+  }
+
   activate (f, "canvas.focus", "kim-jong-un");
   {
     g_autoptr(GMenuModel) focused = _am_canvas_explore_menu (f->window->canvas, "kim-yo-jong", NULL);
@@ -625,6 +638,11 @@ test_collapse (Fixture       *f,
       g_assert_false (drawn_has_node (f, members[i]));
   }
   g_assert_true (drawn_has_node (f, "joe-biden"));
+  if (g_getenv ("AM_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      am_canvas_set_zoom (f->window->canvas, 1.0);
+      am_canvas_fly_to (f->window->canvas, "group:north-korea");
+    }
   save_screenshot (f, "explore-collapse");
 
   /* The collapsed node's menu expands it. */
@@ -674,11 +692,34 @@ test_group_actors (Fixture       *f,
     AmScene *scene = drawn (f);
     const AmSceneCluster *cluster = NULL;
 
+    double x, y;
+
     for (guint i = 0; i < am_scene_get_n_clusters (scene); i++)
       if (strstr (am_scene_get_cluster (scene, i)->id, "north-korea") != NULL)
         cluster = am_scene_get_cluster (scene, i);
     g_assert_nonnull (cluster);
+
+    /* A point of the cluster with nothing drawn on it: the cluster's group. */
+    {
+      gboolean found = FALSE;
+
+      for (double sy = cluster->box.y + 2; !found && sy < cluster->box.y + cluster->box.height; sy += 4)
+        for (double sx = cluster->box.x + 2; !found && sx < cluster->box.x + cluster->box.width; sx += 4)
+          {
+            am_canvas_scene_to_widget (f->window->canvas, sx, sy, &x, &y);
+            found = _am_canvas_hit_test (f->window->canvas, x, y) == NULL
+                    && !_am_canvas_point_in_legend (f->window->canvas, x, y);
+          }
+      g_assert_true (found);
+    }
+    g_assert_cmpstr (_am_canvas_explore_cluster_at (f->window->canvas, x, y), ==, "north-korea");
+    {
+      g_autoptr(GMenuModel) menu = _am_canvas_explore_menu (f->window->canvas, NULL, "north-korea");
+
+      g_assert_true (menu_has (menu, "canvas.collapse-group", "north-korea"));
+    }
   }
+  save_screenshot (f, "explore-groups");
 }
 
 int
