@@ -539,6 +539,14 @@ timeline_hidden (gpointer data)
   return !gtk_revealer_get_child_revealed (f->window->timeline_revealer);
 }
 
+static gboolean
+map_follows_view (gpointer data)
+{
+  WindowFixture *f = data;
+
+  return am_canvas_get_scene (f->window->canvas) == am_session_get_view_scene (f->session);
+}
+
 static void
 test_window (void)
 {
@@ -573,6 +581,11 @@ test_window (void)
   am_timeline_bar_select_bins (f->window->timeline_bar, BIN_2021_03, BIN_2021_03);
   g_assert_cmpstr (am_view_get_time_from (am_session_get_view (f->session)), ==, "2021-03");
   g_assert_false (am_view_result_is_visible (am_session_get_view_result (f->session), REL_2019));
+  /* The map draws it: Hanoi is dated 2019 only, so it is gone; Seoul (March 2021) stays. */
+  g_assert_true (ui_test_wait_for (map_follows_view, f));
+  g_assert_cmpint (am_scene_find_node (am_canvas_get_scene (f->window->canvas), "hanoi"), <, 0);
+  g_assert_cmpint (am_scene_find_node (am_canvas_get_scene (f->window->canvas), "seoul"), >=, 0);
+  g_assert_cmpint (am_scene_find_node (am_session_get_scene (f->session), "hanoi"), >=, 0);
 
   /* A map without dates: no bar, no action. */
   am_session_set_document (f->session, undated, NULL);
