@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "am-export.h"
+#include "am-geometry.h"
 #include "am-renderer-private.h"
 
 G_DEFINE_QUARK (am-export-error-quark, am_export_error)
@@ -25,6 +26,8 @@ G_DEFINE_QUARK (am-export-error-quark, am_export_error)
 #define TITLE_FONT_SIZE      16.0
 #define SUBTITLE_FONT_SIZE   10.0
 #define CAPTION_MIN_WIDTH    360.0
+/* Room around a cropped network for outlines and strokes, which boxes do not include. */
+#define CROP_MARGIN          8.0
 
 #define MIN_SCALE            0.1
 #define MAX_SCALE            16.0
@@ -45,7 +48,8 @@ typedef struct
   PangoLayout *subtitle;
   double       caption_height;
   double       title_height;
-  AmPoint      network;       /* top-left of the scene's bounds */
+  AmRect       area;          /* the part of the scene drawn: its bounds, or cropped */
+  AmPoint      network;       /* where the area's top-left corner is on the page */
   gboolean     has_legend;
   AmPoint      legend;
   double       width;
@@ -61,13 +65,40 @@ page_clear (Page *page)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Page, page_clear)
 
+/* What is drawn in @scene, with a margin, inside its bounds; the bounds when nothing is. */
+static AmRect
+scene_content (const AmScene *scene)
+{
+  const AmRect *bounds = am_scene_get_bounds (scene);
+  AmExtent extent;
+  AmRect area;
+
+  am_extent_init (&extent);
+  for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
+    am_extent_add_rect (&extent, &am_scene_get_node (scene, i)->box);
+  for (guint i = 0; i < am_scene_get_n_edges (scene); i++)
+    am_extent_add_rect (&extent, &am_scene_get_edge (scene, i)->bounds);
+  for (guint i = 0; i < am_scene_get_n_clusters (scene); i++)
+    am_extent_add_rect (&extent, &am_scene_get_cluster (scene, i)->box);
+
+  if (extent.x0 > extent.x1)
+    return *bounds;
+
+  extent.x0 -= CROP_MARGIN;
+  extent.y0 -= CROP_MARGIN;
+  extent.x1 += CROP_MARGIN;
+  extent.y1 += CROP_MARGIN;
+  am_extent_to_rect (&extent, bounds, &area);
+  return area;
+}
+
 static void
 page_measure (Page                  *page,
               const AmScene         *scene,
               const AmExportOptions *options,
               const AmTheme         *theme)
 {
-  const AmRect *bounds = am_scene_get_bounds (scene);
+  AmRect area = options->crop ? scene_content (scene) : *am_scene_get_bounds (scene);
   const char *title = options->caption_title;
   const char *subtitle = options->caption_subtitle;
   double legend_width = 0, legend_height = 0;
@@ -82,8 +113,8 @@ page_measure (Page                  *page,
 
   /* The legend goes beside the network, top-aligned: networks are laid out wider than
    * tall more often than not, and a side legend never hides a node. */
-  content_width = bounds->width + (page->has_legend ? LEGEND_GAP + legend_width : 0);
-  content_height = MAX (bounds->height, page->has_legend ? legend_height : 0);
+  content_width = area.width + (page->has_legend ? LEGEND_GAP + legend_width : 0);
+  content_height = MAX (area.height, page->has_legend ? legend_height : 0);
 
   if (options->show_caption && ((title != NULL && *title != '\0') ||
                                 (subtitle != NULL && *subtitle != '\0')))
@@ -113,8 +144,9 @@ page_measure (Page                  *page,
       page->caption_height += CAPTION_GAP;
     }
 
+  page->area = area;
   page->network = (AmPoint) { PAGE_MARGIN, PAGE_MARGIN + page->caption_height };
-  page->legend = (AmPoint) { PAGE_MARGIN + bounds->width + LEGEND_GAP, page->network.y };
+  page->legend = (AmPoint) { PAGE_MARGIN + area.width + LEGEND_GAP, page->network.y };
   page->width = ceil (2 * PAGE_MARGIN + content_width);
   page->height = ceil (2 * PAGE_MARGIN + page->caption_height + content_height);
 }
@@ -145,13 +177,16 @@ page_paint (const Page            *page,
       _am_painter_end_group (painter);
     }
 
-  /* As on screen, minus hover and dimming: a file shows the whole network. */
+  /* As on screen, minus hover: dimming only when the caller asks for it (a path's
+   * emphasis), otherwise a file shows the whole network at full strength. */
   am_render_state_init (&state);
   state.selected_id = options->selected_id;
   state.suggested = options->suggested;
+  state.highlighted = options->highlighted;
   state.pixels_per_point = 1.0;
 
-  _am_painter_push_transform (painter, page->network.x, page->network.y, 1.0);
+  _am_painter_push_transform (painter, page->network.x - page->area.x,
+                              page->network.y - page->area.y, 1.0);
   _am_painter_begin_group (painter, AM_PAINTER_GROUP_OTHER, "network", NULL, NULL, 1.0);
   _am_renderer_paint_scene (painter, scene, theme, &state);
   _am_painter_end_group (painter);
@@ -333,7 +368,8 @@ am_export_caption_for_document (AmDocument  *document,
  * am_export_options_init:
  * @options: options to fill
  *
- * PNG at one pixel per point, the light theme, with legend and caption, nothing selected.
+ * PNG at one pixel per point, the light theme, with legend and caption, nothing selected
+ * or dimmed.
  */
 void
 am_export_options_init (AmExportOptions *options)
@@ -347,6 +383,8 @@ am_export_options_init (AmExportOptions *options)
   options->show_legend = TRUE;
   options->show_caption = TRUE;
   options->selected_id = NULL;
+  options->highlighted = NULL;
+  options->crop = FALSE;
   options->caption_title = NULL;
   options->caption_subtitle = NULL;
   options->origin = AM_DOCUMENT_ORIGIN_MODEL;
@@ -423,8 +461,9 @@ am_export_format_to_string (AmExportFormat format)
  * @width: (out): page width in points
  * @height: (out): page height in points
  *
- * The page is the scene's bounds, the legend beside it and the caption above, with a
- * margin all round; a PNG of it is ceil (size × scale) pixels.
+ * The page is the scene's bounds (or, with options->crop, what is drawn in them), the
+ * legend beside it and the caption above, with a margin all round; a PNG of it is
+ * ceil (size × scale) pixels.
  */
 void
 am_export_measure_page (const AmScene         *scene,
@@ -441,6 +480,36 @@ am_export_measure_page (const AmScene         *scene,
   page_measure (&page, scene, options, options->theme ? options->theme : am_theme_get_light ());
   *width = page.width;
   *height = page.height;
+}
+
+/**
+ * am_export_draw_page:
+ * @cr: a cairo context; its current transform maps page points
+ * @scene: the scene
+ * @options: what to draw (format and scale do not matter)
+ *
+ * The same page as am_export_render(), drawn through the same painter on a context the
+ * caller owns (a printer's, a preview's): the caller fits it with am_export_measure_page().
+ */
+void
+am_export_draw_page (cairo_t               *cr,
+                     const AmScene         *scene,
+                     const AmExportOptions *options)
+{
+  g_auto(Page) page = { 0, };
+  const AmTheme *theme;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (options != NULL);
+
+  theme = options->theme ? options->theme : am_theme_get_light ();
+  page_measure (&page, scene, options, theme);
+
+  {
+    g_autoptr(AmPainter) painter = _am_painter_new_cairo (cr);
+    page_paint (&page, painter, scene, options, theme);
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "am-core.h"
@@ -42,6 +43,13 @@ typedef struct
   const char     *selected_id;
   /* Optional: ids drawn as suggestions, as on screen (AmRenderState.suggested) */
   GHashTable     *suggested;
+  /* Optional: the ids left undimmed, as on screen (AmRenderState.highlighted): a path's
+   * emphasis, a search.  NULL draws nothing dimmed. */
+  GHashTable     *highlighted;
+  /* Draw only the part of the scene that has something in it (nodes, edges, clusters)
+   * instead of its whole bounds: a view's derived scene keeps the laid-out map's bounds,
+   * so a focus on three actors would otherwise sit in a page the size of the map. */
+  gboolean        crop;
   /* The caption, built by the caller (am_export_caption_for_document()); either may be
    * NULL.  Borrowed for the duration of the call; the PDF title is caption_title. */
   const char     *caption_title;
@@ -64,12 +72,21 @@ void      am_export_caption_for_document (AmDocument      *document,
                                           char           **title,
                                           char           **subtitle);
 
-/* Size in points of the page am_export_render() draws for @options (caption, network,
- * legend, margins).  A PNG is this times options->scale, rounded up, in pixels. */
+/* Size in points of the page am_export_render() draws for @options (caption, network —
+ * the scene's bounds, or what is drawn in them with options->crop —, legend, margins).
+ * A PNG is this times options->scale, rounded up, in pixels. */
 void      am_export_measure_page       (const AmScene         *scene,
                                         const AmExportOptions *options,
                                         double                *width,
                                         double                *height);
+
+/* Draws the page am_export_render() makes (background, caption, network, legend) on
+ * @cr, from (0, 0) to am_export_measure_page()'s size in @cr's user units: for printing
+ * and print previews, which scale and place it themselves.  options->format and
+ * options->scale are ignored. */
+void      am_export_draw_page          (cairo_t               *cr,
+                                        const AmScene         *scene,
+                                        const AmExportOptions *options);
 
 /* Renders the whole page (caption, network, legend) into memory. */
 GBytes   *am_export_render             (const AmScene         *scene,

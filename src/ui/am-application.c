@@ -63,6 +63,8 @@ am_application_handle_local_options (GApplication *app,
   const char *scale_text = NULL;
   double scale = 2.0;
   int timeout = 0;
+  g_auto(AmCliViewArgs) view_args = { 0 };
+  gboolean has_view;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -87,12 +89,22 @@ am_application_handle_local_options (GApplication *app,
         }
     }
   g_variant_dict_lookup (options, "timeout", "i", &timeout);
+  has_view = am_cli_view_args_lookup (options, &view_args);
 
   if (files != NULL && g_strv_length ((char **) files) > 1
       && (export_path != NULL || extract_path != NULL || g_variant_dict_contains (options, "check")))
     {
       g_printerr (_("actormap: give one input file, not %u\n"),
                   g_strv_length ((char **) files));
+      return 2;
+    }
+
+  if (has_view && (extract_path != NULL
+                   || (export_path == NULL && !g_variant_dict_contains (options, "check"))))
+    {
+      /* Translators: keep the option names (--focus, --export…) as they are */
+      g_printerr (_("actormap: --focus, --depth, --direction, --kinds, --types, --from, --to, "
+                    "--path and --collapse go with --export or --check\n"));
       return 2;
     }
 
@@ -106,7 +118,7 @@ am_application_handle_local_options (GApplication *app,
           g_printerr (_("actormap: --check needs a FILE\n"));
           return 2;
         }
-      return am_cli_check (files[0]);
+      return am_cli_check (files[0], &view_args);
     }
 
   if (timeout < 0 || timeout > 3600)
@@ -117,7 +129,7 @@ am_application_handle_local_options (GApplication *app,
 
   if (export_path != NULL)
     return am_cli_export (files != NULL ? files[0] : NULL, export_path, engine, scale, theme,
-                          (guint) timeout);
+                          (guint) timeout, &view_args);
 
   if (engine != NULL || theme != NULL || g_variant_dict_contains (options, "scale")
       || g_variant_dict_contains (options, "timeout"))
@@ -343,6 +355,7 @@ static void
 am_application_init (AmApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  am_cli_add_view_options (G_APPLICATION (self));
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
   g_application_set_option_context_summary (
     G_APPLICATION (self),

@@ -75,6 +75,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  SIGNAL_VIEWPORT_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 /* The state the window hands down, read in one place (see am-canvas-private.h). */
 
 AmDocument *
@@ -176,6 +183,8 @@ _am_canvas_set_view (AmCanvas     *self,
       _am_canvas_actions_update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ZOOM]);
     }
+
+  g_signal_emit (self, signals [SIGNAL_VIEWPORT_CHANGED], 0);
 }
 
 void
@@ -411,6 +420,8 @@ am_canvas_size_allocate (GtkWidget *widget,
   _am_canvas_input_size_allocate (self->input);
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));
+  /* The visible area grows or shrinks with the widget, even when the view stays. */
+  g_signal_emit (self, signals [SIGNAL_VIEWPORT_CHANGED], 0);
 }
 
 static void
@@ -687,6 +698,20 @@ am_canvas_class_init (AmCanvasClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AmCanvas::viewport-changed:
+   * @self: the canvas
+   *
+   * The centre, the zoom or the size of the canvas changed, so the visible part of the
+   * scene did: the minimap moves its rectangle, the window remembers the view.
+   */
+  signals [SIGNAL_VIEWPORT_CHANGED] =
+    g_signal_new ("viewport-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   _am_canvas_class_actions_init (widget_class);
   _am_canvas_explore_class_init (widget_class);
@@ -1076,6 +1101,69 @@ am_canvas_pan_by (AmCanvas *self,
 
   _am_canvas_take_view (self);
   _am_canvas_set_view (self, &view);
+}
+
+void
+am_canvas_get_viewport (AmCanvas *self,
+                        double   *center_x,
+                        double   *center_y,
+                        double   *zoom)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  if (center_x != NULL)
+    *center_x = self->view.center_x;
+  if (center_y != NULL)
+    *center_y = self->view.center_y;
+  if (zoom != NULL)
+    *zoom = self->view.zoom;
+}
+
+void
+am_canvas_set_viewport (AmCanvas *self,
+                        double    center_x,
+                        double    center_y,
+                        double    zoom)
+{
+  AmViewport view;
+
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  if (!isfinite (center_x) || !isfinite (center_y) || !isfinite (zoom))
+    return;
+
+  view = *_am_canvas_get_view (self);
+  view.center_x = center_x;
+  view.center_y = center_y;
+  view.zoom = zoom;
+  _am_canvas_take_view (self);
+  _am_canvas_set_view (self, &view);
+}
+
+void
+am_canvas_center_on (AmCanvas *self,
+                     double    scene_x,
+                     double    scene_y)
+{
+  g_return_if_fail (AM_IS_CANVAS (self));
+
+  am_canvas_set_viewport (self, scene_x, scene_y, self->view.zoom);
+}
+
+void
+am_canvas_get_visible_area (AmCanvas *self,
+                            AmRect   *area)
+{
+  const AmViewport *view;
+
+  g_return_if_fail (AM_IS_CANVAS (self));
+  g_return_if_fail (area != NULL);
+
+  view = _am_canvas_get_view (self);
+  area->width = view->width > 0 ? view->width / view->zoom : 0;
+  area->height = view->height > 0 ? view->height / view->zoom : 0;
+  area->x = view->center_x - area->width / 2;
+  area->y = view->center_y - area->height / 2;
 }
 
 void

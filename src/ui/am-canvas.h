@@ -95,6 +95,26 @@ void        am_canvas_fly_to         (AmCanvas   *self,
 void        am_canvas_pan_by         (AmCanvas   *self,
                                       double      dx,
                                       double      dy);
+/* The view as a value: the scene point at the widget centre, and the zoom (widget pixels
+ * per scene point).  Signal "viewport-changed" (no arguments): the centre, the zoom or the
+ * widget's size changed (the minimap and the remembered views follow it). */
+void        am_canvas_get_viewport   (AmCanvas   *self,
+                                      double     *center_x,
+                                      double     *center_y,
+                                      double     *zoom);
+/* Shows scene point (@center_x, @center_y) at the centre at @zoom (clamped; non-finite
+ * values are ignored).  Like a pan, it ends fitting on resize. */
+void        am_canvas_set_viewport   (AmCanvas   *self,
+                                      double      center_x,
+                                      double      center_y,
+                                      double      zoom);
+/* Centres scene point (@scene_x, @scene_y) at the current zoom (the minimap's drag). */
+void        am_canvas_center_on      (AmCanvas   *self,
+                                      double      scene_x,
+                                      double      scene_y);
+/* The part of the scene the widget shows, in scene points (0 × 0 before it has a size). */
+void        am_canvas_get_visible_area (AmCanvas *self,
+                                        AmRect   *area);
 /* Forgets the cached renderings, so the next frame renders the scene again (benchmarks;
  * memory pressure). */
 void        am_canvas_drop_caches    (AmCanvas   *self);

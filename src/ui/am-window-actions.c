@@ -617,6 +617,7 @@ _am_window_update_actions (AmWindow *self)
   gboolean has_document = am_session_get_document (self->session) != NULL;
 
   gtk_widget_action_set_enabled (widget, "win.export", has_scene);
+  gtk_widget_action_set_enabled (widget, "win.print", has_scene);
   gtk_widget_action_set_enabled (widget, "win.zoom-in", has_scene);
   gtk_widget_action_set_enabled (widget, "win.zoom-out", has_scene);
   gtk_widget_action_set_enabled (widget, "win.zoom-fit", has_scene);

@@ -9,7 +9,9 @@
 #include "am-detail-panel.h"
 #include "am-filter-popover.h"
 #include "am-layout.h"
+#include "am-minimap.h"
 #include "am-path-panel.h"
+#include "am-reload-banner.h"
 #include "am-session.h"
 #include "am-sidebar.h"
 #include "am-suggestions-pane.h"
@@ -63,6 +65,19 @@ struct _AmWindow
   guint                 show_timeline : 1;
   guint                 close_confirmed : 1;   /* the unsaved changes were saved or discarded */
   guint                 asking : 1;            /* the unsaved-changes dialog is up */
+
+  /* am-window-extras.c: the minimap and the reload bar (template widgets), and the
+   * remembered viewport: the file it was restored for, what waits to be restored once
+   * that file's first scene is on the map, and the debounced report to the session. */
+  AmMinimap            *minimap;
+  AmReloadBanner       *reload_banner;
+  GFile                *viewport_file;
+  double                viewport_x;
+  double                viewport_y;
+  double                viewport_zoom;
+  guint                 viewport_report_id;
+  guint                 viewport_restore_id;
+  guint                 viewport_pending : 1;
 };
 
 /* What to do once the unsaved changes are out of the way (saved, or discarded). */
@@ -122,4 +137,9 @@ char       *_am_window_suggest_export_name (AmWindow      *self,
 void        _am_window_export_chosen      (AmWindow       *self,
                                            const char     *path,
                                            AmExportFormat  chosen_format);
+/* am-window-extras.c: the minimap, the reload bar, the remembered viewport, printing. */
+void        _am_window_extras_class_init  (GtkWidgetClass *widget_class);
+void        _am_window_extras_init        (AmWindow       *self);
+void        _am_window_extras_dispose     (AmWindow       *self);
+
 G_END_DECLS

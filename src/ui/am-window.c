@@ -573,6 +573,7 @@ typedef struct
   AmExportOptions  options;
   char            *selected_id;
   GHashTable      *suggested;      /* the session's set: replaced, never changed */
+  GHashTable      *highlighted;    /* likewise */
   char            *path;
   char            *caption_title;
   char            *caption_subtitle;
@@ -584,13 +585,15 @@ export_data_free (ExportData *data)
   g_clear_pointer (&data->scene, am_scene_unref);
   g_free (data->selected_id);
   g_clear_pointer (&data->suggested, g_hash_table_unref);
+  g_clear_pointer (&data->highlighted, g_hash_table_unref);
   g_free (data->caption_title);
   g_free (data->caption_subtitle);
   g_free (data->path);
   g_free (data);
 }
 
-/* What the export draws: the screen's scene, theme, legend and selection. */
+/* What the export draws: what the map shows (the view's scene, dimmed where the map
+ * dims it: a path, a search), with the screen's theme, legend and selection. */
 static ExportData *
 export_data_new (AmWindow    *self,
                  const char  *path,
@@ -598,7 +601,10 @@ export_data_new (AmWindow    *self,
 {
   ExportData *data;
   AmExportFormat format;
-  AmScene *scene = am_session_get_scene (self->session);
+  AmScene *scene = am_session_get_view_scene (self->session);
+
+  if (scene == NULL)
+    scene = am_session_get_scene (self->session);
 
   if (scene == NULL)
     {
@@ -633,6 +639,9 @@ export_data_new (AmWindow    *self,
   if (am_session_get_suggested (self->session) != NULL)
     data->suggested = g_hash_table_ref (am_session_get_suggested (self->session));
   data->options.suggested = data->suggested;
+  if (am_session_get_highlight (self->session) != NULL)
+    data->highlighted = g_hash_table_ref (am_session_get_highlight (self->session));
+  data->options.highlighted = data->highlighted;
   if (am_session_get_document (self->session) != NULL)
     {
       AmDocument *document = am_session_get_document (self->session);
@@ -796,6 +805,7 @@ am_window_dispose (GObject *object)
   if (self->session != NULL)
     am_session_cancel (self->session);
   g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
+  _am_window_extras_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_WINDOW);
 
@@ -945,6 +955,7 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmWindow, zoom_box);
 
   _am_window_class_actions_init (widget_class);
+  _am_window_extras_class_init (widget_class);
 
   g_type_ensure (AM_TYPE_ARTICLE_VIEW);
   g_type_ensure (AM_TYPE_CANVAS);
@@ -992,6 +1003,8 @@ am_window_init (AmWindow *self)
   am_filter_popover_set_session (self->filter_popover, self->session);
   am_view_bar_set_session (self->view_bar, self->session);
   am_path_panel_set_session (self->path_panel, self->session);
+  /* The minimap, the reload bar, the remembered viewport. */
+  _am_window_extras_init (self);
   g_object_bind_property (self, "show-legend", self->canvas, "show-legend", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "show-sidebar", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);

@@ -431,6 +431,8 @@ test_options_defaults (void)
   g_assert_true (options.show_legend);
   g_assert_true (options.show_caption);
   g_assert_null (options.selected_id);
+  g_assert_null (options.highlighted);
+  g_assert_false (options.crop);
   g_assert_null (options.caption_title);
   g_assert_null (options.caption_subtitle);
   g_assert_cmpint (options.origin, ==, AM_DOCUMENT_ORIGIN_MODEL);
@@ -693,6 +695,82 @@ test_svg_suggested_dashed (void)
   options.suggested = suggested;
   dashed = render_with_options (scene, &options);
   g_assert_cmpuint (count_occurrences (dashed, "stroke-dasharray"), ==, 2);
+}
+
+/* A path's emphasis in a file: what is not highlighted is drawn dimmed (a group with an
+ * opacity), what is stays at full strength, as on screen. */
+static void
+test_svg_highlighted_dims_the_rest (void)
+{
+  static const char * const on_path[] = { "kp", "kyj", "e1" };
+  g_autoptr(AmScene) scene = render_fixture_scene (FALSE);
+  g_autoptr(GHashTable) highlighted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GBytes) svg = NULL;
+  AmExportOptions options;
+
+  for (guint i = 0; i < G_N_ELEMENTS (on_path); i++)
+    g_hash_table_add (highlighted, (gpointer) on_path[i]);
+  am_export_options_init (&options);
+  options.format = AM_EXPORT_FORMAT_SVG;
+  options.highlighted = highlighted;
+  svg = render_with_options (scene, &options);
+
+  /* kp and kyj undimmed; kcna, ex, pyo, yonhap dimmed; e1 undimmed, e2–e5 dimmed (their
+   * curves, and the labels of those that have one). */
+  g_assert_cmpuint (count_occurrences (svg, "class=\"node kind-state\">"), ==, 1);
+  g_assert_cmpuint (count_occurrences (svg, "class=\"node kind-person\">"), ==, 1);
+  g_assert_cmpuint (count_occurrences (svg, "class=\"node kind-event\" opacity="), ==, 1);
+  g_assert_cmpuint (count_occurrences (svg, "class=\"node kind-media\" opacity="), ==, 1);
+  g_assert_cmpuint (count_occurrences (svg, "id=\"edge-e1\" class=\"edge\">"), ==, 1);
+  g_assert_cmpuint (count_occurrences (svg, "id=\"edge-e3\" class=\"edge\" opacity="), ==, 1);
+
+  /* Without the set, a file dims nothing. */
+  g_clear_pointer (&svg, g_bytes_unref);
+  options.highlighted = NULL;
+  svg = render_with_options (scene, &options);
+  g_assert_cmpuint (count_occurrences (svg, "\" opacity=\""), ==, 0);
+}
+
+/* A view's scene keeps the whole map's bounds; crop draws only the part that has something
+ * in it, and draws it there (not off the page). */
+static void
+test_crop_to_content (void)
+{
+  AmRect bounds = { 0, 0, 1000, 800 };
+  AmSceneBuilder *builder = am_scene_builder_new (&bounds);
+  AmSceneNode node = { (char *) "far", (char *) "Far away", (char *) "state",
+                       AM_NODE_SHAPE_BOX, { 500, 400, 60, 30 } };
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  AmExportOptions options;
+  double width, height;
+  gsize size;
+
+  am_scene_builder_add_node (builder, &node);
+  scene = am_scene_builder_end (builder, &error);
+  g_assert_no_error (error);
+
+  am_export_options_init (&options);
+  options.show_legend = FALSE;
+  options.show_caption = FALSE;
+  am_export_measure_page (scene, &options, &width, &height);
+  g_assert_cmpfloat (width, ==, 1000 + 2 * 24);
+  g_assert_cmpfloat (height, ==, 800 + 2 * 24);
+
+  /* The node, 8 points around it, the page margin around that. */
+  options.crop = TRUE;
+  am_export_measure_page (scene, &options, &width, &height);
+  g_assert_cmpfloat (width, ==, 60 + 2 * 8 + 2 * 24);
+  g_assert_cmpfloat (height, ==, 30 + 2 * 8 + 2 * 24);
+
+  /* Drawn where the cropped page has it: the scene is moved by the crop's corner. */
+  options.format = AM_EXPORT_FORMAT_SVG;
+  bytes = render_with_options (scene, &options);
+  text = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, "Far away"));
+  g_assert_nonnull (strstr (text, "translate(-468 -368)"));
 }
 
 /* Whether the last bytes of @data contain @needle (the data may hold NULs). */
@@ -1343,6 +1421,8 @@ main (int   argc,
   g_test_add_func ("/Actormap/Export/full-disk", test_full_disk);
   g_test_add_func ("/Actormap/Export/not-a-regular-file", test_not_a_regular_file);
   g_test_add_func ("/Actormap/Export/svg-suggested-dashed", test_svg_suggested_dashed);
+  g_test_add_func ("/Actormap/Export/svg-highlighted-dims-the-rest", test_svg_highlighted_dims_the_rest);
+  g_test_add_func ("/Actormap/Export/crop-to-content", test_crop_to_content);
   g_test_add_func ("/Actormap/Export/symlink-followed", test_symlink_followed);
   g_test_add_func ("/Actormap/Export/read-only-directory", test_read_only_directory);
 
