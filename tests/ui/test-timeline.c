@@ -143,6 +143,7 @@ test_brush (Fixture       *f,
   double x0 = am_timeline_bar_bin_center (f->bar, BIN_2021_03);
   double x1 = am_timeline_bar_bin_center (f->bar, BIN_2021_01);
   guint before = f->view_notifies;
+  int histogram_width = gtk_widget_get_width (am_timeline_bar_get_histogram (f->bar));
 
   g_assert_nonnull (drag);
   g_assert_cmpuint (am_timeline_bar_bin_at (f->bar, x0), ==, BIN_2021_03);
@@ -163,6 +164,11 @@ test_brush (Fixture       *f,
   g_assert_false (visible (f, REL_2019));
   g_assert_nonnull (ui_test_find_label (GTK_WIDGET (f->bar), "January 2021 – March 2021"));
   g_assert_nonnull (ui_test_find_label (GTK_WIDGET (f->bar), "25 of 32 dated items, 25 undated"));
+  /* Longer texts beside it do not move the bins under the pointer. */
+  am_timeline_bar_select_bins (f->bar, BIN_2019_01 + 1, BIN_2021_01 - 4);
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (f->bar), "February 2019 – September 2020"));
+  gtk_test_widget_wait_for_draw (am_timeline_bar_get_histogram (f->bar));
+  g_assert_cmpint (gtk_widget_get_width (am_timeline_bar_get_histogram (f->bar)), ==, histogram_width);
 
   /* A click without motion picks one bin. */
   x0 = am_timeline_bar_bin_center (f->bar, BIN_2019_01);
