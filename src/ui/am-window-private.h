@@ -15,6 +15,7 @@
 #include "am-session.h"
 #include "am-sidebar.h"
 #include "am-suggestions-pane.h"
+#include "am-timeline-bar.h"
 #include "am-view-bar.h"
 #include "am-window.h"
 
@@ -45,6 +46,9 @@ struct _AmWindow
   GtkPaned             *side_paned;
   AmSidebar            *sidebar;
   AmSuggestionsPane    *suggestions_pane;
+  AmTimelineBar        *timeline_bar;
+  GtkWidget            *timeline_button;
+  GtkRevealer          *timeline_revealer;
   AdwToastOverlay      *toast_overlay;
   AmViewBar            *view_bar;
   AdwWindowTitle       *window_title;
@@ -58,6 +62,7 @@ struct _AmWindow
 
   guint                 show_legend : 1;
   guint                 show_sidebar : 1;
+  guint                 show_timeline : 1;
   guint                 close_confirmed : 1;   /* the unsaved changes were saved or discarded */
   guint                 asking : 1;            /* the unsaved-changes dialog is up */
 

@@ -35,6 +35,7 @@ enum {
   PROP_SESSION,
   PROP_SHOW_LEGEND,
   PROP_SHOW_SIDEBAR,
+  PROP_SHOW_TIMELINE,
   N_PROPS
 };
 
@@ -784,6 +785,19 @@ _am_window_message (AmWindow   *self,
 
 /* GObject */
 
+/* The timeline bar shows only when asked for and when the document has dates. */
+static void
+update_timeline (AmWindow *self)
+{
+  gboolean has_dates = am_timeline_bar_get_has_dates (self->timeline_bar);
+
+  gtk_revealer_set_reveal_child (self->timeline_revealer, self->show_timeline && has_dates);
+  gtk_widget_set_sensitive (self->timeline_button, has_dates);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-timeline", has_dates);
+  if (!has_dates)
+    am_timeline_bar_set_playing (self->timeline_bar, FALSE);
+}
+
 static void
 am_window_dispose (GObject *object)
 {
@@ -829,6 +843,10 @@ am_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_sidebar);
       break;
 
+    case PROP_SHOW_TIMELINE:
+      g_value_set_boolean (value, self->show_timeline);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -857,6 +875,10 @@ am_window_set_property (GObject      *object,
 
     case PROP_SHOW_SIDEBAR:
       am_window_set_show_sidebar (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_TIMELINE:
+      am_window_set_show_timeline (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -898,6 +920,11 @@ am_window_class_init (AmWindowClass *klass)
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_SHOW_TIMELINE] =
+    g_param_spec_boolean ("show-timeline", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/am-window.ui");
@@ -921,6 +948,9 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmWindow, side_paned);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, suggestions_pane);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, timeline_bar);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, timeline_button);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, timeline_revealer);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, view_bar);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, window_title);
@@ -937,6 +967,7 @@ am_window_class_init (AmWindowClass *klass)
   g_type_ensure (AM_TYPE_VIEW_BAR);
   g_type_ensure (AM_TYPE_SIDEBAR);
   g_type_ensure (AM_TYPE_SUGGESTIONS_PANE);
+  g_type_ensure (AM_TYPE_TIMELINE_BAR);
 }
 
 static void
@@ -966,6 +997,10 @@ am_window_init (AmWindow *self)
   g_object_set (self->article_view, "session", self->session, NULL);
   am_suggestions_pane_set_session (self->suggestions_pane, self->session);
   am_canvas_set_session (self->canvas, self->session);
+  am_timeline_bar_set_session (self->timeline_bar, self->session);
+  g_signal_connect_object (self->timeline_bar, "notify::has-dates",
+                           G_CALLBACK (update_timeline), self, G_CONNECT_SWAPPED);
+  update_timeline (self);
   /* Views: the filters, the focus or path bar over the map, the path's steps. */
   am_filter_popover_set_session (self->filter_popover, self->session);
   am_view_bar_set_session (self->view_bar, self->session);
@@ -1088,4 +1123,30 @@ am_window_set_show_sidebar (AmWindow *self,
 
   self->show_sidebar = show_sidebar;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_SIDEBAR]);
+}
+
+gboolean
+am_window_get_show_timeline (AmWindow *self)
+{
+  g_return_val_if_fail (AM_IS_WINDOW (self), FALSE);
+
+  return self->show_timeline;
+}
+
+void
+am_window_set_show_timeline (AmWindow *self,
+                             gboolean  show_timeline)
+{
+  g_return_if_fail (AM_IS_WINDOW (self));
+
+  show_timeline = !!show_timeline;
+  if (self->show_timeline == show_timeline)
+    return;
+
+  self->show_timeline = show_timeline;
+  update_timeline (self);
+  /* Hidden, it does not play on behind the map. */
+  if (!show_timeline)
+    am_timeline_bar_set_playing (self->timeline_bar, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_TIMELINE]);
 }

@@ -22,7 +22,8 @@ G_DECLARE_FINAL_TYPE (AmWindow, am_window, AM, WINDOW, AdwApplicationWindow)
  * it shows is its session's (am_window_get_session()); the window only turns session
  * changes into pages, toasts and dialogs, and user commands into session calls.
  * Properties: "session" (AmSession, read-only), "engine" (string: the session's layout
- * engine, for the engine menu), "show-legend" (boolean), "show-sidebar" (boolean).
+ * engine, for the engine menu), "show-legend" (boolean), "show-sidebar" (boolean), "show-timeline"
+ * (boolean: the timeline bar under the map, shown only when the document has dates).
  */
 AmWindow   *am_window_new           (GtkApplication *application);
 /* (transfer none) */
@@ -62,6 +63,9 @@ void        am_window_set_show_legend  (AmWindow    *self,
 gboolean    am_window_get_show_sidebar (AmWindow    *self);
 void        am_window_set_show_sidebar (AmWindow    *self,
                                         gboolean     show_sidebar);
+gboolean    am_window_get_show_timeline (AmWindow   *self);
+void        am_window_set_show_timeline (AmWindow   *self,
+                                         gboolean    show_timeline);
 /* Writes the current scene as the screen shows it (theme, legend, selection) to @path;
  * the format comes from the extension.  Atomic: on failure @path is untouched.  The
  * export dialog ends here too (from a worker thread, through the async variant). */

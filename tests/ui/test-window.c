@@ -152,24 +152,6 @@ fixture_teardown (Fixture       *f,
 
 /* Widget tree helpers */
 
-static gpointer
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  guint n = g_list_model_get_n_items (controllers);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;   /* the widget keeps it alive */
-    }
-
-  return NULL;
-}
-
 static gboolean
 panel_shows (Fixture    *f,
              const char *needle)
@@ -320,7 +302,7 @@ static void
 test_click_node_gesture (Fixture       *f,
                          gconstpointer  data)
 {
-  GtkGestureClick *click = find_controller (GTK_WIDGET (f->window->canvas), GTK_TYPE_GESTURE_CLICK);
+  GtkGestureClick *click = ui_test_find_controller (GTK_WIDGET (f->window->canvas), GTK_TYPE_GESTURE_CLICK);
   double x, y;
 
   g_assert_nonnull (click);
@@ -843,7 +825,7 @@ test_open_and_drop (Fixture       *f,
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "ui", "window-model.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  GtkDropTarget *target = find_controller (GTK_WIDGET (f->window), GTK_TYPE_DROP_TARGET);
+  GtkDropTarget *target = ui_test_find_controller (GTK_WIDGET (f->window), GTK_TYPE_DROP_TARGET);
   GValue value = G_VALUE_INIT;
   gboolean handled = FALSE;
 
@@ -1182,7 +1164,7 @@ test_drop_article (Fixture       *f,
                                          "# " ARTICLE_HEADLINE "\n\n"
                                          "Mayor *Helen Briggs* opened the [footbridge](https://example.org/) on Saturday.\n", -1);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  GtkDropTarget *target = find_controller (GTK_WIDGET (f->window), GTK_TYPE_DROP_TARGET);
+  GtkDropTarget *target = ui_test_find_controller (GTK_WIDGET (f->window), GTK_TYPE_DROP_TARGET);
   GSList *files = g_slist_append (NULL, file);
   GValue value = G_VALUE_INIT;
   gboolean handled = FALSE;

@@ -102,6 +102,24 @@ ui_test_find_type (GtkWidget *root,
   return NULL;
 }
 
+gpointer
+ui_test_find_controller (GtkWidget *widget,
+                         GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;   /* the widget keeps it alive */
+    }
+
+  return NULL;
+}
+
 GtkWidget *
 ui_test_find_label (GtkWidget  *root,
                     const char *needle)

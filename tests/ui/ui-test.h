@@ -29,6 +29,10 @@ void        ui_test_drain         (void);
 /* The first widget in @root's tree (depth first, @root included) of @type. */
 GtkWidget  *ui_test_find_type     (GtkWidget       *root,
                                    GType            type);
+/* The first event controller of @widget (not its children) of @type, e.g. the canvas's
+ * GtkGestureClick, to emit its own signals.  (transfer none) */
+gpointer    ui_test_find_controller (GtkWidget     *widget,
+                                     GType          type);
 /* The first visible label in @root's tree whose text contains @needle. */
 GtkWidget  *ui_test_find_label    (GtkWidget       *root,
                                    const char      *needle);
