@@ -158,9 +158,11 @@ box_exit (const AmRect  *box,
 }
 
 /* A straight edge from box to box, as a cubic Bézier, with an arrowhead when directed and
- * its label ("3 relations") at the middle. */
+ * its label at the middle: how many relations it carries ("3 relations"), or the one
+ * relation's own label when it carries one ("1 relation" says less than "leader"). */
 static void
 add_merged_edge (AmSceneBuilder     *builder,
+                 AmDocument         *document,
                  const AmViewMerged *merged,
                  const AmRect       *from,
                  const AmRect       *to,
@@ -198,11 +200,25 @@ add_merged_edge (AmSceneBuilder     *builder,
   edge.points = points;
   edge.n_points = 4;
 
-  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        /* Translators: an edge standing for relations
-                                         * merged when a group is collapsed */
-                                        "%u relation", "%u relations", n), n);
+  if (n == 1)
+    {
+      AmRelation *relation = am_document_lookup_relation (document,
+                                                          merged->relation_ids->pdata[0]);
+
+      if (relation != NULL)
+        label = g_strdup (am_relation_get_label (relation));
+    }
+  if (label == NULL && n != 1)
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: an edge standing for relations
+                                           * merged when a group is collapsed */
+                                          "%u relation", "%u relations", n), n);
   edge.label = label;
+  if (label == NULL)
+    {
+      am_scene_builder_add_edge (builder, &edge);
+      return;
+    }
   am_text_metrics_measure_label (label, &lw, &lh);
   edge.has_label = TRUE;
   edge.label_box.width = MIN (lw, bounds->width);
@@ -351,7 +367,7 @@ am_view_result_build_scene (AmViewResult  *self,
       const AmRect *to = drawn_box (laid_out, group_boxes, merged->target);
 
       if (from != NULL && to != NULL)
-        add_merged_edge (builder, merged, from, to, &bounds);
+        add_merged_edge (builder, self->document, merged, from, to, &bounds);
     }
 
   return am_scene_builder_end (g_steal_pointer (&builder), error);

@@ -279,7 +279,8 @@ const char * const *am_view_result_get_merged    (AmViewResult *self,
  * group as one node (id "group:" + group id, kind of its head or "group", label "Name (n)",
  * centred on its visible members, sized with the layout's text metrics) with the members'
  * relations to the outside merged into one straight edge per pair and direction, labelled
- * with how many relations it carries ("3 relations"; id "merged:" + a stable key).
+ * with how many relations it carries ("3 relations"), or with the relation's own label
+ * when it carries one (id "merged:" + a stable key).
  * Relations inside a collapsed group are hidden.  Graphviz does not run.  Returns a new
  * reference to @laid_out itself when the view is the whole map.
  */
