@@ -798,6 +798,17 @@ update_timeline (AmWindow *self)
     am_timeline_bar_set_playing (self->timeline_bar, FALSE);
 }
 
+/* A time range hides what lies outside it: the bar that says so shows with it, also when
+ * a remembered view brings the range back with the file. */
+static void
+view_changed_cb (AmWindow *self)
+{
+  const AmView *view = am_session_get_view (self->session);
+
+  if (view != NULL && am_view_has_time_range (view))
+    am_window_set_show_timeline (self, TRUE);
+}
+
 static void
 am_window_dispose (GObject *object)
 {
@@ -1000,6 +1011,8 @@ am_window_init (AmWindow *self)
   am_timeline_bar_set_session (self->timeline_bar, self->session);
   g_signal_connect_object (self->timeline_bar, "notify::has-dates",
                            G_CALLBACK (update_timeline), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::view",
+                           G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
   update_timeline (self);
   /* Views: the filters, the focus or path bar over the map, the path's steps. */
   am_filter_popover_set_session (self->filter_popover, self->session);

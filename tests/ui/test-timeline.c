@@ -606,6 +606,19 @@ test_window (void)
   g_assert_false (am_window_get_show_timeline (f->window));
   g_assert_true (ui_test_wait_for (timeline_hidden, f));
 
+  /* A view that arrives with a time range (a remembered one, say) brings the bar that
+   * says what is hidden. */
+  am_session_set_view (f->session, NULL);
+  g_assert_false (am_window_get_show_timeline (f->window));
+  {
+    g_autoptr(AmView) view = am_view_new ();
+
+    am_view_set_time_range (view, "2019", "2019", FALSE);
+    am_session_set_view (f->session, view);
+  }
+  g_assert_true (am_window_get_show_timeline (f->window));
+  g_assert_true (ui_test_wait_for (timeline_shown, f));
+
   window = g_steal_pointer (&f->window);
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_drain ();
