@@ -58,6 +58,10 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = '/usr/bin/python3'          # Debian's: pyatspi is a system package
 PHASES = ['open', 'relayout', 'select', 'search']
+# Phases that can be asked for with --phases (open always comes first).
+ALL_PHASES = PHASES + ['filter']
+# What the filter phase toggles in the filter popover, in order: hide, hide, show, show.
+FILTER_STEPS = ['person', 'organization', 'person', 'organization']
 ENGINES = ['dot', 'neato', 'fdp', 'sfdp', 'circo', 'twopi']
 
 
@@ -381,6 +385,57 @@ class Driver:
             return 'the row %d (%s) did not become selected' % (index, self.selected_name)
         return None
 
+    def phase_filter(self, timeout):
+        """Views: kinds hidden and shown again through the header bar's filter popover."""
+        end = time.monotonic() + timeout
+        button = next((n for n in self.walk(self.app)
+                       if 'Filter the Map' in (self.name(n), self.description(n))), None)
+        if button is None:
+            return 'no "Filter the Map" button'
+        # The menu button's tooltip names it; its toggle button inside takes the click.
+        clickable = next((n for n in self.walk(button) if 'click' in self.actions(n)), None)
+        if clickable is None:
+            return 'the filter button cannot be clicked'
+        clickable.queryAction().doAction(0)
+        checks = {}
+
+        def popover():
+            for n in self.walk(self.app):
+                match = re.match(r'^(\S+) \((\d+)\)$', self.name(n))
+                if self.role(n) == 'check box' and match:
+                    checks.setdefault(match.group(1).lower(), n)     # "Person (1875)"
+            return all(kind in checks for kind in FILTER_STEPS)
+        if not self.wait(popover, min(20, timeout), step=0.2):
+            return 'the filter popover has no check boxes for %s (found %s)' % (
+                ', '.join(FILTER_STEPS), ', '.join(sorted(checks)) or 'none')
+        self.filter_steps = []
+        for kind in FILTER_STEPS:
+            check = checks[kind]
+            before = self.checked(check)
+            clicked = time.monotonic()
+            check.queryAction().doAction(0)
+            if not self.wait(lambda: self.checked(check) != before, end - time.monotonic(), step=0.05):
+                return 'the check box %s did not toggle' % kind
+            # The view applies after the click: watch it land and the map redraw.
+            time.sleep(min(self.args.settle, max(0, end - time.monotonic())))
+            self.roundtrip()
+            self.filter_steps.append(('%s %s' % ('show' if not before else 'hide', kind),
+                                      clicked, time.monotonic()))
+        return None
+
+    def checked(self, node):
+        try:
+            return node.getState().contains(self.atspi.STATE_CHECKED)
+        except Exception:
+            return None
+
+    @staticmethod
+    def description(node):
+        try:
+            return node.description or ''
+        except Exception:
+            return ''
+
     def phase_search(self, timeout):
         if self.entry is None:
             self.scan()
@@ -426,7 +481,7 @@ def driver_main(args):
     driver = Driver(args, app.pid, lambda: app.poll() is None)
     marks = []
     try:
-        for phase in PHASES:
+        for phase in args.phases:
             start = time.monotonic()
             error = getattr(driver, 'phase_' + phase)(args.phase_timeout)
             done_at = time.monotonic()
@@ -447,6 +502,7 @@ def driver_main(args):
         result['waited_longer'] = getattr(driver, 'waited_longer', 0)
         result['notes'] = driver.notes
         result['search'] = getattr(driver, 'search_text', None)
+        filter_steps = getattr(driver, 'filter_steps', [])
     finally:
         app.terminate()
         try:
@@ -482,6 +538,12 @@ def driver_main(args):
             'longest_stall_ms': 1000 * max(touching) if touching else None,
             'slowest_answer_ms': 1000 * max((b - a for a, b in inside), default=0) if inside else None,
             'error': error})
+    # Each step of the filter phase on its own: the longest gap from its click until the
+    # step's settle time is over.
+    for name, start, end in (filter_steps if marks else []):
+        touching = [b - a for a, b in gaps if a < end and b > start]
+        result.setdefault('filter_steps', []).append({
+            'step': name, 'longest_stall_ms': 1000 * max(touching) if touching else None})
     if answers and marks:
         overall = [b - a for a, b in gaps if b <= marks[-1][2]]
         result['longest_stall_ms'] = 1000 * max(overall) if overall else None
@@ -529,8 +591,9 @@ def run_model(args, model):
                  '--phase-timeout', str(args.phase_timeout), '--settle', str(args.settle)]
         if args.engine:
             inner += ['--engine', args.engine]
-        # Bounded: four phases, each with its timeout and settle time, plus margins.
-        budget = 4 * (args.phase_timeout + args.settle) + 120
+        inner += ['--phases', ','.join(args.phases)]
+        # Bounded: the phases, each with its timeout and settle time, plus margins.
+        budget = len(args.phases) * (args.phase_timeout + 4 * args.settle) + 120
         try:
             done = subprocess.run(['dbus-run-session', '--'] + inner, env=env, text=True,
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=budget)
@@ -551,18 +614,18 @@ def fmt(value, scale=1.0, digits=0):
     return '—' if value is None else '%.*f' % (digits, value * scale)
 
 
-def print_tables(results, interval):
+def print_tables(results, interval, phases):
     print('\n### Summary (longest stall = longest gap between two answers, ms; '
           'probe every %g ms)\n' % interval)
-    print('| model | first answer (s) | map shown (s) | ' + ' | '.join('%s stall (ms)' % p for p in PHASES)
+    print('| model | first answer (s) | map shown (s) | ' + ' | '.join('%s stall (ms)' % p for p in phases)
           + ' | probes |')
-    print('|---|---:|---:|' + '---:|' * len(PHASES) + '---:|')
+    print('|---|---:|---:|' + '---:|' * len(phases) + '---:|')
     for r in results:
         by = {p['phase']: p for p in r.get('phases', [])}
         print('| %s | %s | %s | %s | %s |' % (
             r['label'], fmt(r.get('first_answer_s'), digits=2),
             fmt(by.get('open', {}).get('done_s') if not by.get('open', {}).get('error') else None, digits=2),
-            ' | '.join(fmt(by.get(p, {}).get('longest_stall_ms')) for p in PHASES),
+            ' | '.join(fmt(by.get(p, {}).get('longest_stall_ms')) for p in phases),
             r.get('probes', 0)))
     for r in results:
         print('\n#### %s%s\n' % (r['label'], ' (relayout with %s, search "%s")' % (r.get('engine'), r.get('search'))
@@ -578,6 +641,8 @@ def print_tables(results, interval):
               'longest stall overall %s ms' % (fmt(r.get('first_answer_s'), digits=2),
                                                fmt(r.get('registry_s'), digits=2),
                                                fmt(r.get('longest_stall_ms'))))
+        for step in r.get('filter_steps', []):
+            print('\nfilter step "%s": longest stall %s ms' % (step['step'], fmt(step['longest_stall_ms'])))
         if r.get('waited_longer'):
             print('\n"Wait Longer" clicked %d time(s) on the first layout' % r['waited_longer'])
         for note in r.get('notes', []):
@@ -600,12 +665,21 @@ def main():
                     help='seconds to keep probing after each phase')
     ap.add_argument('--engine', choices=ENGINES, help='engine for the relayout phase')
     ap.add_argument('--json', help='also write the results as JSON to this file')
+    ap.add_argument('--phases', default=','.join(PHASES),
+                    help='comma-separated phases after open, from %s (default: %s); "filter" '
+                    'hides and shows kinds in the filter popover (views, issue 9)'
+                    % (', '.join(ALL_PHASES[1:]), ','.join(PHASES[1:])))
     # Internal modes.
     ap.add_argument('--driver', action='store_true', help=argparse.SUPPRESS)
     ap.add_argument('--model', help=argparse.SUPPRESS)
     ap.add_argument('--probe', nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
 
+    phases = [p.strip() for p in args.phases.split(',') if p.strip()]
+    if any(p not in ALL_PHASES for p in phases):
+        print('--phases takes phases from %s' % ', '.join(ALL_PHASES), file=sys.stderr)
+        return 2
+    args.phases = ['open'] + [p for p in phases if p != 'open']
     if args.probe:
         return probe_main(int(args.probe[0]), float(args.probe[1]), args.probe[2])
     if args.driver:
@@ -637,7 +711,7 @@ def main():
             result = run_model(args, model)
             result['label'] = label
             results.append(result)
-    print_tables(results, args.interval)
+    print_tables(results, args.interval, args.phases)
     if args.json:
         with open(args.json, 'w') as f:
             json.dump(results, f, indent=1)
