@@ -24,6 +24,12 @@ the way a user would, in four phases:
   search    a word is typed into "Search the map" (EditableText); the phase ends when
             the app has answered a question about the entry after the search delay
 
+  views     (only with --phases …,views; after select) issue 9's views from the canvas's
+            own AT-SPI actions and the view bar: focus on the selected actor
+            (canvas.focus-selection, what F does), depth 2, depth 3 (the view bar's
+            toggle buttons), the whole map again (canvas.whole-map); each step is
+            watched --settle seconds and reported on its own
+
 After each phase the probe keeps watching for --settle seconds, so a stall that starts
 just after the visible change (drawing the new scene, filtering the list) is counted.
 
@@ -59,9 +65,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = '/usr/bin/python3'          # Debian's: pyatspi is a system package
 PHASES = ['open', 'relayout', 'select', 'search']
 # Phases that can be asked for with --phases (open always comes first).
-ALL_PHASES = PHASES + ['filter']
-# What the filter phase toggles in the filter popover, in order: hide, hide, show, show.
-FILTER_STEPS = ['person', 'organization', 'person', 'organization']
+ALL_PHASES = PHASES + ['views']
 ENGINES = ['dot', 'neato', 'fdp', 'sfdp', 'circo', 'twopi']
 
 
@@ -385,56 +389,48 @@ class Driver:
             return 'the row %d (%s) did not become selected' % (index, self.selected_name)
         return None
 
-    def phase_filter(self, timeout):
-        """Views: kinds hidden and shown again through the header bar's filter popover."""
+    def phase_views(self, timeout):
+        """Views (issue 9) from the canvas's own actions, as the keyboard gives them: focus
+        on the selected actor (F), depth 2 and 3 in the view bar, back to the whole map."""
         end = time.monotonic() + timeout
-        button = next((n for n in self.walk(self.app)
-                       if 'Filter the Map' in (self.name(n), self.description(n))), None)
-        if button is None:
-            return 'no "Filter the Map" button'
-        # The menu button's tooltip names it; its toggle button inside takes the click.
-        clickable = next((n for n in self.walk(button) if 'click' in self.actions(n)), None)
-        if clickable is None:
-            return 'the filter button cannot be clicked'
-        clickable.queryAction().doAction(0)
-        checks = {}
+        canvas = next((n for n in self.walk(self.app)
+                       if self.role(n) == 'image' and self.name(n) == 'Actor map'), None)
+        if canvas is None:
+            return 'no canvas (an image named "Actor map")'
+        self.view_steps = []
+        for step in ('focus', 'depth 2', 'depth 3', 'whole map'):
+            if step in ('focus', 'whole map'):
+                action = 'canvas.focus-selection' if step == 'focus' else 'canvas.whole-map'
+                # Enabled (and so listed) once an actor is selected / a view is on.
+                if not self.wait(lambda: action in self.actions(canvas), min(20, timeout), step=0.1):
+                    return 'the canvas does not offer %s (selected: %s)' % (
+                        action, getattr(self, 'selected_name', None))
+                target, index = canvas, self.actions(canvas).index(action)
+            else:
+                label = step.split()[1]
+                target = None
 
-        def popover():
-            for n in self.walk(self.app):
-                match = re.match(r'^(\S+) \((\d+)\)$', self.name(n))
-                if self.role(n) == 'check box' and match:
-                    checks.setdefault(match.group(1).lower(), n)     # "Person (1875)"
-            return all(kind in checks for kind in FILTER_STEPS)
-        if not self.wait(popover, min(20, timeout), step=0.2):
-            return 'the filter popover has no check boxes for %s (found %s)' % (
-                ', '.join(FILTER_STEPS), ', '.join(sorted(checks)) or 'none')
-        self.filter_steps = []
-        for kind in FILTER_STEPS:
-            check = checks[kind]
-            before = self.checked(check)
+                def depth_button():
+                    nonlocal target
+                    bars = [n for n in self.walk(self.app) if self.role(n) == 'tool bar']
+                    target = next((n for bar in bars for n in self.walk(bar)
+                                   if self.role(n) in ('toggle button', 'push button')
+                                   and self.name(n) == label),
+                                  None)
+                    return target is not None
+                if not self.wait(depth_button, min(20, timeout), step=0.2):
+                    return 'no depth button %s in the view bar' % label
+                index = 0
             clicked = time.monotonic()
-            check.queryAction().doAction(0)
-            if not self.wait(lambda: self.checked(check) != before, end - time.monotonic(), step=0.05):
-                return 'the check box %s did not toggle' % kind
-            # The view applies after the click: watch it land and the map redraw.
-            time.sleep(min(self.args.settle, max(0, end - time.monotonic())))
+            try:
+                target.queryAction().doAction(index)
+            except Exception as error:
+                return 'could not do %s: %s' % (step, error)
+            # The view applies after the action: watch it land and the map redraw.
+            time.sleep(max(0, min(self.args.settle, end - time.monotonic())))
             self.roundtrip()
-            self.filter_steps.append(('%s %s' % ('show' if not before else 'hide', kind),
-                                      clicked, time.monotonic()))
+            self.view_steps.append((step, clicked, time.monotonic()))
         return None
-
-    def checked(self, node):
-        try:
-            return node.getState().contains(self.atspi.STATE_CHECKED)
-        except Exception:
-            return None
-
-    @staticmethod
-    def description(node):
-        try:
-            return node.description or ''
-        except Exception:
-            return ''
 
     def phase_search(self, timeout):
         if self.entry is None:
@@ -502,7 +498,7 @@ def driver_main(args):
         result['waited_longer'] = getattr(driver, 'waited_longer', 0)
         result['notes'] = driver.notes
         result['search'] = getattr(driver, 'search_text', None)
-        filter_steps = getattr(driver, 'filter_steps', [])
+        view_steps = getattr(driver, 'view_steps', [])
     finally:
         app.terminate()
         try:
@@ -538,11 +534,11 @@ def driver_main(args):
             'longest_stall_ms': 1000 * max(touching) if touching else None,
             'slowest_answer_ms': 1000 * max((b - a for a, b in inside), default=0) if inside else None,
             'error': error})
-    # Each step of the filter phase on its own: the longest gap from its click until the
+    # Each step of the views phase on its own: the longest gap from its action until the
     # step's settle time is over.
-    for name, start, end in (filter_steps if marks else []):
+    for name, start, end in (view_steps if marks else []):
         touching = [b - a for a, b in gaps if a < end and b > start]
-        result.setdefault('filter_steps', []).append({
+        result.setdefault('view_steps', []).append({
             'step': name, 'longest_stall_ms': 1000 * max(touching) if touching else None})
     if answers and marks:
         overall = [b - a for a, b in gaps if b <= marks[-1][2]]
@@ -641,8 +637,8 @@ def print_tables(results, interval, phases):
               'longest stall overall %s ms' % (fmt(r.get('first_answer_s'), digits=2),
                                                fmt(r.get('registry_s'), digits=2),
                                                fmt(r.get('longest_stall_ms'))))
-        for step in r.get('filter_steps', []):
-            print('\nfilter step "%s": longest stall %s ms' % (step['step'], fmt(step['longest_stall_ms'])))
+        for step in r.get('view_steps', []):
+            print('\nview step "%s": longest stall %s ms' % (step['step'], fmt(step['longest_stall_ms'])))
         if r.get('waited_longer'):
             print('\n"Wait Longer" clicked %d time(s) on the first layout' % r['waited_longer'])
         for note in r.get('notes', []):
@@ -666,8 +662,8 @@ def main():
     ap.add_argument('--engine', choices=ENGINES, help='engine for the relayout phase')
     ap.add_argument('--json', help='also write the results as JSON to this file')
     ap.add_argument('--phases', default=','.join(PHASES),
-                    help='comma-separated phases after open, from %s (default: %s); "filter" '
-                    'hides and shows kinds in the filter popover (views, issue 9)'
+                    help='comma-separated phases after open, from %s (default: %s); "views" '
+                    'focuses on the selected actor, depth 2 and 3, then the whole map (issue 9)'
                     % (', '.join(ALL_PHASES[1:]), ','.join(PHASES[1:])))
     # Internal modes.
     ap.add_argument('--driver', action='store_true', help=argparse.SUPPRESS)
