@@ -546,6 +546,9 @@ def driver_main(args):
     log.seek(0)
     warnings = []
     lines = log.read().splitlines()
+    if args.app_log:
+        with open(args.app_log, 'w') as f:
+            f.write('\n'.join(lines) + '\n')
     if not answers:
         warnings = lines[-5:]     # why it did not start
     for line in lines:
@@ -588,6 +591,8 @@ def run_model(args, model):
         if args.engine:
             inner += ['--engine', args.engine]
         inner += ['--phases', ','.join(args.phases)]
+        if args.app_log:
+            inner += ['--app-log', os.path.abspath(args.app_log)]
         # Bounded: the phases, each with its timeout and settle time, plus margins.
         budget = len(args.phases) * (args.phase_timeout + 4 * args.settle) + 120
         try:
@@ -661,6 +666,8 @@ def main():
                     help='seconds to keep probing after each phase')
     ap.add_argument('--engine', choices=ENGINES, help='engine for the relayout phase')
     ap.add_argument('--json', help='also write the results as JSON to this file')
+    ap.add_argument('--app-log', help='write the app\'s stderr here (with G_MESSAGES_DEBUG=am-session: '
+                    'what each view cost on the worker and on the main thread)')
     ap.add_argument('--phases', default=','.join(PHASES),
                     help='comma-separated phases after open, from %s (default: %s); "views" '
                     'focuses on the selected actor, depth 2 and 3, then the whole map (issue 9)'
