@@ -24,6 +24,12 @@ the way a user would, in four phases:
   search    a word is typed into "Search the map" (EditableText); the phase ends when
             the app has answered a question about the entry after the search delay
 
+  views     (only with --phases …,views; after select) issue 9's views from the canvas's
+            own AT-SPI actions and the view bar: focus on the selected actor
+            (canvas.focus-selection, what F does), depth 2, depth 3 (the view bar's
+            toggle buttons), the whole map again (canvas.whole-map); each step is
+            watched --settle seconds and reported on its own
+
 After each phase the probe keeps watching for --settle seconds, so a stall that starts
 just after the visible change (drawing the new scene, filtering the list) is counted.
 
@@ -58,6 +64,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = '/usr/bin/python3'          # Debian's: pyatspi is a system package
 PHASES = ['open', 'relayout', 'select', 'search']
+# Phases that can be asked for with --phases (open always comes first).
+ALL_PHASES = PHASES + ['views']
 ENGINES = ['dot', 'neato', 'fdp', 'sfdp', 'circo', 'twopi']
 
 
@@ -381,6 +389,49 @@ class Driver:
             return 'the row %d (%s) did not become selected' % (index, self.selected_name)
         return None
 
+    def phase_views(self, timeout):
+        """Views (issue 9) from the canvas's own actions, as the keyboard gives them: focus
+        on the selected actor (F), depth 2 and 3 in the view bar, back to the whole map."""
+        end = time.monotonic() + timeout
+        canvas = next((n for n in self.walk(self.app)
+                       if self.role(n) == 'image' and self.name(n) == 'Actor map'), None)
+        if canvas is None:
+            return 'no canvas (an image named "Actor map")'
+        self.view_steps = []
+        for step in ('focus', 'depth 2', 'depth 3', 'whole map'):
+            if step in ('focus', 'whole map'):
+                action = 'canvas.focus-selection' if step == 'focus' else 'canvas.whole-map'
+                # Enabled (and so listed) once an actor is selected / a view is on.
+                if not self.wait(lambda: action in self.actions(canvas), min(20, timeout), step=0.1):
+                    return 'the canvas does not offer %s (selected: %s)' % (
+                        action, getattr(self, 'selected_name', None))
+                target, index = canvas, self.actions(canvas).index(action)
+            else:
+                label = step.split()[1]
+                target = None
+
+                def depth_button():
+                    nonlocal target
+                    bars = [n for n in self.walk(self.app) if self.role(n) == 'tool bar']
+                    target = next((n for bar in bars for n in self.walk(bar)
+                                   if self.role(n) in ('toggle button', 'push button')
+                                   and self.name(n) == label),
+                                  None)
+                    return target is not None
+                if not self.wait(depth_button, min(20, timeout), step=0.2):
+                    return 'no depth button %s in the view bar' % label
+                index = 0
+            clicked = time.monotonic()
+            try:
+                target.queryAction().doAction(index)
+            except Exception as error:
+                return 'could not do %s: %s' % (step, error)
+            # The view applies after the action: watch it land and the map redraw.
+            time.sleep(max(0, min(self.args.settle, end - time.monotonic())))
+            self.roundtrip()
+            self.view_steps.append((step, clicked, time.monotonic()))
+        return None
+
     def phase_search(self, timeout):
         if self.entry is None:
             self.scan()
@@ -426,7 +477,7 @@ def driver_main(args):
     driver = Driver(args, app.pid, lambda: app.poll() is None)
     marks = []
     try:
-        for phase in PHASES:
+        for phase in args.phases:
             start = time.monotonic()
             error = getattr(driver, 'phase_' + phase)(args.phase_timeout)
             done_at = time.monotonic()
@@ -447,6 +498,7 @@ def driver_main(args):
         result['waited_longer'] = getattr(driver, 'waited_longer', 0)
         result['notes'] = driver.notes
         result['search'] = getattr(driver, 'search_text', None)
+        view_steps = getattr(driver, 'view_steps', [])
     finally:
         app.terminate()
         try:
@@ -482,12 +534,21 @@ def driver_main(args):
             'longest_stall_ms': 1000 * max(touching) if touching else None,
             'slowest_answer_ms': 1000 * max((b - a for a, b in inside), default=0) if inside else None,
             'error': error})
+    # Each step of the views phase on its own: the longest gap from its action until the
+    # step's settle time is over.
+    for name, start, end in (view_steps if marks else []):
+        touching = [b - a for a, b in gaps if a < end and b > start]
+        result.setdefault('view_steps', []).append({
+            'step': name, 'longest_stall_ms': 1000 * max(touching) if touching else None})
     if answers and marks:
         overall = [b - a for a, b in gaps if b <= marks[-1][2]]
         result['longest_stall_ms'] = 1000 * max(overall) if overall else None
     log.seek(0)
     warnings = []
     lines = log.read().splitlines()
+    if args.app_log:
+        with open(args.app_log, 'w') as f:
+            f.write('\n'.join(lines) + '\n')
     if not answers:
         warnings = lines[-5:]     # why it did not start
     for line in lines:
@@ -529,8 +590,11 @@ def run_model(args, model):
                  '--phase-timeout', str(args.phase_timeout), '--settle', str(args.settle)]
         if args.engine:
             inner += ['--engine', args.engine]
-        # Bounded: four phases, each with its timeout and settle time, plus margins.
-        budget = 4 * (args.phase_timeout + args.settle) + 120
+        inner += ['--phases', ','.join(args.phases)]
+        if args.app_log:
+            inner += ['--app-log', os.path.abspath(args.app_log)]
+        # Bounded: the phases, each with its timeout and settle time, plus margins.
+        budget = len(args.phases) * (args.phase_timeout + 4 * args.settle) + 120
         try:
             done = subprocess.run(['dbus-run-session', '--'] + inner, env=env, text=True,
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=budget)
@@ -551,18 +615,18 @@ def fmt(value, scale=1.0, digits=0):
     return '—' if value is None else '%.*f' % (digits, value * scale)
 
 
-def print_tables(results, interval):
+def print_tables(results, interval, phases):
     print('\n### Summary (longest stall = longest gap between two answers, ms; '
           'probe every %g ms)\n' % interval)
-    print('| model | first answer (s) | map shown (s) | ' + ' | '.join('%s stall (ms)' % p for p in PHASES)
+    print('| model | first answer (s) | map shown (s) | ' + ' | '.join('%s stall (ms)' % p for p in phases)
           + ' | probes |')
-    print('|---|---:|---:|' + '---:|' * len(PHASES) + '---:|')
+    print('|---|---:|---:|' + '---:|' * len(phases) + '---:|')
     for r in results:
         by = {p['phase']: p for p in r.get('phases', [])}
         print('| %s | %s | %s | %s | %s |' % (
             r['label'], fmt(r.get('first_answer_s'), digits=2),
             fmt(by.get('open', {}).get('done_s') if not by.get('open', {}).get('error') else None, digits=2),
-            ' | '.join(fmt(by.get(p, {}).get('longest_stall_ms')) for p in PHASES),
+            ' | '.join(fmt(by.get(p, {}).get('longest_stall_ms')) for p in phases),
             r.get('probes', 0)))
     for r in results:
         print('\n#### %s%s\n' % (r['label'], ' (relayout with %s, search "%s")' % (r.get('engine'), r.get('search'))
@@ -578,6 +642,8 @@ def print_tables(results, interval):
               'longest stall overall %s ms' % (fmt(r.get('first_answer_s'), digits=2),
                                                fmt(r.get('registry_s'), digits=2),
                                                fmt(r.get('longest_stall_ms'))))
+        for step in r.get('view_steps', []):
+            print('\nview step "%s": longest stall %s ms' % (step['step'], fmt(step['longest_stall_ms'])))
         if r.get('waited_longer'):
             print('\n"Wait Longer" clicked %d time(s) on the first layout' % r['waited_longer'])
         for note in r.get('notes', []):
@@ -600,12 +666,23 @@ def main():
                     help='seconds to keep probing after each phase')
     ap.add_argument('--engine', choices=ENGINES, help='engine for the relayout phase')
     ap.add_argument('--json', help='also write the results as JSON to this file')
+    ap.add_argument('--app-log', help='write the app\'s stderr here (with G_MESSAGES_DEBUG=am-session: '
+                    'what each view cost on the worker and on the main thread)')
+    ap.add_argument('--phases', default=','.join(PHASES),
+                    help='comma-separated phases after open, from %s (default: %s); "views" '
+                    'focuses on the selected actor, depth 2 and 3, then the whole map (issue 9)'
+                    % (', '.join(ALL_PHASES[1:]), ','.join(PHASES[1:])))
     # Internal modes.
     ap.add_argument('--driver', action='store_true', help=argparse.SUPPRESS)
     ap.add_argument('--model', help=argparse.SUPPRESS)
     ap.add_argument('--probe', nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
 
+    phases = [p.strip() for p in args.phases.split(',') if p.strip()]
+    if any(p not in ALL_PHASES for p in phases):
+        print('--phases takes phases from %s' % ', '.join(ALL_PHASES), file=sys.stderr)
+        return 2
+    args.phases = ['open'] + [p for p in phases if p != 'open']
     if args.probe:
         return probe_main(int(args.probe[0]), float(args.probe[1]), args.probe[2])
     if args.driver:
@@ -637,7 +714,7 @@ def main():
             result = run_model(args, model)
             result['label'] = label
             results.append(result)
-    print_tables(results, args.interval)
+    print_tables(results, args.interval, args.phases)
     if args.json:
         with open(args.json, 'w') as f:
             json.dump(results, f, indent=1)

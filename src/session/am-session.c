@@ -111,6 +111,13 @@ struct _AmSession
   AmViewResult      *view_result;      /* NULL without a document */
   AmScene           *view_scene;       /* NULL until laid out */
   gboolean           group_actors;
+  /* Computing them (see "The view" below): what is still to compute for the current
+   * state (VIEW_PART_* bits), the serial of the latest request, the idle that starts the
+   * worker, whether a worker is computing. */
+  guint              view_needs;
+  guint              view_serial;
+  guint              view_source;
+  gboolean           view_running;
 
   /* Live reload. */
   AmFileWatch       *watch;            /* NULL without a file */
@@ -174,6 +181,7 @@ enum {
   PROP_TIMEOUT_SECONDS,
   PROP_UNDO_LABEL,
   PROP_VIEW,
+  PROP_VIEW_PENDING,
   PROP_VIEW_RESULT,
   PROP_VIEW_SCENE,
   N_PROPS
@@ -196,8 +204,6 @@ static void start_layout                 (AmSession *self,
                                           AmScene   *previous);
 static void update_recovery              (AmSession *self);
 static void cancel_suggest_job           (AmSession *self);
-static void update_view                  (AmSession *self);
-static void update_view_scene            (AmSession *self);
 static void update_highlight             (AmSession *self);
 static void schedule_store               (AmSession *self);
 
@@ -334,7 +340,9 @@ path_highlight (AmSession *self)
   GHashTableIter iter;
   gpointer key;
 
-  if (self->view_result == NULL || am_view_get_path_hide_others (self->view)
+  /* The result's own view: the session's may be newer, its result still on the way. */
+  if (self->view_result == NULL
+      || am_view_get_path_hide_others (am_view_result_get_view (self->view_result))
       || (emphasis = am_view_result_get_emphasis (self->view_result)) == NULL)
     return NULL;
 
@@ -565,60 +573,298 @@ rebuild_items (AmSession *self,
   g_task_run_in_thread (task, build_items_thread);
 }
 
-/* The view */
+/* The view
+ *
+ * The groups, what the view shows (am_view_apply()) and the scene drawn (the laid-out
+ * scene without what is hidden, collapsed groups merged) are computed together: a request
+ * says which of them changed (the document: all three; the view: the result and the scene;
+ * the laid-out scene: the scene only) and they are computed again from the session's
+ * current state.
+ *
+ * Why a worker above a size.  On a 5 000-actor map a view costs up to ~60 ms (bench-view:
+ * collapsing every group 59 ms, focus at depth 3 35 ms, about 4 µs per actor and relation
+ * at worst) and the groups of a new document more: a main loop that stops that long is
+ * seen as a stall (bench/probe-responsiveness.py).  Below AM_SESSION_ASYNC_VIEW_ITEMS
+ * actors and relations the worst view costs under ~8 ms, half a frame, so it is computed at
+ * once: tests and small maps (the article's, a few dozen actors) see the view as soon as
+ * am_session_set_view() returns, with no frame showing the old view.  Above it a GTask
+ * computes on a thread from what the session hands it, all immutable or owned: the
+ * document (a snapshot), a copy of the view, the groups, the result and the laid-out
+ * scene (all atomically refcounted; the scene's adjacency is built under g_once, text is
+ * measured with a per-thread Pango context).
+ *
+ * One worker at a time, the latest wins: every request bumps view_serial, so a result
+ * that comes back with an older serial is late and dropped; the worker then starts again
+ * from the current state.  A slider dragged through ten views computes two or three of
+ * them, never ten at once on a two-core machine.
+ */
+
+enum
+{
+  VIEW_PART_SCENE  = 1 << 0,
+  VIEW_PART_RESULT = 1 << 1,
+  VIEW_PART_GROUPS = 1 << 2,
+};
+
+/* What has to be computed again after each kind of change: each includes what follows
+ * from it. */
+#define VIEW_NEEDS_SCENE  (VIEW_PART_SCENE)
+#define VIEW_NEEDS_RESULT (VIEW_PART_RESULT | VIEW_NEEDS_SCENE)
+#define VIEW_NEEDS_GROUPS (VIEW_PART_GROUPS | VIEW_NEEDS_RESULT)
+
+/* One computation: the inputs (owned) and, for the parts asked for, the outputs. */
+typedef struct
+{
+  guint         parts;
+  AmDocument   *document;     /* nullable */
+  AmView       *view;
+  AmGroups     *groups;       /* the session's unless computed here; nullable */
+  AmViewResult *result;       /* likewise */
+  AmScene      *scene;        /* the laid-out scene, nullable */
+  AmScene      *view_scene;   /* computed when parts has VIEW_PART_SCENE */
+  gint64        compute_us;   /* what computing took (g_debug) */
+} ViewWork;
+
+static ViewWork *
+view_work_new (AmSession *self,
+               guint      parts)
+{
+  ViewWork *work = g_new0 (ViewWork, 1);
+
+  work->parts = parts;
+  g_set_object (&work->document, self->document);
+  work->view = am_view_copy (self->view);
+  if (!(parts & VIEW_PART_GROUPS) && self->groups != NULL)
+    work->groups = am_groups_ref (self->groups);
+  if (!(parts & VIEW_PART_RESULT) && self->view_result != NULL)
+    work->result = am_view_result_ref (self->view_result);
+  if (self->scene != NULL)
+    work->scene = am_scene_ref (self->scene);
+
+  return work;
+}
+
+static void
+view_work_free (ViewWork *work)
+{
+  g_clear_object (&work->document);
+  g_clear_pointer (&work->view, am_view_free);
+  g_clear_pointer (&work->groups, am_groups_unref);
+  g_clear_pointer (&work->result, am_view_result_unref);
+  g_clear_pointer (&work->scene, am_scene_unref);
+  g_clear_pointer (&work->view_scene, am_scene_unref);
+  g_free (work);
+}
 
 /* The scene to draw: the laid-out one as the view shows it.  No Graphviz: hiding and
- * merging only. */
-static void
-update_view_scene (AmSession *self)
+ * merging only.  (transfer full) (nullable) */
+static AmScene *
+derive_view_scene (AmViewResult *result,
+                   AmScene      *scene)
 {
-  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  AmScene *derived;
 
-  if (self->scene != NULL && self->view_result != NULL)
+  if (scene == NULL)
+    return NULL;
+  if (result == NULL)
+    return am_scene_ref (scene);
+
+  derived = am_view_result_build_scene (result, scene, &error);
+  if (derived == NULL)
     {
-      g_autoptr(GError) error = NULL;
-
-      scene = am_view_result_build_scene (self->view_result, self->scene, &error);
-      if (scene == NULL)
-        {
-          /* Showing the whole map beats showing nothing; the view bar still says what
-           * the view is. */
-          g_debug ("Could not derive the view's scene: %s", error->message);
-          scene = am_scene_ref (self->scene);
-        }
+      /* Showing the whole map beats showing nothing; the view bar still says what the
+       * view is. */
+      g_debug ("Could not derive the view's scene: %s", error->message);
+      derived = am_scene_ref (scene);
     }
-  else if (self->scene != NULL)
-    scene = am_scene_ref (self->scene);
 
-  if (scene == self->view_scene)
-    return;
-
-  g_clear_pointer (&self->view_scene, am_scene_unref);
-  self->view_scene = g_steal_pointer (&scene);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VIEW_SCENE]);
+  return derived;
 }
 
-/* What the view shows of the document, and everything derived from it: the scene to
- * draw, what the search matches (only what is shown) and what stays undimmed. */
+/* Runs on the main thread for small documents, on a worker for large ones: it reads only
+ * @work. */
 static void
-update_view (AmSession *self)
+view_work_run (ViewWork *work)
 {
+  gint64 start = g_get_monotonic_time ();
+
+  if (work->parts & VIEW_PART_GROUPS)
+    {
+      g_clear_pointer (&work->groups, am_groups_unref);
+      if (work->document != NULL)
+        work->groups = am_groups_compute (work->document);
+    }
+  if (work->parts & VIEW_PART_RESULT)
+    {
+      g_clear_pointer (&work->result, am_view_result_unref);
+      if (work->document != NULL)
+        work->result = am_view_apply (work->view, work->document, work->groups);
+    }
+  if (work->parts & VIEW_PART_SCENE)
+    work->view_scene = derive_view_scene (work->result, work->scene);
+  work->compute_us = g_get_monotonic_time () - start;
+}
+
+/* Takes in what @work computed for the current state (it covers every request so far):
+ * the groups, the result, the scene to draw, and what follows from the result: what the
+ * search matches (only what is shown) and what stays undimmed. */
+static void
+view_work_land (AmSession *self,
+                ViewWork  *work)
+{
+  /* A part computed meanwhile on the main thread (the groups a layout needed) stays. */
+  guint parts = work->parts & self->view_needs;
+  gint64 start = g_get_monotonic_time ();
+
+  self->view_needs = 0;
+
   g_object_freeze_notify (G_OBJECT (self));
 
-  g_clear_pointer (&self->view_result, am_view_result_unref);
-  if (self->document != NULL)
-    self->view_result = am_view_apply (self->view, self->document, self->groups);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VIEW_RESULT]);
-
-  update_view_scene (self);
-  update_matches (self);
+  if (parts & VIEW_PART_GROUPS)
+    {
+      g_clear_pointer (&self->groups, am_groups_unref);
+      self->groups = g_steal_pointer (&work->groups);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROUPS]);
+    }
+  if (parts & VIEW_PART_RESULT)
+    {
+      g_clear_pointer (&self->view_result, am_view_result_unref);
+      self->view_result = g_steal_pointer (&work->result);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VIEW_RESULT]);
+    }
+  if ((parts & VIEW_PART_SCENE) && work->view_scene != self->view_scene)
+    {
+      g_clear_pointer (&self->view_scene, am_scene_unref);
+      self->view_scene = g_steal_pointer (&work->view_scene);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VIEW_SCENE]);
+    }
+  if (parts & VIEW_PART_RESULT)
+    update_matches (self);
 
   g_object_thaw_notify (G_OBJECT (self));
+
+  /* What a view costs, and what of it is left on the main thread once it lands (taking
+   * it in: the matches, and whatever the notifications start: the map, the lists). */
+  g_debug ("View (parts 0x%x) computed in %.1f ms, taken in in %.1f ms", parts,
+           work->compute_us / 1000.0, (g_get_monotonic_time () - start) / 1000.0);
+}
+
+/* Whether views of the document are computed on a worker (see above). */
+static gboolean
+view_is_large (AmSession *self)
+{
+  if (self->document == NULL)
+    return FALSE;
+
+  return g_list_model_get_n_items (am_document_get_entities (self->document))
+         + g_list_model_get_n_items (am_document_get_relations (self->document))
+         >= AM_SESSION_ASYNC_VIEW_ITEMS;
+}
+
+static void start_view_job (AmSession *self);
+
+static void
+view_job_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  view_work_run (task_data);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
-update_groups (AmSession *self)
+view_job_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
+  g_autoptr(Job) job = user_data;
+  g_autoptr(AmSession) self = g_weak_ref_get (&job->session);
+
+  if (self == NULL)
+    return;
+
+  self->view_running = FALSE;
+  if (job->serial != self->view_serial)
+    {
+      /* A newer request came meanwhile: this result is late.  Compute the latest. */
+      if (self->view_needs != 0 && self->view_source == 0)
+        start_view_job (self);
+      return;
+    }
+
+  view_work_land (self, g_task_get_task_data (G_TASK (result)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VIEW_PENDING]);
+}
+
+static void
+start_view_job (AmSession *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->view_needs == 0 || self->view_running)
+    return;
+
+  self->view_running = TRUE;
+  task = g_task_new (NULL, NULL, view_job_done_cb, job_new (self, self->view_serial, NULL, NULL));
+  g_task_set_source_tag (task, start_view_job);
+  g_task_set_task_data (task, view_work_new (self, self->view_needs), (GDestroyNotify) view_work_free);
+  g_task_run_in_thread (task, view_job_thread);
+}
+
+static void
+start_view_job_cb (gpointer user_data)
+{
+  AmSession *self = user_data;
+
+  self->view_source = 0;
+  start_view_job (self);
+}
+
+/* @needs (VIEW_NEEDS_*) changed.  Small documents, and a whole-map view whose scene is
+ * the laid-out one, are done here and now; otherwise the worker starts once the current
+ * main-loop dispatch is over, so the requests one change makes (a new document, then its
+ * scene) are computed once. */
+static void
+request_view (AmSession *self,
+              guint      needs)
+{
+  gboolean was_pending = self->view_needs != 0;
+
+  /* Every result still being computed is now late. */
+  self->view_serial++;
+  self->view_needs |= needs;
+
+  if (!view_is_large (self)
+      || (self->view_needs == VIEW_NEEDS_SCENE && self->view_result != NULL
+          && am_view_result_is_whole_map (self->view_result)))
+    {
+      ViewWork *work = view_work_new (self, self->view_needs);
+
+      g_clear_handle_id (&self->view_source, g_source_remove);
+      view_work_run (work);
+      view_work_land (self, work);
+      view_work_free (work);
+      if (was_pending)
+        g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VIEW_PENDING]);
+      return;
+    }
+
+  if (!self->view_running && self->view_source == 0)
+    self->view_source = g_idle_add_once (start_view_job_cb, self);
+  if (!was_pending)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VIEW_PENDING]);
+}
+
+/* The groups, now: a grouped layout cannot wait for the worker. */
+static void
+ensure_groups (AmSession *self)
+{
+  if (!(self->view_needs & VIEW_PART_GROUPS))
+    return;
+
+  self->view_needs &= ~VIEW_PART_GROUPS;
   g_clear_pointer (&self->groups, am_groups_unref);
   if (self->document != NULL)
     self->groups = am_groups_compute (self->document);
@@ -653,7 +899,7 @@ set_scene (AmSession *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCENE]);
-  update_view_scene (self);
+  request_view (self, VIEW_NEEDS_SCENE);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -797,6 +1043,8 @@ start_layout (AmSession *self,
   phase_job = job_new (self, self->layout_serial, NULL, engine_name);
   done_job = job_new (self, self->layout_serial, NULL, engine_name);
   done_job->document = g_object_ref (self->document);
+  if (self->group_actors)
+    ensure_groups (self);
   if (self->group_actors && self->groups != NULL)
     {
       g_autoptr(GHashTable) labels = group_labels (self->groups);
@@ -901,8 +1149,7 @@ replace_document_state (AmSession  *self,
 
   /* The view outlives the document (it names ids, kinds and groups): what it shows of
    * the new one is computed here, before the layout, which needs the groups. */
-  update_groups (self);
-  update_view (self);
+  request_view (self, VIEW_NEEDS_GROUPS);
 
   set_layout_error (self, NULL);
   rebuild_items (self, keep_items);
@@ -1375,7 +1622,7 @@ open_document (AmSession  *self,
     }
   else if (file_changed)
     {
-      update_view (self);
+      request_view (self, VIEW_NEEDS_RESULT);
       am_session_relayout_internal (self);
     }
 
@@ -1786,6 +2033,10 @@ am_session_dispose (GObject *object)
   cancel_layout_job (self);
   cancel_suggest_job (self);
   cancel_reload_job (self);
+  /* A view still being computed is late. */
+  self->view_serial++;
+  self->view_needs = 0;
+  g_clear_handle_id (&self->view_source, g_source_remove);
   g_clear_pointer (&self->watch, _am_file_watch_free);
   /* The last change of the view is not lost to the debounce. */
   store_now (self, TRUE);
@@ -1901,6 +2152,10 @@ am_session_get_property (GObject    *object,
 
     case PROP_VIEW:
       g_value_set_boxed (value, self->view);
+      break;
+
+    case PROP_VIEW_PENDING:
+      g_value_set_boolean (value, am_session_get_view_pending (self));
       break;
 
     case PROP_VIEW_RESULT:
@@ -2045,6 +2300,7 @@ am_session_class_init (AmSessionClass *klass)
   properties [PROP_GROUPS] = g_param_spec_boxed ("groups", NULL, NULL, AM_TYPE_GROUPS, READABLE);
   properties [PROP_RELOAD_ERROR] = g_param_spec_boxed ("reload-error", NULL, NULL, G_TYPE_ERROR, READABLE);
   properties [PROP_VIEW] = g_param_spec_boxed ("view", NULL, NULL, AM_TYPE_VIEW, READWRITE);
+  properties [PROP_VIEW_PENDING] = g_param_spec_boolean ("view-pending", NULL, NULL, FALSE, READABLE);
   properties [PROP_VIEW_RESULT] = g_param_spec_boxed ("view-result", NULL, NULL, AM_TYPE_VIEW_RESULT, READABLE);
   properties [PROP_VIEW_SCENE] = g_param_spec_boxed ("view-scene", NULL, NULL, AM_TYPE_SCENE, READABLE);
   properties [PROP_HIGHLIGHT] = g_param_spec_boxed ("highlight", NULL, NULL, G_TYPE_HASH_TABLE, READABLE);
@@ -2849,8 +3105,9 @@ am_session_get_view (AmSession *self)
  * @self: a session
  * @view: (nullable): the view to show (copied); %NULL is the whole map
  *
- * Shows @view: "view-result", "view-scene", what the lists show and "highlight" follow at
- * once, without laying the map out again.  Nothing happens when @view equals the view.
+ * Shows @view: "view-result", "view-scene", what the lists show and "highlight" follow,
+ * without laying the map out again: at once on a small document, when the worker's result
+ * lands on a large one ("view-pending").  Nothing happens when @view equals the view.
  */
 void
 am_session_set_view (AmSession    *self,
@@ -2870,10 +3127,27 @@ am_session_set_view (AmSession    *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VIEW]);
-  update_view (self);
+  request_view (self, VIEW_NEEDS_RESULT);
   g_object_thaw_notify (G_OBJECT (self));
 
   schedule_store (self);
+}
+
+/**
+ * am_session_get_view_pending:
+ * @self: a session
+ *
+ * Whether a worker is computing the view (a large document): "view-result" and
+ * "view-scene" still show the one before.
+ *
+ * Returns: %TRUE until the latest view's result lands
+ */
+gboolean
+am_session_get_view_pending (AmSession *self)
+{
+  g_return_val_if_fail (AM_IS_SESSION (self), FALSE);
+
+  return self->view_needs != 0;
 }
 
 /**

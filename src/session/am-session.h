@@ -225,7 +225,17 @@ gboolean     am_session_recover           (AmSession *self, GFile *recovery_file
  * am_session_item_matches() and the lists show only what the view shows (plus the
  * search); "highlight" is the search highlight ∩ the path emphasis (either alone when only
  * one is set).
+ *
+ * On a small document (fewer than AM_SESSION_ASYNC_VIEW_ITEMS actors and relations) all
+ * of that follows am_session_set_view() at once.  On a larger one the groups, the view's
+ * result and the derived scene are computed on a worker thread, so the window never
+ * waits: "view-pending" (bool) is TRUE from the request until the result lands, and
+ * "groups", "view-result", "view-scene" and "highlight" are notified when it does (then
+ * "view-pending" goes FALSE).  A newer request supersedes an older one: only the result
+ * of the latest view is ever shown.
  */
+#define AM_SESSION_ASYNC_VIEW_ITEMS 2000
+gboolean       am_session_get_view_pending  (AmSession *self);
 const AmView  *am_session_get_view          (AmSession *self);
 void           am_session_set_view          (AmSession *self, const AmView *view); /* copies; no-op when equal */
 AmViewResult  *am_session_get_view_result   (AmSession *self);

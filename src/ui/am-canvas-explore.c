@@ -59,9 +59,11 @@ commit_view (AmCanvas *self,
   if (fit)
     _am_canvas_set_fit_visible_next (self, TRUE);
   am_session_set_view (session, view);
-  /* The session derives the new scene at once; a view that changed nothing brought no
-   * scene, and a later one (a filter) must not fly. */
-  _am_canvas_set_fit_visible_next (self, FALSE);
+  /* A small map's scene came at once; a view that changed nothing brought no scene, and a
+   * later one (a filter) must not fly.  A large map's comes from a worker: the flag stays
+   * until it lands ("view-pending" goes FALSE, am-canvas-session.c). */
+  if (!am_session_get_view_pending (session))
+    _am_canvas_set_fit_visible_next (self, FALSE);
 }
 
 static gboolean

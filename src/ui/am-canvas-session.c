@@ -98,6 +98,17 @@ scene_changed_cb (AmCanvas   *self,
     }
 }
 
+/* A large map's view came from the session's worker: its scene (if it brought a new one)
+ * has been taken in, so a focus's fit is done or, with no new scene, not to happen later. */
+static void
+view_pending_changed_cb (AmCanvas   *self,
+                         GParamSpec *pspec,
+                         AmSession  *session)
+{
+  if (!am_session_get_view_pending (session))
+    _am_canvas_set_fit_visible_next (self, FALSE);
+}
+
 static void
 selection_changed_cb (AmCanvas   *self,
                       GParamSpec *pspec,
@@ -161,6 +172,8 @@ _am_canvas_session_signals_new (AmCanvas *self)
                                  G_CALLBACK (scene_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "notify::view",
                                  G_CALLBACK (legend_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (group, "notify::view-pending",
+                                 G_CALLBACK (view_pending_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "notify::map-selection",
                                  G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (group, "notify::highlight",

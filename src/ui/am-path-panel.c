@@ -159,6 +159,12 @@ rebuild (AmPathPanel *self)
   g_autofree char *title = NULL;
   guint n_paths;
 
+  /* A large map finds the paths on a worker: until the view's result lands the panel
+   * keeps what it shows, rather than say there is no path. */
+  if (from != NULL && to != NULL && document != NULL
+      && (result == NULL || !am_view_equal (am_view_result_get_view (result), view)))
+    return;
+
   clear (self);
 
   if (from == NULL || to == NULL || document == NULL)

@@ -77,7 +77,12 @@ path_text (AmSession    *session,
   guint n_paths;
 
   result = am_session_get_view_result (session);
-  n_paths = result != NULL ? am_view_result_get_n_paths (result) : 0;
+  if (result == NULL || !am_view_equal (am_view_result_get_view (result), view))
+    /* Translators: the view bar in path mode while the paths between two actors (%s) are
+     * being found (large maps); the number of paths follows when they are */
+    return g_strdup_printf (_("Path: %s → %s"),
+                            entity_name (document, from), entity_name (document, to));
+  n_paths = am_view_result_get_n_paths (result);
   if (n_paths == 0)
     /* Translators: the view bar: no path joins the two actors (%s) */
     return g_strdup_printf (_("Path: no path between %s and %s"),

@@ -900,10 +900,305 @@ test_store_session (void)
   test_files_remove_tree (dir);
 }
 
+/* ---- Large documents: the view on a worker ------------------------------------------- */
+
+/* Actors and relations in the generated map: above AM_SESSION_ASYNC_VIEW_ITEMS, so its
+ * views are computed on a worker, and small enough for sfdp to lay it out in a second. */
+#define LARGE_ACTORS 800
+
+static const char * const large_kinds[] = {
+  "state", "organization", "person", "person", "person", "event", "place", "media",
+};
+
+/* A map shaped like bench/gen-model.py's: each new actor ties itself to two actors
+ * picked by degree (a few hubs, many leaves), relations of a few types; the same map on
+ * every run. */
+static AmDocument *
+large_document (void)
+{
+  static const char * const types[] = { "role", "alliance", "meeting", "visit" };
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"actormap\", \"version\": 1, "
+                                          "\"article\": {\"title\": \"Large\", \"paragraphs\": []}, "
+                                          "\"entities\": [");
+  g_autoptr(GArray) pool = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+  guint n_relations = 0;
+  guint zero = 0;
+
+  for (guint i = 0; i < LARGE_ACTORS; i++)
+    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"name\": \"Actor %u\", \"kind\": \"%s\"}",
+                            i > 0 ? ", " : "", i, i, large_kinds[i % G_N_ELEMENTS (large_kinds)]);
+  g_string_append (json, "], \"relations\": [");
+
+  g_array_append_val (pool, zero);
+  for (guint i = 1; i < LARGE_ACTORS; i++)
+    {
+      for (guint k = 0; k < 2; k++)
+        {
+          guint j = g_array_index (pool, guint, g_rand_int_range (rand, 0, pool->len));
+
+          if (j == i)
+            continue;
+          g_string_append_printf (json, "%s{\"id\": \"r%u\", \"source\": \"e%u\", \"target\": \"e%u\", "
+                                  "\"label\": \"%s\", \"type\": \"%s\", \"directed\": true}",
+                                  n_relations > 0 ? ", " : "", n_relations, i, j,
+                                  types[n_relations % G_N_ELEMENTS (types)],
+                                  types[n_relations % G_N_ELEMENTS (types)]);
+          n_relations++;
+          g_array_append_val (pool, j);
+        }
+      g_array_append_val (pool, i);
+    }
+  g_string_append (json, "], \"statements\": []}");
+
+  return test_documents_load_json (json->str, "large.json");
+}
+
+static gboolean
+view_landed (AmSession *session,
+             gpointer   data)
+{
+  return !am_session_get_view_pending (session);
+}
+
+/* The large map, laid out once (sfdp) for the tests below; its first view (the whole map)
+ * has landed. */
+static AmSession *large_session;
+
+static AmSession *
+large_session_laid_out (void)
+{
+  g_autoptr(AmDocument) document = NULL;
+
+  if (large_session != NULL)
+    return large_session;
+
+  document = large_document ();
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_entities (document))
+                    + g_list_model_get_n_items (am_document_get_relations (document)),
+                    >=, AM_SESSION_ASYNC_VIEW_ITEMS);
+
+  large_session = am_session_new ();
+  am_session_set_engine (large_session, "sfdp");
+  am_session_set_timeout_seconds (large_session, 120);
+  am_session_set_document (large_session, document, NULL);
+  /* A new large document's groups and result come from the worker too. */
+  g_assert_true (am_session_get_view_pending (large_session));
+  wait_for_layout (large_session);
+  g_assert_true (spin_until (large_session, view_landed, NULL, WAIT_SECONDS));
+  g_assert_nonnull (am_session_get_groups (large_session));
+  g_assert_nonnull (am_session_get_view_result (large_session));
+  g_assert_true (am_session_get_view_scene (large_session) == am_session_get_scene (large_session));
+
+  return large_session;
+}
+
+typedef struct
+{
+  guint   n_view_scene;
+  guint   n_result;
+  guint   n_highlight;
+  guint   n_pending;
+  /* The view each "view-scene" notification came with. */
+  GPtrArray *landed;
+} Landings;
+
+static void
+landing_view_scene_cb (AmSession  *session,
+                       GParamSpec *pspec,
+                       Landings   *landings)
+{
+  AmViewResult *result = am_session_get_view_result (session);
+
+  landings->n_view_scene++;
+  /* Everything is in place by the time anything is notified. */
+  g_assert_nonnull (result);
+  g_assert_false (am_session_get_view_pending (session));
+  g_ptr_array_add (landings->landed, am_view_copy (am_view_result_get_view (result)));
+}
+
+static void
+landings_connect (AmSession *session,
+                  Landings  *landings)
+{
+  *landings = (Landings) { .landed = g_ptr_array_new_with_free_func ((GDestroyNotify) am_view_free) };
+  g_signal_connect (session, "notify::view-scene", G_CALLBACK (landing_view_scene_cb), landings);
+  g_signal_connect (session, "notify::view-result", G_CALLBACK (session_fixture_count_notify),
+                    &landings->n_result);
+  g_signal_connect (session, "notify::highlight", G_CALLBACK (session_fixture_count_notify),
+                    &landings->n_highlight);
+  g_signal_connect (session, "notify::view-pending", G_CALLBACK (session_fixture_count_notify),
+                    &landings->n_pending);
+}
+
+static void
+landings_disconnect (AmSession *session,
+                     Landings  *landings)
+{
+  g_signal_handlers_disconnect_by_data (session, landings);
+  g_signal_handlers_disconnect_by_data (session, &landings->n_result);
+  g_signal_handlers_disconnect_by_data (session, &landings->n_highlight);
+  g_signal_handlers_disconnect_by_data (session, &landings->n_pending);
+  g_clear_pointer (&landings->landed, g_ptr_array_unref);
+}
+
+static gboolean
+view_scene_landed (AmSession *session,
+                   gpointer   data)
+{
+  Landings *landings = data;
+
+  return landings->n_view_scene > 0;
+}
+
+/* A filter on a large map: set_view() returns before anything is computed, the window's
+ * main loop turns, and the derived scene arrives with "notify::view-scene". */
+static void
+test_view_large_async (void)
+{
+  AmSession *session = large_session_laid_out ();
+  AmScene *scene = am_session_get_scene (session);
+  AmViewResult *before = am_session_get_view_result (session);
+  g_autoptr(AmView) view = am_view_new ();
+  AmScene *view_scene;
+  Landings landings;
+
+  am_session_set_view (session, NULL);
+  g_assert_true (spin_until (session, view_landed, NULL, WAIT_SECONDS));
+  before = am_session_get_view_result (session);
+  g_assert_true (am_view_result_is_whole_map (before));
+  landings_connect (session, &landings);
+
+  am_view_set_kind_hidden (view, "person", TRUE);
+  am_session_set_view (session, view);
+
+  /* The large path: the view is the session's at once, what it shows is not yet. */
+  g_assert_true (am_view_equal (am_session_get_view (session), view));
+  g_assert_true (am_session_get_view_pending (session));
+  g_assert_cmpuint (landings.n_pending, ==, 1);
+  g_assert_cmpuint (landings.n_view_scene, ==, 0);
+  g_assert_cmpuint (landings.n_result, ==, 0);
+  g_assert_true (am_session_get_view_scene (session) == scene);
+  g_assert_true (am_session_get_view_result (session) == before);
+  /* The lists still show what the map shows: every actor, persons too. */
+  g_assert_true (am_session_item_matches (session, "e2"));
+
+  g_assert_true (spin_until (session, view_scene_landed, &landings, WAIT_SECONDS));
+
+  g_assert_false (am_session_get_view_pending (session));
+  g_assert_cmpuint (landings.n_pending, ==, 2);
+  g_assert_cmpuint (landings.n_view_scene, ==, 1);
+  g_assert_cmpuint (landings.n_result, ==, 1);
+  g_assert_true (am_view_equal (g_ptr_array_index (landings.landed, 0), view));
+
+  /* No layout: the laid-out scene is the same object; the derived one has no person. */
+  g_assert_false (am_session_get_laying_out (session));
+  g_assert_true (am_session_get_scene (session) == scene);
+  view_scene = am_session_get_view_scene (session);
+  g_assert_true (view_scene != scene);
+  g_assert_cmpuint (am_scene_get_n_nodes (view_scene), ==,
+                    am_view_result_get_n_visible_entities (am_session_get_view_result (session)));
+  g_assert_cmpuint (am_scene_get_n_nodes (view_scene), <, am_scene_get_n_nodes (scene));
+  g_assert_cmpuint (am_scene_get_n_nodes (view_scene), >, 0);
+  for (guint i = 0; i < am_scene_get_n_nodes (view_scene); i++)
+    g_assert_cmpstr (am_scene_get_node (view_scene, i)->kind, !=, "person");
+  /* e2 is a person (large_kinds), e0 a state. */
+  g_assert_cmpint (am_scene_find_node (view_scene, "e2"), ==, -1);
+  g_assert_cmpint (am_scene_find_node (view_scene, "e0"), >=, 0);
+  g_assert_false (am_session_item_matches (session, "e2"));
+  g_assert_true (am_session_item_matches (session, "e0"));
+
+  /* A path that dims the rest: the highlight comes with the result. */
+  am_view_clear_filters (view);
+  am_view_set_path (view, "e1", "e0", FALSE);
+  am_session_set_view (session, view);
+  g_assert_null (am_session_get_highlight (session));
+  g_assert_true (spin_until (session, view_landed, NULL, WAIT_SECONDS));
+  g_assert_cmpuint (landings.n_result, ==, 2);
+  g_assert_cmpuint (landings.n_highlight, ==, 1);
+  g_assert_nonnull (am_session_get_highlight (session));
+  g_assert_true (g_hash_table_contains (am_session_get_highlight (session), "e1"));
+  g_assert_true (g_hash_table_contains (am_session_get_highlight (session), "e0"));
+  g_assert_false (g_hash_table_contains (am_session_get_highlight (session), "e2"));
+
+  landings_disconnect (session, &landings);
+}
+
+/* Two views in quick succession: only the second one's result is ever shown, also when
+ * the first is being computed when the second comes. */
+static void
+test_view_large_superseded (void)
+{
+  AmSession *session = large_session_laid_out ();
+  g_autoptr(AmView) first = am_view_new ();
+  g_autoptr(AmView) second = view_focus ("e0", 1);
+  AmViewResult *result;
+  AmScene *view_scene;
+  Landings landings;
+  gboolean persons = FALSE;
+
+  am_session_set_view (session, NULL);
+  g_assert_true (spin_until (session, view_landed, NULL, WAIT_SECONDS));
+  landings_connect (session, &landings);
+
+  am_view_set_kind_hidden (first, "person", TRUE);
+  am_session_set_view (session, first);
+  /* One turn of the main loop: the worker starts on the first view. */
+  g_main_context_iteration (NULL, FALSE);
+  am_session_set_view (session, second);
+  g_assert_true (am_session_get_view_pending (session));
+
+  g_assert_true (spin_until (session, view_landed, NULL, WAIT_SECONDS));
+  /* Let a late result come back, if one were still on the way. */
+  spin_for (200);
+
+  g_assert_cmpuint (landings.n_view_scene, ==, 1);
+  g_assert_cmpuint (landings.n_result, ==, 1);
+  g_assert_true (am_view_equal (g_ptr_array_index (landings.landed, 0), second));
+  result = am_session_get_view_result (session);
+  g_assert_true (am_view_equal (am_view_result_get_view (result), second));
+  g_assert_true (am_view_equal (am_session_get_view (session), second));
+
+  /* The focus's scene: e0 and its neighbours, persons among them (the first view hid
+   * them). */
+  view_scene = am_session_get_view_scene (session);
+  g_assert_cmpint (am_scene_find_node (view_scene, "e0"), >=, 0);
+  g_assert_cmpuint (am_scene_get_n_nodes (view_scene), ==,
+                    am_view_result_get_n_visible_entities (result));
+  g_assert_cmpuint (am_scene_get_n_nodes (view_scene), <, LARGE_ACTORS);
+  for (guint i = 0; i < am_scene_get_n_nodes (view_scene); i++)
+    persons |= g_strcmp0 (am_scene_get_node (view_scene, i)->kind, "person") == 0;
+  g_assert_true (persons);
+
+  landings_disconnect (session, &landings);
+}
+
+/* A small map is never pending: its view is there when set_view() returns. */
+static void
+test_view_small_sync (void)
+{
+  g_autoptr(AmSession) session = session_laid_out ();
+  g_autoptr(AmView) view = view_focus ("kim-yo-jong", 1);
+  guint n_pending = 0;
+
+  g_signal_connect (session, "notify::view-pending", G_CALLBACK (session_fixture_count_notify), &n_pending);
+  am_session_set_view (session, view);
+  g_assert_false (am_session_get_view_pending (session));
+  g_assert_cmpuint (n_pending, ==, 0);
+  g_assert_true (am_view_equal (am_view_result_get_view (am_session_get_view_result (session)), view));
+  g_assert_cmpuint (am_scene_get_n_nodes (am_session_get_view_scene (session)), ==,
+                    am_view_result_get_n_visible_entities (am_session_get_view_result (session)));
+  g_assert_cmpuint (am_scene_get_n_nodes (am_session_get_view_scene (session)), <,
+                    am_scene_get_n_nodes (am_session_get_scene (session)));
+  g_signal_handlers_disconnect_by_func (session, session_fixture_count_notify, &n_pending);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/session/view/no-layout", test_view_no_layout);
@@ -922,6 +1217,15 @@ main (int   argc,
   g_test_add_func ("/session/view-store/cap", test_store_cap);
   g_test_add_func ("/session/view-store/corrupt", test_store_corrupt);
   g_test_add_func ("/session/view-store/session", test_store_session);
+  g_test_add_func ("/session/view/small-sync", test_view_small_sync);
+  g_test_add_func ("/session/view/large-async", test_view_large_async);
+  g_test_add_func ("/session/view/large-superseded", test_view_large_superseded);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (large_session != NULL)
+    {
+      am_session_cancel (large_session);
+      g_assert_finalize_object (large_session);
+    }
+  return status;
 }
