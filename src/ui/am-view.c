@@ -276,11 +276,12 @@ am_view_scene_area_is_clear (const AmScene *scene,
     if (am_rect_intersects (&am_scene_get_cluster (scene, i)->box, rect))
       return FALSE;
 
-  am_scene_query_rect (scene, rect, nodes, edges);
+  am_scene_query_rect (scene, rect, nodes, NULL);
   if (nodes->len > 0)
     return FALSE;
 
   /* The index finds the edges whose curve passes near; look at each closely. */
+  am_scene_query_rect (scene, rect, NULL, edges);
   for (guint i = 0; i < edges->len; i++)
     if (edge_meets_rect (am_scene_get_edge (scene, g_array_index (edges, guint, i)), rect))
       return FALSE;
