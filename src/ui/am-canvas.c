@@ -38,6 +38,8 @@ struct _AmCanvas
   /* The scene point shown at the widget centre, and widget pixels per point; the size
    * is brought up to date whenever the view is read. */
   AmViewport          view;
+  /* Where the legend floats: the corner the last fit left clear of the map. */
+  AmViewCorner    legend_corner;
 
   guint           dark : 1;
   guint           show_legend : 1;
@@ -225,20 +227,35 @@ legend_size (AmCanvas *self,
 }
 
 gboolean
-_am_canvas_point_in_legend (AmCanvas *self,
-                            double    x,
-                            double    y)
+am_canvas_get_legend_rect (AmCanvas *self,
+                           AmRect   *rect)
 {
   double width, height;
-  AmRect rect;
+
+  g_return_val_if_fail (AM_IS_CANVAS (self), FALSE);
 
   if (!legend_size (self, &width, &height))
     return FALSE;
 
-  am_view_legend_rect (&self->view, width, height, &rect);
+  am_view_legend_rect_at (_am_canvas_get_view (self), self->legend_corner, width, height, rect);
+  return TRUE;
+}
+
+gboolean
+_am_canvas_point_in_legend (AmCanvas *self,
+                            double    x,
+                            double    y)
+{
+  AmRect rect;
+
+  if (!am_canvas_get_legend_rect (self, &rect))
+    return FALSE;
+
   return x >= rect.x && x < rect.x + rect.width && y >= rect.y && y < rect.y + rect.height;
 }
 
+/* The map takes the whole canvas; the legend floats in a corner it leaves empty, and
+ * only when none is does the map make room for it. */
 static void
 fit (AmCanvas *self)
 {
@@ -249,7 +266,8 @@ fit (AmCanvas *self)
     return;
 
   legend_size (self, &legend_width, &legend_height);
-  am_view_fit (&view, am_scene_get_bounds (self->scene), legend_width, legend_height);
+  self->legend_corner = am_view_fit_scene (&view, self->scene, am_scene_get_bounds (self->scene),
+                                           legend_width, legend_height);
   _am_canvas_set_view (self, &view);
 }
 
@@ -293,6 +311,7 @@ fit_visible (AmCanvas *self)
    * below it. */
   view.height -= VIEW_BAR_ROOM;
   am_view_fit (&view, &bounds, legend_width, legend_height);
+  self->legend_corner = AM_VIEW_CORNER_BOTTOM_LEFT;
   view.height += VIEW_BAR_ROOM;
   view.center_y -= VIEW_BAR_ROOM / 2 / view.zoom;
   self->user_moved = TRUE;
@@ -330,13 +349,11 @@ _am_canvas_legend_entry_at (AmCanvas *self,
                             double    y,
                             gboolean *is_kind)
 {
-  double width, height;
   AmRect rect;
 
-  if (!legend_size (self, &width, &height))
+  if (!am_canvas_get_legend_rect (self, &rect))
     return NULL;
 
-  am_view_legend_rect (&self->view, width, height, &rect);
   return am_canvas_layers_legend_entry_at (self->layers, x - rect.x, y - rect.y, is_kind);
 }
 
@@ -431,8 +448,8 @@ am_canvas_snapshot (GtkWidget   *widget,
   AmCanvas *self = AM_CANVAS (widget);
   const AmTheme *theme = current_theme (self);
   const AmViewport *view = _am_canvas_get_view (self);
-  double legend_width, legend_height;
   GskRenderNode *legend;
+  AmRect rect;
 
   if (view->width <= 0 || view->height <= 0)
     return;
@@ -443,12 +460,9 @@ am_canvas_snapshot (GtkWidget   *widget,
   /* An actor being moved, or a relation being drawn. */
   _am_canvas_input_snapshot (self->input, snapshot, theme);
 
-  if (legend_size (self, &legend_width, &legend_height)
+  if (am_canvas_get_legend_rect (self, &rect)
       && (legend = am_canvas_layers_get_legend (self->layers)) != NULL)
     {
-      AmRect rect;
-
-      am_view_legend_rect (view, legend_width, legend_height, &rect);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.x, rect.y));
       gtk_snapshot_append_node (snapshot, legend);

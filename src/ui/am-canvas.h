@@ -115,6 +115,10 @@ void        am_canvas_center_on      (AmCanvas   *self,
 /* The part of the scene the widget shows, in scene points (0 × 0 before it has a size). */
 void        am_canvas_get_visible_area (AmCanvas *self,
                                         AmRect   *area);
+/* Where the legend is drawn, in widget pixels: in the corner the last fit left clear of
+ * the map.  FALSE when no legend is shown (turned off, no map, or no room for it). */
+gboolean    am_canvas_get_legend_rect (AmCanvas *self,
+                                       AmRect   *rect);
 /* Forgets the cached renderings, so the next frame renders the scene again (benchmarks;
  * memory pressure). */
 void        am_canvas_drop_caches    (AmCanvas   *self);

@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "am-geometry.h"
 #include "am-text-metrics.h"
 #include "am-viewport.h"
 
@@ -23,6 +24,14 @@
 #define LABEL_FLOOR_MAX_NODES 120
 #define LABEL_FLOOR_MIN_PPP   0.40
 #define LABEL_FLOOR_PPP       (6.05 / AM_NODE_FONT_SIZE)
+/* What the legend keeps clear of, around every item the scene draws: in scene points,
+ * what the renderer draws outside the boxes (a label's padding, half a stroke, a
+ * selection ring 3 + 2.5 points out), and in widget pixels, a gap to see between them. */
+#define LEGEND_CLEAR_POINTS  6.0
+#define LEGEND_CLEAR_PIXELS  4.0
+/* How far a curve's polyline may stray from it when tested against the legend. */
+#define LEGEND_CURVE_FLATNESS 0.25
+
 /* Base margin on each side, as a fraction of the viewport, capped in widget pixels: the
  * distance a pan can go before the base is rendered again. */
 #define BASE_MARGIN_FRACTION 0.25
@@ -134,15 +143,218 @@ am_view_legend_fits (const AmViewport *view,
 }
 
 void
+am_view_legend_rect_at (const AmViewport *view,
+                        AmViewCorner      corner,
+                        double            legend_width,
+                        double            legend_height,
+                        AmRect           *rect)
+{
+  gboolean left = corner != AM_VIEW_CORNER_TOP_RIGHT;
+  gboolean top = corner != AM_VIEW_CORNER_BOTTOM_LEFT;
+
+  rect->x = left ? AM_VIEW_LEGEND_MARGIN : view->width - legend_width - AM_VIEW_LEGEND_MARGIN;
+  rect->y = top ? AM_VIEW_LEGEND_MARGIN : view->height - legend_height - AM_VIEW_LEGEND_MARGIN;
+  rect->width = legend_width;
+  rect->height = legend_height;
+}
+
+void
 am_view_legend_rect (const AmViewport *view,
                      double        legend_width,
                      double        legend_height,
                      AmRect       *rect)
 {
-  rect->x = AM_VIEW_LEGEND_MARGIN;
-  rect->y = view->height - legend_height - AM_VIEW_LEGEND_MARGIN;
-  rect->width = legend_width;
-  rect->height = legend_height;
+  am_view_legend_rect_at (view, AM_VIEW_CORNER_BOTTOM_LEFT, legend_width, legend_height, rect);
+}
+
+void
+am_view_legend_scene_rect (const AmViewport *view,
+                           AmViewCorner      corner,
+                           double            legend_width,
+                           double            legend_height,
+                           AmRect           *rect)
+{
+  AmRect widget;
+
+  am_view_legend_rect_at (view, corner, legend_width, legend_height, &widget);
+  am_view_widget_to_scene (view, widget.x, widget.y, &rect->x, &rect->y);
+  rect->width = widget.width / view->zoom;
+  rect->height = widget.height / view->zoom;
+}
+
+static AmRect
+grow_rect (const AmRect *rect,
+           double        by)
+{
+  return (AmRect) { rect->x - by, rect->y - by, rect->width + 2 * by, rect->height + 2 * by };
+}
+
+/* Liang–Barsky: whether the segment a–b has a point in the closed @rect. */
+static gboolean
+segment_meets_rect (const AmPoint *a,
+                    const AmPoint *b,
+                    const AmRect  *rect)
+{
+  double dx = b->x - a->x, dy = b->y - a->y;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { a->x - rect->x, rect->x + rect->width - a->x,
+                  a->y - rect->y, rect->y + rect->height - a->y };
+  double t0 = 0.0, t1 = 1.0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+      if (t0 > t1)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether the curve, an arrowhead or the label of @edge comes into @rect. */
+static gboolean
+edge_meets_rect (const AmSceneEdge *edge,
+                 const AmRect      *rect)
+{
+  if (edge->has_label && am_rect_intersects (&edge->label_box, rect))
+    return TRUE;
+
+  if (edge->has_head)
+    {
+      AmRect grown = grow_rect (rect, am_arrow_half_width (&edge->points[edge->n_points - 1],
+                                                           &edge->head));
+
+      if (segment_meets_rect (&edge->points[edge->n_points - 1], &edge->head, &grown))
+        return TRUE;
+    }
+  if (edge->has_tail)
+    {
+      AmRect grown = grow_rect (rect, am_arrow_half_width (&edge->points[0], &edge->tail));
+
+      if (segment_meets_rect (&edge->points[0], &edge->tail, &grown))
+        return TRUE;
+    }
+
+  for (guint k = 0; k + 3 < edge->n_points; k += 3)
+    {
+      const AmPoint *p = &edge->points[k];
+      guint n = am_bezier_pieces_for_flatness (p, LEGEND_CURVE_FLATNESS);
+      AmRect grown = grow_rect (rect, am_bezier_flatness_for_pieces (p, n));
+      AmPoint prev = p[0];
+
+      for (guint j = 1; j <= n; j++)
+        {
+          AmPoint cur = am_bezier_point (p, (double) j / n);
+
+          if (segment_meets_rect (&prev, &cur, &grown))
+            return TRUE;
+          prev = cur;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
+am_view_scene_area_is_clear (const AmScene *scene,
+                             const AmRect  *rect)
+{
+  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* A group's box is drawn filled: the legend is not to sit on it either. */
+  for (guint i = 0; i < am_scene_get_n_clusters (scene); i++)
+    if (am_rect_intersects (&am_scene_get_cluster (scene, i)->box, rect))
+      return FALSE;
+
+  am_scene_query_rect (scene, rect, nodes, NULL);
+  if (nodes->len > 0)
+    return FALSE;
+
+  /* The index finds the edges whose curve passes near; look at each closely. */
+  am_scene_query_rect (scene, rect, NULL, edges);
+  for (guint i = 0; i < edges->len; i++)
+    if (edge_meets_rect (am_scene_get_edge (scene, g_array_index (edges, guint, i)), rect))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+legend_is_clear (const AmViewport *view,
+                 const AmScene    *scene,
+                 AmViewCorner      corner,
+                 double            legend_width,
+                 double            legend_height)
+{
+  AmRect rect;
+
+  am_view_legend_scene_rect (view, corner, legend_width, legend_height, &rect);
+  rect = grow_rect (&rect, LEGEND_CLEAR_PIXELS / view->zoom + LEGEND_CLEAR_POINTS);
+  return am_view_scene_area_is_clear (scene, &rect);
+}
+
+/* Moves a fitted map as far from @corner as the fit leaves room for: the slack between
+ * the map and the padding, on the axis the map does not fill. */
+static void
+push_from_corner (AmViewport   *view,
+                  const AmRect *bounds,
+                  AmViewCorner  corner)
+{
+  double slack_x = MAX (view->width - 2 * AM_VIEW_FIT_PADDING - bounds->width * view->zoom, 0) / 2;
+  double slack_y = MAX (view->height - 2 * AM_VIEW_FIT_PADDING - bounds->height * view->zoom, 0) / 2;
+
+  /* The scene point at the centre moves the other way from the map. */
+  view->center_x += (corner == AM_VIEW_CORNER_TOP_RIGHT ? slack_x : -slack_x) / view->zoom;
+  view->center_y += (corner == AM_VIEW_CORNER_BOTTOM_LEFT ? slack_y : -slack_y) / view->zoom;
+}
+
+AmViewCorner
+am_view_fit_scene (AmViewport    *view,
+                   const AmScene *scene,
+                   const AmRect  *bounds,
+                   double         legend_width,
+                   double         legend_height)
+{
+  static const AmViewCorner corners[] = {
+    AM_VIEW_CORNER_BOTTOM_LEFT, AM_VIEW_CORNER_TOP_LEFT, AM_VIEW_CORNER_TOP_RIGHT,
+  };
+  AmViewport fitted = *view;
+
+  am_view_fit (&fitted, bounds, 0, 0);
+  if (legend_width <= 0 || legend_height <= 0)
+    {
+      *view = fitted;
+      return AM_VIEW_CORNER_BOTTOM_LEFT;
+    }
+
+  /* The whole canvas for the map, the legend over an empty corner: centred first, as a
+   * fit usually is, then moved within the slack.  The zoom is the same either way. */
+  for (guint pushed = 0; pushed < 2; pushed++)
+    for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+      {
+        AmViewport candidate = fitted;
+
+        if (pushed)
+          push_from_corner (&candidate, bounds, corners[i]);
+        if (legend_is_clear (&candidate, scene, corners[i], legend_width, legend_height))
+          {
+            *view = candidate;
+            return corners[i];
+          }
+      }
+
+  am_view_fit (view, bounds, legend_width, legend_height);
+  return AM_VIEW_CORNER_BOTTOM_LEFT;
 }
 
 void

@@ -102,6 +102,42 @@ void     am_view_fit                 (AmViewport        *view,
                                       double         legend_width,
                                       double         legend_height);
 
+/* The canvas corners the legend may float in, in the order they are tried.  The
+ * bottom-right corner is the zoom buttons'. */
+typedef enum
+{
+  AM_VIEW_CORNER_BOTTOM_LEFT,
+  AM_VIEW_CORNER_TOP_LEFT,
+  AM_VIEW_CORNER_TOP_RIGHT,
+} AmViewCorner;
+
+/* Where the legend goes in @corner, a margin in from the edges (widget pixels). */
+void     am_view_legend_rect_at      (const AmViewport  *view,
+                                      AmViewCorner   corner,
+                                      double         legend_width,
+                                      double         legend_height,
+                                      AmRect        *rect);
+/* The same rectangle in scene points. */
+void     am_view_legend_scene_rect   (const AmViewport  *view,
+                                      AmViewCorner   corner,
+                                      double         legend_width,
+                                      double         legend_height,
+                                      AmRect        *rect);
+/* Whether nothing @scene draws (node, edge curve, arrowhead, edge label, group box)
+ * comes within @rect (scene points), found through the scene's index. */
+gboolean am_view_scene_area_is_clear (const AmScene *scene,
+                                      const AmRect  *rect);
+/* Fits @bounds of @scene into the whole view and returns the corner where a legend of
+ * that size floats over none of what the scene draws: centred first, then pushed away
+ * from a corner within the room the fit leaves.  Only when no corner is clear does the
+ * map make room for the legend as am_view_fit() does (bottom-left).  Without a legend
+ * (a size of 0), the plain fit. */
+AmViewCorner am_view_fit_scene       (AmViewport        *view,
+                                      const AmScene *scene,
+                                      const AmRect  *bounds,
+                                      double         legend_width,
+                                      double         legend_height);
+
 /* The renderer's text cut-off: on a small map (few nodes), node labels stay at fit down
  * to a lower zoom than usual.  @pixels_per_point is device pixels per scene point. */
 double   am_view_text_pixels_per_point (guint        n_nodes,

@@ -15,7 +15,7 @@
 /* A progress overlay that flashes for a few milliseconds is noise: the article's map
  * lays out faster than this, so the overlay only shows for layouts that take a while. */
 #define PROGRESS_DELAY_MS 250
-/* The first window's share of the screen, and its limits (see size_to_screen()); the
+/* The first window's share of the screen, and its limits (am_window_first_run_size()); the
  * minimum is the template's size request. */
 #define SCREEN_SHARE_WIDTH  0.94
 #define SCREEN_SHARE_HEIGHT 0.92
@@ -436,9 +436,24 @@ dark_changed_cb (AmWindow        *self,
 /* Settings */
 
 /* Before any size was remembered, the window takes most of the screen, as GNOME's
- * document viewers do: the map is what people came for, and at 1280×820 between the
- * two panes its names were too small to draw.  The window manager clamps the size to the
- * work area. */
+ * document viewers do: the map is what people came for, and beside the actor list and
+ * the side pane it needs the room to show its names at a readable size.  Most of it, not
+ * maximized: a default size works the same under every window manager (and none, where
+ * maximizing does nothing), leaves a top bar and a dock in view, and the window manager
+ * clamps it to the work area; a window the user maximizes is remembered as such. */
+void
+am_window_first_run_size (int  monitor_width,
+                          int  monitor_height,
+                          int *width,
+                          int *height)
+{
+  /* Room for a top bar and a dock; no wider than a map is worth on a very large screen. */
+  *width = MAX (MIN ((int) (monitor_width * SCREEN_SHARE_WIDTH), SCREEN_MAX_WIDTH),
+                MIN_WINDOW_WIDTH);
+  *height = MAX (MIN ((int) (monitor_height * SCREEN_SHARE_HEIGHT), SCREEN_MAX_HEIGHT),
+                 MIN_WINDOW_HEIGHT);
+}
+
 static void
 size_to_screen (AmWindow *self)
 {
@@ -454,12 +469,8 @@ size_to_screen (AmWindow *self)
   if (geometry.width <= 0 || geometry.height <= 0)
     return;
 
-  /* Room for a top bar and a dock; no wider than a map is worth on a very large screen. */
-  width = MIN ((int) (geometry.width * SCREEN_SHARE_WIDTH), SCREEN_MAX_WIDTH);
-  height = MIN ((int) (geometry.height * SCREEN_SHARE_HEIGHT), SCREEN_MAX_HEIGHT);
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               MAX (width, MIN_WINDOW_WIDTH),
-                               MAX (height, MIN_WINDOW_HEIGHT));
+  am_window_first_run_size (geometry.width, geometry.height, &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
 }
 
 /* The details and the article share the side pane's height evenly in a tall window:

@@ -26,6 +26,12 @@ G_DECLARE_FINAL_TYPE (AmWindow, am_window, AM, WINDOW, AdwApplicationWindow)
  * (boolean: the timeline bar under the map, shown only when the document has dates).
  */
 AmWindow   *am_window_new           (GtkApplication *application);
+/* The size a window opens at before any size was remembered, on a monitor of
+ * @monitor_width × @monitor_height (application pixels): most of it. */
+void        am_window_first_run_size (int            monitor_width,
+                                      int            monitor_height,
+                                      int           *width,
+                                      int           *height);
 /* (transfer none) */
 AmSession  *am_window_get_session   (AmWindow       *self);
 /* Loads asynchronously; on failure the previous document stays and an error is shown.

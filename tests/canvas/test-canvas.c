@@ -1416,21 +1416,33 @@ test_fit_beside_legend (Fixture       *f,
   am_canvas_set_show_legend (canvas, TRUE);
   g_assert_cmpfloat_with_epsilon (am_canvas_get_zoom (canvas), zoom_without, 1e-9);
 
-  /* On a large canvas shaped like the map it shows, and the fitted map makes room for
-   * it: no part of the map lies under the legend's corner. */
+  /* On a large canvas shaped like the map it shows, floating in a corner the map leaves
+   * empty: the map keeps the whole canvas, and nothing it draws lies under the legend. */
   resize_window (f, 800, 600);
   am_canvas_set_show_legend (canvas, FALSE);
   zoom_without = am_canvas_get_zoom (canvas);
   am_canvas_set_show_legend (canvas, TRUE);
   zoom_with = am_canvas_get_zoom (canvas);
-  g_assert_cmpfloat (zoom_with, <, zoom_without);
-  g_assert_cmpfloat (zoom_with, >, 0.7 * zoom_without);
+  g_assert_cmpfloat_with_epsilon (zoom_with, zoom_without, 1e-9);
+  {
+    AmViewport view = { 0, 0, zoom_with, gtk_widget_get_width (f->canvas),
+                        gtk_widget_get_height (f->canvas) };
+    AmRect legend, rect;
+
+    g_assert_true (am_canvas_get_legend_rect (canvas, &legend));
+    g_assert_cmpfloat_with_epsilon (legend.width, legend_width, 1e-9);
+    am_canvas_get_viewport (canvas, &view.center_x, &view.center_y, NULL);
+    am_view_widget_to_scene (&view, legend.x, legend.y, &rect.x, &rect.y);
+    rect.width = legend.width / zoom_with;
+    rect.height = legend.height / zoom_with;
+    g_assert_true (am_view_scene_area_is_clear (f->scene, &rect));
+  }
 
   height = gtk_widget_get_height (f->canvas);
   am_canvas_scene_to_widget (canvas, bounds->x, bounds->y, &x0, &y0);
   am_canvas_scene_to_widget (canvas, bounds->x + bounds->width, bounds->y + bounds->height,
                              &x1, &y1);
-  g_assert_true (x0 >= 12 + legend_width || y1 <= height - 12 - legend_height);
+  g_assert_cmpfloat (x0, >=, 0);
   g_assert_cmpfloat (x1, <=, gtk_widget_get_width (f->canvas));
   g_assert_cmpfloat (y0, >=, 0);
   g_assert_cmpfloat (y1, <=, height);
