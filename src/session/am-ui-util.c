@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "am-ui-util.h"
+#include "am-session.h"
 
 AmItemType
 _am_ui_item_type (AmDocument *document,
@@ -352,4 +353,25 @@ _am_ui_string_set_equal (GHashTable *a,
       return FALSE;
 
   return TRUE;
+}
+
+GSignalGroup *
+_am_ui_session_signals_new (gpointer    instance,
+                            GCallback   callback,
+                            const char *first_property,
+                            ...)
+{
+  GSignalGroup *group = g_signal_group_new (AM_TYPE_SESSION);
+  va_list args;
+
+  va_start (args, first_property);
+  for (const char *name = first_property; name != NULL; name = va_arg (args, const char *))
+    {
+      g_autofree char *detailed = g_strconcat ("notify::", name, NULL);
+
+      g_signal_group_connect_object (group, detailed, callback, instance, G_CONNECT_SWAPPED);
+    }
+  va_end (args);
+
+  return group;
 }

@@ -55,4 +55,12 @@ gboolean    _am_ui_string_set_equal  (GHashTable        *a,
 /* A file name fit for a title: the display name, never raw bytes. (transfer full) */
 char       *_am_ui_display_name      (GFile             *file);
 
+/* A signal group for an AmSession (no target yet) with @callback connected, swapped to
+ * @instance, to "notify::" each of the NULL-terminated property names: the widgets
+ * that follow a session set its target with am_session_set_slot(). */
+GSignalGroup *_am_ui_session_signals_new (gpointer    instance,
+                                          GCallback   callback,
+                                          const char *first_property,
+                                          ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

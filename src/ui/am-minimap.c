@@ -35,6 +35,11 @@ struct _AmMinimap
   double        start_x;
   double        start_y;
 
+  /* What the scene draws (nodes and edges), cached per scene: a view's derived scene
+   * keeps the whole map's bounds, and a focus on three actors fits the canvas. */
+  AmScene      *content_scene;
+  AmRect        content;
+
   guint         needed : 1;
 };
 
@@ -135,7 +140,49 @@ am_minimap_widget_to_scene (AmMinimap *self,
   return convert (self, FALSE, widget_x, widget_y, scene_x, scene_y);
 }
 
-/* Whether part of the map lies outside what the canvas shows. */
+static void
+rect_union (AmRect       *into,
+            const AmRect *rect,
+            gboolean      first)
+{
+  double x1, y1;
+
+  if (first)
+    {
+      *into = *rect;
+      return;
+    }
+  x1 = MAX (into->x + into->width, rect->x + rect->width);
+  y1 = MAX (into->y + into->height, rect->y + rect->height);
+  into->x = MIN (into->x, rect->x);
+  into->y = MIN (into->y, rect->y);
+  into->width = x1 - into->x;
+  into->height = y1 - into->y;
+}
+
+/* The box around everything @scene draws; NULL when it draws nothing. */
+static const AmRect *
+content_bounds (AmMinimap *self,
+                AmScene   *scene)
+{
+  guint n_nodes = am_scene_get_n_nodes (scene);
+  guint n_edges = am_scene_get_n_edges (scene);
+
+  if (n_nodes == 0)
+    return NULL;
+  if (self->content_scene != scene)
+    {
+      for (guint i = 0; i < n_nodes; i++)
+        rect_union (&self->content, &am_scene_get_node (scene, i)->box, i == 0);
+      for (guint i = 0; i < n_edges; i++)
+        rect_union (&self->content, &am_scene_get_edge (scene, i)->bounds, FALSE);
+      g_clear_pointer (&self->content_scene, am_scene_unref);
+      self->content_scene = am_scene_ref (scene);
+    }
+  return &self->content;
+}
+
+/* Whether part of what the map draws lies outside what the canvas shows. */
 static gboolean
 compute_needed (AmMinimap *self)
 {
@@ -154,7 +201,9 @@ compute_needed (AmMinimap *self)
 
   am_canvas_get_viewport (self->canvas, NULL, NULL, &zoom);
   slack = FIT_TOLERANCE / zoom;
-  bounds = am_scene_get_bounds (scene);
+  bounds = content_bounds (self, scene);
+  if (bounds == NULL)
+    return FALSE;
 
   return bounds->x < area.x - slack
          || bounds->y < area.y - slack
@@ -451,6 +500,7 @@ am_minimap_dispose (GObject *object)
   g_clear_weak_pointer (&self->canvas);
   g_clear_object (&self->texture);
   g_clear_pointer (&self->drawn_scene, am_scene_unref);
+  g_clear_pointer (&self->content_scene, am_scene_unref);
 
   G_OBJECT_CLASS (am_minimap_parent_class)->dispose (object);
 }

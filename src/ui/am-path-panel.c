@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "am-path-panel.h"
+#include "am-ui-util.h"
 #include "am-view-bar.h"
 #include "am-view.h"
 
@@ -392,13 +393,8 @@ am_path_panel_init (AmPathPanel *self)
   gtk_widget_set_vexpand (self->scrolled, TRUE);
   gtk_widget_set_parent (self->scrolled, widget);
 
-  self->session_signals = g_signal_group_new (AM_TYPE_SESSION);
-  g_signal_group_connect_object (self->session_signals, "notify::view-result",
-                                 G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->session_signals, "notify::view",
-                                 G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->session_signals, "notify::document",
-                                 G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  self->session_signals = _am_ui_session_signals_new (self, G_CALLBACK (rebuild), "view-result",
+                                                      "view", "document", NULL);
 }
 
 GtkWidget *

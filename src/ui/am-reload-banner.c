@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "am-reload-banner.h"
+#include "am-ui-util.h"
 
 struct _AmReloadBanner
 {
@@ -266,11 +267,9 @@ am_reload_banner_init (AmReloadBanner *self)
   g_signal_connect_object (self->close_button, "clicked",
                            G_CALLBACK (close_clicked_cb), self, G_CONNECT_SWAPPED);
 
-  self->session_signals = g_signal_group_new (AM_TYPE_SESSION);
-  g_signal_group_connect_object (self->session_signals, "notify::file-changed-on-disk",
-                                 G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->session_signals, "notify::reload-error",
-                                 G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  self->session_signals = _am_ui_session_signals_new (self, G_CALLBACK (update),
+                                                      "file-changed-on-disk", "reload-error",
+                                                      NULL);
 }
 
 /* Public API */

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-ui-util.h"
 #include "am-view-bar.h"
 #include "am-view.h"
 
@@ -361,14 +362,9 @@ am_view_bar_init (AmViewBar *self)
   g_signal_connect_swapped (self->close_button, "clicked", G_CALLBACK (am_view_bar_close), self);
   gtk_widget_set_parent (self->close_button, widget);
 
-  self->session_signals = g_signal_group_new (AM_TYPE_SESSION);
-  g_signal_group_connect_object (self->session_signals, "notify::view",
-                                 G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
   /* The number of paths comes with the result; names with the document. */
-  g_signal_group_connect_object (self->session_signals, "notify::view-result",
-                                 G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->session_signals, "notify::document",
-                                 G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
+  self->session_signals = _am_ui_session_signals_new (self, G_CALLBACK (view_changed_cb), "view",
+                                                      "view-result", "document", NULL);
 }
 
 GtkWidget *

@@ -202,7 +202,43 @@ test_viewport_remembered (ExtrasFixture *f,
   f->session = am_window_get_session (again);
 }
 
+/* A focus on three actors: the canvas fits what the view draws, and although the derived
+ * scene keeps the whole map's bounds, nothing drawn lies outside the view. */
+static void
+test_hidden_when_view_fits (ExtrasFixture *f,
+                            gconstpointer  data)
+{
+  AmCanvas *canvas = f->window->canvas;
+  double fit_zoom, zoom;
+
+  g_assert_true (ui_test_wait_for (minimap_hidden, f));
+  am_canvas_get_viewport (canvas, NULL, NULL, &fit_zoom);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.focus", "s",
+                                             "kim-yo-jong"));
+  /* The canvas flies in to what the focus shows ... */
+  for (guint i = 0; i < 200; i++)
+    {
+      ui_test_drain ();
+      am_canvas_get_viewport (canvas, NULL, NULL, &zoom);
+      if (zoom > fit_zoom * 1.5 && am_canvas_get_scene (canvas) != am_session_get_scene (f->session))
+        break;
+      g_usleep (10000);
+    }
+  ui_test_drain ();
+  am_canvas_get_viewport (canvas, NULL, NULL, &zoom);
+  g_assert_cmpfloat (zoom, >, fit_zoom * 1.5);
+  /* ... and the minimap stays hidden: the focus fits. */
+  g_assert_false (am_minimap_get_needed (f->window->minimap));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->minimap)));
+
+  /* Zoomed in further, part of the focus is off screen: shown. */
+  am_canvas_set_zoom (canvas, zoom * 4);
+  g_assert_true (ui_test_wait_for (minimap_shown, f));
+}
+
 static const ExtrasTest tests[] = {
+  { "hidden-when-view-fits", test_hidden_when_view_fits },
   { "hidden-when-fitted", test_hidden_when_fitted },
   { "shows-and-drags", test_shows_and_drags },
   { "theme-redraws", test_theme_redraws },
