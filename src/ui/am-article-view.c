@@ -37,8 +37,8 @@ struct _AmArticleView
   /* The session's view as the marks follow it: made again on notify::view-result and
    * for each document, never per event.  Under a view that hides nothing (the whole map,
    * or a path that only dims the rest) marked_spans is NULL and every sentence of the
-   * index is marked; else it holds the sentences that support something the view shows,
-   * sorted as the index sorts them, each once. */
+   * index is marked; else it holds those of the index's sentences that support
+   * something the view shows, in the index's order. */
   AmViewResult    *view_result;        /* NULL while no document is shown */
   GArray          *marked_spans;       /* AmEvidenceSpan, or NULL */
   char           **choices;            /* what the last clicked sentence supports */
@@ -419,26 +419,18 @@ keep_shown (AmArticleView  *self,
   return kept;
 }
 
-static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
+/* A key naming a sentence, for sets of them. (transfer full) */
+static char *
+span_key (const AmEvidenceSpan *span)
 {
-  const AmEvidenceSpan *sa = a;
-  const AmEvidenceSpan *sb = b;
-
-  if (sa->paragraph != sb->paragraph)
-    return sa->paragraph < sb->paragraph ? -1 : 1;
-  if (sa->start != sb->start)
-    return sa->start < sb->start ? -1 : 1;
-  if (sa->end != sb->end)
-    return sa->end < sb->end ? -1 : 1;
-  return 0;
+  return g_strdup_printf ("%u:%" G_GSIZE_FORMAT ":%" G_GSIZE_FORMAT,
+                          span->paragraph, span->start, span->end);
 }
 
-/* The sentences that support something the view shows, sorted, each once.  The same
- * sentences the index holds (placed evidence inside its paragraph, not empty), read
- * from the items the view shows: the index does not say which items each of its
- * sentences carries, and the article is small (one pass over the items' evidence). */
+/* The sentences of the index that support something the view shows, in the index's
+ * order.  The index does not say which items each of its sentences carries, so the
+ * items the view shows name theirs; the article is small (one pass over the items'
+ * evidence, one over the index's sentences). */
 static GArray *
 visible_spans (AmArticleView *self)
 {
@@ -448,8 +440,10 @@ visible_spans (AmArticleView *self)
     am_document_get_relations (document),
     am_document_get_entities (document),
   };
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (AmEvidenceSpan));
-  guint kept = 0;
+  const AmEvidenceSpan *all;
+  guint n_all;
 
   for (guint m = 0; m < G_N_ELEMENTS (models); m++)
     for (guint i = 0, n = g_list_model_get_n_items (models[m]); i < n; i++)
@@ -465,18 +459,19 @@ visible_spans (AmArticleView *self)
           {
             AmEvidenceSpan span;
 
-            if (span_from_evidence (self, g_ptr_array_index (evidence, e), &span)
-                && span.end > span.start)
-              g_array_append_val (spans, span);
+            if (span_from_evidence (self, g_ptr_array_index (evidence, e), &span))
+              g_hash_table_add (shown, span_key (&span));
           }
       }
 
-  g_array_sort (spans, compare_spans);
-  for (guint i = 0; i < spans->len; i++)
-    if (kept == 0 || compare_spans (&g_array_index (spans, AmEvidenceSpan, kept - 1),
-                                    &g_array_index (spans, AmEvidenceSpan, i)) != 0)
-      g_array_index (spans, AmEvidenceSpan, kept++) = g_array_index (spans, AmEvidenceSpan, i);
-  g_array_set_size (spans, kept);
+  all = am_evidence_index_get_spans (self->index, &n_all);
+  for (guint i = 0; i < n_all; i++)
+    {
+      g_autofree char *key = span_key (&all[i]);
+
+      if (g_hash_table_contains (shown, key))
+        g_array_append_val (spans, all[i]);
+    }
 
   return spans;
 }
