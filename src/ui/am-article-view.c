@@ -687,12 +687,13 @@ scroll_to (AmArticleView     *self,
   gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.0, TRUE, 0.0, 0.15);
 }
 
-/* Marks the evidence of the session's selection, and scrolls to its first sentence
- * when that is out of view, unless the selection came from a click in this text: the
- * clicked item's first sentence may lie elsewhere, and the text must not jump away from
- * where the reader is. */
+/* Marks the evidence of the session's selection, and with @scroll, scrolls to its first
+ * sentence when that is out of view, unless the selection came from a click in this
+ * text: the clicked item's first sentence may lie elsewhere, and the text must not jump
+ * away from where the reader is. */
 static void
-update_highlight (AmArticleView *self)
+highlight_selection (AmArticleView *self,
+                     gboolean       scroll)
 {
   GtkTextBuffer *buffer = get_buffer (self);
   g_autoptr(GPtrArray) primary = g_ptr_array_new ();
@@ -715,13 +716,19 @@ update_highlight (AmArticleView *self)
   has_related = apply_evidence (self, related, self->related_tag, &first_related);
   has_primary = apply_evidence (self, primary, self->selected_tag, &first_primary);
 
-  if (am_session_get_selection_origin (self->session) == AM_SELECTION_ORIGIN_ARTICLE
+  if (!scroll || am_session_get_selection_origin (self->session) == AM_SELECTION_ORIGIN_ARTICLE
       || !(has_primary || has_related))
     return;
 
   first = has_primary ? &first_primary : &first_related;
   if (am_article_view_get_iter (self, first->paragraph, first->start, &start))
     scroll_to (self, &start, FALSE);
+}
+
+static void
+update_highlight (AmArticleView *self)
+{
+  highlight_selection (self, TRUE);
 }
 
 /* The bar of choices under the text */
@@ -1435,7 +1442,8 @@ view_result_changed_cb (AmArticleView *self)
       update_marks (self);
     }
 
-  update_highlight (self);
+  /* The selection did not change: the text stays where the reader is. */
+  highlight_selection (self, FALSE);
   filter_choices (self);
 }
 

@@ -835,6 +835,30 @@ test_view_related (Fixture       *f,
   g_assert_true (is_related (f, 2, biden + 3));
 }
 
+/* A new view changes the marks, not where the reader is: the text does not scroll back
+ * to the selection's sentences. */
+static void
+test_view_does_not_scroll (Fixture       *f,
+                           gconstpointer  data)
+{
+  gssize visited = offset_of (f->document, 14, "Blinken and Austin, who previously visit");
+  gssize ignore = offset_of (f->document, 1, "North Korea will ignore");
+  double away;
+
+  am_session_select (f->session, "us", AM_SELECTION_ORIGIN_MAP);
+  g_assert_cmpfloat (settled_scroll (f), ==, 0.0);
+  am_article_view_reveal (f->view, 14, visited);
+  away = settled_scroll (f);
+  g_assert_cmpfloat (away, >, 0.0);
+  g_assert_false (is_visible (f, 1, ignore));
+
+  set_view (f, hide_people);
+  g_assert_cmpfloat (settled_scroll (f), ==, away);
+  am_session_set_view (f->session, NULL);
+  g_assert_cmpfloat (settled_scroll (f), ==, away);
+  g_assert_true (am_article_view_is_highlighted (f->view, 1, ignore));
+}
+
 /* An edit under a view: the new document is marked by the view made for it. */
 static void
 test_view_after_edit (Fixture       *f,
@@ -1131,6 +1155,7 @@ main (int   argc,
   ADD ("view-filters-choices", test_view_filters_choices);
   ADD ("view-focus-and-path", test_view_focus_and_path);
   ADD ("view-related", test_view_related);
+  ADD ("view-does-not-scroll", test_view_does_not_scroll);
   ADD ("view-after-edit", test_view_after_edit);
   ADD ("annotate-new-actor", test_annotate_new_actor);
   ADD ("annotate-alias", test_annotate_alias);
