@@ -34,6 +34,13 @@ struct _AmArticleView
    * holds that document, so that a notify of the selection which comes before the
    * notify of the document finds the text stale), and where each paragraph lies. */
   AmEvidenceIndex *index;              /* NULL while no document is shown */
+  /* The session's view as the marks follow it: made again on notify::view-result and
+   * for each document, never per event.  Under a view that hides nothing (the whole map,
+   * or a path that only dims the rest) marked_spans is NULL and every sentence of the
+   * index is marked; else it holds those of the index's sentences that support
+   * something the view shows, in the index's order. */
+  AmViewResult    *view_result;        /* NULL while no document is shown */
+  GArray          *marked_spans;       /* AmEvidenceSpan, or NULL */
   char           **choices;            /* what the last clicked sentence supports */
   GArray          *paragraph_lengths;  /* gsize, bytes of each paragraph as shown */
   GArray          *paragraph_lines;    /* int, the buffer line of each paragraph */
@@ -71,6 +78,8 @@ static GParamSpec *properties [N_PROPS];
 
 static void update_annotate_menu    (AmArticleView *self);
 static void update_annotate_actions (AmArticleView *self);
+static void set_hover               (AmArticleView        *self,
+                                     const AmEvidenceSpan *span);
 
 static GtkTextBuffer *
 get_buffer (AmArticleView *self)
@@ -290,10 +299,9 @@ rebuild_text (AmArticleView *self,
   g_autoptr(GPtrArray) meta = g_ptr_array_new_with_free_func (g_free);
   const char *title, *publisher, *source;
   char *date;
-  const AmEvidenceSpan *spans;
   GtkTextIter iter;
   gboolean headline_is_paragraph;
-  guint n, n_spans;
+  guint n;
 
   gtk_text_buffer_set_text (buffer, "", 0);
   g_array_set_size (self->paragraph_lengths, 0);
@@ -363,48 +371,192 @@ rebuild_text (AmArticleView *self,
   for (guint i = headline_is_paragraph ? 1 : 0; i < n; i++)
     insert_line (self, &iter, paragraphs[i], i, self->paragraph_tag, NULL);
 
-  spans = am_evidence_index_get_spans (self->index, &n_spans);
-  for (guint i = 0; i < n_spans; i++)
-    {
-      GtkTextIter start, end;
-
-      if (span_range (self, &spans[i], &start, &end))
-        gtk_text_buffer_apply_tag (buffer, self->evidence_tag, &start, &end);
-    }
-
   gtk_text_buffer_get_start_iter (buffer, &iter);
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_stack_set_visible_child_name (self->stack, "text");
 }
 
 /* An edit makes a new document with the same article: the text, its scroll position
- * and the reader's text selection stay; only the evidence marks are made again. */
+ * and the reader's text selection stay; only the evidence marks are made again (by
+ * update_marks(), which sync_text() calls next). */
 static void
 refresh_evidence (AmArticleView *self,
                   AmDocument    *document)
 {
-  GtkTextBuffer *buffer = get_buffer (self);
   AmEvidenceIndex *shared = am_session_get_evidence_index (self->session);
-  const AmEvidenceSpan *spans;
-  GtkTextIter start, end;
-  guint n_spans;
-
-  if (self->has_hover && span_range (self, &self->hover, &start, &end))
-    gtk_text_buffer_remove_tag (buffer, self->hover_tag, &start, &end);
-  self->has_hover = FALSE;
 
   g_clear_pointer (&self->index, am_evidence_index_unref);
   if (shared != NULL && am_evidence_index_get_document (shared) == document)
     self->index = am_evidence_index_ref (shared);
   else
     self->index = am_evidence_index_new (document);
+}
+
+/* The view: what the marks count */
+
+/* Whether the view the marks follow shows @id; everything, when it hides nothing. */
+static gboolean
+shows (AmArticleView *self,
+       const char    *id)
+{
+  return self->marked_spans == NULL || am_view_result_is_visible (self->view_result, id);
+}
+
+/* Drops from @ids (in place) what the view hides; returns how many are left. */
+static guint
+keep_shown (AmArticleView  *self,
+            char          **ids)
+{
+  guint kept = 0;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (shows (self, ids[i]))
+      ids[kept++] = ids[i];
+    else
+      g_free (ids[i]);
+  ids[kept] = NULL;
+
+  return kept;
+}
+
+/* A key naming a sentence, for sets of them. (transfer full) */
+static char *
+span_key (const AmEvidenceSpan *span)
+{
+  return g_strdup_printf ("%u:%" G_GSIZE_FORMAT ":%" G_GSIZE_FORMAT,
+                          span->paragraph, span->start, span->end);
+}
+
+/* The sentences of the index that support something the view shows, in the index's
+ * order.  The index does not say which items each of its sentences carries, so the
+ * items the view shows name theirs; the article is small (one pass over the items'
+ * evidence, one over the index's sentences). */
+static GArray *
+visible_spans (AmArticleView *self)
+{
+  AmDocument *document = shown_document (self);
+  GListModel *models[] = {
+    am_document_get_statements (document),
+    am_document_get_relations (document),
+    am_document_get_entities (document),
+  };
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (AmEvidenceSpan));
+  const AmEvidenceSpan *all;
+  guint n_all;
+
+  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+    for (guint i = 0, n = g_list_model_get_n_items (models[m]); i < n; i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (models[m], i);
+        GPtrArray *evidence;
+
+        if (!am_view_result_is_visible (self->view_result, am_document_item_get_id (item)))
+          continue;
+
+        evidence = am_document_item_get_evidence (item);
+        for (guint e = 0; e < evidence->len; e++)
+          {
+            AmEvidenceSpan span;
+
+            if (span_from_evidence (self, g_ptr_array_index (evidence, e), &span))
+              g_hash_table_add (shown, span_key (&span));
+          }
+      }
+
+  all = am_evidence_index_get_spans (self->index, &n_all);
+  for (guint i = 0; i < n_all; i++)
+    {
+      g_autofree char *key = span_key (&all[i]);
+
+      if (g_hash_table_contains (shown, key))
+        g_array_append_val (spans, all[i]);
+    }
+
+  return spans;
+}
+
+/* The sentences marked: those of the index, or under a view that hides something, only
+ * those that support something it shows. */
+static const AmEvidenceSpan *
+marked_spans (AmArticleView *self,
+              guint         *n_spans)
+{
+  if (self->marked_spans == NULL)
+    return am_evidence_index_get_spans (self->index, n_spans);
+
+  *n_spans = self->marked_spans->len;
+  return (const AmEvidenceSpan *) (const void *) self->marked_spans->data;
+}
+
+/* Marks (underlines, and makes clickable) every sentence that supports something the
+ * session's view shows.  A sentence that supports only hidden items is drawn as plain
+ * text, not dimmed: the map and the lists leave hidden items out altogether, and a mark
+ * in the article promises something to click; a pale mark that selects nothing (or a
+ * hidden item the map cannot show) would be a dead link.  The article's words
+ * themselves all stay: the text is the source, not a view of it. */
+static void
+update_marks (AmArticleView *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  AmViewResult *result = self->session != NULL ? am_session_get_view_result (self->session) : NULL;
+  const AmEvidenceSpan *spans;
+  GtkTextIter start, end;
+  guint n_spans;
+
+  /* The hovered sentence may be one that goes. */
+  set_hover (self, NULL);
+  g_clear_pointer (&self->marked_spans, g_array_unref);
+  g_clear_pointer (&self->view_result, am_view_result_unref);
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->evidence_tag, &start, &end);
-  spans = am_evidence_index_get_spans (self->index, &n_spans);
+
+  if (self->index == NULL)
+    return;
+
+  if (result != NULL)
+    {
+      self->view_result = am_view_result_ref (result);
+      /* The whole map marks what the index holds, exactly as before views; a path
+       * without Hide Others shows (dims) everything, and so marks everything too. */
+      if (!am_view_result_is_whole_map (result))
+        self->marked_spans = visible_spans (self);
+    }
+
+  spans = marked_spans (self, &n_spans);
   for (guint i = 0; i < n_spans; i++)
     if (span_range (self, &spans[i], &start, &end))
       gtk_text_buffer_apply_tag (buffer, self->evidence_tag, &start, &end);
+}
+
+/* The shortest marked sentence around byte @offset of @paragraph, or NULL. */
+static const AmEvidenceSpan *
+marked_span_at (AmArticleView *self,
+                guint          paragraph,
+                gsize          offset)
+{
+  const AmEvidenceSpan *spans, *best = NULL;
+  guint n_spans;
+
+  if (self->marked_spans == NULL)
+    return am_evidence_index_span_at (self->index, paragraph, offset);
+
+  spans = marked_spans (self, &n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      const AmEvidenceSpan *span = &spans[i];
+
+      if (span->paragraph < paragraph)
+        continue;
+      if (span->paragraph > paragraph || span->start > offset)
+        break;
+      if (offset < span->end
+          && (best == NULL || span->end - span->start < best->end - best->start))
+        best = span;
+    }
+
+  return best;
 }
 
 /* Rebuilds the text when the session's document is not the one shown.  Every handler
@@ -424,6 +576,7 @@ sync_text (AmArticleView *self)
   else
     rebuild_text (self, document);
 
+  update_marks (self);
   update_annotate_menu (self);
   update_annotate_actions (self);
 
@@ -448,11 +601,17 @@ collect_evidence (AmArticleView *self,
 
         g_ptr_array_extend (primary, am_entity_get_evidence (am_document_lookup_entity (document, id)),
                             NULL, NULL);
-        /* What the actor said and did is part of its story: marked, more faintly. */
+        /* What the actor said and did is part of its story: marked, more faintly — as
+         * far as the view shows it.  (The selection's own sentences are always marked:
+         * it is what the reader chose.) */
         for (guint i = 0; i < said->len; i++)
-          g_ptr_array_extend (related, am_statement_get_evidence (g_ptr_array_index (said, i)), NULL, NULL);
+          if (shows (self, am_statement_get_id (g_ptr_array_index (said, i))))
+            g_ptr_array_extend (related, am_statement_get_evidence (g_ptr_array_index (said, i)),
+                                NULL, NULL);
         for (guint i = 0; i < relations->len; i++)
-          g_ptr_array_extend (related, am_relation_get_evidence (g_ptr_array_index (relations, i)), NULL, NULL);
+          if (shows (self, am_relation_get_id (g_ptr_array_index (relations, i))))
+            g_ptr_array_extend (related, am_relation_get_evidence (g_ptr_array_index (relations, i)),
+                                NULL, NULL);
       }
       break;
 
@@ -528,12 +687,13 @@ scroll_to (AmArticleView     *self,
   gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.0, TRUE, 0.0, 0.15);
 }
 
-/* Marks the evidence of the session's selection, and scrolls to its first sentence
- * when that is out of view, unless the selection came from a click in this text: the
- * clicked item's first sentence may lie elsewhere, and the text must not jump away from
- * where the reader is. */
+/* Marks the evidence of the session's selection, and with @scroll, scrolls to its first
+ * sentence when that is out of view, unless the selection came from a click in this
+ * text: the clicked item's first sentence may lie elsewhere, and the text must not jump
+ * away from where the reader is. */
 static void
-update_highlight (AmArticleView *self)
+highlight_selection (AmArticleView *self,
+                     gboolean       scroll)
 {
   GtkTextBuffer *buffer = get_buffer (self);
   g_autoptr(GPtrArray) primary = g_ptr_array_new ();
@@ -556,13 +716,19 @@ update_highlight (AmArticleView *self)
   has_related = apply_evidence (self, related, self->related_tag, &first_related);
   has_primary = apply_evidence (self, primary, self->selected_tag, &first_primary);
 
-  if (am_session_get_selection_origin (self->session) == AM_SELECTION_ORIGIN_ARTICLE
+  if (!scroll || am_session_get_selection_origin (self->session) == AM_SELECTION_ORIGIN_ARTICLE
       || !(has_primary || has_related))
     return;
 
   first = has_primary ? &first_primary : &first_related;
   if (am_article_view_get_iter (self, first->paragraph, first->start, &start))
     scroll_to (self, &start, FALSE);
+}
+
+static void
+update_highlight (AmArticleView *self)
+{
+  highlight_selection (self, TRUE);
 }
 
 /* The bar of choices under the text */
@@ -717,7 +883,7 @@ motion_cb (AmArticleView            *self,
   gsize offset;
 
   if (position_at (self, x, y, &paragraph, &offset))
-    set_hover (self, am_evidence_index_span_at (self->index, paragraph, offset));
+    set_hover (self, marked_span_at (self, paragraph, offset));
   else
     set_hover (self, NULL);
 }
@@ -1248,6 +1414,39 @@ selection_changed_cb (AmArticleView *self)
     update_choices (self);
 }
 
+/* The chips of the bar name only what the view shows; the bar goes when none is left. */
+static void
+filter_choices (AmArticleView *self)
+{
+  if (self->choices == NULL)
+    return;
+
+  if (keep_shown (self, self->choices) == 0)
+    clear_choices (self);
+  else
+    update_choices (self);
+}
+
+/* The view changed (or was made again for a new document): the marks, the faint marks
+ * of the selection's story and the bar follow.  Nothing else runs per view. */
+static void
+view_result_changed_cb (AmArticleView *self)
+{
+  AmViewResult *result = self->session != NULL ? am_session_get_view_result (self->session) : NULL;
+
+  /* A new document is marked by sync_text() itself. */
+  if (!sync_text (self))
+    {
+      if (result == self->view_result)
+        return;
+      update_marks (self);
+    }
+
+  /* The selection did not change: the text stays where the reader is. */
+  highlight_selection (self, FALSE);
+  filter_choices (self);
+}
+
 /* The selected item chosen again elsewhere (the list, the map): bring its evidence
  * back into view, as a new selection would. */
 static void
@@ -1288,6 +1487,8 @@ am_article_view_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_pointer (&self->index, am_evidence_index_unref);
+  g_clear_pointer (&self->view_result, am_view_result_unref);
+  g_clear_pointer (&self->marked_spans, g_array_unref);
 
   G_OBJECT_CLASS (am_article_view_parent_class)->dispose (object);
 }
@@ -1458,6 +1659,8 @@ am_article_view_init (AmArticleView *self)
                                  G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::selection",
                                  G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::view-result",
+                                 G_CALLBACK (view_result_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "reveal",
                                  G_CALLBACK (reveal_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.select", FALSE);
@@ -1500,7 +1703,8 @@ am_article_view_set_session (AmArticleView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.select", session != NULL);
 
   clear_choices (self);
-  sync_text (self);
+  if (!sync_text (self))
+    update_marks (self);
   update_highlight (self);
   update_annotate_menu (self);
   update_annotate_actions (self);
@@ -1550,8 +1754,9 @@ am_article_view_activate_at (AmArticleView *self,
     return FALSE;
 
   /* The most specific first: a sentence usually quotes a statement, states a relation
-   * and names actors, and the reader who clicks it most likely means the first. */
-  found = am_evidence_index_items_at (self->index, paragraph, offset);
+   * and names actors, and the reader who clicks it most likely means the first.  Only
+   * what the view shows: a click never selects what the map hides. */
+  found = am_article_view_dup_items_at (self, paragraph, offset);
   n = g_strv_length (found);
   if (n == 0)
     {
@@ -1588,6 +1793,41 @@ am_article_view_reveal (AmArticleView *self,
 
   if (am_article_view_get_iter (self, paragraph, offset, &iter))
     scroll_to (self, &iter, TRUE);
+}
+
+gboolean
+am_article_view_is_marked (AmArticleView *self,
+                           guint          paragraph,
+                           gssize         offset)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), FALSE);
+
+  sync_text (self);
+
+  return am_article_view_get_iter (self, paragraph, offset, &iter)
+      && gtk_text_iter_has_tag (&iter, self->evidence_tag);
+}
+
+char **
+am_article_view_dup_items_at (AmArticleView *self,
+                              guint          paragraph,
+                              gssize         offset)
+{
+  char **found;
+
+  g_return_val_if_fail (AM_IS_ARTICLE_VIEW (self), NULL);
+
+  sync_text (self);
+
+  if (self->index == NULL || paragraph >= self->paragraph_lengths->len || offset < 0)
+    return g_new0 (char *, 1);
+
+  found = am_evidence_index_items_at (self->index, paragraph, offset);
+  keep_shown (self, found);
+
+  return found;
 }
 
 GtkTextView *

@@ -16,11 +16,13 @@ G_DECLARE_FINAL_TYPE (AmArticleView, am_article_view, AM, ARTICLE_VIEW, GtkWidge
 
 /*
  * Shows the title, publisher, date and paragraphs of the session's document.  Every
- * evidence sentence is marked; the sentences of the session's selection are highlighted
- * and, unless the selection came from this text, scrolled to.  Clicking a sentence
- * selects (origin ARTICLE) what it supports: statements first, then relations, then
- * actors; clicking it again moves on to the next, and a bar under the text lists them
- * all (its chips select through the "article.select" action, parameter "s").
+ * evidence sentence of an item the session's view ("view-result") shows is marked —
+ * with the whole map, every one; the sentences of the session's selection are
+ * highlighted and, unless the selection came from this text, scrolled to.  Clicking a
+ * sentence selects (origin ARTICLE) what it supports and the view shows: statements
+ * first, then relations, then actors; clicking it again moves on to the next, and a bar
+ * under the text lists them all (its chips select through the "article.select" action,
+ * parameter "s").
  * Properties: "session" (AmSession, nullable), "dark".
  */
 GtkWidget   *am_article_view_new           (void);
@@ -72,6 +74,18 @@ gboolean     am_article_view_get_iter      (AmArticleView *self,
 gboolean     am_article_view_is_highlighted (AmArticleView *self,
                                              guint          paragraph,
                                              gssize         offset);
+/* Whether byte @offset of @paragraph is marked as evidence (underlined, and a click
+ * there selects something): some item the session's view shows rests on it.  Under a
+ * view that hides items, a sentence that supports only hidden ones is plain text. */
+gboolean     am_article_view_is_marked     (AmArticleView *self,
+                                            guint          paragraph,
+                                            gssize         offset);
+/* What a click at byte @offset of @paragraph goes through: the items whose evidence
+ * covers it and that the view shows, the most specific first (statements, relations,
+ * actors).  Empty where nothing is marked.  (transfer full) NULL-terminated, never NULL */
+char       **am_article_view_dup_items_at  (AmArticleView *self,
+                                            guint          paragraph,
+                                            gssize         offset);
 /* The items the last clicked sentence supports, in the order clicks go through them.
  * (transfer none) (nullable) */
 const char * const *am_article_view_get_choices (AmArticleView *self);

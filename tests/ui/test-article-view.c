@@ -408,18 +408,13 @@ test_choices_bar (Fixture       *f,
   g_assert_null (am_article_view_get_choices (f->view));
 }
 
-/* The click gesture runs in the capture phase and goes through the same seam, on
- * release. */
-static void
-test_click_gesture (Fixture       *f,
-                    gconstpointer  data)
+/* The text view's own click gesture: the one in the capture phase. */
+static GtkGestureClick *
+find_click (Fixture *f)
 {
   GtkTextView *text_view = am_article_view_get_text_view (f->view);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (text_view));
   GtkGestureClick *click = NULL;
-  GdkRectangle location;
-  GtkTextIter iter;
-  int wx, wy;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -431,12 +426,38 @@ test_click_gesture (Fixture       *f,
     }
   g_assert_nonnull (click);
 
-  g_assert_true (am_article_view_get_iter (f->view, 4,
-                                           offset_of (f->document, 4, "He further said"), &iter));
+  return click;
+}
+
+/* Where byte @offset of @paragraph is drawn, in the text view's widget coordinates. */
+static void
+point_at (Fixture *f,
+          guint    paragraph,
+          gssize   offset,
+          int     *wx,
+          int     *wy)
+{
+  GtkTextView *text_view = am_article_view_get_text_view (f->view);
+  GdkRectangle location;
+  GtkTextIter iter;
+
+  g_assert_true (am_article_view_get_iter (f->view, paragraph, offset, &iter));
   gtk_text_view_get_iter_location (text_view, &iter, &location);
   gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
                                          location.x + 2, location.y + location.height / 2,
-                                         &wx, &wy);
+                                         wx, wy);
+}
+
+/* The click gesture runs in the capture phase and goes through the same seam, on
+ * release. */
+static void
+test_click_gesture (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkGestureClick *click = find_click (f);
+  int wx, wy;
+
+  point_at (f, 4, offset_of (f->document, 4, "He further said"), &wx, &wy);
 
   /* A press that dragged away before its release selected words: no item. */
   g_signal_emit_by_name (click, "pressed", 1, (double) wx, (double) wy);
@@ -526,6 +547,350 @@ test_null_session (Fixture       *f,
   am_article_view_set_session (f->view, f->session);
   g_assert_null (empty_title (f));
   g_assert_true (am_article_view_is_highlighted (f->view, 1, ignore));
+}
+
+/* Views: the article marks what the map shows */
+
+/* The view the session shows after @edit changes a copy of it. */
+static void
+set_view (Fixture *f,
+          void   (*edit) (AmView *view))
+{
+  g_autoptr(AmView) view = am_view_new ();
+
+  edit (view);
+  am_session_set_view (f->session, view);
+}
+
+static void
+hide_people (AmView *view)
+{
+  am_view_set_kind_hidden (view, "person", TRUE);
+}
+
+static void
+focus_kim_yo_jong (AmView *view)
+{
+  const char *ids[] = { "kim-yo-jong", NULL };
+
+  am_view_set_focus (view, ids, 1, AM_VIEW_DIRECTION_BOTH);
+}
+
+static void
+dim_off_path (AmView *view)
+{
+  am_view_set_path (view, "kim-yo-jong", "joe-biden", FALSE);
+}
+
+static void
+hide_off_path (AmView *view)
+{
+  am_view_set_path (view, "kim-yo-jong", "joe-biden", TRUE);
+}
+
+/*
+ * Checks every character of the article against an index of its own and the session's
+ * view result: a character is marked exactly when some item whose evidence covers it is
+ * visible, and a click there goes through exactly those visible items, in the index's
+ * order.  Returns the marks as a string, one '0' or '1' per character, and how many
+ * hidden items the view left out of the clicks (@n_dropped).
+ */
+static char *
+check_marks_follow_view (Fixture *f,
+                         guint   *n_dropped)
+{
+  g_autoptr(AmEvidenceIndex) index = am_evidence_index_new (f->document);
+  AmViewResult *result = am_session_get_view_result (f->session);
+  const char * const *paragraphs = am_document_get_paragraphs (f->document);
+  GString *marks = g_string_new (NULL);
+
+  g_assert_nonnull (result);
+  *n_dropped = 0;
+
+  for (guint p = 0; paragraphs[p] != NULL; p++)
+    for (const char *c = paragraphs[p]; *c != '\0'; c = g_utf8_next_char (c))
+      {
+        gssize offset = c - paragraphs[p];
+        g_auto(GStrv) all = am_evidence_index_items_at (index, p, offset);
+        g_auto(GStrv) shown = am_article_view_dup_items_at (f->view, p, offset);
+        guint n = 0;
+
+        for (guint i = 0; all[i] != NULL; i++)
+          {
+            if (!am_view_result_is_visible (result, all[i]))
+              {
+                (*n_dropped)++;
+                continue;
+              }
+            g_assert_nonnull (shown[n]);
+            g_assert_cmpstr (shown[n], ==, all[i]);
+            n++;
+          }
+        g_assert_null (shown[n]);
+        g_assert_cmpint (am_article_view_is_marked (f->view, p, offset), ==, n > 0);
+        g_string_append_c (marks, n > 0 ? '1' : '0');
+      }
+
+  return g_string_free (marks, FALSE);
+}
+
+/* Whether byte @offset of @paragraph carries the faint mark of the selection's story
+ * (what a selected actor said and did). */
+static gboolean
+is_related (Fixture *f,
+            guint    paragraph,
+            gssize   offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (am_article_view_get_text_view (f->view));
+  GtkTextTag *related = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "related");
+  GtkTextIter iter;
+
+  g_assert_nonnull (related);
+  g_assert_true (am_article_view_get_iter (f->view, paragraph, offset, &iter));
+
+  return gtk_text_iter_has_tag (&iter, related);
+}
+
+/* The name of the text view's cursor after the pointer moved to byte @offset of
+ * @paragraph: "pointer" over a sentence a click selects from, else "text". */
+static const char *
+cursor_over (Fixture *f,
+             guint    paragraph,
+             gssize   offset)
+{
+  GtkTextView *text_view = am_article_view_get_text_view (f->view);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (text_view));
+  GdkCursor *cursor;
+  guint n_motion = 0;
+  int wx, wy;
+
+  /* The text view has a motion controller of its own; the pane's comes after it. */
+  point_at (f, paragraph, offset, &wx, &wy);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        {
+          g_signal_emit_by_name (controller, "motion", (double) wx, (double) wy);
+          n_motion++;
+        }
+    }
+  g_assert_cmpuint (n_motion, >, 0);
+  cursor = gtk_widget_get_cursor (GTK_WIDGET (text_view));
+
+  return cursor != NULL ? gdk_cursor_get_name (cursor) : NULL;
+}
+
+/* Hiding the people: a sentence that supports only what they said and did is plain
+ * text that selects nothing; a shared sentence selects only what is shown; showing the
+ * whole map again brings every mark back. */
+static void
+test_view_hides_marks (Fixture       *f,
+                       gconstpointer  data)
+{
+  gssize said = offset_of (f->document, 4, "He further said");
+  gssize ignore = offset_of (f->document, 1, "North Korea will ignore");
+  g_autofree char *whole = NULL;
+  g_autofree char *filtered = NULL;
+  g_autofree char *again = NULL;
+  guint dropped;
+  GtkGestureClick *click = find_click (f);
+  int wx, wy;
+
+  /* The whole map: Choe's words are marked, and are hers. */
+  whole = check_marks_follow_view (f, &dropped);
+  g_assert_cmpuint (dropped, ==, 0);
+  g_assert_true (am_article_view_is_marked (f->view, 4, said + 3));
+  {
+    g_auto(GStrv) items = am_article_view_dup_items_at (f->view, 4, said + 3);
+    const char *expected[] = { "s-choe-ignore", NULL };
+
+    g_assert_cmpstrv (items, expected);
+  }
+  g_assert_cmpstr (cursor_over (f, 4, said + 3), ==, "pointer");
+
+  am_session_select (f->session, "north-korea", AM_SELECTION_ORIGIN_MAP);
+  set_view (f, hide_people);
+  g_assert_false (am_view_result_is_visible (am_session_get_view_result (f->session),
+                                             "s-choe-ignore"));
+
+  /* Her sentence supports nothing shown: unmarked, no pointer, and a click (the seam
+   * and the real gesture) leaves the selection alone. */
+  filtered = check_marks_follow_view (f, &dropped);
+  g_assert_cmpuint (dropped, >, 0);
+  g_assert_cmpstr (filtered, !=, whole);
+  g_assert_false (am_article_view_is_marked (f->view, 4, said + 3));
+  {
+    g_auto(GStrv) items = am_article_view_dup_items_at (f->view, 4, said + 3);
+
+    g_assert_cmpuint (g_strv_length (items), ==, 0);
+  }
+  g_assert_cmpstr (cursor_over (f, 4, said + 3), ==, "text");
+  g_assert_false (am_article_view_activate_at (f->view, 4, said + 3));
+  point_at (f, 4, said + 3, &wx, &wy);
+  g_signal_emit_by_name (click, "pressed", 1, (double) wx, (double) wy);
+  g_signal_emit_by_name (click, "released", 1, (double) wx, (double) wy);
+  ui_test_drain ();
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "north-korea");
+  g_assert_cmpint (am_session_get_selection_origin (f->session), ==, AM_SELECTION_ORIGIN_MAP);
+
+  /* The opening sentence is Choe's statement too, but also the relation of the states
+   * and the states themselves: still marked, and a click skips her statement. */
+  g_assert_true (am_article_view_is_marked (f->view, 1, ignore + 3));
+  g_assert_true (am_article_view_activate_at (f->view, 1, ignore + 3));
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "r-north-korea-ignores-us");
+  g_assert_false (g_strv_contains (am_article_view_get_choices (f->view),
+                                   "s-north-korea-will-ignore-contact"));
+  for (const char * const *c = am_article_view_get_choices (f->view); *c != NULL; c++)
+    g_assert_true (am_view_result_is_visible (am_session_get_view_result (f->session), *c));
+
+  /* The whole map again: every mark is back, and her sentence selects her words. */
+  am_session_set_view (f->session, NULL);
+  again = check_marks_follow_view (f, &dropped);
+  g_assert_cmpuint (dropped, ==, 0);
+  g_assert_cmpstr (again, ==, whole);
+  g_assert_cmpstr (cursor_over (f, 4, said + 3), ==, "pointer");
+  g_assert_true (am_article_view_activate_at (f->view, 4, said + 3));
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "s-choe-ignore");
+}
+
+/* The bar of a clicked sentence loses the chips of what a new view hides. */
+static void
+test_view_filters_choices (Fixture       *f,
+                           gconstpointer  data)
+{
+  gssize ignore = offset_of (f->document, 1, "North Korea will ignore");
+  guint before;
+
+  g_assert_true (am_article_view_activate_at (f->view, 1, ignore + 3));
+  g_assert_true (g_strv_contains (am_article_view_get_choices (f->view),
+                                  "s-north-korea-will-ignore-contact"));
+  before = g_strv_length ((char **) am_article_view_get_choices (f->view));
+  /* Move off the statement the view will hide, onto the relation. */
+  g_assert_true (am_article_view_activate_at (f->view, 1, ignore + 3));
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "r-north-korea-ignores-us");
+
+  set_view (f, hide_people);
+  g_assert_nonnull (am_article_view_get_choices (f->view));
+  g_assert_false (g_strv_contains (am_article_view_get_choices (f->view),
+                                   "s-north-korea-will-ignore-contact"));
+  g_assert_cmpuint (g_strv_length ((char **) am_article_view_get_choices (f->view)), <, before);
+  g_assert_cmpuint (n_chips (f), ==, g_strv_length ((char **) am_article_view_get_choices (f->view)));
+}
+
+/* A focus hides what lies beyond her neighbours; a path that dims the rest keeps every
+ * mark (dimmed items are still shown), one that hides the rest does not. */
+static void
+test_view_focus_and_path (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *whole = NULL;
+  g_autofree char *focus = NULL;
+  g_autofree char *dimmed = NULL;
+  g_autofree char *hidden = NULL;
+  guint dropped;
+
+  whole = check_marks_follow_view (f, &dropped);
+
+  set_view (f, focus_kim_yo_jong);
+  focus = check_marks_follow_view (f, &dropped);
+  g_assert_cmpuint (dropped, >, 0);
+  g_assert_cmpstr (focus, !=, whole);
+  /* Her brother's tie to his state lies two steps away: unmarked. */
+  g_assert_false (am_view_result_is_visible (am_session_get_view_result (f->session),
+                                             "r-kim-jong-un-leader-of-north-korea"));
+
+  set_view (f, dim_off_path);
+  g_assert_nonnull (am_view_result_get_emphasis (am_session_get_view_result (f->session)));
+  dimmed = check_marks_follow_view (f, &dropped);
+  g_assert_cmpuint (dropped, ==, 0);
+  g_assert_cmpstr (dimmed, ==, whole);
+
+  set_view (f, hide_off_path);
+  hidden = check_marks_follow_view (f, &dropped);
+  g_assert_cmpuint (dropped, >, 0);
+  g_assert_cmpstr (hidden, !=, whole);
+}
+
+/* A selected actor's story (its relations and statements, marked faintly) shows only
+ * what the view shows; its own sentences stay highlighted. */
+static void
+test_view_related (Fixture       *f,
+                   gconstpointer  data)
+{
+  gssize biden = offset_of (f->document, 2, "US President Joe Biden");
+  gssize ignore = offset_of (f->document, 1, "North Korea will ignore");
+
+  am_session_select (f->session, "us", AM_SELECTION_ORIGIN_LIST);
+  g_assert_true (am_article_view_is_highlighted (f->view, 1, ignore + 3));
+  g_assert_true (is_related (f, 2, biden + 3));
+
+  set_view (f, hide_people);
+  g_assert_cmpstr (am_session_get_selection (f->session), ==, "us");
+  g_assert_true (am_article_view_is_highlighted (f->view, 1, ignore + 3));
+  g_assert_false (is_related (f, 2, biden + 3));
+
+  am_session_set_view (f->session, NULL);
+  g_assert_true (is_related (f, 2, biden + 3));
+}
+
+/* A new view changes the marks, not where the reader is: the text does not scroll back
+ * to the selection's sentences. */
+static void
+test_view_does_not_scroll (Fixture       *f,
+                           gconstpointer  data)
+{
+  gssize visited = offset_of (f->document, 14, "Blinken and Austin, who previously visit");
+  gssize ignore = offset_of (f->document, 1, "North Korea will ignore");
+  double away;
+
+  am_session_select (f->session, "us", AM_SELECTION_ORIGIN_MAP);
+  g_assert_cmpfloat (settled_scroll (f), ==, 0.0);
+  am_article_view_reveal (f->view, 14, visited);
+  away = settled_scroll (f);
+  g_assert_cmpfloat (away, >, 0.0);
+  g_assert_false (is_visible (f, 1, ignore));
+
+  set_view (f, hide_people);
+  g_assert_cmpfloat (settled_scroll (f), ==, away);
+  am_session_set_view (f->session, NULL);
+  g_assert_cmpfloat (settled_scroll (f), ==, away);
+  g_assert_true (am_article_view_is_highlighted (f->view, 1, ignore));
+}
+
+/* An edit under a view: the new document is marked by the view made for it. */
+static void
+test_view_after_edit (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *marks = NULL;
+  gssize said = offset_of (f->document, 4, "He further said");
+  guint dropped;
+
+  set_view (f, hide_people);
+  g_assert_false (am_article_view_is_marked (f->view, 4, said + 3));
+
+  /* Those words, made a (shown) organisation, are marked again. */
+  g_assert_true (am_article_view_select_text (f->view, 4, said, said + strlen ("He further said")));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "article.new-actor", "s", "organization");
+  id = g_strdup (am_session_get_selection (f->session));
+  g_assert_nonnull (id);
+  g_assert_true (am_view_result_is_visible (am_session_get_view_result (f->session), id));
+  g_assert_true (am_article_view_is_marked (f->view, 4, said + 3));
+  {
+    g_auto(GStrv) items = am_article_view_dup_items_at (f->view, 4, said + 3);
+    const char *expected[] = { id, NULL };
+
+    g_assert_cmpstrv (items, expected);
+  }
+
+  /* The check reads the document the test holds; give it the edited one. */
+  g_clear_object (&f->document);
+  f->document = g_object_ref (am_session_get_document (f->session));
+  marks = check_marks_follow_view (f, &dropped);
+  g_assert_cmpuint (dropped, >, 0);
 }
 
 
@@ -786,6 +1151,12 @@ main (int   argc,
   ADD ("click-gesture", test_click_gesture);
   ADD ("new-document", test_new_document);
   ADD ("null-session", test_null_session);
+  ADD ("view-hides-marks", test_view_hides_marks);
+  ADD ("view-filters-choices", test_view_filters_choices);
+  ADD ("view-focus-and-path", test_view_focus_and_path);
+  ADD ("view-related", test_view_related);
+  ADD ("view-does-not-scroll", test_view_does_not_scroll);
+  ADD ("view-after-edit", test_view_after_edit);
   ADD ("annotate-new-actor", test_annotate_new_actor);
   ADD ("annotate-alias", test_annotate_alias);
   ADD ("annotate-new-relation", test_annotate_new_relation);
