@@ -429,7 +429,8 @@ _am_place_edge_labels (const AmRect      *bounds,
 
       if (!spot.found)
         n_overlapping++;
-      if (spot.best_box.x != old.x || spot.best_box.y != old.y)
+      if (fabs (spot.best_box.x + spot.best_box.width / 2 - old.x - old.width / 2) > 0.5 ||
+          fabs (spot.best_box.y + spot.best_box.height / 2 - old.y - old.height / 2) > 0.5)
         n_moved++;
 
       edge->label_box = spot.best_box;

@@ -190,8 +190,8 @@ test_overlaps (gconstpointer data)
   c = count_overlaps (scene);
   for (guint i = 0; i < am_scene_get_n_edges (scene); i++)
     n_leaders += am_scene_get_edge (scene, i)->has_leader;
-  g_test_message ("%s map, %s%s: %u labels; overlaps label∩label %u, label∩node %u, "
-                  "node∩node %u; labels hidden %u (%.1f %%); %u leader lines; %.2f s",
+  g_test_message ("%s map, %s%s: %u labels; overlaps label/label %u, label/node %u, "
+                  "node/node %u; labels hidden %u (%.1f %%); %u leader lines; %.2f s",
                   generated ? "generated 200-actor" : "article",
                   e < AM_N_LAYOUT_ENGINES ? "" : "auto = ", am_layout_engine_to_string (engine),
                   c.n_labels, c.label_label, c.label_node, c.node_node, c.labels_hidden,
