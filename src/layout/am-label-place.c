@@ -393,6 +393,7 @@ _am_place_edge_labels (const AmRect      *bounds,
   Path path = { g_array_new (FALSE, FALSE, sizeof (AmPoint)),
                 g_array_new (FALSE, FALSE, sizeof (double)) };
   guint n_moved = 0, n_leaders = 0, n_overlapping = 0;
+  gint64 start = g_get_monotonic_time ();
   Grid grid;
 
   for (guint i = 0; i < n_edges; i++)
@@ -445,8 +446,9 @@ _am_place_edge_labels (const AmRect      *bounds,
       grid_insert (&grid, &foot);
     }
 
-  g_debug ("edge labels: %u placed, %u moved, %u with a leader line, %u still overlapping",
-           order->len, n_moved, n_leaders, n_overlapping);
+  g_debug ("edge labels: %u placed, %u moved, %u with a leader line, %u still overlapping, "
+           "in %.1f ms", order->len, n_moved, n_leaders, n_overlapping,
+           (g_get_monotonic_time () - start) / 1000.0);
   grid_clear (&grid);
 
 out_paths:
