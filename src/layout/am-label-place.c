@@ -38,6 +38,12 @@ static const double ALONG[] = { 0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0
 /* Rings off the curve: how many, and how far apart at least (points). */
 #define RINGS             10
 #define RING_MIN_STEP     10.0
+#define RING_MAX_SPOTS    48
+/* Ring spots tried in all, at most this many per label and this many more: a map so
+ * crowded that most labels reach the rings keeps its layout time (the labels left then
+ * take the spot along their curve that overlaps least). */
+#define RING_BUDGET_PER_LABEL 64
+#define RING_BUDGET_BASE      20000
 /* The grid: cells of at least this size, and at most this many of them. */
 #define GRID_MIN_CELL     48.0
 #define GRID_MAX_CELLS    (1 << 20)
@@ -224,6 +230,7 @@ typedef struct
 {
   const AmRect *bounds;
   Grid         *grid;
+  guint        *ring_budget;   /* ring spots left, shared by all labels */
   double        w, h;          /* the label box */
   gboolean      found;
   double        best_area;
@@ -310,11 +317,15 @@ try_rings (Spot       *spot,
       /* Radii measured from the label's edge, not its centre: a wide label needs more. */
       double rx = spot->w / 2 + FOOT_PAD_X + ring * step;
       double ry = spot->h / 2 + FOOT_PAD_Y + ring * step;
-      guint n_dirs = MAX (8, (guint) ceil (2 * G_PI * MAX (rx, ry) / step));
+      guint n_dirs = CLAMP ((guint) ceil (2 * G_PI * MAX (rx, ry) / step), 8, RING_MAX_SPOTS);
 
       for (guint k = 0; k < n_dirs; k++)
         {
           double a = 2 * G_PI * k / n_dirs;
+
+          if (*spot->ring_budget == 0)
+            return FALSE;
+          (*spot->ring_budget)--;
 
           if (spot_try (spot, anchor.x + rx * cos (a), anchor.y + ry * sin (a), &anchor))
             return TRUE;
@@ -394,6 +405,7 @@ _am_place_edge_labels (const AmRect      *bounds,
                 g_array_new (FALSE, FALSE, sizeof (double)) };
   guint n_moved = 0, n_leaders = 0, n_overlapping = 0;
   gint64 start = g_get_monotonic_time ();
+  guint ring_budget;
   Grid grid;
 
   for (guint i = 0; i < n_edges; i++)
@@ -405,6 +417,7 @@ _am_place_edge_labels (const AmRect      *bounds,
   if (order->len == 0)
     goto out_paths;
   g_array_sort (order, order_compare);
+  ring_budget = RING_BUDGET_BASE + RING_BUDGET_PER_LABEL * MIN (order->len, G_MAXUINT / 128);
 
   grid_init (&grid, bounds);
   for (guint i = 0; i < n_nodes; i++)
@@ -414,7 +427,7 @@ _am_place_edge_labels (const AmRect      *bounds,
     {
       AmSceneEdge *edge = &edges[g_array_index (order, Order, k).edge];
       AmRect old = edge->label_box;
-      Spot spot = { bounds, &grid, 0, 0, FALSE, INFINITY, old, FALSE, { 0, 0 } };
+      Spot spot = { bounds, &grid, &ring_budget, 0, 0, FALSE, INFINITY, old, FALSE, { 0, 0 } };
       double tw, th;
       AmRect foot;
 
