@@ -62,4 +62,13 @@ char *_am_scene_describe_id (const char *id);
 void _am_scene_index_build (AmScene *self);
 void _am_scene_index_clear (AmScene *self);
 
+/* am-label-place.c: moves the labels of @edges (in place: label_box and the leader) to
+ * spots inside @bounds that overlap none of @nodes' boxes and no other label, as far as
+ * there are any; edge bounds are the caller's to recompute. */
+void _am_place_edge_labels (const AmRect      *bounds,
+                            const AmSceneNode *nodes,
+                            guint              n_nodes,
+                            AmSceneEdge       *edges,
+                            guint              n_edges);
+
 G_END_DECLS

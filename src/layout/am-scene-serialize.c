@@ -9,10 +9,13 @@
 #include "am-scene-private.h"
 
 #define SCENE_MAGIC   "actormap-scene"
-#define SCENE_VERSION 1
+/* Version 2 added the labels' leader lines, as a last member (edge index, from, to) that
+ * lists only the edges that have one; version 1 is still read (no leaders). */
+#define SCENE_VERSION 2
 /* The first two members held a caption (title, subtitle) before captions moved to the
- * export options; they are written empty and ignored when read, so the format stays 1. */
-#define SCENE_PAYLOAD_TYPE "(msmsms(dddd)a(sssu(dddd))a(ssssmsmsba(dd)b(dd)b(dd)b(dddd))a(sms(dddd)))"
+ * export options; they are written empty and ignored when read. */
+#define SCENE_PAYLOAD_TYPE_1 "(msmsms(dddd)a(sssu(dddd))a(ssssmsmsba(dd)b(dd)b(dd)b(dddd))a(sms(dddd)))"
+#define SCENE_PAYLOAD_TYPE "(msmsms(dddd)a(sssu(dddd))a(ssssmsmsba(dd)b(dd)b(dd)b(dddd))a(sms(dddd))a(u(dd)(dd)))"
 
 static GVariant *
 rect_to_variant (const AmRect *r)
@@ -38,7 +41,7 @@ point_to_variant (const AmPoint *p)
 GBytes *
 am_scene_serialize (const AmScene *self)
 {
-  GVariantBuilder nodes, edges, clusters;
+  GVariantBuilder nodes, edges, clusters, leaders;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -69,6 +72,13 @@ am_scene_serialize (const AmScene *self)
                              e->has_label, rect_to_variant (&e->label_box));
     }
 
+  g_variant_builder_init (&leaders, G_VARIANT_TYPE ("a(u(dd)(dd))"));
+  for (guint i = 0; i < self->n_edges; i++)
+    if (self->edges[i].has_leader)
+      g_variant_builder_add (&leaders, "(u@(dd)@(dd))", i,
+                             point_to_variant (&self->edges[i].leader_from),
+                             point_to_variant (&self->edges[i].leader_to));
+
   g_variant_builder_init (&clusters, G_VARIANT_TYPE ("a(sms(dddd))"));
   for (guint i = 0; i < self->n_clusters; i++)
     {
@@ -78,10 +88,10 @@ am_scene_serialize (const AmScene *self)
     }
 
   return _am_envelope_wrap (SCENE_MAGIC, SCENE_VERSION,
-                            g_variant_new ("(msmsms@(dddd)a(sssu(dddd))a(ssssmsmsba(dd)b(dd)b(dd)b(dddd))a(sms(dddd)))",
+                            g_variant_new ("(msmsms@(dddd)a(sssu(dddd))a(ssssmsmsba(dd)b(dd)b(dd)b(dddd))a(sms(dddd))a(u(dd)(dd)))",
                                            NULL, NULL, self->engine,
                                            rect_to_variant (&self->bounds),
-                                           &nodes, &edges, &clusters));
+                                           &nodes, &edges, &clusters, &leaders));
 }
 
 static gpointer
@@ -112,6 +122,7 @@ am_scene_deserialize (GBytes  *bytes,
   g_autoptr(GVariant) nodes = NULL;
   g_autoptr(GVariant) edges = NULL;
   g_autoptr(GVariant) clusters = NULL;
+  g_autoptr(GVariant) leaders = NULL;
   g_autoptr(AmSceneBuilder) builder = NULL;
   guint32 version = 0;
   const char *engine = NULL;
@@ -131,7 +142,7 @@ am_scene_deserialize (GBytes  *bytes,
     default:
       break;
     }
-  if (version != SCENE_VERSION)
+  if (version != SCENE_VERSION && version != 1)
     {
       g_set_error (error, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE,
                    /* Translators: an error in a laid-out map the layout helper sent back; the
@@ -139,13 +150,19 @@ am_scene_deserialize (GBytes  *bytes,
                    _("invalid scene: unsupported version %u"), version);
       return NULL;
     }
-  if (!g_variant_is_of_type (payload, G_VARIANT_TYPE (SCENE_PAYLOAD_TYPE)))
+  if (!g_variant_is_of_type (payload, G_VARIANT_TYPE (version == 1 ? SCENE_PAYLOAD_TYPE_1
+                                                                      : SCENE_PAYLOAD_TYPE)))
     return fail_invalid (error, _("unexpected payload type"));
 
-  g_variant_get (payload, "(m&sm&sm&s(dddd)@a(sssu(dddd))@a(ssssmsmsba(dd)b(dd)b(dd)b(dddd))@a(sms(dddd)))",
-                 NULL, NULL, &engine,
-                 &bounds.x, &bounds.y, &bounds.width, &bounds.height,
-                 &nodes, &edges, &clusters);
+  g_variant_get_child (payload, 2, "m&s", &engine);
+  g_variant_get_child (payload, 3, "(dddd)", &bounds.x, &bounds.y, &bounds.width,
+                       &bounds.height);
+  nodes = g_variant_get_child_value (payload, 4);
+  edges = g_variant_get_child_value (payload, 5);
+  clusters = g_variant_get_child_value (payload, 6);
+  leaders = version == 1 ? g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("(u(dd)(dd))"),
+                                                                    NULL, 0))
+                         : g_variant_get_child_value (payload, 7);
 
   if (g_variant_n_children (nodes) > AM_LAYOUT_MAX_NODES)
     return fail_invalid (error, _("too many nodes"));
@@ -153,6 +170,8 @@ am_scene_deserialize (GBytes  *bytes,
     return fail_invalid (error, _("too many edges"));
   if (g_variant_n_children (clusters) > AM_SCENE_MAX_CLUSTERS)
     return fail_invalid (error, _("too many clusters"));
+  if (g_variant_n_children (leaders) > g_variant_n_children (edges))
+    return fail_invalid (error, _("too many leader lines"));
 
   builder = am_scene_builder_new (&bounds);
   am_scene_builder_set_engine (builder, engine);
@@ -185,6 +204,15 @@ am_scene_deserialize (GBytes  *bytes,
     const char *tag;
     AmSceneEdge edge = { 0, };
     gboolean directed, has_head, has_tail, has_label;
+    GVariantIter leader_iter;
+    guint32 leader_edge = G_MAXUINT32, n_read = 0;
+    AmPoint leader_from = { 0, 0 }, leader_to = { 0, 0 };
+
+    /* Leaders come in ascending edge order, each edge at most once. */
+    g_variant_iter_init (&leader_iter, leaders);
+    if (!g_variant_iter_next (&leader_iter, "(u(dd)(dd))", &leader_edge, &leader_from.x,
+                              &leader_from.y, &leader_to.x, &leader_to.y))
+      leader_edge = G_MAXUINT32;
 
     g_variant_iter_init (&iter, edges);
     while (g_variant_iter_next (&iter, "(&s&s&s&sm&sm&sb@a(dd)b(dd)b(dd)b(dddd))",
@@ -220,9 +248,26 @@ am_scene_deserialize (GBytes  *bytes,
         edge.has_head = has_head;
         edge.has_tail = has_tail;
         edge.has_label = has_label;
+        edge.has_leader = leader_edge == n_read;
+        if (edge.has_leader)
+          {
+            guint32 previous = leader_edge;
+
+            edge.leader_from = leader_from;
+            edge.leader_to = leader_to;
+            if (!g_variant_iter_next (&leader_iter, "(u(dd)(dd))", &leader_edge,
+                                      &leader_from.x, &leader_from.y, &leader_to.x,
+                                      &leader_to.y))
+              leader_edge = G_MAXUINT32;
+            else if (leader_edge <= previous)
+              return fail_invalid (error, _("leader lines out of order"));
+          }
+        n_read++;
         am_scene_builder_add_edge (builder, &edge);
         g_clear_pointer (&pts, g_variant_unref);
       }
+    if (leader_edge != G_MAXUINT32)
+      return fail_invalid (error, _("a leader line names no edge"));
   }
 
   {

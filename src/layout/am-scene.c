@@ -305,6 +305,11 @@ compute_edge_bounds (const AmRect *clip,
     }
   if (edge->has_label)
     am_extent_add_rect (&e, &edge->label_box);
+  if (edge->has_leader)
+    {
+      am_extent_add_point (&e, edge->leader_from.x, edge->leader_from.y);
+      am_extent_add_point (&e, edge->leader_to.x, edge->leader_to.y);
+    }
 
   am_extent_to_rect (&e, clip, &edge->bounds);
 }
@@ -379,6 +384,16 @@ validate_edge (AmSceneBuilder    *builder,
        in order: desc */
     return builder_fail (builder, _("edge '%s': the label box lies outside the scene bounds"),
                          desc);
+  if (edge->has_leader &&
+      (!edge->has_label ||
+       !isfinite (edge->leader_from.x) || !isfinite (edge->leader_from.y) ||
+       !isfinite (edge->leader_to.x) || !isfinite (edge->leader_to.y) ||
+       !point_in_bounds (&builder->bounds, edge->leader_from.x, edge->leader_from.y) ||
+       !point_in_bounds (&builder->bounds, edge->leader_to.x, edge->leader_to.y)))
+    /* Translators: an error in a laid-out map the layout helper sent back; the placeholders are,
+       in order: desc */
+    return builder_fail (builder, _("edge '%s': the label's leader line is not finite, out of "
+                                    "bounds or has no label"), desc);
 
   return TRUE;
 }
@@ -409,6 +424,9 @@ am_scene_builder_add_edge (AmSceneBuilder    *builder,
   copy.tail = edge->has_tail ? edge->tail : (AmPoint) { 0, 0 };
   copy.has_label = !!edge->has_label;
   copy.label_box = edge->has_label ? edge->label_box : (AmRect) { 0, 0, 0, 0 };
+  copy.has_leader = !!edge->has_leader;
+  copy.leader_from = edge->has_leader ? edge->leader_from : (AmPoint) { 0, 0 };
+  copy.leader_to = edge->has_leader ? edge->leader_to : (AmPoint) { 0, 0 };
   compute_edge_bounds (&builder->bounds, &copy);
 
   g_array_append_val (builder->edges, copy);
@@ -479,6 +497,21 @@ am_scene_builder_add_cluster (AmSceneBuilder       *builder,
  *
  * Returns: (transfer full) (nullable): the scene, or %NULL if anything added was invalid
  */
+void
+am_scene_builder_place_labels (AmSceneBuilder *builder)
+{
+  g_return_if_fail (builder != NULL);
+
+  if (builder->error != NULL || builder->edges->len == 0)
+    return;
+
+  _am_place_edge_labels (&builder->bounds,
+                         (const AmSceneNode *) (void *) builder->nodes->data, builder->nodes->len,
+                         (AmSceneEdge *) (void *) builder->edges->data, builder->edges->len);
+  for (guint i = 0; i < builder->edges->len; i++)
+    compute_edge_bounds (&builder->bounds, &g_array_index (builder->edges, AmSceneEdge, i));
+}
+
 AmScene *
 am_scene_builder_end (AmSceneBuilder  *builder,
                       GError         **error)

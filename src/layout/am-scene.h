@@ -59,7 +59,11 @@ typedef struct
   gboolean  has_tail;     /* arrowhead from points[0] to tail */
   AmPoint   tail;
   gboolean  has_label;
-  AmRect    label_box;    /* where Graphviz placed the label */
+  AmRect    label_box;    /* where the label is drawn (am-label-place.c moves it off nodes
+                           * and other labels) */
+  gboolean  has_leader;   /* the label sits off its curve: a short line joins them */
+  AmPoint   leader_from;  /* on the label box's border */
+  AmPoint   leader_to;    /* on the curve */
   AmRect    bounds;       /* covers the curve, the arrowheads and the label */
 } AmSceneEdge;
 
@@ -131,6 +135,9 @@ void                  am_scene_builder_add_edge    (AmSceneBuilder   *builder,
                                                     const AmSceneEdge *edge);   /* copied; bounds computed */
 void                  am_scene_builder_add_cluster (AmSceneBuilder   *builder,
                                                     const AmSceneCluster *cluster);
+/* Moves every edge label added so far to a spot that overlaps no node and no other label
+ * (am-label-place.c), with a leader line when it has to leave its curve. */
+void                  am_scene_builder_place_labels (AmSceneBuilder  *builder);
 AmScene              *am_scene_builder_end         (AmSceneBuilder   *builder,  /* consumed */
                                                     GError          **error);
 void                  am_scene_builder_free        (AmSceneBuilder   *builder);

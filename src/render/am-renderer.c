@@ -32,6 +32,7 @@
 /* Room between an edge label's text and the edge of its background box. */
 #define LABEL_PADDING_X      2.5
 #define LABEL_PADDING_Y      1.0
+#define LEADER_LINE_WIDTH    0.75
 #define ARROW_HALF_WIDTH     0.35   /* of the arrow's length */
 
 #define LEGEND_FONT_SIZE     9.0
@@ -452,6 +453,22 @@ paint_edge (Frame          *frame,
       box.height = MAX (label_box->height, text_height) + 2 * LABEL_PADDING_Y;
       box.x = cx - box.width / 2;
       box.y = cy - box.height / 2;
+
+      /* A label moved off its curve (am-label-place.c) is joined back to it by a thin
+       * straight line, under the label's background. */
+      if (edge->has_leader)
+        {
+          const AmPoint *a = &edge->leader_from, *b = &edge->leader_to;
+          AmPoint leader[4] = {
+            *a,
+            { a->x + (b->x - a->x) / 3, a->y + (b->y - a->y) / 3 },
+            { a->x + 2 * (b->x - a->x) / 3, a->y + 2 * (b->y - a->y) / 3 },
+            *b,
+          };
+
+          _am_painter_curve (painter, leader, G_N_ELEMENTS (leader), &item->color,
+                             LEADER_LINE_WIDTH);
+        }
 
       _am_painter_rect (painter, &box, LABEL_RADIUS, &theme->edge_label_background,
                         item->emphasised ? &item->color : NULL, 1.0);

@@ -89,6 +89,8 @@ straighten_edge (AmSceneEdge  *edge,
   points[3] = curve_end;
   edge->points = points;
   edge->n_points = 4;
+  /* The label goes back onto its (new, straight) curve: no leader line then. */
+  edge->has_leader = FALSE;
 
   if (edge->has_label)
     {

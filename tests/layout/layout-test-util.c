@@ -133,6 +133,9 @@ lt_assert_scenes_match (AmScene *a,
         assert_point (&x->tail, &y->tail, match);
       /* A label box is compared even without a label: it must then be empty in both. */
       assert_rect (&x->label_box, &y->label_box, match);
+      g_assert_cmpint (x->has_leader, ==, y->has_leader);
+      assert_point (&x->leader_from, &y->leader_from, match);
+      assert_point (&x->leader_to, &y->leader_to, match);
       assert_rect (&x->bounds, &y->bounds, match);
     }
 

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "am-geometry.h"
 #include "am-layout.h"
 #include "am-scene.h"
 #include "layout-test-util.h"
@@ -837,7 +838,8 @@ test_deserialize_tampered (void)
     { "actormap-scene", 1, 95, 30, "b", "dot", "node 'a'" },    /* outside */
     { "actormap-scene", 1, 10, 30, "zz", "dot", "unknown node 'zz'" },
     { "actormap-scene", 1, 10, 30, "b", "osage", "engine" },
-    { "actormap-scene", 2, 10, 30, "b", "dot", "version 2" },
+    { "actormap-scene", 2, 10, 30, "b", "dot", "payload type" },  /* 2 has leaders */
+    { "actormap-scene", 3, 10, 30, "b", "dot", "version 3" },
     { "actormap-other", 1, 10, 30, "b", "dot", "magic" },
   };
 
@@ -870,11 +872,134 @@ test_deserialize_tampered (void)
   }
 }
 
+/* A version-2 payload: payload_with()'s scene and the leader lines @leaders (a(u(dd)(dd))). */
+static GBytes *
+payload_with_leaders (GVariant *leaders)
+{
+  g_autoptr(GVariant) v1 = g_variant_ref_sink (payload_with (10, 30, "b", "dot"));
+  GVariant *children[8];
+
+  for (guint i = 0; i < 7; i++)
+    children[i] = g_variant_get_child_value (v1, i);
+  children[7] = leaders;
+  return wrap_payload ("actormap-scene", 2, g_variant_new_tuple (children, 8));
+}
+
+/* Leader lines: built, checked, carried through the wire format, and refused when they
+ * are not finite, out of bounds, without a label or naming no edge. */
+static void
+test_leaders (void)
+{
+  AmRect bounds = { 0, 0, 100, 100 };
+  AmPoint pts[4] = { { 20, 20 }, { 30, 30 }, { 50, 50 }, { 60, 60 } };
+  AmSceneNode a = { (char *) "a", (char *) "A", (char *) "state", AM_NODE_SHAPE_BOX,
+                    { 10, 10, 20, 20 } };
+  AmSceneNode b = { (char *) "b", (char *) "B", (char *) "state", AM_NODE_SHAPE_BOX,
+                    { 60, 60, 20, 20 } };
+  AmSceneEdge e = { 0, };
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(AmScene) copy = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const AmSceneEdge *got;
+
+  e.id = (char *) "r1";
+  e.source = (char *) "a";
+  e.target = (char *) "b";
+  e.label = (char *) "far";
+  e.points = pts;
+  e.n_points = 4;
+  e.has_label = TRUE;
+  e.label_box = (AmRect) { 70, 5, 20, 10 };
+  e.has_leader = TRUE;
+  e.leader_from = (AmPoint) { 70, 15 };
+  e.leader_to = (AmPoint) { 40, 40 };
+
+  for (guint bad = 0; bad < 4; bad++)
+    {
+      g_autoptr(AmSceneBuilder) builder = am_scene_builder_new (&bounds);
+      g_autoptr(AmScene) refused = NULL;
+      g_autoptr(GError) err = NULL;
+      AmSceneEdge f = e;
+
+      if (bad == 0)
+        f.leader_to.x = NAN;
+      else if (bad == 1)
+        f.leader_from.y = 120;
+      else if (bad == 2)
+        f.has_label = FALSE;
+      else
+        f.leader_to.x = INFINITY;
+      am_scene_builder_add_node (builder, &a);
+      am_scene_builder_add_node (builder, &b);
+      am_scene_builder_add_edge (builder, &f);
+      refused = am_scene_builder_end (g_steal_pointer (&builder), &err);
+      g_assert_null (refused);
+      g_assert_error (err, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE);
+      g_assert_nonnull (strstr (err->message, "leader"));
+    }
+
+  {
+    g_autoptr(AmSceneBuilder) builder = am_scene_builder_new (&bounds);
+
+    am_scene_builder_add_node (builder, &a);
+    am_scene_builder_add_node (builder, &b);
+    am_scene_builder_add_edge (builder, &e);
+    scene = am_scene_builder_end (g_steal_pointer (&builder), &error);
+    g_assert_no_error (error);
+  }
+  got = am_scene_get_edge (scene, 0);
+  g_assert_true (got->has_leader);
+  g_assert_cmpfloat (got->leader_from.x, ==, 70);
+  g_assert_cmpfloat (got->leader_to.y, ==, 40);
+  /* The edge's bounds cover its leader line. */
+  g_assert_true (am_rect_contains_point (&got->bounds, 70, 15, 0));
+
+  bytes = am_scene_serialize (scene);
+  copy = am_scene_deserialize (bytes, &error);
+  g_assert_no_error (error);
+  got = am_scene_get_edge (copy, 0);
+  g_assert_true (got->has_leader);
+  g_assert_cmpfloat (got->leader_from.y, ==, 15);
+  g_assert_cmpfloat (got->leader_to.x, ==, 40);
+
+  /* payload_with()'s edge has no label: a leader on it is refused; one naming edge 1 of
+   * one edge names no edge. */
+  {
+    g_autoptr(GBytes) unlabelled = payload_with_leaders (
+      g_variant_new_parsed ("[(uint32 0, (40.0, 40.0), (41.0, 41.0))]"));
+    g_autoptr(GBytes) nowhere = payload_with_leaders (
+      g_variant_new_parsed ("[(uint32 1, (40.0, 40.0), (41.0, 41.0))]"));
+    g_autoptr(GBytes) none = payload_with_leaders (
+      g_variant_new_parsed ("@a(u(dd)(dd)) []"));
+    g_autoptr(AmScene) s1 = NULL;
+    g_autoptr(AmScene) s2 = NULL;
+    g_autoptr(AmScene) s3 = NULL;
+    g_autoptr(GError) e1 = NULL;
+    g_autoptr(GError) e2 = NULL;
+    g_autoptr(GError) e3 = NULL;
+
+    s1 = am_scene_deserialize (unlabelled, &e1);
+    g_assert_null (s1);
+    g_assert_error (e1, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE);
+    g_assert_nonnull (strstr (e1->message, "leader"));
+    s2 = am_scene_deserialize (nowhere, &e2);
+    g_assert_null (s2);
+    g_assert_error (e2, AM_LAYOUT_ERROR, AM_LAYOUT_ERROR_INVALID_SCENE);
+    g_assert_nonnull (strstr (e2->message, "leader"));
+    s3 = am_scene_deserialize (none, &e3);
+    g_assert_no_error (e3);
+    g_assert_false (am_scene_get_edge (s3, 0)->has_leader);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/Actormap/Scene/leaders", test_leaders);
 
   g_test_add_func ("/Actormap/Scene/builder-valid", test_builder_valid);
   g_test_add_func ("/Actormap/Scene/ref-counting", test_ref_counting);

@@ -1103,6 +1103,10 @@ read_scene (Job              *job,
       am_scene_builder_add_cluster (builder, &sc);
     }
 
+  /* Graphviz placed the nodes and curves; the labels are placed off nodes and off each
+   * other by am-label-place.c, whatever the engine did with them. */
+  am_scene_builder_place_labels (builder);
+
   return am_scene_builder_end (g_steal_pointer (&builder), error);
 }
 
