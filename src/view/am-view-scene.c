@@ -370,5 +370,10 @@ am_view_result_build_scene (AmViewResult  *self,
         add_merged_edge (builder, self->document, merged, from, to, &bounds);
     }
 
+  /* Merged edges put their labels at their middles: the placer moves those that would
+   * hide a word or a node (the others keep the spots the layout gave them, which it
+   * tries first). */
+  if (self->merged->len > 0)
+    am_scene_builder_place_labels (builder);
   return am_scene_builder_end (g_steal_pointer (&builder), error);
 }
