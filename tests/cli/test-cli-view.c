@@ -533,7 +533,9 @@ static GHashTable *
 svg_ids (const char *text,
          const char *pattern)
 {
-  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  /* No G_REGEX_OPTIMIZE: PCRE2's JIT reads 16 bytes at a time past the end of the
+   * subject, which valgrind reports as invalid reads. */
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   GHashTable *set = set_new ();
 

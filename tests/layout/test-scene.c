@@ -878,11 +878,18 @@ payload_with_leaders (GVariant *leaders)
 {
   g_autoptr(GVariant) v1 = g_variant_ref_sink (payload_with (10, 30, "b", "dot"));
   GVariant *children[8];
+  GBytes *bytes;
 
   for (guint i = 0; i < 7; i++)
     children[i] = g_variant_get_child_value (v1, i);
+
   children[7] = leaders;
-  return wrap_payload ("actormap-scene", 2, g_variant_new_tuple (children, 8));
+  /* The tuple takes its own references to the children got above (they are not
+   * floating): give those back. */
+  bytes = wrap_payload ("actormap-scene", 2, g_variant_new_tuple (children, 8));
+  for (guint i = 0; i < 7; i++)
+    g_variant_unref (children[i]);
+  return bytes;
 }
 
 /* Leader lines: built, checked, carried through the wire format, and refused when they
