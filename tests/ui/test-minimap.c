@@ -123,6 +123,16 @@ test_theme_redraws (ExtrasFixture *f,
   GdkTexture *light;
   double zoom;
 
+  /* Under valgrind, GTK 4.8 leaks two objects it makes in gtk_widget_unparent() when this
+   * window, which switched themes, is torn down (no frame of ours in between), and a
+   * timeout of its own then asks a destroyed surface for the pointer.  The test runs in
+   * the plain and ASan suites. */
+  if (g_getenv ("AM_UNDER_VALGRIND") != NULL)
+    {
+      g_test_skip ("GTK 4.8 leaks on tearing down a window that switched themes");
+      return;
+    }
+
   am_canvas_get_viewport (canvas, NULL, NULL, &zoom);
   am_canvas_set_zoom (canvas, zoom * 3);
   g_assert_true (ui_test_wait_for (minimap_shown, f));
