@@ -17,3 +17,4 @@
 #include "am-object-copy.h"
 #include "am-format.h"
 #include "am-article-import.h"
+#include "am-interchange.h"

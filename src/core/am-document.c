@@ -367,7 +367,8 @@ am_document_new_imported (AmDocumentOrigin  origin,
   AmDocument *document;
 
   g_return_val_if_fail (origin == AM_DOCUMENT_ORIGIN_MODEL ||
-                        origin == AM_DOCUMENT_ORIGIN_GRAPHVIZ, NULL);
+                        origin == AM_DOCUMENT_ORIGIN_GRAPHVIZ ||
+                        origin == AM_DOCUMENT_ORIGIN_NETWORK, NULL);
   g_return_val_if_fail (entities != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 

@@ -51,6 +51,7 @@ typedef enum
 {
   AM_DOCUMENT_ORIGIN_MODEL,     /* an Actormap JSON model, or objects built in code */
   AM_DOCUMENT_ORIGIN_GRAPHVIZ,  /* a DOT file read through the layout helper */
+  AM_DOCUMENT_ORIGIN_NETWORK,   /* a GraphML, GEXF or CSV network (am-interchange.h) */
 } AmDocumentOrigin;
 
 /**

@@ -134,6 +134,7 @@ read_thread (GTask        *task,
   g_autofree char *path = NULL;
   GError *error = NULL;
   AmDocument *document;
+  AmInterchangeFormat network;
 
   bytes = am_document_read_file (op->file, cancellable, &op->display_name, &error);
   if (bytes == NULL)
@@ -143,6 +144,18 @@ read_thread (GTask        *task,
     }
 
   path = g_file_get_basename (op->file);
+  /* GraphML, GEXF and CSV are recognised by content first: a GraphML file named .json
+   * is read as GraphML, not reported as a JSON syntax error. */
+  if (am_interchange_sniff (path, bytes, &network))
+    {
+      document = am_interchange_import (network, bytes, op->display_name, op->file, &error);
+      if (document == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, document, g_object_unref);
+      return;
+    }
+
   if (am_open_guess_format (path, bytes) == AM_FILE_FORMAT_DOT)
     {
       if (!check_dot (bytes, op->display_name, &error))

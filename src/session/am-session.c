@@ -3000,6 +3000,14 @@ am_session_save_async (AmSession           *self,
                                _("“%s” is a Graphviz file: save the map under a new name"), name);
       return;
     }
+  if (file == NULL && am_document_get_origin (self->document) == AM_DOCUMENT_ORIGIN_NETWORK)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               /* Translators: %s is a file name (GraphML, GEXF or CSV) */
+                               _("“%s” was imported from another program: save the map "
+                                 "under a new name"), name);
+      return;
+    }
 
   data = g_new0 (SaveData, 1);
   data->path = g_file_get_path (target);

@@ -10,6 +10,7 @@
 #include "am-article-import.h"
 #include "am-cli.h"
 #include "am-export.h"
+#include "am-export-network.h"
 #include "am-extract.h"
 #include "am-layout.h"
 #include "am-open.h"
@@ -574,6 +575,23 @@ am_cli_check (const char          *path,
   return 0;
 }
 
+static int
+export_network (AmNetworkFormat  format,
+                AmDocument      *document,
+                const AmScene   *scene,
+                const AmTheme   *theme,
+                const char      *output)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!am_export_network_file (format, document, scene, theme, output, &error))
+    {
+      print_error (error);
+      return 1;
+    }
+  return 0;
+}
+
 int
 am_cli_export (const char          *input,
                const char          *output,
@@ -595,17 +613,30 @@ am_cli_export (const char          *input,
   g_autofree char *caption_subtitle = NULL;
   AmExportOptions options;
   AmLayoutEngine engine;
+  AmNetworkFormat network_format;
+  gboolean network;
 
   g_return_val_if_fail (output != NULL, 2);
 
   am_export_options_init (&options);
 
   /* Check every argument before any work, so a typo costs nothing and touches no file. */
-  if (!am_export_format_from_path (output, &options.format))
+  network = am_network_format_from_path (output, &network_format);
+  if (!network && !am_export_format_from_path (output, &options.format))
     {
       g_autofree char *name = g_filename_display_name (output);
 
-      g_printerr (_("actormap: %s: unknown export format (use .png, .svg or .pdf)\n"), name);
+      g_printerr (_("actormap: %s: unknown export format (use .png, .svg or .pdf for a "
+                    "picture; .gexf, .graphml, .csv, .json or .jsonld for the network)\n"),
+                  name);
+      return 2;
+    }
+  if (network && view_args != NULL && !am_cli_view_args_is_empty (view_args))
+    {
+      /* Translators: %s is a file format such as GraphML */
+      g_printerr (_("actormap: --focus, --kinds, --from and the other view options shape "
+                    "a picture; a %s file holds the whole network\n"),
+                  am_network_format_name (network_format));
       return 2;
     }
 
@@ -661,6 +692,10 @@ am_cli_export (const char          *input,
       return 1;
     }
 
+  /* The network's own data needs no layout, unless the format stores positions. */
+  if (network && !am_network_format_uses_scene (network_format))
+    return export_network (network_format, document, NULL, options.theme, output);
+
   /* Names the file refutes (an unknown actor, kind, type or group, no path) before
    * Graphviz runs. */
   view = view_for_document (view_args, document, input, &error);
@@ -687,6 +722,9 @@ am_cli_export (const char          *input,
       print_error (error);
       return 1;
     }
+
+  if (network)
+    return export_network (network_format, document, scene, options.theme, output);
 
   /* The whole map is laid out once, as in the window, and the view derived from it, so
    * the file shows the view exactly as the window draws it. */

@@ -1,0 +1,24 @@
+/* am-export-csv.c — PLACEHOLDER, replaced by the CSV writer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "am-export.h"
+#include "am-export-network-private.h"
+
+GBytes *
+_am_export_csv_edges (AmDocument  *document,
+                      GError     **error)
+{
+  g_set_error_literal (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_UNKNOWN_FORMAT, "not written yet");
+  return NULL;
+}
+
+GBytes *
+_am_export_csv_nodes (AmDocument  *document,
+                      GError     **error)
+{
+  g_set_error_literal (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_UNKNOWN_FORMAT, "not written yet");
+  return NULL;
+}
