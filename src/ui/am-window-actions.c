@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-export-network.h"
 #include "am-ui-util.h"
 #include "am-window-private.h"
 
@@ -56,11 +57,18 @@ open_action (GtkWidget  *widget,
   static const char * const json_suffixes[] = { "json", NULL };
   static const char * const dot_types[] = { "text/vnd.graphviz", NULL };
   static const char * const dot_suffixes[] = { "gv", "dot", NULL };
-  static const char * const all_types[] = { "application/json", "text/vnd.graphviz", NULL };
-  static const char * const all_suffixes[] = { "json", "gv", "dot", NULL };
+  static const char * const network_types[] = { "application/graphml+xml",
+                                                 "application/gexf+xml", "text/csv", NULL };
+  static const char * const network_suffixes[] = { "graphml", "gexf", "csv", "tsv", NULL };
+  static const char * const all_types[] = { "application/json", "text/vnd.graphviz",
+                                            "application/graphml+xml", "application/gexf+xml",
+                                            "text/csv", NULL };
+  static const char * const all_suffixes[] = { "json", "gv", "dot", "graphml", "gexf", "csv",
+                                               "tsv", NULL };
   g_autoptr(GtkFileFilter) all = NULL;
   g_autoptr(GtkFileFilter) json = NULL;
   g_autoptr(GtkFileFilter) dot = NULL;
+  g_autoptr(GtkFileFilter) network = NULL;
   GtkFileChooserNative *native;
 
   native = gtk_file_chooser_native_new (/* Translators: title of the open dialog */
@@ -82,6 +90,9 @@ open_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), json);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), dot);
+  /* Translators: a file type filter in the open dialog */
+  network = new_filter (_("Networks (GraphML, GEXF, CSV)"), network_types, network_suffixes);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), network);
 
   if (am_session_get_file (self->session) != NULL)
     {
@@ -379,19 +390,71 @@ export_done_cb (GObject      *object,
   }
 }
 
+/* Every file the export dialog offers: the pictures of the map as it is shown, then the
+ * network as data for other programs. */
+static const struct
+{
+  const char *suffix;
+  const char *mime_type;
+} export_types[] = {
+  { "png", "image/png" },
+  { "svg", "image/svg+xml" },
+  { "pdf", "application/pdf" },
+  { "gexf", "application/gexf+xml" },
+  { "graphml", "application/graphml+xml" },
+  { "csv", "text/csv" },
+  { "json", "application/json" },
+  { "jsonld", "application/ld+json" },
+};
+
+static const char *
+export_type_name (guint i)
+{
+  const char *names[] = {
+    /* Translators: a file type in the export dialog */
+    _("PNG Image"),
+    /* Translators: a file type in the export dialog */
+    _("SVG Image"),
+    /* Translators: a file type in the export dialog */
+    _("PDF Document"),
+    /* Translators: a file type in the export dialog (Gephi's format) */
+    _("GEXF Network (Gephi)"),
+    /* Translators: a file type in the export dialog (yEd, Cytoscape, igraph) */
+    _("GraphML Network"),
+    /* Translators: a file type in the export dialog; the nodes table is written beside */
+    _("CSV Edge and Node Tables"),
+    /* Translators: a file type in the export dialog */
+    _("Actormap Model (JSON)"),
+    /* Translators: a file type in the export dialog (W3C standard, JSON-LD) */
+    _("Evidence as Web Annotations"),
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == G_N_ELEMENTS (export_types));
+  return names[i];
+}
+
+static gboolean
+has_export_extension (const char *path)
+{
+  AmExportFormat format;
+  AmNetworkFormat network_format;
+
+  return am_export_format_from_path (path, &format) ||
+         am_network_format_from_path (path, &network_format);
+}
+
 void
-_am_window_export_chosen (AmWindow       *self,
-                          const char     *path,
-                          AmExportFormat  chosen_format)
+_am_window_export_chosen (AmWindow   *self,
+                          const char *path,
+                          const char *chosen_ext)
 {
   g_autofree char *full_path = NULL;
-  AmExportFormat format;
 
   /* No known extension typed: take the one of the chosen file type. */
-  if (am_export_format_from_path (path, &format))
+  if (has_export_extension (path))
     full_path = g_strdup (path);
   else
-    full_path = g_strdup_printf ("%s.%s", path, am_export_format_to_string (chosen_format));
+    full_path = g_strdup_printf ("%s.%s", path, chosen_ext);
 
   /* The callback owns its own copy of the path, for the toast. */
   am_window_export_async (self, full_path, NULL, export_done_cb, g_strdup (full_path));
@@ -407,10 +470,10 @@ export_response_cb (GtkNativeDialog *native,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
       GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
-      AmExportFormat format = AM_EXPORT_FORMAT_SVG;
+      const char *ext = "svg";
 
-      if (filter != NULL)
-        format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "format"));
+      if (filter != NULL && g_object_get_data (G_OBJECT (filter), "suffix") != NULL)
+        ext = g_object_get_data (G_OBJECT (filter), "suffix");
 
       if (path == NULL)
         _am_window_message (self,
@@ -419,7 +482,7 @@ export_response_cb (GtkNativeDialog *native,
                             /* Translators: body of an error dialog */
                             _("Exports can only be written to local folders."));
       else
-        _am_window_export_chosen (self, path, format);
+        _am_window_export_chosen (self, path, ext);
     }
 
   gtk_native_dialog_destroy (native);
@@ -433,33 +496,16 @@ export_action (GtkWidget  *widget,
 {
   AmWindow *self = AM_WINDOW (widget);
   const char *requested = g_variant_get_string (param, NULL);
-  static const struct {
-    AmExportFormat  format;
-    const char     *mime_type;
-    const char     *suffix;
-  } formats[] = {
-    { AM_EXPORT_FORMAT_PNG, "image/png", "png" },
-    { AM_EXPORT_FORMAT_SVG, "image/svg+xml", "svg" },
-    { AM_EXPORT_FORMAT_PDF, "application/pdf", "pdf" },
-  };
-  const char *names[G_N_ELEMENTS (formats)] = {
-    /* Translators: a file type in the export dialog */
-    _("PNG Image"),
-    /* Translators: a file type in the export dialog */
-    _("SVG Image"),
-    /* Translators: a file type in the export dialog */
-    _("PDF Document"),
-  };
-  AmExportFormat format = AM_EXPORT_FORMAT_SVG;
+  const char *ext = "svg";
   GtkFileChooserNative *native;
   g_autofree char *suggested = NULL;
 
   if (am_session_get_scene (self->session) == NULL)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_ascii_strcasecmp (requested, formats[i].suffix) == 0)
-      format = formats[i].format;
+  for (guint i = 0; i < G_N_ELEMENTS (export_types); i++)
+    if (g_ascii_strcasecmp (requested, export_types[i].suffix) == 0)
+      ext = export_types[i].suffix;
 
   native = gtk_file_chooser_native_new (/* Translators: title of the export dialog */
                                         _("Export Map"),
@@ -470,19 +516,19 @@ export_action (GtkWidget  *widget,
                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (export_types); i++)
     {
-      const char * const types[] = { formats[i].mime_type, NULL };
-      const char * const suffixes[] = { formats[i].suffix, NULL };
-      g_autoptr(GtkFileFilter) filter = new_filter (names[i], types, suffixes);
+      const char * const types[] = { export_types[i].mime_type, NULL };
+      const char * const suffixes[] = { export_types[i].suffix, NULL };
+      g_autoptr(GtkFileFilter) filter = new_filter (export_type_name (i), types, suffixes);
 
-      g_object_set_data (G_OBJECT (filter), "format", GINT_TO_POINTER (formats[i].format));
+      g_object_set_data (G_OBJECT (filter), "suffix", (gpointer) export_types[i].suffix);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-      if (formats[i].format == format)
+      if (g_str_equal (export_types[i].suffix, ext))
         gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
     }
 
-  suggested = _am_window_suggest_export_name (self, format);
+  suggested = _am_window_suggest_export_name (self, ext);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
 
   g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self, 0);

@@ -130,13 +130,14 @@ gboolean    _am_window_is_article_file    (GFile          *file);
 GtkWindow  *_am_window_show_article_details (AmWindow     *self);
 /* The undo and redo items of the main menu name the step. */
 void        _am_window_update_edit_menu   (AmWindow       *self);
+/* "title-slug.EXT" for the export dialog; @ext without the dot. */
 char       *_am_window_suggest_export_name (AmWindow      *self,
-                                            AmExportFormat format);
+                                            const char    *ext);
 /* Where the export dialog ends: adds the chosen type's extension when the name has
  * none, exports on a worker thread, then a toast or an error dialog. */
 void        _am_window_export_chosen      (AmWindow       *self,
                                            const char     *path,
-                                           AmExportFormat  chosen_format);
+                                           const char     *chosen_ext);
 /* am-window-extras.c: the minimap, the reload bar, the remembered viewport, printing. */
 void        _am_window_extras_class_init  (GtkWidgetClass *widget_class);
 void        _am_window_extras_init        (AmWindow       *self);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "am-export-network.h"
 #include "am-open.h"
 #include "am-theme.h"
 #include "am-ui-util.h"
@@ -588,12 +589,17 @@ typedef struct
   char            *path;
   char            *caption_title;
   char            *caption_subtitle;
+  /* The network itself (GEXF, GraphML, CSV, model, annotations) instead of a picture */
+  gboolean         network;
+  AmNetworkFormat  network_format;
+  AmDocument      *document;
 } ExportData;
 
 static void
 export_data_free (ExportData *data)
 {
   g_clear_pointer (&data->scene, am_scene_unref);
+  g_clear_object (&data->document);
   g_free (data->selected_id);
   g_clear_pointer (&data->suggested, g_hash_table_unref);
   g_clear_pointer (&data->highlighted, g_hash_table_unref);
@@ -601,6 +607,49 @@ export_data_free (ExportData *data)
   g_free (data->caption_subtitle);
   g_free (data->path);
   g_free (data);
+}
+
+/* The whole network, whatever the view shows: these files are data for other programs.
+ * GEXF's positions are the laid-out map's. */
+static ExportData *
+network_export_data_new (AmWindow         *self,
+                         const char       *path,
+                         AmNetworkFormat   format,
+                         GError          **error)
+{
+  AmDocument *document = am_session_get_document (self->session);
+  AmScene *scene = am_session_get_scene (self->session);
+  ExportData *data;
+
+  if (document == NULL || (scene == NULL && am_network_format_uses_scene (format)))
+    {
+      g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_RENDER_FAILED,
+                   /* Translators: an export error */
+                   _("There is no map to export yet"));
+      return NULL;
+    }
+
+  data = g_new0 (ExportData, 1);
+  data->network = TRUE;
+  data->network_format = format;
+  data->document = g_object_ref (document);
+  data->scene = scene != NULL ? am_scene_ref (scene) : NULL;
+  data->path = g_strdup (path);
+  am_export_options_init (&data->options);
+  data->options.theme = am_canvas_get_dark (self->canvas) ? am_theme_get_dark () : am_theme_get_light ();
+
+  return data;
+}
+
+static gboolean
+export_data_write (ExportData  *data,
+                   GError     **error)
+{
+  if (data->network)
+    return am_export_network_file (data->network_format, data->document, data->scene,
+                                   data->options.theme, data->path, error);
+
+  return am_export_to_file (data->scene, &data->options, data->path, error);
 }
 
 /* What the export draws: what the map shows (the view's scene, dimmed where the map
@@ -612,6 +661,7 @@ export_data_new (AmWindow    *self,
 {
   ExportData *data;
   AmExportFormat format;
+  AmNetworkFormat network_format;
   AmScene *scene = am_session_get_view_scene (self->session);
 
   if (scene == NULL)
@@ -625,13 +675,17 @@ export_data_new (AmWindow    *self,
       return NULL;
     }
 
+  if (am_network_format_from_path (path, &network_format))
+    return network_export_data_new (self, path, network_format, error);
+
   if (!am_export_format_from_path (path, &format))
     {
       g_autofree char *name = g_filename_display_basename (path);
 
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_UNKNOWN_FORMAT,
                    /* Translators: an export error; %s is a file name */
-                   _("%s: the name must end in .png, .svg or .pdf"), name);
+                   _("%s: the name must end in .png, .svg or .pdf (a picture), or .gexf, "
+                     ".graphml, .csv, .json or .jsonld (the network)"), name);
       return NULL;
     }
 
@@ -683,7 +737,7 @@ am_window_export_to_path (AmWindow    *self,
   if (!(data = export_data_new (self, path, error)))
     return FALSE;
 
-  ret = am_export_to_file (data->scene, &data->options, data->path, error);
+  ret = export_data_write (data, error);
   export_data_free (data);
 
   return ret;
@@ -700,7 +754,7 @@ export_thread (GTask        *task,
 
   /* The scene is immutable and the theme a constant table, so drawing them on a worker
    * thread is safe and keeps the window responsive during a large export. */
-  if (am_export_to_file (data->scene, &data->options, data->path, &error))
+  if (export_data_write (data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -747,13 +801,12 @@ am_window_export_finish (AmWindow      *self,
 /* Helpers shared with am-window-actions.c */
 
 char *
-_am_window_suggest_export_name (AmWindow       *self,
-                                AmExportFormat  format)
+_am_window_suggest_export_name (AmWindow   *self,
+                                const char *ext)
 {
   AmDocument *document = am_session_get_document (self->session);
   const char *title = document ? am_document_get_title (document) : NULL;
   g_autofree char *stem = _am_ui_slugify (title, 48);
-  const char *ext = am_export_format_to_string (format);
 
   return g_strdup_printf ("%s.%s", stem[0] ? stem : "actormap", ext);
 }
