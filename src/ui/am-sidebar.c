@@ -156,8 +156,10 @@ update_stack (AmSidebar *self)
 
   if (self->session != NULL && am_session_get_searching (self->session))
     {
+      GtkFilterListModel *results = self->panes[PANE_RESULTS].filtered;
       gboolean empty = g_list_model_get_n_items (am_session_get_items (self->session)) > 0
-                       && g_list_model_get_n_items (G_LIST_MODEL (self->panes[PANE_RESULTS].filtered)) == 0;
+                       && gtk_filter_list_model_get_pending (results) == 0
+                       && g_list_model_get_n_items (G_LIST_MODEL (results)) == 0;
 
       page = empty ? "empty" : "results";
     }
@@ -165,11 +167,43 @@ update_stack (AmSidebar *self)
   gtk_stack_set_visible_child_name (self->stack, page);
 }
 
+/* A large list is filtered in batches from idle callbacks (GtkFilterListModel's
+ * incremental mode): one pass over 5 000 rows and their rebinding stalled the main loop
+ * 90–150 ms after each change of the view.  The rows show the old filter until their
+ * batch comes; small lists stay synchronous, so a filter is complete when it returns. */
+static void
+pane_refilter (AmSidebar *self,
+               Pane      *pane)
+{
+  GListModel *items = gtk_filter_list_model_get_model (pane->filtered);
+  gboolean large = items != NULL && g_list_model_get_n_items (items) >= AM_SESSION_ASYNC_VIEW_ITEMS;
+
+  gtk_filter_list_model_set_incremental (pane->filtered, large);
+  gtk_filter_changed (GTK_FILTER (pane->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* An incremental filter has finished: the selected row can be found now, and the
+ * results page knows whether it is empty. */
+static void
+pending_changed_cb (AmSidebar          *self,
+                    GParamSpec         *pspec,
+                    GtkFilterListModel *filtered)
+{
+  /* A synchronous filter notifies in the middle of its own update; the code after
+   * gtk_filter_changed() syncs then. */
+  if (!gtk_filter_list_model_get_incremental (filtered) ||
+      gtk_filter_list_model_get_pending (filtered) != 0)
+    return;
+
+  update_stack (self);
+  sync_selection (self, FALSE);
+}
+
 /* The results depend on the search and the view; the actor list on the view. */
 static void
 refilter (AmSidebar *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->panes[PANE_RESULTS].filter), GTK_FILTER_CHANGE_DIFFERENT);
+  pane_refilter (self, &self->panes[PANE_RESULTS]);
   update_stack (self);
 }
 
@@ -178,7 +212,7 @@ session_view_result_changed_cb (AmSidebar  *self,
                                 GParamSpec *pspec,
                                 AmSession  *session)
 {
-  gtk_filter_changed (GTK_FILTER (self->panes[PANE_ACTORS].filter), GTK_FILTER_CHANGE_DIFFERENT);
+  pane_refilter (self, &self->panes[PANE_ACTORS]);
   refilter (self);
 }
 
@@ -540,6 +574,8 @@ pane_init (AmSidebar       *self,
   pane->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (pane->filtered)));
   gtk_single_selection_set_autoselect (pane->selection, FALSE);
   gtk_single_selection_set_can_unselect (pane->selection, TRUE);
+  g_signal_connect_object (pane->filtered, "notify::pending",
+                           G_CALLBACK (pending_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (pane->filtered, "items-changed",
                            G_CALLBACK (filtered_items_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
