@@ -32,6 +32,12 @@
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 
+/* Caps beyond the XML reader's: declared keys, and the data values kept in all (a
+ * declared default is copied into every node or edge, so a few keys with defaults and
+ * many nodes could otherwise fill the memory). */
+#define MAX_KEYS    10000
+#define MAX_VALUES  4000000
+
 /* The attribute that keeps a flattened node's group node. */
 #define PARENT_ATTRIBUTE "graphml.parent"
 
@@ -55,8 +61,12 @@ typedef struct
   GError     **error;
   GPtrArray   *keys;          /* of Key, in file order */
   GHashTable  *keys_by_id;    /* id → Key (borrowed) */
+  GPtrArray   *node_defaults; /* the keys with a default for nodes (borrowed) */
+  GPtrArray   *edge_defaults; /* … for edges */
   GHashTable  *taken;         /* every entity and relation id used so far */
   GHashTable  *node_ids;      /* the nodes' ids (borrowed from taken) */
+  GHashTable  *suffixes;      /* an edge id given more than once → the next suffix */
+  gsize        n_values;      /* data values kept so far */
   GPtrArray   *entities;
   GArray      *edges;         /* of PendingEdge */
   GPtrArray   *relations;
@@ -171,6 +181,11 @@ read_key (Reader  *r,
                    _("key '%s' is declared twice"), desc);
     }
 
+  if (r->keys->len >= MAX_KEYS)
+    return fail (r, AM_MODEL_ERROR_TOO_LARGE, node,
+                 /* Translators: GraphML words (key) are left as they are; %d is a number */
+                 _("more than %d <key> declarations"), MAX_KEYS);
+
   key = g_new0 (Key, 1);
   key->id = g_steal_pointer (&id);
   key->domain = get_attribute (node, "for");
@@ -191,6 +206,15 @@ read_key (Reader  *r,
 
   g_ptr_array_add (r->keys, key);
   g_hash_table_insert (r->keys_by_id, key->id, key);
+  if (key->fallback != NULL)
+    {
+      gboolean all = g_str_equal (key->domain, "all");
+
+      if (all || g_str_equal (key->domain, "node"))
+        g_ptr_array_add (r->node_defaults, key);
+      if (all || g_str_equal (key->domain, "edge"))
+        g_ptr_array_add (r->edge_defaults, key);
+    }
   return TRUE;
 }
 
@@ -244,15 +268,15 @@ read_data (Reader      *r,
            GHashTable  *values,
            char       **graphics_label)
 {
-  const char *label_name = g_str_equal (domain, "edge") ? "EdgeLabel" : "NodeLabel";
+  gboolean edge = g_str_equal (domain, "edge");
+  const char *label_name = edge ? "EdgeLabel" : "NodeLabel";
+  GPtrArray *defaults = edge ? r->edge_defaults : r->node_defaults;
 
-  for (guint i = 0; i < r->keys->len; i++)
+  for (guint i = 0; i < defaults->len; i++)
     {
-      Key *key = g_ptr_array_index (r->keys, i);
+      Key *key = g_ptr_array_index (defaults, i);
 
-      if (key->fallback != NULL &&
-          (g_str_equal (key->domain, domain) || g_str_equal (key->domain, "all")))
-        g_hash_table_insert (values, g_strdup (key->name), g_strdup (key->fallback));
+      g_hash_table_insert (values, g_strdup (key->name), g_strdup (key->fallback));
     }
 
   for (xmlNode *child = owner->children; child != NULL; child = child->next)
@@ -287,6 +311,13 @@ read_data (Reader      *r,
 
       g_hash_table_insert (values, g_strdup (key->name), get_text (child));
     }
+
+  r->n_values += g_hash_table_size (values);
+  if (r->n_values > MAX_VALUES)
+    return fail (r, AM_MODEL_ERROR_TOO_LARGE, owner,
+                 /* Translators: %d is a number */
+                 _("more than %d data values in the file (with the declared defaults)"),
+                 MAX_VALUES);
 
   return TRUE;
 }
@@ -495,12 +526,20 @@ edge_id (Reader     *r,
   g_autofree char *base = given != NULL && *given != '\0' ? g_strdup (given)
                                                            : g_strdup_printf ("e%u", index);
   char *id = g_strdup (base);
+  guint n;
 
-  for (guint n = 2; g_hash_table_contains (r->taken, id); n++)
+  if (!g_hash_table_contains (r->taken, id))
+    return id;
+
+  /* Counting on from the last suffix given to this id: a file that repeats one id a
+   * million times is read in linear time. */
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (r->suffixes, base));
+  for (n = MAX (n, 2); g_hash_table_contains (r->taken, id); n++)
     {
       g_free (id);
       id = g_strdup_printf ("%s-%u", base, n);
     }
+  g_hash_table_insert (r->suffixes, g_steal_pointer (&base), GUINT_TO_POINTER (n));
   return id;
 }
 
@@ -667,8 +706,11 @@ _am_graphml_import (GBytes      *bytes,
   r.error = error;
   r.keys = g_ptr_array_new_with_free_func (key_free);
   r.keys_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  r.node_defaults = g_ptr_array_new ();
+  r.edge_defaults = g_ptr_array_new ();
   r.taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.node_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  r.suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.entities = g_ptr_array_new_with_free_func (g_object_unref);
   r.edges = g_array_new (FALSE, FALSE, sizeof (PendingEdge));
   r.relations = g_ptr_array_new_with_free_func (g_object_unref);
@@ -683,7 +725,10 @@ _am_graphml_import (GBytes      *bytes,
 
   g_ptr_array_unref (r.keys);
   g_hash_table_unref (r.keys_by_id);
+  g_ptr_array_unref (r.node_defaults);
+  g_ptr_array_unref (r.edge_defaults);
   g_hash_table_unref (r.node_ids);
+  g_hash_table_unref (r.suffixes);
   g_hash_table_unref (r.taken);
   g_ptr_array_unref (r.entities);
   g_array_unref (r.edges);

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "am-core.h"
 #include "am-export.h"
 #include "am-export-network.h"
@@ -114,11 +116,14 @@ test_parallel_and_attributes (void)
 {
   g_autoptr(AmDocument) document = test_documents_load_json (
     "{ \"entities\": ["
-    "  { \"id\": \"a\", \"name\": \"A \\u0001 & <B>\", \"kind\": \"state\", \"zeta\": \"z\", \"alpha\": \"1\" },"
+    "  { \"id\": \"a\", \"name\": \"A \\u0001 & <B>\", \"kind\": \"state\","
+    "    \"zeta\": \"z\", \"alpha\": \"1\" },"
     "  { \"id\": \"b\", \"name\": \"B\", \"kind\": \"militia\" } ],"
     "  \"relations\": ["
-    "  { \"id\": \"r1\", \"source\": \"a\", \"target\": \"b\", \"type\": \"visit\", \"label\": \"visits\" },"
-    "  { \"id\": \"r2\", \"source\": \"a\", \"target\": \"b\", \"type\": \"visit\", \"label\": \"visits\" },"
+    "  { \"id\": \"r1\", \"source\": \"a\", \"target\": \"b\", \"type\": \"visit\","
+    "    \"label\": \"visits\" },"
+    "  { \"id\": \"r2\", \"source\": \"a\", \"target\": \"b\", \"type\": \"visit\","
+    "    \"label\": \"visits\" },"
     "  { \"id\": \"r3\", \"source\": \"b\", \"target\": \"a\", \"directed\": false } ] }",
     "parallel.json");
   g_autoptr(GBytes) bytes = export_graphml (document, NULL);
@@ -128,7 +133,8 @@ test_parallel_and_attributes (void)
 
   g_assert_true (g_str_has_prefix (text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"));
   g_assert_nonnull (strstr (text, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""));
-  g_assert_nonnull (strstr (text, "<key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>"));
+  g_assert_nonnull (strstr (text, "<key id=\"kind\" for=\"node\" attr.name=\"kind\" "
+                                  "attr.type=\"string\"/>"));
   g_assert_nonnull (strstr (text, "<graph id=\"G\" edgedefault=\"directed\">"));
   g_assert_nonnull (strstr (text, "<edge id=\"r2\" source=\"a\" target=\"b\">"));
   g_assert_null (strstr (text, "directed=\"false\""));
