@@ -124,7 +124,7 @@ test_parallel_and_attributes (void)
     "    \"label\": \"visits\" },"
     "  { \"id\": \"r2\", \"source\": \"a\", \"target\": \"b\", \"type\": \"visit\","
     "    \"label\": \"visits\" },"
-    "  { \"id\": \"r3\", \"source\": \"b\", \"target\": \"a\", \"directed\": false } ] }",
+    "  { \"id\": \"r3\", \"source\": \"b\", \"target\": \"a\", \"label\": \"\", \"directed\": false } ] }",
     "parallel.json");
   g_autoptr(GBytes) bytes = export_graphml (document, NULL);
   g_autoptr(AmDocument) back = reimport (bytes);
