@@ -28,6 +28,7 @@
 
 #include "am-core-private.h"
 #include "am-interchange-private.h"
+#include "am-json-reader.h"
 #include "am-model-error.h"
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
@@ -112,18 +113,6 @@ fail (Reader      *r,
   return FALSE;
 }
 
-/* For messages: values come from the file, keep them short. */
-static char *
-describe (const char *text)
-{
-  if (g_utf8_strlen (text, -1) > 64)
-    {
-      g_autofree char *head = g_utf8_substring (text, 0, 64);
-      return g_strdup_printf ("%s…", head);
-    }
-  return g_strdup (text);
-}
-
 /* A GraphML element: in the GraphML namespace, or in none (many writers omit it). */
 static gboolean
 is_element (xmlNode    *node,
@@ -135,28 +124,30 @@ is_element (xmlNode    *node,
          g_str_equal ((const char *) node->name, name);
 }
 
+/* libxml2's string as GLib's (NULL stays NULL); @value is freed. */
 static char *
-get_attribute (xmlNode    *node,
-               const char *name)
+from_xml (xmlChar *value)
 {
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
-  char *copy;
+  char *copy = g_strdup ((const char *) value);
 
-  if (value == NULL)
-    return NULL;
-  copy = g_strdup ((const char *) value);
   xmlFree (value);
   return copy;
 }
 
 static char *
+get_attribute (xmlNode    *node,
+               const char *name)
+{
+  return from_xml (xmlGetNoNsProp (node, (const xmlChar *) name));
+}
+
+/* The text of @node and all below it, never NULL. */
+static char *
 get_text (xmlNode *node)
 {
-  xmlChar *content = xmlNodeGetContent (node);
-  char *copy = g_strdup (content != NULL ? (const char *) content : "");
+  char *text = from_xml (xmlNodeGetContent (node));
 
-  xmlFree (content);
-  return copy;
+  return text != NULL ? text : g_strdup ("");
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -175,7 +166,7 @@ read_key (Reader  *r,
                  _("a <key> without an id"));
   if (g_hash_table_contains (r->keys_by_id, id))
     {
-      g_autofree char *desc = describe (id);
+      g_autofree char *desc = _am_json_quote (id);
       return fail (r, AM_MODEL_ERROR_DUPLICATE_ID, node,
                    /* Translators: %s is a key's id in a GraphML file */
                    _("key '%s' is declared twice"), desc);
@@ -295,7 +286,7 @@ read_data (Reader      *r,
       key = g_hash_table_lookup (r->keys_by_id, key_id);
       if (key == NULL)
         {
-          g_autofree char *desc = describe (key_id);
+          g_autofree char *desc = _am_json_quote (key_id);
           return fail (r, AM_MODEL_ERROR_UNKNOWN_REFERENCE, child,
                        /* Translators: %s is a key's id in a GraphML file */
                        _("data for key '%s', which no <key> declares"), desc);
@@ -387,7 +378,7 @@ read_node (Reader     *r,
                  _("a <node> without an id"));
   if (g_hash_table_contains (r->taken, id))
     {
-      g_autofree char *desc = describe (id);
+      g_autofree char *desc = _am_json_quote (id);
       return fail (r, AM_MODEL_ERROR_DUPLICATE_ID, node,
                    /* Translators: %s is a node's id in a GraphML file */
                    _("node id '%s' is used twice"), desc);
@@ -471,7 +462,7 @@ read_graph (Reader     *r,
     directed = FALSE;
   else if (edgedefault != NULL && !g_str_equal (edgedefault, "directed"))
     {
-      g_autofree char *desc = describe (edgedefault);
+      g_autofree char *desc = _am_json_quote (edgedefault);
       return fail (r, AM_MODEL_ERROR_INVALID_VALUE, graph,
                    /* Translators: GraphML words (edgedefault, directed, undirected) are
                     * left as they are; %s is the value found */
@@ -569,7 +560,7 @@ read_edge (Reader            *r,
 
       if (!g_hash_table_contains (r->node_ids, end))
         {
-          g_autofree char *desc = describe (end);
+          g_autofree char *desc = _am_json_quote (end);
           return fail (r, AM_MODEL_ERROR_UNKNOWN_REFERENCE, node,
                        /* Translators: %s is a node's id in a GraphML file */
                        _("an edge names an unknown node '%s'"), desc);
@@ -582,7 +573,7 @@ read_edge (Reader            *r,
                  _("edges between ports (sourceport, targetport) are not supported"));
   if (directed_text != NULL && !parse_boolean (directed_text, &directed))
     {
-      g_autofree char *desc = describe (directed_text);
+      g_autofree char *desc = _am_json_quote (directed_text);
       return fail (r, AM_MODEL_ERROR_INVALID_VALUE, node,
                    /* Translators: GraphML words (directed) are left as they are; %s is the
                     * value found */
