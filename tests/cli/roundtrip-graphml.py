@@ -58,14 +58,18 @@ def check_counts(actormap, path, n_entities, n_relations):
     print(f"ok: actormap --check {os.path.basename(path)}: {got[0]} actors, {got[1]} relations")
 
 
-def check_back(actormap, path, tmp, names):
-    """The file made by another program, turned back into an Actormap model."""
+def check_back(actormap, path, tmp, names, n_undirected):
+    """The file made by another program, turned back into an Actormap model: the same
+    actors, and the undirected relations still undirected."""
     back = os.path.join(tmp, os.path.basename(path) + ".json")
     run(actormap, f"--export={back}", path)
     with open(back, encoding="utf-8") as f:
         model = json.load(f)
     got = sorted((e["name"], e.get("kind")) for e in model["entities"])
     expect(got == names, f"{os.path.basename(path)}: actors {got} != {names}")
+    got = sum(1 for r in model["relations"] if r.get("directed") is False)
+    expect(got == n_undirected, f"{os.path.basename(path)}: {got} undirected relations, "
+           f"expected {n_undirected}")
 
 
 def main():
@@ -78,8 +82,9 @@ def main():
     name_of = {e["id"]: e["name"] for e in entities}
     pairs = collections.Counter((name_of[r["source"]], name_of[r["target"]]) for r in relations)
     n_parallel = sum(n - 1 for n in pairs.values() if n > 1)
+    n_undirected = sum(1 for r in relations if r.get("directed") is False)
     print(f"model: {len(entities)} actors, {len(relations)} relations "
-          f"({n_parallel} parallel), {len(model.get('statements', []))} statements (not in GraphML)")
+          f"({n_parallel} parallel, {n_undirected} undirected), {len(model.get('statements', []))} statements (not in GraphML)")
 
     with tempfile.TemporaryDirectory(prefix="am-graphml-") as tmp:
         exported = os.path.join(tmp, "model.graphml")
@@ -98,8 +103,7 @@ def main():
                                         for u, v in g.edges())
         expect(got_pairs == pairs, f"NetworkX: relations per pair differ: {got_pairs - pairs}")
         undirected = sum(1 for _, _, d in g.edges(data=True) if d.get("directed") is False)
-        expect(undirected == sum(1 for r in relations if r.get("directed") is False),
-               f"NetworkX: {undirected} undirected relations")
+        expect(undirected == n_undirected, f"NetworkX: {undirected} undirected relations")
         print(f"ok: NetworkX {networkx.__version__} read {g.number_of_nodes()} actors, "
               f"{g.number_of_edges()} relations")
 
@@ -119,12 +123,12 @@ def main():
         nx_path = os.path.join(tmp, "networkx.graphml")
         networkx.write_graphml(g, nx_path)
         check_counts(actormap, nx_path, len(entities), len(relations))
-        check_back(actormap, nx_path, tmp, names)
+        check_back(actormap, nx_path, tmp, names, n_undirected)
 
         ig_path = os.path.join(tmp, "igraph.graphml")
         ig.write_graphml(ig_path)
         check_counts(actormap, ig_path, len(entities), len(relations))
-        check_back(actormap, ig_path, tmp, names)
+        check_back(actormap, ig_path, tmp, names, n_undirected)
 
     print(f"PASS: GraphML round trips: {len(entities)} actors, {len(relations)} relations")
 
