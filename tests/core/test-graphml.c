@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "am-core.h"
 
 #define NAME "net.graphml"
@@ -423,6 +425,44 @@ test_utf16 (void)
     }
 }
 
+/* An external DTD is never read: the entity it declares stays unexpanded, so its text
+ * appears nowhere. */
+static void
+test_external_dtd_not_read (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("am-graphml-XXXXXX", NULL);
+  g_autofree char *dtd = g_build_filename (dir, "secret.dtd", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  AmEntity *entity;
+  const char *value;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_set_contents (dtd, "<!ENTITY x \"leaked\">\n", -1, NULL));
+  text = g_strdup_printf ("<?xml version='1.0'?>\n<!DOCTYPE graphml SYSTEM 'file://%s'>\n"
+                          "<graphml><key id='k' for='node' attr.name='secret'/><graph>"
+                          "<node id='a'><data key='k'>&x;</data></node></graph></graphml>",
+                          dtd);
+  document = import_bytes (text, strlen (text), &error);
+  if (document == NULL)
+    {
+      /* Refused is as good as not read, as long as it says why. */
+      g_assert_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_SYNTAX);
+      g_assert_true (g_str_has_prefix (error->message, NAME ": line "));
+    }
+  else
+    {
+      entity = am_document_lookup_entity (document, "a");
+      value = g_hash_table_lookup (am_entity_get_attributes (entity), "secret");
+      g_assert_true (value == NULL || strstr (value, "leaked") == NULL);
+      g_assert_cmpstr (am_entity_get_name (entity), ==, "a");
+    }
+
+  g_assert_cmpint (g_remove (dtd), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* Deeper than AM_XML_MAX_DEPTH (64): refused with the line of the first element past
  * the cap, before any of it is read. */
 static void
@@ -458,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/graphml/edge-id-clash", test_edge_id_clash);
   g_test_add_func ("/graphml/bad/deep-nesting", test_deep_nesting);
   g_test_add_func ("/graphml/bad/utf16", test_utf16);
+  g_test_add_func ("/graphml/bad/external-dtd-not-read", test_external_dtd_not_read);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
       g_autofree char *path = g_strdup_printf ("/graphml/bad/%s", bad_inputs[i].what);
