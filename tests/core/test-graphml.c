@@ -310,6 +310,9 @@ typedef struct
 static const char nul_file[] = "<graphml>\n<graph>\0</graph></graphml>";
 
 static const BadGraphml bad_inputs[] = {
+  /* libxml2 quotes the bad bytes in its message, which must still be UTF-8 */
+  { "not UTF-8 in a namespace URI", "<graphml xmlns='http://graphml.g\xfdraph'>\n<graph/></graphml>",
+    -1, AM_MODEL_ERROR_SYNTAX, "line 1", "not well-formed" },
   { "truncated", "<graphml>\n<graph>\n<node id='a'>", -1, AM_MODEL_ERROR_SYNTAX,
     "line 3", "not well-formed" },
   /* libxml2 reports its last error: the end of the document, after the stray </node> */
