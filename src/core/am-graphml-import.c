@@ -11,7 +11,8 @@
  *   is the entity's name; "kind" (or else "type") its kind, known words mapped to the
  *   Actormap kinds and any other word kept as the kind's spelling; "description",
  *   "role" and "affiliation" their fields.  An edge's "label", "type" and "date" (an
- *   ISO 8601 date; any other is kept as an attribute) are the relation's.  Every other
+ *   ISO 8601 date; any other is kept as an attribute) are the relation's (Cytoscape's
+ *   "interaction" is the type when there is no "type").  Every other
  *   data value is kept as an attribute, as text.
  * - Edges are directed as the graph's edgedefault says, unless the edge's own
  *   directed="…" or a boolean "directed" data value says otherwise.  Parallel edges are
@@ -593,6 +594,8 @@ read_edge (Reader            *r,
   if (label == NULL)
     label = g_steal_pointer (&graphics_label);
   type = take (values, "type");
+  if (type == NULL)
+    type = take (values, "interaction");   /* Cytoscape's word for it */
   date = take (values, "date");
   if (date != NULL && _am_date_parse (date, NULL, NULL, NULL) == AM_DATE_INVALID)
     g_hash_table_insert (values, g_strdup ("date"), g_steal_pointer (&date));

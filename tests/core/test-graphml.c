@@ -281,6 +281,30 @@ test_defaults_and_nesting (void)
     am_relation_get_attributes (am_document_lookup_relation (document, "x")), "directed"));
 }
 
+/* Cytoscape: "name" and "shared name" on nodes, the relation type as "interaction". */
+static void
+test_cytoscape (void)
+{
+  g_autoptr(AmDocument) document = import_ok (
+    "<graphml xmlns='http://graphml.graphdrawing.org/xmlns'>"
+    "<key id='n' for='node' attr.name='name' attr.type='string'/>"
+    "<key id='s' for='node' attr.name='shared name' attr.type='string'/>"
+    "<key id='i' for='edge' attr.name='interaction' attr.type='string'/>"
+    "<graph edgedefault='directed'>"
+    "<node id='1'><data key='n'>KCNA</data><data key='s'>KCNA</data></node>"
+    "<node id='2'><data key='n'>Yonhap</data></node>"
+    "<edge source='1' target='2'><data key='i'>cites</data></edge>"
+    "</graph></graphml>");
+  AmRelation *relation = relation_at (document, 0);
+  AmEntity *kcna = am_document_lookup_entity (document, "1");
+
+  g_assert_cmpstr (am_entity_get_name (kcna), ==, "KCNA");
+  g_assert_cmpstr (g_hash_table_lookup (am_entity_get_attributes (kcna), "shared name"), ==,
+                   "KCNA");
+  g_assert_cmpstr (am_relation_get_rel_type (relation), ==, "cites");
+  g_assert_cmpstr (am_relation_get_id (relation), ==, "e0");
+}
+
 /* An edge id that is also a node id gets a suffix: one id space. */
 static void
 test_edge_id_clash (void)
@@ -311,8 +335,9 @@ static const char nul_file[] = "<graphml>\n<graph>\0</graph></graphml>";
 
 static const BadGraphml bad_inputs[] = {
   /* libxml2 quotes the bad bytes in its message, which must still be UTF-8 */
-  { "not UTF-8 in a namespace URI", "<graphml xmlns='http://graphml.g\xfdraph'>\n<graph/></graphml>",
-    -1, AM_MODEL_ERROR_SYNTAX, "line 1", "not well-formed" },
+  { "not UTF-8 in a namespace URI",
+    "<graphml xmlns='http://graphml.g\xfdraph'>\n<graph/></graphml>", -1,
+    AM_MODEL_ERROR_SYNTAX, "line 1", "not well-formed" },
   { "truncated", "<graphml>\n<graph>\n<node id='a'>", -1, AM_MODEL_ERROR_SYNTAX,
     "line 3", "not well-formed" },
   /* libxml2 reports its last error: the end of the document, after the stray </node> */
@@ -498,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/graphml/networkx", test_networkx);
   g_test_add_func ("/graphml/igraph-undirected", test_igraph_undirected);
   g_test_add_func ("/graphml/defaults-and-nesting", test_defaults_and_nesting);
+  g_test_add_func ("/graphml/cytoscape", test_cytoscape);
   g_test_add_func ("/graphml/edge-id-clash", test_edge_id_clash);
   g_test_add_func ("/graphml/bad/deep-nesting", test_deep_nesting);
   g_test_add_func ("/graphml/bad/utf16", test_utf16);
