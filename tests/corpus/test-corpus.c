@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: test-corpus --tap -k ENGINE SHARD SHARDS
+ * Usage: test-corpus --tap -k dot|neato|auto SHARD SHARDS
  *
  * Runs `actormap --export=OUT.svg --layout=ENGINE --timeout=10 FILE` for every SHARD-th
  * of the 352 files in ../shared/corpus/graphviz-graphs/ (robustness.md §6), one test
@@ -404,9 +404,10 @@ main (int   argc,
   /* One file's failure is reported on its own line; the others still run. */
   g_test_set_nonfatal_assertions ();
 
-  if (argc != 4 || (!g_str_equal (argv[1], "dot") && !g_str_equal (argv[1], "neato")))
+  if (argc != 4 || (!g_str_equal (argv[1], "dot") && !g_str_equal (argv[1], "neato") &&
+                     !g_str_equal (argv[1], "auto")))
     {
-      g_printerr ("usage: %s [GTest options] dot|neato SHARD SHARDS\n", argv[0]);
+      g_printerr ("usage: %s [GTest options] dot|neato|auto SHARD SHARDS\n", argv[0]);
       return 2;
     }
   engine = argv[1];
