@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "am-core-private.h"
 #include "am-interchange-private.h"
 #include "am-model-error.h"
 
@@ -875,6 +876,12 @@ read_edges (GBytes      *bytes,
         }
       e->type = g_steal_pointer (&type);
       e->attributes = row_attributes (&h, fields);
+      /* A date the model does not read ("18/03/2021") is kept, as an attribute, so that
+       * the network still saves as a model that loads. */
+      if (e->date != NULL && _am_date_parse (e->date, NULL, NULL, NULL) == AM_DATE_INVALID)
+        g_hash_table_insert (e->attributes,
+                             g_strdup (g_ptr_array_index (h.names, h.index[COL_DATE])),
+                             g_steal_pointer (&e->date));
     }
 
   return res == 0;

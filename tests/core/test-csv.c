@@ -143,6 +143,19 @@ test_edge_list (void)
   g_assert_false (am_relation_get_directed (r));
 }
 
+/* A date the model does not read stays, as an attribute. */
+static void
+test_foreign_date (void)
+{
+  g_autoptr(AmDocument) d = import_ok ("source,target,Date\na,b,18/03/2021\na,b,2021-03\n",
+                                       NULL);
+
+  g_assert_null (am_relation_get_date (relation_at (d, 0)));
+  g_assert_cmpstr (g_hash_table_lookup (am_relation_get_attributes (relation_at (d, 0)), "Date"),
+                   ==, "18/03/2021");
+  g_assert_cmpstr (am_relation_get_date (relation_at (d, 1)), ==, "2021-03");
+}
+
 static void
 test_delimiters (void)
 {
@@ -433,6 +446,7 @@ main (int   argc,
 
   g_test_add_func ("/csv/sniff", test_sniff);
   g_test_add_func ("/csv/edge-list", test_edge_list);
+  g_test_add_func ("/csv/foreign-date", test_foreign_date);
   g_test_add_func ("/csv/delimiters", test_delimiters);
   g_test_add_func ("/csv/quoting", test_quoting);
   g_test_add_func ("/csv/gephi", test_gephi);
