@@ -548,6 +548,55 @@ describe (const char *value)
   return g_strdup (value);
 }
 
+/* Checks the text, sniffs the delimiter and reads the header of a table. */
+static gboolean
+open_table (GBytes         *bytes,
+            const char     *display_name,
+            const Synonym  *synonyms,
+            guint           n_synonyms,
+            CsvReader      *r,
+            Header         *h,
+            GError        **error)
+{
+  if (!check_text (bytes, display_name, &r->p, &r->end, error))
+    return FALSE;
+  r->line = 1;
+  r->display_name = display_name;
+  r->delimiter = sniff_delimiter (r->p, r->end);
+
+  return read_header (r, synonyms, n_synonyms, h, error);
+}
+
+/* The next row that is not blank, checked against the header and the row cap: 1, or 0
+ * at the end, or -1 on error.  *rows counts the rows read. */
+static int
+next_row (CsvReader     *r,
+          const Header  *h,
+          GPtrArray     *fields,
+          guint         *rows,
+          guint         *line,
+          GError       **error)
+{
+  int res;
+
+  do
+    res = read_record (r, fields, line, error);
+  while (res == 1 && is_blank_record (fields));
+  if (res != 1)
+    return res;
+
+  if (!check_width (h, fields, *line, error))
+    return -1;
+  if (++*rows > AM_CSV_MAX_ROWS)
+    {
+      fail (error, AM_MODEL_ERROR_TOO_LARGE, r->display_name, *line,
+            /* Translators: an error in a CSV file; %u is the largest number of rows */
+            _("more than %u rows"), (guint) AM_CSV_MAX_ROWS);
+      return -1;
+    }
+  return 1;
+}
+
 /* ------------------------------------------------------------------------------------ */
 /* The network                                                                          */
 
@@ -606,33 +655,20 @@ read_nodes (GBytes      *bytes,
   guint line = 0, rows = 0;
   int res;
 
-  if (!check_text (bytes, display_name, &r.p, &r.end, error))
-    return FALSE;
-  r.line = 1;
-  r.display_name = display_name;
-  r.delimiter = sniff_delimiter (r.p, r.end);
-
-  if (!read_header (&r, node_synonyms, G_N_ELEMENTS (node_synonyms), &h, error))
+  if (!open_table (bytes, display_name, node_synonyms, G_N_ELEMENTS (node_synonyms), &r, &h,
+                   error))
     return FALSE;
   if (h.index[COL_ID] < 0 && h.index[COL_NAME] < 0)
     return fail (error, AM_MODEL_ERROR_MISSING_FIELD, display_name, 1,
                  /* Translators: an error in a CSV file; do not translate the quoted words */
                  _("the nodes table has no 'id' or 'name' column"));
 
-  while ((res = read_record (&r, fields, &line, error)) == 1)
+  while ((res = next_row (&r, &h, fields, &rows, &line, error)) == 1)
     {
       g_autofree char *id = NULL, *name = NULL, *kind = NULL, *role = NULL;
       g_autofree char *description = NULL, *affiliation = NULL, *group = NULL;
       g_autoptr(GHashTable) attributes = NULL;
 
-      if (is_blank_record (fields))
-        continue;
-      if (!check_width (&h, fields, line, error))
-        return FALSE;
-      if (++rows > AM_CSV_MAX_ROWS)
-        return fail (error, AM_MODEL_ERROR_TOO_LARGE, display_name, line,
-                     /* Translators: an error in a CSV file; %u is the largest number of rows */
-                     _("more than %u rows"), (guint) AM_CSV_MAX_ROWS);
 
       id = cell_id (&h, fields, COL_ID);
       name = cell_dup (&h, fields, COL_NAME);
@@ -798,16 +834,11 @@ read_edges (GBytes      *bytes,
   g_auto(Header) h = { 0, };
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   CsvReader r = { 0, };
-  guint line = 0;
+  guint line = 0, rows = 0;
   int res;
 
-  if (!check_text (bytes, display_name, &r.p, &r.end, error))
-    return FALSE;
-  r.line = 1;
-  r.display_name = display_name;
-  r.delimiter = sniff_delimiter (r.p, r.end);
-
-  if (!read_header (&r, edge_synonyms, G_N_ELEMENTS (edge_synonyms), &h, error))
+  if (!open_table (bytes, display_name, edge_synonyms, G_N_ELEMENTS (edge_synonyms), &r, &h,
+                   error))
     return FALSE;
   if (h.index[COL_SOURCE] < 0 || h.index[COL_TARGET] < 0)
     return fail (error, AM_MODEL_ERROR_MISSING_FIELD, display_name, 1,
@@ -815,19 +846,12 @@ read_edges (GBytes      *bytes,
                  _("the header has no '%s' column (an edge list needs 'source' and "
                    "'target')"), h.index[COL_SOURCE] < 0 ? "source" : "target");
 
-  while ((res = read_record (&r, fields, &line, error)) == 1)
+  while ((res = next_row (&r, &h, fields, &rows, &line, error)) == 1)
     {
       g_autofree char *source = NULL, *target = NULL;
       g_autofree char *type = NULL;
       Edge *e;
 
-      if (is_blank_record (fields))
-        continue;
-      if (!check_width (&h, fields, line, error))
-        return FALSE;
-      if (edges->len >= AM_CSV_MAX_ROWS)
-        return fail (error, AM_MODEL_ERROR_TOO_LARGE, display_name, line,
-                     _("more than %u rows"), (guint) AM_CSV_MAX_ROWS);
 
       source = cell_id (&h, fields, COL_SOURCE);
       target = cell_id (&h, fields, COL_TARGET);

@@ -165,30 +165,56 @@ fill_attributes (const char **values,
     values[first + i] = g_hash_table_lookup (attributes, g_ptr_array_index (keys, i));
 }
 
-GBytes *
-_am_export_csv_edges (AmDocument  *document,
-                      GError     **error)
+static void
+fill_relation (gpointer     item,
+               const char **values)
 {
-  GListModel *relations = am_document_get_relations (document);
-  g_autoptr(GPtrArray) keys = collect_keys (relations, relation_attributes);
-  guint n = G_N_ELEMENTS (edge_columns) + keys->len;
+  AmRelation *relation = item;
+
+  values[0] = am_relation_get_id (relation);
+  values[1] = am_relation_get_source (relation);
+  values[2] = am_relation_get_target (relation);
+  values[3] = am_relation_get_label (relation);
+  values[4] = am_relation_get_rel_type (relation);
+  values[5] = am_relation_get_date (relation);
+  values[6] = am_relation_get_directed (relation) ? "true" : "false";
+}
+
+static void
+fill_entity (gpointer     item,
+             const char **values)
+{
+  AmEntity *entity = item;
+
+  values[0] = am_entity_get_id (entity);
+  values[1] = am_entity_get_name (entity);
+  values[2] = am_entity_get_kind_name (entity);
+  values[3] = am_entity_get_role (entity);
+  values[4] = am_entity_get_description (entity);
+  values[5] = am_entity_get_affiliation (entity);
+  values[6] = am_entity_get_group (entity);
+}
+
+/* One table: a row per item, @fill giving the fixed columns, then the attributes. */
+static GBytes *
+write_table (GListModel          *items,
+             const char * const  *columns,
+             guint                n_columns,
+             GHashTable        *(*attributes) (gpointer item),
+             void               (*fill) (gpointer item, const char **values))
+{
+  g_autoptr(GPtrArray) keys = collect_keys (items, attributes);
+  guint n = n_columns + keys->len;
   g_autofree const char **values = g_new0 (const char *, n);
   GString *out = g_string_new (NULL);
 
-  append_header (out, edge_columns, G_N_ELEMENTS (edge_columns), keys);
-  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+  append_header (out, columns, n_columns, keys);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      g_autoptr(AmRelation) relation = g_list_model_get_item (relations, i);
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
 
-      values[0] = am_relation_get_id (relation);
-      values[1] = am_relation_get_source (relation);
-      values[2] = am_relation_get_target (relation);
-      values[3] = am_relation_get_label (relation);
-      values[4] = am_relation_get_rel_type (relation);
-      values[5] = am_relation_get_date (relation);
-      values[6] = am_relation_get_directed (relation) ? "true" : "false";
-      fill_attributes (values, G_N_ELEMENTS (edge_columns), keys,
-                       am_relation_get_attributes (relation));
+      fill (item, values);
+      fill_attributes (values, n_columns, keys, attributes (item));
       append_record (out, values, n);
     }
 
@@ -196,31 +222,17 @@ _am_export_csv_edges (AmDocument  *document,
 }
 
 GBytes *
+_am_export_csv_edges (AmDocument  *document,
+                      GError     **error)
+{
+  return write_table (am_document_get_relations (document), edge_columns,
+                      G_N_ELEMENTS (edge_columns), relation_attributes, fill_relation);
+}
+
+GBytes *
 _am_export_csv_nodes (AmDocument  *document,
                       GError     **error)
 {
-  GListModel *entities = am_document_get_entities (document);
-  g_autoptr(GPtrArray) keys = collect_keys (entities, entity_attributes);
-  guint n = G_N_ELEMENTS (node_columns) + keys->len;
-  g_autofree const char **values = g_new0 (const char *, n);
-  GString *out = g_string_new (NULL);
-
-  append_header (out, node_columns, G_N_ELEMENTS (node_columns), keys);
-  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
-    {
-      g_autoptr(AmEntity) entity = g_list_model_get_item (entities, i);
-
-      values[0] = am_entity_get_id (entity);
-      values[1] = am_entity_get_name (entity);
-      values[2] = am_entity_get_kind_name (entity);
-      values[3] = am_entity_get_role (entity);
-      values[4] = am_entity_get_description (entity);
-      values[5] = am_entity_get_affiliation (entity);
-      values[6] = am_entity_get_group (entity);
-      fill_attributes (values, G_N_ELEMENTS (node_columns), keys,
-                       am_entity_get_attributes (entity));
-      append_record (out, values, n);
-    }
-
-  return g_string_free_to_bytes (out);
+  return write_table (am_document_get_entities (document), node_columns,
+                      G_N_ELEMENTS (node_columns), entity_attributes, fill_entity);
 }
