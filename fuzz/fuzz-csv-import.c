@@ -32,6 +32,7 @@ decode (GBytes      *bytes,
   g_autoptr(GBytes) edges = NULL;
   g_autoptr(GBytes) nodes = NULL;
   g_autofree char *nodes_name = g_strconcat (display_name, ".nodes", NULL);
+  AmDocument *document;
 
   /* g_strstr_len stops at a NUL: the inputs with NULs are edge lists only. */
   (void) _am_csv_sniff (bytes);
@@ -41,7 +42,19 @@ decode (GBytes      *bytes,
   edges = g_bytes_new_from_bytes (bytes, 0, mark - data + 1);
   nodes = g_bytes_new_from_bytes (bytes, mark - data + strlen (NODES_MARK),
                                   size - (mark - data) - strlen (NODES_MARK));
-  return _am_csv_import (edges, display_name, nodes, nodes_name, error);
+  document = _am_csv_import (edges, display_name, nodes, nodes_name, error);
+  /* The nodes table's errors name it: that is checked here, and the message is then
+   * given the edge list's name so that the common check holds. */
+  if (document == NULL && error != NULL && *error != NULL &&
+      g_str_has_prefix ((*error)->message, nodes_name))
+    {
+      g_autofree char *prefix = g_strconcat (nodes_name, ": ", NULL);
+
+      fuzz_check (g_str_has_prefix ((*error)->message, prefix),
+                  "a nodes table message without its name");
+      g_prefix_error (error, "%s: ", display_name);
+    }
+  return document;
 }
 
 static void
