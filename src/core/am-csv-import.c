@@ -336,6 +336,26 @@ _am_csv_sniff (GBytes *bytes)
   return source && target;
 }
 
+/* For messages: names come from files, keep them short and on one line. */
+static char *
+describe (const char *value)
+{
+  char *text;
+
+  if (g_utf8_strlen (value, -1) > 64)
+    {
+      g_autofree char *head = g_utf8_substring (value, 0, 64);
+      text = g_strdup_printf ("%s…", head);
+    }
+  else
+    text = g_strdup (value);
+
+  for (char *p = text; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      *p = ' ';
+  return text;
+}
+
 /* ------------------------------------------------------------------------------------ */
 /* Columns                                                                              */
 
@@ -440,9 +460,12 @@ read_header (CsvReader      *r,
                      /* Translators: an error in a CSV file; %u is a column number */
                      _("column %u has no name"), i + 1);
       if (g_hash_table_contains (seen, lower))
-        return fail (error, AM_MODEL_ERROR_DUPLICATE_ID, r->display_name, line,
-                     /* Translators: an error in a CSV file; %s is a column name */
-                     _("column '%s' given twice"), name);
+        {
+          g_autofree char *desc = describe (name);
+          return fail (error, AM_MODEL_ERROR_DUPLICATE_ID, r->display_name, line,
+                       /* Translators: an error in a CSV file; %s is a column name */
+                       _("column '%s' given twice"), desc);
+        }
       g_hash_table_add (seen, g_strdup (lower));
 
       for (guint j = 0; j < n_synonyms; j++)
@@ -534,18 +557,6 @@ check_width (const Header *h,
                   number of fields on the line, the number of columns of the header */
                _("column count: %u fields where the header has %u columns"), fields->len,
                h->names->len);
-}
-
-/* For messages: names come from files, keep them short. */
-static char *
-describe (const char *value)
-{
-  if (g_utf8_strlen (value, -1) > 64)
-    {
-      g_autofree char *head = g_utf8_substring (value, 0, 64);
-      return g_strdup_printf ("%s…", head);
-    }
-  return g_strdup (value);
 }
 
 /* Checks the text, sniffs the delimiter and reads the header of a table. */

@@ -364,6 +364,8 @@ static const BadCsv bad_inputs[] = {
   { "unknown actor", TEXT ("source,target\nkim,nk\n\nkim,xi\n"), "id,name\nkim,Kim\nnk,NK\n",
     AM_MODEL_ERROR_UNKNOWN_REFERENCE, "net.csv: line 4: ",
     "unknown actor 'xi' (not in the nodes table net.nodes.csv)" },
+  { "unknown actor with a line break", TEXT ("source,target\nkim,\"x\ny\"\n"), "id,name\nkim,Kim\n",
+    AM_MODEL_ERROR_UNKNOWN_REFERENCE, "net.csv: line 2: ", "unknown actor 'x y'" },
   { "ambiguous name", TEXT ("source,target\nKim,nk\n"), "id,name\nk1,Kim\nk2,Kim\nnk,NK\n",
     AM_MODEL_ERROR_UNKNOWN_REFERENCE, "net.csv: line 2: ", "more than one actor" },
   { "nodes: duplicate id", TEXT ("source,target\na,b\n"), "id,name\na,A\nb,B\na,C\n",
