@@ -664,6 +664,7 @@ read_edge (Reader  *r,
   g_autofree char *rel_type = NULL;
   g_autofree char *date = NULL;
   g_autofree char *value_label = NULL;
+  g_autofree char *spelled = NULL;
   g_autoptr(GHashTable) values = NULL;
   static const char * const type_titles[] = { "type", "relation", "kind", NULL };
   const char *source_id, *target_id;
@@ -693,22 +694,13 @@ read_edge (Reader  *r,
                    _("%s: unknown %s node '%s'"), owner, end_name, missing);
     }
 
-  if (type != NULL)
-    {
-      if (g_str_equal (type, "directed"))
-        directed = TRUE;
-      else if (g_str_equal (type, "undirected") || g_str_equal (type, "mutual"))
-        directed = FALSE;
-      else
-        {
-          g_autofree char *bad = NULL;
-          return fail (r, edge, AM_MODEL_ERROR_INVALID_VALUE,
-                       /* Translators: in a GEXF file; the placeholders are "edge 'e1'" and
-                        * the value found; do not translate the quoted words */
-                       _("%s: type '%s' is not directed, undirected or mutual"), owner,
-                       shown_id (type, &bad));
-        }
-    }
+  /* NetworkX writes an edge's "type" data here: any other word is the relation type. */
+  if (g_strcmp0 (type, "directed") == 0)
+    directed = TRUE;
+  else if (g_strcmp0 (type, "undirected") == 0 || g_strcmp0 (type, "mutual") == 0)
+    directed = FALSE;
+  else if (type != NULL && *type != '\0' && (kind == NULL || *kind == '\0'))
+    set_string (&kind, type);
 
   values = read_attvalues (r, edge, r->edge_attributes, owner);
   if (values == NULL)
@@ -755,9 +747,12 @@ read_edge (Reader  *r,
     {
       g_hash_table_insert (values, g_strdup ("date"), g_steal_pointer (&date));
     }
-  if (date == NULL && !r->numeric_time)
-    date = spell_date (start, end);
-  if (date == NULL || start == NULL || !g_str_has_prefix (date, start))
+  if (!r->numeric_time)
+    spelled = spell_date (start, end);
+  if (date == NULL)
+    date = g_strdup (spelled);
+  /* The ends are kept unless they are the date (the writer gives both). */
+  if (spelled == NULL || !g_str_equal (spelled, date))
     {
       if (start != NULL)
         g_hash_table_insert (values, g_strdup ("start"), g_strdup (start));
@@ -797,6 +792,59 @@ meta_text (xmlNode    *root,
   return text;
 }
 
+/* What libxml2 would read, or decode, but the model does not take: nothing but white
+ * space (and a BOM), UTF-16 or UTF-32 (Gephi and NetworkX write UTF-8), and NUL bytes,
+ * each with the line where it is. */
+static gboolean
+check_bytes (GBytes      *bytes,
+             const char  *display_name,
+             GError     **error)
+{
+  gsize length;
+  const guchar *data = g_bytes_get_data (bytes, &length);
+  const guchar *p = data, *end = data + length;
+  long line = 1;
+
+  if (data == NULL)
+    p = end = (const guchar *) "";
+  if (length >= 2 && ((data[0] == 0xff && data[1] == 0xfe) || (data[0] == 0xfe && data[1] == 0xff) ||
+                      (data[0] == '<' && data[1] == 0) || (data[0] == 0 && data[1] == '<')))
+    {
+      g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_NOT_UTF8,
+                   /* Translators: an error reading a file; %s is its name */
+                   _("%s: line 1: the file is UTF-16 or UTF-32; save it as UTF-8"),
+                   display_name);
+      return FALSE;
+    }
+
+  if (end - p >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p == end)
+    {
+      g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_EMPTY,
+                   /* Translators: an error reading a file; %s is its name */
+                   _("%s: empty file"), display_name);
+      return FALSE;
+    }
+
+  for (p = data; p < end; p++)
+    {
+      if (*p == '\n')
+        line++;
+      else if (*p == '\0')
+        {
+          g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_NOT_UTF8,
+                       /* Translators: an error reading a file; %s is its name, %ld a line */
+                       _("%s: line %ld: a NUL byte"), display_name, line);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 AmDocument *
 _am_gexf_import (GBytes      *bytes,
                  const char  *display_name,
@@ -821,6 +869,8 @@ _am_gexf_import (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
+  if (!check_bytes (bytes, display_name, error))
+    return NULL;
   doc = _am_xml_read (bytes, display_name, error);
   if (doc == NULL)
     return NULL;
