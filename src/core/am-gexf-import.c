@@ -206,6 +206,7 @@ read_color (Reader     *r,
             GHashTable *attributes)
 {
   g_autofree char *hex = get_prop (node, "hex");
+  g_autofree char *lower = NULL;
   double rgb[3], alpha;
   const char *names[3] = { "r", "g", "b" };
 
@@ -222,7 +223,7 @@ read_color (Reader     *r,
                      /* Translators: in a GEXF file */
                      _("viz:color: 'hex' is not a colour like #1f77b4"));
       g_hash_table_insert (attributes, g_strdup ("viz:color"),
-                           g_strconcat ("#", g_ascii_strdown (digits, -1), NULL));
+                           g_strconcat ("#", lower = g_ascii_strdown (digits, -1), NULL));
       return TRUE;
     }
 

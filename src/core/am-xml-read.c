@@ -183,7 +183,8 @@ _am_xml_read (GBytes      *bytes,
       g_autofree char *message = NULL;
 
       if (xml_error != NULL && xml_error->message != NULL)
-        message = g_strchomp (g_strdup (xml_error->message));
+        /* libxml2 may quote the bad bytes of the file */
+        message = g_strchomp (g_utf8_make_valid (xml_error->message, -1));
       g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_SYNTAX,
                    /* Translators: an XML syntax error; the placeholders are the file's
                     * name, a line number and libxml2's message (English) */
