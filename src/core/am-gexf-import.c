@@ -25,9 +25,13 @@
 #include "am-entity.h"
 #include "am-interchange-private.h"
 #include "am-model-error.h"
+#include "am-object-copy.h"
 #include "am-relation.h"
 
 #define MAX_ID_BYTES 1024      /* longer ids are replaced by derived ones */
+/* Pinned positions closer than this many points per node (NetworkX layouts span 0–1)
+ * are spread out: a node of the map is about this wide. */
+#define MIN_SPACING 100.0
 
 typedef struct
 {
@@ -780,6 +784,57 @@ read_edge (Reader  *r,
   return TRUE;
 }
 
+/* Positions from a layout made at another scale (NetworkX's span 0–1, the map's nodes
+ * are ~100 points wide) would pin every node on top of the others: the positions are
+ * scaled up about their centre until they span MIN_SPACING × √n points, n the number
+ * of positioned nodes.  Positions that all coincide say nothing and are dropped. */
+static void
+spread_positions (GPtrArray *entities)
+{
+  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+  double extent, wanted, scale, cx, cy;
+  guint n = 0;
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      double x, y;
+
+      if (!am_entity_get_position (g_ptr_array_index (entities, i), &x, &y))
+        continue;
+      n++;
+      min_x = MIN (min_x, x);
+      max_x = MAX (max_x, x);
+      min_y = MIN (min_y, y);
+      max_y = MAX (max_y, y);
+    }
+  if (n < 2)
+    return;
+
+  extent = MAX (max_x - min_x, max_y - min_y);
+  wanted = MIN_SPACING * sqrt ((double) n);
+  if (extent >= wanted)
+    return;
+  scale = extent > 0 ? wanted / extent : 0;
+  cx = (min_x + max_x) / 2;
+  cy = (min_y + max_y) / 2;
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      AmEntity *entity = g_ptr_array_index (entities, i);
+      double x, y;
+
+      if (!am_entity_get_position (entity, &x, &y))
+        continue;
+      if (scale > 0 && isfinite (scale))
+        g_ptr_array_index (entities, i) =
+          am_object_copy_with (entity, "x", (x - cx) * scale, "y", (y - cy) * scale, NULL);
+      else
+        g_ptr_array_index (entities, i) = am_object_copy_with (entity, "has-position", FALSE,
+                                                               NULL);
+      g_object_unref (entity);
+    }
+}
+
 static char *
 meta_text (xmlNode    *root,
            const char *name)
@@ -940,6 +995,8 @@ _am_gexf_import (GBytes      *bytes,
   nodes = first_child (graph, "nodes");
   if (nodes != NULL && !read_nodes (&r, nodes, NULL))
     goto out;
+
+  spread_positions (r.entities);
 
   edges = first_child (graph, "edges");
   for (xmlNode *child = edges != NULL ? edges->children : NULL; child != NULL;

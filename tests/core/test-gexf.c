@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "am-core.h"
@@ -357,6 +358,42 @@ test_gexf_11 (void)
   g_assert_cmpuint (g_list_model_get_n_items (am_document_get_relations (document)), ==, 1);
 }
 
+/* Positions at another scale (a NetworkX layout spans 0–1) are spread out, the
+ * picture kept; positions that all coincide are dropped. */
+static void
+test_spread_positions (void)
+{
+  g_autoptr(AmDocument) document = import_ok (
+    "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\"><graph><nodes>\n"
+    "<node id=\"a\"><viz:position x=\"-0.5\" y=\"0.2\"/></node>\n"
+    "<node id=\"b\"><viz:position x=\"0.1\" y=\"-0.3\"/></node>\n"
+    "<node id=\"c\"><viz:position x=\"0.5\" y=\"0.4\"/></node>\n"
+    "<node id=\"d\"/></nodes></graph></gexf>\n");
+  g_autoptr(AmDocument) same = import_ok (
+    "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\"><graph><nodes>\n"
+    "<node id=\"a\"><viz:position x=\"0\" y=\"0\"/></node>\n"
+    "<node id=\"b\"><viz:position x=\"0\" y=\"0\"/></node>\n"
+    "</nodes></graph></gexf>\n");
+  const char *ids[] = { "a", "b", "c" };
+  double x[3], y[3], dx, dy;
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (am_entity_get_position (am_document_lookup_entity (document, ids[i]), &x[i],
+                                           &y[i]));
+  g_assert_false (am_entity_get_position (am_document_lookup_entity (document, "d"), &dx, &dy));
+  /* Spanning 100 × √3 points, about the centre, in the same proportions. */
+  g_assert_cmpfloat_with_epsilon (x[2] - x[0], 100 * sqrt (3), 1e-6);
+  g_assert_cmpfloat_with_epsilon ((x[1] - x[0]) / (x[2] - x[0]), 0.6, 1e-9);
+  g_assert_cmpfloat_with_epsilon ((y[1] - y[0]) / (x[2] - x[0]), 0.5, 1e-9);   /* y flipped */
+  g_assert_cmpfloat_with_epsilon (x[0] + x[2], 0, 1e-6);
+  dx = x[1] - x[0];
+  dy = y[1] - y[0];
+  g_assert_cmpfloat (sqrt (dx * dx + dy * dy), >, 100);
+
+  g_assert_false (am_entity_get_position (am_document_lookup_entity (same, "a"), &dx, &dy));
+  g_assert_false (am_entity_get_position (am_document_lookup_entity (same, "b"), &dx, &dy));
+}
+
 static void
 test_bom (void)
 {
@@ -475,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/Actormap/Gexf/gexf-1.3", test_gexf_13);
   g_test_add_func ("/Actormap/Gexf/networkx", test_networkx);
   g_test_add_func ("/Actormap/Gexf/gexf-1.1", test_gexf_11);
+  g_test_add_func ("/Actormap/Gexf/spread-positions", test_spread_positions);
   g_test_add_func ("/Actormap/Gexf/bom", test_bom);
   g_test_add_func ("/Actormap/Gexf/sniff", test_sniff);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
