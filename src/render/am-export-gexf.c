@@ -122,8 +122,7 @@ is_field (const char * const *fields,
 static GPtrArray *
 extra_keys (GListModel         *model,
             GHashTable       *(*get_attributes) (gpointer item),
-            const char * const *fields,
-            const char         *skip)
+            const char * const *fields)
 {
   g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *sorted = g_ptr_array_new ();
@@ -136,7 +135,7 @@ extra_keys (GListModel         *model,
 
       g_hash_table_iter_init (&iter, get_attributes (item));
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (!is_field (fields, key) && g_strcmp0 (key, skip) != 0)
+        if (!is_field (fields, key))
           g_hash_table_add (keys, key);
     }
 
@@ -212,16 +211,20 @@ attvalue (Out        *out,
   end (out);
 }
 
+/* @skip (nullable): a key written elsewhere (a numeric weight is the edge's own). */
 static void
 extra_attvalues (Out        *out,
                  gboolean   *open,
                  GHashTable *attributes,
-                 GPtrArray  *extra)
+                 GPtrArray  *extra,
+                 const char *skip)
 {
   for (guint i = 0; i < extra->len; i++)
     {
       const char *key = g_ptr_array_index (extra, i);
-      attvalue (out, open, key, g_hash_table_lookup (attributes, key));
+
+      if (g_strcmp0 (key, skip) != 0)
+        attvalue (out, open, key, g_hash_table_lookup (attributes, key));
     }
 }
 
@@ -249,7 +252,7 @@ write_node (Out           *out,
   attvalue (out, &open, "affiliation", am_entity_get_affiliation (entity));
   attvalue (out, &open, "aliases", joined);
   attvalue (out, &open, "group", am_entity_get_group (entity));
-  extra_attvalues (out, &open, am_entity_get_attributes (entity), extra);
+  extra_attvalues (out, &open, am_entity_get_attributes (entity), extra, NULL);
   if (open)
     end (out);
 
@@ -355,7 +358,7 @@ write_edge (Out        *out,
 
   attvalue (out, &open, "type", type);
   attvalue (out, &open, "date", date);
-  extra_attvalues (out, &open, attributes, extra);
+  extra_attvalues (out, &open, attributes, extra, weight != NULL ? "weight" : NULL);
   if (open)
     end (out);
   end (out);
@@ -391,8 +394,8 @@ _am_export_gexf (AmDocument     *document,
       dated = dated || (date != NULL && date_spell (date, spell_start, spell_end));
     }
 
-  node_extra = extra_keys (entities, entity_attributes, node_fields, NULL);
-  edge_extra = extra_keys (relations, relation_attributes, edge_fields, "weight");
+  node_extra = extra_keys (entities, entity_attributes, node_fields);
+  edge_extra = extra_keys (relations, relation_attributes, edge_fields);
   g_ptr_array_sort (node_extra, compare_strings);
   g_ptr_array_sort (edge_extra, compare_strings);
 

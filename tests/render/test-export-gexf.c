@@ -49,6 +49,8 @@ fixture_document (void)
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) numeric = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) wordy = g_hash_table_new (g_str_hash, g_str_equal);
   const char *aliases[] = { "DPRK", "the North", NULL };
   g_autoptr(GError) error = NULL;
   AmDocument *document;
@@ -63,8 +65,12 @@ fixture_document (void)
                                              "aliases", i == 0 ? aliases : NULL,
                                              "attributes", i == 0 ? attributes : NULL,
                                              NULL));
+  g_hash_table_insert (numeric, (gpointer) "weight", (gpointer) "2.5");
+  g_hash_table_insert (wordy, (gpointer) "weight", (gpointer) "heavy");
   for (guint i = 0; i < G_N_ELEMENTS (fixture_relations); i++)
     g_ptr_array_add (relations, g_object_new (AM_TYPE_RELATION,
+                                              "attributes", i == 0 ? numeric :
+                                                            i == 3 ? wordy : NULL,
                                               "id", fixture_relations[i].id,
                                               "source", fixture_relations[i].source,
                                               "target", fixture_relations[i].target,
@@ -133,6 +139,10 @@ test_declared (void)
   g_assert_nonnull (strstr (text, "start=\"2021-03-01\" end=\"2021-03-31\""));
   g_assert_nonnull (strstr (text, "start=\"2018-01-01\" end=\"2018-12-31\""));
   g_assert_nonnull (strstr (text, "kind=\"custom ties\""));
+  /* A numeric weight is the edge's own; another is an attribute. */
+  g_assert_nonnull (strstr (text, "kind=\"role\" weight=\"2.5\""));
+  g_assert_null (strstr (text, "<attvalue for=\"weight\" value=\"2.5\"/>"));
+  g_assert_nonnull (strstr (text, "<attvalue for=\"weight\" value=\"heavy\"/>"));
   /* Escaping, and the control character XML 1.0 cannot hold replaced. */
   g_assert_nonnull (strstr (text, "label=\"KCNA &lt;b&gt;&amp;amp; R&amp;D &quot;quoted&quot;\""));
   g_assert_nonnull (strstr (text, "label=\"Yonhap\xef\xbf\xbd news\""));
@@ -215,6 +225,8 @@ test_round_trip (void)
       g_assert_cmpstr (am_relation_get_rel_type (relation), ==, fixture_relations[i].type);
       g_assert_cmpstr (am_relation_get_date (relation), ==, fixture_relations[i].date);
       g_assert_cmpint (am_relation_get_directed (relation), ==, fixture_relations[i].directed);
+      g_assert_cmpstr (g_hash_table_lookup (am_relation_get_attributes (relation), "weight"), ==,
+                       i == 0 ? "2.5" : i == 3 ? "heavy" : NULL);
     }
 }
 
