@@ -30,8 +30,8 @@
 
 #define MAX_ID_BYTES 1024      /* longer ids are replaced by derived ones */
 /* Pinned positions closer than this many points per node (NetworkX layouts span 0–1)
- * are spread out: a node of the map is about this wide. */
-#define MIN_SPACING 100.0
+ * are spread out: a node of the map is about 100 points wide, and needs room. */
+#define MIN_SPACING 180.0
 
 typedef struct
 {
@@ -787,7 +787,8 @@ read_edge (Reader  *r,
 /* Positions from a layout made at another scale (NetworkX's span 0–1, the map's nodes
  * are ~100 points wide) would pin every node on top of the others: the positions are
  * scaled up about their centre until they span MIN_SPACING × √n points, n the number
- * of positioned nodes.  Positions that all coincide say nothing and are dropped. */
+ * of positioned nodes.  Positions that all coincide say nothing and are dropped.  A
+ * file Actormap wrote holds the map's own points and is left as it is. */
 static void
 spread_positions (GPtrArray *entities)
 {
@@ -996,7 +997,14 @@ _am_gexf_import (GBytes      *bytes,
   if (nodes != NULL && !read_nodes (&r, nodes, NULL))
     goto out;
 
-  spread_positions (r.entities);
+  {
+    g_autofree char *creator = meta_text (root, "creator");
+
+    if (g_strcmp0 (creator, "Actormap") != 0)
+      spread_positions (r.entities);
+    if (creator != NULL)
+      g_hash_table_insert (graph_attributes, g_strdup ("creator"), g_steal_pointer (&creator));
+  }
 
   edges = first_child (graph, "edges");
   for (xmlNode *child = edges != NULL ? edges->children : NULL; child != NULL;
@@ -1013,11 +1021,6 @@ _am_gexf_import (GBytes      *bytes,
       if (title != NULL && *title == '\0')
         g_clear_pointer (&title, g_free);
     }
-  {
-    g_autofree char *creator = meta_text (root, "creator");
-    if (creator != NULL)
-      g_hash_table_insert (graph_attributes, g_strdup ("creator"), g_steal_pointer (&creator));
-  }
 
   document = am_document_new_imported (AM_DOCUMENT_ORIGIN_NETWORK, title, entities,
                                        relations, graph_attributes, NULL, &local_error);

@@ -381,14 +381,14 @@ test_spread_positions (void)
     g_assert_true (am_entity_get_position (am_document_lookup_entity (document, ids[i]), &x[i],
                                            &y[i]));
   g_assert_false (am_entity_get_position (am_document_lookup_entity (document, "d"), &dx, &dy));
-  /* Spanning 100 × √3 points, about the centre, in the same proportions. */
-  g_assert_cmpfloat_with_epsilon (x[2] - x[0], 100 * sqrt (3), 1e-6);
+  /* Spanning 180 × √3 points, about the centre, in the same proportions. */
+  g_assert_cmpfloat_with_epsilon (x[2] - x[0], 180 * sqrt (3), 1e-6);
   g_assert_cmpfloat_with_epsilon ((x[1] - x[0]) / (x[2] - x[0]), 0.6, 1e-9);
   g_assert_cmpfloat_with_epsilon ((y[1] - y[0]) / (x[2] - x[0]), 0.5, 1e-9);   /* y flipped */
   g_assert_cmpfloat_with_epsilon (x[0] + x[2], 0, 1e-6);
   dx = x[1] - x[0];
   dy = y[1] - y[0];
-  g_assert_cmpfloat (sqrt (dx * dx + dy * dy), >, 100);
+  g_assert_cmpfloat (sqrt (dx * dx + dy * dy), >, 180);
 
   g_assert_false (am_entity_get_position (am_document_lookup_entity (same, "a"), &dx, &dy));
   g_assert_false (am_entity_get_position (am_document_lookup_entity (same, "b"), &dx, &dy));
