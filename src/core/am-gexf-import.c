@@ -826,12 +826,16 @@ spread_positions (GPtrArray *entities)
 
       if (!am_entity_get_position (entity, &x, &y))
         continue;
+      /* The kind's word is given: am_object_copy_with() would drop it (it is "other"
+       * in the copy when neither "kind" nor "kind-name" is given). */
       if (scale > 0 && isfinite (scale))
         g_ptr_array_index (entities, i) =
-          am_object_copy_with (entity, "x", (x - cx) * scale, "y", (y - cy) * scale, NULL);
+          am_object_copy_with (entity, "x", (x - cx) * scale, "y", (y - cy) * scale,
+                               "kind-name", am_entity_get_kind_name (entity), NULL);
       else
-        g_ptr_array_index (entities, i) = am_object_copy_with (entity, "has-position", FALSE,
-                                                               NULL);
+        g_ptr_array_index (entities, i) =
+          am_object_copy_with (entity, "has-position", FALSE,
+                               "kind-name", am_entity_get_kind_name (entity), NULL);
       g_object_unref (entity);
     }
 }

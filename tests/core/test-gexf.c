@@ -364,10 +364,13 @@ static void
 test_spread_positions (void)
 {
   g_autoptr(AmDocument) document = import_ok (
-    "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\"><graph><nodes>\n"
+    "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\"><graph>\n"
+    "<attributes class=\"node\"><attribute id=\"k\" title=\"kind\"/></attributes><nodes>\n"
     "<node id=\"a\"><viz:position x=\"-0.5\" y=\"0.2\"/></node>\n"
-    "<node id=\"b\"><viz:position x=\"0.1\" y=\"-0.3\"/></node>\n"
-    "<node id=\"c\"><viz:position x=\"0.5\" y=\"0.4\"/></node>\n"
+    "<node id=\"b\"><attvalues><attvalue for=\"k\" value=\"person\"/></attvalues>"
+    "<viz:position x=\"0.1\" y=\"-0.3\"/></node>\n"
+    "<node id=\"c\"><attvalues><attvalue for=\"k\" value=\"summit\"/></attvalues>"
+    "<viz:position x=\"0.5\" y=\"0.4\"/></node>\n"
     "<node id=\"d\"/></nodes></graph></gexf>\n");
   g_autoptr(AmDocument) same = import_ok (
     "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\"><graph><nodes>\n"
@@ -381,6 +384,15 @@ test_spread_positions (void)
     g_assert_true (am_entity_get_position (am_document_lookup_entity (document, ids[i]), &x[i],
                                            &y[i]));
   g_assert_false (am_entity_get_position (am_document_lookup_entity (document, "d"), &dx, &dy));
+  /* Moved, they keep their kind. */
+  g_assert_cmpstr (am_entity_get_kind_name (am_document_lookup_entity (document, "a")), ==,
+                   AM_GRAPHVIZ_NODE_KIND);
+  g_assert_cmpstr (am_entity_get_kind_name (am_document_lookup_entity (same, "a")), ==,
+                   AM_GRAPHVIZ_NODE_KIND);
+  g_assert_cmpint (am_entity_get_kind (am_document_lookup_entity (document, "b")), ==,
+                   AM_ENTITY_KIND_PERSON);
+  g_assert_cmpstr (am_entity_get_kind_name (am_document_lookup_entity (document, "c")), ==,
+                   "summit");
   /* Spanning 180 × √3 points, about the centre, in the same proportions. */
   g_assert_cmpfloat_with_epsilon (x[2] - x[0], 180 * sqrt (3), 1e-6);
   g_assert_cmpfloat_with_epsilon ((x[1] - x[0]) / (x[2] - x[0]), 0.6, 1e-9);
