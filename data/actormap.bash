@@ -58,7 +58,8 @@ _actormap ()
 
   local opts_with_value='--export --layout --scale --theme --timeout --extract
     --focus --depth --direction --kinds --types --from --to --path --collapse'
-  local opts_flags='--check --version --help --help-all --help-gapplication'
+  local opts_flags='--check --version --help --help-all --help-gapplication
+    --gapplication-service'
 
   # "--opt=value" arrives either as one word or, with the default COMP_WORDBREAKS, as
   # "--opt" "=" "value"; both are handled.
