@@ -67,7 +67,9 @@ for option in $options; do
   fi
 done
 
-expect "--layout= values" "dot neato fdp sfdp circo twopi" actormap --layout=
+expect "--layout= values, = not a word break" \
+  "--layout=dot --layout=neato --layout=fdp --layout=sfdp --layout=circo --layout=twopi" \
+  actormap --layout=
 expect "--layout values after =" "dot neato fdp sfdp circo twopi" actormap --layout = ""
 expect "--layout as a separate word" "neato" actormap --layout n
 expect "-l short option" "twopi" actormap -l tw
