@@ -7,12 +7,6 @@
 #   test-man-page.sh ACTORMAP MANPAGE
 # Exit status 77 (a skip for meson) when groff is not installed.
 set -u
-# The valgrind setup (tests/meson.build) would check bash itself, which is not ours to
-# check; what these tests compare is text, the same under any setup.
-if [ "${AM_UNDER_VALGRIND:-}" = 1 ]; then
-  echo "SKIP: nothing of actormap's to check under valgrind"
-  exit 77
-fi
 actormap=$1
 page=$2
 status=0
