@@ -166,8 +166,8 @@ fi
 
 if [ "${AM_SKIP_PACKAGE:-0}" != 1 ]; then
   if check "Debian package: dpkg-buildpackage" package_build; then
-    check "Debian package: lintian (no errors)" lintian --fail-on error --no-tag-display-limit \
-      "$pkg_work"/actormap_*.deb
+    check "Debian package: lintian (no errors or warnings)" lintian --fail-on error,warning \
+      --tag-display-limit 0 "$pkg_work"/actormap_*.deb
     if check "Debian package: install" package_install; then
       check "installed: --check and --export of the bundled article" installed_bundled
       check "installed: --check and --export of a GraphML file" installed_graphml
