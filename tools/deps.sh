@@ -4,7 +4,9 @@
 # Installs what Actormap needs from Debian 12's archive, and only what is missing.
 #   tools/deps.sh build      compiler, meson, GTK 4, libadwaita, Graphviz, json-glib, libxml2,
 #                            iso-codes (the state names the suggestions know)
-#   tools/deps.sh test       build + Xvfb, AT-SPI, valgrind, clang sanitizers, poppler
+#   tools/deps.sh test       build + Xvfb, AT-SPI, valgrind, clang sanitizers, poppler,
+#                            NetworkX and igraph (interchange round trips), and what
+#                            builds, checks and installs the Debian package
 #   tools/deps.sh extra      test + xdotool, ImageMagick, Graphviz CLI (screenshots, bench)
 # Needs root (or sudo) only when something is missing.
 set -eu
@@ -13,7 +15,9 @@ build_pkgs=(gcc libc6-dev pkg-config meson ninja-build gettext
             libgtk-4-dev libadwaita-1-dev libgraphviz-dev libjson-glib-dev libxml2-dev iso-codes
             fonts-dejavu-core desktop-file-utils appstream appstream-util)
 test_pkgs=(xvfb xauth dbus-daemon at-spi2-core python3 python3-pyatspi libxtst-dev
-           valgrind poppler-utils clang libclang-rt-14-dev llvm)
+           valgrind poppler-utils clang libclang-rt-14-dev llvm
+           python3-networkx python3-igraph
+           debhelper dpkg-dev lintian man-db bash-completion)
 extra_pkgs=(xdotool imagemagick x11-apps graphviz)
 
 case "${1:-build}" in

@@ -4,12 +4,14 @@
 # Second command of the README, and what .ci/run runs: install what is missing, build,
 # and run every suite — unit and CLI without a display, UI and AT-SPI under Xvfb, the
 # unit and UI suites again under valgrind and under ASan/UBSan, the fuzz-corpus replay
-# and a short libFuzzer smoke run, and the Graphviz corpus.  It does not stop at the
-# first failure.  The last line is "N passed, N failed", counted from meson's JSON logs
-# plus one check per step that is not a meson test.
+# and a short libFuzzer smoke run, the Graphviz corpus, and the Debian package built,
+# installed and run.  It does not stop at the first failure.  The last line is
+# "N passed, N failed", counted from meson's JSON logs plus one check per step that is not
+# a meson test.
 #
 #   AM_FUZZ_SECONDS=30  seconds per fuzz target (0 skips the smoke run)
 #   AM_SKIP_CORPUS=1    skip the slow Graphviz corpus suite
+#   AM_SKIP_PACKAGE=1   skip building, installing and trying the Debian package
 set -u
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -78,6 +80,71 @@ fuzz_smoke ()
   return $rc
 }
 
+# The Debian package (debian/), built from a copy of the tree so that the build dirs and
+# debian/ stay as they are, then installed, used and removed as a user would.
+pkg_work=""
+
+package_build ()
+{
+  pkg_work=$(mktemp -d)
+  mkdir "$pkg_work/actormap"
+  tar -C "$root" --exclude='./.git' --exclude='./build*' --exclude='./obj-*' \
+      --exclude='./debian/actormap' --exclude='./debian/.debhelper' -cf - . |
+    tar -C "$pkg_work/actormap" -xf - || return 1
+  if ! (cd "$pkg_work/actormap" && nice dpkg-buildpackage -us -uc -b) \
+        >"$pkg_work/build.log" 2>&1; then
+    tail -n 60 "$pkg_work/build.log"
+    return 1
+  fi
+  ls "$pkg_work"/actormap_*.deb
+}
+
+package_install ()
+{
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "$pkg_work"/actormap_*_"$(dpkg --print-architecture)".deb >/dev/null
+}
+
+# installed_run ARGS…: the installed binary, with no help from the tree: no layout helper
+# from the environment, so it is found in libexecdir.
+installed_run ()
+{
+  env -u AM_LAYOUT_HELPER -u GSETTINGS_SCHEMA_DIR /usr/bin/actormap "$@"
+}
+
+installed_bundled ()
+{
+  # The article compiled in (--export without a FILE) and its installed copy.
+  local out rc=0 model=/usr/share/actormap/north-korea-ignores-us-dialogue-offer.json
+  out=$(mktemp -d)
+  installed_run --check "$model" | grep -E '^ok: [0-9]+ entities' || rc=1
+  installed_run --export="$out/map.png" && [ -s "$out/map.png" ] || rc=1
+  installed_run --export="$out/map.svg" "$model" && grep -q '<svg' "$out/map.svg" || rc=1
+  rm -rf "$out"
+  return $rc
+}
+
+installed_graphml ()
+{
+  local out rc=0 fixture=$root/tests/data/interchange/small.graphml
+  out=$(mktemp -d)
+  installed_run --check "$fixture" | grep -x 'ok: 3 entities, 3 relations.*' || rc=1
+  installed_run --export="$out/net.png" "$fixture" && [ -s "$out/net.png" ] || rc=1
+  # Every actor and relation drawn, the two parallel ones too.
+  installed_run --export="$out/net.svg" "$fixture" &&
+    [ "$(grep -o '<g id="node-' "$out/net.svg" | wc -l)" -eq 3 ] &&
+    [ "$(grep -o '<g id="edge-' "$out/net.svg" | wc -l)" -eq 3 ] || rc=1
+  rm -rf "$out"
+  return $rc
+}
+
+installed_man ()
+{
+  MANWIDTH=80 man -P cat actormap 2>/dev/null | grep -q '^ACTORMAP(1)' &&
+    [ -f /usr/share/bash-completion/completions/actormap ] &&
+    [ -x /usr/libexec/actormap-layout-helper ]
+}
+
 check "install packages" tools/deps.sh test
 check "build (gcc, -Dwerror=true)" setup_build gcc build --buildtype=debugoptimized -Dwerror=true
 
@@ -95,6 +162,21 @@ if [ -x build/src/actormap ]; then
       meson test -C build --suite corpus --print-errorlogs --logbase ci-corpus \
         --num-processes 2
   fi
+fi
+
+if [ "${AM_SKIP_PACKAGE:-0}" != 1 ]; then
+  if check "Debian package: dpkg-buildpackage" package_build; then
+    check "Debian package: lintian (no errors or warnings)" lintian --fail-on error,warning \
+      --tag-display-limit 0 "$pkg_work"/actormap_*.deb
+    if check "Debian package: install" package_install; then
+      check "installed: --check and --export of the bundled article" installed_bundled
+      check "installed: --check and --export of a GraphML file" installed_graphml
+      check "installed: man actormap, completion and helper" installed_man
+      check "Debian package: remove" \
+        env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq actormap
+    fi
+  fi
+  [ -n "$pkg_work" ] && rm -rf "$pkg_work"
 fi
 
 check "build with ASan+UBSan (clang)" \
