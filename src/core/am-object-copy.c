@@ -50,19 +50,24 @@ property_list_add (PropertyList *list,
   return &g_array_index (list->values, GValue, list->values->len - 1);
 }
 
-/* Whether the copy should leave @name to its default, given what the caller sets. */
+/* Whether the copy should leave @name to its default, given what the caller sets.
+ * @given_kind and @given_kind_name are what the caller passed, decided before any
+ * property is copied: once "kind" has been copied from the object, the list holds it,
+ * and asking the list then dropped the kind word of an entity of unknown kind
+ * ("summit" came back as "other"). */
 static gboolean
-derived_from_given (GObject      *object,
-                    const char   *name,
-                    PropertyList *given)
+derived_from_given (GObject    *object,
+                    const char *name,
+                    gboolean    given_kind,
+                    gboolean    given_kind_name)
 {
   if (!AM_IS_ENTITY (object))
     return FALSE;
 
   if (strcmp (name, "kind-name") == 0)
-    return property_list_has (given, "kind");
+    return given_kind;
   if (strcmp (name, "kind") == 0)
-    return property_list_has (given, "kind-name");
+    return given_kind_name;
 
   return FALSE;
 }
@@ -78,6 +83,7 @@ am_object_copy_with (gpointer    object,
   const char *name;
   gpointer copy;
   guint n_pspecs;
+  gboolean given_kind, given_kind_name;
   va_list args;
 
   g_return_val_if_fail (G_IS_OBJECT (object), NULL);
@@ -123,6 +129,8 @@ am_object_copy_with (gpointer    object,
     }
 
   /* Then every other construct property, read from @object. */
+  given_kind = property_list_has (&list, "kind");
+  given_kind_name = property_list_has (&list, "kind-name");
   pspecs = g_object_class_list_properties (klass, &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
     {
@@ -133,7 +141,7 @@ am_object_copy_with (gpointer    object,
           (G_PARAM_READABLE | G_PARAM_WRITABLE) ||
           (pspec->flags & (G_PARAM_CONSTRUCT_ONLY | G_PARAM_CONSTRUCT)) == 0 ||
           property_list_has (&list, pspec->name) ||
-          derived_from_given (object, pspec->name, &list))
+          derived_from_given (object, pspec->name, given_kind, given_kind_name))
         continue;
 
       value = property_list_add (&list, pspec->name);

@@ -26,7 +26,7 @@ G_DEFINE_FINAL_TYPE (AmApplication, am_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry main_entries[] = {
   /* Translators: --export FILE: write the map to FILE (PNG, SVG or PDF) without a window. */
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the map to OUT without opening a window (.png, .svg or .pdf)"), N_("OUT") },
+    N_("Write the map to OUT without opening a window: a picture (.png, .svg, .pdf) or the network (.gexf, .graphml, .csv, .json, .jsonld)"), N_("OUT") },
   { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL,
     N_("Layout engine: dot, neato, fdp, sfdp, circo or twopi"), N_("ENGINE") },
   /* A string, not G_OPTION_ARG_DOUBLE: GApplication drops a double option whose value is 0

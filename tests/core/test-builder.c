@@ -87,6 +87,8 @@ test_copy_with (void)
   g_autoptr(AmEntity) renamed = NULL;
   g_autoptr(AmEntity) state = NULL;
   g_autoptr(AmEntity) pinned = NULL;
+  g_autoptr(AmEntity) summit = NULL;
+  g_autoptr(AmEntity) summit_pinned = NULL;
   g_autoptr(AmStatement) accepted = NULL;
   const char *aliases[] = { "President Moon", NULL };
   double x, y;
@@ -106,6 +108,15 @@ test_copy_with (void)
   state = am_object_copy_with (moon, "kind", AM_ENTITY_KIND_STATE, NULL);
   g_assert_cmpint (am_entity_get_kind (state), ==, AM_ENTITY_KIND_STATE);
   g_assert_cmpstr (am_entity_get_kind_name (state), ==, "state");
+
+  /* An entity of a kind Actormap does not know keeps its word through a copy (it
+   * came back as "other" when an actor imported from GEXF was dragged). */
+  summit = g_object_new (AM_TYPE_ENTITY, "id", "hanoi-summit", "name", "Hanoi summit",
+                         "kind-name", "summit", NULL);
+  g_assert_cmpint (am_entity_get_kind (summit), ==, AM_ENTITY_KIND_OTHER);
+  summit_pinned = am_object_copy_with (summit, "x", 1.0, "y", 2.0, NULL);
+  g_assert_cmpint (am_entity_get_kind (summit_pinned), ==, AM_ENTITY_KIND_OTHER);
+  g_assert_cmpstr (am_entity_get_kind_name (summit_pinned), ==, "summit");
 
   /* x and y alone pin the copy. */
   pinned = am_object_copy_with (moon, "x", 3.0, "y", 4.0, NULL);
