@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "am-open.h"
 #include "am-ui-util.h"
 #include "am-window-private.h"
 #include "ui-test.h"
@@ -521,6 +522,28 @@ test_export (Fixture       *f,
   g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
   g_assert_cmpmem (contents, 4, "%PDF", 4);
   g_clear_pointer (&contents, g_free);
+
+  /* The network itself, for other programs: read back whole by our own importers. */
+  {
+    const char *names[] = { "net.gexf", "net.graphml", "net.csv", "net.json" };
+    AmDocument *shown = am_session_get_document (f->session);
+    guint n_entities = g_list_model_get_n_items (am_document_get_entities (shown));
+    guint n_relations = g_list_model_get_n_items (am_document_get_relations (shown));
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *path = g_build_filename (f->tmpdir, names[i], NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        g_autoptr(AmDocument) back = NULL;
+
+        g_assert_true (am_window_export_to_path (f->window, path, &error));
+        g_assert_no_error (error);
+        back = am_open_document_sync (file, NULL, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_list_model_get_n_items (am_document_get_entities (back)), ==, n_entities);
+        g_assert_cmpuint (g_list_model_get_n_items (am_document_get_relations (back)), ==, n_relations);
+      }
+  }
 
   /* An unknown extension is refused before anything is written, naming the file. */
   g_assert_false (am_window_export_to_path (f->window, txt, &error));
