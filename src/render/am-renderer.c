@@ -18,20 +18,21 @@
  * cost of a frame (performance.md): it is skipped. */
 #define MIN_TEXT_PIXELS      6.0
 
-/* Level of detail, driven by the drawing scale like MIN_TEXT_PIXELS.  Exports draw at
- * 1 pixel per point, far above these, so they only change at tiny scales.
+/* Level of detail, driven by the drawing scale like MIN_TEXT_PIXELS, and only below
+ * LOD_MAX_PPP: exports draw at 1 pixel per point, and stay exactly as they were.
  *
  * A node whose box is lower than this many device pixels is a plain rectangle (no
  * rounded corners, no shape), filled and outlined in two colour-sorted batches: at
  * 20 000 actors, per-node shapes and per-node strokes are most of a frame that cannot
  * show them anyway. */
+#define LOD_MAX_PPP          1.0
 #define SIMPLE_NODE_PIXELS   6.0
 /* An arrowhead shorter than this many device pixels is a smudge at the edge's end: not
  * drawn. */
 #define MIN_ARROW_PIXELS     2.5
 /* Below natural size (1 pixel per point), an edge label whose on-screen box comes closer
  * than this to a node or to a label drawn before it gives way (see plan_edge_labels()). */
-#define LABEL_GIVE_WAY_PPP   1.0
+#define LABEL_GIVE_WAY_PPP   LOD_MAX_PPP
 #define LABEL_GIVE_WAY_GAP   2.0
 /* Cell of the screen-space grid the give-way test uses, in device pixels. */
 #define LABEL_GRID_CELL      64.0
@@ -419,7 +420,8 @@ static gboolean
 node_is_simple (const Frame       *frame,
                 const AmSceneNode *node)
 {
-  return MIN (node->box.width, node->box.height) * frame->ppp < SIMPLE_NODE_PIXELS;
+  return frame->ppp < LOD_MAX_PPP &&
+         MIN (node->box.width, node->box.height) * frame->ppp < SIMPLE_NODE_PIXELS;
 }
 
 /* Whether the arrowhead from @base to @tip is big enough on screen to be drawn. */
@@ -428,7 +430,8 @@ arrow_is_visible (const Frame   *frame,
                   const AmPoint *base,
                   const AmPoint *tip)
 {
-  return hypot (tip->x - base->x, tip->y - base->y) * frame->ppp >= MIN_ARROW_PIXELS;
+  return frame->ppp >= LOD_MAX_PPP ||
+         hypot (tip->x - base->x, tip->y - base->y) * frame->ppp >= MIN_ARROW_PIXELS;
 }
 
 static gboolean
