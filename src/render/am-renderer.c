@@ -1079,6 +1079,7 @@ _am_renderer_paint_scene (AmPainter           *painter,
   frame.theme = theme;
   frame.state = state;
   frame.ppp = ppp;
+  painter->thin_strokes = ppp < LOD_MAX_PPP;
   frame.hidden_labels = NULL;
   frame.node_text = AM_NODE_FONT_SIZE * ppp >= MIN_TEXT_PIXELS;
   frame.edge_text = AM_EDGE_FONT_SIZE * ppp >= MIN_TEXT_PIXELS;
