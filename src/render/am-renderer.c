@@ -747,24 +747,6 @@ paint_cluster (Frame                *frame,
 /* ------------------------------------------------------------------------------------ */
 /* Level of detail                                                                      */
 
-typedef struct
-{
-  guint    index;
-  guint32  key;       /* fill colour and opacity, for batching */
-  double   opacity;
-} NodeItem;
-
-static int
-node_item_compare (const void *a,
-                   const void *b)
-{
-  const NodeItem *na = a, *nb = b;
-
-  if (na->key != nb->key)
-    return na->key < nb->key ? -1 : 1;
-  return na->index < nb->index ? -1 : na->index > nb->index;
-}
-
 /* Whether @node can go into the batches of paint_simple_nodes(): small enough to be a
  * plain rectangle, and nothing on it that needs its own outline (selection, hover,
  * suggestion) or its name. */
@@ -791,31 +773,33 @@ static void
 paint_simple_nodes (Frame        *frame,
                     const GArray *nodes)
 {
-  g_autoptr(GArray) items = g_array_sized_new (FALSE, FALSE, sizeof (NodeItem), nodes->len);
+  /* Sorted like edges: by colour key (here the fill's), then index. */
+  g_autoptr(GArray) items = g_array_sized_new (FALSE, FALSE, sizeof (EdgeItem), nodes->len);
 
   for (guint i = 0; i < nodes->len; i++)
     {
       guint index = g_array_index (nodes, guint, i);
       const AmSceneNode *node = am_scene_get_node (frame->scene, index);
       const AmKindStyle *style;
-      NodeItem item = { index, 0, 1.0 };
+      EdgeItem item = { index, 0, };
 
       if (!node_is_batched (frame, node))
         continue;
 
       style = am_theme_style_for_kind (frame->theme, node->kind);
       item.opacity = is_dimmed (frame, node->id) ? frame->theme->dim_alpha : 1.0;
+      item.color = style->fill;
       item.key = color_key (&style->fill, item.opacity);
       g_array_append_val (items, item);
     }
 
-  g_array_sort (items, node_item_compare);
+  g_array_sort (items, edge_item_compare);
 
   for (guint pass = 0; pass < 2; pass++)
     {
       for (guint i = 0; i < items->len; i++)
         {
-          const NodeItem *item = &g_array_index (items, NodeItem, i);
+          const EdgeItem *item = &g_array_index (items, EdgeItem, i);
           const AmSceneNode *node = am_scene_get_node (frame->scene, item->index);
           const AmKindStyle *style = am_theme_style_for_kind (frame->theme, node->kind);
           const AmRect *b = &node->box;
