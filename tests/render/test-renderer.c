@@ -875,6 +875,43 @@ test_detail_simple_state (Fixture       *fixture,
   assert_pixel (fixture->surface, 90, 220 - 4.25, &theme->selection, 40);
 }
 
+/* Below natural size, a stroke thinner than a pixel is one aliased pixel, as faint as
+ * it is thin: on e1 (y = 40, drawn at 0.5 px/pt: 0.6 px wide on row 20), exactly one
+ * row of pixels is touched, in the role colour at 60 %. */
+static void
+test_detail_thin_strokes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  AmColor role = am_theme_color_for_relation_type (theme, "role");
+  AmColor faint = render_fixture_blend (&role, &theme->background, 0.6);
+  AmRenderState state;
+  cairo_t *cr;
+  guint touched = 0;
+
+  am_render_state_init (&state);
+  state.pixels_per_point = 0.5;
+  fixture->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 210, 160);
+  cr = cairo_create (fixture->surface);
+  cairo_set_source_rgb (cr, theme->background.red, theme->background.green, theme->background.blue);
+  cairo_paint (cr);
+  cairo_scale (cr, 0.5, 0.5);
+  am_renderer_draw_scene (cr, fixture->scene, theme, &state);
+  cairo_destroy (cr);
+
+  for (int y = 17; y <= 23; y++)
+    {
+      Pixel pixel = render_fixture_pixel (fixture->surface, 100, y);
+
+      if (!render_fixture_pixel_is (pixel, &theme->background, 0))
+        {
+          touched++;
+          g_assert_true (render_fixture_pixel_is (pixel, &faint, 3));
+        }
+    }
+  g_assert_cmpuint (touched, ==, 1);
+}
+
 static GBytes *
 paint_svg (const AmScene       *scene,
            const AmRenderState *state)
@@ -1043,6 +1080,7 @@ main (int   argc,
   ADD ("detail/simple-shapes", test_detail_simple_shapes, NULL);
   ADD ("detail/simple-state", test_detail_simple_state, NULL);
   ADD ("detail/svg", test_detail_svg, NULL);
+  ADD ("detail/thin-strokes", test_detail_thin_strokes, NULL);
   g_test_add_func ("/Actormap/Render/detail/labels-give-way", test_labels_give_way);
 
 #undef ADD
