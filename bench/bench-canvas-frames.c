@@ -17,7 +17,9 @@
  *   pan, hub hovered  pan frames once a hovered hub's highlight is there
  *
  * A model is laid out in-process first; --write-scene keeps the result, and a *.amscene
- * file given instead of a model skips the layout.  Needs a display: run it under
+ * file given instead of a model skips the layout.  With --plain, the positions come
+ * from Graphviz's CLI instead (`sfdp -Tplain` of the model's DOT twin, as
+ * bench/gen-model.py writes it), for maps whose in-process layout takes too long here.  Needs a display: run it under
  * xvfb-run (bench/run-canvas-bench.sh does).
  */
 #include "config.h"
@@ -29,9 +31,12 @@
 #include <time.h>
 
 #include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
 
 #include "am-canvas.h"
 #include "am-layout.h"
+#include "am-renderer.h"
+#include "am-theme.h"
 
 #define BUDGET_MS (1000.0 / 60.0)
 
@@ -41,6 +46,7 @@ static int opt_frames = 21;
 static char *opt_engine = NULL;
 static char *opt_write_scene = NULL;
 static char *opt_renderer = NULL;
+static char *opt_plain = NULL;
 
 typedef struct
 {
@@ -183,6 +189,56 @@ bench_full (Bench      *bench,
       samples_start (&samples);
       am_canvas_drop_caches (AM_CANVAS (bench->canvas));
       frame (bench);
+      samples_stop (&samples);
+    }
+  report (bench, what, &samples);
+}
+
+/*
+ * What the worker does for a sharp re-render, timed on this thread: the renderer draws
+ * the part of the scene the canvas shows, plus the cached margin (a third of the view
+ * each way), into an image of that size, at the canvas's zoom.  The canvas's own full
+ * render rows above may not show it: on a large map the frame keeps the old picture and
+ * a worker renders the new one.
+ */
+static void
+bench_render_direct (Bench      *bench,
+                     const char *what,
+                     gboolean    dark)
+{
+  AmCanvas *canvas = AM_CANVAS (bench->canvas);
+  const AmTheme *theme = dark ? am_theme_get_dark () : am_theme_get_light ();
+  double zoom = am_canvas_get_zoom (canvas);
+  AmRenderState state;
+  AmRect area;
+  Samples samples;
+
+  am_canvas_get_visible_area (canvas, &area);
+  am_render_state_init (&state);
+  state.visible = (AmRect) { area.x - area.width / 6, area.y - area.height / 6,
+                             area.width * 4 / 3, area.height * 4 / 3 };
+  state.pixels_per_point = zoom;
+
+  samples_init (&samples);
+  for (int i = 0; i < MAX (3, opt_frames / 4); i++)
+    {
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      samples_start (&samples);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                            (int) ceil (state.visible.width * zoom),
+                                            (int) ceil (state.visible.height * zoom));
+      cr = cairo_create (surface);
+      cairo_set_source_rgb (cr, theme->background.red, theme->background.green,
+                            theme->background.blue);
+      cairo_paint (cr);
+      cairo_scale (cr, zoom, zoom);
+      cairo_translate (cr, -state.visible.x, -state.visible.y);
+      am_renderer_draw_scene (cr, am_canvas_get_scene (canvas), theme, &state);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      cairo_surface_destroy (surface);
       samples_stop (&samples);
     }
   report (bench, what, &samples);
@@ -382,6 +438,195 @@ pick_nodes (AmCanvas *canvas,
 }
 
 static gboolean
+write_scene (AmScene  *scene,
+             GError  **error)
+{
+  g_autoptr(GBytes) bytes = am_scene_serialize (scene);
+
+  return g_file_set_contents (opt_write_scene, g_bytes_get_data (bytes, NULL),
+                              g_bytes_get_size (bytes), error);
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* A scene from Graphviz's -Tplain output                                               */
+
+#define PLAIN_MARGIN      20.0   /* points round the drawing, as a laid-out scene has */
+#define PLAIN_ARROW       10.0   /* Graphviz's arrowhead length at arrowsize 1 */
+#define PLAIN_CHAR_WIDTH  5.4    /* an estimate of the 9 pt edge font's advance */
+#define PLAIN_LABEL_LINE  12.0
+
+static AmNodeShape
+shape_from_plain (const char *shape)
+{
+  if (g_str_equal (shape, "ellipse"))
+    return AM_NODE_SHAPE_ELLIPSE;
+  if (g_str_equal (shape, "hexagon"))
+    return AM_NODE_SHAPE_HEXAGON;
+  if (g_str_equal (shape, "diamond"))
+    return AM_NODE_SHAPE_DIAMOND;
+  if (g_str_equal (shape, "octagon"))
+    return AM_NODE_SHAPE_OCTAGON;
+
+  return AM_NODE_SHAPE_BOX;
+}
+
+/*
+ * The scene of @model_path (gen-model.py's JSON: entity kinds, relation ids and types)
+ * placed as @plain_path says: node centres and sizes in inches, y up; each edge's spline
+ * control points and label centre (Graphviz lists edges by tail node: each is matched
+ * to the model's next unused relation between the same two entities).  Edge
+ * label boxes are estimated from the text's length (the plain format has no size).
+ */
+static AmScene *
+scene_from_plain (const char  *model_path,
+                  const char  *plain_path,
+                  GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(AmSceneBuilder) builder = NULL;
+  JsonObject *root;
+  JsonArray *entities, *relations;
+  g_autoptr(GHashTable) pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_queue_free);
+  double height = 0;
+
+  if (!json_parser_load_from_file (parser, model_path, error) ||
+      !g_file_get_contents (plain_path, &text, NULL, error))
+    return NULL;
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  entities = json_object_get_array_member (root, "entities");
+  relations = json_object_get_array_member (root, "relations");
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *entity = json_array_get_object_element (entities, i);
+
+      g_hash_table_insert (kinds, (gpointer) json_object_get_string_member (entity, "id"),
+                           (gpointer) json_object_get_string_member (entity, "kind"));
+    }
+
+  for (guint i = 0; i < json_array_get_length (relations); i++)
+    {
+      JsonObject *relation = json_array_get_object_element (relations, i);
+      char *key = g_strdup_printf ("%s\t%s", json_object_get_string_member (relation, "source"),
+                                   json_object_get_string_member (relation, "target"));
+      GQueue *queue = g_hash_table_lookup (pending, key);
+
+      if (queue == NULL)
+        g_hash_table_insert (pending, key, queue = g_queue_new ());
+      else
+        g_free (key);
+      g_queue_push_tail (queue, relation);
+    }
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      g_auto(GStrv) f = NULL;
+      int n = 0;
+
+      if (lines[l][0] == '\0' || !g_shell_parse_argv (lines[l], &n, &f, NULL))
+        continue;
+
+      if (g_str_equal (f[0], "graph") && n >= 4)
+        {
+          AmRect bounds = { 0, 0, g_ascii_strtod (f[2], NULL) * 72 + 2 * PLAIN_MARGIN, 0 };
+
+          height = g_ascii_strtod (f[3], NULL) * 72;
+          bounds.height = height + 2 * PLAIN_MARGIN;
+          builder = am_scene_builder_new (&bounds);
+          am_scene_builder_set_engine (builder, "sfdp");
+        }
+      else if (g_str_equal (f[0], "node") && n >= 9 && builder != NULL)
+        {
+          double w = g_ascii_strtod (f[4], NULL) * 72, h = g_ascii_strtod (f[5], NULL) * 72;
+          AmSceneNode node = {
+            f[1], f[6], g_hash_table_lookup (kinds, f[1]), shape_from_plain (f[8]),
+            { PLAIN_MARGIN + g_ascii_strtod (f[2], NULL) * 72 - w / 2,
+              PLAIN_MARGIN + height - g_ascii_strtod (f[3], NULL) * 72 - h / 2, w, h },
+          };
+
+          am_scene_builder_add_node (builder, &node);
+        }
+      else if (g_str_equal (f[0], "edge") && n >= 4 && builder != NULL)
+        {
+          g_autofree char *key = g_strdup_printf ("%s\t%s", f[1], f[2]);
+          GQueue *queue = g_hash_table_lookup (pending, key);
+          JsonObject *relation;
+          int n_points = atoi (f[3]);
+          g_autofree AmPoint *points = NULL;
+          AmSceneEdge edge = { 0, };
+          AmPoint *last;
+          double dx, dy, length;
+
+          if (n_points < 2 || n < 4 + 2 * n_points)
+            continue;
+          if (queue == NULL || g_queue_is_empty (queue))
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "%s: edge %s → %s is not a relation of %s", plain_path, f[1], f[2],
+                           model_path);
+              return NULL;
+            }
+          relation = g_queue_pop_head (queue);
+
+          points = g_new (AmPoint, n_points);
+          for (int i = 0; i < n_points; i++)
+            {
+              points[i].x = PLAIN_MARGIN + g_ascii_strtod (f[4 + 2 * i], NULL) * 72;
+              points[i].y = PLAIN_MARGIN + height - g_ascii_strtod (f[5 + 2 * i], NULL) * 72;
+            }
+
+          edge.id = (char *) json_object_get_string_member (relation, "id");
+          edge.source = f[1];
+          edge.target = f[2];
+          edge.type = (char *) json_object_get_string_member (relation, "type");
+          edge.directed = TRUE;
+          edge.points = points;
+          edge.n_points = n_points;
+
+          /* The spline stops where the arrowhead begins. */
+          last = &points[n_points - 1];
+          dx = last->x - points[n_points - 2].x;
+          dy = last->y - points[n_points - 2].y;
+          length = hypot (dx, dy);
+          if (length > 1e-6)
+            {
+              edge.has_head = TRUE;
+              edge.head = (AmPoint) { last->x + dx / length * PLAIN_ARROW,
+                                      last->y + dy / length * PLAIN_ARROW };
+            }
+
+          if (n >= 4 + 2 * n_points + 3)
+            {
+              const char *label = f[4 + 2 * n_points];
+              double lw = g_utf8_strlen (label, -1) * PLAIN_CHAR_WIDTH;
+              double lx = PLAIN_MARGIN + g_ascii_strtod (f[5 + 2 * n_points], NULL) * 72;
+              double ly = PLAIN_MARGIN + height - g_ascii_strtod (f[6 + 2 * n_points], NULL) * 72;
+
+              edge.label = (char *) label;
+              edge.has_label = TRUE;
+              edge.label_box = (AmRect) { lx - lw / 2, ly - PLAIN_LABEL_LINE / 2, lw,
+                                          PLAIN_LABEL_LINE };
+            }
+
+          am_scene_builder_add_edge (builder, &edge);
+        }
+    }
+
+  if (builder == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: no graph line", plain_path);
+      return NULL;
+    }
+
+  return am_scene_builder_end (g_steal_pointer (&builder), error);
+}
+
+static gboolean
 run_model (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
@@ -398,7 +643,27 @@ run_model (const char *path)
   guint n_nodes, hub, leaf;
   double fit_zoom;
 
-  if (g_str_has_suffix (path, ".amscene"))
+  if (opt_plain != NULL && !g_str_has_suffix (path, ".amscene"))
+    {
+      gint64 t0 = g_get_monotonic_time ();
+
+      scene = scene_from_plain (path, opt_plain, &error);
+      if (scene == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return FALSE;
+        }
+      printf ("\n%s: %u nodes, %u edges, positions from %s (read in %.2f s), scene %.0f × %.0f pt\n",
+              path, am_scene_get_n_nodes (scene), am_scene_get_n_edges (scene), opt_plain,
+              (g_get_monotonic_time () - t0) / 1e6, am_scene_get_bounds (scene)->width,
+              am_scene_get_bounds (scene)->height);
+      if (opt_write_scene != NULL && !write_scene (scene, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return FALSE;
+        }
+    }
+  else if (g_str_has_suffix (path, ".amscene"))
     {
       /* A scene laid out earlier (--write-scene): big maps take a while in Graphviz. */
       g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
@@ -453,16 +718,10 @@ run_model (const char *path)
               am_layout_engine_to_string (engine), (end - start) / 1e6,
               am_scene_get_bounds (scene)->width, am_scene_get_bounds (scene)->height);
 
-      if (opt_write_scene != NULL)
+      if (opt_write_scene != NULL && !write_scene (scene, &error))
         {
-          g_autoptr(GBytes) bytes = am_scene_serialize (scene);
-
-          if (!g_file_set_contents (opt_write_scene, g_bytes_get_data (bytes, NULL),
-                                    g_bytes_get_size (bytes), &error))
-            {
-              g_printerr ("%s\n", error->message);
-              return FALSE;
-            }
+          g_printerr ("%s\n", error->message);
+          return FALSE;
         }
     }
   fflush (stdout);
@@ -503,6 +762,7 @@ run_model (const char *path)
           "------------------------------------", "-----------", "-----------", "-----------",
           "-------------");
   bench_full (&bench, "full render, fit");
+  bench_render_direct (&bench, "sharp re-render (worker), fit", FALSE);
   bench_pan (&bench, "pan (cached base), fit");
   bench_zoom_gesture (&bench, "zoom gesture (scaled base), fit");
   pick_nodes (AM_CANVAS (bench.canvas), &hub, &leaf);
@@ -515,6 +775,7 @@ run_model (const char *path)
 
   am_canvas_set_zoom (AM_CANVAS (bench.canvas), fit_zoom * 4);
   bench_full (&bench, "full render, 4x fit");
+  bench_render_direct (&bench, "sharp re-render (worker), 4x", FALSE);
   bench_pan (&bench, "pan (cached base), 4x fit");
   bench_zoom_gesture (&bench, "zoom gesture (scaled base), 4x");
   pick_nodes (AM_CANVAS (bench.canvas), &hub, &leaf);
@@ -524,6 +785,7 @@ run_model (const char *path)
 
   am_canvas_set_dark (AM_CANVAS (bench.canvas), TRUE);
   bench_full (&bench, "full render, 4x fit, dark");
+  bench_render_direct (&bench, "sharp re-render (worker), 4x, dark", TRUE);
 
   g_clear_object (&bench.renderer);
   gtk_window_destroy (GTK_WINDOW (bench.window));
@@ -546,6 +808,9 @@ main (int    argc,
     { "engine", 'e', 0, G_OPTION_ARG_STRING, &opt_engine, "Layout engine (default: by size)", "ENGINE" },
     { "renderer", 'r', 0, G_OPTION_ARG_STRING, &opt_renderer,
       "GSK renderer of the window, used for the timing too (default cairo)", "cairo|gl" },
+    { "plain", 'p', 0, G_OPTION_ARG_FILENAME, &opt_plain,
+      "Positions from Graphviz's -Tplain output of the model's DOT (gen-model.py's), not an in-process layout",
+      "FILE.plain" },
     { "write-scene", 'w', 0, G_OPTION_ARG_FILENAME, &opt_write_scene,
       "Also save the laid-out scene (pass it later instead of the model)", "FILE.amscene" },
     { NULL }

@@ -73,12 +73,61 @@ set_dash (cairo_t *cr,
     cairo_set_dash (cr, NULL, 0, 0);
 }
 
+/* Whether @cr draws on a vector target (PDF and the like): text stays text there. */
+static gboolean
+is_vector (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The pending stroke, if it is thinner than a device pixel on a raster target: one
+ * aliased pixel wide, as faint as it is thin (see AmPainter.thin_strokes).  FALSE,
+ * with nothing drawn, otherwise. */
+static gboolean
+stroke_thin (CairoPainter *self)
+{
+  double dx = self->pending_width, dy = 0, ux = 1, uy = 0;
+  double device_width;
+  AmColor color = self->pending_color;
+  cairo_antialias_t antialias;
+
+  cairo_user_to_device_distance (self->cr, &dx, &dy);
+  device_width = hypot (dx, dy);
+  /* A recording is replayed at some other scale: it keeps the real width. */
+  if (device_width >= 1.0 || device_width <= 0 || is_vector (self->cr) ||
+      cairo_surface_get_type (cairo_get_target (self->cr)) == CAIRO_SURFACE_TYPE_RECORDING)
+    return FALSE;
+
+  cairo_device_to_user_distance (self->cr, &ux, &uy);
+  color.alpha *= device_width;
+  set_color (self->cr, &color);
+  cairo_set_line_width (self->cr, hypot (ux, uy));
+  set_dash (self->cr, self->pending_dash);
+  antialias = cairo_get_antialias (self->cr);
+  cairo_set_antialias (self->cr, CAIRO_ANTIALIAS_NONE);
+  cairo_stroke (self->cr);
+  cairo_set_antialias (self->cr, antialias);
+
+  return TRUE;
+}
+
 static void
 flush (CairoPainter *self)
 {
   switch (self->pending)
     {
     case PENDING_STROKE:
+      if (self->parent.thin_strokes && stroke_thin (self))
+        break;
       set_color (self->cr, &self->pending_color);
       cairo_set_line_width (self->cr, self->pending_width);
       set_dash (self->cr, self->pending_dash);
@@ -339,16 +388,8 @@ wants_outlines (cairo_t     *cr,
   const PangoFontDescription *desc = pango_layout_get_font_description (layout);
   double dx = 1, dy = 0, ex = 0, ey = 1, scale, size;
 
-  switch (cairo_surface_get_type (cairo_get_target (cr)))
-    {
-    case CAIRO_SURFACE_TYPE_PDF:
-    case CAIRO_SURFACE_TYPE_PS:
-    case CAIRO_SURFACE_TYPE_SVG:
-    case CAIRO_SURFACE_TYPE_SCRIPT:
-      return FALSE;
-    default:
-      break;
-    }
+  if (is_vector (cr))
+    return FALSE;
 
   if (desc == NULL || pango_font_description_get_size (desc) <= 0)
     return FALSE;

@@ -103,6 +103,12 @@ struct _AmPainter
    * is > 0, in user units; 0 strokes solid lines.  The renderer sets it around the
    * outlines of suggested items. */
   double                 dash;
+  /* Set by the renderer below natural size (level of detail): on a raster target, a
+   * batched stroke thinner than a device pixel is drawn 1 pixel wide without
+   * antialiasing, its colour as much fainter as it is thinner.  Cairo 1.16's
+   * antialiasing rasteriser steps every line over 15 sub-scanlines a pixel, which makes
+   * 40 000 long hairlines at fit zoom cost seconds; the aliased one steps once. */
+  guint                  thin_strokes : 1;
 };
 
 AmPainter *_am_painter_new_cairo     (cairo_t    *cr);

@@ -18,6 +18,25 @@
  * cost of a frame (performance.md): it is skipped. */
 #define MIN_TEXT_PIXELS      6.0
 
+/* Level of detail, driven by the drawing scale like MIN_TEXT_PIXELS, and only below
+ * LOD_MAX_PPP: exports draw at 1 pixel per point, and stay exactly as they were.
+ *
+ * A node whose box is lower than this many device pixels is a plain rectangle (no
+ * rounded corners, no shape), filled and outlined in two colour-sorted batches: at
+ * 20 000 actors, per-node shapes and per-node strokes are most of a frame that cannot
+ * show them anyway. */
+#define LOD_MAX_PPP          1.0
+#define SIMPLE_NODE_PIXELS   6.0
+/* An arrowhead shorter than this many device pixels is a smudge at the edge's end: not
+ * drawn. */
+#define MIN_ARROW_PIXELS     2.5
+/* Below natural size (1 pixel per point), an edge label whose on-screen box comes closer
+ * than this to a node or to a label drawn before it gives way (see plan_edge_labels()). */
+#define LABEL_GIVE_WAY_PPP   LOD_MAX_PPP
+#define LABEL_GIVE_WAY_GAP   2.0
+/* Cell of the screen-space grid the give-way test uses, in device pixels. */
+#define LABEL_GRID_CELL      64.0
+
 #define NODE_LINE_WIDTH      1.2
 #define EDGE_LINE_WIDTH      1.2
 #define EMPHASIS_LINE_WIDTH  2.5
@@ -311,8 +330,12 @@ typedef struct
   const AmScene       *scene;
   const AmTheme       *theme;
   const AmRenderState *state;
+  double               ppp;         /* device pixels per point */
   gboolean             node_text;
   gboolean             edge_text;
+  /* Edge labels that give way (plan_edge_labels()), one byte per scene edge; NULL when
+   * every label is drawn. */
+  guint8              *hidden_labels;
   /* The entity whose edges are emphasised: the selected one, else the hovered one. */
   const char          *focus_node;
 } Frame;
@@ -378,10 +401,37 @@ edge_item_compare (const void *a,
 }
 
 static gboolean
-edge_shows_label (const Frame       *frame,
-                  const AmSceneEdge *edge)
+edge_has_label (const Frame       *frame,
+                const AmSceneEdge *edge)
 {
   return frame->edge_text && edge->has_label && edge->label != NULL && edge->label[0] != '\0';
+}
+
+static gboolean
+edge_shows_label (const Frame *frame,
+                  guint        index)
+{
+  return edge_has_label (frame, am_scene_get_edge (frame->scene, index)) &&
+         (frame->hidden_labels == NULL || !frame->hidden_labels[index]);
+}
+
+/* Whether @node is drawn as a plain rectangle at this scale. */
+static gboolean
+node_is_simple (const Frame       *frame,
+                const AmSceneNode *node)
+{
+  return frame->ppp < LOD_MAX_PPP &&
+         MIN (node->box.width, node->box.height) * frame->ppp < SIMPLE_NODE_PIXELS;
+}
+
+/* Whether the arrowhead from @base to @tip is big enough on screen to be drawn. */
+static gboolean
+arrow_is_visible (const Frame   *frame,
+                  const AmPoint *base,
+                  const AmPoint *tip)
+{
+  return frame->ppp >= LOD_MAX_PPP ||
+         hypot (tip->x - base->x, tip->y - base->y) * frame->ppp >= MIN_ARROW_PIXELS;
 }
 
 static gboolean
@@ -431,13 +481,13 @@ paint_edge (Frame          *frame,
 
   if (parts & EDGE_PART_ARROWS)
     {
-      if (edge->has_head)
+      if (edge->has_head && arrow_is_visible (frame, &edge->points[edge->n_points - 1], &edge->head))
         paint_arrowhead (painter, &edge->points[edge->n_points - 1], &edge->head, &item->color);
-      if (edge->has_tail)
+      if (edge->has_tail && arrow_is_visible (frame, &edge->points[0], &edge->tail))
         paint_arrowhead (painter, &edge->points[0], &edge->tail, &item->color);
     }
 
-  if ((parts & EDGE_PART_LABEL) && edge_shows_label (frame, edge))
+  if ((parts & EDGE_PART_LABEL) && edge_shows_label (frame, item->index))
     {
       g_autoptr(PangoLayout) layout = get_layout (painter, edge->label, AM_EDGE_FONT_SIZE, -1);
       const AmRect *label_box = &edge->label_box;
@@ -541,7 +591,7 @@ paint_edges (Frame        *frame,
 
               if (labels)
                 {
-                  if (!edge_shows_label (frame, edge))
+                  if (!edge_shows_label (frame, item->index))
                     continue;
                   _am_painter_begin_group (frame->painter, AM_PAINTER_GROUP_EDGE_LABEL, edge->id,
                                            NULL, NULL, item->opacity);
@@ -615,6 +665,7 @@ paint_node (Frame             *frame,
   gboolean hovered = g_strcmp0 (node->id, state->hovered_id) == 0;
   double opacity = is_dimmed (frame, node->id) ? theme->dim_alpha : 1.0;
   gboolean suggested = is_suggested (frame, node->id);
+  gboolean simple = node_is_simple (frame, node);
   AmColor fill = style->fill;
 
   _am_painter_begin_group (painter, AM_PAINTER_GROUP_NODE, node->id, node->kind,
@@ -625,9 +676,13 @@ paint_node (Frame             *frame,
       fill.alpha *= SUGGESTED_FILL_ALPHA;
       painter->dash = SUGGESTED_DASH;
     }
-  paint_shape (painter, node->shape, &node->box, &fill,
-               hovered ? &theme->hover : &style->stroke,
-               hovered ? EMPHASIS_LINE_WIDTH : NODE_LINE_WIDTH);
+  if (simple)
+    _am_painter_rect (painter, &node->box, 0, &fill, hovered ? &theme->hover : &style->stroke,
+                      hovered ? EMPHASIS_LINE_WIDTH : NODE_LINE_WIDTH);
+  else
+    paint_shape (painter, node->shape, &node->box, &fill,
+                 hovered ? &theme->hover : &style->stroke,
+                 hovered ? EMPHASIS_LINE_WIDTH : NODE_LINE_WIDTH);
   painter->dash = 0;
 
   if (frame->node_text && node->label != NULL && node->label[0] != '\0')
@@ -651,7 +706,10 @@ paint_node (Frame             *frame,
         node->box.width + 2 * gap, node->box.height + 2 * gap,
       };
 
-      paint_shape (painter, node->shape, &ring, NULL, &theme->selection, SELECTION_WIDTH);
+      if (simple)
+        _am_painter_rect (painter, &ring, 0, NULL, &theme->selection, SELECTION_WIDTH);
+      else
+        paint_shape (painter, node->shape, &ring, NULL, &theme->selection, SELECTION_WIDTH);
     }
 
   _am_painter_end_group (painter);
@@ -684,6 +742,291 @@ paint_cluster (Frame                *frame,
     }
 
   _am_painter_end_group (painter);
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Level of detail                                                                      */
+
+/* Whether @node can go into the batches of paint_simple_nodes(): small enough to be a
+ * plain rectangle, and nothing on it that needs its own outline (selection, hover,
+ * suggestion) or its name. */
+static gboolean
+node_is_batched (const Frame       *frame,
+                 const AmSceneNode *node)
+{
+  const AmRenderState *state = frame->state;
+
+  return !frame->painter->structured && node_is_simple (frame, node) && !frame->node_text &&
+         g_strcmp0 (node->id, state->selected_id) != 0 &&
+         g_strcmp0 (node->id, state->hovered_id) != 0 &&
+         !is_suggested (frame, node->id) &&
+         (state->labels_only == NULL || !g_hash_table_contains (state->labels_only, node->id));
+}
+
+/*
+ * Nodes a few pixels high, as the screen draws them at fit zoom on a large map: every
+ * fill, then every outline, in colour order, so that the cairo painter merges them into
+ * a few paths instead of one fill and one stroke per node.  Nodes do not overlap, so
+ * the order between them does not show.
+ */
+static void
+paint_simple_nodes (Frame        *frame,
+                    const GArray *nodes)
+{
+  /* Sorted like edges: by colour key (here the fill's), then index. */
+  g_autoptr(GArray) items = g_array_sized_new (FALSE, FALSE, sizeof (EdgeItem), nodes->len);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      guint index = g_array_index (nodes, guint, i);
+      const AmSceneNode *node = am_scene_get_node (frame->scene, index);
+      const AmKindStyle *style;
+      EdgeItem item = { index, 0, };
+
+      if (!node_is_batched (frame, node))
+        continue;
+
+      style = am_theme_style_for_kind (frame->theme, node->kind);
+      item.opacity = is_dimmed (frame, node->id) ? frame->theme->dim_alpha : 1.0;
+      item.color = style->fill;
+      item.key = color_key (&style->fill, item.opacity);
+      g_array_append_val (items, item);
+    }
+
+  g_array_sort (items, edge_item_compare);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < items->len; i++)
+        {
+          const EdgeItem *item = &g_array_index (items, EdgeItem, i);
+          const AmSceneNode *node = am_scene_get_node (frame->scene, item->index);
+          const AmKindStyle *style = am_theme_style_for_kind (frame->theme, node->kind);
+          const AmRect *b = &node->box;
+          AmPoint corners[5] = {
+            { b->x, b->y }, { b->x + b->width, b->y }, { b->x + b->width, b->y + b->height },
+            { b->x, b->y + b->height }, { b->x, b->y },
+          };
+
+          _am_painter_begin_group (frame->painter, AM_PAINTER_GROUP_NODE, NULL, NULL, NULL,
+                                   item->opacity);
+          /* A filled polygon and an open polyline are what the cairo painter batches
+           * (arrowheads and edges); a rectangle would flush. */
+          if (pass == 0)
+            _am_painter_polygon (frame->painter, corners, 4, &style->fill, NULL, 0);
+          else
+            _am_painter_curve (frame->painter, corners, G_N_ELEMENTS (corners), &style->stroke,
+                               NODE_LINE_WIDTH);
+          _am_painter_end_group (frame->painter);
+        }
+    }
+}
+
+typedef struct
+{
+  guint    index;
+  gboolean emphasised;
+  guint    weight;     /* degree of both ends */
+} LabelRank;
+
+static int
+label_rank_compare (const void *a,
+                    const void *b)
+{
+  const LabelRank *ra = a, *rb = b;
+
+  if (ra->emphasised != rb->emphasised)
+    return ra->emphasised ? -1 : 1;
+  if (ra->weight != rb->weight)
+    return ra->weight > rb->weight ? -1 : 1;
+  return ra->index < rb->index ? -1 : ra->index > rb->index;
+}
+
+/* A coarse screen-space grid of the boxes drawn so far: cell → GArray of AmRect. */
+typedef struct
+{
+  GHashTable *cells;
+  double      scale;    /* device pixels per point */
+} LabelGrid;
+
+static guint
+label_grid_key (int cx,
+                int cy)
+{
+  /* Two cells that share a key share a list: only more boxes to test, never a miss. */
+  return (guint) cx * 73856093u ^ (guint) cy * 19349663u;
+}
+
+static void
+label_grid_span (const LabelGrid *grid,
+                 const AmRect    *box,
+                 int             *x0,
+                 int             *y0,
+                 int             *x1,
+                 int             *y1)
+{
+  *x0 = (int) floor (box->x / LABEL_GRID_CELL);
+  *y0 = (int) floor (box->y / LABEL_GRID_CELL);
+  *x1 = (int) floor ((box->x + box->width) / LABEL_GRID_CELL);
+  *y1 = (int) floor ((box->y + box->height) / LABEL_GRID_CELL);
+}
+
+/* @box (scene points) on screen, grown by half the gap on every side. */
+static AmRect
+label_grid_screen_box (const LabelGrid *grid,
+                       const AmRect    *box)
+{
+  AmRect r = {
+    box->x * grid->scale - LABEL_GIVE_WAY_GAP / 2,
+    box->y * grid->scale - LABEL_GIVE_WAY_GAP / 2,
+    box->width * grid->scale + LABEL_GIVE_WAY_GAP,
+    box->height * grid->scale + LABEL_GIVE_WAY_GAP,
+  };
+
+  return r;
+}
+
+static gboolean
+label_grid_collides (const LabelGrid *grid,
+                     const AmRect    *box)
+{
+  AmRect r = label_grid_screen_box (grid, box);
+  int x0, y0, x1, y1;
+
+  label_grid_span (grid, &r, &x0, &y0, &x1, &y1);
+  for (int cy = y0; cy <= y1; cy++)
+    for (int cx = x0; cx <= x1; cx++)
+      {
+        GArray *list = g_hash_table_lookup (grid->cells, GUINT_TO_POINTER (label_grid_key (cx, cy)));
+
+        for (guint i = 0; list != NULL && i < list->len; i++)
+          if (am_rect_intersects (&g_array_index (list, AmRect, i), &r))
+            return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+label_grid_add (LabelGrid    *grid,
+                const AmRect *box)
+{
+  AmRect r = label_grid_screen_box (grid, box);
+  int x0, y0, x1, y1;
+
+  label_grid_span (grid, &r, &x0, &y0, &x1, &y1);
+  for (int cy = y0; cy <= y1; cy++)
+    for (int cx = x0; cx <= x1; cx++)
+      {
+        gpointer key = GUINT_TO_POINTER (label_grid_key (cx, cy));
+        GArray *list = g_hash_table_lookup (grid->cells, key);
+
+        if (list == NULL)
+          {
+            list = g_array_new (FALSE, FALSE, sizeof (AmRect));
+            g_hash_table_insert (grid->cells, key, list);
+          }
+        g_array_append_val (list, r);
+      }
+}
+
+/* The box an edge label's background covers, as paint_edge() draws it (from the
+ * engine's estimate of the text, which is what placement worked with). */
+static AmRect
+label_background_box (const AmSceneEdge *edge)
+{
+  AmRect box = {
+    edge->label_box.x - LABEL_PADDING_X,
+    edge->label_box.y - LABEL_PADDING_Y,
+    edge->label_box.width + 2 * LABEL_PADDING_X,
+    edge->label_box.height + 2 * LABEL_PADDING_Y,
+  };
+
+  return box;
+}
+
+/*
+ * Below natural size, labels that would touch on screen give way instead of printing
+ * over each other.  Emphasised labels (the selected or hovered edge, the focused node's
+ * edges) are always drawn and claim their room first; then every visible node, whose
+ * name keeps precedence; then the others by the degree of their ends, busiest first,
+ * and by index, so the choice is the same on every frame and every thread.  A label
+ * that would touch anything already claimed is not drawn.
+ */
+static void
+plan_edge_labels (Frame        *frame,
+                  const GArray *nodes,
+                  const GArray *edges)
+{
+  const AmRenderState *state = frame->state;
+  g_autoptr(GArray) ranks = NULL;
+  LabelGrid grid;
+
+  if (!frame->edge_text || frame->ppp >= LABEL_GIVE_WAY_PPP)
+    return;
+
+  ranks = g_array_new (FALSE, FALSE, sizeof (LabelRank));
+  for (guint i = 0; i < edges->len; i++)
+    {
+      guint index = g_array_index (edges, guint, i);
+      const AmSceneEdge *edge = am_scene_get_edge (frame->scene, index);
+      guint n_source = 0, n_target = 0;
+      LabelRank rank = { index, FALSE, 0 };
+
+      if (!edge_has_label (frame, edge))
+        continue;
+
+      rank.emphasised = g_strcmp0 (edge->id, state->selected_id) == 0 ||
+                        g_strcmp0 (edge->id, state->hovered_id) == 0 ||
+                        (frame->focus_node != NULL &&
+                         (strcmp (edge->source, frame->focus_node) == 0 ||
+                          strcmp (edge->target, frame->focus_node) == 0));
+      am_scene_get_node_edges (frame->scene, am_scene_get_edge_source_index (frame->scene, index),
+                               &n_source);
+      am_scene_get_node_edges (frame->scene, am_scene_get_edge_target_index (frame->scene, index),
+                               &n_target);
+      rank.weight = n_source + n_target;
+      g_array_append_val (ranks, rank);
+    }
+
+  if (ranks->len == 0)
+    return;
+
+  g_array_sort (ranks, label_rank_compare);
+  frame->hidden_labels = g_new0 (guint8, am_scene_get_n_edges (frame->scene));
+  grid.scale = frame->ppp;
+  grid.cells = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                      (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < ranks->len; i++)
+    {
+      const LabelRank *rank = &g_array_index (ranks, LabelRank, i);
+      AmRect box;
+
+      if (!rank->emphasised)
+        break;
+      box = label_background_box (am_scene_get_edge (frame->scene, rank->index));
+      label_grid_add (&grid, &box);
+    }
+
+  for (guint i = 0; i < nodes->len; i++)
+    label_grid_add (&grid, &am_scene_get_node (frame->scene, g_array_index (nodes, guint, i))->box);
+
+  for (guint i = 0; i < ranks->len; i++)
+    {
+      const LabelRank *rank = &g_array_index (ranks, LabelRank, i);
+      AmRect box;
+
+      if (rank->emphasised)
+        continue;
+      box = label_background_box (am_scene_get_edge (frame->scene, rank->index));
+      if (label_grid_collides (&grid, &box))
+        frame->hidden_labels[rank->index] = TRUE;
+      else
+        label_grid_add (&grid, &box);
+    }
+
+  g_hash_table_unref (grid.cells);
 }
 
 void
@@ -719,6 +1062,9 @@ _am_renderer_paint_scene (AmPainter           *painter,
   frame.scene = scene;
   frame.theme = theme;
   frame.state = state;
+  frame.ppp = ppp;
+  painter->thin_strokes = ppp < LOD_MAX_PPP;
+  frame.hidden_labels = NULL;
   frame.node_text = AM_NODE_FONT_SIZE * ppp >= MIN_TEXT_PIXELS;
   frame.edge_text = AM_EDGE_FONT_SIZE * ppp >= MIN_TEXT_PIXELS;
   frame.focus_node = NULL;
@@ -752,15 +1098,20 @@ _am_renderer_paint_scene (AmPainter           *painter,
         paint_cluster (&frame, cluster);
     }
 
+  plan_edge_labels (&frame, nodes, edges);
   paint_edges (&frame, edges);
+  paint_simple_nodes (&frame, nodes);
 
   for (guint i = 0; i < nodes->len; i++)
     {
       const AmSceneNode *node = am_scene_get_node (scene, g_array_index (nodes, guint, i));
 
-      if (state->labels_only == NULL || !g_hash_table_contains (state->labels_only, node->id))
+      if ((state->labels_only == NULL || !g_hash_table_contains (state->labels_only, node->id)) &&
+          !node_is_batched (&frame, node))
         paint_node (&frame, node);
     }
+
+  g_free (frame.hidden_labels);
 }
 
 /* ------------------------------------------------------------------------------------ */

@@ -9,34 +9,34 @@
 
 #include "render-fixtures.h"
 
-static void
-add_node (AmSceneBuilder *builder,
-          const char     *id,
-          const char     *label,
-          const char     *kind,
-          AmNodeShape     shape,
-          double          x,
-          double          y,
-          double          width,
-          double          height)
+void
+render_fixture_add_node (AmSceneBuilder *builder,
+                         const char     *id,
+                         const char     *label,
+                         const char     *kind,
+                         AmNodeShape     shape,
+                         double          x,
+                         double          y,
+                         double          width,
+                         double          height)
 {
   AmSceneNode node = { (char *) id, (char *) label, (char *) kind, shape, { x, y, width, height } };
 
   am_scene_builder_add_node (builder, &node);
 }
 
-static void
-add_edge (AmSceneBuilder *builder,
-          const char     *id,
-          const char     *source,
-          const char     *target,
-          const char     *label,
-          const char     *type,
-          gboolean        directed,
-          const AmPoint  *points,
-          guint           n_points,
-          const AmPoint  *head,
-          const AmRect   *label_box)
+void
+render_fixture_add_edge (AmSceneBuilder *builder,
+                         const char     *id,
+                         const char     *source,
+                         const char     *target,
+                         const char     *label,
+                         const char     *type,
+                         gboolean        directed,
+                         const AmPoint  *points,
+                         guint           n_points,
+                         const AmPoint  *head,
+                         const AmRect   *label_box)
 {
   AmSceneEdge edge = { 0, };
 
@@ -92,29 +92,29 @@ render_fixture_scene (gboolean labels)
 
   am_scene_builder_set_engine (builder, "neato");
 
-  add_node (builder, "kp", labels ? "North Korea" : "", "state",
-            AM_NODE_SHAPE_HEXAGON, 20, 20, 120, 40);
-  add_node (builder, "kyj", labels ? "Kim Yo\nJong" : "", "person",
-            AM_NODE_SHAPE_ELLIPSE, 280, 15, 120, 50);
-  add_node (builder, "kcna", labels ? "KCNA <b>&amp; R&D" : "", "organization",
-            AM_NODE_SHAPE_BOX, 20, 220, 140, 40);
-  add_node (builder, "ex", labels ? "Joint exercise" : "", "event",
-            AM_NODE_SHAPE_DIAMOND, 270, 210, 140, 80);
-  add_node (builder, "pyo", labels ? "Pyongyang" : "", "place",
-            AM_NODE_SHAPE_OCTAGON, 160, 130, 90, 44);
-  add_node (builder, "yonhap", labels ? "Yonhap" : "", "media",
-            AM_NODE_SHAPE_BOX, 310, 120, 100, 36);
+  render_fixture_add_node (builder, "kp", labels ? "North Korea" : "", "state",
+                           AM_NODE_SHAPE_HEXAGON, 20, 20, 120, 40);
+  render_fixture_add_node (builder, "kyj", labels ? "Kim Yo\nJong" : "", "person",
+                           AM_NODE_SHAPE_ELLIPSE, 280, 15, 120, 50);
+  render_fixture_add_node (builder, "kcna", labels ? "KCNA <b>&amp; R&D" : "", "organization",
+                           AM_NODE_SHAPE_BOX, 20, 220, 140, 40);
+  render_fixture_add_node (builder, "ex", labels ? "Joint exercise" : "", "event",
+                           AM_NODE_SHAPE_DIAMOND, 270, 210, 140, 80);
+  render_fixture_add_node (builder, "pyo", labels ? "Pyongyang" : "", "place",
+                           AM_NODE_SHAPE_OCTAGON, 160, 130, 90, 44);
+  render_fixture_add_node (builder, "yonhap", labels ? "Yonhap" : "", "media",
+                           AM_NODE_SHAPE_BOX, 310, 120, 100, 36);
 
-  add_edge (builder, "e1", "kp", "kyj", "sister of", "role", TRUE,
-            e1, G_N_ELEMENTS (e1), &e1_head, &e1_label);
-  add_edge (builder, "e2", "kcna", "kp", "reports", "reports", TRUE,
-            e2, G_N_ELEMENTS (e2), &e2_head, &e2_label);
-  add_edge (builder, "e3", "kp", "ex", NULL, "hostility", TRUE,
-            e3, G_N_ELEMENTS (e3), &e3_head, NULL);
-  add_edge (builder, "e4", "yonhap", "pyo", NULL, "custom ties", TRUE,
-            e4, G_N_ELEMENTS (e4), &e4_head, NULL);
-  add_edge (builder, "e5", "kyj", "kcna", NULL, NULL, FALSE,
-            e5, G_N_ELEMENTS (e5), NULL, NULL);
+  render_fixture_add_edge (builder, "e1", "kp", "kyj", "sister of", "role", TRUE,
+                           e1, G_N_ELEMENTS (e1), &e1_head, &e1_label);
+  render_fixture_add_edge (builder, "e2", "kcna", "kp", "reports", "reports", TRUE,
+                           e2, G_N_ELEMENTS (e2), &e2_head, &e2_label);
+  render_fixture_add_edge (builder, "e3", "kp", "ex", NULL, "hostility", TRUE,
+                           e3, G_N_ELEMENTS (e3), &e3_head, NULL);
+  render_fixture_add_edge (builder, "e4", "yonhap", "pyo", NULL, "custom ties", TRUE,
+                           e4, G_N_ELEMENTS (e4), &e4_head, NULL);
+  render_fixture_add_edge (builder, "e5", "kyj", "kcna", NULL, NULL, FALSE,
+                           e5, G_N_ELEMENTS (e5), NULL, NULL);
 
   {
     AmSceneCluster cluster = { (char *) "c1", (char *) "Allies", { 170, 250, 90, 62 } };

@@ -32,6 +32,29 @@ G_BEGIN_DECLS
  * With @labels FALSE every node label is empty, so a node's centre shows its fill. */
 AmScene *render_fixture_scene (gboolean labels);
 
+/* The fixture's own builders, for tests that need a scene of their own.  @head and
+ * @label_box may be NULL. */
+void     render_fixture_add_node (AmSceneBuilder *builder,
+                                  const char     *id,
+                                  const char     *label,
+                                  const char     *kind,
+                                  AmNodeShape     shape,
+                                  double          x,
+                                  double          y,
+                                  double          width,
+                                  double          height);
+void     render_fixture_add_edge (AmSceneBuilder *builder,
+                                  const char     *id,
+                                  const char     *source,
+                                  const char     *target,
+                                  const char     *label,
+                                  const char     *type,
+                                  gboolean        directed,
+                                  const AmPoint  *points,
+                                  guint           n_points,
+                                  const AmPoint  *head,
+                                  const AmRect   *label_box);
+
 /* The caption the fixture's exports carry, as a caller would build it. */
 #define RENDER_FIXTURE_TITLE    "North Korea ignores US dialogue offer"
 #define RENDER_FIXTURE_SUBTITLE "Yonhap · 2 July 2024"

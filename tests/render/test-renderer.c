@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "am-renderer.h"
+#include "am-renderer-private.h"
 #include "render-fixtures.h"
 #include "test-scenes.h"
 
@@ -820,6 +820,226 @@ test_suggested (Fixture       *fixture,
   cairo_surface_destroy (edge);
 }
 
+/* A node a few pixels high is a plain rectangle: no shape, no rounded corners; an
+ * arrowhead a pixel long is not drawn; edges still are. */
+static void
+test_detail_simple_shapes (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  AmRenderState state = state_at_scale ();
+  AmColor role = am_theme_color_for_relation_type (theme, "role");
+
+  /* At full size: the ellipse's corner, the rounded box's corner and the space before
+   * kyj (where e1's arrowhead is) show what is drawn. */
+  fixture->surface = draw (fixture->scene, theme, &state);
+  assert_pixel (fixture->surface, 283, 18, &theme->background, 0);
+  assert_pixel (fixture->surface, 20.9, 220.9, &theme->background, 0);
+  assert_pixel (fixture->surface, 276, 40, &role, 24);
+  g_clear_pointer (&fixture->surface, cairo_surface_destroy);
+
+  /* At 0.1 pixel per point the 40–80 point nodes are 4–8 pixels: the same pixels (drawn
+   * large here, to look at them) are now inside plain rectangles, and the arrowhead,
+   * 1 pixel long, is gone while its edge stays. */
+  state.pixels_per_point = 0.1;
+  fixture->surface = draw (fixture->scene, theme, &state);
+  assert_pixel (fixture->surface, 283, 18, &am_theme_style_for_kind (theme, "person")->fill, 2);
+  assert_pixel (fixture->surface, 20.9, 220.9,
+                &am_theme_style_for_kind (theme, "organization")->fill, 2);
+  assert_pixel (fixture->surface, 276, 40, &theme->background, 0);
+  assert_pixel (fixture->surface, 200, 40, &role, 24);
+  /* ex's box (80 points high, 8 pixels) keeps its diamond. */
+  assert_pixel (fixture->surface, 272, 212, &theme->background, 0);
+}
+
+/* The batched rectangles keep what each node needs: dimming, and the outline of the
+ * selected node, which is drawn on its own. */
+static void
+test_detail_simple_state (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  AmRenderState state = state_at_scale ();
+  g_autoptr(GHashTable) highlighted = g_hash_table_new (g_str_hash, g_str_equal);
+  const AmColor *person = &am_theme_style_for_kind (theme, "person")->fill;
+  AmColor dimmed = render_fixture_blend (person, &theme->background, theme->dim_alpha);
+
+  g_hash_table_add (highlighted, (gpointer) "kp");
+  state.pixels_per_point = 0.1;
+  state.highlighted = highlighted;
+  state.selected_id = "kcna";
+  fixture->surface = draw (fixture->scene, theme, &state);
+
+  assert_pixel (fixture->surface, 283, 18, &dimmed, 3);
+  /* kcna is selected: its ring, outside its box, in the selection colour. */
+  assert_pixel (fixture->surface, 90, 220 - 4.25, &theme->selection, 40);
+}
+
+/* Below natural size, a stroke thinner than a pixel is one aliased pixel, as faint as
+ * it is thin: on e1 (y = 40, drawn at 0.5 px/pt: 0.6 px wide on row 20), exactly one
+ * row of pixels is touched, in the role colour at 60 %. */
+static void
+test_detail_thin_strokes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  AmColor role = am_theme_color_for_relation_type (theme, "role");
+  AmColor faint = render_fixture_blend (&role, &theme->background, 0.6);
+  AmRenderState state;
+  cairo_t *cr;
+  guint touched = 0;
+
+  am_render_state_init (&state);
+  state.pixels_per_point = 0.5;
+  fixture->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 210, 160);
+  cr = cairo_create (fixture->surface);
+  cairo_set_source_rgb (cr, theme->background.red, theme->background.green, theme->background.blue);
+  cairo_paint (cr);
+  cairo_scale (cr, 0.5, 0.5);
+  am_renderer_draw_scene (cr, fixture->scene, theme, &state);
+  cairo_destroy (cr);
+
+  for (int y = 17; y <= 23; y++)
+    {
+      Pixel pixel = render_fixture_pixel (fixture->surface, 100, y);
+
+      if (!render_fixture_pixel_is (pixel, &theme->background, 0))
+        {
+          touched++;
+          g_assert_true (render_fixture_pixel_is (pixel, &faint, 3));
+        }
+    }
+  g_assert_cmpuint (touched, ==, 1);
+}
+
+static GBytes *
+paint_svg (const AmScene       *scene,
+           const AmRenderState *state)
+{
+  const AmRect *bounds = am_scene_get_bounds (scene);
+  AmPainter *painter = _am_painter_new_svg (bounds->width, bounds->height);
+
+  _am_renderer_paint_scene (painter, scene, am_theme_get_light (), state);
+
+  return _am_painter_svg_finish (painter);
+}
+
+static gboolean
+svg_has (GBytes     *svg,
+         const char *needle)
+{
+  return g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), needle) != NULL;
+}
+
+/* The SVG painter (one group per item) simplifies the same way, in its own groups. */
+static void
+test_detail_svg (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  AmRenderState state = state_at_scale ();
+  g_autoptr(GBytes) full = NULL;
+  g_autoptr(GBytes) tiny = NULL;
+
+  state.pixels_per_point = 1.0;
+  full = paint_svg (fixture->scene, &state);
+  state.pixels_per_point = 0.05;
+  tiny = paint_svg (fixture->scene, &state);
+
+  g_assert_true (svg_has (full, "<ellipse"));
+  g_assert_true (svg_has (full, "<polygon"));
+  g_assert_false (svg_has (tiny, "<ellipse"));
+  g_assert_false (svg_has (tiny, "<polygon"));
+  g_assert_true (svg_has (tiny, "id=\"node-kyj\""));
+  g_assert_true (svg_has (tiny, "id=\"edge-e1\""));
+}
+
+/*
+ * Labels that would touch on screen give way:
+ *
+ *   a (hub: 3 edges) → b  e1 "first"   label at (150, 100)
+ *   c → d                 e2 "second"  label at (160, 104), over e1's
+ *   e → f                 e3 "third"   label at (290, 4), over node b
+ *   a → e, a → f          no labels
+ */
+static AmScene *
+give_way_scene (void)
+{
+  AmRect bounds = { 0, 0, 420, 340 };
+  g_autoptr(AmSceneBuilder) builder = am_scene_builder_new (&bounds);
+  g_autoptr(GError) error = NULL;
+  static const AmPoint ab[] = { { 40, 10 }, { 120, 10 }, { 220, 10 }, { 300, 10 } };
+  static const AmPoint cd[] = { { 40, 210 }, { 120, 210 }, { 220, 210 }, { 300, 210 } };
+  static const AmPoint ef[] = { { 190, 310 }, { 210, 310 }, { 230, 310 }, { 250, 310 } };
+  static const AmPoint ae[] = { { 20, 20 }, { 60, 120 }, { 120, 220 }, { 170, 300 } };
+  static const AmPoint af[] = { { 40, 20 }, { 100, 120 }, { 200, 220 }, { 270, 300 } };
+  static const AmRect first = { 150, 100, 50, 12 };
+  static const AmRect second = { 160, 104, 50, 12 };
+  static const AmRect third = { 290, 4, 50, 12 };
+  AmScene *scene;
+
+  render_fixture_add_node (builder, "a", "A", "state", AM_NODE_SHAPE_BOX, 0, 0, 40, 20);
+  render_fixture_add_node (builder, "b", "B", "state", AM_NODE_SHAPE_BOX, 300, 0, 40, 20);
+  render_fixture_add_node (builder, "c", "C", "state", AM_NODE_SHAPE_BOX, 0, 200, 40, 20);
+  render_fixture_add_node (builder, "d", "D", "state", AM_NODE_SHAPE_BOX, 300, 200, 40, 20);
+  render_fixture_add_node (builder, "e", "E", "state", AM_NODE_SHAPE_BOX, 150, 300, 40, 20);
+  render_fixture_add_node (builder, "f", "F", "state", AM_NODE_SHAPE_BOX, 250, 300, 40, 20);
+  render_fixture_add_edge (builder, "e1", "a", "b", "first", "role", FALSE,
+                           ab, G_N_ELEMENTS (ab), NULL, &first);
+  render_fixture_add_edge (builder, "e2", "c", "d", "second", "role", FALSE,
+                           cd, G_N_ELEMENTS (cd), NULL, &second);
+  render_fixture_add_edge (builder, "e3", "e", "f", "third", "role", FALSE,
+                           ef, G_N_ELEMENTS (ef), NULL, &third);
+  render_fixture_add_edge (builder, "e4", "a", "e", NULL, "role", FALSE,
+                           ae, G_N_ELEMENTS (ae), NULL, NULL);
+  render_fixture_add_edge (builder, "e5", "a", "f", NULL, "role", FALSE,
+                           af, G_N_ELEMENTS (af), NULL, NULL);
+  scene = am_scene_builder_end (g_steal_pointer (&builder), &error);
+  g_assert_no_error (error);
+
+  return scene;
+}
+
+static void
+test_labels_give_way (void)
+{
+  g_autoptr(AmScene) scene = give_way_scene ();
+  AmRenderState state;
+  g_autoptr(GBytes) natural = NULL;
+  g_autoptr(GBytes) smaller = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GBytes) selected = NULL;
+
+  am_render_state_init (&state);
+
+  /* At natural size (and so in exports) every label is drawn, as placed. */
+  state.pixels_per_point = 1.0;
+  natural = paint_svg (scene, &state);
+  g_assert_true (svg_has (natural, "id=\"label-e1\""));
+  g_assert_true (svg_has (natural, "id=\"label-e2\""));
+  g_assert_true (svg_has (natural, "id=\"label-e3\""));
+
+  /* Smaller, text still drawn: e1 (its end a is the busier) keeps its room, e2 gives
+   * way to it and e3 to node b's name. */
+  state.pixels_per_point = 0.8;
+  smaller = paint_svg (scene, &state);
+  g_assert_true (svg_has (smaller, "id=\"label-e1\""));
+  g_assert_false (svg_has (smaller, "id=\"label-e2\""));
+  g_assert_false (svg_has (smaller, "id=\"label-e3\""));
+  g_assert_true (svg_has (smaller, "id=\"node-b\""));
+  /* The edges themselves stay. */
+  g_assert_true (svg_has (smaller, "id=\"edge-e2\""));
+
+  /* The same choice every time. */
+  again = paint_svg (scene, &state);
+  g_assert_true (g_bytes_equal (smaller, again));
+
+  /* The selected edge's label comes first. */
+  state.selected_id = "e2";
+  selected = paint_svg (scene, &state);
+  g_assert_true (svg_has (selected, "id=\"label-e2\""));
+  g_assert_false (svg_has (selected, "id=\"label-e1\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -857,6 +1077,11 @@ main (int   argc,
   ADD ("legend", test_legend, NULL);
   ADD ("legend-present-only", test_legend_lists_present_only, NULL);
   ADD ("legend-hidden", test_legend_hidden, NULL);
+  ADD ("detail/simple-shapes", test_detail_simple_shapes, NULL);
+  ADD ("detail/simple-state", test_detail_simple_state, NULL);
+  ADD ("detail/svg", test_detail_svg, NULL);
+  ADD ("detail/thin-strokes", test_detail_thin_strokes, NULL);
+  g_test_add_func ("/Actormap/Render/detail/labels-give-way", test_labels_give_way);
 
 #undef ADD
 
