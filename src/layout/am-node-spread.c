@@ -1,0 +1,319 @@
+/* am-node-spread.c — moving nodes apart after a force-directed engine, quickly
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Graphviz's own overlap removal (overlap=false: a GTS triangulation and the prism
+ * algorithm) was most of the layout time of large maps (issue 10: 5 000 actors took
+ * 15–17 s with sfdp).  The engines now run with overlap=true and the nodes are moved
+ * apart here, in three steps:
+ *   1. when some boxes overlap and the boxes, grown by the gap, cover more than a third
+ *      of the drawing's box, the drawing is scaled up about its centre (the engines place nodes about an edge
+ *      length apart, which is less than a node's width);
+ *   2. a few sweeps push each overlapping pair apart along the axis where they overlap
+ *      least, half each; pairs are found through a hashed grid of cells one node wide,
+ *      so a sweep costs O(n) for a spread-out drawing;
+ *   3. the nodes that still overlap one placed before (a dense knot the sweeps did not
+ *      untie) go to the nearest free spot (AmPlacer), which always exists.
+ * Nodes are visited in index order and every step is plain arithmetic: the same input
+ * gives the same positions.  Coordinates are any axis-aligned frame (Graphviz's y-up
+ * points are fine): nothing here depends on which way y grows.
+ *
+ * No Graphviz here.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "am-layout-private.h"
+
+/* Step 1 aims at boxes covering at most this share of the drawing. */
+#define TARGET_DENSITY   (1.0 / 3.0)
+/* The largest factor step 1 scales by. */
+#define MAX_SCALE        64.0
+#define SWEEPS           24
+/* Each push goes this far past touching, so a resolved pair stays resolved. */
+#define PUSH_SLACK       0.01
+
+typedef struct
+{
+  AmPoint      *c;
+  const double *w;
+  const double *h;
+  guint         n;
+  double        gap;
+  double        cell;
+  /* The hashed grid: node indexes sorted by bucket (items), bucket b's nodes are
+   * items[start[b] .. start[b + 1]). */
+  guint         n_buckets;
+  guint        *start;
+  guint        *items;
+  gint64       *cx;
+  gint64       *cy;
+} Spread;
+
+static guint
+bucket_of (const Spread *s,
+           gint64        cx,
+           gint64        cy)
+{
+  guint64 h = (guint64) cx * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^
+              (guint64) cy * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F);
+
+  return (guint) ((h ^ (h >> 29)) & (s->n_buckets - 1));
+}
+
+static void
+grid_build (Spread *s)
+{
+  memset (s->start, 0, (s->n_buckets + 1) * sizeof (guint));
+  for (guint i = 0; i < s->n; i++)
+    {
+      s->cx[i] = (gint64) floor (s->c[i].x / s->cell);
+      s->cy[i] = (gint64) floor (s->c[i].y / s->cell);
+      s->start[bucket_of (s, s->cx[i], s->cy[i]) + 1]++;
+    }
+  for (guint b = 0; b < s->n_buckets; b++)
+    s->start[b + 1] += s->start[b];
+  {
+    g_autofree guint *fill = g_memdup2 (s->start, s->n_buckets * sizeof (guint));
+
+    for (guint i = 0; i < s->n; i++)
+      s->items[fill[bucket_of (s, s->cx[i], s->cy[i])]++] = i;
+  }
+}
+
+/* How far the boxes of @i and @j, each grown by half the gap, overlap on each axis. */
+static gboolean
+overlap (const Spread *s,
+         guint         i,
+         guint         j,
+         double       *ox,
+         double       *oy)
+{
+  double dx = fabs (s->c[j].x - s->c[i].x), dy = fabs (s->c[j].y - s->c[i].y);
+
+  *ox = (s->w[i] + s->w[j]) / 2 + s->gap - dx;
+  *oy = (s->h[i] + s->h[j]) / 2 + s->gap - dy;
+  return *ox > 0 && *oy > 0;
+}
+
+/* Pushes @i and @j apart; the direction of coincident centres follows the indexes. */
+static void
+push (Spread *s,
+      guint   i,
+      guint   j,
+      double  ox,
+      double  oy)
+{
+  if (ox <= oy)
+    {
+      double d = (ox + PUSH_SLACK) / 2;
+      double sign = s->c[j].x > s->c[i].x || (s->c[j].x == s->c[i].x && j > i) ? 1 : -1;
+
+      s->c[i].x -= sign * d;
+      s->c[j].x += sign * d;
+    }
+  else
+    {
+      double d = (oy + PUSH_SLACK) / 2;
+      double sign = s->c[j].y > s->c[i].y || (s->c[j].y == s->c[i].y && j > i) ? 1 : -1;
+
+      s->c[i].y -= sign * d;
+      s->c[j].y += sign * d;
+    }
+}
+
+/* One sweep over every pair in neighbouring cells (of the grid as built); returns how
+ * many pairs overlapped, and with @apply pushes each apart. */
+static guint
+sweep (Spread   *s,
+       gboolean  apply)
+{
+  guint pushed = 0;
+
+  for (guint i = 0; i < s->n; i++)
+    for (int ddx = -1; ddx <= 1; ddx++)
+      for (int ddy = -1; ddy <= 1; ddy++)
+        {
+          gint64 cx = s->cx[i] + ddx, cy = s->cy[i] + ddy;
+          guint b = bucket_of (s, cx, cy);
+
+          for (guint k = s->start[b]; k < s->start[b + 1]; k++)
+            {
+              guint j = s->items[k];
+              double ox, oy;
+
+              /* Each pair once, and only from the cell it is really in (buckets are
+               * shared by cells that hash alike). */
+              if (j <= i || s->cx[j] != cx || s->cy[j] != cy)
+                continue;
+              if (overlap (s, i, j, &ox, &oy))
+                {
+                  if (apply)
+                    push (s, i, j, ox, oy);
+                  pushed++;
+                }
+            }
+        }
+
+  return pushed;
+}
+
+/* Step 1: scale the centres about their middle until the grown boxes cover at most
+ * TARGET_DENSITY of the drawing. */
+static gboolean
+scale_up (Spread *s)
+{
+  double minx = INFINITY, miny = INFINITY, maxx = -INFINITY, maxy = -INFINITY;
+  double area = 0, box, factor, mx, my;
+
+  for (guint i = 0; i < s->n; i++)
+    {
+      minx = MIN (minx, s->c[i].x - s->w[i] / 2);
+      maxx = MAX (maxx, s->c[i].x + s->w[i] / 2);
+      miny = MIN (miny, s->c[i].y - s->h[i] / 2);
+      maxy = MAX (maxy, s->c[i].y + s->h[i] / 2);
+      area += (s->w[i] + s->gap) * (s->h[i] + s->gap);
+    }
+  box = (maxx - minx) * (maxy - miny);
+  if (!(box > 0) || area <= TARGET_DENSITY * box)
+    return FALSE;
+
+  factor = MIN (sqrt (area / (TARGET_DENSITY * box)), MAX_SCALE);
+  mx = (minx + maxx) / 2;
+  my = (miny + maxy) / 2;
+  for (guint i = 0; i < s->n; i++)
+    {
+      s->c[i].x = mx + (s->c[i].x - mx) * factor;
+      s->c[i].y = my + (s->c[i].y - my) * factor;
+    }
+
+  return TRUE;
+}
+
+/* Step 3: the nodes still overlapping one before them go to the nearest free spot. */
+static gboolean
+place_rest (Spread *s)
+{
+  g_autoptr(AmPlacer) placer = _am_placer_new ();
+  g_autofree gboolean *bad = g_new0 (gboolean, s->n);
+  double minx = INFINITY, miny = INFINITY, dx, dy;
+  guint n_bad = 0;
+
+  grid_build (s);
+  for (guint i = 0; i < s->n; i++)
+    for (int ddx = -1; ddx <= 1; ddx++)
+      for (int ddy = -1; ddy <= 1; ddy++)
+        {
+          gint64 cx = s->cx[i] + ddx, cy = s->cy[i] + ddy;
+          guint b = bucket_of (s, cx, cy);
+
+          for (guint k = s->start[b]; k < s->start[b + 1]; k++)
+            {
+              guint j = s->items[k];
+              double ox, oy;
+
+              if (j <= i || bad[j] || bad[i] || s->cx[j] != cx || s->cy[j] != cy)
+                continue;
+              if (overlap (s, i, j, &ox, &oy))
+                {
+                  bad[j] = TRUE;
+                  n_bad++;
+                }
+            }
+        }
+  if (n_bad == 0)
+    return FALSE;
+
+  g_debug ("node spread: %u nodes placed one by one", n_bad);
+
+  /* The placer keeps boxes right of and below its margin: shift into that quadrant. */
+  for (guint i = 0; i < s->n; i++)
+    {
+      minx = MIN (minx, s->c[i].x - s->w[i] / 2);
+      miny = MIN (miny, s->c[i].y - s->h[i] / 2);
+    }
+  dx = AM_SCENE_MARGIN - minx;
+  dy = AM_SCENE_MARGIN - miny;
+
+  for (guint i = 0; i < s->n; i++)
+    if (!bad[i])
+      {
+        AmRect r = { s->c[i].x + dx - s->w[i] / 2, s->c[i].y + dy - s->h[i] / 2, s->w[i], s->h[i] };
+        _am_placer_add (placer, &r);
+      }
+  for (guint i = 0; i < s->n; i++)
+    if (bad[i])
+      {
+        AmRect r = { s->c[i].x + dx - s->w[i] / 2, s->c[i].y + dy - s->h[i] / 2, s->w[i], s->h[i] };
+
+        _am_placer_place (placer, &r);
+        s->c[i].x = r.x + r.width / 2 - dx;
+        s->c[i].y = r.y + r.height / 2 - dy;
+      }
+
+  return TRUE;
+}
+
+/**
+ * _am_spread_nodes:
+ * @centres: (inout): the node centres, in points
+ * @widths: the node widths, in points
+ * @heights: the node heights, in points
+ * @n: how many nodes
+ * @gap: the room to keep between two boxes, in points
+ *
+ * Moves the nodes so that no two boxes overlap: afterwards every two boxes are at least
+ * @gap apart (or, for the few placed one by one, AM_PLACE_GAP).
+ *
+ * Returns: whether any node moved
+ */
+gboolean
+_am_spread_nodes (AmPoint      *centres,
+                  const double *widths,
+                  const double *heights,
+                  guint         n,
+                  double        gap)
+{
+  Spread s = { centres, widths, heights, n, gap, 0, };
+  gboolean moved;
+  double largest = 1;
+
+  if (n < 2)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    largest = MAX (largest, MAX (widths[i], heights[i]));
+  /* Two grown boxes overlap only when their centres are less than a cell apart on
+   * both axes: neighbouring cells hold every candidate. */
+  s.cell = largest + gap;
+  s.n_buckets = 1;
+  while (s.n_buckets < 2 * n)
+    s.n_buckets <<= 1;
+  s.start = g_new (guint, s.n_buckets + 1);
+  s.items = g_new (guint, n);
+  s.cx = g_new (gint64, n);
+  s.cy = g_new (gint64, n);
+
+  grid_build (&s);
+  moved = sweep (&s, FALSE) > 0;
+  if (moved)
+    {
+      scale_up (&s);
+      for (guint k = 0; k < SWEEPS; k++)
+        {
+          grid_build (&s);
+          if (sweep (&s, TRUE) == 0)
+            break;
+        }
+      place_rest (&s);
+    }
+
+  g_free (s.start);
+  g_free (s.items);
+  g_free (s.cx);
+  g_free (s.cy);
+
+  return moved;
+}
