@@ -6,14 +6,15 @@
  * algorithm) was most of the layout time of large maps (issue 10: 5 000 actors took
  * 15–17 s with sfdp).  The engines now run with overlap=true and the nodes are moved
  * apart here, in three steps:
- *   1. when some boxes overlap and the boxes, grown by the gap, cover more than a third
- *      of the drawing's box, the drawing is scaled up about its centre (the engines place nodes about an edge
- *      length apart, which is less than a node's width);
+ *   1. when some boxes overlap and the boxes, grown by the gap, cover more than a
+ *      quarter of the drawing's box, the drawing is scaled up about its centre (the
+ *      engines place nodes about an edge length apart, less than a node's width);
  *   2. a few sweeps push each overlapping pair apart along the axis where they overlap
  *      least, half each; pairs are found through a hashed grid of cells one node wide,
- *      so a sweep costs O(n) for a spread-out drawing;
- *   3. the nodes that still overlap one placed before (a dense knot the sweeps did not
- *      untie) go to the nearest free spot (AmPlacer), which always exists.
+ *      so a sweep costs O(n) for a spread-out drawing (small maps end here);
+ *   3. when overlaps are left (the dense knots of hubs and their leaves), the nodes are
+ *      packed in rows: to the nearest row, and apart by the gap in their order along it
+ *      with the least movement (pack_rows()).  No overlap is left by construction.
  * Nodes are visited in index order and every step is plain arithmetic: the same input
  * gives the same positions.  Coordinates are any axis-aligned frame (Graphviz's y-up
  * points are fine): nothing here depends on which way y grows.
@@ -28,10 +29,12 @@
 #include "am-layout-private.h"
 
 /* Step 1 aims at boxes covering at most this share of the drawing. */
-#define TARGET_DENSITY   (1.0 / 3.0)
+#define TARGET_DENSITY   0.25
 /* The largest factor step 1 scales by. */
 #define MAX_SCALE        64.0
-#define SWEEPS           24
+/* Sweeps before packing in rows: enough for small maps; a knot of a hub's leaves does
+ * not untie in hundreds. */
+#define SWEEPS           16
 /* Each push goes this far past touching, so a resolved pair stays resolved. */
 #define PUSH_SLACK       0.01
 
@@ -192,68 +195,99 @@ scale_up (Spread *s)
   return TRUE;
 }
 
-/* Step 3: the nodes still overlapping one before them go to the nearest free spot. */
-static gboolean
-place_rest (Spread *s)
+/* Step 3, row by row: nodes sorted by row, then by x (then by index). */
+typedef struct
 {
-  g_autoptr(AmPlacer) placer = _am_placer_new ();
-  g_autofree gboolean *bad = g_new0 (gboolean, s->n);
-  double minx = INFINITY, miny = INFINITY, dx, dy;
-  guint n_bad = 0;
+  gint64 row;
+  double x;
+  guint  index;
+} RowItem;
 
-  grid_build (s);
+static int
+row_item_compare (const void *a,
+                  const void *b)
+{
+  const RowItem *p = a, *q = b;
+
+  if (p->row != q->row)
+    return p->row < q->row ? -1 : 1;
+  if (p->x != q->x)
+    return p->x < q->x ? -1 : 1;
+  return p->index < q->index ? -1 : (p->index > q->index);
+}
+
+/*
+ * Step 3, when the sweeps left overlaps (a dense knot): every node goes to the nearest
+ * row (rows as tall as the tallest node and the gap, so nodes in different rows never
+ * meet), and in each row the nodes keep their order and move as little as possible
+ * (least squares) to be the gap apart: with the offsets o_k of a rigid row, x_k = s + o_k
+ * for each run of touching nodes, whose best s is the mean of x_k − o_k; two runs must
+ * merge exactly when the left one's s exceeds the right one's (pool adjacent violators).
+ * O(n log n), and no overlap is left by construction.
+ */
+static void
+pack_rows (Spread *s)
+{
+  g_autofree RowItem *items = g_new (RowItem, s->n);
+  g_autofree double *value = g_new (double, s->n);     /* x_k − o_k */
+  g_autofree double *offset = g_new (double, s->n);    /* o_k */
+  g_autofree guint *run_start = g_new (guint, s->n);
+  g_autofree double *run_sum = g_new (double, s->n);
+  double row_height = 0;
+
   for (guint i = 0; i < s->n; i++)
-    for (int ddx = -1; ddx <= 1; ddx++)
-      for (int ddy = -1; ddy <= 1; ddy++)
+    row_height = MAX (row_height, s->h[i]);
+  row_height += s->gap;
+
+  for (guint i = 0; i < s->n; i++)
+    items[i] = (RowItem) { (gint64) floor (s->c[i].y / row_height + 0.5), s->c[i].x, i };
+  qsort (items, s->n, sizeof (RowItem), row_item_compare);
+
+  for (guint a = 0; a < s->n;)
+    {
+      guint b = a, n_runs = 0;
+
+      while (b < s->n && items[b].row == items[a].row)
+        b++;
+
+      /* Pool adjacent violators over the row items[a .. b). */
+      for (guint k = a; k < b; k++)
         {
-          gint64 cx = s->cx[i] + ddx, cy = s->cy[i] + ddy;
-          guint b = bucket_of (s, cx, cy);
+          guint i = items[k].index;
 
-          for (guint k = s->start[b]; k < s->start[b + 1]; k++)
+          offset[k] = k == a ? 0 : offset[k - 1] + (s->w[items[k - 1].index] + s->w[i]) / 2 + s->gap;
+          value[k] = items[k].x - offset[k];
+          run_start[n_runs] = k;
+          run_sum[n_runs] = value[k];
+          n_runs++;
+          while (n_runs > 1)
             {
-              guint j = s->items[k];
-              double ox, oy;
+              guint r = n_runs - 1;
+              double left = run_sum[r - 1] / (run_start[r] - run_start[r - 1]);
+              double right = run_sum[r] / (k + 1 - run_start[r]);
 
-              if (j <= i || bad[j] || bad[i] || s->cx[j] != cx || s->cy[j] != cy)
-                continue;
-              if (overlap (s, i, j, &ox, &oy))
-                {
-                  bad[j] = TRUE;
-                  n_bad++;
-                }
+              if (left <= right)
+                break;
+              run_sum[r - 1] += run_sum[r];
+              n_runs--;
             }
         }
-  if (n_bad == 0)
-    return FALSE;
 
-  g_debug ("node spread: %u nodes placed one by one", n_bad);
+      for (guint r = 0; r < n_runs; r++)
+        {
+          guint end = r + 1 < n_runs ? run_start[r + 1] : b;
+          double base = run_sum[r] / (end - run_start[r]);
 
-  /* The placer keeps boxes right of and below its margin: shift into that quadrant. */
-  for (guint i = 0; i < s->n; i++)
-    {
-      minx = MIN (minx, s->c[i].x - s->w[i] / 2);
-      miny = MIN (miny, s->c[i].y - s->h[i] / 2);
+          for (guint k = run_start[r]; k < end; k++)
+            {
+              guint i = items[k].index;
+
+              s->c[i].x = base + offset[k];
+              s->c[i].y = items[k].row * row_height;
+            }
+        }
+      a = b;
     }
-  dx = AM_SCENE_MARGIN - minx;
-  dy = AM_SCENE_MARGIN - miny;
-
-  for (guint i = 0; i < s->n; i++)
-    if (!bad[i])
-      {
-        AmRect r = { s->c[i].x + dx - s->w[i] / 2, s->c[i].y + dy - s->h[i] / 2, s->w[i], s->h[i] };
-        _am_placer_add (placer, &r);
-      }
-  for (guint i = 0; i < s->n; i++)
-    if (bad[i])
-      {
-        AmRect r = { s->c[i].x + dx - s->w[i] / 2, s->c[i].y + dy - s->h[i] / 2, s->w[i], s->h[i] };
-
-        _am_placer_place (placer, &r);
-        s->c[i].x = r.x + r.width / 2 - dx;
-        s->c[i].y = r.y + r.height / 2 - dy;
-      }
-
-  return TRUE;
 }
 
 /**
@@ -265,7 +299,7 @@ place_rest (Spread *s)
  * @gap: the room to keep between two boxes, in points
  *
  * Moves the nodes so that no two boxes overlap: afterwards every two boxes are at least
- * @gap apart (or, for the few placed one by one, AM_PLACE_GAP).
+ * @gap apart on one axis.
  *
  * Returns: whether any node moved
  */
@@ -300,14 +334,22 @@ _am_spread_nodes (AmPoint      *centres,
   moved = sweep (&s, FALSE) > 0;
   if (moved)
     {
+      guint k, left = 0;
+
       scale_up (&s);
-      for (guint k = 0; k < SWEEPS; k++)
+      for (k = 0; k < SWEEPS; k++)
         {
           grid_build (&s);
-          if (sweep (&s, TRUE) == 0)
+          left = sweep (&s, TRUE);
+          if (left == 0)
             break;
         }
-      place_rest (&s);
+      if (left > 0)
+        {
+          g_debug ("node spread: %u nodes, %u pairs still overlapping after %u sweeps: "
+                   "packed in rows", n, left, k);
+          pack_rows (&s);
+        }
     }
 
   g_free (s.start);
