@@ -32,9 +32,12 @@
 #define TARGET_DENSITY   0.25
 /* The largest factor step 1 scales by. */
 #define MAX_SCALE        64.0
-/* Sweeps before packing in rows: enough for small maps; a knot of a hub's leaves does
- * not untie in hundreds. */
-#define SWEEPS           16
+/* Sweeps before packing in rows: SWEEP_WORK node visits in all, at least MIN_SWEEPS and
+ * at most MAX_SWEEPS (a small map unties in a few hundred; a knot of a hub's leaves in a
+ * large one does not untie in hundreds). */
+#define SWEEP_WORK       200000
+#define MIN_SWEEPS       16
+#define MAX_SWEEPS       1000
 /* Each push goes this far past touching, so a resolved pair stays resolved. */
 #define PUSH_SLACK       0.01
 
@@ -45,6 +48,7 @@ typedef struct
   const double *h;
   guint         n;
   double        gap;
+  double        extra_area;   /* room the edge labels will need, in square points */
   double        cell;
   /* The hashed grid: node indexes sorted by bucket (items), bucket b's nodes are
    * items[start[b] .. start[b + 1]). */
@@ -179,6 +183,7 @@ scale_up (Spread *s)
       maxy = MAX (maxy, s->c[i].y + s->h[i] / 2);
       area += (s->w[i] + s->gap) * (s->h[i] + s->gap);
     }
+  area += s->extra_area;
   box = (maxx - minx) * (maxy - miny);
   if (!(box > 0) || area <= TARGET_DENSITY * box)
     return FALSE;
@@ -297,6 +302,8 @@ pack_rows (Spread *s)
  * @heights: the node heights, in points
  * @n: how many nodes
  * @gap: the room to keep between two boxes, in points
+ * @extra_area: more room the drawing should have when it is scaled up (the edge labels'
+ *   area), in square points
  *
  * Moves the nodes so that no two boxes overlap: afterwards every two boxes are at least
  * @gap apart on one axis.
@@ -308,9 +315,11 @@ _am_spread_nodes (AmPoint      *centres,
                   const double *widths,
                   const double *heights,
                   guint         n,
-                  double        gap)
+                  double        gap,
+                  double        extra_area)
 {
-  Spread s = { centres, widths, heights, n, gap, 0, };
+  Spread s = { centres, widths, heights, n, gap, extra_area, 0, };
+  guint max_sweeps = CLAMP (SWEEP_WORK / MAX (n, 1), MIN_SWEEPS, MAX_SWEEPS);
   gboolean moved;
   double largest = 1;
 
@@ -337,7 +346,7 @@ _am_spread_nodes (AmPoint      *centres,
       guint k, left = 0;
 
       scale_up (&s);
-      for (k = 0; k < SWEEPS; k++)
+      for (k = 0; k < max_sweeps; k++)
         {
           grid_build (&s);
           left = sweep (&s, TRUE);

@@ -315,7 +315,7 @@ test_spread (void)
         }
       memcpy (copy, centres, sizeof centres);
 
-      g_assert_true (_am_spread_nodes (centres, widths, heights, N, gap));
+      g_assert_true (_am_spread_nodes (centres, widths, heights, N, gap, 0));
       for (guint i = 0; i < N; i++)
         for (guint j = i + 1; j < N; j++)
           {
@@ -327,7 +327,7 @@ test_spread (void)
           }
 
       /* Same input, same output. */
-      g_assert_true (_am_spread_nodes (copy, widths, heights, N, gap));
+      g_assert_true (_am_spread_nodes (copy, widths, heights, N, gap, 0));
       g_assert_cmpmem (copy, sizeof copy, centres, sizeof centres);
     }
 
@@ -339,7 +339,7 @@ test_spread (void)
       heights[i] = 30;
     }
   memcpy (copy, centres, sizeof centres);
-  g_assert_false (_am_spread_nodes (centres, widths, heights, N, gap));
+  g_assert_false (_am_spread_nodes (centres, widths, heights, N, gap, 0));
   g_assert_cmpmem (copy, sizeof copy, centres, sizeof centres);
 }
 

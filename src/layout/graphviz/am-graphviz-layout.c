@@ -25,6 +25,10 @@
 #define NODE_SEP               "+6"
 /* The room our own overlap pass keeps between two node boxes: NODE_SEP on each. */
 #define NODE_GAP               12.0
+/* A label's average character width and its line height, in font sizes (estimates for
+ * the room labels need). */
+#define LABEL_EM               0.6
+#define LABEL_LINE             1.3
 /* Above this many nodes neato, fdp and sfdp draw straight edges. */
 #define SPLINES_MAX_NODES      60
 /* The random seed of the force-directed engines. */
@@ -1420,6 +1424,17 @@ spread_nodes (Job             *job,
   g_autofree AmPoint *centres = g_new (AmPoint, MAX (n, 1));
   g_autofree double *widths = g_new (double, MAX (n, 1));
   g_autofree double *heights = g_new (double, MAX (n, 1));
+  double label_area = 0;
+
+  /* The labels' room, estimated from their length (they are measured later, once). */
+  for (guint i = 0; i < am_layout_request_get_n_edges (request); i++)
+    {
+      const char *label = _am_layout_request_get_edge (request, i)->label;
+
+      if (label != NULL && *label != '\0')
+        label_area += (LABEL_EM * AM_EDGE_FONT_SIZE * g_utf8_strlen (label, -1) + 4 + NODE_GAP) *
+                      (LABEL_LINE * AM_EDGE_FONT_SIZE + 2 + NODE_GAP);
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -1429,7 +1444,7 @@ spread_nodes (Job             *job,
       widths[i] = ND_width (node) * 72.0;
       heights[i] = ND_height (node) * 72.0;
     }
-  if (!_am_spread_nodes (centres, widths, heights, n, NODE_GAP))
+  if (!_am_spread_nodes (centres, widths, heights, n, NODE_GAP, label_area))
     return;
 
   for (guint i = 0; i < n; i++)
