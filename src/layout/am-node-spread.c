@@ -35,8 +35,8 @@
 /* Sweeps before packing in rows: SWEEP_WORK node visits in all, at least MIN_SWEEPS and
  * at most MAX_SWEEPS (a small map unties in a few hundred; a knot of a hub's leaves in a
  * large one does not untie in hundreds). */
-#define SWEEP_WORK       200000
-#define MIN_SWEEPS       16
+#define SWEEP_WORK       100000
+#define MIN_SWEEPS       8
 #define MAX_SWEEPS       1000
 /* Each push goes this far past touching, so a resolved pair stays resolved. */
 #define PUSH_SLACK       0.01
