@@ -288,6 +288,9 @@ typedef struct
   /* Our own overlap pass moved nodes after the engine: Graphviz's splines and bounding
    * box no longer match, edges are drawn straight from the node boxes. */
   gboolean   stale;
+  /* Laid out by "nop2", whose node list Graphviz 2.42 does not free (valgrind: a
+   * pointer per node, each time). */
+  gboolean   nop;
   GPtrArray *clusters;   /* Agraph_t * of the cluster subgraphs (borrowed from g) */
   GPtrArray *cluster_ids;
 } Job;
@@ -296,9 +299,12 @@ static void
 job_clear (Job *job)
 {
   /* gvFreeLayout before agclose: agclose alone leaks splines and labels. */
+  if (job->laid_out && job->nop && gv_has_info (job->g, "Agraphinfo_t"))
+    g_clear_pointer (&GD_neato_nlist (job->g), free);
   if (job->laid_out)
     gvFreeLayout (job->gvc, job->g);
   job->laid_out = FALSE;
+  job->nop = FALSE;
   g_clear_pointer (&job->g, agclose);
   g_clear_pointer (&job->nodes, g_free);
   g_clear_pointer (&job->edges, g_free);
@@ -1520,6 +1526,7 @@ route_on_positions (Job              *job,
   Flip f;
 
   job_clear (job);
+  job->nop = TRUE;
   if (!build_graph (job, request, centres, error) || !run_engine (job, "nop2", error))
     return NULL;
   /* Not @exactly (the positions are our own overlap pass's): the drawing starts at the
