@@ -30,8 +30,12 @@
 
 /* Step 1 aims at boxes covering at most this share of the drawing. */
 #define TARGET_DENSITY   0.25
-/* The largest factor step 1 scales by. */
-#define MAX_SCALE        64.0
+/* The largest factor step 1 scales by (sfdp draws 20 000 nodes in a box a few hundred
+ * node widths across). */
+#define MAX_SCALE        10000.0
+/* More overlapping pairs than this many per node after a sweep: a knot no number of
+ * sweeps unties, pack in rows at once (each sweep costs as much as there are pairs). */
+#define KNOT_PAIRS       4
 /* Sweeps before packing in rows: SWEEP_WORK node visits in all, at least MIN_SWEEPS and
  * at most MAX_SWEEPS (a small map unties in a few hundred; a knot of a hub's leaves in a
  * large one does not untie in hundreds). */
@@ -350,7 +354,7 @@ _am_spread_nodes (AmPoint      *centres,
         {
           grid_build (&s);
           left = sweep (&s, TRUE);
-          if (left == 0)
+          if (left == 0 || left > KNOT_PAIRS * (guint64) n)
             break;
         }
       if (left > 0)
