@@ -136,6 +136,16 @@ gboolean                   _am_placer_get_extent           (AmPlacer       *self
                                                             AmRect         *extent);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmPlacer, _am_placer_free)
 
+/* Moves nodes apart so no two boxes overlap (am-node-spread.c): @centres in points, in
+ * any axis-aligned frame; @extra_area is room for the edge labels, in square points;
+ * deterministic.  Returns whether any node moved. */
+gboolean                   _am_spread_nodes                (AmPoint        *centres,
+                                                            const double   *widths,
+                                                            const double   *heights,
+                                                            guint           n,
+                                                            double          gap,
+                                                            double          extra_area);
+
 /* Cluster boxes around their members' scene boxes @node_boxes (by request index), for
  * when Graphviz did not lay the clusters out (edges routed on given positions); room is
  * left at the top for the label.  Clusters come in the order of their first member. */

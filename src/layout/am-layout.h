@@ -47,6 +47,11 @@ gboolean    am_layout_engine_from_string (const char     *str,
                                           AmLayoutEngine *engine);
 /* The engine Actormap picks for a graph of that many nodes (neato when small, sfdp when large). */
 AmLayoutEngine am_layout_engine_for_size (guint           n_nodes);
+/* The same from the counts Graphviz's time depends on (am-layout.c). */
+AmLayoutEngine am_layout_engine_for_counts (guint         n_nodes,
+                                            guint         n_edges,
+                                            guint         n_parallel,
+                                            guint         n_labels);
 /* The engine for a document: an imported graph's own choice (its "layout" graph
  * attribute, dot unless the file names another allowed engine), else by size. */
 AmLayoutEngine am_layout_engine_for_document (AmDocument    *document);

@@ -5,8 +5,10 @@
  *
  * Two maps: the bundled article (no overlap at all allowed, with every engine and the
  * automatic choice) and a generated 200-actor map with about 400 labelled relations (at
- * most 1 % of the labels may still overlap something).  Nodes never overlap each other.
- * The counts go to the test log.
+ * most 1 % of the labels may still overlap something).  Nodes never overlap each other,
+ * also on a generated 2 000-actor map with every engine (Graphviz no longer removes
+ * overlaps there: _am_spread_nodes() does), and two actors with many relations between
+ * them get a fan of distinct curves.  The counts go to the test log.
  */
 #include "config.h"
 
@@ -15,11 +17,14 @@
 
 #include "am-geometry.h"
 #include "am-layout.h"
+#include "am-layout-private.h"
 #include "layout-test-util.h"
 
 /* Boxes that share less than this (in each direction, points) do not count: rounding. */
 #define TOLERANCE 0.5
 #define GENERATED_ACTORS 200
+#define LARGE_ACTORS     2000
+#define PARALLEL         400
 
 typedef struct
 {
@@ -40,18 +45,30 @@ boxes_overlap (const AmRect *a,
   return w > TOLERANCE && h > TOLERANCE;
 }
 
-/* All pairs: a few hundred boxes, so the quadratic count is quick and simple to trust. */
-static Counts
-count_overlaps (AmScene *scene)
+/* All pairs of nodes: a few million checks at most, quick and simple to trust. */
+static guint
+count_node_overlaps (AmScene *scene)
 {
-  guint n_nodes = am_scene_get_n_nodes (scene), n_edges = am_scene_get_n_edges (scene);
-  g_autofree gboolean *hidden = g_new0 (gboolean, MAX (n_edges, 1));
-  Counts c = { 0, };
+  guint n_nodes = am_scene_get_n_nodes (scene), count = 0;
 
   for (guint i = 0; i < n_nodes; i++)
     for (guint j = i + 1; j < n_nodes; j++)
       if (boxes_overlap (&am_scene_get_node (scene, i)->box, &am_scene_get_node (scene, j)->box))
-        c.node_node++;
+        count++;
+
+  return count;
+}
+
+/* All pairs: a few hundred boxes, so the quadratic count is quick and simple to trust. */
+static Counts
+count_overlaps (AmScene *scene)
+{
+  guint n_edges = am_scene_get_n_edges (scene);
+  guint n_nodes = am_scene_get_n_nodes (scene);
+  g_autofree gboolean *hidden = g_new0 (gboolean, MAX (n_edges, 1));
+  Counts c = { 0, };
+
+  c.node_node = count_node_overlaps (scene);
 
   for (guint i = 0; i < n_edges; i++)
     {
@@ -227,11 +244,195 @@ test_overlaps (gconstpointer data)
   lt_assert_scenes_match (scene, copy, LT_MATCH_EXACT);
 }
 
+/* Every engine on a 2 000-actor map: no two nodes overlap, and the layout is the same
+ * the second time. */
+static void
+test_large_nodes (gconstpointer data)
+{
+  AmLayoutEngine engine = (AmLayoutEngine) GPOINTER_TO_UINT (data);
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(AmLayoutRequest) request = NULL;
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(AmScene) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  guint overlaps;
+
+  if (g_getenv ("AM_UNDER_VALGRIND") != NULL)
+    {
+      g_test_skip ("a 2 000-actor map takes too long under valgrind");
+      return;
+    }
+  if ((engine == AM_LAYOUT_ENGINE_DOT || engine == AM_LAYOUT_ENGINE_NEATO ||
+       engine == AM_LAYOUT_ENGINE_CIRCO) && !g_test_slow ())
+    {
+      /* Each takes a minute or more on 2 000 actors (dot keeps Graphviz's own drawing,
+       * which never overlaps nodes); the "slow" suite runs them with -m slow. */
+      g_test_skip ("dot, neato and circo on 2 000 actors run with -m slow");
+      return;
+    }
+
+  document = generated_map (LARGE_ACTORS);
+  request = lt_make_request (document, engine);
+  scene = am_layout_run_in_process (request, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (scene);
+  g_assert_cmpuint (am_scene_get_n_nodes (scene), ==, LARGE_ACTORS);
+
+  overlaps = count_node_overlaps (scene);
+  g_test_message ("generated %u-actor map, %s: %u node/node overlaps; %.2f s", LARGE_ACTORS,
+                  am_layout_engine_to_string (engine), overlaps,
+                  (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (overlaps, ==, 0);
+
+  /* Deterministic: our overlap pass and the fans included.  Not fdp, which is not
+   * deterministic itself (test-layout.c), and not the slow ones (time). */
+  if (engine == AM_LAYOUT_ENGINE_SFDP || engine == AM_LAYOUT_ENGINE_TWOPI)
+    {
+      again = am_layout_run_in_process (request, &error);
+      g_assert_no_error (error);
+      lt_assert_scenes_match (scene, again, LT_MATCH_EXACT);
+    }
+}
+
+/* _am_spread_nodes() on its own: every node on the same spot, and a row of boxes
+ * overlapping their neighbours, come out with the gap between every two boxes. */
+static void
+test_spread (void)
+{
+  enum { N = 300 };
+  static const double gap = 12;
+  AmPoint centres[N], copy[N];
+  double widths[N], heights[N];
+
+  for (guint round = 0; round < 2; round++)
+    {
+      for (guint i = 0; i < N; i++)
+        {
+          centres[i] = round == 0 ? (AmPoint) { 5, 5 } : (AmPoint) { i * 10.0, (i % 3) * 4.0 };
+          widths[i] = 40 + (i % 7) * 10;
+          heights[i] = 20 + (i % 5) * 6;
+        }
+      memcpy (copy, centres, sizeof centres);
+
+      g_assert_true (_am_spread_nodes (centres, widths, heights, N, gap, 0));
+      for (guint i = 0; i < N; i++)
+        for (guint j = i + 1; j < N; j++)
+          {
+            double dx = fabs (centres[i].x - centres[j].x) - (widths[i] + widths[j]) / 2;
+            double dy = fabs (centres[i].y - centres[j].y) - (heights[i] + heights[j]) / 2;
+
+            /* Apart by the gap on at least one axis. */
+            g_assert_true (dx >= gap - 1e-6 || dy >= gap - 1e-6);
+          }
+
+      /* Same input, same output. */
+      g_assert_true (_am_spread_nodes (copy, widths, heights, N, gap, 0));
+      g_assert_cmpmem (copy, sizeof copy, centres, sizeof centres);
+    }
+
+  /* Apart already: nothing moves. */
+  for (guint i = 0; i < N; i++)
+    {
+      centres[i] = (AmPoint) { i * 200.0, 0 };
+      widths[i] = 100;
+      heights[i] = 30;
+    }
+  memcpy (copy, centres, sizeof centres);
+  g_assert_false (_am_spread_nodes (centres, widths, heights, N, gap, 0));
+  g_assert_cmpmem (copy, sizeof copy, centres, sizeof centres);
+}
+
+/* Two actors and PARALLEL relations between them, both ways, laid out as one Graphviz
+ * edge and drawn as a fan: each relation keeps its own edge, direction and label, and no
+ * two curves are the same. */
+static void
+test_parallel (gconstpointer data)
+{
+  AmLayoutEngine engine = (AmLayoutEngine) GPOINTER_TO_UINT (data);
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"actormap\", \"version\": 1, "
+                                          "\"article\": {\"title\": \"Parallel\", "
+                                          "\"paragraphs\": []}, \"entities\": ["
+                                          "{\"id\": \"a\", \"name\": \"Alpha\", \"kind\": \"state\"}, "
+                                          "{\"id\": \"b\", \"name\": \"Beta\", \"kind\": \"state\"}"
+                                          "], \"relations\": [");
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(AmLayoutRequest) request = NULL;
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GHashTable) middles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  const AmSceneNode *a, *b;
+
+  for (guint i = 0; i < PARALLEL; i++)
+    g_string_append_printf (json, "%s{\"id\": \"r%u\", \"source\": \"%s\", "
+                            "\"target\": \"%s\", \"label\": \"talks %u\", \"type\": \"meeting\", "
+                            "\"directed\": %s}", i > 0 ? ", " : "", i, i % 3 == 2 ? "b" : "a",
+                            i % 3 == 2 ? "a" : "b", i, i % 5 == 4 ? "false" : "true");
+  g_string_append (json, "], \"statements\": []}");
+  document = test_documents_load_json (json->str, "parallel.json");
+
+  request = lt_make_request (document, engine);
+  scene = am_layout_run_in_process (request, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (am_scene_get_n_edges (scene), ==, PARALLEL);
+  g_assert_cmpuint (count_node_overlaps (scene), ==, 0);
+  a = am_scene_get_node (scene, 0);
+  b = am_scene_get_node (scene, 1);
+  g_assert_cmpstr (a->id, ==, "a");
+
+  for (guint i = 0; i < PARALLEL; i++)
+    {
+      const AmSceneEdge *e = am_scene_get_edge (scene, i);
+      const AmRect *to = g_str_equal (e->target, "a") ? &a->box : &b->box;
+      const AmRect *from = g_str_equal (e->target, "a") ? &b->box : &a->box;
+      AmPoint mid;
+      g_autofree char *key = NULL;
+      g_autofree char *id = g_strdup_printf ("r%u", i);
+      guint n_curves = (e->n_points - 1) / 3;
+      const AmPoint *c = &e->points[3 * (n_curves / 2)];
+
+      g_assert_cmpstr (e->id, ==, id);
+      g_assert_cmpstr (e->source, ==, i % 3 == 2 ? "b" : "a");
+      g_assert_true (e->has_label);
+      /* The arrowhead, when there is one, points into the target. */
+      g_assert_cmpint (e->has_head, ==, i % 5 != 4);
+      if (e->has_head)
+        {
+          double cx = to->x + to->width / 2, cy = to->y + to->height / 2;
+          double fx = from->x + from->width / 2, fy = from->y + from->height / 2;
+
+          g_assert_cmpfloat (hypot (e->head.x - cx, e->head.y - cy), <,
+                             hypot (e->head.x - fx, e->head.y - fy));
+        }
+      /* Distinct curves: no two have the same middle. */
+      mid = n_curves % 2 == 1
+              ? (AmPoint) { (c[0].x + 3 * c[1].x + 3 * c[2].x + c[3].x) / 8,
+                            (c[0].y + 3 * c[1].y + 3 * c[2].y + c[3].y) / 8 }
+              : c[0];
+      key = g_strdup_printf ("%.3f,%.3f", mid.x, mid.y);
+      g_assert_false (g_hash_table_contains (middles, key));
+      g_hash_table_add (middles, g_steal_pointer (&key));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Actormap/NodeSpread/apart", test_spread);
+  for (guint e = 0; e < AM_N_LAYOUT_ENGINES; e++)
+    {
+      g_autofree char *large = g_strdup_printf ("/Actormap/NodeOverlaps/generated-%u/%s",
+                                                LARGE_ACTORS,
+                                                am_layout_engine_to_string ((AmLayoutEngine) e));
+      g_autofree char *parallel = g_strdup_printf ("/Actormap/Parallel/%s",
+                                                   am_layout_engine_to_string ((AmLayoutEngine) e));
+
+      g_test_add_data_func (large, GUINT_TO_POINTER (e), test_large_nodes);
+      g_test_add_data_func (parallel, GUINT_TO_POINTER (e), test_parallel);
+    }
 
   for (guint map = 0; map < 2; map++)
     for (guint e = 0; e <= AM_N_LAYOUT_ENGINES; e++)

@@ -46,6 +46,16 @@ test_engine_names (void)
 
   g_assert_cmpint (am_layout_engine_for_size (30), ==, AM_LAYOUT_ENGINE_NEATO);
   g_assert_cmpint (am_layout_engine_for_size (5000), ==, AM_LAYOUT_ENGINE_SFDP);
+
+  /* Graphviz sees one edge per pair of actors: two actors and 2 000 relations between
+   * them are a small graph (issue 10: neato took 71 s when each was an edge). */
+  g_assert_cmpint (am_layout_engine_for_counts (2, 2000, 1999, 2000), ==, AM_LAYOUT_ENGINE_NEATO);
+  g_assert_cmpint (am_layout_engine_for_counts (400, 2000, 0, 0), ==, AM_LAYOUT_ENGINE_SFDP);
+  g_assert_cmpint (am_layout_engine_for_counts (400, 2000, 1000, 0), ==, AM_LAYOUT_ENGINE_NEATO);
+  g_assert_cmpint (am_layout_engine_for_counts (400, 800, 0, 5000), ==, AM_LAYOUT_ENGINE_SFDP);
+  g_assert_cmpint (am_layout_engine_for_counts (20000, 40000, 0, 40000), ==, AM_LAYOUT_ENGINE_SFDP);
+  /* More parallel relations than relations (a caller's slip) is not a wrap-around. */
+  g_assert_cmpint (am_layout_engine_for_counts (10, 5, 9, 0), ==, AM_LAYOUT_ENGINE_NEATO);
 }
 
 static void

@@ -23,6 +23,15 @@
 #define NEATO_MAXITER          "1000"
 /* Overlap removal margin for neato/fdp/sfdp, in points ('+' means additive). */
 #define NODE_SEP               "+6"
+/* The room our own overlap pass keeps between two node boxes: NODE_SEP on each. */
+#define NODE_GAP               12.0
+/* A label's average character width and its line height, in font sizes (estimates for
+ * the room labels need). */
+#define LABEL_EM               0.6
+#define LABEL_LINE             1.3
+/* Above this many nodes sfdp uses its faster, coarser quadtree for the repulsive forces
+ * (5 000 actors: 30 % less time in sfdp). */
+#define SFDP_FAST_ABOVE_NODES  2000
 /* Above this many nodes neato, fdp and sfdp draw straight edges. */
 #define SPLINES_MAX_NODES      60
 /* The random seed of the force-directed engines. */
@@ -31,6 +40,13 @@
 /* Self-loops without a spline get a loop this many points wide. */
 #define SYNTH_LOOP_SIZE        18.0
 #define SYNTH_ARROW_LENGTH     10.0
+/* Parallel relations fan out this far apart at the middle (points), and the whole fan
+ * is at most this many times as wide as sqrt(count) steps (or the edge's length). */
+#define FAN_STEP               8.0
+#define FAN_SQRT_STEPS         2.0
+/* Parallel self-loops grow by this much each, at most FAN_LOOP_SPREAD in all. */
+#define FAN_LOOP_STEP          6.0
+#define FAN_LOOP_SPREAD        200.0
 /* The largest drawing we accept back, in points, like the scene's own limit. */
 #define MAX_EXTENT             1e7
 
@@ -262,7 +278,19 @@ typedef struct
   Agraph_t  *g;
   gboolean   laid_out;
   Agnode_t **nodes;      /* by request index */
-  Agedge_t **edges;      /* by request index */
+  Agedge_t **edges;      /* by request index; parallel relations share one */
+  /* Parallel relations (the same two nodes, either way) are one Graphviz edge, created
+   * for the first of them; by request index: that first one, how many share it (set on
+   * the first one), and which one this is. */
+  guint     *fan_first;
+  guint     *fan_size;
+  guint     *fan_rank;
+  /* Our own overlap pass moved nodes after the engine: Graphviz's splines and bounding
+   * box no longer match, edges are drawn straight from the node boxes. */
+  gboolean   stale;
+  /* Laid out by "nop2", whose node list Graphviz 2.42 does not free (valgrind: a
+   * pointer per node, each time). */
+  gboolean   nop;
   GPtrArray *clusters;   /* Agraph_t * of the cluster subgraphs (borrowed from g) */
   GPtrArray *cluster_ids;
 } Job;
@@ -271,12 +299,19 @@ static void
 job_clear (Job *job)
 {
   /* gvFreeLayout before agclose: agclose alone leaks splines and labels. */
+  if (job->laid_out && job->nop && gv_has_info (job->g, "Agraphinfo_t"))
+    g_clear_pointer (&GD_neato_nlist (job->g), free);
   if (job->laid_out)
     gvFreeLayout (job->gvc, job->g);
   job->laid_out = FALSE;
+  job->nop = FALSE;
   g_clear_pointer (&job->g, agclose);
   g_clear_pointer (&job->nodes, g_free);
   g_clear_pointer (&job->edges, g_free);
+  g_clear_pointer (&job->fan_first, g_free);
+  g_clear_pointer (&job->fan_size, g_free);
+  g_clear_pointer (&job->fan_rank, g_free);
+  job->stale = FALSE;
   g_clear_pointer (&job->clusters, g_ptr_array_unref);
   g_clear_pointer (&job->cluster_ids, g_ptr_array_unref);
 }
@@ -391,6 +426,13 @@ build_graph (Job              *job,
    * from the origin: it gets no pins and is treated like dot (settle_pins()). */
   gboolean pins = !routing_only && force && engine != AM_LAYOUT_ENGINE_FDP &&
                   _am_layout_request_has_pins (request);
+  /* Edge labels are placed by am-label-place.c after the engine; only dot is given them,
+   * as they make room between its ranks.  The others spent most of their time placing
+   * labels they do not need to know about. */
+  gboolean engine_labels = engine == AM_LAYOUT_ENGINE_DOT && !routing_only;
+  /* Node overlaps are removed by our own pass after the engine (_am_spread_nodes()):
+   * Graphviz's (overlap=false, GTS and prism) was the main cost of large maps. */
+  gboolean own_overlap = !routing_only && engine != AM_LAYOUT_ENGINE_DOT;
   guint n_nodes = am_layout_request_get_n_nodes (request);
   guint n_edges = am_layout_request_get_n_edges (request);
   g_autofree char *nodesep = format_double (_am_layout_request_get_nodesep (request));
@@ -398,6 +440,7 @@ build_graph (Job              *job,
   g_autofree char *fontsize = format_double (AM_EDGE_FONT_SIZE);
   g_autofree char *cluster_fontsize = format_double (AM_NODE_FONT_SIZE);
   g_autoptr(GHashTable) clusters = NULL;
+  g_autoptr(GHashTable) pairs = NULL;     /* "len:idid" of the two ends → first index + 1 */
   Agsym_t *n_shape, *n_width, *n_height, *n_fixed, *n_label;
   Agsym_t *e_label, *e_font, *e_size, *e_dir, *e_weight = NULL, *e_minlen = NULL;
   Agsym_t *g_label = NULL, *g_font = NULL, *g_size = NULL;
@@ -412,7 +455,7 @@ build_graph (Job              *job,
     }
 
   /* Graph attributes: only those on the allowlist (architecture.md §5.10). */
-  gv_declare (job->g, AGRAPH, "overlap", "false");
+  gv_declare (job->g, AGRAPH, "overlap", own_overlap ? "true" : "false");
   gv_declare (job->g, AGRAPH, "nodesep", nodesep);
   gv_declare (job->g, AGRAPH, "ranksep", ranksep);
   gv_declare (job->g, AGRAPH, "sep", NODE_SEP);
@@ -443,6 +486,8 @@ build_graph (Job              *job,
     }
   if (engine == AM_LAYOUT_ENGINE_NEATO && !routing_only)
     gv_declare (job->g, AGRAPH, "maxiter", NEATO_MAXITER);
+  if (engine == AM_LAYOUT_ENGINE_SFDP && n_nodes > SFDP_FAST_ABOVE_NODES && !routing_only)
+    gv_declare (job->g, AGRAPH, "quadtree", "fast");
   if (engine == AM_LAYOUT_ENGINE_DOT && n_nodes > DOT_LIMITS_ABOVE_NODES && !routing_only)
     {
       gv_declare (job->g, AGRAPH, "nslimit", "2");
@@ -487,6 +532,10 @@ build_graph (Job              *job,
 
   job->nodes = g_new0 (Agnode_t *, MAX (n_nodes, 1));
   job->edges = g_new0 (Agedge_t *, MAX (n_edges, 1));
+  job->fan_first = g_new0 (guint, MAX (n_edges, 1));
+  job->fan_size = g_new0 (guint, MAX (n_edges, 1));
+  job->fan_rank = g_new0 (guint, MAX (n_edges, 1));
+  pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   job->clusters = g_ptr_array_new ();
   job->cluster_ids = g_ptr_array_new ();
   clusters = g_hash_table_new (g_str_hash, g_str_equal);
@@ -559,6 +608,12 @@ build_graph (Job              *job,
       Agnode_t *h = agnode (job->g, re->target, FALSE);
       Agedge_t *e;
 
+      gboolean forward = strcmp (re->source, re->target) <= 0;
+      const char *low = forward ? re->source : re->target;
+      const char *high = forward ? re->target : re->source;
+      g_autofree char *key = NULL;
+      guint first;
+
       /* Never create nodes implicitly: the request guarantees both ends exist. */
       if (t == NULL || h == NULL)
         {
@@ -568,7 +623,31 @@ build_graph (Job              *job,
           return FALSE;
         }
 
-      /* Named edges: parallel relations stay separate edges (Agdirected, not strict). */
+      /* One Graphviz edge per pair of nodes: the relations after the first between the
+       * same two nodes are drawn as a fan around it (read_scene()).  Two thousand
+       * parallel relations took neato 71 s as separate edges. */
+      key = g_strdup_printf ("%zu:%s%s", strlen (low), low, high);
+      first = GPOINTER_TO_UINT (g_hash_table_lookup (pairs, key));
+      if (first != 0)
+        {
+          guint base = first - 1;
+
+          job->edges[i] = job->edges[base];
+          job->fan_first[i] = base;
+          job->fan_rank[i] = job->fan_size[base]++;
+          if (job->fan_size[base] == 2)
+            {
+              /* Shared now: no direction and no label of one relation. */
+              gv_set (job->edges[base], e_dir, "none");
+              gv_set (job->edges[base], e_label, "");
+            }
+          continue;
+        }
+      g_hash_table_insert (pairs, g_steal_pointer (&key), GUINT_TO_POINTER (i + 1));
+      job->fan_first[i] = i;
+      job->fan_size[i] = 1;
+
+      /* Named edges (Agdirected, not strict). */
       e = gv_edge (job->g, t, h, re->id);
       if (e == NULL)
         {
@@ -578,7 +657,7 @@ build_graph (Job              *job,
           return FALSE;
         }
 
-      if (re->label != NULL && *re->label != '\0')
+      if (engine_labels && re->label != NULL && *re->label != '\0')
         {
           g_autofree char *label = escape_label (re->label);
           gv_set (e, e_label, label);
@@ -751,6 +830,7 @@ synthesise_edge (AmSceneEdge  *se,
                  const AmRect *tail_box,
                  const AmRect *head_box,
                  gboolean      arrow,
+                 double        loop_size,
                  GArray       *points)
 {
   AmPoint a, b;
@@ -758,7 +838,7 @@ synthesise_edge (AmSceneEdge  *se,
   if (tail_box == head_box)
     {
       double x = tail_box->x + tail_box->width, y = tail_box->y + tail_box->height / 2;
-      double s = SYNTH_LOOP_SIZE;
+      double s = loop_size;
       AmPoint loop[4] = { { x, y - s / 3 }, { x + s, y - s }, { x + s, y + s }, { x, y + s / 3 } };
 
       g_array_append_vals (points, loop, 4);
@@ -855,6 +935,147 @@ path_middle (const AmPoint *p,
   return c[0];
 }
 
+/* Half the width of the fan of @size relations between nodes whose centres are @chord
+ * points apart. */
+static double
+fan_half_width (guint  size,
+                double chord)
+{
+  double spread = MIN ((size - 1) * FAN_STEP, MAX (chord, FAN_SQRT_STEPS * FAN_STEP * sqrt (size)));
+
+  return spread / 2;
+}
+
+/* The fan around a shared edge reaches at most this far from the base curve's points. */
+static void
+add_fan_extent (Extent   *ext,
+                Agedge_t *e,
+                guint     size,
+                gboolean  stale)
+{
+  Agnode_t *t = agtail (e), *h = aghead (e);
+  double r;
+
+  if (t == h)
+    return;     /* loops are kept inside the bounds where they are drawn */
+  r = 4.0 / 3.0 * fan_half_width (size, hypot (ND_coord (h).x - ND_coord (t).x,
+                                               ND_coord (h).y - ND_coord (t).y)) + 1;
+  if (!stale && edge_has_spline (e))
+    {
+      splines *spl = ED_spl (e);
+
+      for (int i = 0; i < spl->size; i++)
+        for (int j = 0; j < spl->list[i].size; j++)
+          {
+            pointf p = spl->list[i].list[j];
+
+            extent_add (ext, p.x - r, p.y - r, "an edge spline");
+            extent_add (ext, p.x + r, p.y + r, "an edge spline");
+          }
+    }
+  else
+    {
+      double mx = (ND_coord (t).x + ND_coord (h).x) / 2, my = (ND_coord (t).y + ND_coord (h).y) / 2;
+
+      extent_add (ext, mx - r, my - r, "a node position");
+      extent_add (ext, mx + r, my + r, "a node position");
+    }
+}
+
+/*
+ * Relation @rank of @size between the same two nodes, all laid out as the one Graphviz
+ * edge @e: its own curve, the shared one (or a straight line) bent sideways by its place
+ * in the fan, the middle ones least; loops grow instead.  @reversed: the relation runs
+ * against @e.  Each keeps its own direction and arrowhead.
+ */
+static void
+fan_edge (const Flip   *f,
+          Agedge_t     *e,
+          gboolean      stale,
+          gboolean      reversed,
+          gboolean      directed,
+          guint         rank,
+          guint         size,
+          const AmRect *tail_box,
+          const AmRect *head_box,
+          AmSceneEdge  *se,
+          GArray       *points)
+{
+  AmPoint ct = { tail_box->x + tail_box->width / 2, tail_box->y + tail_box->height / 2 };
+  AmPoint ch = { head_box->x + head_box->width / 2, head_box->y + head_box->height / 2 };
+  AmPoint v, normal = { 0, 1 };
+  AmPoint *p;
+  double len, offset;
+  guint m;
+
+  if (tail_box == head_box)
+    {
+      double grow = MIN (FAN_LOOP_STEP, FAN_LOOP_SPREAD / size);
+
+      synthesise_edge (se, tail_box, head_box, FALSE, SYNTH_LOOP_SIZE + rank * grow, points);
+      return;
+    }
+
+  if (!stale && edge_has_spline (e))
+    {
+      AmSceneEdge base = { 0, };
+
+      /* Shared edges have no direction: no arrowheads in the way. */
+      copy_spline (f, e, &base, points);
+      if (reversed)
+        for (guint k = 0; k < points->len / 2; k++)
+          {
+            AmPoint *x = &g_array_index (points, AmPoint, k);
+            AmPoint *y = &g_array_index (points, AmPoint, points->len - 1 - k);
+            AmPoint tmp = *x;
+
+            *x = *y;
+            *y = tmp;
+          }
+    }
+  else
+    synthesise_edge (se, tail_box, head_box, FALSE, SYNTH_LOOP_SIZE, points);
+
+  /* Sideways is measured from the shared edge's own direction, so that two relations
+   * running opposite ways do not take the same place. */
+  v = reversed ? (AmPoint) { ct.x - ch.x, ct.y - ch.y } : (AmPoint) { ch.x - ct.x, ch.y - ct.y };
+  len = hypot (v.x, v.y);
+  if (len > 0)
+    normal = (AmPoint) { -v.y / len, v.x / len };
+  offset = (rank - (size - 1) / 2.0) * (2 * fan_half_width (size, len) / (size - 1));
+
+  p = (AmPoint *) (void *) points->data;
+  m = points->len;
+  for (guint k = 1; k + 1 < m; k++)
+    {
+      double w = 4.0 / 3.0 * sin (G_PI * k / (m - 1));
+
+      p[k].x += normal.x * offset * w;
+      p[k].y += normal.y * offset * w;
+    }
+
+  /* Every directed relation of a fan shows its direction, with a shorter head when the
+   * nodes are close. */
+  if (directed && m >= 4)
+    {
+      AmPoint d = { p[m - 1].x - p[m - 2].x, p[m - 1].y - p[m - 2].y };
+      double dl = hypot (d.x, d.y);
+      double head = MIN (SYNTH_ARROW_LENGTH, hypot (p[m - 1].x - p[0].x, p[m - 1].y - p[0].y) / 3);
+
+      if (dl > 0 && head > 0)
+        {
+          se->has_head = TRUE;
+          se->head = p[m - 1];
+          d.x *= head / dl;
+          d.y *= head / dl;
+          p[m - 1].x -= d.x;
+          p[m - 1].y -= d.y;
+          p[m - 2].x -= d.x;
+          p[m - 2].y -= d.y;
+        }
+    }
+}
+
 /*
  * @fixed (nullable): the offsets that put the nodes where the request gives them (see
  * Flip), else the extent decides.  @own_clusters: Graphviz only routed edges, so the
@@ -877,12 +1098,14 @@ read_scene (Job              *job,
   g_autoptr(GHashTable) node_index = NULL;    /* request id → index + 1 */
   g_autoptr(GPtrArray) cluster_ids = g_ptr_array_new ();
   g_autoptr(GArray) cluster_boxes = g_array_new (FALSE, FALSE, sizeof (AmRect));
+  /* Generated and real maps repeat their relation labels: each text is measured once. */
+  g_autoptr(GHashTable) label_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   AmRect bounds;
   Flip f;
 
   /* Everything Graphviz placed, so nothing can fall outside the bounds after the flip
    * (GD_bb does not always cover edge labels and splines). */
-  if (gv_has_info (job->g, "Agraphinfo_t"))
+  if (!job->stale && gv_has_info (job->g, "Agraphinfo_t"))
     {
       boxf bb = GD_bb (job->g);
       if (bb.UR.x >= bb.LL.x && bb.UR.y >= bb.LL.y)
@@ -894,7 +1117,14 @@ read_scene (Job              *job,
   for (guint i = 0; i < n_nodes; i++)
     add_node_extent (&ext, job->nodes[i]);
   for (guint i = 0; i < n_edges; i++)
-    add_edge_extent (&ext, job->edges[i]);
+    {
+      if (job->fan_first[i] != i)
+        continue;
+      if (!job->stale)
+        add_edge_extent (&ext, job->edges[i]);
+      if (job->fan_size[i] > 1)
+        add_fan_extent (&ext, job->edges[i], job->fan_size[i], job->stale);
+    }
   for (guint i = 0; i < job->clusters->len; i++)
     {
       Agraph_t *sg = g_ptr_array_index (job->clusters, i);
@@ -996,7 +1226,9 @@ read_scene (Job              *job,
     {
       const AmLayoutRequestEdge *re = _am_layout_request_get_edge (request, i);
       Agedge_t *e = job->edges[i];
+      guint first = job->fan_first[i], size = job->fan_size[first];
       AmSceneEdge se = { 0, };
+      gboolean made = TRUE;
 
       se.id = re->id;
       se.source = re->source;
@@ -1006,23 +1238,41 @@ read_scene (Job              *job,
       se.directed = re->directed;
 
       g_array_set_size (points, 0);
-      if (edge_has_spline (e))
-        copy_spline (&f, e, &se, points);
+      if (size > 1)
+        {
+          guint ti = GPOINTER_TO_UINT (g_hash_table_lookup (node_index, re->source)) - 1;
+          guint hi = GPOINTER_TO_UINT (g_hash_table_lookup (node_index, re->target)) - 1;
+          gboolean reversed = g_strcmp0 (re->source,
+                                         _am_layout_request_get_edge (request, first)->source) != 0;
+
+          fan_edge (&f, e, job->stale, reversed, re->directed, job->fan_rank[i], size,
+                    &boxes[ti], &boxes[hi], &se, points);
+        }
+      else if (!job->stale && edge_has_spline (e))
+        {
+          copy_spline (&f, e, &se, points);
+          made = FALSE;
+        }
       else
         {
           guint ti = GPOINTER_TO_UINT (g_hash_table_lookup (node_index, re->source)) - 1;
           guint hi = GPOINTER_TO_UINT (g_hash_table_lookup (node_index, re->target)) - 1;
 
-          g_debug ("edge '%s' came back without a spline; drawing a straight one", re->id);
-          synthesise_edge (&se, &boxes[ti], &boxes[hi], re->directed, points);
-
-          /* A made-up loop may reach past the margin: keep it inside the bounds. */
+          if (!job->stale)
+            g_debug ("edge '%s' came back without a spline; drawing a straight one", re->id);
+          synthesise_edge (&se, &boxes[ti], &boxes[hi], re->directed, SYNTH_LOOP_SIZE, points);
+        }
+      if (made)
+        {
+          /* A made-up loop or fan may reach past the margin: keep it inside the bounds. */
           for (guint k = 0; k < points->len; k++)
             {
               AmPoint *p = &g_array_index (points, AmPoint, k);
               p->x = CLAMP (p->x, 0, bounds.width);
               p->y = CLAMP (p->y, 0, bounds.height);
             }
+          se.head.x = CLAMP (se.head.x, 0, bounds.width);
+          se.head.y = CLAMP (se.head.y, 0, bounds.height);
         }
 
       se.points = (AmPoint *) (void *) points->data;
@@ -1030,7 +1280,8 @@ read_scene (Job              *job,
 
       if (re->label != NULL && *re->label != '\0')
         {
-          textlabel_t *l = ED_label (e);
+          /* Only dot was given the labels, and only those of edges not shared. */
+          textlabel_t *l = size == 1 && !job->stale ? ED_label (e) : NULL;
           double w = 0, h = 0;
 
           if (l != NULL)
@@ -1040,9 +1291,19 @@ read_scene (Job              *job,
             }
           if (!(w > 0 && h > 0))
             {
-              am_text_metrics_measure_label (re->label, &w, &h);
-              w += 4;
-              h += 2;
+              AmPoint *known = g_hash_table_lookup (label_sizes, re->label);
+
+              if (known == NULL)
+                {
+                  known = g_new (AmPoint, 1);
+                  am_text_metrics_measure_label (re->label, &known->x, &known->y);
+                  /* The padding Graphviz adds around a label it measures. */
+                  known->x += 4;
+                  known->y += 2;
+                  g_hash_table_insert (label_sizes, re->label, known);
+                }
+              w = known->x;
+              h = known->y;
             }
 
           se.has_label = TRUE;
@@ -1152,6 +1413,83 @@ run_engine (Job         *job,
   return TRUE;
 }
 
+/* Whether @request's normal layout has routed curves (then a layout whose nodes moved
+ * after the engine is routed again on the new positions). */
+static gboolean
+wants_splines (AmLayoutRequest *request)
+{
+  return g_str_equal (engine_splines (am_layout_request_get_engine (request),
+                                      am_layout_request_get_n_nodes (request), FALSE), "true");
+}
+
+/*
+ * Our own overlap removal, after an engine that ran with overlap=true: the node centres
+ * move in Graphviz's frame (ND_coord), so everything after reads them as if the engine
+ * had put them there; job->stale says the engine's curves no longer fit.
+ */
+static void
+spread_nodes (Job             *job,
+              AmLayoutRequest *request)
+{
+  guint n = am_layout_request_get_n_nodes (request);
+  g_autofree AmPoint *centres = g_new (AmPoint, MAX (n, 1));
+  g_autofree double *widths = g_new (double, MAX (n, 1));
+  g_autofree double *heights = g_new (double, MAX (n, 1));
+  double label_area = 0;
+
+  /* The labels' room, estimated from their length (they are measured later, once). */
+  for (guint i = 0; i < am_layout_request_get_n_edges (request); i++)
+    {
+      const char *label = _am_layout_request_get_edge (request, i)->label;
+
+      if (label != NULL && *label != '\0')
+        label_area += (LABEL_EM * AM_EDGE_FONT_SIZE * g_utf8_strlen (label, -1) + 4 + NODE_GAP) *
+                      (LABEL_LINE * AM_EDGE_FONT_SIZE + 2 + NODE_GAP);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      Agnode_t *node = job->nodes[i];
+
+      centres[i] = (AmPoint) { ND_coord (node).x, ND_coord (node).y };
+      widths[i] = ND_width (node) * 72.0;
+      heights[i] = ND_height (node) * 72.0;
+    }
+  if (!_am_spread_nodes (centres, widths, heights, n, NODE_GAP, label_area))
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      ND_coord (job->nodes[i]).x = centres[i].x;
+      ND_coord (job->nodes[i]).y = centres[i].y;
+    }
+  job->stale = TRUE;
+}
+
+/* The offsets that put the engine's drawing at the scene's margin (as read_scene() does
+ * without fixed offsets), and with @centres (nullable) every node's scene centre. */
+static Flip
+engine_frame (Job           *job,
+              guint          n_nodes,
+              AmPoint       *centres)
+{
+  double minx = INFINITY, maxy = -INFINITY;
+  Flip f;
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      Agnode_t *n = job->nodes[i];
+
+      minx = MIN (minx, ND_coord (n).x - ND_width (n) * 36.0);
+      maxy = MAX (maxy, ND_coord (n).y + ND_height (n) * 36.0);
+    }
+  f = (Flip) { AM_SCENE_MARGIN - minx, maxy + AM_SCENE_MARGIN, TRUE };
+  for (guint i = 0; centres != NULL && i < n_nodes; i++)
+    centres[i] = (AmPoint) { ND_coord (job->nodes[i]).x + f.ox, f.oy - ND_coord (job->nodes[i]).y };
+
+  return f;
+}
+
 /* Node @n's scene box around @centre. */
 static AmRect
 node_rect (Agnode_t *n,
@@ -1176,20 +1514,24 @@ frame_for (Agnode_t *n,
  * i.e. neato -n2, which reads "pos" in points, keeps every node there and routes with
  * the splines setting given.  It moves the whole drawing so its box starts at (0, 0):
  * the scene's offsets are taken from the first node, which puts every node exactly where
- * it was asked to be.
+ * it was asked to be (with @exactly; else the drawing starts at the margin).
  */
 static AmScene *
 route_on_positions (Job              *job,
                     AmLayoutRequest  *request,
                     const AmPoint    *centres,
+                    gboolean          exactly,
                     GError          **error)
 {
   Flip f;
 
   job_clear (job);
+  job->nop = TRUE;
   if (!build_graph (job, request, centres, error) || !run_engine (job, "nop2", error))
     return NULL;
-  if (am_layout_request_get_n_nodes (request) == 0)
+  /* Not @exactly (the positions are our own overlap pass's): the drawing starts at the
+   * margin, fans of parallel relations included. */
+  if (am_layout_request_get_n_nodes (request) == 0 || !exactly)
     return read_scene (job, request, NULL, TRUE, error);
 
   f = frame_for (job->nodes[0], centres[0].x, centres[0].y);
@@ -1218,19 +1560,12 @@ settle_pins (Job              *job,
   g_autoptr(AmPlacer) pins = _am_placer_new ();
   g_autoptr(AmPlacer) all = _am_placer_new ();
   g_autoptr(GArray) pushed = g_array_new (FALSE, FALSE, sizeof (guint));
-  double minx = INFINITY, miny = INFINITY, maxy = -INFINITY;
-  gboolean moved = FALSE;
-  Flip f;
-
-  for (guint i = 0; i < n_nodes; i++)
-    {
-      Agnode_t *n = job->nodes[i];
-
-      minx = MIN (minx, ND_coord (n).x - ND_width (n) * 36.0);
-      maxy = MAX (maxy, ND_coord (n).y + ND_height (n) * 36.0);
-    }
+  double minx = INFINITY, miny = INFINITY;
+  /* Our overlap pass moved nodes: the curves are routed again. */
+  gboolean moved = job->stale && wants_splines (request);
   /* The engine's own drawing, as read_scene() would place it. */
-  f = (Flip) { AM_SCENE_MARGIN - minx, maxy + AM_SCENE_MARGIN, TRUE };
+  Flip f = engine_frame (job, n_nodes, NULL);
+
   if (honours)
     for (guint i = 0; i < n_nodes; i++)
       {
@@ -1242,8 +1577,6 @@ settle_pins (Job              *job,
             break;
           }
       }
-  minx = INFINITY;
-
   for (guint i = 0; i < n_nodes; i++)
     {
       const AmLayoutRequestNode *rn = _am_layout_request_get_node (request, i);
@@ -1309,7 +1642,7 @@ settle_pins (Job              *job,
       centres[i] = (AmPoint) { rect.x + rect.width / 2, rect.y + rect.height / 2 };
     }
 
-  return route_on_positions (job, request, centres, error);
+  return route_on_positions (job, request, centres, TRUE, error);
 }
 
 static AmScene *
@@ -1333,14 +1666,26 @@ layout_locked (AmLayoutRequest  *request,
           const AmLayoutRequestNode *rn = _am_layout_request_get_node (request, i);
           centres[i] = (AmPoint) { rn->x, rn->y };
         }
-      return route_on_positions (&job, request, centres, error);
+      return route_on_positions (&job, request, centres, TRUE, error);
     }
 
   if (!build_graph (&job, request, NULL, error) || !run_engine (&job, engine, error))
     return NULL;
 
+  if (am_layout_request_get_engine (request) != AM_LAYOUT_ENGINE_DOT)
+    spread_nodes (&job, request);
+
   if (_am_layout_request_has_pins (request))
     return settle_pins (&job, request, error);
+
+  if (job.stale && wants_splines (request))
+    {
+      guint n_nodes = am_layout_request_get_n_nodes (request);
+      g_autofree AmPoint *centres = g_new (AmPoint, MAX (n_nodes, 1));
+
+      engine_frame (&job, n_nodes, centres);
+      return route_on_positions (&job, request, centres, FALSE, error);
+    }
 
   return read_scene (&job, request, NULL, FALSE, error);
 }
@@ -1387,6 +1732,9 @@ _am_graphviz_warm_up (void)
   _am_graphviz_clear_messages ();
   agreseterrors ();
   _am_graphviz_unlock ();
+
+  /* Edge labels are measured by Actormap (read_scene()): Pango's start-up too. */
+  am_text_metrics_measure_label ("warm-up", NULL, NULL);
 }
 
 /*
