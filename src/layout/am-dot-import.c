@@ -855,7 +855,8 @@ decode_graph (Decoder  *d,
    * the dot command and xdot.py do, or sfdp when dot would take minutes. */
   if (!g_hash_table_contains (graph_attributes, "layout"))
     g_hash_table_insert (graph_attributes, g_strdup ("layout"),
-                         g_strdup (n_nodes <= AM_DOT_DEFAULT_DOT_MAX_NODES ? "dot" : "sfdp"));
+                         g_strdup (n_nodes <= AM_DOT_DEFAULT_DOT_MAX_NODES &&
+                                   n_edges <= AM_DOT_DEFAULT_DOT_MAX_EDGES ? "dot" : "sfdp"));
 
   {
     AmDotNames names = { NULL, graph_name, NULL, NULL, NULL };
