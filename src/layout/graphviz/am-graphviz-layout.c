@@ -362,6 +362,16 @@ format_double (double value)
   return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6f", value));
 }
 
+/* The engines whose overlaps our own pass removes (am-node-spread.c).  Not dot (no
+ * overlaps), and not circo: its rings leave the box mostly empty inside, which the pass
+ * reads as too dense and scaled the article's map up to 3 885 × 3 400 pt; Graphviz's
+ * own removal keeps circo's rings tight, and circo is never the automatic choice. */
+static gboolean
+engine_spreads_nodes (AmLayoutEngine engine)
+{
+  return engine != AM_LAYOUT_ENGINE_DOT && engine != AM_LAYOUT_ENGINE_CIRCO;
+}
+
 static gboolean
 engine_has_clusters (AmLayoutEngine engine)
 {
@@ -432,7 +442,7 @@ build_graph (Job              *job,
   gboolean engine_labels = engine == AM_LAYOUT_ENGINE_DOT && !routing_only;
   /* Node overlaps are removed by our own pass after the engine (_am_spread_nodes()):
    * Graphviz's (overlap=false, GTS and prism) was the main cost of large maps. */
-  gboolean own_overlap = !routing_only && engine != AM_LAYOUT_ENGINE_DOT;
+  gboolean own_overlap = !routing_only && engine_spreads_nodes (engine);
   guint n_nodes = am_layout_request_get_n_nodes (request);
   guint n_edges = am_layout_request_get_n_edges (request);
   g_autofree char *nodesep = format_double (_am_layout_request_get_nodesep (request));
@@ -1672,7 +1682,7 @@ layout_locked (AmLayoutRequest  *request,
   if (!build_graph (&job, request, NULL, error) || !run_engine (&job, engine, error))
     return NULL;
 
-  if (am_layout_request_get_engine (request) != AM_LAYOUT_ENGINE_DOT)
+  if (engine_spreads_nodes (am_layout_request_get_engine (request)))
     spread_nodes (&job, request);
 
   if (_am_layout_request_has_pins (request))
