@@ -42,6 +42,12 @@
 #define SWEEP_WORK       100000
 #define MIN_SWEEPS       8
 #define MAX_SWEEPS       1000
+/* Packing in rows stretches the rows apart by this factor at a time, at most this many
+ * times, until the packed drawing is at most ROW_ASPECT_SLACK times as wide for its
+ * height as the engine's drawing. */
+#define ROW_STRETCH       1.5
+#define MAX_ROW_STRETCHES 24
+#define ROW_ASPECT_SLACK  2.0
 /* Each push goes this far past touching, so a resolved pair stays resolved. */
 #define PUSH_SLACK       0.01
 
@@ -234,6 +240,42 @@ row_item_compare (const void *a,
  * merge exactly when the left one's s exceeds the right one's (pool adjacent violators).
  * O(n log n), and no overlap is left by construction.
  */
+/* The nodes in rows for a vertical stretch @k: sorted by row, then x.  Returns how the
+ * packed drawing's width (its longest row, packed tight, or its x extent) compares with
+ * its height. */
+static double
+assign_rows (Spread  *s,
+             RowItem *items,
+             double   row_height,
+             double   k)
+{
+  double longest = 0, minx = INFINITY, maxx = -INFINITY;
+  gint64 first, last;
+
+  for (guint i = 0; i < s->n; i++)
+    {
+      items[i] = (RowItem) { (gint64) floor (k * s->c[i].y / row_height + 0.5), s->c[i].x, i };
+      minx = MIN (minx, s->c[i].x);
+      maxx = MAX (maxx, s->c[i].x);
+    }
+  qsort (items, s->n, sizeof (RowItem), row_item_compare);
+
+  for (guint a = 0; a < s->n;)
+    {
+      double length = 0;
+      guint b = a;
+
+      for (; b < s->n && items[b].row == items[a].row; b++)
+        length += s->w[items[b].index] + s->gap;
+      longest = MAX (longest, length);
+      a = b;
+    }
+
+  first = items[0].row;
+  last = items[s->n - 1].row;
+  return MAX (longest, maxx - minx) / ((double) (last - first + 1) * row_height);
+}
+
 static void
 pack_rows (Spread *s)
 {
@@ -242,15 +284,28 @@ pack_rows (Spread *s)
   g_autofree double *offset = g_new (double, s->n);    /* o_k */
   g_autofree guint *run_start = g_new (guint, s->n);
   g_autofree double *run_sum = g_new (double, s->n);
-  double row_height = 0;
+  double row_height = 0, miny = INFINITY, maxy = -INFINITY, minx = INFINITY, maxx = -INFINITY;
+  double aspect, stretch = 1;
 
   for (guint i = 0; i < s->n; i++)
-    row_height = MAX (row_height, s->h[i]);
+    {
+      row_height = MAX (row_height, s->h[i]);
+      minx = MIN (minx, s->c[i].x);
+      maxx = MAX (maxx, s->c[i].x);
+      miny = MIN (miny, s->c[i].y);
+      maxy = MAX (maxy, s->c[i].y);
+    }
   row_height += s->gap;
+  aspect = (maxx - minx + row_height) / (maxy - miny + row_height);
 
-  for (guint i = 0; i < s->n; i++)
-    items[i] = (RowItem) { (gint64) floor (s->c[i].y / row_height + 0.5), s->c[i].x, i };
-  qsort (items, s->n, sizeof (RowItem), row_item_compare);
+  /* The knot's rows hold far more nodes than the rest: packed at the drawing's own
+   * height they made a 20 000-actor map a band a hundred times wider than tall.  The
+   * rows are stretched apart (more rows, fewer nodes each) until the packed drawing is
+   * at most twice as wide, for its height, as the engine's was. */
+  for (guint tries = 0; tries < MAX_ROW_STRETCHES &&
+                        assign_rows (s, items, row_height, stretch) > ROW_ASPECT_SLACK * aspect;
+       tries++)
+    stretch *= ROW_STRETCH;
 
   for (guint a = 0; a < s->n;)
     {

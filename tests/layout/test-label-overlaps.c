@@ -343,6 +343,44 @@ test_spread (void)
   g_assert_cmpmem (copy, sizeof copy, centres, sizeof centres);
 }
 
+/* A dense knot in a round drawing (what sfdp gives a large map with hubs): packed in
+ * rows, it must stay about as round as it was.  Packed at the drawing's own height it
+ * became a band a hundred times wider than tall (the 20 000-actor map in the window). */
+static void
+test_spread_knot (void)
+{
+  enum { N = 3000 };
+  static const double gap = 12;
+  g_autofree AmPoint *centres = g_new (AmPoint, N);
+  g_autofree double *widths = g_new (double, N);
+  g_autofree double *heights = g_new (double, N);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  double minx = INFINITY, maxx = -INFINITY, miny = INFINITY, maxy = -INFINITY;
+
+  for (guint i = 0; i < N; i++)
+    {
+      /* Most nodes in a small core, the rest spread over a disc ten times wider. */
+      double r = (i % 10 != 0 ? 50.0 : 500.0) * sqrt (g_rand_double (rand));
+      double a = 2 * G_PI * g_rand_double (rand);
+
+      centres[i] = (AmPoint) { r * cos (a), r * sin (a) };
+      widths[i] = 60 + (i % 7) * 15;
+      heights[i] = 24;
+    }
+
+  g_assert_true (_am_spread_nodes (centres, widths, heights, N, gap, 0));
+  for (guint i = 0; i < N; i++)
+    {
+      minx = MIN (minx, centres[i].x - widths[i] / 2);
+      maxx = MAX (maxx, centres[i].x + widths[i] / 2);
+      miny = MIN (miny, centres[i].y - heights[i] / 2);
+      maxy = MAX (maxy, centres[i].y + heights[i] / 2);
+    }
+  g_test_message ("knot of %d nodes: %.0f × %.0f pt", N, maxx - minx, maxy - miny);
+  g_assert_cmpfloat ((maxx - minx) / (maxy - miny), <=, 3.0);
+  g_assert_cmpfloat ((maxy - miny) / (maxx - minx), <=, 3.0);
+}
+
 /* Two actors and PARALLEL relations between them, both ways, laid out as one Graphviz
  * edge and drawn as a fan: each relation keeps its own edge, direction and label, and no
  * two curves are the same. */
@@ -422,6 +460,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Actormap/NodeSpread/apart", test_spread);
+  g_test_add_func ("/Actormap/NodeSpread/knot-stays-round", test_spread_knot);
   for (guint e = 0; e < AM_N_LAYOUT_ENGINES; e++)
     {
       g_autofree char *large = g_strdup_printf ("/Actormap/NodeOverlaps/generated-%u/%s",
