@@ -161,10 +161,14 @@ read_thread (GTask        *task,
   GBytes *answer = task_data;
   GError *error = NULL;
   AmScene *scene;
+  gint64 started;
 
   call_worker_hook (AM_LAYOUT_PHASE_READING);
 
+  started = g_get_monotonic_time ();
   scene = am_scene_deserialize (answer, &error);
+  g_debug ("scene read in %.0f ms (%" G_GSIZE_FORMAT " bytes)",
+           (g_get_monotonic_time () - started) / 1000.0, g_bytes_get_size (answer));
   if (scene == NULL)
     g_task_return_error (task, error);
   else

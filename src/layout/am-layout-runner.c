@@ -1154,15 +1154,22 @@ am_layout_helper_main (void)
     }
   else
     {
+      gint64 started, laid_out;
+
       request = am_layout_request_deserialize (input, &error);
       if (request == NULL)
         return helper_fail (error);
 
+      started = g_get_monotonic_time ();
       scene = am_layout_run_in_process (request, &error);
       if (scene == NULL)
         return helper_fail (error);
 
+      laid_out = g_get_monotonic_time ();
       output = am_scene_serialize (scene);
+      g_debug ("laid out in %.0f ms, scene written in %.0f ms (%" G_GSIZE_FORMAT " bytes)",
+               (laid_out - started) / 1000.0, (g_get_monotonic_time () - laid_out) / 1000.0,
+               g_bytes_get_size (output));
     }
 
   if (!g_output_stream_write_all (out, g_bytes_get_data (output, NULL),
