@@ -59,6 +59,8 @@ struct _AmWindow
   GSettings            *settings;          /* NULL when the schema is not installed */
 
   guint                 progress_timeout_id;
+  guint                 progress_tick_id;
+  gint64                busy_since;
 
   guint                 show_legend : 1;
   guint                 show_sidebar : 1;
