@@ -25,6 +25,7 @@
 #include "am-dot-import.h"
 #include "am-layout-job-private.h"
 #include "am-layout-private.h"
+#include "am-program.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 # define AM_HAVE_ASAN 1
@@ -802,29 +803,8 @@ struct _AmLayoutHelper
 char *
 am_layout_helper_find_path (void)
 {
-  const char *from_env = g_getenv ("AM_LAYOUT_HELPER");
-  g_autofree char *self = NULL;
-  g_autofree char *installed = NULL;
-
-  if (from_env != NULL && *from_env != '\0')
-    return g_strdup (from_env);
-
-  self = g_file_read_link ("/proc/self/exe", NULL);
-  if (self != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (self);
-      g_autofree char *built = g_build_filename (dir, "layout", "actormap-layout-helper", NULL);
-
-      if (g_file_test (built, G_FILE_TEST_IS_REGULAR) &&
-          g_access (built, X_OK) == 0)
-        return g_steal_pointer (&built);
-    }
-
-  installed = g_build_filename (AM_LIBEXECDIR, "actormap-layout-helper", NULL);
-  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR) && g_access (installed, X_OK) == 0)
-    return g_steal_pointer (&installed);
-
-  return NULL;
+  return am_program_find ("AM_LAYOUT_HELPER", "layout/actormap-layout-helper", AM_LIBEXECDIR,
+                          "actormap-layout-helper");
 }
 
 /**
