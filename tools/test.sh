@@ -120,6 +120,10 @@ installed_bundled ()
   installed_run --check "$model" | grep -E '^ok: [0-9]+ entities' || rc=1
   installed_run --export="$out/map.png" && [ -s "$out/map.png" ] || rc=1
   installed_run --export="$out/map.svg" "$model" && grep -q '<svg' "$out/map.svg" || rc=1
+  # A command line for the window reaches /usr/libexec/actormap-window, which finds no
+  # display here and says so.
+  env -u DISPLAY -u WAYLAND_DISPLAY -u G_DEBUG /usr/bin/actormap "$model" 2>&1 |
+    grep -q 'cannot open display' || rc=1
   rm -rf "$out"
   return $rc
 }
@@ -142,7 +146,8 @@ installed_man ()
 {
   MANWIDTH=80 man -P cat actormap 2>/dev/null | grep -q '^ACTORMAP(1)' &&
     [ -f /usr/share/bash-completion/completions/actormap ] &&
-    [ -x /usr/libexec/actormap-layout-helper ]
+    [ -x /usr/libexec/actormap-layout-helper ] &&
+    [ -x /usr/libexec/actormap-window ]
 }
 
 check "install packages" tools/deps.sh test

@@ -74,6 +74,11 @@ int         am_cli_export        (const char          *input,
 int         am_cli_extract       (const char *input,
                                   const char *output);
 
+/* am-cli-options.c: the options of actormap (and its --help) on @app, and the headless
+ * modes they ask for: the exit status, or -1 when they ask for the window. */
+void        am_cli_setup_application (GApplication *app);
+int         am_cli_handle_options    (GVariantDict *options);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AmCliViewArgs, am_cli_view_args_clear)
 
 G_END_DECLS

@@ -240,6 +240,34 @@ test_usage_errors (void)
   g_assert_true (g_str_has_prefix (r3.out, "actormap "));
 }
 
+/* actormap runs the headless modes itself and hands any other command line to
+ * actormap-window (src/main.c).  Without a display, the window program is the one that
+ * says so; without the window program, actormap names what it looked for. */
+static void
+test_window_program (void)
+{
+  g_autofree char *model = fixture ("data/north-korea-ignores-us-dialogue-offer.json");
+  g_auto(Run) r1 = { 0 };
+  g_auto(Run) r2 = { 0 };
+  g_autofree char *g_debug = g_strdup (g_getenv ("G_DEBUG"));
+
+  /* GTK's "cannot open display" is a warning, which G_DEBUG=fatal-warnings would turn
+   * into an abort. */
+  g_unsetenv ("G_DEBUG");
+  run_actormap (&r1, model, NULL);
+  if (g_debug != NULL)
+    g_setenv ("G_DEBUG", g_debug, TRUE);
+  g_assert_cmpint (r1.status, !=, 0);
+  g_assert_nonnull (strstr (r1.err, "cannot open display"));
+
+  g_setenv ("AM_WINDOW_PROGRAM", "/nonexistent/actormap-window", TRUE);
+  run_actormap (&r2, model, NULL);
+  g_unsetenv ("AM_WINDOW_PROGRAM");
+  g_assert_cmpint (r2.status, ==, 1);
+  g_assert_nonnull (strstr (r2.err, "cannot open a window"));
+  g_assert_nonnull (strstr (r2.err, "/nonexistent/actormap-window"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/Actormap/Cli/failures-keep-files", test_failures_keep_files);
   g_test_add_func ("/Actormap/Cli/bad-output-paths", test_bad_output_paths);
   g_test_add_func ("/Actormap/Cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/Actormap/Cli/window-program", test_window_program);
 
   return g_test_run ();
 }
