@@ -12,7 +12,7 @@
 set -eu
 
 build_pkgs=(gcc libc6-dev pkg-config meson ninja-build gettext
-            libgtk-4-dev libadwaita-1-dev libgraphviz-dev libjson-glib-dev libxml2-dev iso-codes
+            libgtk-4-dev libadwaita-1-dev libepoxy-dev libgraphviz-dev libjson-glib-dev libxml2-dev iso-codes
             fonts-dejavu-core desktop-file-utils appstream appstream-util)
 test_pkgs=(xvfb xauth dbus-daemon at-spi2-core python3 python3-pyatspi libxtst-dev
            valgrind poppler-utils clang libclang-rt-14-dev llvm

@@ -14,4 +14,6 @@ G_DECLARE_FINAL_TYPE (AmApplication, am_application, AM, APPLICATION, AdwApplica
 
 AmApplication *am_application_new (void);
 
+gboolean       am_gl_renderer_is_software (const char *gl_renderer);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "am-application.h"
 #include "am-text-metrics.h"
 #include "am-window-private.h"
 #include "ui-test.h"
@@ -106,6 +107,19 @@ scene_item_in_rect (const AmScene *scene,
     }
 
   return NULL;
+}
+
+/* The first window is drawn with cairo where GL is Mesa's software rasteriser
+ * (am-application.c), and with GTK's GL renderer on a GPU. */
+static void
+test_software_gl (void)
+{
+  g_assert_true (am_gl_renderer_is_software ("llvmpipe (LLVM 15.0.6, 256 bits)"));
+  g_assert_true (am_gl_renderer_is_software ("softpipe"));
+  g_assert_true (am_gl_renderer_is_software ("Software Rasterizer (swrast)"));
+  g_assert_false (am_gl_renderer_is_software ("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+  g_assert_false (am_gl_renderer_is_software ("AMD Radeon RX 6600 (navi23, LLVM 15.0.6, DRM 3.49)"));
+  g_assert_false (am_gl_renderer_is_software ("NVIDIA GeForce GTX 1650/PCIe/SSE2"));
 }
 
 /* The size a first window opens at: most of the screen, on the goal's screen and on the
@@ -392,6 +406,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/Actormap/FirstView/first-run-size", test_first_run_size);
+  g_test_add_func ("/Actormap/FirstView/software-gl", test_software_gl);
   g_test_add_func ("/Actormap/FirstView/fit-corner-choice", test_fit_corner_choice);
   g_test_add_func ("/Actormap/FirstView/bundled-map", test_bundled_map);
 
