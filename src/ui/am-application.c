@@ -226,8 +226,10 @@ am_gl_renderer_is_software (const char *gl_renderer)
  * through a JIT-compiled rasteriser, and compiling its shaders alone held the first
  * picture of a 5 000-actor map back by 1.6 s (3.7 s against 2.1 s with cairo).  GTK
  * 4.14 stopped using GPU renderers on llvmpipe; this does the same for 4.8: one GL
- * context is made to read its renderer's name, before any window has a renderer.  A
- * GSK_RENDERER the user set is left alone. */
+ * context is made to read its renderer's name, before any window has a renderer, and
+ * the display is told which renderer its windows get, the way GTK's inspector does it
+ * (GSK reads the display's "gsk-renderer" first; setting GSK_RENDERER here would be a
+ * setenv() with GTK's threads running).  A GSK_RENDERER the user set is left alone. */
 static void
 avoid_software_gl (GdkDisplay *display)
 {
@@ -250,7 +252,7 @@ avoid_software_gl (GdkDisplay *display)
   if (software)
     {
       g_debug ("GL is %s, a software rasteriser: windows are drawn with cairo", renderer);
-      g_setenv ("GSK_RENDERER", "cairo", TRUE);
+      g_object_set_data_full (G_OBJECT (display), "gsk-renderer", g_strdup ("cairo"), g_free);
     }
 }
 
