@@ -175,10 +175,11 @@ _am_xml_read (GBytes      *bytes,
 
   doc = xmlCtxtReadMemory (ctxt, data != NULL ? data : "", (int) length, NULL, NULL,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                           XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+                           XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES);
   if (doc == NULL || !ctxt->wellFormed)
     {
-      /* XML_PARSE_NOERROR: nothing was printed, the context kept the first error. */
+      /* XML_PARSE_NOERROR: nothing was printed.  Without XML_PARSE_RECOVER the parser
+       * stops at its first fatal error, so the last one it kept is that one. */
       const xmlError *xml_error = xmlCtxtGetLastError (ctxt);
       g_autofree char *message = NULL;
 

@@ -409,6 +409,30 @@ test_bad_input (gconstpointer data)
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
+/* An error far down a big file names its line: libxml2 keeps an element's line in 16
+ * bits unless told otherwise (XML_PARSE_BIG_LINES), and would say 65 535.  Past that,
+ * it knows an element's line from the text that follows it: here the newline after it,
+ * which ends on the next line. */
+static void
+test_error_line_past_65535 (void)
+{
+  g_autoptr(GString) text = g_string_new ("<graphml>\n<graph>\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmDocument) document = NULL;
+
+  /* Lines 3 to 70 002 hold a node each; line 70 003 repeats an id. */
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_printf (text, "<node id='n%u'/>\n", i);
+  g_string_append (text, "<node id='n7'/>\n</graph></graphml>\n");
+
+  document = import_bytes (text->str, text->len, &error);
+  g_assert_null (document);
+  g_assert_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_DUPLICATE_ID);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, NAME ": line 70003:")
+                 || g_str_has_prefix (error->message, NAME ": line 70004:"));
+}
+
 /* UTF-16 with a BOM is decoded (the node names come through whole), and its errors
  * still name the line. */
 static void
@@ -527,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/graphml/edge-id-clash", test_edge_id_clash);
   g_test_add_func ("/graphml/bad/deep-nesting", test_deep_nesting);
   g_test_add_func ("/graphml/bad/utf16", test_utf16);
+  g_test_add_func ("/graphml/bad/error-line-past-65535", test_error_line_past_65535);
   g_test_add_func ("/graphml/bad/external-dtd-not-read", test_external_dtd_not_read);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
