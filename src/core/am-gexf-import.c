@@ -853,9 +853,10 @@ meta_text (xmlNode    *root,
   return text;
 }
 
-/* What libxml2 would read, or decode, but the model does not take: nothing but white
- * space (and a BOM), UTF-16 or UTF-32 (Gephi and NetworkX write UTF-8), and NUL bytes,
- * each with the line where it is. */
+/* What libxml2 would read but the model does not take: nothing but white space (and a
+ * BOM), and NUL bytes, each with the line where it is.  UTF-16 and UTF-32 (a BOM, or
+ * the '<' of the first tag next to a zero byte) are left to libxml2, which decodes
+ * them, as it does for GraphML; their zero bytes are not NULs. */
 static gboolean
 check_bytes (GBytes      *bytes,
              const char  *display_name,
@@ -870,13 +871,7 @@ check_bytes (GBytes      *bytes,
     p = end = (const guchar *) "";
   if (length >= 2 && ((data[0] == 0xff && data[1] == 0xfe) || (data[0] == 0xfe && data[1] == 0xff) ||
                       (data[0] == '<' && data[1] == 0) || (data[0] == 0 && data[1] == '<')))
-    {
-      g_set_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_NOT_UTF8,
-                   /* Translators: an error reading a file; %s is its name */
-                   _("%s: line 1: the file is UTF-16 or UTF-32; save it as UTF-8"),
-                   display_name);
-      return FALSE;
-    }
+    return TRUE;
 
   if (end - p >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
     p += 3;

@@ -469,8 +469,9 @@ static const BadInput bad_inputs[] = {
   { "entity-declaration", "<?xml version=\"1.0\"?>\n<!DOCTYPE gexf [\n<!ENTITY a \"aaaa\">\n]>\n"
     HEAD "<graph><nodes><node id=\"a\" label=\"&a;\"/></nodes></graph></gexf>", -1,
     AM_MODEL_ERROR_INVALID_DOCUMENT, { "declares XML entities" } },
-  { "utf16", utf16, sizeof utf16 - 1,
-    AM_MODEL_ERROR_NOT_UTF8, { "line 1", "UTF-16" } },
+  /* UTF-16 is decoded (test_utf16); this one has no graph. */
+  { "utf16-no-graph", utf16, sizeof utf16 - 1,
+    AM_MODEL_ERROR_MISSING_FIELD, { "line 1", "no <graph> element" } },
   { "nul-byte", with_nul, sizeof with_nul - 1,
     AM_MODEL_ERROR_NOT_UTF8, { "line 3", "NUL byte" } },
   { "bom-only", "\xef\xbb\xbf  \n", -1,
@@ -497,6 +498,51 @@ test_bad (gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (bad->needles) && bad->needles[i] != NULL; i++)
     if (strstr (error->message, bad->needles[i]) == NULL)
       g_error ("%s: '%s' not in '%s'", bad->name, bad->needles[i], error->message);
+}
+
+/* UTF-16 with a BOM reads as its UTF-8 twin does, names and line numbers alike. */
+static void
+test_utf16 (void)
+{
+  static const char good[] = HEAD "<graph>\n<nodes><node id=\"a\" label=\"\xc3\x89t\xc3\xa9\"/>"
+                             "<node id=\"b\"/></nodes>\n<edges><edge source=\"a\" target=\"b\"/>"
+                             "</edges></graph></gexf>";
+  static const char bad[] = HEAD "<graph>\n<nodes><node id=\"a\"/></nodes>\n<edges>\n"
+                            "<edge id=\"e\" source=\"a\" target=\"zz\"/>\n</edges></graph></gexf>";
+  const char *texts[] = { good, bad };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AmDocument) document = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length = 0;
+      g_autofree char *wide = g_convert (texts[i], -1, "UTF-16LE", "UTF-8", NULL, &length, NULL);
+      g_autofree char *with_bom = g_malloc (length + 2);
+
+      g_assert_nonnull (wide);
+      with_bom[0] = (char) 0xff;
+      with_bom[1] = (char) 0xfe;
+      memcpy (with_bom + 2, wide, length);
+      bytes = g_bytes_new (with_bom, length + 2);
+      document = am_interchange_import (AM_INTERCHANGE_GEXF, bytes, "net.gexf", NULL, &error);
+      if (i == 0)
+        {
+          g_autoptr(AmEntity) a = NULL;
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_list_model_get_n_items (am_document_get_entities (document)), ==, 2);
+          g_assert_cmpuint (g_list_model_get_n_items (am_document_get_relations (document)), ==, 1);
+          a = g_list_model_get_item (am_document_get_entities (document), 0);
+          g_assert_cmpstr (am_entity_get_name (a), ==, "\xc3\x89t\xc3\xa9");
+        }
+      else
+        {
+          g_assert_null (document);
+          g_assert_error (error, AM_MODEL_ERROR, AM_MODEL_ERROR_UNKNOWN_REFERENCE);
+          g_assert_true (g_str_has_prefix (error->message, "net.gexf: line 5:"));
+        }
+    }
 }
 
 /* The root element decides, not the extension: a GEXF file named .xml or .json. */
@@ -526,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/Actormap/Gexf/gexf-1.1", test_gexf_11);
   g_test_add_func ("/Actormap/Gexf/spread-positions", test_spread_positions);
   g_test_add_func ("/Actormap/Gexf/bom", test_bom);
+  g_test_add_func ("/Actormap/Gexf/utf16", test_utf16);
   g_test_add_func ("/Actormap/Gexf/sniff", test_sniff);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
