@@ -27,9 +27,21 @@
  *   contents that start like DOT, else %AM_FILE_FORMAT_MODEL
  */
 AmFileFormat
-am_open_guess_format (const char *name,
-                      GBytes     *contents)
+am_open_guess_format (const char          *name,
+                      GBytes              *contents,
+                      AmInterchangeFormat *network)
 {
+  AmInterchangeFormat found;
+
+  /* GraphML, GEXF and CSV are recognised by content first: a GraphML file named .json
+   * is read as GraphML, not reported as a JSON syntax error. */
+  if (contents != NULL && am_interchange_sniff (name, contents, &found))
+    {
+      if (network != NULL)
+        *network = found;
+      return AM_FILE_FORMAT_NETWORK;
+    }
+
   if (name != NULL)
     {
       g_autofree char *lower = g_ascii_strdown (name, -1);
@@ -134,7 +146,7 @@ read_thread (GTask        *task,
   g_autofree char *path = NULL;
   GError *error = NULL;
   AmDocument *document;
-  AmInterchangeFormat network;
+  AmInterchangeFormat network = AM_INTERCHANGE_GRAPHML;
 
   bytes = am_document_read_file (op->file, cancellable, &op->display_name, &error);
   if (bytes == NULL)
@@ -144,20 +156,13 @@ read_thread (GTask        *task,
     }
 
   path = g_file_get_basename (op->file);
-  /* GraphML, GEXF and CSV are recognised by content first: a GraphML file named .json
-   * is read as GraphML, not reported as a JSON syntax error. */
-  if (am_interchange_sniff (path, bytes, &network))
+  switch (am_open_guess_format (path, bytes, &network))
     {
+    case AM_FILE_FORMAT_NETWORK:
       document = am_interchange_import (network, bytes, op->display_name, op->file, &error);
-      if (document == NULL)
-        g_task_return_error (task, error);
-      else
-        g_task_return_pointer (task, document, g_object_unref);
-      return;
-    }
+      break;
 
-  if (am_open_guess_format (path, bytes) == AM_FILE_FORMAT_DOT)
-    {
+    case AM_FILE_FORMAT_DOT:
       if (!check_dot (bytes, op->display_name, &error))
         {
           g_task_return_error (task, error);
@@ -166,9 +171,12 @@ read_thread (GTask        *task,
       op->dot = g_steal_pointer (&bytes);
       g_task_return_pointer (task, NULL, NULL);
       return;
-    }
 
-  document = am_document_load_from_bytes (bytes, op->display_name, &error);
+    case AM_FILE_FORMAT_MODEL:
+    default:
+      document = am_document_load_from_bytes (bytes, op->display_name, &error);
+      break;
+    }
   if (document == NULL)
     g_task_return_error (task, error);
   else

@@ -14,12 +14,16 @@ typedef enum
 {
   AM_FILE_FORMAT_MODEL,   /* Actormap's JSON model (docs/format.md) */
   AM_FILE_FORMAT_DOT,     /* a Graphviz file (docs/graphviz-import.md) */
+  AM_FILE_FORMAT_NETWORK, /* GraphML, GEXF or CSV (am-interchange.h) */
 } AmFileFormat;
 
-/* .gv and .dot by name; otherwise a file whose first word (after comments) is strict,
- * graph or digraph is DOT; anything else is a model.  @name and @contents may be NULL. */
+/* The one answer to "what is this file": GraphML, GEXF and CSV by content first, then by
+ * extension (am_interchange_sniff(), which sets @network); then .gv and .dot by name, or
+ * a file whose first word (after comments) is strict, graph or digraph, is DOT; anything
+ * else is a model.  @name, @contents and @network may be NULL. */
 AmFileFormat am_open_guess_format    (const char          *name,
-                                      GBytes              *contents);
+                                      GBytes              *contents,
+                                      AmInterchangeFormat *network);
 
 /*
  * Opens @file with the checks of am_document_load_from_file() (a regular file under the

@@ -408,7 +408,15 @@ test_guess_format (void)
     { NULL, "x # digraph", AM_FILE_FORMAT_MODEL },
     { NULL, "", AM_FILE_FORMAT_MODEL },
     { "notes.txt", "[1, 2]", AM_FILE_FORMAT_MODEL },
+    /* Networks by content before DOT's extension, and by extension. */
+    { "a.gv", "<graphml><graph/></graphml>", AM_FILE_FORMAT_NETWORK },
+    { "a.json", "<?xml version='1.0'?>\n<gexf version='1.3'/>", AM_FILE_FORMAT_NETWORK },
+    { NULL, "source,target\na,b\n", AM_FILE_FORMAT_NETWORK },
   };
+  static const AmInterchangeFormat networks[] = {
+    AM_INTERCHANGE_GRAPHML, AM_INTERCHANGE_GEXF, AM_INTERCHANGE_CSV,
+  };
+  guint n_network = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -416,9 +424,14 @@ test_guess_format (void)
                                 ? g_bytes_new_static (cases[i].text, strlen (cases[i].text))
                                 : NULL;
 
-      if (am_open_guess_format (cases[i].name, bytes) != cases[i].format)
+      AmInterchangeFormat network = AM_INTERCHANGE_CSV + 1;
+
+      if (am_open_guess_format (cases[i].name, bytes, &network) != cases[i].format)
         g_error ("case %u (%s, %s): wrong format", i, cases[i].name, cases[i].text);
+      if (cases[i].format == AM_FILE_FORMAT_NETWORK)
+        g_assert_cmpint (network, ==, networks[n_network++]);
     }
+  g_assert_cmpuint (n_network, ==, G_N_ELEMENTS (networks));
 }
 
 /* Bad files: each gives one clean error that starts with the file's name. */
