@@ -67,9 +67,10 @@ am_network_format_name (AmNetworkFormat format)
 gboolean
 am_network_format_uses_scene (AmNetworkFormat format)
 {
-  /* GraphML carries positions too when it has them (yEd reads x and y keys), but needs
-   * none; GEXF's viz elements are the point of exporting it for Gephi. */
-  return format == AM_NETWORK_FORMAT_GEXF;
+  /* GEXF's viz elements are the point of exporting it for Gephi; GraphML's x, y, width
+   * and height keys are what yEd places the nodes by, and the window writes them, so
+   * the command line lays the map out for them too: one file, whichever wrote it. */
+  return format == AM_NETWORK_FORMAT_GEXF || format == AM_NETWORK_FORMAT_GRAPHML;
 }
 
 GBytes *

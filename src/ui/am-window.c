@@ -646,7 +646,7 @@ export_data_free (ExportData *data)
 }
 
 /* The whole network, whatever the view shows: these files are data for other programs.
- * GEXF's positions are the laid-out map's. */
+ * GEXF's and GraphML's positions are the laid-out map's. */
 static ExportData *
 network_export_data_new (AmWindow         *self,
                          const char       *path,
