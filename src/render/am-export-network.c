@@ -67,10 +67,17 @@ am_network_format_name (AmNetworkFormat format)
 gboolean
 am_network_format_uses_scene (AmNetworkFormat format)
 {
-  /* GEXF's viz elements are the point of exporting it for Gephi; GraphML's x, y, width
-   * and height keys are what yEd places the nodes by, and the window writes them, so
-   * the command line lays the map out for them too: one file, whichever wrote it. */
-  return format == AM_NETWORK_FORMAT_GEXF || format == AM_NETWORK_FORMAT_GRAPHML;
+  /* GraphML's x, y, width and height keys are what yEd places the nodes by: written
+   * when there is a scene (the window's always has one, and the command line lays the
+   * map out for them, so that one map gives one file whichever wrote it). */
+  return format == AM_NETWORK_FORMAT_GRAPHML || am_network_format_needs_scene (format);
+}
+
+gboolean
+am_network_format_needs_scene (AmNetworkFormat format)
+{
+  /* GEXF's viz elements are the point of exporting it for Gephi. */
+  return format == AM_NETWORK_FORMAT_GEXF;
 }
 
 GBytes *
@@ -81,7 +88,7 @@ am_export_network_bytes (AmNetworkFormat  format,
                          GError         **error)
 {
   g_return_val_if_fail (AM_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (scene != NULL || !am_network_format_uses_scene (format), NULL);
+  g_return_val_if_fail (scene != NULL || !am_network_format_needs_scene (format), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   switch (format)

@@ -31,11 +31,13 @@ gboolean    am_network_format_from_path (const char      *path,
                                          AmNetworkFormat *format);
 /* "GEXF", "GraphML", "CSV", "Actormap model", "Web Annotations": for messages. */
 const char *am_network_format_name      (AmNetworkFormat  format);
-/* Whether the format stores positions, and so needs a laid-out @scene. */
-gboolean    am_network_format_uses_scene (AmNetworkFormat format);
+/* Whether the format stores positions when it is given a laid-out scene (GEXF,
+ * GraphML), and whether it cannot be written without one (GEXF). */
+gboolean    am_network_format_uses_scene  (AmNetworkFormat format);
+gboolean    am_network_format_needs_scene (AmNetworkFormat format);
 
 /* The bytes of @document as @format.  @scene (nullable; required by the formats that
- * am_network_format_uses_scene()) gives positions and sizes, @theme (NULL = light)
+ * am_network_format_needs_scene()) gives positions and sizes, @theme (NULL = light)
  * colours.  For CSV these are the edge list; am_export_network_csv_nodes() gives the
  * nodes table. (transfer full) */
 GBytes     *am_export_network_bytes     (AmNetworkFormat  format,

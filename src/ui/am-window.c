@@ -657,7 +657,7 @@ network_export_data_new (AmWindow         *self,
   AmScene *scene = am_session_get_scene (self->session);
   ExportData *data;
 
-  if (document == NULL || (scene == NULL && am_network_format_uses_scene (format)))
+  if (document == NULL || (scene == NULL && am_network_format_needs_scene (format)))
     {
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_RENDER_FAILED,
                    /* Translators: an export error */
