@@ -12,6 +12,7 @@ map.  Prints each run and the median.  Needs a display: run it under xvfb-run, e
 """
 import argparse
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -35,9 +36,12 @@ def one_run(build, model, timeout):
             "G_MESSAGES_DEBUG": "am-ui",
         })
         start = time.monotonic()
+        # A session of its own: dbus-run-session does not pass a SIGTERM on to the app or
+        # to the bus daemons it started, so the whole group is stopped at the end.
         proc = subprocess.Popen(["dbus-run-session", "--", os.path.join(build, "src", "actormap"),
                                  model], env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, text=True, errors="replace")
+                                stderr=subprocess.PIPE, text=True, errors="replace",
+                                start_new_session=True)
         seconds = None
         try:
             for line in proc.stderr:
@@ -47,11 +51,13 @@ def one_run(build, model, timeout):
                 if time.monotonic() - start > timeout:
                     break
         finally:
-            proc.terminate()
             try:
+                os.killpg(proc.pid, signal.SIGTERM)
                 proc.wait(10)
             except subprocess.TimeoutExpired:
-                proc.kill()
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+            except ProcessLookupError:
                 proc.wait()
         return seconds
 
