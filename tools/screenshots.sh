@@ -140,9 +140,13 @@ shoot () {
       ;;
     timeline)
       # Ctrl+T shows the timeline; the March 2021 bar (the tallest, at the right end of
-      # the histogram) is brushed, and Keep Undated is switched off.
+      # the histogram) is brushed, and Keep Undated is switched off. The click that moves
+      # the focus from the search entry to the canvas may land on a relation: Escape in
+      # the canvas clears the selection, so the details show none.
       xdotool key Escape
       xdotool mousemove --sync $((X + WIDTH / 2)) $((Y + HEIGHT / 2)) click 1
+      sleep 0.3
+      xdotool key Escape
       xdotool key ctrl+t
       sleep 1
       xdotool mousemove --sync $((X + timeline_bar_x)) $((Y + HEIGHT - 48)) click 1
