@@ -77,8 +77,96 @@ fit_in_bounds (AmRect *box,
   box->y = CLAMP (box->y, bounds->y, bounds->y + bounds->height - box->height);
 }
 
+/* The gap kept between a moved group node and the nodes around it: the layout's own
+ * separation (sep="+6" in the request). */
+#define GROUP_GAP 6.0
+/* Rings of spots tried around a group's centre, and spots per ring. */
+#define GROUP_RINGS      24
+#define GROUP_RING_SPOTS 16
+
+static gboolean
+rects_meet (const AmRect *a,
+            const AmRect *b,
+            double        gap)
+{
+  return a->x < b->x + b->width + gap && b->x < a->x + a->width + gap &&
+         a->y < b->y + b->height + gap && b->y < a->y + a->height + gap;
+}
+
+/* Whether @box, drawn in the derived scene, would cover a node that scene draws: one of
+ * @laid_out's shown and not collapsed, or a group node placed before. */
+static gboolean
+spot_taken (AmViewResult  *self,
+            const AmScene *laid_out,
+            GArray        *groups,
+            GArray        *scratch,
+            const AmRect  *box)
+{
+  AmRect around = { box->x - GROUP_GAP, box->y - GROUP_GAP,
+                    box->width + 2 * GROUP_GAP, box->height + 2 * GROUP_GAP };
+
+  g_array_set_size (scratch, 0);
+  am_scene_query_rect (laid_out, &around, scratch, NULL);
+  for (guint i = 0; i < scratch->len; i++)
+    {
+      const AmSceneNode *node = am_scene_get_node (laid_out, g_array_index (scratch, guint, i));
+
+      if (g_hash_table_contains (self->visible, node->id)
+          && !g_hash_table_contains (self->collapsed_of, node->id)
+          && rects_meet (box, &node->box, GROUP_GAP))
+        return TRUE;
+    }
+  for (guint g = 0; g < groups->len; g++)
+    if (rects_meet (box, &g_array_index (groups, GroupNode, g).node.box, GROUP_GAP))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Puts @box, centred on its members, where it hides no node: the members are not drawn,
+ * so their centre is usually free; when the centre falls on another node (members on
+ * both sides of it), the nearest free spot on rings around it.  No node may hide
+ * another (issue 10), collapsed or not. */
+static void
+place_group_free (AmViewResult  *self,
+                  const AmScene *laid_out,
+                  GArray        *groups,
+                  AmRect        *box,
+                  const AmRect  *bounds)
+{
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint));
+  AmPoint centre = { box->x + box->width / 2, box->y + box->height / 2 };
+  double step = MAX (box->height, 12.0) + GROUP_GAP;
+
+  if (!spot_taken (self, laid_out, groups, scratch, box))
+    return;
+
+  for (guint ring = 1; ring <= GROUP_RINGS; ring++)
+    for (guint k = 0; k < GROUP_RING_SPOTS; k++)
+      {
+        /* Start straight below (screen y grows down), then round both ways. */
+        double angle = G_PI / 2 + (k % 2 == 0 ? 1 : -1) * ((k + 1) / 2) * (2 * G_PI / GROUP_RING_SPOTS);
+        AmRect candidate = *box;
+
+        candidate.x = centre.x + cos (angle) * ring * step * (box->width / box->height > 2 ? 1.6 : 1.0)
+                      - box->width / 2;
+        candidate.y = centre.y + sin (angle) * ring * step - box->height / 2;
+        if (candidate.x < bounds->x || candidate.y < bounds->y
+            || candidate.x + candidate.width > bounds->x + bounds->width
+            || candidate.y + candidate.height > bounds->y + bounds->height)
+          continue;
+        if (!spot_taken (self, laid_out, groups, scratch, &candidate))
+          {
+            *box = candidate;
+            return;
+          }
+      }
+  /* A map packed so tight that no ring has room: the centre, as before. */
+}
+
 /* Each collapsed group with a member in @laid_out: one node centred on its members'
- * boxes, labelled "Name (n)", shaped and coloured as its head.  One pass over the nodes. */
+ * boxes (or the nearest free spot), labelled "Name (n)", shaped and coloured as its
+ * head.  One pass over the nodes. */
 static GArray *
 place_groups (AmViewResult  *self,
               const AmScene *laid_out,
@@ -136,6 +224,7 @@ place_groups (AmViewResult  *self,
       group.node.box.x = members[c].x + members[c].width / 2 - group.node.box.width / 2;
       group.node.box.y = members[c].y + members[c].height / 2 - group.node.box.height / 2;
       fit_in_bounds (&group.node.box, bounds);
+      place_group_free (self, laid_out, groups, &group.node.box, bounds);
       g_array_append_val (groups, group);
     }
   return groups;

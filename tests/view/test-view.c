@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 
 #include "am-layout.h"
@@ -929,6 +931,56 @@ test_collapse_scene (void)
   g_assert_false (edge->has_head);
 }
 
+/* No node of @scene covers another. */
+static void
+assert_no_node_overlaps (const AmScene *scene)
+{
+  guint n = am_scene_get_n_nodes (scene);
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        const AmRect *a = &am_scene_get_node (scene, i)->box;
+        const AmRect *b = &am_scene_get_node (scene, j)->box;
+
+        if (a->x < b->x + b->width && b->x < a->x + a->width &&
+            a->y < b->y + b->height && b->y < a->y + a->height)
+          g_error ("'%s' covers '%s'", am_scene_get_node (scene, i)->id,
+                   am_scene_get_node (scene, j)->id);
+      }
+}
+
+/* A group whose members lie on both sides of another node: its centre falls on that
+ * node, so the group node goes to the nearest free spot instead of hiding it. */
+static void
+test_collapse_scene_free_spot (void)
+{
+  g_autoptr(AmDocument) document = view_fixture_document (
+      "g:state x:organization q", "qg:q>g:role", NULL);
+  g_autoptr(AmScene) laid_out = view_fixture_scene (document);
+  g_autoptr(AmView) view = am_view_new ();
+  g_autoptr(AmViewResult) result = NULL;
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  const AmSceneNode *group;
+  gint index;
+
+  am_view_set_collapsed (view, "g", TRUE);
+  result = am_view_apply (view, document, NULL);
+  scene = am_view_result_build_scene (result, laid_out, &error);
+  g_assert_no_error (error);
+
+  /* g and q are the grid's first and third; x, in between, stays where it was. */
+  g_assert_cmpfloat (box_x (scene, "x"), ==, box_x (laid_out, "x"));
+  index = am_scene_find_node (scene, "group:g");
+  g_assert_cmpint (index, >=, 0);
+  group = am_scene_get_node (scene, (guint) index);
+  assert_no_node_overlaps (scene);
+  /* Near the members' centre (x's centre, 150, 50), not thrown far away. */
+  g_assert_cmpfloat (fabs (group->box.x + group->box.width / 2 - 150.0)
+                     + fabs (group->box.y + group->box.height / 2 - 50.0), <, 100.0);
+}
+
 static void
 test_scene_whole_and_hidden (void)
 {
@@ -1124,6 +1176,7 @@ test_bundled_collapse_scene (void)
                                         laid_out, "north-korea"))->shape);
   g_assert_cmpint (am_scene_find_node (scene, "kim-yo-jong"), >=, 0);
   g_assert_cmpfloat (box_x (scene, "kim-yo-jong"), ==, box_x (laid_out, "kim-yo-jong"));
+  assert_no_node_overlaps (scene);
 
   /* Every relation with one end in the group is carried by exactly one merged edge, whose
    * label counts them; the group's inner relations and its members' edges are gone. */
@@ -1202,6 +1255,7 @@ main (int   argc,
   g_test_add_func ("/view/groups/explicit", test_groups_explicit);
   g_test_add_func ("/view/collapse", test_collapse);
   g_test_add_func ("/view/scene/collapse", test_collapse_scene);
+  g_test_add_func ("/view/scene/collapse-free-spot", test_collapse_scene_free_spot);
   g_test_add_func ("/view/scene/whole-and-hidden", test_scene_whole_and_hidden);
   g_test_add_func ("/view/scene/clusters", test_scene_clusters);
   g_test_add_func ("/view/bundled/focus", test_bundled_focus);
