@@ -28,6 +28,10 @@ struct _AmMinimap
   /* The picture of the scene at the current size; NULL when it must be drawn again. */
   GdkTexture   *texture;
   AmScene      *drawn_scene;       /* what the texture shows, to tell a new scene */
+  /* A large map's picture is drawn on a worker; a picture that comes back with another
+   * serial than this one was asked for before the scene, size or colours changed. */
+  guint         render_serial;
+  gboolean      rendering;
 
   /* A drag keeps the scene point it took, relative to the view's centre. */
   double        grab_x;
@@ -231,6 +235,8 @@ drop_texture (AmMinimap *self)
 {
   g_clear_object (&self->texture);
   g_clear_pointer (&self->drawn_scene, am_scene_unref);
+  self->render_serial++;
+  self->rendering = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -243,30 +249,76 @@ scene_changed_cb (AmMinimap *self)
   update_needed (self);
 }
 
-/* Renders the scene at the widget's size (device pixels) into a texture.  Text is
- * below the renderer's cut-off at this size, so this costs the shapes only. */
-static GdkTexture *
-render_texture (AmMinimap *self,
-                int        width,
-                int        height,
-                int        device_scale)
+/* Above this many nodes and edges, the small map is drawn on a worker thread: drawing
+ * the 20 000-actor map took 110 ms, and it happens when a selection first flies the
+ * view in, where the main loop stalled on it (bench/README.md, the AT-SPI probe). */
+#define MINIMAP_WORKER_ITEMS 5000
+
+/* What one picture needs, owned: the scene is immutable, the theme static. */
+typedef struct
 {
-  AmScene *scene = current_scene (self);
-  const AmRect *bounds = am_scene_get_bounds (scene);
-  const AmTheme *theme = am_canvas_get_dark (self->canvas) ? am_theme_get_dark ()
-                                                             : am_theme_get_light ();
+  AmScene       *scene;
+  const AmTheme *theme;
+  GHashTable    *highlighted;
+  int            width;
+  int            height;
+  int            device_scale;
+  double         scale;
+  double         x;
+  double         y;
+  guint          serial;
+} Picture;
+
+static void
+picture_free (Picture *picture)
+{
+  g_clear_pointer (&picture->scene, am_scene_unref);
+  g_clear_pointer (&picture->highlighted, g_hash_table_unref);
+  g_free (picture);
+}
+
+static Picture *
+picture_new (AmMinimap *self,
+             int        width,
+             int        height,
+             int        device_scale)
+{
+  GHashTable *highlighted = am_canvas_get_highlight (self->canvas);
+  Picture *picture = g_new0 (Picture, 1);
+
+  if (!placement (self, width, height, &picture->scale, &picture->x, &picture->y))
+    {
+      g_free (picture);
+      return NULL;
+    }
+  picture->scene = am_scene_ref (current_scene (self));
+  picture->theme = am_canvas_get_dark (self->canvas) ? am_theme_get_dark ()
+                                                       : am_theme_get_light ();
+  picture->highlighted = highlighted != NULL ? g_hash_table_ref (highlighted) : NULL;
+  picture->width = width;
+  picture->height = height;
+  picture->device_scale = device_scale;
+  picture->serial = self->render_serial;
+
+  return picture;
+}
+
+/* Renders the scene at the widget's size (device pixels) into a texture, on any thread.
+ * Text is below the renderer's cut-off at this size, so this costs the shapes only. */
+static GdkTexture *
+picture_render (const Picture *picture)
+{
+  const AmRect *bounds = am_scene_get_bounds (picture->scene);
+  const AmTheme *theme = picture->theme;
+  int device_scale = picture->device_scale;
   g_autoptr(GBytes) bytes = NULL;
   cairo_surface_t *surface;
   AmRenderState state;
-  double scale, x, y;
   int stride;
   cairo_t *cr;
 
-  if (!placement (self, width, height, &scale, &x, &y))
-    return NULL;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * device_scale,
-                                        height * device_scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, picture->width * device_scale,
+                                        picture->height * device_scale);
   cr = cairo_create (surface);
   cairo_scale (cr, device_scale, device_scale);
 
@@ -274,15 +326,15 @@ render_texture (AmMinimap *self,
                          theme->background.blue, theme->background.alpha);
   cairo_paint (cr);
 
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, picture->x, picture->y);
+  cairo_scale (cr, picture->scale, picture->scale);
   cairo_translate (cr, -bounds->x, -bounds->y);
 
   am_render_state_init (&state);
   /* Path emphasis and search dim the small map as they dim the large one. */
-  state.highlighted = am_canvas_get_highlight (self->canvas);
-  state.pixels_per_point = scale * device_scale;
-  am_renderer_draw_scene (cr, scene, theme, &state);
+  state.highlighted = picture->highlighted;
+  state.pixels_per_point = picture->scale * device_scale;
+  am_renderer_draw_scene (cr, picture->scene, theme, &state);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -290,11 +342,77 @@ render_texture (AmMinimap *self,
   /* The bytes keep the surface alive: the texture wraps its pixels (GDK_MEMORY_DEFAULT
    * is cairo's ARGB32 layout). */
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) stride * height * device_scale,
+                                      (gsize) stride * picture->height * device_scale,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
 
-  return gdk_memory_texture_new (width * device_scale, height * device_scale,
+  return gdk_memory_texture_new (picture->width * device_scale, picture->height * device_scale,
                                  GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+static void
+picture_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_task_return_pointer (task, picture_render (task_data), g_object_unref);
+}
+
+static void
+picture_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  AmMinimap *self = AM_MINIMAP (object);
+  Picture *picture = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Asked for before the scene, the size or the colours changed: a new one is due. */
+  if (picture->serial != self->render_serial)
+    return;
+
+  self->rendering = FALSE;
+  g_clear_object (&self->texture);
+  g_clear_pointer (&self->drawn_scene, am_scene_unref);
+  self->texture = g_steal_pointer (&texture);
+  self->drawn_scene = am_scene_ref (picture->scene);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The picture of the current scene: drawn now for a small map, asked of a worker for a
+ * large one (the frame shows the view's rectangle on the background meanwhile). */
+static void
+update_texture (AmMinimap *self,
+                int        width,
+                int        height,
+                int        device_scale)
+{
+  AmScene *scene = current_scene (self);
+  g_autoptr(GTask) task = NULL;
+  Picture *picture;
+
+  if (self->rendering)
+    return;
+
+  picture = picture_new (self, width, height, device_scale);
+  if (picture == NULL)
+    return;
+
+  if (am_scene_get_n_nodes (scene) + am_scene_get_n_edges (scene) < MINIMAP_WORKER_ITEMS)
+    {
+      g_clear_object (&self->texture);
+      g_clear_pointer (&self->drawn_scene, am_scene_unref);
+      self->texture = picture_render (picture);
+      self->drawn_scene = am_scene_ref (scene);
+      picture_free (picture);
+      return;
+    }
+
+  self->rendering = TRUE;
+  task = g_task_new (self, NULL, picture_done_cb, NULL);
+  g_task_set_source_tag (task, update_texture);
+  g_task_set_task_data (task, picture, (GDestroyNotify) picture_free);
+  g_task_run_in_thread (task, picture_thread);
 }
 
 /* GtkWidget */
@@ -364,12 +482,7 @@ am_minimap_snapshot (GtkWidget   *widget,
   theme = am_canvas_get_dark (self->canvas) ? am_theme_get_dark () : am_theme_get_light ();
 
   if (self->texture == NULL || self->drawn_scene != scene)
-    {
-      g_clear_object (&self->texture);
-      g_clear_pointer (&self->drawn_scene, am_scene_unref);
-      self->texture = render_texture (self, width, height, gtk_widget_get_scale_factor (widget));
-      self->drawn_scene = am_scene_ref (scene);
-    }
+    update_texture (self, width, height, gtk_widget_get_scale_factor (widget));
 
   gsk_rounded_rect_init_from_rect (&frame, &GRAPHENE_RECT_INIT (0, 0, width, height), 6);
   gtk_snapshot_push_rounded_clip (snapshot, &frame);

@@ -247,12 +247,45 @@ test_hidden_when_view_fits (ExtrasFixture *f,
   g_assert_true (ui_test_wait_for (minimap_shown, f));
 }
 
+/* A map of 6 000 nodes: its small picture is drawn on a worker thread, and arrives. */
+static void
+test_large_map_on_worker (ExtrasFixture *f,
+                          gconstpointer  data)
+{
+  AmCanvas *canvas = f->window->canvas;
+  AmRect bounds = { 0, 0, 100.0 * 80 + 100, 100.0 * 75 + 100 };
+  g_autoptr(AmSceneBuilder) builder = am_scene_builder_new (&bounds);
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  double fit_zoom;
+
+  for (guint i = 0; i < 6000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+      AmSceneNode node = { id, id, (char *) "state", AM_NODE_SHAPE_BOX,
+                           { 30.0 + 100.0 * (i % 80), 40.0 + 100.0 * (i / 80), 40, 20 } };
+
+      am_scene_builder_add_node (builder, &node);
+    }
+  scene = am_scene_builder_end (g_steal_pointer (&builder), &error);
+  g_assert_no_error (error);
+
+  am_canvas_set_scene (canvas, scene);
+  am_canvas_zoom_to_fit (canvas);
+  am_canvas_get_viewport (canvas, NULL, NULL, &fit_zoom);
+  am_canvas_set_zoom (canvas, fit_zoom * 4);
+
+  g_assert_true (ui_test_wait_for (minimap_shown, f));
+  g_assert_cmpuint (count_drawn_pixels (am_minimap_get_texture (f->window->minimap)), >, 1000);
+}
+
 static const ExtrasTest tests[] = {
   { "hidden-when-view-fits", test_hidden_when_view_fits },
   { "hidden-when-fitted", test_hidden_when_fitted },
   { "shows-and-drags", test_shows_and_drags },
   { "theme-redraws", test_theme_redraws },
   { "viewport-remembered", test_viewport_remembered },
+  { "large-map-on-worker", test_large_map_on_worker },
 };
 
 int
