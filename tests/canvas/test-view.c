@@ -401,6 +401,62 @@ test_overlay_items (void)
   g_assert_false (overlay_has (overlay, "e"));
 }
 
+/* The labels a selected item's edges run through are drawn again above the overlay's
+ * strokes; a label elsewhere in the edge's box is not, however long the edge. */
+static void
+test_overlay_covered_labels (void)
+{
+  /* a (top left) to b (bottom right): a diagonal 2 000 points long.  cd's label sits on
+   * it; ef's label is inside its box, far from the line. */
+  static const struct { const char *id; double x, y; } nodes[] = {
+    { "a", 0, 0 }, { "b", 1980, 1980 }, { "c", 900, 1400 }, { "d", 1400, 900 },
+    { "e", 100, 1800 }, { "f", 300, 1800 },
+  };
+  AmRect bounds = { 0, 0, 2100, 2100 };
+  g_autoptr(AmSceneBuilder) builder = am_scene_builder_new (&bounds);
+  g_autoptr(AmScene) scene = NULL;
+  g_autoptr(AmScene) overlay = NULL;
+  g_autoptr(GHashTable) labels_only = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+    {
+      AmSceneNode node = { (char *) nodes[i].id, (char *) nodes[i].id, (char *) "person",
+                           AM_NODE_SHAPE_BOX, { nodes[i].x, nodes[i].y, 20, 20 } };
+
+      am_scene_builder_add_node (builder, &node);
+    }
+  {
+    AmPoint ab[4] = { { 20, 20 }, { 660, 660 }, { 1320, 1320 }, { 1980, 1980 } };
+    AmPoint cd[4] = { { 910, 1400 }, { 1080, 1230 }, { 1230, 1080 }, { 1400, 910 } };
+    AmPoint ef[4] = { { 120, 1810 }, { 180, 1810 }, { 240, 1810 }, { 300, 1810 } };
+    AmSceneEdge edge = { 0, };
+
+    edge = (AmSceneEdge) { .id = (char *) "ab", .source = (char *) "a", .target = (char *) "b",
+                           .points = ab, .n_points = 4 };
+    am_scene_builder_add_edge (builder, &edge);
+    edge = (AmSceneEdge) { .id = (char *) "cd", .source = (char *) "c", .target = (char *) "d",
+                           .points = cd, .n_points = 4, .has_label = TRUE,
+                           .label = (char *) "on the line",
+                           .label_box = { 1130, 1140, 60, 12 } };
+    am_scene_builder_add_edge (builder, &edge);
+    edge = (AmSceneEdge) { .id = (char *) "ef", .source = (char *) "e", .target = (char *) "f",
+                           .points = ef, .n_points = 4, .has_label = TRUE,
+                           .label = (char *) "far off", .label_box = { 180, 1790, 60, 12 } };
+    am_scene_builder_add_edge (builder, &edge);
+  }
+  scene = am_scene_builder_end (g_steal_pointer (&builder), &error);
+  g_assert_no_error (error);
+
+  overlay = am_canvas_overlay_build (scene, NULL, "a", NULL, &labels_only);
+  g_assert_nonnull (overlay);
+  g_assert_nonnull (labels_only);
+  g_assert_true (g_hash_table_contains (labels_only, "cd"));
+  g_assert_false (g_hash_table_contains (labels_only, "ef"));
+  g_assert_true (overlay_has (overlay, "cd"));
+  g_assert_false (overlay_has (overlay, "ef"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -418,6 +474,7 @@ main (int    argc,
   g_test_add_func ("/Actormap/View/pictures", test_pictures);
   g_test_add_func ("/Actormap/View/nav", test_nav);
   g_test_add_func ("/Actormap/View/overlay-items", test_overlay_items);
+  g_test_add_func ("/Actormap/View/overlay-covered-labels", test_overlay_covered_labels);
 
   return g_test_run ();
 }
