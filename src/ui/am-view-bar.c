@@ -316,9 +316,12 @@ am_view_bar_init (AmViewBar *self)
   gtk_widget_set_visible (widget, FALSE);
 
   self->label = GTK_LABEL (gtk_label_new (NULL));
-  /* Over a narrow map the names wrap rather than vanish behind an ellipsis. */
+  /* Over a narrow map the names wrap rather than vanish behind an ellipsis; where the
+   * map has room, the bar asks for the text on one line (the natural size without
+   * wrapping): a path between two names wrapped on a 1 200-pixel map. */
   gtk_label_set_wrap (self->label, TRUE);
   gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_natural_wrap_mode (self->label, GTK_NATURAL_WRAP_NONE);
   gtk_label_set_max_width_chars (self->label, 40);
   gtk_label_set_xalign (self->label, 0);
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
