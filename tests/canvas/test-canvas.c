@@ -1382,6 +1382,51 @@ test_tooltip (Fixture       *f,
   g_assert_true (query_tooltip (f, 0, 0, TRUE));
 }
 
+/* The tooltip asks what is under the pointer right after the motion did, and gets
+ * the motion's answer back; once the view or the scene has changed under the still
+ * pointer, the answer is new. */
+static void
+test_tooltip_follows_changes (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkEventController *motion = find_controller (f->canvas, GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  AmCanvas *canvas = AM_CANVAS (f->canvas);
+  g_autoptr(AmSceneBuilder) builder = NULL;
+  g_autoptr(AmScene) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  double sx, sy, x, y, ex, ey, cx0, cy0, zoom0, cx1, cy1, zoom1;
+
+  center_of (&node_a, &sx, &sy);
+  scene_to_widget (f, sx, sy, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_cmpstr (am_canvas_get_hovered (canvas), ==, "a");
+  g_assert_true (query_tooltip (f, x, y, FALSE));
+
+  /* The map slides under the pointer until empty space is there. */
+  scene_to_widget (f, 370, 270, &ex, &ey);
+  am_canvas_pan_by (canvas, ex - x, ey - y);
+  g_assert_false (query_tooltip (f, x, y, FALSE));
+  am_canvas_pan_by (canvas, x - ex, y - ey);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_true (query_tooltip (f, x, y, FALSE));
+
+  /* The same view of a map where b took a's place. */
+  builder = am_scene_builder_new (am_scene_get_bounds (f->scene));
+  add_node (builder, "b", "Bolivia", "state", &node_a);
+  add_node (builder, "c", "", "organization", &node_c);
+  moved = am_scene_builder_end (g_steal_pointer (&builder), &error);
+  g_assert_no_error (error);
+  am_canvas_get_viewport (canvas, &cx0, &cy0, &zoom0);
+  am_canvas_set_scene (canvas, moved);
+  am_canvas_get_viewport (canvas, &cx1, &cy1, &zoom1);
+  g_assert_cmpfloat (cx1, ==, cx0);
+  g_assert_cmpfloat (cy1, ==, cy0);
+  g_assert_cmpfloat (zoom1, ==, zoom0);
+  g_assert_true (query_tooltip (f, x, y, FALSE));
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_cmpstr (am_canvas_get_hovered (canvas), ==, "b");
+}
+
 /* A canvas window of @width × @height, as the fixture makes it. */
 static void
 resize_window (Fixture *f,
@@ -1949,6 +1994,8 @@ main (int    argc,
               fixture_setup, test_fly_to, fixture_teardown);
   g_test_add ("/Actormap/Canvas/tooltip", Fixture, NULL,
               fixture_setup, test_tooltip, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/tooltip-follows-changes", Fixture, NULL,
+              fixture_setup, test_tooltip_follows_changes, fixture_teardown);
   g_test_add ("/Actormap/Canvas/fit-beside-legend", Fixture, NULL,
               fixture_setup, test_fit_beside_legend, fixture_teardown);
   g_test_add ("/Actormap/Canvas/labels-on-small-maps", Fixture, NULL,
