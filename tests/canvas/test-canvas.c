@@ -1427,6 +1427,80 @@ test_tooltip_follows_changes (Fixture       *f,
   g_assert_cmpstr (am_canvas_get_hovered (canvas), ==, "b");
 }
 
+/* Overlapping items: q over the right of p, e1's label box over both, e2's curve
+ * passing just inside p's top. */
+static const AmRect node_p = { 40, 100, 120, 60 };
+static const AmRect node_q = { 120, 110, 80, 40 };
+static const AmRect node_r = { 300, 100, 60, 40 };
+
+static AmScene *
+make_overlap_scene (void)
+{
+  static const AmRect bounds = { 0, 0, 400, 300 };
+  AmPoint low[] = { { 100, 200 }, { 150, 200 }, { 250, 200 }, { 300, 130 } };
+  AmPoint high[] = { { 50, 105 }, { 100, 105 }, { 200, 105 }, { 300, 120 } };
+  g_autoptr(AmSceneBuilder) builder = am_scene_builder_new (&bounds);
+  g_autoptr(GError) error = NULL;
+  AmSceneEdge edge = { 0 };
+  AmScene *scene;
+
+  add_node (builder, "p", "P", "person", &node_p);
+  add_node (builder, "q", "Q", "state", &node_q);
+  add_node (builder, "r", "R", "state", &node_r);
+
+  edge.id = (char *) "e1";
+  edge.source = (char *) "p";
+  edge.target = (char *) "r";
+  edge.label = (char *) "x";
+  edge.directed = TRUE;
+  edge.points = low;
+  edge.n_points = G_N_ELEMENTS (low);
+  edge.has_label = TRUE;
+  edge.label_box = (AmRect) { 130, 120, 30, 16 };
+  am_scene_builder_add_edge (builder, &edge);
+
+  edge.id = (char *) "e2";
+  edge.source = (char *) "q";
+  edge.label = NULL;
+  edge.points = high;
+  edge.has_label = FALSE;
+  am_scene_builder_add_edge (builder, &edge);
+
+  scene = am_scene_builder_end (g_steal_pointer (&builder), &error);
+  g_assert_no_error (error);
+  return scene;
+}
+
+static const char *
+hover_at (Fixture *f,
+          double   sx,
+          double   sy)
+{
+  GtkEventController *motion = find_controller (f->canvas, GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  double x, y;
+
+  scene_to_widget (f, sx, sy, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  return am_canvas_get_hovered (AM_CANVAS (f->canvas));
+}
+
+/* What the pointer is on where items overlap: an edge's label over the nodes under it,
+ * the topmost of two nodes, a node over a curve passing a point inside it; and a curve
+ * where no node is. */
+static void
+test_hover_overlaps (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_assert_cmpstr (hover_at (f, 145, 128), ==, "e1");
+  g_assert_cmpstr (hover_at (f, 140, 145), ==, "q");
+  g_assert_cmpstr (hover_at (f, 170, 140), ==, "q");
+  g_assert_cmpstr (hover_at (f, 60, 140), ==, "p");
+  g_assert_cmpstr (hover_at (f, 80, 106), ==, "p");
+  /* e2 at t = 0.8. */
+  g_assert_cmpstr (hover_at (f, 240.4, 112.68), ==, "e2");
+  g_assert_null (hover_at (f, 370, 270));
+}
+
 /* A canvas window of @width × @height, as the fixture makes it. */
 static void
 resize_window (Fixture *f,
@@ -1996,6 +2070,8 @@ main (int    argc,
               fixture_setup, test_tooltip, fixture_teardown);
   g_test_add ("/Actormap/Canvas/tooltip-follows-changes", Fixture, NULL,
               fixture_setup, test_tooltip_follows_changes, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/hover-overlaps", Fixture, make_overlap_scene,
+              fixture_setup, test_hover_overlaps, fixture_teardown);
   g_test_add ("/Actormap/Canvas/fit-beside-legend", Fixture, NULL,
               fixture_setup, test_fit_beside_legend, fixture_teardown);
   g_test_add ("/Actormap/Canvas/labels-on-small-maps", Fixture, NULL,
