@@ -90,7 +90,7 @@ segment (const AmHairlineTarget *target,
 
   /* As dark as a stroke one pixel wide: that covers length × 1 pixels, this one pixel a
    * step. */
-  a_step = MIN (alpha * hypot (dx, dy) / major, 1.0);
+  a_step = MIN (alpha * sqrt (dx * dx + dy * dy) / major, 1.0);
   a8 = (guint32) (a_step * 255 + 0.5);
   if (a8 == 0 || !clip_segment (target, &a, &b))
     return;
