@@ -12,8 +12,9 @@
  *                     highlight change, the sharp frame after a zoom gesture)
  *   pan               the view moved a few pixels: the cached base is reused
  *   zoom gesture      the view is zoomed by 10 % and the cached base is scaled
- *   hover             the pointer moved onto another node: the overlay is rebuilt (a
- *                     hub's on the worker thread, so that frame does not wait for it)
+ *   hover             the pointer moved onto another node, and GTK asked for its
+ *                     tooltip there: the overlay is rebuilt (a hub's on the worker
+ *                     thread, so that frame does not wait for it)
  *   pan, hub hovered  pan frames once a hovered hub's highlight is there
  *
  * A model is laid out in-process first; --write-scene keeps the result, and a *.amscene
@@ -53,6 +54,7 @@ typedef struct
   GtkWidget   *window;
   GtkWidget   *canvas;
   GskRenderer *renderer;
+  GtkTooltip  *tooltip;
   const char  *map_name;
 } Bench;
 
@@ -318,7 +320,7 @@ motion_controller (GtkWidget *widget)
 }
 
 /* Pointer onto node @index (through the motion controller, as a real motion event
- * would), then a frame; then off it again, untimed. */
+ * would), its tooltip asked for, then a frame; then off it again, untimed. */
 static void
 bench_hover (Bench      *bench,
              const char *what,
@@ -343,11 +345,19 @@ bench_hover (Bench      *bench,
   frame (bench);
   for (int i = 0; i < opt_frames * 2; i++)
     {
+      gboolean shown;
+
       samples_start (&samples);
       g_signal_emit_by_name (motion, "motion", x, y);
+      /* GTK asks for the tooltip where the pointer is, in whole pixels. */
+      g_signal_emit_by_name (bench->canvas, "query-tooltip", (int) x, (int) y, FALSE,
+                             bench->tooltip, &shown);
       frame (bench);
       samples_stop (&samples);
 
+      /* Off it by way of a pixel nearby, so that the next motion onto it hit-tests
+       * afresh, as a pointer coming from elsewhere does. */
+      g_signal_emit_by_name (motion, "motion", x + 1.5, y + 1.5);
       g_signal_emit_by_name (motion, "leave");
       frame (bench);
     }
@@ -732,6 +742,11 @@ run_model (const char *path)
   gtk_window_set_decorated (GTK_WINDOW (bench.window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (bench.window), opt_width, opt_height);
   bench.canvas = am_canvas_new ();
+  /* Under Xvfb, GTK would ask for tooltips where the X pointer is (the middle of the
+   * screen), not where the synthetic motions go: bench_hover() asks at the motion's
+   * position instead, as GTK does when a real pointer moves. */
+  gtk_widget_set_has_tooltip (bench.canvas, FALSE);
+  bench.tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
   am_canvas_set_scene (AM_CANVAS (bench.canvas), scene);
   if (document != NULL)
     am_canvas_set_document (AM_CANVAS (bench.canvas), document);
@@ -788,6 +803,7 @@ run_model (const char *path)
   bench_render_direct (&bench, "sharp re-render (worker), 4x, dark", TRUE);
 
   g_clear_object (&bench.renderer);
+  g_clear_object (&bench.tooltip);
   gtk_window_destroy (GTK_WINDOW (bench.window));
   drain ();
 

@@ -7,6 +7,8 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "am-geometry.h"
+#include "am-hairline-private.h"
 #include "am-painter-private.h"
 
 /* Items per batch.  Batching saves cairo's per-operation setup, but one path of many
@@ -23,6 +25,17 @@
  * the layout's fractional positions; above this size the rounding no longer shows, and
  * cached glyphs are faster. */
 #define OUTLINE_TEXT_PIXELS 10.0
+
+/* How far a flattened curve may stray from the true one, in device pixels, when it is
+ * drawn as a hairline. */
+#define HAIRLINE_FLATNESS 0.25
+
+typedef enum
+{
+  HAIRLINE_UNKNOWN,      /* not looked at since the last transform change */
+  HAIRLINE_USABLE,
+  HAIRLINE_UNUSABLE,
+} HairlineUse;
 
 typedef enum
 {
@@ -46,6 +59,17 @@ typedef struct
   double      pending_width;
   double      pending_dash;
   guint       pending_count;
+  /* Thin strokes on a plain image surface go straight into its pixels
+   * (am-hairline.c): whether that is possible here, where, and with which transform
+   * (user space to the image's pixels).  @direct: pixels were written since cairo last
+   * drew, and cairo must be told before it draws again. */
+  HairlineUse      hairline_use;
+  AmHairlineTarget hairline;
+  cairo_surface_t *hairline_surface;
+  cairo_matrix_t   hairline_matrix;
+  double           hairline_scale;
+  gboolean         direct;
+  GArray          *scratch;     /* AmPoint */
 } CairoPainter;
 
 static void
@@ -120,9 +144,22 @@ stroke_thin (CairoPainter *self)
   return TRUE;
 }
 
+/* Cairo draws next: hand it back the pixels written behind its back. */
+static void
+leave_direct (CairoPainter *self)
+{
+  if (self->direct)
+    {
+      cairo_surface_mark_dirty (self->hairline_surface);
+      self->direct = FALSE;
+    }
+}
+
 static void
 flush (CairoPainter *self)
 {
+  leave_direct (self);
+
   switch (self->pending)
     {
     case PENDING_STROKE:
@@ -165,6 +202,7 @@ batch (CairoPainter  *self,
 {
   AmColor effective = *color;
 
+  leave_direct (self);
   effective.alpha *= self->alpha;
 
   if (self->pending == kind &&
@@ -248,6 +286,7 @@ cairo_painter_push_transform (AmPainter *painter,
   cairo_save (self->cr);
   cairo_translate (self->cr, dx, dy);
   cairo_scale (self->cr, scale, scale);
+  self->hairline_use = HAIRLINE_UNKNOWN;
 }
 
 static void
@@ -257,6 +296,7 @@ cairo_painter_pop_transform (AmPainter *painter)
 
   flush (self);
   cairo_restore (self->cr);
+  self->hairline_use = HAIRLINE_UNKNOWN;
 }
 
 static void
@@ -349,6 +389,151 @@ cairo_painter_polygon (AmPainter     *painter,
     fill_and_stroke (self, fill, stroke, line_width);
 }
 
+/* Whether thin strokes can be written straight into the target's pixels: an image in
+ * a 32-bit format, drawn with OVER, no group pushed, an axis-aligned transform, no
+ * device offset and a clip that is one rectangle.  Sets up self->hairline if so. */
+static gboolean
+hairline_usable (CairoPainter *self)
+{
+  cairo_t *cr = self->cr;
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_rectangle_list_t *clips;
+  cairo_matrix_t m;
+  double sx, sy, ox, oy;
+  gboolean usable = FALSE;
+
+  if (self->hairline_use != HAIRLINE_UNKNOWN)
+    return self->hairline_use == HAIRLINE_USABLE;
+
+  self->hairline_use = HAIRLINE_UNUSABLE;
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      cairo_get_group_target (cr) != target ||
+      cairo_get_operator (cr) != CAIRO_OPERATOR_OVER ||
+      (cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 &&
+       cairo_image_surface_get_format (target) != CAIRO_FORMAT_RGB24) ||
+      cairo_image_surface_get_data (target) == NULL)
+    return FALSE;
+
+  cairo_get_matrix (cr, &m);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  if (m.xy != 0 || m.yx != 0 || ox != 0 || oy != 0 || sx != sy)
+    return FALSE;
+
+  clips = cairo_copy_clip_rectangle_list (cr);
+  if (clips->status == CAIRO_STATUS_SUCCESS && clips->num_rectangles == 1)
+    {
+      const cairo_rectangle_t *r = &clips->rectangles[0];
+      double x0 = r->x, y0 = r->y, x1 = r->x + r->width, y1 = r->y + r->height;
+
+      cairo_user_to_device (cr, &x0, &y0);
+      cairo_user_to_device (cr, &x1, &y1);
+      /* Pixels whose centre the clip covers, as cairo's aliased rasteriser draws. */
+      self->hairline.x0 = MAX ((int) ceil (MIN (x0, x1) * sx - 0.5), 0);
+      self->hairline.y0 = MAX ((int) ceil (MIN (y0, y1) * sy - 0.5), 0);
+      self->hairline.x1 = MIN ((int) ceil (MAX (x0, x1) * sx - 0.5),
+                               cairo_image_surface_get_width (target));
+      self->hairline.y1 = MIN ((int) ceil (MAX (y0, y1) * sy - 0.5),
+                               cairo_image_surface_get_height (target));
+      self->hairline.data = cairo_image_surface_get_data (target);
+      self->hairline.stride = cairo_image_surface_get_stride (target);
+      cairo_matrix_init_scale (&self->hairline_matrix, sx, sy);
+      cairo_matrix_multiply (&self->hairline_matrix, &m, &self->hairline_matrix);
+      self->hairline_scale = sx;
+      self->hairline_surface = target;
+      usable = TRUE;
+    }
+  cairo_rectangle_list_destroy (clips);
+
+  self->hairline_use = usable ? HAIRLINE_USABLE : HAIRLINE_UNUSABLE;
+  return usable;
+}
+
+/* Draws the curve as a hairline (am-hairline.c) if it is thinner than a pixel of an
+ * image target; FALSE, with nothing drawn, otherwise. */
+static gboolean
+hairline (CairoPainter  *self,
+          const AmPoint *points,
+          guint          n_points,
+          const AmColor *stroke,
+          double         line_width)
+{
+  const cairo_matrix_t *m = &self->hairline_matrix;
+  double width;
+  AmPoint p[4];
+
+  if (!hairline_usable (self))
+    return FALSE;
+
+  width = line_width * hypot (m->xx, m->yx);
+  if (width >= 1.0 || width <= 0)
+    return FALSE;
+
+  /* What cairo drew before comes first. */
+  if (!self->direct)
+    {
+      flush (self);
+      cairo_surface_flush (self->hairline_surface);
+      self->direct = TRUE;
+    }
+
+  g_array_set_size (self->scratch, 0);
+  if ((n_points - 1) % 3 == 0)
+    {
+      for (guint i = 0; i + 3 < n_points; i += 3)
+        {
+          double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+          guint pieces;
+
+          for (guint k = 0; k < 4; k++)
+            {
+              p[k] = points[i + k];
+              cairo_matrix_transform_point (m, &p[k].x, &p[k].y);
+              x0 = MIN (x0, p[k].x);
+              y0 = MIN (y0, p[k].y);
+              x1 = MAX (x1, p[k].x);
+              y1 = MAX (y1, p[k].y);
+            }
+
+          if (i == 0)
+            g_array_append_val (self->scratch, p[0]);
+
+          /* Outside the target (a curve stays inside its control points' hull): its
+           * end will do, as the start of the next piece. */
+          if (x1 < self->hairline.x0 || y1 < self->hairline.y0 ||
+              x0 > self->hairline.x1 || y0 > self->hairline.y1)
+            {
+              g_array_append_val (self->scratch, p[3]);
+              continue;
+            }
+
+          pieces = am_bezier_pieces_for_flatness (p, HAIRLINE_FLATNESS);
+          for (guint j = 1; j < pieces; j++)
+            {
+              AmPoint q = am_bezier_point (p, (double) j / pieces);
+
+              g_array_append_val (self->scratch, q);
+            }
+          g_array_append_val (self->scratch, p[3]);
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < n_points; i++)
+        {
+          AmPoint q = points[i];
+
+          cairo_matrix_transform_point (m, &q.x, &q.y);
+          g_array_append_val (self->scratch, q);
+        }
+    }
+
+  _am_hairline_polyline (&self->hairline, (const AmPoint *) (void *) self->scratch->data,
+                         self->scratch->len, stroke->red, stroke->green, stroke->blue,
+                         stroke->alpha * self->alpha * width);
+  return TRUE;
+}
+
 static void
 cairo_painter_curve (AmPainter     *painter,
                      const AmPoint *points,
@@ -359,6 +544,10 @@ cairo_painter_curve (AmPainter     *painter,
   CairoPainter *self = (CairoPainter *) painter;
 
   if (n_points < 2 || stroke == NULL || line_width <= 0)
+    return;
+
+  if (painter->thin_strokes && painter->dash <= 0 &&
+      hairline (self, points, n_points, stroke, line_width))
     return;
 
   batch (self, PENDING_STROKE, stroke, line_width);
@@ -434,6 +623,7 @@ cairo_painter_free (AmPainter *painter)
   flush (self);
   cairo_restore (self->cr);
   g_clear_pointer (&self->alphas, g_array_unref);
+  g_clear_pointer (&self->scratch, g_array_unref);
   cairo_destroy (self->cr);
   g_free (self);
 }
@@ -467,6 +657,7 @@ _am_painter_new_cairo (cairo_t *cr)
   self->alphas = g_array_new (FALSE, FALSE, sizeof (double));
   self->alpha = 1.0;
   self->pending = PENDING_NONE;
+  self->scratch = g_array_new (FALSE, FALSE, sizeof (AmPoint));
 
   cairo_save (cr);
   cairo_new_path (cr);

@@ -5,11 +5,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "am-canvas-private.h"
 #include "am-edit-util.h"
+#include "am-geometry.h"
 #include "am-ui-util.h"
 
 #define ZOOM_STEP            1.25
@@ -57,6 +59,17 @@ struct _AmCanvasInput
   double             pointer_x;
   double             pointer_y;
 
+  /* The last hit test.  A motion's is asked again at once by the tooltip query it
+   * triggers (with the position in whole pixels), and at 20 000 actors a hit test over a
+   * hub weighs hundreds of curves.  For that scene (cleared when it changes: the id is
+   * the scene's) and that view only. */
+  gboolean           hit_valid;
+  AmScene           *hit_scene;    /* not a reference */
+  AmViewport         hit_view;
+  double             hit_x;
+  double             hit_y;
+  const char        *hit_id;
+
   /* PRESSED on an actor that can be edited: its id, and whether the drag connects */
   char              *press_node;
   gboolean           press_connect;
@@ -100,6 +113,45 @@ set_state (AmCanvasInput      *input,
 
 /* Pointer and touch */
 
+/*
+ * The edge label or the node that (@x, @y) lies in, as am_scene_hit_test() answers with
+ * no tolerance: the last edge whose label box holds the point, else the topmost node.
+ * That call would also measure the point's distance to every curve passing the spot,
+ * for a curve to count only if the point lay exactly on it, which a pointer never
+ * does; over a hub of the 20 000-actor map that is hundreds of curves, milliseconds
+ * of every motion.
+ */
+static AmSceneHitKind
+hit_inside (AmScene *scene,
+            double   x,
+            double   y,
+            guint   *index)
+{
+  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  am_scene_query_rect (scene, &(AmRect) { x, y, 0, 0 }, nodes, edges);
+
+  for (guint i = edges->len; i > 0; i--)
+    {
+      const AmSceneEdge *edge = am_scene_get_edge (scene, g_array_index (edges, guint, i - 1));
+
+      if (edge->has_label && am_rect_contains_point (&edge->label_box, x, y, 0))
+        {
+          *index = g_array_index (edges, guint, i - 1);
+          return AM_SCENE_HIT_EDGE;
+        }
+    }
+
+  if (nodes->len > 0)
+    {
+      *index = g_array_index (nodes, guint, nodes->len - 1);
+      return AM_SCENE_HIT_NODE;
+    }
+
+  return AM_SCENE_HIT_NONE;
+}
+
 const char *
 _am_canvas_hit_test (AmCanvas *self,
                      double    x,
@@ -107,19 +159,28 @@ _am_canvas_hit_test (AmCanvas *self,
 {
   const AmViewport *view = _am_canvas_get_view (self);
   AmScene *scene = am_canvas_get_scene (self);
+  AmCanvasInput *input = _am_canvas_get_input (self);
   AmSceneHitKind kind;
   double scene_x, scene_y;
   guint index = 0;
+  const char *id;
 
   if (scene == NULL || _am_canvas_point_in_legend (self, x, y))
     return NULL;
+
+  /* The same pointer, or the tooltip's whole-pixel version of it. */
+  if (input != NULL && input->hit_valid && input->hit_scene == scene &&
+      memcmp (&input->hit_view, view, sizeof *view) == 0 &&
+      (x == input->hit_x || (x == floor (x) && fabs (x - input->hit_x) < 1.0)) &&
+      (y == input->hit_y || (y == floor (y) && fabs (y - input->hit_y) < 1.0)))
+    return input->hit_id;
 
   am_view_widget_to_scene (view, x, y, &scene_x, &scene_y);
 
   /* What is drawn right there first: inside a node or an edge label, that item wins
    * over an edge ending a few pixels away, which at a low zoom is most of the node.
    * Only then the tolerance, for thin curves and box borders. */
-  kind = am_scene_hit_test (scene, scene_x, scene_y, 0.0, &index);
+  kind = hit_inside (scene, scene_x, scene_y, &index);
   if (kind == AM_SCENE_HIT_NONE)
     kind = am_scene_hit_test (scene, scene_x, scene_y, HIT_TOLERANCE_PX / view->zoom,
                               &index);
@@ -127,13 +188,28 @@ _am_canvas_hit_test (AmCanvas *self,
   switch (kind)
     {
     case AM_SCENE_HIT_NODE:
-      return am_scene_get_node (scene, index)->id;
+      id = am_scene_get_node (scene, index)->id;
+      break;
     case AM_SCENE_HIT_EDGE:
-      return am_scene_get_edge (scene, index)->id;
+      id = am_scene_get_edge (scene, index)->id;
+      break;
     case AM_SCENE_HIT_NONE:
     default:
-      return NULL;
+      id = NULL;
+      break;
     }
+
+  if (input != NULL)
+    {
+      input->hit_valid = TRUE;
+      input->hit_scene = scene;
+      input->hit_view = *view;
+      input->hit_x = x;
+      input->hit_y = y;
+      input->hit_id = id;
+    }
+
+  return id;
 }
 
 
@@ -715,6 +791,8 @@ void
 _am_canvas_input_scene_changed (AmCanvasInput *input)
 {
   g_clear_pointer (&input->moved_node, g_free);
+  input->hit_valid = FALSE;
+  input->hit_scene = NULL;
 }
 
 static void

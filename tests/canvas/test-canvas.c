@@ -1382,6 +1382,125 @@ test_tooltip (Fixture       *f,
   g_assert_true (query_tooltip (f, 0, 0, TRUE));
 }
 
+/* The tooltip asks what is under the pointer right after the motion did, and gets
+ * the motion's answer back; once the view or the scene has changed under the still
+ * pointer, the answer is new. */
+static void
+test_tooltip_follows_changes (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkEventController *motion = find_controller (f->canvas, GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  AmCanvas *canvas = AM_CANVAS (f->canvas);
+  g_autoptr(AmSceneBuilder) builder = NULL;
+  g_autoptr(AmScene) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  double sx, sy, x, y, ex, ey, cx0, cy0, zoom0, cx1, cy1, zoom1;
+
+  center_of (&node_a, &sx, &sy);
+  scene_to_widget (f, sx, sy, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_cmpstr (am_canvas_get_hovered (canvas), ==, "a");
+  g_assert_true (query_tooltip (f, x, y, FALSE));
+
+  /* The map slides under the pointer until empty space is there. */
+  scene_to_widget (f, 370, 270, &ex, &ey);
+  am_canvas_pan_by (canvas, ex - x, ey - y);
+  g_assert_false (query_tooltip (f, x, y, FALSE));
+  am_canvas_pan_by (canvas, x - ex, y - ey);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_true (query_tooltip (f, x, y, FALSE));
+
+  /* The same view of a map where b took a's place. */
+  builder = am_scene_builder_new (am_scene_get_bounds (f->scene));
+  add_node (builder, "b", "Bolivia", "state", &node_a);
+  add_node (builder, "c", "", "organization", &node_c);
+  moved = am_scene_builder_end (g_steal_pointer (&builder), &error);
+  g_assert_no_error (error);
+  am_canvas_get_viewport (canvas, &cx0, &cy0, &zoom0);
+  am_canvas_set_scene (canvas, moved);
+  am_canvas_get_viewport (canvas, &cx1, &cy1, &zoom1);
+  g_assert_cmpfloat (cx1, ==, cx0);
+  g_assert_cmpfloat (cy1, ==, cy0);
+  g_assert_cmpfloat (zoom1, ==, zoom0);
+  g_assert_true (query_tooltip (f, x, y, FALSE));
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_cmpstr (am_canvas_get_hovered (canvas), ==, "b");
+}
+
+/* Overlapping items: q over the right of p, e1's label box over both, e2's curve
+ * passing just inside p's top. */
+static const AmRect node_p = { 40, 100, 120, 60 };
+static const AmRect node_q = { 120, 110, 80, 40 };
+static const AmRect node_r = { 300, 100, 60, 40 };
+
+static AmScene *
+make_overlap_scene (void)
+{
+  static const AmRect bounds = { 0, 0, 400, 300 };
+  AmPoint low[] = { { 100, 200 }, { 150, 200 }, { 250, 200 }, { 300, 130 } };
+  AmPoint high[] = { { 50, 105 }, { 100, 105 }, { 200, 105 }, { 300, 120 } };
+  g_autoptr(AmSceneBuilder) builder = am_scene_builder_new (&bounds);
+  g_autoptr(GError) error = NULL;
+  AmSceneEdge edge = { 0 };
+  AmScene *scene;
+
+  add_node (builder, "p", "P", "person", &node_p);
+  add_node (builder, "q", "Q", "state", &node_q);
+  add_node (builder, "r", "R", "state", &node_r);
+
+  edge.id = (char *) "e1";
+  edge.source = (char *) "p";
+  edge.target = (char *) "r";
+  edge.label = (char *) "x";
+  edge.directed = TRUE;
+  edge.points = low;
+  edge.n_points = G_N_ELEMENTS (low);
+  edge.has_label = TRUE;
+  edge.label_box = (AmRect) { 130, 120, 30, 16 };
+  am_scene_builder_add_edge (builder, &edge);
+
+  edge.id = (char *) "e2";
+  edge.source = (char *) "q";
+  edge.label = NULL;
+  edge.points = high;
+  edge.has_label = FALSE;
+  am_scene_builder_add_edge (builder, &edge);
+
+  scene = am_scene_builder_end (g_steal_pointer (&builder), &error);
+  g_assert_no_error (error);
+  return scene;
+}
+
+static const char *
+hover_at (Fixture *f,
+          double   sx,
+          double   sy)
+{
+  GtkEventController *motion = find_controller (f->canvas, GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  double x, y;
+
+  scene_to_widget (f, sx, sy, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  return am_canvas_get_hovered (AM_CANVAS (f->canvas));
+}
+
+/* What the pointer is on where items overlap: an edge's label over the nodes under it,
+ * the topmost of two nodes, a node over a curve passing a point inside it; and a curve
+ * where no node is. */
+static void
+test_hover_overlaps (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_assert_cmpstr (hover_at (f, 145, 128), ==, "e1");
+  g_assert_cmpstr (hover_at (f, 140, 145), ==, "q");
+  g_assert_cmpstr (hover_at (f, 170, 140), ==, "q");
+  g_assert_cmpstr (hover_at (f, 60, 140), ==, "p");
+  g_assert_cmpstr (hover_at (f, 80, 106), ==, "p");
+  /* e2 at t = 0.8. */
+  g_assert_cmpstr (hover_at (f, 240.4, 112.68), ==, "e2");
+  g_assert_null (hover_at (f, 370, 270));
+}
+
 /* A canvas window of @width × @height, as the fixture makes it. */
 static void
 resize_window (Fixture *f,
@@ -1949,6 +2068,10 @@ main (int    argc,
               fixture_setup, test_fly_to, fixture_teardown);
   g_test_add ("/Actormap/Canvas/tooltip", Fixture, NULL,
               fixture_setup, test_tooltip, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/tooltip-follows-changes", Fixture, NULL,
+              fixture_setup, test_tooltip_follows_changes, fixture_teardown);
+  g_test_add ("/Actormap/Canvas/hover-overlaps", Fixture, make_overlap_scene,
+              fixture_setup, test_hover_overlaps, fixture_teardown);
   g_test_add ("/Actormap/Canvas/fit-beside-legend", Fixture, NULL,
               fixture_setup, test_fit_beside_legend, fixture_teardown);
   g_test_add ("/Actormap/Canvas/labels-on-small-maps", Fixture, NULL,

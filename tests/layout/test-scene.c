@@ -520,6 +520,70 @@ assert_ascending (GArray *a)
     g_assert_cmpuint (g_array_index (a, guint, i - 1), <, g_array_index (a, guint, i));
 }
 
+/* am_scene_query_rect (scene, r) against brute force, after @n_before entries that
+ * must stay where they are. */
+static void
+check_query_rect (AmScene      *scene,
+                  const AmRect *r,
+                  guint         n_before)
+{
+  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint expected_nodes = 0;
+
+  for (guint i = 0; i < n_before; i++)
+    {
+      guint sentinel = G_MAXUINT - i;
+
+      g_array_append_val (nodes, sentinel);
+      g_array_append_val (edges, sentinel);
+    }
+
+  am_scene_query_rect (scene, r, nodes, edges);
+  for (guint i = 0; i < n_before; i++)
+    {
+      g_assert_cmpuint (g_array_index (nodes, guint, i), ==, G_MAXUINT - i);
+      g_assert_cmpuint (g_array_index (edges, guint, i), ==, G_MAXUINT - i);
+    }
+  g_array_remove_range (nodes, 0, n_before);
+  g_array_remove_range (edges, 0, n_before);
+  assert_ascending (nodes);
+  assert_ascending (edges);
+
+  /* Nodes: exactly those whose box meets the rectangle. */
+  for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
+    if (rect_meets (r, &am_scene_get_node (scene, i)->box))
+      {
+        expected_nodes++;
+        g_assert_true (array_contains (nodes, i));
+      }
+  g_assert_cmpuint (nodes->len, ==, expected_nodes);
+
+  /* Edges: every edge with a point of its curve or its label inside is returned, and
+   * nothing whose bounds miss the rectangle. */
+  for (guint i = 0; i < edges->len; i++)
+    g_assert_true (rect_meets (r, &am_scene_get_edge (scene, g_array_index (edges, guint, i))->bounds));
+
+  for (guint i = 0; i < am_scene_get_n_edges (scene); i++)
+    {
+      const AmSceneEdge *e = am_scene_get_edge (scene, i);
+      gboolean visible = e->has_label && rect_meets (r, &e->label_box);
+
+      for (guint k = 0; !visible && k + 3 < e->n_points; k += 3)
+        for (guint j = 0; !visible && j <= 64; j++)
+          {
+            double t = j / 64.0, u = 1 - t;
+            const AmPoint *p = &e->points[k];
+            double x = u*u*u*p[0].x + 3*u*u*t*p[1].x + 3*u*t*t*p[2].x + t*t*t*p[3].x;
+            double y = u*u*u*p[0].y + 3*u*u*t*p[1].y + 3*u*t*t*p[2].y + t*t*t*p[3].y;
+            visible = point_in (r, x, y);
+          }
+
+      if (visible)
+        g_assert_true (array_contains (edges, i));
+    }
+}
+
 static void
 test_query_rect (void)
 {
@@ -528,48 +592,31 @@ test_query_rect (void)
 
   for (guint q = 0; q < 60; q++)
     {
-      g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (guint));
       AmRect r = { g_rand_double_range (rand, -200, 5000), g_rand_double_range (rand, -200, 3000),
                    g_rand_double_range (rand, 0, 1200), g_rand_double_range (rand, 0, 800) };
-      guint expected_nodes = 0;
 
-      am_scene_query_rect (scene, &r, nodes, edges);
-      assert_ascending (nodes);
-      assert_ascending (edges);
+      check_query_rect (scene, &r, 0);
+    }
+}
 
-      /* Nodes: exactly those whose box meets the rectangle. */
-      for (guint i = 0; i < am_scene_get_n_nodes (scene); i++)
-        if (rect_meets (&r, &am_scene_get_node (scene, i)->box))
-          {
-            expected_nodes++;
-            g_assert_true (array_contains (nodes, i));
-          }
-      g_assert_cmpuint (nodes->len, ==, expected_nodes);
+/* Large rectangles over many long edges, which meet each one in many cells (the index
+ * then marks items instead of sorting the repeats): the same answers, after what the
+ * arrays held. */
+static void
+test_query_rect_large (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (77);
+  g_autoptr(AmScene) scene = make_random_scene (rand, 6000, 3000);
 
-      /* Edges: every edge with a point of its curve or its label inside is returned, and
-       * nothing whose bounds miss the rectangle. */
-      for (guint i = 0; i < edges->len; i++)
-        g_assert_true (rect_meets (&r, &am_scene_get_edge (scene, g_array_index (edges, guint, i))->bounds));
+  check_query_rect (scene, am_scene_get_bounds (scene), 0);
+  check_query_rect (scene, &(AmRect) { -100, -100, 6000, 4000 }, 2);
+  check_query_rect (scene, &(AmRect) { 1000, 500, 2500, 1500 }, 1);
+  for (guint q = 0; q < 6; q++)
+    {
+      AmRect r = { g_rand_double_range (rand, -200, 2000), g_rand_double_range (rand, -200, 1000),
+                   g_rand_double_range (rand, 1500, 4000), g_rand_double_range (rand, 1000, 2500) };
 
-      for (guint i = 0; i < am_scene_get_n_edges (scene); i++)
-        {
-          const AmSceneEdge *e = am_scene_get_edge (scene, i);
-          gboolean visible = e->has_label && rect_meets (&r, &e->label_box);
-
-          for (guint k = 0; !visible && k + 3 < e->n_points; k += 3)
-            for (guint j = 0; !visible && j <= 64; j++)
-              {
-                double t = j / 64.0, u = 1 - t;
-                const AmPoint *p = &e->points[k];
-                double x = u*u*u*p[0].x + 3*u*u*t*p[1].x + 3*u*t*t*p[2].x + t*t*t*p[3].x;
-                double y = u*u*u*p[0].y + 3*u*u*t*p[1].y + 3*u*t*t*p[2].y + t*t*t*p[3].y;
-                visible = point_in (&r, x, y);
-              }
-
-          if (visible)
-            g_assert_true (array_contains (edges, i));
-        }
+      check_query_rect (scene, &r, q % 2);
     }
 }
 
@@ -1022,6 +1069,7 @@ main (int   argc,
   g_test_add_func ("/Actormap/Scene/hit-test-topmost-node", test_hit_test_topmost_node);
   g_test_add_func ("/Actormap/Scene/hit-test-random", test_hit_test_random);
   g_test_add_func ("/Actormap/Scene/query-rect", test_query_rect);
+  g_test_add_func ("/Actormap/Scene/query-rect-large", test_query_rect_large);
   g_test_add_func ("/Actormap/Scene/query-rect-appends", test_query_rect_appends);
   g_test_add_func ("/Actormap/Scene/serialize-round-trip", test_serialize_round_trip);
   g_test_add_func ("/Actormap/Scene/deserialize-truncated", test_deserialize_truncated);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "am-hairline-private.h"
 #include "am-renderer-private.h"
 #include "render-fixtures.h"
 #include "test-scenes.h"
@@ -912,6 +913,225 @@ test_detail_thin_strokes (Fixture       *fixture,
   g_assert_cmpuint (touched, ==, 1);
 }
 
+/* A small RGB24 image, white, for hairlines. */
+typedef struct
+{
+  guint32          pixels[16 * 16];
+  AmHairlineTarget target;
+} Hairlines;
+
+static void
+hairlines_init (Hairlines *h)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (h->pixels); i++)
+    h->pixels[i] = 0xffffffff;
+  h->target = (AmHairlineTarget) { (guint8 *) h->pixels, 16 * sizeof (guint32), 0, 0, 16, 16 };
+}
+
+/* The red byte of pixel (x, y), which black ink darkens. */
+static guint
+hairline_red (const Hairlines *h,
+              int              x,
+              int              y)
+{
+  return (h->pixels[y * 16 + x] >> 16) & 0xff;
+}
+
+static guint
+hairlines_touched (const Hairlines *h)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (h->pixels); i++)
+    n += h->pixels[i] != 0xffffffff;
+
+  return n;
+}
+
+/* One pixel a column (a row, when steep) whose centre the segment spans, blended at the
+ * colour's alpha, times the length per step on a diagonal; a polyline's joints are not
+ * drawn twice; nothing outside the target's rectangle is touched. */
+static void
+test_hairline_polyline (void)
+{
+  const AmPoint flat[] = { { 0.2, 5.5 }, { 10.8, 5.5 } };
+  const AmPoint diagonal[] = { { 0, 0 }, { 8, 8 } };
+  const AmPoint steep[] = { { 3.5, 14.9 }, { 3.5, 2.1 } };
+  const AmPoint joined[] = { { 0, 2.5 }, { 5, 2.5 }, { 12, 2.5 } };
+  const AmPoint across[] = { { -5000, -3000 }, { 5000, 3000 } };
+  Hairlines h;
+
+  hairlines_init (&h);
+  _am_hairline_polyline (&h.target, flat, G_N_ELEMENTS (flat), 0, 0, 0, 0.5);
+  for (int x = 0; x < 16; x++)
+    g_assert_cmpuint (hairline_red (&h, x, 5), ==, x <= 10 ? 127 : 255);
+  g_assert_cmpuint (hairlines_touched (&h), ==, 11);
+
+  /* 45°: √2 × 0.5 of the way to black, one pixel a column. */
+  hairlines_init (&h);
+  _am_hairline_polyline (&h.target, diagonal, G_N_ELEMENTS (diagonal), 0, 0, 0, 0.5);
+  for (int i = 0; i < 8; i++)
+    g_assert_cmpuint (hairline_red (&h, i, i), ==, 255 - 180);
+  g_assert_cmpuint (hairlines_touched (&h), ==, 8);
+
+  /* Steep, drawn bottom to top: rows 2 to 14 of column 3, in red at full alpha. */
+  hairlines_init (&h);
+  _am_hairline_polyline (&h.target, steep, G_N_ELEMENTS (steep), 1, 0, 0, 1);
+  for (int y = 2; y <= 14; y++)
+    g_assert_cmphex (h.pixels[y * 16 + 3], ==, 0xffff0000);
+  g_assert_cmpuint (hairlines_touched (&h), ==, 13);
+
+  /* Two segments end to end: each of the 12 pixels once. */
+  hairlines_init (&h);
+  _am_hairline_polyline (&h.target, joined, G_N_ELEMENTS (joined), 0, 0, 0, 0.5);
+  for (int x = 0; x < 12; x++)
+    g_assert_cmpuint (hairline_red (&h, x, 2), ==, 127);
+  g_assert_cmpuint (hairlines_touched (&h), ==, 12);
+
+  /* A line thousands of pixels long crossing a 6 × 4 window of the target: only the
+   * window's pixels, one per column. */
+  hairlines_init (&h);
+  h.target = (AmHairlineTarget) { (guint8 *) h.pixels, 16 * sizeof (guint32), 4, 6, 10, 10 };
+  {
+    const AmPoint through[] = { { across[0].x + 7, across[0].y + 8 },
+                                { across[1].x + 7, across[1].y + 8 } };
+
+    _am_hairline_polyline (&h.target, through, G_N_ELEMENTS (through), 0, 0, 0, 1);
+  }
+  g_assert_cmpuint (hairlines_touched (&h), ==, 6);
+  for (int y = 0; y < 16; y++)
+    for (int x = 0; x < 16; x++)
+      if (h.pixels[y * 16 + x] != 0xffffffff)
+        {
+          g_assert_cmpint (x, >=, 4);
+          g_assert_cmpint (x, <, 10);
+          g_assert_cmpint (y, >=, 6);
+          g_assert_cmpint (y, <, 10);
+        }
+}
+
+/* How much darker than the background @surface is, summed over its pixels. */
+static double
+ink (cairo_surface_t *surface,
+     const AmTheme   *theme)
+{
+  double total = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        Pixel p = render_fixture_pixel (surface, x, y);
+
+        total += fabs (theme->background.red * 255 - p.r) +
+                 fabs (theme->background.green * 255 - p.g) +
+                 fabs (theme->background.blue * 255 - p.b);
+      }
+
+  return total;
+}
+
+/* The scene at 0.5 px/pt onto a 210 × 160 image, through @clip (a path in device
+ * pixels, or none), or through a recording replayed onto it. */
+static cairo_surface_t *
+draw_thin (const AmScene *scene,
+           const AmTheme *theme,
+           gboolean       recorded,
+           void         (*clip) (cairo_t *cr))
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 210, 160);
+  cairo_surface_t *recording = NULL;
+  AmRenderState state;
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, theme->background.red, theme->background.green, theme->background.blue);
+  cairo_paint (cr);
+  if (clip != NULL)
+    {
+      clip (cr);
+      cairo_clip (cr);
+    }
+  if (recorded)
+    {
+      recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_destroy (cr);
+      cr = cairo_create (recording);
+    }
+
+  am_render_state_init (&state);
+  state.pixels_per_point = 0.5;
+  cairo_scale (cr, 0.5, 0.5);
+  am_renderer_draw_scene (cr, scene, theme, &state);
+  cairo_destroy (cr);
+
+  if (recorded)
+    {
+      cr = cairo_create (surface);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (recording);
+    }
+
+  return surface;
+}
+
+static void
+clip_right_half (cairo_t *cr)
+{
+  cairo_rectangle (cr, 105, 0, 105, 160);
+}
+
+static void
+clip_circle (cairo_t *cr)
+{
+  cairo_arc (cr, 105, 80, 50, 0, 2 * G_PI);
+}
+
+/* Thin strokes written into an image's pixels are as dark overall as cairo's own
+ * (drawn through a recording, which keeps them), and keep to the clip, rectangular or
+ * not. */
+static void
+test_detail_thin_strokes_image (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const AmTheme *theme = am_theme_get_light ();
+  cairo_surface_t *direct = draw_thin (fixture->scene, theme, FALSE, NULL);
+  cairo_surface_t *recorded = draw_thin (fixture->scene, theme, TRUE, NULL);
+  cairo_surface_t *clips[2] = {
+    draw_thin (fixture->scene, theme, FALSE, clip_right_half),
+    draw_thin (fixture->scene, theme, FALSE, clip_circle),
+  };
+  double ratio = ink (direct, theme) / ink (recorded, theme);
+
+  g_assert_cmpfloat (ratio, >, 0.8);
+  g_assert_cmpfloat (ratio, <, 1.25);
+
+  for (guint i = 0; i < G_N_ELEMENTS (clips); i++)
+    {
+      guint inside = 0;
+
+      for (int y = 0; y < 160; y++)
+        for (int x = 0; x < 210; x++)
+          {
+            gboolean in = i == 0 ? x >= 105 : hypot (x + 0.5 - 105, y + 0.5 - 80) <= 49;
+            gboolean out = i == 0 ? x < 105 : hypot (x + 0.5 - 105, y + 0.5 - 80) >= 51;
+            Pixel p = render_fixture_pixel (clips[i], x, y);
+
+            if (out)
+              g_assert_true (render_fixture_pixel_is (p, &theme->background, 0));
+            else if (in && !render_fixture_pixel_is (p, &theme->background, 0))
+              inside++;
+          }
+      g_assert_cmpuint (inside, >, 50);
+    }
+
+  cairo_surface_destroy (direct);
+  cairo_surface_destroy (recorded);
+  cairo_surface_destroy (clips[0]);
+  cairo_surface_destroy (clips[1]);
+}
+
 static GBytes *
 paint_svg (const AmScene       *scene,
            const AmRenderState *state)
@@ -1081,6 +1301,8 @@ main (int   argc,
   ADD ("detail/simple-state", test_detail_simple_state, NULL);
   ADD ("detail/svg", test_detail_svg, NULL);
   ADD ("detail/thin-strokes", test_detail_thin_strokes, NULL);
+  ADD ("detail/thin-strokes-image", test_detail_thin_strokes_image, NULL);
+  g_test_add_func ("/Actormap/Render/hairline/polyline", test_hairline_polyline);
   g_test_add_func ("/Actormap/Render/detail/labels-give-way", test_labels_give_way);
 
 #undef ADD
