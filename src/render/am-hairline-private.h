@@ -20,6 +20,10 @@ G_BEGIN_DECLS
  * about that many pixel centres per step.  Segments are clipped to the target first, so
  * a long edge that crosses the view costs only its visible part.
  *
+ * Written here rather than taken from a library: cairo is the library, and pixman under
+ * it has no line primitive, only the per-span composites that cost the time; Debian 12
+ * packages no rasteriser that draws into a cairo image surface's own pixels.
+ *
  * Pixels are cairo's ARGB32 or RGB24 (native-endian 32-bit words, premultiplied).
  */
 typedef struct
