@@ -35,8 +35,12 @@
 static const double ALONG[] = { 0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82 };
 /* Samples of each cubic piece, to walk the curve by length. */
 #define SAMPLES_PER_CUBIC 12
-/* Rings off the curve: how many, and how far apart at least (points). */
-#define RINGS             10
+/* Rings off the curve: how many, and how far apart at least (points).  Ten were not
+ * always enough in the article map's dense middle: depending on the drawing fdp, sfdp
+ * or circo made, one label found no free spot and was left over a node.  A label that
+ * needs the outer rings is rare and only pays for them itself (the budget below still
+ * bounds a crowded map). */
+#define RINGS             24
 #define RING_MIN_STEP     10.0
 #define RING_MAX_SPOTS    48
 /* Ring spots tried in all, at most this many per label and this many more: a map so
