@@ -35,12 +35,8 @@
 static const double ALONG[] = { 0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82 };
 /* Samples of each cubic piece, to walk the curve by length. */
 #define SAMPLES_PER_CUBIC 12
-/* Rings off the curve: how many, and how far apart at least (points).  Ten were not
- * always enough in the article map's dense middle: depending on the drawing fdp, sfdp
- * or circo made, one label found no free spot and was left over a node.  A label that
- * needs the outer rings is rare and only pays for them itself (the budget below still
- * bounds a crowded map). */
-#define RINGS             24
+/* Rings off the curve: how many, and how far apart at least (points). */
+#define RINGS             10
 #define RING_MIN_STEP     10.0
 #define RING_MAX_SPOTS    48
 /* Ring spots tried in all, at most this many per label and this many more: a map so
@@ -48,6 +44,12 @@ static const double ALONG[] = { 0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0
  * take the spot along their curve that overlaps least). */
 #define RING_BUDGET_PER_LABEL 64
 #define RING_BUDGET_BASE      20000
+/* Rings further out for a label the first RINGS left without a free spot, with a budget
+ * of their own, so that on a crowded map they take nothing from the other labels' rings.
+ * Ten rings were not always enough in the article map's dense middle: depending on the
+ * drawing fdp, sfdp or circo made, one label was left over a node. */
+#define OUTER_RINGS           24
+#define OUTER_RING_BUDGET     20000
 /* The grid: cells of at least this size, and at most this many of them. */
 #define GRID_MIN_CELL     48.0
 #define GRID_MAX_CELLS    (1 << 20)
@@ -234,7 +236,6 @@ typedef struct
 {
   const AmRect *bounds;
   Grid         *grid;
-  guint        *ring_budget;   /* ring spots left, shared by all labels */
   double        w, h;          /* the label box */
   gboolean      found;
   double        best_area;
@@ -306,17 +307,21 @@ try_along (Spot       *spot,
   return FALSE;
 }
 
-/* Off the curve: rings around its middle, nearest first, joined back by a leader. */
+/* Off the curve: rings @first to @last around its middle, nearest first, joined back by
+ * a leader; each spot tried costs one from @budget. */
 static gboolean
 try_rings (Spot       *spot,
-           const Path *path)
+           const Path *path,
+           guint       first,
+           guint       last,
+           guint      *budget)
 {
   double step = MAX (spot->h + 2 * FOOT_PAD_Y, RING_MIN_STEP);
   AmPoint anchor, d;
 
   path_at (path, 0.5, &anchor, &d);
 
-  for (guint ring = 1; ring <= RINGS; ring++)
+  for (guint ring = first; ring <= last; ring++)
     {
       /* Radii measured from the label's edge, not its centre: a wide label needs more. */
       double rx = spot->w / 2 + FOOT_PAD_X + ring * step;
@@ -327,9 +332,9 @@ try_rings (Spot       *spot,
         {
           double a = 2 * G_PI * k / n_dirs;
 
-          if (*spot->ring_budget == 0)
+          if (*budget == 0)
             return FALSE;
-          (*spot->ring_budget)--;
+          (*budget)--;
 
           if (spot_try (spot, anchor.x + rx * cos (a), anchor.y + ry * sin (a), &anchor))
             return TRUE;
@@ -409,7 +414,7 @@ _am_place_edge_labels (const AmRect      *bounds,
                 g_array_new (FALSE, FALSE, sizeof (double)) };
   guint n_moved = 0, n_leaders = 0, n_overlapping = 0;
   gint64 start = g_get_monotonic_time ();
-  guint ring_budget;
+  guint ring_budget, outer_budget = OUTER_RING_BUDGET;
   Grid grid;
 
   for (guint i = 0; i < n_edges; i++)
@@ -431,7 +436,7 @@ _am_place_edge_labels (const AmRect      *bounds,
     {
       AmSceneEdge *edge = &edges[g_array_index (order, Order, k).edge];
       AmRect old = edge->label_box;
-      Spot spot = { bounds, &grid, &ring_budget, 0, 0, FALSE, INFINITY, old, FALSE, { 0, 0 } };
+      Spot spot = { bounds, &grid, 0, 0, FALSE, INFINITY, old, FALSE, { 0, 0 } };
       double tw, th;
       AmRect foot;
 
@@ -442,8 +447,10 @@ _am_place_edge_labels (const AmRect      *bounds,
 
       path_sample (&path, edge);
       if (!spot_try (&spot, old.x + old.width / 2, old.y + old.height / 2, NULL) &&
-          !try_along (&spot, &path))
-        try_rings (&spot, &path);
+          !try_along (&spot, &path) &&
+          !try_rings (&spot, &path, 1, RINGS, &ring_budget) &&
+          ring_budget > 0)
+        try_rings (&spot, &path, RINGS + 1, OUTER_RINGS, &outer_budget);
 
       if (!spot.found)
         n_overlapping++;
