@@ -19,7 +19,10 @@ root=$PWD
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 export LC_ALL=C.UTF-8
 fuzz_seconds=${AM_FUZZ_SECONDS:-30}
-xvfb=(xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp")
+# -noreset: by default the X server regenerates when its last client leaves, and a
+# program that connects in that moment (the a11y test starting its app just after the
+# last ui test ended) is told "cannot open display"; twice in CI runs of this tree.
+xvfb=(xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp -noreset")
 
 extra_passed=0
 extra_failed=0
